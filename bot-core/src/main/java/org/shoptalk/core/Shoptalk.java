@@ -1,0 +1,25 @@
+package org.shoptalk.core;
+
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+
+/**
+ * What adapters call: the inbound side of core. Each method stores what it must before it returns,
+ * so an adapter may acknowledge the platform as soon as the call completes. Thread-safe.
+ */
+public interface Shoptalk {
+
+    /** Runs one command of the shared command language ("schedule mon 09:30", "help", ...). */
+    CommandReply command(CommandRequest request);
+
+    /** A message was posted, edited or deleted in a channel the bot can see. */
+    void onEvent(ChatEvent event);
+
+    /**
+     * Records a platform delivery id; true the first time it is seen, false for a retry or a
+     * delivery another instance already took. Durable across restarts and shared by a cluster.
+     */
+    boolean firstDelivery(Tenant tenant, String deliveryId);
+}

@@ -1,0 +1,29 @@
+package org.shoptalk.core.chat;
+
+/**
+ * The port through which core speaks to one chat platform. Adapters implement it and render
+ * {@link ChatMessage} in their own format. Implementations must be thread-safe: the scheduler
+ * and request threads call them concurrently.
+ *
+ * <p>Failures are reported as {@link ChatPlatformException}; a {@code permanent} one (the bot was
+ * removed from the channel, the channel is gone) is not retried by core.
+ */
+public interface ChatPlatform {
+
+    Platform platform();
+
+    /** Posts a new top-level message, which starts a thread. */
+    Posted postTopLevel(ChannelRef channel, ChatMessage message);
+
+    /** Posts a reply inside an existing thread. */
+    Posted postInThread(ThreadRef thread, ChatMessage message);
+
+    /** Sends a message only this person sees, in their private chat with the bot. */
+    void sendPrivate(UserRef user, ChatMessage message);
+
+    /** Replaces the content of a message the bot posted earlier. */
+    void update(Posted posted, ChatMessage message);
+
+    /** The name people see for this user; falls back to the id when the platform cannot tell. */
+    String displayName(UserRef user);
+}

@@ -1,0 +1,116 @@
+package org.shoptalk.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The application's database: a connection pool, schema migrations at start, and transactions.
+ * Thread-safe.
+ *
+ * <p>Migrations live under {@code org/shoptalk/core/db/migration} (versions 1-99); adapters may add
+ * their own location with versions of their own range (Slack 100-199, Teams 200-299). Flyway takes a
+ * database lock while migrating, so several replicas starting at once are safe.
+ */
+public final class Database implements AutoCloseable {
+    public static final String CORE_MIGRATIONS = "classpath:org/shoptalk/core/db/migration";
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and brings the schema up to date with core's and the given extra migration locations. */
+    public static Database start(DbSettings settings, String... extraMigrationLocations) {
+        Dialect dialect = settings.dialect();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setPoolName("shoptalk");
+        config.setAutoCommit(true);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            List<String> locations = new ArrayList<>();
+            locations.add(CORE_MIGRATIONS);
+            locations.addAll(List.of(extraMigrationLocations));
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(locations.toArray(String[]::new))
+                    .load()
+                    .migrate();
+            return new Database(ds, dialect);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs the work in one transaction: all of it is stored, or none of it. */
+    public <T> T inTransaction(Function<Handle, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(new Handle(c));
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("transaction", e);
+        }
+    }
+
+    public void useTransaction(Consumer<Handle> work) {
+        inTransaction(h -> {
+            work.accept(h);
+            return null;
+        });
+    }
+
+    /** Runs the work with auto-commit: each statement stands on its own. */
+    public <T> T withHandle(Function<Handle, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(new Handle(c));
+        } catch (SQLException e) {
+            throw new DatabaseException("connection", e);
+        }
+    }
+
+    /** True when a connection can be had and answers within two seconds. */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,28 @@
+package org.shoptalk.core.prompt;
+
+import java.util.Objects;
+import org.shoptalk.core.i18n.Language;
+
+/**
+ * A reflection prompt in both languages with a one-line note on why it is asked.
+ * Built-in prompts have ids like {@code explore-03}; a guild's own prompts have ids like {@code g12-4}
+ * and may carry only the language they were written in (the other side then repeats it).
+ */
+public record Prompt(String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl) {
+    public Prompt {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(textEn, "textEn");
+        Objects.requireNonNull(textNl, "textNl");
+        Objects.requireNonNull(whyEn, "whyEn");
+        Objects.requireNonNull(whyNl, "whyNl");
+    }
+
+    public String text(Language language) {
+        return language == Language.NL ? textNl : textEn;
+    }
+
+    public String why(Language language) {
+        return language == Language.NL ? whyNl : whyEn;
+    }
+}
