@@ -1,0 +1,8 @@
+package org.shoptalk.core.round;
+
+import org.shoptalk.core.chat.ChannelRef;
+
+/** Where a round was posted in one channel; {@code threadId} collects the answers. */
+public record RoundPost(long roundId, ChannelRef channel, String threadId, String permalink, State state) {
+    public enum State { PENDING, POSTED, FAILED }
+}
