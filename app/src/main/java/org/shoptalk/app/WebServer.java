@@ -54,7 +54,9 @@ final class WebServer implements AutoCloseable {
                 routes.exception(HttpResponseException.class,
                         (e, ctx) -> JsonReplies.error(ctx, e.getStatus(), e.getMessage()));
                 routes.exception(Exception.class, (e, ctx) -> {
-                    LOG.error("{} {} failed: {}", ctx.method().name(), ctx.path(), e.getClass().getName());
+                    StackTraceElement[] trace = e.getStackTrace();
+                    LOG.error("{} {} failed: {} at {}", ctx.method().name(), ctx.path(), e.getClass().getName(),
+                            trace.length == 0 ? "?" : trace[0]);
                     JsonReplies.error(ctx, 500, "something went wrong on our side; the log has the details");
                 });
             });

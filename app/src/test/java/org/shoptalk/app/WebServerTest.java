@@ -41,7 +41,10 @@ class WebServerTest {
             seen.set(call);
             return new HttpAnswer(202, Map.of("X-Seen", "yes"), "text/plain", "got it".getBytes(StandardCharsets.UTF_8));
         });
-        server = WebServer.start(0, problem::get, Optional.of(chat), List.of(echo));
+        Route broken = new Route("GET", "/test/broken", call -> {
+            throw new IllegalStateException("secret words from a message");
+        });
+        server = WebServer.start(0, problem::get, Optional.of(chat), List.of(echo, broken));
         http = new Http(server.port());
     }
 
@@ -99,6 +102,15 @@ class WebServerTest {
         assertThat(call.header("content-type")).isEqualTo("application/json");
         assertThat(call.body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         assertThat(call.remoteAddress()).isNotBlank();
+    }
+
+    @Test
+    void unexpected_failure_is_a_json_error_without_its_message() {
+        Http.Answer answer = http.get("/test/broken");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.body()).doesNotContain("secret words");
     }
 
     @Test
