@@ -33,9 +33,14 @@ class LocalChatTest {
     private RecordingShoptalk core;
     private LocalChat chat;
 
+    /** A fresh, empty database for one test. */
+    DbSettings newDatabase() {
+        return new DbSettings("jdbc:h2:mem:local-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
+    }
+
     @BeforeEach
     void start() {
-        settings = new DbSettings("jdbc:h2:mem:local-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
+        settings = newDatabase();
         database = Database.start(settings);
         core = new RecordingShoptalk(r -> CommandReply.privately(ChatMessage.text("ok: " + r.text())));
         chat = new LocalChat(database, Clock.fixed(NOW, ZoneOffset.UTC), () -> core);
