@@ -43,7 +43,7 @@ final class LocalConsoleApi {
         routes.exception(LocalInputException.class,
                 (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), expectedFor(ctx)));
         routes.exception(NoSuchMessageException.class, (e, ctx) -> JsonReplies.error(ctx, 404, e.getMessage()));
-        routes.exception(BadBody.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), e.expected));
+        routes.exception(BadRequest.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), e.expected));
     }
 
     private void channels(Context ctx) {
@@ -58,7 +58,7 @@ final class LocalConsoleApi {
     private void list(Context ctx) {
         String channel = ctx.queryParam("channel");
         if (channel == null || channel.isBlank()) {
-            throw new BadBody("the query parameter \"channel\" is missing",
+            throw new BadRequest("the query parameter \"channel\" is missing",
                     "GET /local/api/messages?channel=general (optionally &user=alice to see what alice sees)");
         }
         String viewer = ctx.queryParam("user");
@@ -115,10 +115,10 @@ final class LocalConsoleApi {
         try {
             body = JsonReplies.MAPPER.readTree(ctx.bodyAsBytes());
         } catch (IOException e) {
-            throw new BadBody("the body is not valid JSON", expected);
+            throw new BadRequest("the body is not valid JSON", expected);
         }
         if (body == null || !body.isObject()) {
-            throw new BadBody("the body must be a JSON object", expected);
+            throw new BadRequest("the body must be a JSON object", expected);
         }
         return body;
     }
@@ -132,7 +132,7 @@ final class LocalConsoleApi {
         if (value.isTextual() || value.isIntegralNumber()) {
             return value.asText();
         }
-        throw new BadBody("\"" + field + "\" must be a string", expected);
+        throw new BadRequest("\"" + field + "\" must be a string", expected);
     }
 
     private static byte[] loadPage() {
@@ -147,11 +147,11 @@ final class LocalConsoleApi {
     }
 
     /** A request body or query the API cannot read; answered with 400 and the right form. */
-    static final class BadBody extends RuntimeException {
+    static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String expected;
 
-        BadBody(String message, String expected) {
+        BadRequest(String message, String expected) {
             super(message);
             this.expected = expected;
         }
