@@ -190,7 +190,38 @@ class CommandErrorPathsTest {
 
             assertThat(reply).contains("\"tot\"").contains("Gebruik: /shoptalk pause ID [until YYYY-MM-DD]").doesNotContain("Use:");
             assertThat(nl.stored()).isEqualTo(before);
+            nl.run("lea", "vak", "schedule ma 09:30");
+            assertThat(nl.stored()).as("the snapshot does see a command that succeeds").isNotEqualTo(before);
         }
+    }
+
+    @Test
+    void a_guild_without_a_channel_is_told_where_to_add_one_and_no_round_is_opened() {
+        try (CoreFixture own = CoreFixture.onH2()) {
+            own.run("lea", null, "guild create Quiet");
+            String before = own.stored();
+
+            String reply = own.run("lea", null, "moment");
+
+            assertThat(reply).contains("Quiet").contains("/shoptalk guild channel add");
+            assertThat(own.stored()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void help_lists_every_command_form_privately() {
+        CommandReply reply = f.command("zoe", null, "help");
+
+        assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        for (Syntax s : Syntax.values()) {
+            assertThat(reply.message().plainText()).contains("/shoptalk " + s.form());
+        }
+    }
+
+    @Test
+    void in_private_chat_a_member_of_one_guild_needs_no_channel() {
+        assertThat(f.run("ann", null, "schedules")).contains("Craft").contains("#1");
+        assertThat(f.run("ann", null, "schedule mon 10:00")).contains("Only leads of Craft");
     }
 
     @Test
