@@ -74,7 +74,7 @@ public final class ScheduleCommands {
         for (Schedule s : all) {
             // A pause until a date that has come is over, though the row still says paused.
             boolean paused = s.paused() && (s.pausedUntil() == null || s.pausedUntil().isAfter(today));
-            String state = paused ? (s.pausedUntil() == null ? ctx.t("schedules.paused")
+            String state = paused ? " " + (s.pausedUntil() == null ? ctx.t("schedules.paused")
                     : ctx.t("schedules.paused.until", s.pausedUntil())) : "";
             List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips, 1);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
