@@ -38,10 +38,11 @@ class ScheduleCommandsTest {
     @Test
     void a_paused_moment_has_no_next_time_until_resumed() {
         assertThat(f.run("lea", "craft", "pause 1")).contains("/shoptalk resume 1");
-        assertThat(f.run("lea", "craft", "schedules")).contains("[paused]").contains("next: none");
+        assertThat(f.run("lea", "craft", "schedules")).contains("(Europe/Amsterdam) [paused] - next: none");
 
         assertThat(f.run("lea", "craft", "resume 1")).contains("Mon 23 Nov 2026 09:30");
-        assertThat(f.run("lea", "craft", "schedules")).doesNotContain("paused");
+        assertThat(f.run("lea", "craft", "schedules")).doesNotContain("paused")
+                .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon 23 Nov 2026 09:30");
     }
 
     @Test
