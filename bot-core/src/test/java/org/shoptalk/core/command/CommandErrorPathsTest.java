@@ -21,6 +21,7 @@ class CommandErrorPathsTest {
     private static final String LONG_QUESTION = "Why " + "really ".repeat(80) + "?";
 
     private CoreFixture f;
+    private CoreFixture dutch;
 
     /** Lea leads Craft (channel craft) and Design (channel design); Ann is a member of Craft; Zoe is in no guild. */
     @BeforeAll
@@ -31,11 +32,17 @@ class CommandErrorPathsTest {
         assertThat(f.run("lea", "craft", "schedule mon 09:30")).contains("#1");
         f.run("lea", "design", "guild create Design");
         f.chat.clear();
+        dutch = CoreFixture.onH2();
+        dutch.run("lea", "craft", "guild create Craft lang nl tz Europe/Amsterdam");
+        dutch.run("ann", "craft", "guild join");
+        dutch.run("lea", "craft", "schedule ma 09:30");
+        dutch.run("lea", "design", "guild create Design lang nl");
     }
 
     @AfterAll
     void tearDown() {
         f.close();
+        dutch.close();
     }
 
     /** A mistaken command: who types what where, a piece of what the reply must say, and the form it must show. */
@@ -133,6 +140,26 @@ class CommandErrorPathsTest {
         assertThat(text.length()).as("a short reply: %s", text).isLessThan(400);
         assertThat(f.stored()).isEqualTo(before);
         assertThat(f.chat.all()).as("nothing posted anywhere").isEmpty();
+    }
+
+    /** Only in the guild's channel is the guild's language known; elsewhere replies are English. */
+    static Stream<Case> malformedCommandsInTheGuildChannel() {
+        return malformedCommands().filter(c -> "craft".equals(c.channel()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedCommandsInTheGuildChannel")
+    void malformed_command_in_a_dutch_guild_is_answered_in_dutch_with_the_same_form(Case c) {
+        String before = dutch.stored();
+
+        CommandReply reply = dutch.command(c.user(), c.channel(), c.text());
+
+        String text = reply.message().plainText();
+        String english = f.run(c.user(), c.channel(), c.text());
+        assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(text).contains("Gebruik: /shoptalk " + c.rightForm()).doesNotContain("Use:");
+        assertThat(text.lines().findFirst()).isNotEqualTo(english.lines().findFirst());
+        assertThat(dutch.stored()).isEqualTo(before);
     }
 
     static Stream<Case> notAllowed() {
