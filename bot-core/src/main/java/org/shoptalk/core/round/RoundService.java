@@ -71,6 +71,11 @@ public final class RoundService {
         try {
             opened = open(guild, scheduleId, dedupeKey, ask, now);
         } catch (AlreadyOpened e) {
+            // A run that opened this round may have died before posting everywhere (Quartz recovers its
+            // job elsewhere): finish the channels nobody claimed yet. Claims keep this to one post per channel.
+            db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey)).ifPresent(round -> post(guild, round,
+                    db.withHandle(h -> rounds.posts(h, round.id())).stream()
+                            .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList()));
             return Optional.empty();
         }
         opened.ifPresent(o -> {
@@ -104,6 +109,9 @@ public final class RoundService {
     private void post(Guild guild, Round round, List<ChannelRef> channels) {
         ChatMessage message = roundMessage(round);
         for (ChannelRef channel : channels) {
+            if (!db.withHandle(h -> rounds.claim(h, round.id(), channel))) {
+                continue;
+            }
             try {
                 ChatPlatform platform = platforms.forTenant(channel.tenant());
                 Posted posted = platform.postTopLevel(channel, message);

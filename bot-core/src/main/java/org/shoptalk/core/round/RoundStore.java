@@ -44,6 +44,16 @@ public final class RoundStore {
                 roundId, channel.tenant().key(), channel.id());
     }
 
+    /** Claims a pending post for this instance; false when another run has it already. */
+    public boolean claim(Handle h, long roundId, ChannelRef channel) {
+        return h.update("UPDATE round_post SET state = 'POSTING' WHERE round_id = ? AND channel_id = ? AND state = 'PENDING'",
+                roundId, channel.id()) == 1;
+    }
+
+    public Optional<Round> findByDedupeKey(Handle h, String dedupeKey) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM round r WHERE r.dedupe_key = ?", RoundStore::map, dedupeKey);
+    }
+
     public void markPosted(Handle h, long roundId, ChannelRef channel, String threadId, String permalink, Instant at) {
         h.update("UPDATE round_post SET state = 'POSTED', thread_id = ?, permalink = ?, posted_at = ?"
                 + " WHERE round_id = ? AND channel_id = ?", threadId, permalink, at, roundId, channel.id());
