@@ -16,6 +16,8 @@ import org.shoptalk.core.command.PersonCommands;
 import org.shoptalk.core.command.ScheduleCommands;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.digest.DigestBuilder;
+import org.shoptalk.core.digest.DigestHistory;
+import org.shoptalk.core.digest.DigestLinks;
 import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.prompt.CustomPromptStore;
@@ -43,6 +45,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final CommandHandler commands;
     private final AnswerRecorder answers;
     private final DigestService digests;
+    private final DigestHistory history;
     private final TaskPlanner planner;
     private final TaskScheduler scheduler;
 
@@ -59,6 +62,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         PromptRotation rotation = new PromptRotation(library, custom);
         ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock);
         this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules), clock);
+        this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
         TaskPlanner[] plannerRef = new TaskPlanner[1];
         RoundService roundService = new RoundService(database, platforms, guilds, rounds, rotation, settings.roundOpen(), clock,
                 round -> plannerRef[0].planReminder(round));
@@ -81,6 +85,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     public void register(ChatPlatform platform) {
         platforms.register(platform);
+    }
+
+    /** Posted digests link to their web page through {@code links}; without this call they carry no link. */
+    public void useDigestLinks(DigestLinks links) {
+        digests.useLinks(links);
     }
 
     /** Repairs missing plans and starts firing moments, digests and reminders. */
@@ -133,6 +142,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     public DigestService digests() {
         return digests;
+    }
+
+    /** Guilds' digest history for web pages and exports, with people named as their platform shows them. */
+    public DigestHistory digestHistory() {
+        return history;
     }
 
     /** Stops the scheduler, letting running tasks finish. The database stays open: it belongs to the caller. */

@@ -3,6 +3,7 @@ package org.shoptalk.core.digest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Optional;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
@@ -15,6 +16,11 @@ public final class DigestRenderer {
     }
 
     public static ChatMessage render(Digest d) {
+        return render(d, Optional.empty());
+    }
+
+    /** With {@code page}, the digest also links to its web page, where the whole period and its history can be read. */
+    public static ChatMessage render(Digest d, Optional<String> page) {
         Language lang = d.guild().language();
         Texts t = Texts.get();
         ZoneId zone = d.guild().zone();
@@ -23,6 +29,7 @@ public final class DigestRenderer {
         ChatMessage.Builder b = ChatMessage.builder()
                 .header(t.t(lang, "digest.header", d.guild().name()))
                 .context(t.t(lang, "digest.period", day.format(d.from().atZone(zone)), day.format(d.to().atZone(zone))));
+        page.ifPresent(url -> b.link(t.t(lang, "digest.web"), url));
         if (d.rounds().isEmpty()) {
             b.text(t.t(lang, "digest.empty"));
         }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
@@ -25,6 +27,7 @@ public final class DigestService {
     private final GuildStore guilds;
     private final DigestBuilder builder;
     private final Clock clock;
+    private volatile DigestLinks links = DigestLinks.NONE;
 
     public DigestService(Database db, Platforms platforms, GuildStore guilds, DigestBuilder builder, Clock clock) {
         this.db = db;
@@ -32,6 +35,11 @@ public final class DigestService {
         this.guilds = guilds;
         this.builder = builder;
         this.clock = clock;
+    }
+
+    /** From now on, posted digests link to their web page through {@code links}. */
+    public void useLinks(DigestLinks links) {
+        this.links = Objects.requireNonNull(links);
     }
 
     /** The digest of the week up to now, as it would be posted. */
@@ -55,7 +63,7 @@ public final class DigestService {
             }
         }
         Digest digest = db.withHandle(h -> builder.build(h, guild, from, to, this::displayName));
-        ChatMessage message = DigestRenderer.render(digest);
+        ChatMessage message = DigestRenderer.render(digest, page(guild, to));
         List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
         for (ChannelRef channel : channels) {
             try {
@@ -65,6 +73,16 @@ public final class DigestService {
             }
         }
         return true;
+    }
+
+    // A failing link must not cost the guild its digest: it is posted without the link.
+    private Optional<String> page(Guild guild, Instant periodEnd) {
+        try {
+            return links.pageFor(guild, periodEnd);
+        } catch (RuntimeException e) {
+            LOG.warn("digest of guild {} posted without its web link: {}", guild.id(), e.getClass().getName());
+            return Optional.empty();
+        }
     }
 
     private String displayName(UserRef user) {

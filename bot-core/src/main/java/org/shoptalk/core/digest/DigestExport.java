@@ -1,0 +1,183 @@
+package org.shoptalk.core.digest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A guild's digest history as a file: Markdown to read, CSV for a spreadsheet (one row per answer, a
+ * round without answers gets one row of its own), JSON for scripts. Times are ISO-8601 UTC instants.
+ */
+public enum DigestExport {
+    MARKDOWN("md", "text/markdown; charset=utf-8"),
+    CSV("csv", "text/csv; charset=utf-8"),
+    JSON("json", "application/json");
+
+    static final List<String> CSV_COLUMNS = List.of("round_id", "round_opened_at", "theme", "prompt", "why",
+            "answer_id", "answer_posted_at", "author_id", "author", "responds_to_id", "responds_to", "edited", "text",
+            "thread_url");
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String extension;
+    private final String contentType;
+
+    DigestExport(String extension, String contentType) {
+        this.extension = extension;
+        this.contentType = contentType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The format for a file extension or name ("md", "markdown", "csv", "json"). */
+    public static Optional<DigestExport> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "md", "markdown" -> Optional.of(MARKDOWN);
+            case "csv" -> Optional.of(CSV);
+            case "json" -> Optional.of(JSON);
+            default -> Optional.empty();
+        };
+    }
+
+    public String write(DigestHistory.Period period) {
+        return switch (this) {
+            case MARKDOWN -> markdown(period);
+            case CSV -> csv(period);
+            case JSON -> json(period);
+        };
+    }
+
+    private static String markdown(DigestHistory.Period p) {
+        ZoneId zone = p.guild().zone();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+        DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(oneLine(p.guild().name())).append(": reflection moments ")
+                .append(day.format(p.from().atZone(zone))).append(" to ").append(day.format(p.to().atZone(zone)))
+                .append("\n\nTimes in ").append(zone.getId()).append(". ").append(p.rounds().size()).append(" moments, ")
+                .append(p.answerCount()).append(" answers.\n");
+        for (DigestHistory.RoundEntry r : p.rounds()) {
+            out.append("\n## ").append(at.format(r.openedAt().atZone(zone))).append(": ").append(oneLine(r.prompt()))
+                    .append("\n\n*Why this question:* ").append(oneLine(r.why())).append('\n');
+            for (DigestHistory.ThreadLink link : r.threads()) {
+                out.append("\nThread: <").append(link.url()).append(">\n");
+            }
+            if (r.answers().isEmpty()) {
+                out.append("\nNo answers.\n");
+            }
+            for (DigestHistory.AnswerEntry a : r.answers()) {
+                out.append("\n**").append(oneLine(a.authorName())).append("**");
+                if (a.respondsToName() != null) {
+                    out.append(", responding to **").append(oneLine(a.respondsToName())).append("**");
+                }
+                out.append(" (").append(at.format(a.postedAt().atZone(zone))).append(a.edited() ? ", edited" : "").append(")\n\n");
+                for (String line : a.text().split("\r?\n", -1)) {
+                    out.append("> ").append(line).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String csv(DigestHistory.Period p) {
+        StringBuilder out = new StringBuilder();
+        row(out, CSV_COLUMNS);
+        for (DigestHistory.RoundEntry r : p.rounds()) {
+            List<String> round = List.of(String.valueOf(r.id()), r.openedAt().toString(), r.theme(), r.prompt(), r.why());
+            String firstThread = r.threads().isEmpty() ? "" : r.threads().get(0).url();
+            if (r.answers().isEmpty()) {
+                row(out, concat(round, List.of("", "", "", "", "", "", "", "", firstThread)));
+            }
+            for (DigestHistory.AnswerEntry a : r.answers()) {
+                row(out, concat(round, List.of(String.valueOf(a.id()), a.postedAt().toString(), a.authorId(), a.authorName(),
+                        orEmpty(a.respondsToId()), orEmpty(a.respondsToName()), String.valueOf(a.edited()), a.text(),
+                        a.threadUrl() == null ? firstThread : a.threadUrl())));
+            }
+        }
+        return out.toString();
+    }
+
+    /** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
+    private static void row(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(defuse(fields.get(i)).replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+
+    // A spreadsheet runs a cell starting with = + - @ as a formula; people's words must stay words.
+    private static String defuse(String field) {
+        return !field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
+    }
+
+    private static String json(DigestHistory.Period p) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode guild = root.putObject("guild");
+        guild.put("id", p.guild().id());
+        guild.put("name", p.guild().name());
+        guild.put("timeZone", p.guild().zone().getId());
+        root.put("from", p.from().toString());
+        root.put("to", p.to().toString());
+        ArrayNode rounds = root.putArray("rounds");
+        for (DigestHistory.RoundEntry r : p.rounds()) {
+            ObjectNode round = rounds.addObject();
+            round.put("id", r.id());
+            round.put("openedAt", r.openedAt().toString());
+            round.put("closesAt", r.closesAt().toString());
+            round.put("theme", r.theme());
+            round.put("prompt", r.prompt());
+            round.put("why", r.why());
+            ArrayNode threads = round.putArray("threads");
+            r.threads().forEach(t -> threads.addObject().put("channelId", t.channelId()).put("url", t.url()));
+            ArrayNode answers = round.putArray("answers");
+            for (DigestHistory.AnswerEntry a : r.answers()) {
+                ObjectNode answer = answers.addObject();
+                answer.put("id", a.id());
+                answer.put("authorId", a.authorId());
+                answer.put("author", a.authorName());
+                answer.put("respondsToId", a.respondsToId());
+                answer.put("respondsTo", a.respondsToName());
+                answer.put("postedAt", a.postedAt().toString());
+                answer.put("editedAt", a.editedAt() == null ? null : a.editedAt().toString());
+                answer.put("text", a.text());
+                answer.put("threadUrl", a.threadUrl());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,188 @@
+package org.shoptalk.core.digest;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.round.Answer;
+import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Round;
+import org.shoptalk.core.round.RoundPost;
+import org.shoptalk.core.round.RoundStore;
+
+/**
+ * Reads a guild's digest history for the web page and the exports: every round of a period with its
+ * answers in thread order, and week-by-week counts of who took part and how often people responded to
+ * each other. It reads what is stored now, so an edited answer reads as edited and a deleted one is gone.
+ * Thread-safe.
+ */
+public final class DigestHistory {
+    private final Database db;
+    private final GuildStore guilds;
+    private final RoundStore rounds;
+    private final AnswerStore answers;
+    private final Function<UserRef, String> names;
+
+    public DigestHistory(Database db, GuildStore guilds, RoundStore rounds, AnswerStore answers,
+                         Function<UserRef, String> names) {
+        this.db = Objects.requireNonNull(db);
+        this.guilds = guilds;
+        this.rounds = rounds;
+        this.answers = answers;
+        this.names = names;
+    }
+
+    /** A reader that names people by their platform id: for exports made without a chat platform at hand. */
+    public static DigestHistory withIds(Database db) {
+        return new DigestHistory(db, new GuildStore(), new RoundStore(), new AnswerStore(), UserRef::id);
+    }
+
+    /** Names people as their chat platform shows them, falling back to their id when the platform cannot say. */
+    public static Function<UserRef, String> displayNames(Platforms platforms) {
+        return user -> {
+            try {
+                return platforms.forTenant(user.tenant()).displayName(user);
+            } catch (ChatPlatformException e) {
+                return user.id();
+            }
+        };
+    }
+
+    /** A period of a guild's history: the rounds opened in it, oldest first. */
+    public record Period(Guild guild, Instant from, Instant to, List<RoundEntry> rounds) {
+        public Period {
+            rounds = List.copyOf(rounds);
+        }
+
+        public int answerCount() {
+            return rounds.stream().mapToInt(r -> r.answers().size()).sum();
+        }
+    }
+
+    /** A round as it was asked, with links to its threads and its answers in thread order. */
+    public record RoundEntry(long id, Instant openedAt, Instant closesAt, String theme, String prompt, String why,
+                             List<ThreadLink> threads, List<AnswerEntry> answers) {
+        public RoundEntry {
+            threads = List.copyOf(threads);
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /** Where a round's thread can be opened in chat. */
+    public record ThreadLink(String channelId, String url) {
+    }
+
+    /**
+     * One answer. {@code respondsToId}/{@code respondsToName} are null when it stands on its own;
+     * {@code threadUrl} is null when the thread has no link.
+     */
+    public record AnswerEntry(long id, String authorId, String authorName, String text, String respondsToId,
+                              String respondsToName, Instant postedAt, Instant editedAt, String threadUrl) {
+        public boolean edited() {
+            return editedAt != null;
+        }
+    }
+
+    /** One week (Monday to Sunday in the guild's time zone): how many people answered, and how many answers responded to a colleague. */
+    public record Week(LocalDate monday, int participants, int repliesBetweenPeople) {
+    }
+
+    /** The guild with this id, whatever its tenant: the caller must already hold the right to read it. */
+    public Optional<Guild> guild(long guildId) {
+        return db.withHandle(h -> guilds.findForTask(h, guildId));
+    }
+
+    /** The rounds opened in {@code [from, to)} with their answers as they are now. */
+    public Period read(Guild guild, Instant from, Instant to) {
+        Function<UserRef, String> cached = memo();
+        return db.withHandle(h -> {
+            List<RoundEntry> entries = new ArrayList<>();
+            for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
+                entries.add(entry(h, round, cached));
+            }
+            return new Period(guild, from, to, entries);
+        });
+    }
+
+    /**
+     * The {@code count} weeks up to and including the week {@code end} falls in, oldest first. Only answers
+     * posted before {@code end} count, so a page for an earlier digest shows what that digest knew.
+     */
+    public List<Week> weekly(Guild guild, Instant end, int count) {
+        LocalDate lastMonday = end.atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate firstMonday = lastMonday.minusWeeks(count - 1L);
+        Instant from = firstMonday.atStartOfDay(guild.zone()).toInstant();
+        List<Posted> posted = db.withHandle(h -> h.query("SELECT a.author_id, a.responds_to, a.posted_at FROM answer a"
+                        + " JOIN round r ON r.id = a.round_id WHERE r.guild_id = ? AND a.posted_at >= ? AND a.posted_at < ?",
+                rs -> new Posted(rs.getString("author_id"), rs.getString("responds_to") != null, Handle.instant(rs, "posted_at")),
+                guild.id(), from, end));
+        Map<LocalDate, Set<String>> people = new LinkedHashMap<>();
+        Map<LocalDate, Integer> replies = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            people.put(firstMonday.plusWeeks(i), new HashSet<>());
+        }
+        for (Posted a : posted) {
+            LocalDate monday = a.at().atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            Set<String> week = people.get(monday);
+            if (week == null) {
+                continue;
+            }
+            week.add(a.authorId());
+            if (a.reply()) {
+                replies.merge(monday, 1, Integer::sum);
+            }
+        }
+        List<Week> weeks = new ArrayList<>();
+        people.forEach((monday, who) -> weeks.add(new Week(monday, who.size(), replies.getOrDefault(monday, 0))));
+        return weeks;
+    }
+
+    /** The week-long period ending at {@code end} and the {@code weeks - 1} weeks before it. */
+    public static Instant periodStart(Instant end, int weeks) {
+        return end.minus(DigestService.PERIOD.multipliedBy(weeks));
+    }
+
+    private record Posted(String authorId, boolean reply, Instant at) {
+    }
+
+    private RoundEntry entry(Handle h, Round round, Function<UserRef, String> name) {
+        Map<String, String> linkByChannel = new LinkedHashMap<>();
+        for (RoundPost post : rounds.posts(h, round.id())) {
+            if (post.state() == RoundPost.State.POSTED && post.permalink() != null) {
+                linkByChannel.put(post.channel().id(), post.permalink());
+            }
+        }
+        List<ThreadLink> links = linkByChannel.entrySet().stream().map(e -> new ThreadLink(e.getKey(), e.getValue())).toList();
+        List<AnswerEntry> lines = new ArrayList<>();
+        for (Answer a : answers.forRound(h, round.id())) {
+            UserRef to = a.respondsTo();
+            lines.add(new AnswerEntry(a.id(), a.author().id(), name.apply(a.author()), a.text(), to == null ? null : to.id(),
+                    to == null ? null : name.apply(to), a.postedAt(), a.editedAt(), linkByChannel.get(a.channel().id())));
+        }
+        return new RoundEntry(round.id(), round.openedAt(), round.closesAt(), round.theme().key(), round.promptText(),
+                round.promptWhy(), links, lines);
+    }
+
+    // One page asks for the same few people many times; a platform lookup may be a network call.
+    private Function<UserRef, String> memo() {
+        Map<UserRef, String> seen = new HashMap<>();
+        return user -> seen.computeIfAbsent(user, names);
+    }
+}

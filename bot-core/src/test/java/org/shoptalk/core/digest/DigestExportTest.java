@@ -1,0 +1,134 @@
+package org.shoptalk.core.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.i18n.Language;
+
+/** Exported files open in the tools people use, with every word as it was written. */
+class DigestExportTest {
+    private static final Instant OPENED = Instant.parse("2026-11-23T08:30:00Z");
+    private static final String TRICKY = "Yes, \"quality\" first;\nthen speed, =SUM(A1) and <b>bold</b>";
+
+    private static DigestHistory.Period period() {
+        Guild guild = new Guild(3, Tenant.LOCAL, "Craft", Language.EN, ZoneId.of("Europe/Amsterdam"), DayOfWeek.FRIDAY,
+                LocalTime.of(16, 0), OPENED);
+        var answers = List.of(
+                new DigestHistory.AnswerEntry(10, "ann", "Ann", TRICKY, null, null, OPENED.plusSeconds(60), null, "https://t/1"),
+                new DigestHistory.AnswerEntry(11, "bob", "Bob", "-1 for haste", "ann", "Ann", OPENED.plusSeconds(120),
+                        OPENED.plusSeconds(300), "https://t/1"));
+        var asked = new DigestHistory.RoundEntry(1, OPENED, OPENED.plusSeconds(72 * 3600), "craft", "What is good work here?",
+                "Because it changes.", List.of(new DigestHistory.ThreadLink("craft", "https://t/1")), answers);
+        var quiet = new DigestHistory.RoundEntry(2, OPENED.plusSeconds(86_400), OPENED.plusSeconds(90_000), "goals",
+                "Who is better off?", "Goals are results.", List.of(), List.of());
+        return new DigestHistory.Period(guild, OPENED.minusSeconds(3600), OPENED.plusSeconds(7 * 86_400), List.of(asked, quiet));
+    }
+
+    @Test
+    void csv_has_a_row_per_answer_and_per_unanswered_round_and_keeps_commas_quotes_and_newlines() {
+        List<List<String>> rows = parseCsv(DigestExport.CSV.write(period()));
+
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).isEqualTo(DigestExport.CSV_COLUMNS);
+        assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(DigestExport.CSV_COLUMNS.size()));
+        int text = DigestExport.CSV_COLUMNS.indexOf("text");
+        int respondsTo = DigestExport.CSV_COLUMNS.indexOf("responds_to");
+        assertThat(rows.get(1).get(text)).isEqualTo(TRICKY);
+        assertThat(rows.get(1).get(DigestExport.CSV_COLUMNS.indexOf("author"))).isEqualTo("Ann");
+        assertThat(rows.get(2).get(respondsTo)).isEqualTo("Ann");
+        assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("edited"))).isEqualTo("true");
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("prompt"))).isEqualTo("Who is better off?");
+        assertThat(rows.get(3).get(text)).isEmpty();
+    }
+
+    @Test
+    void csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe() {
+        List<List<String>> rows = parseCsv(DigestExport.CSV.write(period()));
+        assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("text"))).isEqualTo("'-1 for haste");
+    }
+
+    @Test
+    void json_holds_rounds_and_answers_with_who_answered_whom() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(DigestExport.JSON.write(period()));
+
+        assertThat(root.get("guild").get("name").asText()).isEqualTo("Craft");
+        assertThat(root.get("rounds")).hasSize(2);
+        JsonNode first = root.get("rounds").get(0);
+        assertThat(first.get("why").asText()).isEqualTo("Because it changes.");
+        assertThat(first.get("threads").get(0).get("url").asText()).isEqualTo("https://t/1");
+        assertThat(first.get("answers").get(0).get("text").asText()).isEqualTo(TRICKY);
+        assertThat(first.get("answers").get(0).get("respondsTo").isNull()).isTrue();
+        assertThat(first.get("answers").get(1).get("respondsTo").asText()).isEqualTo("Ann");
+        assertThat(first.get("answers").get(1).get("editedAt").asText()).isEqualTo("2026-11-23T08:35:00Z");
+        assertThat(root.get("rounds").get(1).get("answers")).isEmpty();
+    }
+
+    @Test
+    void markdown_reads_as_a_document_in_the_guilds_time_zone() {
+        String md = DigestExport.MARKDOWN.write(period());
+
+        assertThat(md).startsWith("# Craft: reflection moments 2026-11-23 to 2026-11-30")
+                .contains("## 2026-11-23 09:30: What is good work here?")
+                .contains("*Why this question:* Because it changes.")
+                .contains("Thread: <https://t/1>")
+                .contains("**Bob**, responding to **Ann** (2026-11-23 09:32, edited)")
+                .contains("> Yes, \"quality\" first;\n> then speed")
+                .contains("No answers.");
+    }
+
+    @Test
+    void formats_are_known_by_their_extension() {
+        assertThat(DigestExport.parse("md")).contains(DigestExport.MARKDOWN);
+        assertThat(DigestExport.parse("CSV")).contains(DigestExport.CSV);
+        assertThat(DigestExport.parse("json")).contains(DigestExport.JSON);
+        assertThat(DigestExport.parse("xlsx")).isEmpty();
+    }
+
+    /** RFC 4180, strictly: a stray quote or an unquoted field would fail here. */
+    static List<List<String>> parseCsv(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        int i = 0;
+        while (i < csv.length()) {
+            if (csv.charAt(i) != '"') {
+                throw new AssertionError("unquoted field at " + i);
+            }
+            StringBuilder field = new StringBuilder();
+            i++;
+            while (true) {
+                char c = csv.charAt(i);
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i += 2;
+                } else if (c == '"') {
+                    i++;
+                    break;
+                } else {
+                    field.append(c);
+                    i++;
+                }
+            }
+            row.add(field.toString());
+            if (csv.startsWith(",", i)) {
+                i++;
+            } else if (csv.startsWith("\r\n", i)) {
+                rows.add(row);
+                row = new ArrayList<>();
+                i += 2;
+            } else {
+                throw new AssertionError("expected , or CRLF at " + i);
+            }
+        }
+        return rows;
+    }
+}
