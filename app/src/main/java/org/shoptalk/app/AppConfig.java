@@ -13,8 +13,10 @@ import org.shoptalk.core.db.DbSettings;
  * @param port the HTTP port; 0 picks a free one (tests)
  * @param database where the database is; the embedded H2 file under ./data unless SHOPTALK_DB_URL is set
  * @param localConsole whether the local console platform and its /local page run
+ * @param digestPages how digest links are made and signed
  */
-public record AppConfig(int port, DbSettings database, boolean localConsole, CoreSettings core) {
+public record AppConfig(int port, DbSettings database, boolean localConsole, CoreSettings core,
+                        DigestPageConfig digestPages) {
     static final int DEFAULT_PORT = 8080;
     private static final int MAX_ROUND_HOURS = 720;
 
@@ -24,6 +26,7 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
         }
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(core, "core");
+        Objects.requireNonNull(digestPages, "digestPages");
     }
 
     public static AppConfig fromEnvironment(Map<String, String> environment) {
@@ -33,19 +36,23 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
         boolean slack = env.isSet("SLACK_BOT_TOKEN") || env.isSet("SLACK_CLIENT_ID");
         boolean teams = env.isSet("MICROSOFT_APP_ID");
         boolean localConsole = env.bool("SHOPTALK_LOCAL_CONSOLE", !slack && !teams);
-        return new AppConfig(port, database, localConsole, core(env, database));
+        return new AppConfig(port, database, localConsole, core(env, database), DigestPageConfig.from(env, slack || teams));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, database, localConsole, core);
+        return new AppConfig(newPort, database, localConsole, core, digestPages);
     }
 
     public AppConfig withDatabase(DbSettings newDatabase) {
-        return new AppConfig(port, newDatabase, localConsole, core);
+        return new AppConfig(port, newDatabase, localConsole, core, digestPages);
+    }
+
+    public AppConfig withDigestPages(DigestPageConfig pages) {
+        return new AppConfig(port, database, localConsole, core, pages);
     }
 
     public AppConfig withLocalConsole(boolean on) {
-        return new AppConfig(port, database, on, core);
+        return new AppConfig(port, database, on, core, digestPages);
     }
 
     private static DbSettings database(Env env) {

@@ -1,5 +1,6 @@
 package org.shoptalk.app;
 
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("export")) {
+            ExportCommand.exit(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         AppConfig config;
         try {
             config = AppConfig.fromEnvironment(System.getenv());

@@ -3,8 +3,11 @@ package org.shoptalk.app;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.digest.DigestTokens;
+import org.shoptalk.core.digest.SignedDigestLinks;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.web.Route;
 import org.slf4j.Logger;
@@ -39,11 +42,19 @@ public final class ShoptalkApp implements AutoCloseable {
                     ? Optional.of(new LocalChat(database, clock, started::shoptalk))
                     : Optional.empty();
             local.ifPresent(core::register);
+            DigestPageConfig pages = config.digestPages();
+            DigestTokens tokens = pages.secret().isPresent() ? DigestTokens.withSecret(pages.secret().get(), clock)
+                    : DigestTokens.withStoredKey(database, clock);
+            // Without SHOPTALK_PUBLIC_URL the links point here, at whatever port the server gets.
+            AtomicReference<String> publicUrl = new AtomicReference<>(pages.publicUrl().orElse(null));
+            core.useDigestLinks(new SignedDigestLinks(publicUrl::get, tokens, pages.linkValidity(), clock));
             core.start();
             Readiness readiness = () -> !database.isReachable() ? Optional.of("database unreachable")
                     : !started.schedulerStarted() ? Optional.of("scheduler not started")
                     : Optional.empty();
-            WebServer server = WebServer.start(config.port(), readiness, local, adapterRoutes);
+            WebServer server = WebServer.start(config.port(), readiness, local, adapterRoutes,
+                    Optional.of(new DigestPages(core.digestHistory(), tokens)));
+            publicUrl.compareAndSet(null, "http://localhost:" + server.port());
             LOG.info("Shoptalk is up on port {} (database: {}, local console: {})", server.port(),
                     config.database().dialect(), local.isPresent() ? "on at /local" : "off");
             return new ShoptalkApp(database, core, server);

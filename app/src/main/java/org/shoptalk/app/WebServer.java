@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: health and readiness probes, Prometheus metrics, adapters' endpoints and, when it
- * runs, the local console. Errors are answered as JSON; an unexpected one is logged by type only, since
+ * The HTTP server: health and readiness probes, Prometheus metrics, adapters' endpoints, digest pages and,
+ * when it runs, the local console. Errors are answered as JSON; an unexpected one is logged by type only, since
  * a message could carry people's words.
  */
 final class WebServer implements AutoCloseable {
@@ -28,6 +28,11 @@ final class WebServer implements AutoCloseable {
     }
 
     static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes) {
+        return start(port, readiness, localChat, adapterRoutes, Optional.empty());
+    }
+
+    static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes,
+                           Optional<DigestPages> digestPages) {
         Metrics metrics = new Metrics();
         try {
             Javalin javalin = Javalin.create(config -> {
@@ -50,6 +55,7 @@ final class WebServer implements AutoCloseable {
                     new LocalConsoleApi(chat).mount(routes);
                     routes.get("/", ctx -> ctx.redirect("/local"));
                 });
+                digestPages.ifPresent(pages -> pages.mount(routes));
                 RouteMount.mount(routes, adapterRoutes);
                 routes.exception(HttpResponseException.class,
                         (e, ctx) -> JsonReplies.error(ctx, e.getStatus(), e.getMessage()));

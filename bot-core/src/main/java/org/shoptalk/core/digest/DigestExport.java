@@ -69,7 +69,7 @@ public enum DigestExport {
         DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
         StringBuilder out = new StringBuilder();
         out.append("# ").append(oneLine(p.guild().name())).append(": reflection moments ")
-                .append(day.format(p.from().atZone(zone))).append(" to ").append(day.format(p.to().atZone(zone)))
+                .append(day.format(p.from().atZone(zone))).append(" to ").append(day.format(p.to().minusNanos(1).atZone(zone)))
                 .append("\n\nTimes in ").append(zone.getId()).append(". ").append(p.rounds().size()).append(" moments, ")
                 .append(p.answerCount()).append(" answers.\n");
         for (DigestHistory.RoundEntry r : p.rounds()) {

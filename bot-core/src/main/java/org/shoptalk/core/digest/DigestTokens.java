@@ -68,8 +68,10 @@ public final class DigestTokens {
         }
     }
 
+    /** The period end is rounded up to the second, so the page still holds all that its digest held. */
     public String issue(long guildId, Instant periodEnd, Instant expiresAt) {
-        String payload = guildId + "." + periodEnd.getEpochSecond() + "." + expiresAt.getEpochSecond();
+        long end = periodEnd.getEpochSecond() + (periodEnd.getNano() > 0 ? 1 : 0);
+        String payload = guildId + "." + end + "." + expiresAt.getEpochSecond();
         String body = ENCODE.encodeToString(payload.getBytes(StandardCharsets.US_ASCII));
         return body + "." + sign(body);
     }

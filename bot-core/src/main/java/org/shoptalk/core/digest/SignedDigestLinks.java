@@ -9,7 +9,8 @@ import org.shoptalk.core.guild.Guild;
 
 /**
  * Digest links of the form {@code <public URL>/digest/<token>}, valid for a fixed time from when the digest
- * is posted. The base URL is asked for on each link, so the app can supply it once its server knows its port.
+ * is posted. The base URL is asked for on each link, so the app can supply it once its server knows its port;
+ * until then (null) digests go out without a link.
  * Thread-safe.
  */
 public final class SignedDigestLinks implements DigestLinks {
@@ -30,6 +31,9 @@ public final class SignedDigestLinks implements DigestLinks {
     @Override
     public Optional<String> pageFor(Guild guild, Instant periodEnd) {
         String base = baseUrl.get();
+        if (base == null) {
+            return Optional.empty();
+        }
         String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return Optional.of(trimmed + PATH + tokens.issue(guild.id(), periodEnd, clock.instant().plus(validFor)));
     }

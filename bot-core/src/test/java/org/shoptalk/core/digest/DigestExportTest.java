@@ -8,12 +8,12 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.testing.Csv;
 
 /** Exported files open in the tools people use, with every word as it was written. */
 class DigestExportTest {
@@ -36,7 +36,7 @@ class DigestExportTest {
 
     @Test
     void csv_has_a_row_per_answer_and_per_unanswered_round_and_keeps_commas_quotes_and_newlines() {
-        List<List<String>> rows = parseCsv(DigestExport.CSV.write(period()));
+        List<List<String>> rows = Csv.parse(DigestExport.CSV.write(period()));
 
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).isEqualTo(DigestExport.CSV_COLUMNS);
@@ -53,7 +53,7 @@ class DigestExportTest {
 
     @Test
     void csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe() {
-        List<List<String>> rows = parseCsv(DigestExport.CSV.write(period()));
+        List<List<String>> rows = Csv.parse(DigestExport.CSV.write(period()));
         assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("text"))).isEqualTo("'-1 for haste");
     }
 
@@ -92,43 +92,5 @@ class DigestExportTest {
         assertThat(DigestExport.parse("CSV")).contains(DigestExport.CSV);
         assertThat(DigestExport.parse("json")).contains(DigestExport.JSON);
         assertThat(DigestExport.parse("xlsx")).isEmpty();
-    }
-
-    /** RFC 4180, strictly: a stray quote or an unquoted field would fail here. */
-    static List<List<String>> parseCsv(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        int i = 0;
-        while (i < csv.length()) {
-            if (csv.charAt(i) != '"') {
-                throw new AssertionError("unquoted field at " + i);
-            }
-            StringBuilder field = new StringBuilder();
-            i++;
-            while (true) {
-                char c = csv.charAt(i);
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                } else if (c == '"') {
-                    i++;
-                    break;
-                } else {
-                    field.append(c);
-                    i++;
-                }
-            }
-            row.add(field.toString());
-            if (csv.startsWith(",", i)) {
-                i++;
-            } else if (csv.startsWith("\r\n", i)) {
-                rows.add(row);
-                row = new ArrayList<>();
-                i += 2;
-            } else {
-                throw new AssertionError("expected , or CRLF at " + i);
-            }
-        }
-        return rows;
     }
 }

@@ -1,0 +1,203 @@
+package org.shoptalk.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.shoptalk.core.digest.DigestHistory;
+import org.shoptalk.core.i18n.Language;
+
+/**
+ * What the digest page template shows, worked out in Java so the template only places escaped values: the
+ * period, the rounds and answers in the guild's language, and the geometry of the 12-week chart.
+ */
+final class DigestPageView {
+    static final int[] WEEK_CHOICES = {1, 4, 12, 26, 52};
+    private static final Map<Language, Map<String, String>> TEXTS = loadTexts();
+
+    private DigestPageView() {
+    }
+
+    /** The page's scope: public records, since the template engine reads them by reflection. */
+    public record Page(String lang, String title, String periodText, Map<String, String> t, List<Option> weekOptions,
+                       List<RoundView> rounds, String whyLabel, String noAnswers, String editedLabel, Chart chart,
+                       List<Download> downloads, String linkNote) {
+    }
+
+    public record Option(int value, String label, boolean selected) {
+    }
+
+    public record RoundView(String when, String prompt, String why, boolean hasThreads, List<Link> threads,
+                            List<AnswerView> answers) {
+    }
+
+    public record Link(String label, String url) {
+    }
+
+    public record AnswerView(String kind, String text, String who, String when, boolean edited) {
+    }
+
+    public record Download(String label, List<FileLink> links) {
+    }
+
+    public record FileLink(String name, String href) {
+    }
+
+    /**
+     * @param period the rounds shown
+     * @param weeks the 12 weeks of the chart, oldest first
+     * @param shownWeeks how many weeks the page shows (the period selector's choice)
+     * @param token the link's token, for the relative export links
+     */
+    static Page of(DigestHistory.Period period, List<DigestHistory.Week> weeks, int shownWeeks, Instant linkExpires,
+                   String token) {
+        Language lang = period.guild().language();
+        Locale locale = lang.locale();
+        Map<String, String> t = TEXTS.get(lang);
+        ZoneId zone = period.guild().zone();
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", locale);
+        String name = period.guild().name();
+        String to = day.format(period.to().atZone(zone));
+        String title = shownWeeks == 1 ? fill(t.get("title_week"), name, to) : fill(t.get("title_weeks"), name, to, shownWeeks);
+
+        List<Option> options = new ArrayList<>();
+        for (int w : WEEK_CHOICES) {
+            options.add(new Option(w, w == 1 ? t.get("weeks_1") : fill(t.get("weeks_n"), w), w == shownWeeks));
+        }
+        if (options.stream().noneMatch(Option::selected)) {
+            options.add(new Option(shownWeeks, fill(t.get("weeks_n"), shownWeeks), true));
+        }
+
+        List<RoundView> rounds = new ArrayList<>();
+        for (DigestHistory.RoundEntry r : period.rounds()) {
+            List<Link> threads = r.threads().stream().filter(l -> safeUrl(l.url()))
+                    .map(l -> new Link(r.threads().size() > 1 ? fill(t.get("thread_in"), l.channelId()) : t.get("thread"), l.url()))
+                    .toList();
+            List<AnswerView> answers = r.answers().stream().map(a -> new AnswerView(
+                    a.respondsToName() == null ? "answer" : "reply", a.text(),
+                    a.respondsToName() == null ? a.authorName() : fill(t.get("responding"), a.authorName(), a.respondsToName()),
+                    when.format(a.postedAt().atZone(zone)), a.edited())).toList();
+            rounds.add(new RoundView(when.format(r.openedAt().atZone(zone)), r.prompt(), r.why(), !threads.isEmpty(), threads,
+                    answers));
+        }
+
+        String query = "?weeks=" + shownWeeks;
+        List<Download> downloads = List.of(
+                new Download(t.get("download_period"), files(token, query)),
+                new Download(fill(t.get("download_all"), to), files(token, "")));
+        return new Page(lang.code(), title, fill(t.get("period"), day.format(period.from().atZone(zone)), to, zone.getId()), t,
+                options, rounds, t.get("why"), t.get("no_answers"), t.get("edited"), Chart.of(weeks, t, locale), downloads,
+                fill(t.get("link_note"), day.format(linkExpires.atZone(zone))));
+    }
+
+    /** The inline SVG bar chart: two bars per week, people (left) and replies between people (right). */
+    public record Chart(int width, int height, int left, int right, int baseline, int legendX, int legendTextX,
+                        String description, String peopleLabel, String repliesLabel, String weekLabel, String tableLabel,
+                        List<Gridline> gridlines, List<WeekBar> weeks) {
+        private static final int WIDTH = 640;
+        private static final int HEIGHT = 250;
+        private static final int LEFT = 34;
+        private static final int RIGHT = 632;
+        private static final int TOP = 44;
+        private static final int BASELINE = 222;
+        private static final double BAR = 14;
+
+        static Chart of(List<DigestHistory.Week> weeks, Map<String, String> t, Locale locale) {
+            int max = weeks.stream().mapToInt(w -> Math.max(w.participants(), w.repliesBetweenPeople())).max().orElse(0);
+            int step = Math.max(1, (max + 3) / 4);
+            int top = step * 4;
+            double scale = (BASELINE - TOP) / (double) top;
+            List<Gridline> grid = new ArrayList<>();
+            for (int v = step; v <= top; v += step) {
+                double y = BASELINE - v * scale;
+                grid.add(new Gridline(num(y), num(y + 3.5), LEFT - 4, v));
+            }
+            DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", locale);
+            double group = (RIGHT - LEFT) / (double) Math.max(1, weeks.size());
+            List<WeekBar> bars = new ArrayList<>();
+            for (int i = 0; i < weeks.size(); i++) {
+                DigestHistory.Week w = weeks.get(i);
+                double centre = LEFT + group * i + group / 2;
+                double people = w.participants() * scale;
+                double replies = w.repliesBetweenPeople() * scale;
+                String monday = label.format(w.monday());
+                bars.add(new WeekBar(monday, w.participants(), w.repliesBetweenPeople(),
+                        num(centre - BAR - 1), num(BASELINE - people), num(people),
+                        num(centre + 1), num(BASELINE - replies), num(replies), num(BAR),
+                        num(centre), BASELINE + 16,
+                        fill(t.get("chart_people_title"), monday, w.participants()),
+                        fill(t.get("chart_replies_title"), monday, w.repliesBetweenPeople())));
+            }
+            return new Chart(WIDTH, HEIGHT, LEFT, RIGHT, BASELINE, LEFT, LEFT + 14, t.get("chart_description"),
+                    t.get("chart_people"), t.get("chart_replies"), t.get("chart_week"), t.get("chart_table"), grid, bars);
+        }
+    }
+
+    public record Gridline(String y, String textY, int labelX, int value) {
+    }
+
+    public record WeekBar(String label, int people, int replies, String peopleX, String peopleY, String peopleHeight,
+                          String repliesX, String repliesY, String repliesHeight, String barWidth, String labelX, int labelY,
+                          String peopleTitle, String repliesTitle) {
+    }
+
+    private static List<FileLink> files(String token, String query) {
+        return List.of(new FileLink("Markdown", token + "/export.md" + query), new FileLink("CSV", token + "/export.csv" + query),
+                new FileLink("JSON", token + "/export.json" + query));
+    }
+
+    /** Thread links come from chat platforms; only web addresses and our own paths become links. */
+    static boolean safeUrl(String url) {
+        return url.startsWith("https://") || url.startsWith("http://") || (url.startsWith("/") && !url.startsWith("//"));
+    }
+
+    // Coordinates with a dot whatever the JVM's locale: SVG wants "12.5", never "12,5".
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String fill(String pattern, Object... args) {
+        String out = pattern;
+        for (int i = 0; i < args.length; i++) {
+            out = out.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return out;
+    }
+
+    static Map<String, String> texts(Language language) {
+        return TEXTS.get(language);
+    }
+
+    private static Map<Language, Map<String, String>> loadTexts() {
+        Map<Language, Map<String, String>> all = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String name = "digest/page_" + language.code() + ".properties";
+            Properties p = new Properties();
+            try (InputStream in = DigestPageView.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing page texts " + name);
+                }
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, String> texts = new HashMap<>();
+            p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
+            all.put(language, Map.copyOf(texts));
+        }
+        return all;
+    }
+}
