@@ -58,10 +58,12 @@ class AppConfigTest {
 
     @Test
     void a_real_platform_switches_the_local_console_off_unless_asked_for() {
-        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_CLIENT_ID", "1.2")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc", "SHOPTALK_LOCAL_CONSOLE", "true"))
+        String secret = "SHOPTALK_SECRET";
+        String value = "a-secret-of-sixteen-or-more";
+        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", secret, value)).localConsole()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_CLIENT_ID", "1.2", secret, value)).localConsole()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc", secret, value)).localConsole()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc", "SHOPTALK_LOCAL_CONSOLE", "true", secret, value))
                 .localConsole()).isTrue();
         assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_LOCAL_CONSOLE", "false")).localConsole()).isFalse();
     }
