@@ -88,6 +88,20 @@ class DigestPageTest {
     }
 
     @Test
+    void a_dutch_guild_reads_its_page_in_dutch() {
+        Http http = start(Map.of());
+        ConsoleClient vak = new ConsoleClient(http, "vak");
+        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
+        vak.post("lea", "/shoptalk digest", null);
+        Matcher link = LINK.matcher(vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
+        assertThat(link.find()).isTrue();
+
+        String body = http.get(link.group(2)).body();
+        assertThat(body).contains("<html lang=\"nl\">").contains("Reflectie in Vakmensen")
+                .contains("Geen reflectiemomenten in deze periode.").contains("Mensen die meededen");
+    }
+
+    @Test
     void markup_in_an_answer_stays_text() {
         Http http = start(Map.of());
         String body = http.get(guildWithDigest(http).group(2)).body();

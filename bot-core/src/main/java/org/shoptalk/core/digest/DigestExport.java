@@ -70,8 +70,8 @@ public enum DigestExport {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(oneLine(p.guild().name())).append(": reflection moments ")
                 .append(day.format(p.from().atZone(zone))).append(" to ").append(day.format(p.to().minusNanos(1).atZone(zone)))
-                .append("\n\nTimes in ").append(zone.getId()).append(". ").append(p.rounds().size()).append(" moments, ")
-                .append(p.answerCount()).append(" answers.\n");
+                .append("\n\nTimes in ").append(zone.getId()).append(". Moments: ").append(p.rounds().size())
+                .append(". Answers: ").append(p.answerCount()).append(".\n");
         for (DigestHistory.RoundEntry r : p.rounds()) {
             out.append("\n## ").append(at.format(r.openedAt().atZone(zone))).append(": ").append(oneLine(r.prompt()))
                     .append("\n\n*Why this question:* ").append(oneLine(r.why())).append('\n');
