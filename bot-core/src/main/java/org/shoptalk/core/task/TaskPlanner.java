@@ -149,6 +149,25 @@ public final class TaskPlanner implements TaskRunner {
         nextDigest(guild, after).ifPresent(t -> scheduler.plan(new Task.Digest(guild.id()), t.toInstant()));
     }
 
+    /** Plans what follows a round's opening: its reminder, and the first "connect the answers" check. */
+    public void roundOpened(Round round) {
+        planReminder(round);
+        db.withHandle(h -> guilds.findForTask(h, round.guildId())).ifPresent(guild -> {
+            if (guild.dialogue().connectEnabled()) {
+                scheduler.plan(new Task.Connect(round.id()), round.openedAt().plus(guild.dialogue().connectAfter()));
+            }
+        });
+    }
+
+    /** Plans any task at a given instant; for features that decide their own timing. */
+    public void plan(Task task, Instant at) {
+        scheduler.plan(task, at);
+    }
+
+    public void cancel(Task task) {
+        scheduler.cancel(task);
+    }
+
     /** Plans the round's reminder, unless that moment has already passed. */
     public void planReminder(Round round) {
         if (reminderBeforeClose.isNegative()) {
