@@ -4,10 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.SlackSignature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -84,8 +87,9 @@ final class SlackHarness implements AutoCloseable {
         return start(Map.of("SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET), shoptalk, clock);
     }
 
-    static SlackHarness start(Map<String, String> env, Shoptalk shoptalk, Clock clock) throws IOException {
-        WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    static SlackHarness start(Map<String, String> env, Shoptalk shoptalk, Clock clock, Extension... extensions)
+            throws IOException {
+        WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(extensions));
         api.start();
         stubSlackBasics(api);
         return new SlackHarness(env, shoptalk, clock, api);
@@ -112,6 +116,25 @@ final class SlackHarness implements AutoCloseable {
                         + "\"profile\":{\"display_name\":\"ann\"}}}")));
         api.stubFor(post(urlPathEqualTo("/response-url")).willReturn(aResponse().withStatus(200).withBody("ok")));
         api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
+    }
+
+    /** Waits (polling) until the fake Slack has seen this many POSTs to the path; work runs off the ack. */
+    List<LoggedRequest> awaitRequests(String path, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<LoggedRequest> found;
+        do {
+            found = slackApi.findAll(postRequestedFor(urlPathEqualTo(path)));
+            if (found.size() >= count) {
+                return found;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("expected " + count + " request(s) to " + path + ", got " + found.size());
     }
 
     String baseUrl() {
