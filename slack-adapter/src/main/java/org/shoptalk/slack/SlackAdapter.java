@@ -92,6 +92,15 @@ public final class SlackAdapter implements AutoCloseable {
             app.service(installations);
             app.service(new JdbcOAuthStateService(database, clock));
             app.enableTokenRevocationHandlers();
+            app.oauthCallbackStateError((request, response) -> {
+                // Bolt's default answers 200 and logs the code; an unknown or reused state is a bad request.
+                log.info("Slack install callback refused: unknown, expired or reused state");
+                response.setStatusCode(400);
+                response.setContentType("text/html; charset=utf-8");
+                response.setBody(config.getOAuthRedirectUriPageRenderer()
+                        .renderFailurePage(config.getOauthInstallRequestURI(), "invalid_state"));
+                return response;
+            });
         }
         SlackCommands commands = new SlackCommands(shoptalk, work, calls, inlineReplyWait);
         AppHome home = new AppHome(shoptalk, work, calls);
