@@ -152,7 +152,7 @@ public final class SlackAdapter implements AutoCloseable {
             try {
                 socketMode = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
                 socketMode.startAsync();
-                log.info("Slack Socket Mode connected");
+                log.info("Slack Socket Mode connecting");
             } catch (Exception e) {
                 throw new IllegalStateException("Slack Socket Mode could not connect (check SLACK_APP_TOKEN): "
                         + e.getMessage(), e);
