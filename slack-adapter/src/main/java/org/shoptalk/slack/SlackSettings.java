@@ -30,8 +30,8 @@ public record SlackSettings(String botToken, String signingSecret, String client
 
     /** The bot scopes requested at install; deploy/slack/manifest.yml lists the same. */
     public static final String BOT_SCOPES = String.join(",",
-            "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands",
-            "groups:history", "groups:read", "im:history", "im:write", "users:read");
+            "app_mentions:read", "channels:history", "chat:write", "commands",
+            "groups:history", "im:history", "im:write", "users:read");
 
     public SlackSettings {
         botToken = blankToNull(botToken);
