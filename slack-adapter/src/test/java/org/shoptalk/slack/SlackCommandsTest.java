@@ -134,20 +134,14 @@ class SlackCommandsTest {
     }
 
     @Test
-    void opening_app_home_publishes_the_persons_schedules_and_a_schedule_button() {
-        core.answer(r -> CommandReply.privately(ChatMessage.builder().text("Craft: Mon 09:30")
-                .button("Pause", "pause 1").build()));
+    void text_in_the_apps_messages_tab_is_a_command_answered_there() {
+        core.answer(r -> CommandReply.privately(ChatMessage.text("Reminders are off")));
 
-        slack.event(SlackPayloads.homeOpened("EvH", "U1"));
+        slack.event(SlackPayloads.directMessage("EvD", "U1", "reminders off"));
 
-        List<LoggedRequest> views = slack.awaitRequests("/api/views.publish", 1);
-        assertThat(core.commands).singleElement().satisfies(c -> {
-            assertThat(c.text()).isEqualTo("schedules");
-            assertThat(c.channel()).isNull();
-        });
-        String body = java.net.URLDecoder.decode(views.get(0).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(body).contains("user_id=U1").contains("Craft: Mon 09:30")
-                .contains(AppHome.OPEN_SCHEDULE_ACTION).contains("\"value\":\"pause 1\"");
+        List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 1);
+        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, "U1"), null, "reminders off"));
+        assertThat(posts.get(0).getBodyAsString()).contains("channel=U1").contains("Reminders%20are%20off");
     }
 
     private static void await(CountDownLatch latch) {

@@ -70,4 +70,38 @@ final class SlackPayloads {
                 + "\"text\":{\"type\":\"plain_text\",\"text\":\"Resume\"},\"value\":" + json(command)
                 + ",\"action_ts\":\"1700000700.000100\"}]}";
     }
+
+    static String directMessage(String eventId, String user, String text) {
+        return envelope(eventId, "{\"type\":\"message\",\"channel\":\"D1\",\"user\":\"" + user + "\",\"text\":"
+                + json(text) + ",\"ts\":\"1700000800.000100\",\"event_ts\":\"1700000800.000100\",\"channel_type\":\"im\"}");
+    }
+
+    static String homeButtonClick(String user, String actionId, String value) {
+        return "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackHarness.TEAM + "\",\"domain\":\"test\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"username\":\"ann\",\"team_id\":\"" + SlackHarness.TEAM + "\"},"
+                + "\"api_app_id\":\"A1\",\"token\":\"legacy\",\"trigger_id\":\"trigger-1\","
+                + "\"container\":{\"type\":\"view\",\"view_id\":\"V1\"},"
+                + "\"view\":{\"id\":\"V1\",\"type\":\"home\",\"blocks\":[]},"
+                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"b1\",\"type\":\"button\","
+                + "\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"}" + (value == null ? "" : ",\"value\":" + json(value))
+                + ",\"action_ts\":\"1700000700.000100\"}]}";
+    }
+
+    static String scheduleSubmission(String user, String channel, String days, String time, String every, String tz) {
+        String dayOptions = days.isEmpty() ? "" : java.util.Arrays.stream(days.split(","))
+                .map(d -> "{\"text\":{\"type\":\"plain_text\",\"text\":\"" + d + "\"},\"value\":\"" + d + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        return "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + SlackHarness.TEAM + "\",\"domain\":\"test\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"username\":\"ann\",\"team_id\":\"" + SlackHarness.TEAM + "\"},"
+                + "\"api_app_id\":\"A1\",\"token\":\"legacy\",\"trigger_id\":\"t\","
+                + "\"view\":{\"id\":\"V2\",\"type\":\"modal\",\"callback_id\":\"" + ScheduleModal.CALLBACK_ID + "\","
+                + "\"blocks\":[],\"state\":{\"values\":{"
+                + "\"channel\":{\"value\":{\"type\":\"conversations_select\",\"selected_conversation\":"
+                + (channel == null ? "null" : json(channel)) + "}},"
+                + "\"days\":{\"value\":{\"type\":\"checkboxes\",\"selected_options\":[" + dayOptions + "]}},"
+                + "\"time\":{\"value\":{\"type\":\"timepicker\",\"selected_time\":" + json(time) + "}},"
+                + "\"every\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + json(every) + "}},"
+                + "\"tz\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + json(tz) + "}},"
+                + "\"theme\":{\"value\":{\"type\":\"plain_text_input\",\"value\":null}}}}}}";
+    }
 }
