@@ -1,5 +1,8 @@
 package org.shoptalk.slack;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -33,6 +36,9 @@ final class BoltBridge {
     }
 
     HttpAnswer handle(HttpCall call) {
+        if ("POST".equals(call.method()) && !looksLikeSlack(call.bodyText())) {
+            return malformed();
+        }
         Request<?> request;
         try {
             request = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -44,12 +50,10 @@ final class BoltBridge {
                     .build());
         } catch (RuntimeException e) {
             // Gson and the form decoder throw on bodies that are not what they claim to be.
-            return HttpAnswer.text(400, "Malformed Slack request: expected a JSON event, a form-encoded "
-                    + "slash command or an interactivity payload.");
+            return malformed();
         }
         if (request == null) {
-            return HttpAnswer.text(400, "Malformed Slack request: expected a JSON event, a form-encoded "
-                    + "slash command or an interactivity payload.");
+            return malformed();
         }
         try {
             return toAnswer(app.run(request));
@@ -57,6 +61,34 @@ final class BoltBridge {
             log.error("Slack request failed ({}): {}", request.getRequestType(), e.toString());
             return HttpAnswer.text(503, "Shoptalk could not handle this Slack request right now; Slack will retry.");
         }
+    }
+
+    /**
+     * A cheap shape check before Bolt's parser, which logs whole unrecognised bodies (people's words)
+     * at WARN: a JSON object with a "type", or a form with a command, an interactivity payload or an ssl_check.
+     */
+    private static boolean looksLikeSlack(String body) {
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{")) {
+            try {
+                JsonElement json = JsonParser.parseString(trimmed);
+                return json.isJsonObject() && json.getAsJsonObject().has("type")
+                        && json.getAsJsonObject().get("type").isJsonPrimitive();
+            } catch (JsonParseException e) {
+                return false;
+            }
+        }
+        for (String pair : trimmed.split("&")) {
+            if (pair.startsWith("command=") || pair.startsWith("payload=") || pair.startsWith("ssl_check=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HttpAnswer malformed() {
+        return HttpAnswer.text(400, "Malformed Slack request: expected a JSON event, a form-encoded "
+                + "slash command or an interactivity payload.");
     }
 
     private static HttpAnswer toAnswer(Response response) {

@@ -133,10 +133,12 @@ class SlackEventsTest {
     void malformed_body_gets_400_with_a_clear_message() {
         HttpResponse<String> notJson = slack.event("{\"type\": ");
         HttpResponse<String> noType = slack.event("{\"hello\":\"world\"}");
+        HttpResponse<String> form = slack.postSigned("text=hello", "application/x-www-form-urlencoded", Map.of());
 
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("Malformed Slack request");
         assertThat(noType.statusCode()).isEqualTo(400);
+        assertThat(form.statusCode()).isEqualTo(400);
         assertThat(core.events).isEmpty();
     }
 
