@@ -68,7 +68,6 @@ public final class SlackAdapter implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
-                .verificationToken(null)
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
                 .redirectUri(settings.redirectUri())
