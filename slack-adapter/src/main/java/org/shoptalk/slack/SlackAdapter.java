@@ -101,9 +101,9 @@ public final class SlackAdapter implements AutoCloseable {
                 return response;
             });
         }
-        SlackCommands commands = new SlackCommands(shoptalk, work, calls, inlineReplyWait);
         AppHome home = new AppHome(shoptalk, work, calls);
-        commands.register(app, home);
+        SlackCommands commands = new SlackCommands(shoptalk, work, calls, inlineReplyWait, home);
+        commands.register(app);
         home.register(app);
         new SlackEvents(shoptalk, clock, commands).register(app);
 

@@ -49,17 +49,17 @@ final class SlackCommands {
     private final Executor work;
     private final SlackCalls calls;
     private final Duration inlineWait;
-    private AppHome home;
+    private final AppHome home;
 
-    SlackCommands(Shoptalk shoptalk, Executor work, SlackCalls calls, Duration inlineWait) {
+    SlackCommands(Shoptalk shoptalk, Executor work, SlackCalls calls, Duration inlineWait, AppHome home) {
         this.shoptalk = shoptalk;
         this.work = work;
         this.calls = calls;
         this.inlineWait = inlineWait;
+        this.home = home;
     }
 
-    void register(App app, AppHome appHome) {
-        this.home = appHome;
+    void register(App app) {
         app.command(SLASH_COMMAND, this::slashCommand);
         app.blockAction(Pattern.compile(Pattern.quote(BlockKit.COMMAND_ACTION_PREFIX) + ".*"), (req, ctx) -> {
             button(req.getPayload(), ctx);
