@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 
@@ -27,6 +29,7 @@ final class JdbcInstallationService implements InstallationService {
     private final Database database;
     private final TokenCipher cipher;
     private final Clock clock;
+    private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
 
     JdbcInstallationService(Database database, TokenCipher cipher, Clock clock) {
         this.database = database;
@@ -111,6 +114,25 @@ final class JdbcInstallationService implements InstallationService {
             }
             return bot.orElse(null);
         });
+    }
+
+    /** The installation that serves a workspace: its own, or its organisation's org-wide one. */
+    Bot findBotForWorkspace(String teamId) {
+        Bot own = findBot(null, teamId);
+        if (own != null) {
+            return own;
+        }
+        return database.withHandle(h -> h.queryOne("SELECT enterprise_id FROM slack_workspace WHERE team_id = ?",
+                rs -> rs.getString(1), teamId)).map(enterprise -> findBot(enterprise, teamId)).orElse(null);
+    }
+
+    /** Records that a workspace belongs to an organisation; cheap after the first time per process. */
+    void rememberWorkspace(String enterpriseId, String teamId) {
+        if (enterpriseId == null || teamId == null || !knownWorkspaces.add(teamId)) {
+            return;
+        }
+        database.withHandle(h -> h.insertIfAbsent(
+                "INSERT INTO slack_workspace (team_id, enterprise_id) VALUES (?, ?)", teamId, enterpriseId));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.model.Bot;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
@@ -91,6 +92,16 @@ public final class SlackAdapter implements AutoCloseable {
             app.service(installations);
             app.service(new JdbcOAuthStateService(database, clock));
             app.enableTokenRevocationHandlers();
+            JdbcInstallationService store = installations;
+            app.use((request, response, chain) -> {
+                // Org-wide installs: learn which organisation each workspace belongs to, for posting later.
+                String team = request.getContext().getTeamId();
+                if (team == null && request.getRequestType() == RequestType.Event) {
+                    team = SlackIds.payloadTeam(request.getRequestBodyAsString());
+                }
+                store.rememberWorkspace(request.getContext().getEnterpriseId(), team);
+                return chain.next(request);
+            });
             app.oauthCallbackStateError((request, response) -> {
                 // Bolt's default answers 200 and logs the code; an unknown or reused state is a bad request.
                 log.info("Slack install callback refused: unknown, expired or reused state");
@@ -117,7 +128,7 @@ public final class SlackAdapter implements AutoCloseable {
             return team -> token;
         }
         return team -> {
-            Bot bot = installations.findBot(null, team);
+            Bot bot = installations.findBotForWorkspace(team);
             if (bot == null || bot.getBotAccessToken() == null) {
                 throw new ChatPlatformException("Shoptalk is not installed in Slack workspace " + team, true);
             }

@@ -103,9 +103,12 @@ final class SlackEvents {
         return ctx.ack();
     }
 
-    /** The workspace the event happened in; on Enterprise Grid that is still the workspace, not the org. */
+    /**
+     * The workspace this delivery is for: the installation's workspace as Bolt resolved it (which, in a
+     * channel shared with another organisation, is ours rather than the sender's), else the payload's.
+     * Under an Enterprise Grid org-wide install that is still the workspace, not the organisation.
+     */
     static Tenant tenant(EventsApiPayload<? extends Event> payload, EventContext ctx) {
-        String team = payload.getTeamId() != null ? payload.getTeamId() : ctx.getTeamId();
-        return SlackIds.tenant(team);
+        return SlackIds.tenant(ctx.getTeamId() != null ? ctx.getTeamId() : payload.getTeamId());
     }
 }

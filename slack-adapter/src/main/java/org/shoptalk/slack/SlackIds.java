@@ -1,5 +1,7 @@
 package org.shoptalk.slack;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
@@ -7,6 +9,16 @@ import org.shoptalk.core.chat.Tenant;
 /** Slack identifiers as core references. */
 final class SlackIds {
     private SlackIds() {
+    }
+
+    /** The top-level team_id of an Events API body, or null. */
+    static String payloadTeam(String eventsApiBody) {
+        try {
+            JsonElement team = JsonParser.parseString(eventsApiBody).getAsJsonObject().get("team_id");
+            return team == null || team.isJsonNull() ? null : team.getAsString();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static Tenant tenant(String teamId) {

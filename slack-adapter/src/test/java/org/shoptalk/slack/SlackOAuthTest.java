@@ -130,6 +130,34 @@ class SlackOAuthTest {
         assertThat(core.events).singleElement().satisfies(e -> assertThat(e.channel().tenant()).isEqualTo(NEW_TEAM));
     }
 
+    @Test
+    void org_wide_install_serves_each_workspace_of_the_organisation() {
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).willReturn(okJson(
+                "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\"U1\"},\"scope\":\"chat:write\","
+                        + "\"token_type\":\"bot\",\"access_token\":\"xoxb-org-token\",\"bot_user_id\":\"UBOTORG\","
+                        + "\"team\":null,\"enterprise\":{\"id\":\"E1\",\"name\":\"Org\"},\"is_enterprise_install\":true}")));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
+                "{\"ok\":true,\"url\":\"https://org.enterprise.slack.com/\",\"user\":\"shoptalk\",\"user_id\":\"UBOTORG\","
+                        + "\"bot_id\":\"BORG\",\"enterprise_id\":\"E1\",\"is_enterprise_install\":true}")));
+        String state = beginInstall();
+        slack.get("/slack/oauth_redirect?code=the-code&state=" + state, Map.of("Cookie", "slack-app-oauth-state=" + state));
+
+        String reply = "{\"token\":\"legacy\",\"team_id\":\"T5\",\"enterprise_id\":\"E1\",\"api_app_id\":\"A1\","
+                + "\"event\":{\"type\":\"message\",\"channel\":\"C5\",\"user\":\"U2\",\"text\":\"from the org\","
+                + "\"ts\":\"1700000001.000200\",\"thread_ts\":\"1700000000.000100\",\"channel_type\":\"channel\"},"
+                + "\"type\":\"event_callback\",\"event_id\":\"EvOrg\",\"event_time\":1700000000,"
+                + "\"authorizations\":[{\"enterprise_id\":\"E1\",\"team_id\":null,\"user_id\":\"UBOTORG\","
+                + "\"is_bot\":true,\"is_enterprise_install\":true}]}";
+        assertThat(slack.event(reply).statusCode()).isEqualTo(200);
+        Tenant workspace = new Tenant(Platform.SLACK, "T5");
+        assertThat(core.events).singleElement().satisfies(e -> assertThat(e.channel().tenant()).isEqualTo(workspace));
+
+        slack.adapter.platform().postTopLevel(new ChannelRef(workspace, "C5"), ChatMessage.text("Moment"));
+
+        slack.slackApi.verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer xoxb-org-token")));
+    }
+
     /** Opens the install page as a browser would and returns the state Bolt put in the cookie and the link. */
     private String beginInstall() {
         HttpResponse<String> page = slack.get("/slack/install", Map.of());

@@ -25,3 +25,10 @@ CREATE TABLE slack_oauth_state (
     state       VARCHAR(100) PRIMARY KEY,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Which Enterprise Grid organisation a workspace belongs to, learnt from Slack's requests, so posts to
+-- a workspace covered by an org-wide installation find that installation's token.
+CREATE TABLE slack_workspace (
+    team_id        VARCHAR(40) PRIMARY KEY,
+    enterprise_id  VARCHAR(40) NOT NULL
+);
