@@ -13,15 +13,26 @@ import org.junit.jupiter.api.Test;
 /** The manifest a workspace admin pastes must match what the adapter asks for and listens to. */
 class ManifestTest {
     private static final Path MANIFEST = Path.of("..", "deploy", "slack", "manifest.yml");
+    private static final Path SOCKET_MANIFEST = Path.of("..", "deploy", "slack", "manifest-socket-mode.yml");
 
     @Test
     void manifest_asks_for_exactly_the_scopes_the_adapter_requests_at_install() throws IOException {
-        assertThat(listUnder("    bot:")).containsExactlyInAnyOrderElementsOf(Arrays.asList(SlackSettings.BOT_SCOPES.split(",")));
+        assertThat(listUnder(MANIFEST, "    bot:"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(SlackSettings.BOT_SCOPES.split(",")));
+    }
+
+    @Test
+    void socket_mode_manifest_is_the_same_app_without_urls() throws IOException {
+        assertThat(listUnder(SOCKET_MANIFEST, "    bot:")).isEqualTo(listUnder(MANIFEST, "    bot:"));
+        assertThat(listUnder(SOCKET_MANIFEST, "    bot_events:")).isEqualTo(listUnder(MANIFEST, "    bot_events:"));
+        String manifest = Files.readString(SOCKET_MANIFEST);
+        assertThat(manifest).contains("socket_mode_enabled: true").contains("command: /shoptalk")
+                .doesNotContain("url: ").doesNotContain("redirect_urls");
     }
 
     @Test
     void manifest_subscribes_to_the_events_the_adapter_handles() throws IOException {
-        assertThat(listUnder("    bot_events:")).contains("message.channels", "message.groups", "message.im",
+        assertThat(listUnder(MANIFEST, "    bot_events:")).contains("message.channels", "message.groups", "message.im",
                 "app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked");
     }
 
@@ -36,8 +47,8 @@ class ManifestTest {
     }
 
     /** The "- item" lines right under a key, as in the manifest's YAML lists. */
-    private static List<String> listUnder(String key) throws IOException {
-        List<String> lines = Files.readAllLines(MANIFEST);
+    private static List<String> listUnder(Path manifest, String key) throws IOException {
+        List<String> lines = Files.readAllLines(manifest);
         List<String> items = new ArrayList<>();
         int at = lines.indexOf(key);
         assertThat(at).as(key + " in the manifest").isNotNegative();
