@@ -58,12 +58,22 @@ class AppConfigTest {
 
     @Test
     void a_real_platform_switches_the_local_console_off_unless_asked_for() {
-        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_CLIENT_ID", "1.2")).localConsole()).isFalse();
+        AppConfig slack = AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s3cr3t"));
+        assertThat(slack.localConsole()).isFalse();
+        assertThat(slack.slack()).isPresent();
+        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c",
+                "SLACK_SIGNING_SECRET", "s", "SHOPTALK_SECRET", "0123456789abcdef0123456789abcdef")).localConsole()).isFalse();
         assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc")).localConsole()).isFalse();
         assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc", "SHOPTALK_LOCAL_CONSOLE", "true"))
                 .localConsole()).isTrue();
         assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_LOCAL_CONSOLE", "false")).localConsole()).isFalse();
+    }
+
+    @Test
+    void incomplete_slack_settings_stop_the_start_naming_the_missing_variable() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SLACK_SIGNING_SECRET is missing");
     }
 
     @Test
