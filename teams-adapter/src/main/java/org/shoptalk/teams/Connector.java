@@ -110,5 +110,10 @@ final class Connector {
         TeamsClient(RestClient restClient) {
             super(restClient);
         }
+
+        /** The SDK's close releases nothing but declares Exception; the shared OkHttp client lives on. */
+        @Override
+        public void close() {
+        }
     }
 }
