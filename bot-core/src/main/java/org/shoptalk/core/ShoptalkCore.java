@@ -1,27 +1,77 @@
 package org.shoptalk.core;
 
 import java.time.Clock;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatPlatform;
-import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.command.CommandHandler;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.ContentCommands;
+import org.shoptalk.core.command.GuildCommands;
+import org.shoptalk.core.command.PersonCommands;
+import org.shoptalk.core.command.ScheduleCommands;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.digest.DigestBuilder;
+import org.shoptalk.core.digest.DigestService;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.prompt.CustomPromptStore;
+import org.shoptalk.core.prompt.PromptLibrary;
+import org.shoptalk.core.prompt.PromptRotation;
+import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.round.AnswerRecorder;
+import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.RoundService;
+import org.shoptalk.core.round.RoundStore;
+import org.shoptalk.core.schedule.ScheduleStore;
+import org.shoptalk.core.task.TaskPlanner;
+import org.shoptalk.core.task.TaskScheduler;
 
 /**
  * Assembles core: stores, services, the Quartz scheduler. The app creates it, registers the chat
  * platforms it runs, then starts it. Thread-safe after {@link #start()}.
  */
-public final class ShoptalkCore implements AutoCloseable {
+public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Database database;
     private final CoreSettings settings;
     private final Clock clock;
-    private final Map<Platform, ChatPlatform> platforms = new ConcurrentHashMap<>();
+    private final Platforms platforms = new Platforms();
+    private final CommandHandler commands;
+    private final AnswerRecorder answers;
+    private final DigestService digests;
+    private final TaskPlanner planner;
+    private final TaskScheduler scheduler;
 
     private ShoptalkCore(Database database, CoreSettings settings, Clock clock) {
         this.database = Objects.requireNonNull(database);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        GuildStore guilds = new GuildStore();
+        ScheduleStore schedules = new ScheduleStore();
+        RoundStore rounds = new RoundStore();
+        AnswerStore answerStore = new AnswerStore();
+        PromptLibrary library = PromptLibrary.builtIn();
+        CustomPromptStore custom = new CustomPromptStore();
+        PromptRotation rotation = new PromptRotation(library, custom);
+        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock);
+        this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules), clock);
+        TaskPlanner[] plannerRef = new TaskPlanner[1];
+        RoundService roundService = new RoundService(database, platforms, guilds, rounds, rotation, settings.roundOpen(), clock,
+                round -> plannerRef[0].planReminder(round));
+        this.planner = new TaskPlanner(database, guilds, schedules, roundService, digests, reminders,
+                settings.missedMomentGrace(), settings.reminderBeforeClose(), clock);
+        plannerRef[0] = planner;
+        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4, planner);
+        planner.attach(scheduler);
+        this.answers = new AnswerRecorder(database, rounds, answerStore);
+        this.commands = new CommandHandler(database, guilds, new CommandHandler.Features(
+                new GuildCommands(database, guilds, planner, clock),
+                new ScheduleCommands(database, guilds, schedules, planner, clock),
+                new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
+                new PersonCommands(database, guilds, answerStore, reminders, clock)));
     }
 
     public static ShoptalkCore create(Database database, CoreSettings settings, Clock clock) {
@@ -29,7 +79,39 @@ public final class ShoptalkCore implements AutoCloseable {
     }
 
     public void register(ChatPlatform platform) {
-        platforms.put(platform.platform(), platform);
+        platforms.register(platform);
+    }
+
+    /** Repairs missing plans and starts firing moments, digests and reminders. */
+    public void start() {
+        planner.reconcile();
+        scheduler.start();
+    }
+
+    public boolean schedulerStarted() {
+        return scheduler.isStarted();
+    }
+
+    /** The inbound side that adapters call. */
+    public Shoptalk shoptalk() {
+        return this;
+    }
+
+    @Override
+    public CommandReply command(CommandRequest request) {
+        return commands.handle(request);
+    }
+
+    @Override
+    public void onEvent(ChatEvent event) {
+        answers.apply(event);
+    }
+
+    @Override
+    public boolean firstDelivery(Tenant tenant, String deliveryId) {
+        Instant now = clock.instant();
+        return database.withHandle(h -> h.insertIfAbsent(
+                "INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)", tenant.key(), deliveryId, now));
     }
 
     public Database database() {
@@ -40,12 +122,13 @@ public final class ShoptalkCore implements AutoCloseable {
         return settings;
     }
 
-    public Clock clock() {
-        return clock;
+    public DigestService digests() {
+        return digests;
     }
 
+    /** Stops the scheduler, letting running tasks finish. The database stays open: it belongs to the caller. */
     @Override
     public void close() {
-        // filled in with the scheduler
+        scheduler.stop(true);
     }
 }

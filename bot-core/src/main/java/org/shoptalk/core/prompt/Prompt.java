@@ -7,8 +7,11 @@ import org.shoptalk.core.i18n.Language;
  * A reflection prompt in both languages with a one-line note on why it is asked.
  * Built-in prompts have ids like {@code explore-03}; a guild's own prompts have ids like {@code g12-4}
  * and may carry only the language they were written in (the other side then repeats it).
+ * A {@code sensitive} prompt touches personal ground (pitfalls, tensions, a job that no longer fits),
+ * so callers can treat it with extra care, e.g. never nudge people to answer it.
  */
-public record Prompt(String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl) {
+public record Prompt(String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl,
+        boolean sensitive) {
     public Prompt {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(theme, "theme");
@@ -16,6 +19,11 @@ public record Prompt(String id, Theme theme, String textEn, String textNl, Strin
         Objects.requireNonNull(textNl, "textNl");
         Objects.requireNonNull(whyEn, "whyEn");
         Objects.requireNonNull(whyNl, "whyNl");
+    }
+
+    /** A prompt that touches no sensitive matters. */
+    public Prompt(String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl) {
+        this(id, theme, textEn, textNl, whyEn, whyNl, false);
     }
 
     public String text(Language language) {

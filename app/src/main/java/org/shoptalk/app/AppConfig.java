@@ -1,0 +1,101 @@
+package org.shoptalk.app;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.shoptalk.core.CoreSettings;
+import org.shoptalk.core.db.DbSettings;
+
+/**
+ * Everything the process is configured with, read from environment variables and checked before anything
+ * starts. See the configuration table in README.md.
+ *
+ * @param port the HTTP port; 0 picks a free one (tests)
+ * @param database where the database is; the embedded H2 file under ./data unless SHOPTALK_DB_URL is set
+ * @param localConsole whether the local console platform and its /local page run
+ */
+public record AppConfig(int port, DbSettings database, boolean localConsole, CoreSettings core) {
+    static final int DEFAULT_PORT = 8080;
+    private static final int MAX_ROUND_HOURS = 720;
+
+    public AppConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535");
+        }
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(core, "core");
+    }
+
+    public static AppConfig fromEnvironment(Map<String, String> environment) {
+        Env env = new Env(environment);
+        int port = env.port("SHOPTALK_PORT", DEFAULT_PORT);
+        DbSettings database = database(env);
+        boolean slack = env.isSet("SLACK_BOT_TOKEN") || env.isSet("SLACK_CLIENT_ID");
+        boolean teams = env.isSet("MICROSOFT_APP_ID");
+        boolean localConsole = env.bool("SHOPTALK_LOCAL_CONSOLE", !slack && !teams);
+        return new AppConfig(port, database, localConsole, core(env, database));
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(newPort, database, localConsole, core);
+    }
+
+    public AppConfig withDatabase(DbSettings newDatabase) {
+        return new AppConfig(port, newDatabase, localConsole, core);
+    }
+
+    public AppConfig withLocalConsole(boolean on) {
+        return new AppConfig(port, database, on, core);
+    }
+
+    private static DbSettings database(Env env) {
+        var url = env.get("SHOPTALK_DB_URL");
+        if (url.isEmpty()) {
+            for (String name : new String[] {"SHOPTALK_DB_USER", "SHOPTALK_DB_PASSWORD"}) {
+                if (env.isSet(name)) {
+                    throw new ConfigException(name + " is set but SHOPTALK_DB_URL is not: set SHOPTALK_DB_URL"
+                            + " (e.g. jdbc:postgresql://db:5432/shoptalk) or unset " + name
+                            + " to use the embedded database");
+                }
+            }
+            return DbSettings.embedded();
+        }
+        String value = url.get();
+        if (!value.startsWith("jdbc:postgresql://") && !value.startsWith("jdbc:h2:")) {
+            throw Env.invalid("SHOPTALK_DB_URL", "a JDBC URL starting with jdbc:postgresql:// or jdbc:h2:",
+                    withoutQuery(value));
+        }
+        return new DbSettings(value, env.get("SHOPTALK_DB_USER").orElse(""),
+                env.get("SHOPTALK_DB_PASSWORD").orElse(""), 10);
+    }
+
+    private static CoreSettings core(Env env, DbSettings database) {
+        Duration grace = env.duration("SHOPTALK_MISSED_GRACE", Duration.ofHours(6));
+        int roundHours = env.integer("SHOPTALK_ROUND_HOURS", 72, 1, MAX_ROUND_HOURS,
+                "a whole number of hours from 1 to " + MAX_ROUND_HOURS);
+        int reminderHours = env.integer("SHOPTALK_REMINDER_HOURS_BEFORE_CLOSE", 24, 0, MAX_ROUND_HOURS,
+                "a whole number of hours from 0 to " + (MAX_ROUND_HOURS - 1));
+        if (reminderHours >= roundHours) {
+            throw new ConfigException("SHOPTALK_REMINDER_HOURS_BEFORE_CLOSE must be less than SHOPTALK_ROUND_HOURS ("
+                    + roundHours + "), got \"" + reminderHours + "\"");
+        }
+        boolean clustered = env.bool("SHOPTALK_CLUSTERED", false);
+        if (clustered && database.url().startsWith("jdbc:h2:")) {
+            throw new ConfigException("SHOPTALK_CLUSTERED=true needs a database the instances share: set"
+                    + " SHOPTALK_DB_URL to PostgreSQL (jdbc:postgresql://host:5432/db)");
+        }
+        String instanceId = env.get("SHOPTALK_INSTANCE_ID").orElse("AUTO");
+        if (instanceId.length() > 80 || !instanceId.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw Env.invalid("SHOPTALK_INSTANCE_ID", "a name of up to 80 printable characters without spaces",
+                    instanceId);
+        }
+        return new CoreSettings(grace, Duration.ofHours(roundHours), Duration.ofHours(reminderHours), clustered,
+                instanceId);
+    }
+
+    // A JDBC URL may carry a password in its query; keep it out of error lines.
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?...";
+    }
+}

@@ -1,0 +1,159 @@
+package org.shoptalk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shoptalk.core.local.LocalChat;
+import org.shoptalk.core.local.LocalInputException;
+import org.shoptalk.core.local.LocalMessage;
+import org.shoptalk.core.local.LocalPost;
+import org.shoptalk.core.local.NoSuchMessageException;
+
+/**
+ * The local console's page ({@code GET /local}) and JSON API. Translation only: every rule about
+ * messages lives in {@link LocalChat}. Bad input gets 400 with what was wrong and the right form,
+ * unknown ids 404.
+ */
+final class LocalConsoleApi {
+    static final String POST_FORM = "POST /local/api/messages"
+            + " {\"channel\":\"general\",\"user\":\"alice\",\"text\":\"hello\",\"thread\":null}";
+    static final String EDIT_FORM = "PUT /local/api/messages/{id} {\"text\":\"the new text\"}";
+
+    private final LocalChat chat;
+    private final byte[] page;
+
+    LocalConsoleApi(LocalChat chat) {
+        this.chat = chat;
+        this.page = loadPage();
+    }
+
+    void mount(RoutesConfig routes) {
+        routes.get("/local", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+        routes.get("/local/api/channels", this::channels);
+        routes.get("/local/api/messages", this::list);
+        routes.post("/local/api/messages", this::post);
+        routes.put("/local/api/messages/{id}", this::edit);
+        routes.delete("/local/api/messages/{id}", this::delete);
+        routes.exception(LocalInputException.class,
+                (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), expectedFor(ctx)));
+        routes.exception(NoSuchMessageException.class, (e, ctx) -> JsonReplies.error(ctx, 404, e.getMessage()));
+        routes.exception(BadRequest.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), e.expected));
+    }
+
+    private void channels(Context ctx) {
+        String viewer = ctx.queryParam("user");
+        // Someone's private chat with the bot is listed for them only when a viewer is given.
+        List<String> names = chat.channels().stream()
+                .filter(c -> viewer == null || !c.startsWith("@") || c.equals("@" + viewer))
+                .toList();
+        JsonReplies.send(ctx, 200, names);
+    }
+
+    private void list(Context ctx) {
+        String channel = ctx.queryParam("channel");
+        if (channel == null || channel.isBlank()) {
+            throw new BadRequest("the query parameter \"channel\" is missing",
+                    "GET /local/api/messages?channel=general (optionally &user=alice to see what alice sees)");
+        }
+        String viewer = ctx.queryParam("user");
+        List<Map<String, Object>> messages = chat.list(channel).stream()
+                .filter(m -> viewer == null || m.visibleTo(viewer))
+                .map(LocalConsoleApi::json)
+                .toList();
+        JsonReplies.send(ctx, 200, messages);
+    }
+
+    private void post(Context ctx) {
+        JsonNode body = object(ctx, POST_FORM);
+        LocalPost posted = chat.post(text(body, "channel", POST_FORM), text(body, "user", POST_FORM),
+                text(body, "text", POST_FORM), text(body, "thread", POST_FORM));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", posted.id());
+        answer.put("thread", posted.thread());
+        JsonReplies.send(ctx, 201, answer);
+    }
+
+    private void edit(Context ctx) {
+        JsonNode body = object(ctx, EDIT_FORM);
+        LocalMessage edited = chat.edit(ctx.pathParam("id"), text(body, "text", EDIT_FORM));
+        JsonReplies.send(ctx, 200, json(edited));
+    }
+
+    private void delete(Context ctx) {
+        chat.delete(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    private static String expectedFor(Context ctx) {
+        return switch (ctx.method().name()) {
+            case "POST" -> POST_FORM;
+            case "PUT" -> EDIT_FORM;
+            default -> "GET /local/api/messages?channel=general";
+        };
+    }
+
+    static Map<String, Object> json(LocalMessage m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", m.id());
+        json.put("thread", m.thread());
+        json.put("user", m.user());
+        json.put("text", m.text());
+        json.put("visibleTo", m.visibleTo());
+        json.put("ts", m.ts().toString());
+        json.put("edited", m.edited());
+        return json;
+    }
+
+    private static JsonNode object(Context ctx, String expected) {
+        JsonNode body;
+        try {
+            body = JsonReplies.MAPPER.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            throw new BadRequest("the body is not valid JSON", expected);
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest("the body must be a JSON object", expected);
+        }
+        return body;
+    }
+
+    /** A field that may be missing or null; numbers are taken as their text (ids are numeric). */
+    private static String text(JsonNode body, String field, String expected) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() || value.isIntegralNumber()) {
+            return value.asText();
+        }
+        throw new BadRequest("\"" + field + "\" must be a string", expected);
+    }
+
+    private static byte[] loadPage() {
+        try (InputStream in = LocalConsoleApi.class.getResourceAsStream("local.html")) {
+            if (in == null) {
+                throw new IllegalStateException("local.html is missing from the app jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request body or query the API cannot read; answered with 400 and the right form. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String expected;
+
+        BadRequest(String message, String expected) {
+            super(message);
+            this.expected = expected;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.shoptalk.app;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The process's metrics in a Prometheus registry: JVM metrics and one timer per HTTP route, method and
+ * status. Routes are tagged by their pattern ("/local/api/messages/{id}"), never by the path people sent,
+ * so unknown paths cannot blow up the number of series. Thread-safe.
+ */
+final class Metrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    Metrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    void recordRequest(Context ctx, float millis) {
+        Timer.builder("http.server.requests")
+                .description("HTTP requests the server answered")
+                .tag("method", ctx.method().name())
+                .tag("route", routeOf(ctx))
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(registry)
+                .record(Duration.ofNanos((long) (millis * TimeUnit.MILLISECONDS.toNanos(1))));
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    private static String routeOf(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().lastHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

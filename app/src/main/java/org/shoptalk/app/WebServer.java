@@ -1,0 +1,80 @@
+package org.shoptalk.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shoptalk.core.local.LocalChat;
+import org.shoptalk.core.web.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: health and readiness probes, Prometheus metrics, adapters' endpoints and, when it
+ * runs, the local console. Errors are answered as JSON; an unexpected one is logged by type only, since
+ * a message could carry people's words.
+ */
+final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin javalin;
+    private final Metrics metrics;
+
+    private WebServer(Javalin javalin, Metrics metrics) {
+        this.javalin = javalin;
+        this.metrics = metrics;
+    }
+
+    static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes) {
+        Metrics metrics = new Metrics();
+        try {
+            Javalin javalin = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.port = port;
+                config.requestLogger.http(metrics::recordRequest);
+                var routes = config.routes;
+                routes.get("/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok"));
+                routes.get("/readyz", ctx -> {
+                    Optional<String> problem = readiness.problem();
+                    Map<String, String> body = new LinkedHashMap<>();
+                    body.put("status", problem.isEmpty() ? "ready" : "not ready");
+                    problem.ifPresent(p -> body.put("reason", p));
+                    JsonReplies.send(ctx, problem.isEmpty() ? 200 : 503, body);
+                });
+                routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+                localChat.ifPresent(chat -> {
+                    new LocalConsoleApi(chat).mount(routes);
+                    routes.get("/", ctx -> ctx.redirect("/local"));
+                });
+                RouteMount.mount(routes, adapterRoutes);
+                routes.exception(HttpResponseException.class,
+                        (e, ctx) -> JsonReplies.error(ctx, e.getStatus(), e.getMessage()));
+                routes.exception(Exception.class, (e, ctx) -> {
+                    StackTraceElement[] trace = e.getStackTrace();
+                    LOG.error("{} {} failed: {} at {}", ctx.method().name(), ctx.path(), e.getClass().getName(),
+                            trace.length == 0 ? "?" : trace[0]);
+                    JsonReplies.error(ctx, 500, "something went wrong on our side; the log has the details");
+                });
+            });
+            javalin.start();
+            return new WebServer(javalin, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+    }
+
+    int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        metrics.close();
+    }
+}

@@ -1,0 +1,70 @@
+package org.shoptalk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Talks to the local console's JSON API in one channel, as a person would through the page. */
+final class ConsoleClient {
+    private final Http http;
+    private final String channel;
+
+    ConsoleClient(Http http, String channel) {
+        this.http = http;
+        this.channel = channel;
+    }
+
+    /** Posts and returns the new message's id. */
+    String post(String user, String text, String thread) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("channel", channel);
+        body.put("user", user);
+        body.put("text", text);
+        body.put("thread", thread);
+        Http.Answer answer = http.post("/local/api/messages", Http.json(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().get("id").asText();
+    }
+
+    /** The text of Shoptalk's reply to a command a person just typed (the last bot message they can see). */
+    String command(String user, String text) {
+        post(user, text, null);
+        List<JsonNode> seen = messages(user);
+        JsonNode last = seen.get(seen.size() - 1);
+        assertThat(last.get("user").asText()).isEqualTo("shoptalk");
+        return last.get("text").asText();
+    }
+
+    void edit(String id, String text) {
+        Http.Answer answer = http.put("/local/api/messages/" + id, Http.json(Map.of("text", text)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    void delete(String id) {
+        Http.Answer answer = http.delete("/local/api/messages/" + id);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+    }
+
+    List<JsonNode> messages(String viewer) {
+        Http.Answer answer = http.get("/local/api/messages?channel=" + channel + "&user=" + viewer);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        answer.json().forEach(list::add);
+        return list;
+    }
+
+    /** The newest top-level message from Shoptalk that everyone sees and that starts with {@code prefix}. */
+    JsonNode lastPublicBotPost(String prefix) {
+        List<JsonNode> found = messages("nobody").stream()
+                .filter(m -> m.get("user").asText().equals("shoptalk"))
+                .filter(m -> m.get("id").asText().equals(m.get("thread").asText()))
+                .filter(m -> m.get("text").asText().startsWith(prefix))
+                .toList();
+        assertThat(found).as("a public post starting with " + prefix).isNotEmpty();
+        return found.get(found.size() - 1);
+    }
+}

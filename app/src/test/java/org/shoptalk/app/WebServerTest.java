@@ -1,0 +1,202 @@
+package org.shoptalk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.local.LocalChat;
+import org.shoptalk.core.web.HttpAnswer;
+import org.shoptalk.core.web.HttpCall;
+import org.shoptalk.core.web.Route;
+
+/** The HTTP layer on its own: probes, metrics, adapter routes and the local console API's answers. */
+class WebServerTest {
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private WebServer server;
+    private Http http;
+    private final RecordingShoptalk core = new RecordingShoptalk();
+    private final AtomicReference<Optional<String>> problem = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<HttpCall> seen = new AtomicReference<>();
+
+    @BeforeEach
+    void start() {
+        database = Database.start(new DbSettings("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4));
+        LocalChat chat = new LocalChat(database, Clock.systemUTC(), () -> core);
+        Route echo = new Route("POST", "/test/hook", call -> {
+            seen.set(call);
+            return new HttpAnswer(202, Map.of("X-Seen", "yes"), "text/plain", "got it".getBytes(StandardCharsets.UTF_8));
+        });
+        Route broken = new Route("GET", "/test/broken", call -> {
+            throw new IllegalStateException("secret words from a message");
+        });
+        server = WebServer.start(0, problem::get, Optional.of(chat), List.of(echo, broken));
+        http = new Http(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        database.close();
+    }
+
+    @Test
+    void healthz_says_ok() {
+        Http.Answer answer = http.get("/healthz");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("ok");
+    }
+
+    @Test
+    void readyz_reports_the_reason_when_not_ready() {
+        assertThat(http.get("/readyz").status()).isEqualTo(200);
+
+        problem.set(Optional.of("scheduler not started"));
+        Http.Answer answer = http.get("/readyz");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.json().get("reason").asText()).isEqualTo("scheduler not started");
+    }
+
+    @Test
+    void metrics_show_jvm_and_http_requests_by_route_pattern() {
+        http.get("/healthz");
+        http.delete("/local/api/messages/4242");
+
+        Http.Answer answer = http.get("/metrics");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body())
+                .contains("jvm_memory_used_bytes")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}")
+                .contains("route=\"/local/api/messages/{id}\",status=\"404\"");
+    }
+
+    @Test
+    void adapter_route_gets_the_raw_request_and_its_answer_is_sent_back() {
+        String body = "{\"a\": 1,\n \"b\":\"é\"}";
+
+        Http.Answer answer = http.post("/test/hook?team=T1&x=1", body);
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body()).isEqualTo("got it");
+        HttpCall call = seen.get();
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.path()).isEqualTo("/test/hook");
+        assertThat(call.queryParam("team")).isEqualTo("T1");
+        assertThat(call.header("content-type")).isEqualTo("application/json");
+        assertThat(call.body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+        assertThat(call.remoteAddress()).isNotBlank();
+    }
+
+    @Test
+    void unexpected_failure_is_a_json_error_without_its_message() {
+        Http.Answer answer = http.get("/test/broken");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.body()).doesNotContain("secret words");
+    }
+
+    @Test
+    void console_page_is_one_self_contained_html_page() {
+        Http.Answer answer = http.get("/local");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/html");
+        assertThat(answer.body()).contains("/local/api/messages").doesNotContain("src=\"http").doesNotContain("href=\"http");
+    }
+
+    @Test
+    void post_list_edit_delete_round_trip() {
+        Http.Answer posted = http.post("/local/api/messages",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello @bob\",\"thread\":null}");
+        assertThat(posted.status()).isEqualTo(201);
+        String id = posted.json().get("id").asText();
+        assertThat(posted.json().get("thread").asText()).isEqualTo(id);
+
+        Http.Answer reply = http.post("/local/api/messages", Http.json(Map.of(
+                "channel", "craft", "user", "bob", "text", "hi", "thread", id)));
+        assertThat(reply.json().get("thread").asText()).isEqualTo(id);
+
+        assertThat(http.put("/local/api/messages/" + id, "{\"text\":\"hello again\"}").status()).isEqualTo(200);
+        assertThat(http.delete("/local/api/messages/" + reply.json().get("id").asText()).status()).isEqualTo(204);
+
+        Http.Answer list = http.get("/local/api/messages?channel=craft");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(1);
+        var message = list.json().get(0);
+        assertThat(message.get("id").asText()).isEqualTo(id);
+        assertThat(message.get("user").asText()).isEqualTo("alice");
+        assertThat(message.get("text").asText()).isEqualTo("hello again");
+        assertThat(message.get("visibleTo").isNull()).isTrue();
+        assertThat(message.get("ts").asText()).isNotBlank();
+        assertThat(core.events).hasSize(4).last().isInstanceOf(ChatEvent.MessageDeleted.class);
+        assertThat(http.get("/local/api/channels").json().toString()).isEqualTo("[\"craft\"]");
+    }
+
+    @Test
+    void private_replies_are_listed_only_for_their_reader_when_a_user_is_given() {
+        http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"/shoptalk help\"}");
+
+        assertThat(http.get("/local/api/messages?channel=craft").json()).hasSize(2);
+        assertThat(http.get("/local/api/messages?channel=craft&user=alice").json()).hasSize(2)
+                .allSatisfy(m -> assertThat(m.get("visibleTo").asText()).isEqualTo("alice"));
+        assertThat(http.get("/local/api/messages?channel=craft&user=bob").json()).isEmpty();
+    }
+
+    @Test
+    void bad_json_gets_400_with_the_right_form() {
+        Http.Answer answer = http.post("/local/api/messages", "{channel: craft");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.json().get("error").asText()).isEqualTo("the body is not valid JSON");
+        assertThat(answer.json().get("expected").asText()).contains("\"channel\":\"general\"");
+    }
+
+    @Test
+    void missing_or_mistyped_fields_get_400_naming_the_field() {
+        Http.Answer noUser = http.post("/local/api/messages", "{\"channel\":\"craft\",\"text\":\"hi\"}");
+        Http.Answer arrayText = http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"a\",\"text\":[1]}");
+        Http.Answer notObject = http.post("/local/api/messages", "[]");
+        Http.Answer noChannel = http.get("/local/api/messages");
+        Http.Answer emptyEdit = http.put("/local/api/messages/1", "{}");
+
+        assertThat(noUser.status()).isEqualTo(400);
+        assertThat(noUser.json().get("error").asText()).contains("\"user\" is missing");
+        assertThat(arrayText.status()).isEqualTo(400);
+        assertThat(arrayText.json().get("error").asText()).isEqualTo("\"text\" must be a string");
+        assertThat(notObject.status()).isEqualTo(400);
+        assertThat(noChannel.status()).isEqualTo(400);
+        assertThat(noChannel.json().get("error").asText()).contains("\"channel\"");
+        assertThat(emptyEdit.status()).isEqualTo(400);
+        assertThat(emptyEdit.json().get("expected").asText()).contains("{\"text\":");
+    }
+
+    @Test
+    void unknown_ids_get_404() {
+        assertThat(http.put("/local/api/messages/999", "{\"text\":\"x\"}").status()).isEqualTo(404);
+        assertThat(http.delete("/local/api/messages/999").status()).isEqualTo(404);
+        assertThat(http.delete("/local/api/messages/not-a-number").status()).isEqualTo(404);
+        Http.Answer reply = http.post("/local/api/messages",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hi\",\"thread\":\"999\"}");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().get("error").asText()).contains("999");
+    }
+}

@@ -1,0 +1,25 @@
+package org.shoptalk.core.chat;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The chat platforms this process runs, by kind. Thread-safe. */
+public final class Platforms {
+    private final Map<Platform, ChatPlatform> byKind = new ConcurrentHashMap<>();
+
+    public void register(ChatPlatform platform) {
+        byKind.put(platform.platform(), platform);
+    }
+
+    public ChatPlatform forTenant(Tenant tenant) {
+        ChatPlatform platform = byKind.get(tenant.platform());
+        if (platform == null) {
+            throw new ChatPlatformException("no " + tenant.platform().key() + " platform is configured", true);
+        }
+        return platform;
+    }
+
+    public boolean has(Platform kind) {
+        return byKind.containsKey(kind);
+    }
+}

@@ -1,0 +1,59 @@
+package org.shoptalk.core.command;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.schedule.DateRange;
+
+/** A parsed command of the shared command language. Optional parts are null when not given. */
+public sealed interface Command {
+
+    record Help() implements Command { }
+
+    record GuildCreate(String name, Language language, ZoneId zone) implements Command { }
+
+    record GuildInfo() implements Command { }
+
+    record GuildJoin() implements Command { }
+
+    record GuildLeave() implements Command { }
+
+    record GuildLeadAdd(String userId) implements Command { }
+
+    record GuildChannelAdd() implements Command { }
+
+    record GuildChannelRemove() implements Command { }
+
+    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme) implements Command { }
+
+    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme) implements Command { }
+
+    record Schedules() implements Command { }
+
+    record Pause(long scheduleId, LocalDate until) implements Command { }
+
+    record Resume(long scheduleId) implements Command { }
+
+    record Unschedule(long scheduleId) implements Command { }
+
+    record Skip(DateRange range) implements Command { }
+
+    record MomentNow(String promptId, Theme theme) implements Command { }
+
+    record DigestNow() implements Command { }
+
+    record DigestAt(DayOfWeek day, LocalTime time) implements Command { }
+
+    record Prompts(Theme theme) implements Command { }
+
+    record PromptAdd(String text, Theme theme) implements Command { }
+
+    record Reminders(boolean on) implements Command { }
+
+    record ForgetMe() implements Command { }
+}

@@ -1,0 +1,143 @@
+package org.shoptalk.core.command;
+
+import java.util.List;
+import java.util.Optional;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.guild.Role;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
+
+/**
+ * Runs a command: parses it, finds the guild it is about, and hands it to the feature that owns it.
+ * Every failure becomes a short private reply in the guild's language with the right form.
+ * Each command's changes are applied in one transaction, so nothing is half-applied. Thread-safe.
+ */
+public final class CommandHandler {
+    private final CommandParser parser = new CommandParser();
+    private final Database db;
+    private final GuildStore guilds;
+    private final GuildCommands guild;
+    private final ScheduleCommands schedule;
+    private final ContentCommands content;
+    private final PersonCommands person;
+
+    public CommandHandler(Database db, GuildStore guilds, Features features) {
+        this.db = db;
+        this.guilds = guilds;
+        this.guild = features.guild();
+        this.schedule = features.schedule();
+        this.content = features.content();
+        this.person = features.person();
+    }
+
+    /** The command features, built by core's assembly. */
+    public record Features(GuildCommands guild, ScheduleCommands schedule, ContentCommands content, PersonCommands person) {
+    }
+
+    public CommandReply handle(CommandRequest request) {
+        Context ctx = context(request);
+        try {
+            return dispatch(ctx, parser.parse(request.text()));
+        } catch (CommandException e) {
+            return CommandReply.privately(error(ctx, e));
+        }
+    }
+
+    private CommandReply dispatch(Context ctx, Command c) {
+        if (c instanceof Command.Help) {
+            return help(ctx);
+        } else if (c instanceof Command.GuildCreate x) {
+            return guild.create(ctx, x);
+        } else if (c instanceof Command.GuildInfo) {
+            return guild.info(ctx);
+        } else if (c instanceof Command.GuildJoin) {
+            return guild.join(ctx);
+        } else if (c instanceof Command.GuildLeave) {
+            return guild.leave(ctx);
+        } else if (c instanceof Command.GuildLeadAdd x) {
+            return guild.leadAdd(ctx, x);
+        } else if (c instanceof Command.GuildChannelAdd) {
+            return guild.channelAdd(ctx);
+        } else if (c instanceof Command.GuildChannelRemove) {
+            return guild.channelRemove(ctx);
+        } else if (c instanceof Command.ScheduleWeekly x) {
+            return schedule.weekly(ctx, x);
+        } else if (c instanceof Command.ScheduleOnce x) {
+            return schedule.once(ctx, x);
+        } else if (c instanceof Command.Schedules) {
+            return schedule.list(ctx);
+        } else if (c instanceof Command.Pause x) {
+            return schedule.pause(ctx, x);
+        } else if (c instanceof Command.Resume x) {
+            return schedule.resume(ctx, x);
+        } else if (c instanceof Command.Unschedule x) {
+            return schedule.unschedule(ctx, x);
+        } else if (c instanceof Command.Skip x) {
+            return schedule.skip(ctx, x);
+        } else if (c instanceof Command.DigestAt x) {
+            return schedule.digestAt(ctx, x);
+        } else if (c instanceof Command.MomentNow x) {
+            return content.moment(ctx, x);
+        } else if (c instanceof Command.DigestNow) {
+            return content.digest(ctx);
+        } else if (c instanceof Command.Prompts x) {
+            return content.prompts(ctx, x);
+        } else if (c instanceof Command.PromptAdd x) {
+            return content.add(ctx, x);
+        } else if (c instanceof Command.Reminders x) {
+            return person.reminders(ctx, x);
+        } else if (c instanceof Command.ForgetMe) {
+            return person.forget(ctx);
+        }
+        throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
+    }
+
+    /**
+     * In a channel, the guild is the channel's. In the private chat, it is the person's guild when they
+     * belong to exactly one; otherwise commands that need a guild ask to be run in its channel.
+     */
+    private Context context(CommandRequest request) {
+        UserRef user = request.user();
+        return db.withHandle(h -> {
+            Optional<Guild> g;
+            if (request.channel() != null) {
+                g = guilds.findByChannel(h, request.channel());
+            } else {
+                List<Guild> mine = guilds.forMember(h, user);
+                g = mine.size() == 1 ? Optional.of(mine.get(0)) : Optional.empty();
+            }
+            Role role = g.flatMap(x -> guilds.role(h, x, user)).orElse(null);
+            Language lang = g.map(Guild::language).orElse(Language.EN);
+            return new Context(request, g.orElse(null), role, lang);
+        });
+    }
+
+    private static ChatMessage error(Context ctx, CommandException e) {
+        Texts t = Texts.get();
+        ChatMessage.Builder b = ChatMessage.builder().text(t.t(ctx.language(), e.key(), e.args()));
+        if (e.syntax() != null) {
+            b.context(t.t(ctx.language(), "error.form", "/shoptalk " + e.syntax().form()));
+        } else if ("error.unknown".equals(e.key())) {
+            b.context(t.t(ctx.language(), "error.try.help"));
+        }
+        return b.build();
+    }
+
+    private static CommandReply help(Context ctx) {
+        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("help.header")).text(ctx.t("help.intro"));
+        StringBuilder everyone = new StringBuilder();
+        StringBuilder leads = new StringBuilder();
+        for (Syntax s : Syntax.values()) {
+            StringBuilder target = s.leadsOnly() ? leads : everyone;
+            target.append("/shoptalk ").append(s.form()).append(" - ").append(ctx.t(s.helpKey())).append('\n');
+        }
+        b.text(ctx.t("help.everyone") + "\n" + everyone.toString().strip());
+        b.text(ctx.t("help.leads") + "\n" + leads.toString().strip());
+        b.context(ctx.t("help.themes", CommandParser.themeList()));
+        return CommandReply.privately(b.build());
+    }
+}

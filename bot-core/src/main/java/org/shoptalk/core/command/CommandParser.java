@@ -1,0 +1,333 @@
+package org.shoptalk.core.command;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.schedule.DateRange;
+import org.shoptalk.core.schedule.DaySpec;
+
+/**
+ * Parses the shared command language into {@link Command} records. Pure and thread-safe: it checks
+ * form only (times, dates, zones, themes); permissions and existence are the handler's business.
+ * Every failure is a {@link CommandException} naming what was wrong and the right form.
+ */
+public final class CommandParser {
+    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.]([0-5]\\d)");
+    private static final Pattern ID = Pattern.compile("#?(\\d{1,12})");
+    private static final Pattern MENTION = Pattern.compile("<@([^>|]+)(\\|[^>]*)?>|@(\\S+)");
+    private static final int MAX_NAME = 80;
+    private static final int MAX_PROMPT = 500;
+
+    public Command parse(String line) {
+        Tokens t = Tokens.of(line == null ? "" : line.strip());
+        String verb = t.peekKeyword();
+        if (verb == null) {
+            return new Command.Help();
+        }
+        t.next();
+        return switch (verb) {
+            case "help", "?" -> end(t, Syntax.HELP, new Command.Help());
+            case "guild" -> guild(t);
+            case "schedule" -> t.accept("at") ? scheduleAt(t) : schedule(t);
+            case "schedules" -> end(t, Syntax.SCHEDULES, new Command.Schedules());
+            case "pause" -> pause(t);
+            case "resume" -> end(t, Syntax.RESUME, new Command.Resume(id(t, Syntax.RESUME)));
+            case "unschedule" -> end(t, Syntax.UNSCHEDULE, new Command.Unschedule(id(t, Syntax.UNSCHEDULE)));
+            case "skip" -> skip(t);
+            case "moment" -> moment(t);
+            case "digest" -> digest(t);
+            case "prompts" -> end(t, Syntax.PROMPTS, new Command.Prompts(t.hasMore() ? theme(t.next(), Syntax.PROMPTS) : null));
+            case "prompt" -> promptAdd(t);
+            case "reminders" -> reminders(t);
+            case "forget" -> {
+                if (!t.accept("me")) {
+                    throw new CommandException(Syntax.FORGET_ME, "error.forget");
+                }
+                yield end(t, Syntax.FORGET_ME, new Command.ForgetMe());
+            }
+            default -> throw new CommandException("error.unknown", verb);
+        };
+    }
+
+    private Command guild(Tokens t) {
+        String sub = t.peekKeyword();
+        if (sub == null) {
+            return new Command.GuildInfo();
+        }
+        t.next();
+        switch (sub) {
+            case "create":
+                return guildCreate(t);
+            case "join":
+                return end(t, Syntax.GUILD_JOIN, new Command.GuildJoin());
+            case "leave":
+                return end(t, Syntax.GUILD_LEAVE, new Command.GuildLeave());
+            case "lead":
+                if (!t.accept("add") || !t.hasMore()) {
+                    throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.lead.add");
+                }
+                return end(t, Syntax.GUILD_LEAD_ADD, new Command.GuildLeadAdd(userId(t.next())));
+            case "channel":
+                if (t.accept("add")) {
+                    return end(t, Syntax.GUILD_CHANNEL_ADD, new Command.GuildChannelAdd());
+                }
+                if (t.accept("remove")) {
+                    return end(t, Syntax.GUILD_CHANNEL_REMOVE, new Command.GuildChannelRemove());
+                }
+                throw new CommandException(Syntax.GUILD_CHANNEL_ADD, "error.guild.channel");
+            default:
+                throw new CommandException(Syntax.GUILD_CREATE, "error.guild.sub", sub);
+        }
+    }
+
+    private Command guildCreate(Tokens t) {
+        StringBuilder name = new StringBuilder();
+        while (t.hasMore() && !"lang".equals(t.peekKeyword()) && !"tz".equals(t.peekKeyword())) {
+            name.append(name.length() == 0 ? "" : " ").append(t.next());
+        }
+        Language language = null;
+        ZoneId zone = null;
+        while (t.hasMore()) {
+            if (t.accept("lang")) {
+                String code = t.next();
+                language = Language.parse(code).orElseThrow(() -> new CommandException(Syntax.GUILD_CREATE, "error.lang", str(code)));
+            } else if (t.accept("tz")) {
+                zone = zone(t.next(), Syntax.GUILD_CREATE);
+            } else {
+                throw new CommandException(Syntax.GUILD_CREATE, "error.extra", t.next());
+            }
+        }
+        String n = name.toString().strip();
+        if (n.isEmpty()) {
+            throw new CommandException(Syntax.GUILD_CREATE, "error.guild.name.missing");
+        }
+        if (n.length() > MAX_NAME) {
+            throw new CommandException(Syntax.GUILD_CREATE, "error.guild.name.long", MAX_NAME);
+        }
+        return new Command.GuildCreate(n, language, zone);
+    }
+
+    private Command schedule(Tokens t) {
+        if (!t.hasMore()) {
+            throw new CommandException(Syntax.SCHEDULE, "error.schedule.missing");
+        }
+        String daysWord = t.next();
+        Set<DayOfWeek> days;
+        try {
+            days = DaySpec.parse(daysWord);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(Syntax.SCHEDULE, "error.days", daysWord);
+        }
+        LocalTime time = time(t.next(), Syntax.SCHEDULE);
+        int every = 1;
+        ZoneId zone = null;
+        Theme theme = null;
+        while (t.hasMore()) {
+            if (t.accept("every")) {
+                every = everyWeeks(t);
+            } else if (t.accept("tz")) {
+                zone = zone(t.next(), Syntax.SCHEDULE);
+            } else if (t.accept("theme")) {
+                theme = theme(t.next(), Syntax.SCHEDULE);
+            } else {
+                throw new CommandException(Syntax.SCHEDULE, "error.extra", t.next());
+            }
+        }
+        return new Command.ScheduleWeekly(days, time, every, zone, theme);
+    }
+
+    private static int everyWeeks(Tokens t) {
+        if (t.accept("week")) {
+            return 1;
+        }
+        String n = t.next();
+        String unit = t.next();
+        int weeks;
+        try {
+            weeks = Integer.parseInt(n == null ? "" : n);
+        } catch (NumberFormatException e) {
+            throw new CommandException(Syntax.SCHEDULE, "error.every", str(n));
+        }
+        if (unit == null || !(unit.equalsIgnoreCase("weeks") || unit.equalsIgnoreCase("week"))) {
+            throw new CommandException(Syntax.SCHEDULE, "error.every", str(n) + " " + str(unit));
+        }
+        if (weeks < 1 || weeks > 52) {
+            throw new CommandException(Syntax.SCHEDULE, "error.every.range", weeks);
+        }
+        return weeks;
+    }
+
+    private Command scheduleAt(Tokens t) {
+        LocalDate date = date(t.next(), Syntax.SCHEDULE_AT);
+        LocalTime time = time(t.next(), Syntax.SCHEDULE_AT);
+        ZoneId zone = null;
+        Theme theme = null;
+        while (t.hasMore()) {
+            if (t.accept("tz")) {
+                zone = zone(t.next(), Syntax.SCHEDULE_AT);
+            } else if (t.accept("theme")) {
+                theme = theme(t.next(), Syntax.SCHEDULE_AT);
+            } else {
+                throw new CommandException(Syntax.SCHEDULE_AT, "error.extra", t.next());
+            }
+        }
+        return new Command.ScheduleOnce(LocalDateTime.of(date, time), zone, theme);
+    }
+
+    private Command pause(Tokens t) {
+        long id = id(t, Syntax.PAUSE);
+        LocalDate until = null;
+        if (t.accept("until")) {
+            until = date(t.next(), Syntax.PAUSE);
+        }
+        return end(t, Syntax.PAUSE, new Command.Pause(id, until));
+    }
+
+    private Command skip(Tokens t) {
+        String spec = String.join("", t.rest());
+        String[] parts = spec.split("\\.\\.", -1);
+        if (spec.isEmpty() || parts.length > 2) {
+            throw new CommandException(Syntax.SKIP, "error.skip", str(spec));
+        }
+        LocalDate from = date(parts[0], Syntax.SKIP);
+        LocalDate to = parts.length == 2 ? date(parts[1], Syntax.SKIP) : from;
+        if (to.isBefore(from)) {
+            throw new CommandException(Syntax.SKIP, "error.skip.order", from, to);
+        }
+        return new Command.Skip(new DateRange(from, to));
+    }
+
+    private Command moment(Tokens t) {
+        if (!t.hasMore()) {
+            return new Command.MomentNow(null, null);
+        }
+        String what = t.next();
+        Command c = Theme.parse(what).<Command>map(theme -> new Command.MomentNow(null, theme))
+                .orElseGet(() -> new Command.MomentNow(what.toLowerCase(java.util.Locale.ROOT), null));
+        return end(t, Syntax.MOMENT, c);
+    }
+
+    private Command digest(Tokens t) {
+        if (!t.accept("at")) {
+            return end(t, Syntax.DIGEST, new Command.DigestNow());
+        }
+        String dayWord = t.next();
+        Set<DayOfWeek> days;
+        try {
+            days = DaySpec.parse(dayWord == null ? "" : dayWord);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(Syntax.DIGEST_AT, "error.days", str(dayWord));
+        }
+        if (days.size() != 1) {
+            throw new CommandException(Syntax.DIGEST_AT, "error.digest.day", dayWord);
+        }
+        LocalTime time = time(t.next(), Syntax.DIGEST_AT);
+        return end(t, Syntax.DIGEST_AT, new Command.DigestAt(days.iterator().next(), time));
+    }
+
+    private Command promptAdd(Tokens t) {
+        if (!t.accept("add") || !t.hasMore()) {
+            throw new CommandException(Syntax.PROMPT_ADD, "error.prompt.add");
+        }
+        String text = t.next().strip();
+        Theme theme = null;
+        if (t.accept("theme")) {
+            theme = theme(t.next(), Syntax.PROMPT_ADD);
+        }
+        if (t.hasMore()) {
+            // most likely an unquoted multi-word text
+            throw new CommandException(Syntax.PROMPT_ADD, "error.prompt.quotes");
+        }
+        if (text.isEmpty()) {
+            throw new CommandException(Syntax.PROMPT_ADD, "error.prompt.add");
+        }
+        if (text.length() > MAX_PROMPT) {
+            throw new CommandException(Syntax.PROMPT_ADD, "error.prompt.long", MAX_PROMPT);
+        }
+        return new Command.PromptAdd(text, theme);
+    }
+
+    private Command reminders(Tokens t) {
+        String v = t.next();
+        if ("on".equalsIgnoreCase(v) || "aan".equalsIgnoreCase(v)) {
+            return end(t, Syntax.REMINDERS, new Command.Reminders(true));
+        }
+        if ("off".equalsIgnoreCase(v) || "uit".equalsIgnoreCase(v)) {
+            return end(t, Syntax.REMINDERS, new Command.Reminders(false));
+        }
+        throw new CommandException(Syntax.REMINDERS, "error.reminders", str(v));
+    }
+
+    private static Command end(Tokens t, Syntax syntax, Command command) {
+        if (t.hasMore()) {
+            throw new CommandException(syntax, "error.extra", t.next());
+        }
+        return command;
+    }
+
+    static LocalTime time(String word, Syntax syntax) {
+        Matcher m = TIME.matcher(word == null ? "" : word);
+        if (!m.matches()) {
+            throw new CommandException(syntax, "error.time", str(word));
+        }
+        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    static LocalDate date(String word, Syntax syntax) {
+        try {
+            return LocalDate.parse(word == null ? "" : word);
+        } catch (DateTimeParseException e) {
+            throw new CommandException(syntax, "error.date", str(word));
+        }
+    }
+
+    static ZoneId zone(String word, Syntax syntax) {
+        try {
+            if (word == null || !word.contains("/") && !word.equalsIgnoreCase("UTC")) {
+                throw new DateTimeException("not a region zone");
+            }
+            return ZoneId.of(word);
+        } catch (DateTimeException e) {
+            throw new CommandException(syntax, "error.zone", str(word));
+        }
+    }
+
+    static Theme theme(String word, Syntax syntax) {
+        return Theme.parse(word).orElseThrow(() -> new CommandException(syntax, "error.theme", str(word), themeList()));
+    }
+
+    static String themeList() {
+        return String.join(", ", java.util.Arrays.stream(Theme.values()).map(Theme::key).toList());
+    }
+
+    private static long id(Tokens t, Syntax syntax) {
+        String word = t.next();
+        Matcher m = ID.matcher(word == null ? "" : word);
+        if (!m.matches()) {
+            throw new CommandException(syntax, "error.id", str(word));
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The user id in a mention: {@code <@U123>}, {@code <@U123|name>} or {@code @name}. */
+    static String userId(String word) {
+        Matcher m = MENTION.matcher(word);
+        if (!m.matches()) {
+            throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.mention", word);
+        }
+        return m.group(1) != null ? m.group(1) : m.group(3);
+    }
+
+    private static String str(String word) {
+        return word == null ? "" : word;
+    }
+}

@@ -1,0 +1,50 @@
+package org.shoptalk.core.command;
+
+import java.time.ZoneId;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.Role;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
+
+/**
+ * Who runs a command, where, and for which guild. {@code guild} is null when the command came from a
+ * place that belongs to no guild; {@code role} is null for people who are not in the guild.
+ */
+record Context(CommandRequest request, Guild guild, Role role, Language language) {
+
+    Guild requireGuild(Syntax syntax) {
+        if (guild == null) {
+            throw new CommandException(syntax, request.channel() == null ? "error.no.guild.private" : "error.no.guild");
+        }
+        return guild;
+    }
+
+    Guild requireLead(Syntax syntax) {
+        Guild g = requireGuild(syntax);
+        if (role != Role.LEAD) {
+            throw new CommandException("error.lead.only", g.name());
+        }
+        return g;
+    }
+
+    Guild requireMember(Syntax syntax) {
+        Guild g = requireGuild(syntax);
+        if (role == null) {
+            throw new CommandException("error.member.only", g.name());
+        }
+        return g;
+    }
+
+    ZoneId zone() {
+        return guild == null ? ZoneId.of("UTC") : guild.zone();
+    }
+
+    String t(String key, Object... args) {
+        return Texts.get().t(language, key, args);
+    }
+
+    CommandReply reply(String key, Object... args) {
+        return CommandReply.privately(ChatMessage.text(t(key, args)));
+    }
+}

@@ -1,0 +1,174 @@
+package org.shoptalk.core.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.schedule.DateRange;
+import org.shoptalk.core.schedule.DaySpec;
+import org.shoptalk.core.schedule.Schedule;
+import org.shoptalk.core.schedule.ScheduleStore;
+import org.shoptalk.core.schedule.Timing;
+import org.shoptalk.core.task.TaskPlanner;
+
+/** schedule, schedule at, schedules, pause, resume, unschedule, skip, digest at. Leads only, except listing. */
+public final class ScheduleCommands {
+    private final Database db;
+    private final GuildStore guilds;
+    private final ScheduleStore schedules;
+    private final TaskPlanner planner;
+    private final Clock clock;
+
+    public ScheduleCommands(Database db, GuildStore guilds, ScheduleStore schedules, TaskPlanner planner, Clock clock) {
+        this.db = db;
+        this.guilds = guilds;
+        this.schedules = schedules;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    CommandReply weekly(Context ctx, Command.ScheduleWeekly c) {
+        Guild g = ctx.requireLead(Syntax.SCHEDULE);
+        LocalDate anchor = clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate();
+        return add(ctx, g, new Timing.Weekly(c.days(), c.time(), c.everyWeeks(), anchor, c.zone()), c.theme());
+    }
+
+    CommandReply once(Context ctx, Command.ScheduleOnce c) {
+        Guild g = ctx.requireLead(Syntax.SCHEDULE_AT);
+        Timing.Once timing = new Timing.Once(c.at(), c.zone());
+        Instant at = org.shoptalk.core.schedule.MomentCalendar.resolve(c.at().toLocalDate(), c.at().toLocalTime(),
+                c.zone() != null ? c.zone() : g.zone()).toInstant();
+        if (!at.isAfter(clock.instant())) {
+            throw new CommandException(Syntax.SCHEDULE_AT, "error.past", c.at().toLocalDate() + " " + c.at().toLocalTime());
+        }
+        return add(ctx, g, timing, c.theme());
+    }
+
+    private CommandReply add(Context ctx, Guild g, Timing timing, org.shoptalk.core.prompt.Theme theme) {
+        Schedule s = db.inTransaction(h -> {
+            long id = schedules.add(h, g, timing, theme, ctx.request().user(), clock.instant());
+            return schedules.find(h, g, id).orElseThrow();
+        });
+        planner.planSchedule(s, g);
+        List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips(g), 3);
+        return ctx.reply("schedule.added", s.id(), describe(ctx, s, g), times(ctx, next, g));
+    }
+
+    CommandReply list(Context ctx) {
+        Guild g = ctx.requireGuild(Syntax.SCHEDULES);
+        List<Schedule> all = db.withHandle(h -> schedules.forGuild(h, g));
+        List<DateRange> skips = skips(g);
+        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("schedules.header", g.name()));
+        if (all.isEmpty()) {
+            b.text(ctx.t("schedules.none"));
+        }
+        for (Schedule s : all) {
+            String state = s.paused() ? (s.pausedUntil() == null ? ctx.t("schedules.paused")
+                    : ctx.t("schedules.paused.until", s.pausedUntil())) : "";
+            List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips, 1);
+            String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
+            b.text(ctx.t("schedules.line", s.id(), describe(ctx, s, g), state, nextText));
+            b.button(ctx.t(s.paused() ? "button.resume" : "button.pause"), (s.paused() ? "resume " : "pause ") + s.id());
+        }
+        if (!skips.isEmpty()) {
+            b.context(ctx.t("schedules.skips", skips.stream().map(r -> r.from() + ".." + r.to()).collect(Collectors.joining(", "))));
+        }
+        planner.nextDigest(g, clock.instant()).ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
+        return CommandReply.privately(b.build());
+    }
+
+    CommandReply pause(Context ctx, Command.Pause c) {
+        Guild g = ctx.requireLead(Syntax.PAUSE);
+        Schedule s = find(g, c.scheduleId(), Syntax.PAUSE);
+        if (c.until() != null && !c.until().isAfter(clock.instant().atZone(g.zone()).toLocalDate())) {
+            throw new CommandException(Syntax.PAUSE, "error.until.past", c.until());
+        }
+        Schedule paused = db.inTransaction(h -> {
+            schedules.pause(h, s, c.until());
+            return schedules.find(h, g, s.id()).orElseThrow();
+        });
+        planner.planSchedule(paused, g);
+        return c.until() == null ? ctx.reply("schedule.paused", s.id())
+                : ctx.reply("schedule.paused.until", s.id(), c.until());
+    }
+
+    CommandReply resume(Context ctx, Command.Resume c) {
+        Guild g = ctx.requireLead(Syntax.RESUME);
+        Schedule s = find(g, c.scheduleId(), Syntax.RESUME);
+        Schedule resumed = db.inTransaction(h -> {
+            schedules.resume(h, s);
+            return schedules.find(h, g, s.id()).orElseThrow();
+        });
+        planner.planSchedule(resumed, g);
+        List<ZonedDateTime> next = resumed.upcoming(clock.instant(), g.zone(), skips(g), 1);
+        return ctx.reply("schedule.resumed", s.id(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
+    }
+
+    CommandReply unschedule(Context ctx, Command.Unschedule c) {
+        Guild g = ctx.requireLead(Syntax.UNSCHEDULE);
+        Schedule s = find(g, c.scheduleId(), Syntax.UNSCHEDULE);
+        db.useTransaction(h -> schedules.remove(h, s));
+        planner.cancelSchedule(s.id());
+        return ctx.reply("schedule.removed", s.id());
+    }
+
+    CommandReply skip(Context ctx, Command.Skip c) {
+        Guild g = ctx.requireLead(Syntax.SKIP);
+        LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
+        if (c.range().to().isBefore(today)) {
+            throw new CommandException(Syntax.SKIP, "error.skip.past", c.range().to());
+        }
+        List<Schedule> all = db.inTransaction(h -> {
+            schedules.addSkip(h, g, c.range(), ctx.request().user(), clock.instant());
+            return schedules.forGuild(h, g);
+        });
+        all.forEach(s -> planner.planSchedule(s, g));
+        return ctx.reply("schedule.skipped", c.range().from(), c.range().to());
+    }
+
+    CommandReply digestAt(Context ctx, Command.DigestAt c) {
+        Guild g = ctx.requireLead(Syntax.DIGEST_AT);
+        Guild updated = db.inTransaction(h -> {
+            guilds.setDigestTime(h, g, c.day(), c.time());
+            return guilds.find(h, g.tenant(), g.id()).orElseThrow();
+        });
+        planner.replanDigest(updated);
+        return ctx.reply("digest.at", ctx.t("day." + c.day().name().toLowerCase(Locale.ROOT)), c.time(),
+                updated.zone().getId());
+    }
+
+    private Schedule find(Guild g, long id, Syntax syntax) {
+        return db.withHandle(h -> schedules.find(h, g, id))
+                .orElseThrow(() -> new CommandException(syntax, "error.schedule.unknown", id));
+    }
+
+    private List<DateRange> skips(Guild g) {
+        return db.withHandle(h -> schedules.skips(h, g.id(), clock.instant().atZone(g.zone()).toLocalDate().minusDays(1)));
+    }
+
+    static String describe(Context ctx, Schedule s, Guild g) {
+        String theme = s.theme() == null ? "" : ctx.t("schedule.theme", s.theme().label(ctx.language()));
+        String zone = s.zoneOr(g.zone()).getId();
+        if (s.timing() instanceof Timing.Weekly w) {
+            String every = w.everyWeeks() == 1 ? ctx.t("schedule.every.week") : ctx.t("schedule.every.weeks", w.everyWeeks());
+            return ctx.t("schedule.weekly", DaySpec.format(w.days(), ctx.language()), w.time(), every, zone) + theme;
+        }
+        Timing.Once o = (Timing.Once) s.timing();
+        return ctx.t("schedule.once", o.at().toLocalDate(), o.at().toLocalTime(), zone) + theme;
+    }
+
+    /** Times as the guild reads them: in the guild's zone. */
+    static String times(Context ctx, List<ZonedDateTime> times, Guild g) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", ctx.language().locale());
+        return times.stream().map(t -> f.format(t.withZoneSameInstant(g.zone()))).collect(Collectors.joining("; "))
+                + " (" + g.zone().getId() + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package org.shoptalk.core.command;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The forms of every command, next to the key of its one-line help text. Help, and every error
+ * that shows "the right form", read from here, so usage is written once.
+ */
+public enum Syntax {
+    HELP("help", "help.help", false),
+    GUILD_CREATE("guild create NAME [lang nl|en] [tz ZONE]", "help.guild.create", false),
+    GUILD_INFO("guild", "help.guild.info", false),
+    GUILD_JOIN("guild join", "help.guild.join", false),
+    GUILD_LEAVE("guild leave", "help.guild.leave", false),
+    GUILD_LEAD_ADD("guild lead add @PERSON", "help.guild.lead.add", true),
+    GUILD_CHANNEL_ADD("guild channel add", "help.guild.channel.add", true),
+    GUILD_CHANNEL_REMOVE("guild channel remove", "help.guild.channel.remove", true),
+    SCHEDULE("schedule DAYS HH:MM [every N weeks] [tz ZONE] [theme THEME]", "help.schedule", true),
+    SCHEDULE_AT("schedule at YYYY-MM-DD HH:MM [tz ZONE] [theme THEME]", "help.schedule.at", true),
+    SCHEDULES("schedules", "help.schedules", false),
+    PAUSE("pause ID [until YYYY-MM-DD]", "help.pause", true),
+    RESUME("resume ID", "help.resume", true),
+    UNSCHEDULE("unschedule ID", "help.unschedule", true),
+    SKIP("skip YYYY-MM-DD..YYYY-MM-DD", "help.skip", true),
+    MOMENT("moment [PROMPT-ID|THEME]", "help.moment", false),
+    DIGEST("digest", "help.digest", false),
+    DIGEST_AT("digest at DAY HH:MM", "help.digest.at", true),
+    PROMPTS("prompts [THEME]", "help.prompts", false),
+    PROMPT_ADD("prompt add \"TEXT\" [theme THEME]", "help.prompt.add", true),
+    REMINDERS("reminders on|off", "help.reminders", false),
+    FORGET_ME("forget me", "help.forget", false);
+
+    private final String form;
+    private final String helpKey;
+    private final boolean leadsOnly;
+
+    Syntax(String form, String helpKey, boolean leadsOnly) {
+        this.form = form;
+        this.helpKey = helpKey;
+        this.leadsOnly = leadsOnly;
+    }
+
+    public String form() {
+        return form;
+    }
+
+    public String helpKey() {
+        return helpKey;
+    }
+
+    public boolean leadsOnly() {
+        return leadsOnly;
+    }
+
+    /** The forms that start with this word, to show when a command was not understood. */
+    public static List<Syntax> startingWith(String word) {
+        return Arrays.stream(values()).filter(s -> s.form.split(" ")[0].equalsIgnoreCase(word)).toList();
+    }
+}

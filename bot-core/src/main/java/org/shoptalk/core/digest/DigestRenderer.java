@@ -1,0 +1,63 @@
+package org.shoptalk.core.digest;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
+
+/** Turns a {@link Digest} into a platform-neutral message in the guild's language. */
+public final class DigestRenderer {
+    private static final int EXCERPT = 600;
+
+    private DigestRenderer() {
+    }
+
+    public static ChatMessage render(Digest d) {
+        Language lang = d.guild().language();
+        Texts t = Texts.get();
+        ZoneId zone = d.guild().zone();
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", lang.locale());
+        ChatMessage.Builder b = ChatMessage.builder()
+                .header(t.t(lang, "digest.header", d.guild().name()))
+                .context(t.t(lang, "digest.period", day.format(d.from().atZone(zone)), day.format(d.to().atZone(zone))));
+        if (d.rounds().isEmpty()) {
+            b.text(t.t(lang, "digest.empty"));
+        }
+        for (Digest.RoundSummary r : d.rounds()) {
+            b.divider().text(t.t(lang, "digest.prompt", r.round().promptText()))
+                    .context(t.t(lang, "round.why", r.round().promptWhy()));
+            for (String link : r.threadLinks()) {
+                b.link(t.t(lang, "digest.thread"), link);
+            }
+            if (r.answers().isEmpty()) {
+                b.context(t.t(lang, "digest.no.answers"));
+            }
+            for (Digest.AnswerLine a : r.answers()) {
+                String who = a.respondsToName() == null ? a.authorName()
+                        : t.t(lang, "digest.responds", a.authorName(), a.respondsToName());
+                if (a.edited()) {
+                    who = who + " " + t.t(lang, "digest.edited");
+                }
+                b.quote(excerpt(a.text()), who);
+            }
+        }
+        b.divider()
+                .text(t.t(lang, "digest.participants", d.participants()))
+                .text(t.t(lang, "digest.responses", d.responsesBetweenPeople()));
+        if (d.upcoming().isEmpty()) {
+            b.context(t.t(lang, "digest.upcoming.none"));
+        } else {
+            StringBuilder next = new StringBuilder(t.t(lang, "digest.upcoming"));
+            d.upcoming().forEach(u -> next.append("\n- ").append(when.format(u)));
+            b.text(next.toString());
+        }
+        return b.build();
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";
+    }
+}

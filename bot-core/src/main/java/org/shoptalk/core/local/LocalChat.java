@@ -1,0 +1,257 @@
+package org.shoptalk.core.local;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatform;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.ThreadRef;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.local.LocalMessage.Kind;
+
+/**
+ * A chat platform that lives in Shoptalk's own database, so anyone can try the real flows without a
+ * Slack or Teams workspace. People post through {@link #post}, {@link #edit} and {@link #delete} (the
+ * app's /local page and JSON API); those become the same commands and events a real adapter sends to
+ * core. What core posts back is stored as plain text under the user {@value LocalNames#BOT}.
+ *
+ * <p>In someone's private chat with the bot ("@alice") everything typed is a command, with or without
+ * the "/shoptalk" prefix. Thread-safe: all state is in the database.
+ */
+public final class LocalChat implements ChatPlatform {
+    public static final String BOT_USER = LocalNames.BOT;
+    private static final String COMMAND = "/shoptalk";
+    private static final int MAX_TEXT = 40_000;
+
+    private final LocalMessageStore store;
+    private final Clock clock;
+    private final Supplier<Shoptalk> shoptalk;
+
+    /** {@code shoptalk} is asked for core's inbound side on each use, so core may be built after this. */
+    public LocalChat(Database database, Clock clock, Supplier<Shoptalk> shoptalk) {
+        this.store = new LocalMessageStore(Objects.requireNonNull(database, "database"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.shoptalk = Objects.requireNonNull(shoptalk, "shoptalk");
+    }
+
+    /** A person posts in a channel, top-level ({@code thread} null) or in a thread. */
+    public LocalPost post(String channel, String user, String text, String thread) {
+        String ch = LocalNames.channel(channel);
+        String who = LocalNames.user(user);
+        String body = requireText(text);
+        boolean direct = LocalNames.isDirect(ch);
+        if (direct && !ch.equals(LocalNames.directChannelOf(who))) {
+            throw new LocalInputException("channel \"" + ch + "\" is the private chat of " + ch.substring(1)
+                    + " with Shoptalk; post there as " + ch.substring(1) + ", or use \"@" + who + "\"");
+        }
+        Long root = thread == null || thread.isBlank() ? null : rootOf(ch, thread.strip());
+        Optional<String> command = commandText(body, direct);
+        if (command.isPresent()) {
+            return runCommand(ch, root, who, body, command.get(), direct);
+        }
+        Instant now = now();
+        LocalMessage posted = store.insert(ch, root, Kind.MESSAGE, who, body, null, now);
+        inbound().onEvent(new ChatEvent.MessagePosted(channelRef(ch), userRef(who), posted.id(),
+                root == null ? null : root.toString(), body, Mentions.in(body), now));
+        return new LocalPost(posted.id(), posted.thread());
+    }
+
+    /** A person changes the text of a message they posted. */
+    public LocalMessage edit(String id, String text) {
+        String body = requireText(text);
+        LocalMessage message = existing(id);
+        switch (message.kind()) {
+            case BOT -> throw new LocalInputException("Shoptalk's own messages cannot be edited");
+            case COMMAND -> throw new LocalInputException("a command cannot be edited: type it again instead");
+            case MESSAGE -> { }
+        }
+        Instant now = now();
+        if (!store.updateText(Long.parseLong(message.id()), body, now)) {
+            throw notFound(id);
+        }
+        inbound().onEvent(new ChatEvent.MessageEdited(channelRef(message.channel()), message.id(), body,
+                Mentions.in(body), now));
+        return existing(id);
+    }
+
+    /** A person deletes a message they posted (or a command they typed). */
+    public void delete(String id) {
+        LocalMessage message = existing(id);
+        if (message.kind() == Kind.BOT) {
+            throw new LocalInputException("Shoptalk's own messages cannot be deleted");
+        }
+        if (!store.delete(Long.parseLong(message.id()))) {
+            throw notFound(id);
+        }
+        if (message.kind() == Kind.MESSAGE) {
+            inbound().onEvent(new ChatEvent.MessageDeleted(channelRef(message.channel()), message.id()));
+        }
+    }
+
+    /** A channel's messages in the order they were posted, private ones included. */
+    public List<LocalMessage> list(String channel) {
+        return store.list(LocalNames.channel(channel));
+    }
+
+    /** Every channel that has at least one message, private chats included, by name. */
+    public List<String> channels() {
+        return store.channels();
+    }
+
+    public LocalMessage message(String id) {
+        return existing(id);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.LOCAL;
+    }
+
+    @Override
+    public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
+        String ch = localChannel(channel);
+        LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, message.plainText(), null, now());
+        return new Posted(channel, posted.id(), posted.thread(), permalink(ch, posted.thread()));
+    }
+
+    @Override
+    public Posted postInThread(ThreadRef thread, ChatMessage message) {
+        String ch = localChannel(thread.channel());
+        long root = botRoot(ch, thread.rootId());
+        LocalMessage posted = store.insert(ch, root, Kind.BOT, BOT_USER, message.plainText(), null, now());
+        return new Posted(thread.channel(), posted.id(), posted.thread(), permalink(ch, posted.thread()));
+    }
+
+    @Override
+    public void sendPrivate(UserRef user, ChatMessage message) {
+        requireLocal(user.tenant());
+        String ch = LocalNames.directChannelOf(user.id());
+        store.insert(ch, null, Kind.BOT, BOT_USER, message.plainText(), user.id(), now());
+    }
+
+    @Override
+    public void update(Posted posted, ChatMessage message) {
+        localChannel(posted.channel());
+        Optional<LocalMessage> existing = parseId(posted.messageId()).flatMap(store::find);
+        if (existing.isEmpty() || existing.get().kind() != Kind.BOT) {
+            throw new ChatPlatformException("no bot message " + posted.messageId() + " in the local console", true);
+        }
+        store.updateText(Long.parseLong(posted.messageId()), message.plainText(), now());
+    }
+
+    @Override
+    public String displayName(UserRef user) {
+        return user.id();
+    }
+
+    private LocalPost runCommand(String ch, Long root, String who, String typed, String command, boolean direct) {
+        LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, now());
+        // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
+        CommandReply reply = inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), command));
+        boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
+        store.insert(ch, root, Kind.BOT, BOT_USER, reply.message().plainText(), onlyForAuthor ? who : null, now());
+        return new LocalPost(typedMessage.id(), typedMessage.thread());
+    }
+
+    private static Optional<String> commandText(String text, boolean direct) {
+        if (text.equals(COMMAND)) {
+            return Optional.of("");
+        }
+        if (text.startsWith(COMMAND) && Character.isWhitespace(text.charAt(COMMAND.length()))) {
+            return Optional.of(text.substring(COMMAND.length()).strip());
+        }
+        return direct ? Optional.of(text) : Optional.empty();
+    }
+
+    /** The top-level message of the thread that {@code id} is in; a reply's id leads to its thread. */
+    private long rootOf(String channel, String id) {
+        LocalMessage message = parseId(id).flatMap(store::find)
+                .filter(m -> m.channel().equals(channel))
+                .orElseThrow(() -> new NoSuchMessageException(
+                        "no message \"" + id + "\" in channel \"" + channel + "\" to reply to"));
+        return Long.parseLong(message.thread());
+    }
+
+    private long botRoot(String channel, String rootId) {
+        return parseId(rootId).flatMap(store::find)
+                .filter(m -> m.channel().equals(channel))
+                .map(m -> Long.parseLong(m.thread()))
+                .orElseThrow(() -> new ChatPlatformException(
+                        "no thread " + rootId + " in local channel " + channel, true));
+    }
+
+    private LocalMessage existing(String id) {
+        return parseId(id).flatMap(store::find).orElseThrow(() -> notFound(id));
+    }
+
+    private static NoSuchMessageException notFound(String id) {
+        return new NoSuchMessageException("no message with id \"" + id + "\" (it was never posted or was deleted)");
+    }
+
+    private static Optional<Long> parseId(String id) {
+        if (id == null || id.isBlank() || id.length() > 18 || !id.strip().chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(id.strip()));
+    }
+
+    private static String requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new LocalInputException("\"text\" is missing: give the message text, or a command such as"
+                    + " \"/shoptalk help\"");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new LocalInputException("\"text\" is too long: at most " + MAX_TEXT + " characters, got "
+                    + text.length());
+        }
+        return text.strip();
+    }
+
+    private static String localChannel(ChannelRef channel) {
+        requireLocal(channel.tenant());
+        return channel.id();
+    }
+
+    private static void requireLocal(Tenant tenant) {
+        if (!Tenant.LOCAL.equals(tenant)) {
+            throw new ChatPlatformException("the local console cannot post for tenant " + tenant, true);
+        }
+    }
+
+    private static ChannelRef channelRef(String channel) {
+        return new ChannelRef(Tenant.LOCAL, channel);
+    }
+
+    private static UserRef userRef(String user) {
+        return new UserRef(Tenant.LOCAL, user);
+    }
+
+    private static String permalink(String channel, String thread) {
+        return "/local?channel=" + URLEncoder.encode(channel, StandardCharsets.UTF_8) + "&thread=" + thread;
+    }
+
+    private Shoptalk inbound() {
+        return Objects.requireNonNull(shoptalk.get(), "core's inbound side is not set yet");
+    }
+
+    // Stored timestamps keep microseconds at best; milliseconds read back the same on H2 and PostgreSQL.
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

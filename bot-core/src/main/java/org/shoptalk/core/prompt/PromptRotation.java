@@ -1,0 +1,87 @@
+package org.shoptalk.core.prompt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+
+/**
+ * Chooses the next prompt for a guild. Within a theme no prompt repeats until every prompt of that
+ * theme (built-in and the guild's own) has been asked; then a new pass (cycle) starts. Without a
+ * theme, the theme asked longest ago goes next. The order within a pass is shuffled per guild and pass,
+ * so guilds do not all walk the library in file order. Thread-safe.
+ */
+public final class PromptRotation {
+    private final PromptLibrary library;
+    private final CustomPromptStore custom;
+
+    public PromptRotation(PromptLibrary library, CustomPromptStore custom) {
+        this.library = library;
+        this.custom = custom;
+    }
+
+    /** Picks and records the next prompt; call inside the transaction that opens the round. */
+    public Prompt next(Handle h, Guild guild, Theme themeOrNull, Instant now) {
+        Theme theme = themeOrNull != null ? themeOrNull : leastRecentTheme(h, guild);
+        List<Prompt> candidates = candidates(h, guild, theme);
+        int cycle = currentCycle(h, guild, theme);
+        Set<String> used = new HashSet<>(h.query(
+                "SELECT prompt_id FROM prompt_use WHERE guild_id = ? AND theme = ? AND cycle = ?",
+                rs -> rs.getString(1), guild.id(), theme.key(), cycle));
+        List<Prompt> order = shuffled(candidates, guild.id(), cycle);
+        for (Prompt p : order) {
+            if (!used.contains(p.id())) {
+                recordUse(h, guild, p, cycle, now);
+                return p;
+            }
+        }
+        List<Prompt> nextPass = shuffled(candidates, guild.id(), cycle + 1);
+        Prompt first = nextPass.get(0);
+        recordUse(h, guild, first, cycle + 1, now);
+        return first;
+    }
+
+    /** Records that a chosen prompt was asked, so rotation will not offer it again in this pass. */
+    public void recordChosen(Handle h, Guild guild, Prompt prompt, Instant now) {
+        recordUse(h, guild, prompt, currentCycle(h, guild, prompt.theme()), now);
+    }
+
+    public List<Prompt> candidates(Handle h, Guild guild, Theme theme) {
+        List<Prompt> all = new ArrayList<>(library.byTheme(theme));
+        custom.forGuild(h, guild).stream().filter(p -> p.theme() == theme).forEach(all::add);
+        return all;
+    }
+
+    private Theme leastRecentTheme(Handle h, Guild guild) {
+        Map<String, Instant> lastUse = new HashMap<>();
+        h.query("SELECT theme, MAX(used_at) AS last_use FROM prompt_use WHERE guild_id = ? GROUP BY theme",
+                rs -> lastUse.put(rs.getString("theme"), Handle.instant(rs, "last_use")), guild.id());
+        return java.util.Arrays.stream(Theme.values())
+                .min(Comparator.comparing((Theme t) -> lastUse.getOrDefault(t.key(), Instant.EPOCH)))
+                .orElseThrow();
+    }
+
+    private static int currentCycle(Handle h, Guild guild, Theme theme) {
+        return (int) h.count("SELECT COALESCE(MAX(cycle), 0) FROM prompt_use WHERE guild_id = ? AND theme = ?",
+                guild.id(), theme.key());
+    }
+
+    private static void recordUse(Handle h, Guild guild, Prompt p, int cycle, Instant now) {
+        h.insertIfAbsent("INSERT INTO prompt_use (guild_id, theme, cycle, prompt_id, used_at) VALUES (?, ?, ?, ?, ?)",
+                guild.id(), p.theme().key(), cycle, p.id(), now);
+    }
+
+    private static List<Prompt> shuffled(List<Prompt> prompts, long guildId, int cycle) {
+        List<Prompt> copy = new ArrayList<>(prompts);
+        Collections.shuffle(copy, new Random(guildId * 1_000_003L + cycle));
+        return copy;
+    }
+}

@@ -1,0 +1,112 @@
+package org.shoptalk.core.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Round;
+import org.shoptalk.core.round.RoundPost;
+import org.shoptalk.core.round.RoundStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One gentle, private nudge per round to members who have not answered yet, and only to those who
+ * kept reminders on. Nobody else learns who was reminded. Thread-safe.
+ */
+public final class ReminderService {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
+
+    private final Database db;
+    private final Platforms platforms;
+    private final GuildStore guilds;
+    private final RoundStore rounds;
+    private final AnswerStore answers;
+    private final Clock clock;
+
+    public ReminderService(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers,
+                           Clock clock) {
+        this.db = db;
+        this.platforms = platforms;
+        this.guilds = guilds;
+        this.rounds = rounds;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public void setReminders(Handle h, UserRef user, boolean on) {
+        if (h.update("UPDATE user_setting SET reminders = ? WHERE tenant = ? AND user_id = ?", on, user.tenant().key(), user.id()) == 0) {
+            h.update("INSERT INTO user_setting (tenant, user_id, reminders) VALUES (?, ?, ?)", user.tenant().key(), user.id(), on);
+        }
+    }
+
+    public boolean remindersOn(Handle h, UserRef user) {
+        return h.queryOne("SELECT reminders FROM user_setting WHERE tenant = ? AND user_id = ?", rs -> rs.getBoolean(1),
+                user.tenant().key(), user.id()).orElse(true);
+    }
+
+    /** Sends the round's reminders; returns how many people were nudged. */
+    public int remind(long roundId) {
+        Instant now = clock.instant();
+        record Work(Round round, Guild guild, List<UserRef> recipients, String link) {
+        }
+        Optional<Work> work = db.inTransaction(h -> rounds.find(h, roundId).flatMap(round -> {
+            if (!now.isBefore(round.closesAt())) {
+                return Optional.empty();
+            }
+            Optional<Guild> guild = guilds.findForTask(h, round.guildId());
+            if (guild.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<UserRef> answered = new HashSet<>();
+            answers.forRound(h, roundId).forEach(a -> answered.add(a.author()));
+            List<UserRef> recipients = guilds.members(h, guild.get()).stream()
+                    .filter(u -> !answered.contains(u))
+                    .filter(u -> remindersOn(h, u))
+                    .filter(u -> h.insertIfAbsent("INSERT INTO reminder_sent (round_id, user_id, sent_at) VALUES (?, ?, ?)",
+                            roundId, u.id(), now))
+                    .toList();
+            String link = rounds.posts(h, roundId).stream().filter(p -> p.state() == RoundPost.State.POSTED)
+                    .map(RoundPost::permalink).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return Optional.of(new Work(round, guild.get(), recipients, link));
+        }));
+        if (work.isEmpty()) {
+            return 0;
+        }
+        Work w = work.get();
+        ChatMessage message = reminder(w.round(), w.guild(), w.link());
+        int sent = 0;
+        for (UserRef user : w.recipients()) {
+            try {
+                platforms.forTenant(user.tenant()).sendPrivate(user, message);
+                sent++;
+            } catch (ChatPlatformException e) {
+                LOG.warn("reminder for round {} not delivered: {}", roundId, e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private static ChatMessage reminder(Round round, Guild guild, String link) {
+        Texts t = Texts.get();
+        ChatMessage.Builder b = ChatMessage.builder()
+                .text(t.t(round.language(), "reminder.text", guild.name()))
+                .quote(round.promptText(), null);
+        if (link != null) {
+            b.link(t.t(round.language(), "digest.thread"), link);
+        }
+        return b.context(t.t(round.language(), "reminder.off")).build();
+    }
+}

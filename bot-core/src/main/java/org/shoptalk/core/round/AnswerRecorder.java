@@ -1,0 +1,78 @@
+package org.shoptalk.core.round;
+
+import java.util.List;
+import java.util.Optional;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
+
+/**
+ * Turns thread messages into answers. Only replies in a round's thread are kept; everything else the
+ * bot sees in a channel is not stored at all. Each event is applied in one transaction before the
+ * call returns, so an adapter that acknowledges afterwards never loses an answer. Thread-safe.
+ */
+public final class AnswerRecorder {
+    private final Database db;
+    private final RoundStore rounds;
+    private final AnswerStore answers;
+
+    public AnswerRecorder(Database db, RoundStore rounds, AnswerStore answers) {
+        this.db = db;
+        this.rounds = rounds;
+        this.answers = answers;
+    }
+
+    public void apply(ChatEvent event) {
+        if (event instanceof ChatEvent.MessagePosted posted) {
+            db.useTransaction(h -> posted(h, posted));
+        } else if (event instanceof ChatEvent.MessageEdited edited) {
+            db.useTransaction(h -> edited(h, edited));
+        } else if (event instanceof ChatEvent.MessageDeleted deleted) {
+            db.useTransaction(h -> answers.delete(h, deleted.channel(), deleted.messageId()));
+        }
+    }
+
+    private void posted(Handle h, ChatEvent.MessagePosted e) {
+        if (e.threadRootId() == null || e.threadRootId().equals(e.messageId())) {
+            return;
+        }
+        Optional<RoundPost> post = rounds.postByThread(h, e.channel(), e.threadRootId());
+        if (post.isEmpty()) {
+            return;
+        }
+        long roundId = post.get().roundId();
+        UserRef respondsTo = respondsTo(answers.forRound(h, roundId), e.author(), e.mentions());
+        answers.add(h, roundId, e.channel(), e.messageId(), e.author(), e.text(), respondsTo, e.receivedAt());
+    }
+
+    private void edited(Handle h, ChatEvent.MessageEdited e) {
+        answers.find(h, e.channel(), e.messageId()).ifPresent(answer -> {
+            List<Answer> earlier = answers.forRound(h, answer.roundId()).stream()
+                    .filter(a -> a.postedAt().isBefore(answer.postedAt())
+                            || (a.postedAt().equals(answer.postedAt()) && a.id() < answer.id()))
+                    .toList();
+            UserRef respondsTo = respondsTo(earlier, answer.author(), e.mentions());
+            answers.edit(h, answer, e.newText(), respondsTo, e.receivedAt());
+        });
+    }
+
+    /**
+     * Who an answer responds to. Chat threads are flat, so we infer it: a mention of someone who has
+     * answered in this round wins; otherwise, a person's later message in the thread responds to the
+     * colleague whose answer came just before it. A first answer that mentions nobody stands on its own.
+     */
+    static UserRef respondsTo(List<Answer> earlier, UserRef author, List<UserRef> mentions) {
+        for (UserRef mentioned : mentions) {
+            if (!mentioned.equals(author) && earlier.stream().anyMatch(a -> a.author().equals(mentioned))) {
+                return mentioned;
+            }
+        }
+        boolean answeredBefore = earlier.stream().anyMatch(a -> a.author().equals(author));
+        if (answeredBefore && !earlier.isEmpty()) {
+            UserRef previous = earlier.get(earlier.size() - 1).author();
+            return previous.equals(author) ? null : previous;
+        }
+        return null;
+    }
+}

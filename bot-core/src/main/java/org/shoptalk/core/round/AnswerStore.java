@@ -1,0 +1,64 @@
+package org.shoptalk.core.round;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Handle;
+
+/** Answers in round threads. A platform message is stored once, whatever the retries. Thread-safe. */
+public final class AnswerStore {
+    private static final String COLUMNS = "id, round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
+            + " posted_at, edited_at";
+
+    /** Stores the answer; false when this message was stored before (a retried delivery). */
+    public boolean add(Handle h, long roundId, ChannelRef channel, String messageId, UserRef author, String text,
+                       UserRef respondsTo, Instant postedAt) {
+        return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
+                        + " posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", roundId, channel.tenant().key(), channel.id(),
+                messageId, author.id(), text, respondsTo == null ? null : respondsTo.id(), postedAt);
+    }
+
+    public Optional<Answer> find(Handle h, ChannelRef channel, String messageId) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
+                AnswerStore::map, channel.tenant().key(), channel.id(), messageId);
+    }
+
+    public void edit(Handle h, Answer answer, String text, UserRef respondsTo, Instant at) {
+        h.update("UPDATE answer SET text = ?, responds_to = ?, edited_at = ? WHERE id = ?",
+                text, respondsTo == null ? null : respondsTo.id(), at, answer.id());
+    }
+
+    public boolean delete(Handle h, ChannelRef channel, String messageId) {
+        return h.update("DELETE FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
+                channel.tenant().key(), channel.id(), messageId) > 0;
+    }
+
+    /** A round's answers in thread order. */
+    public List<Answer> forRound(Handle h, long roundId) {
+        return h.query("SELECT " + COLUMNS + " FROM answer WHERE round_id = ? ORDER BY posted_at, id", AnswerStore::map, roundId);
+    }
+
+    public long countByAuthor(Handle h, UserRef author) {
+        return h.count("SELECT COUNT(*) FROM answer WHERE tenant = ? AND author_id = ?", author.tenant().key(), author.id());
+    }
+
+    /** Removes everything a person wrote in this tenant, and their place in others' "who answered whom". */
+    public int forget(Handle h, UserRef person) {
+        h.update("UPDATE answer SET responds_to = NULL WHERE tenant = ? AND responds_to = ?", person.tenant().key(), person.id());
+        return h.update("DELETE FROM answer WHERE tenant = ? AND author_id = ?", person.tenant().key(), person.id());
+    }
+
+    private static Answer map(ResultSet rs) throws SQLException {
+        Tenant tenant = Tenant.fromKey(rs.getString("tenant"));
+        String respondsTo = rs.getString("responds_to");
+        return new Answer(rs.getLong("id"), rs.getLong("round_id"), new ChannelRef(tenant, rs.getString("channel_id")),
+                rs.getString("message_id"), new UserRef(tenant, rs.getString("author_id")), rs.getString("text"),
+                respondsTo == null ? null : new UserRef(tenant, respondsTo), Handle.instant(rs, "posted_at"),
+                Handle.instant(rs, "edited_at"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.shoptalk.core.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.shoptalk.core.prompt.Theme;
+
+/**
+ * A reflection moment a lead scheduled. {@code pausedUntil} is only meaningful while paused:
+ * null means paused until resumed. {@code theme} null means the rotation picks one.
+ */
+public record Schedule(long id, long guildId, Timing timing, Theme theme, boolean paused, LocalDate pausedUntil,
+                       boolean done, Instant createdAt) {
+    public Schedule {
+        Objects.requireNonNull(timing);
+    }
+
+    /**
+     * The next time this moment happens strictly after {@code after}, given the guild's zone and holidays.
+     * Holidays apply to recurring moments; a one-off date was chosen on purpose and is kept.
+     */
+    public Optional<ZonedDateTime> nextAfter(Instant after, ZoneId guildZone, Collection<DateRange> skips) {
+        if (done || (paused && pausedUntil == null)) {
+            return Optional.empty();
+        }
+        LocalDate notBefore = paused ? pausedUntil : null;
+        if (timing instanceof Timing.Weekly w) {
+            return MomentCalendar.next(w.recurrence(guildZone), after, skips, notBefore);
+        }
+        Timing.Once o = (Timing.Once) timing;
+        ZonedDateTime at = MomentCalendar.resolve(o.at().toLocalDate(), o.at().toLocalTime(), zoneOr(guildZone));
+        boolean beforePause = notBefore != null && o.at().toLocalDate().isBefore(notBefore);
+        return at.toInstant().isAfter(after) && !beforePause ? Optional.of(at) : Optional.empty();
+    }
+
+    public List<ZonedDateTime> upcoming(Instant after, ZoneId guildZone, Collection<DateRange> skips, int count) {
+        List<ZonedDateTime> out = new java.util.ArrayList<>();
+        Instant cursor = after;
+        while (out.size() < count) {
+            Optional<ZonedDateTime> next = nextAfter(cursor, guildZone, skips);
+            if (next.isEmpty()) {
+                break;
+            }
+            out.add(next.get());
+            cursor = next.get().toInstant();
+        }
+        return out;
+    }
+
+    public ZoneId zoneOr(ZoneId guildZone) {
+        return timing.zone() == null ? guildZone : timing.zone();
+    }
+}

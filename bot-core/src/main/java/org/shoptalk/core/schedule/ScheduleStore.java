@@ -1,0 +1,107 @@
+package org.shoptalk.core.schedule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.prompt.Theme;
+
+/** Schedules and holiday ranges of guilds. Lookups go through the guild, so they are tenant-scoped. Thread-safe. */
+public final class ScheduleStore {
+    private static final String COLUMNS = "id, guild_id, kind, days, local_time, every_weeks, anchor_date, at_local,"
+            + " time_zone, theme, paused, paused_until, done, created_at";
+
+    public long add(Handle h, Guild guild, Timing timing, Theme theme, UserRef by, Instant now) {
+        String zone = timing.zone() == null ? null : timing.zone().getId();
+        String themeKey = theme == null ? null : theme.key();
+        if (timing instanceof Timing.Weekly w) {
+            return h.insert("INSERT INTO schedule (guild_id, kind, days, local_time, every_weeks, anchor_date,"
+                            + " time_zone, theme, paused, done, created_by, created_at)"
+                            + " VALUES (?, 'WEEKLY', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)",
+                    guild.id(), days(w.days()), w.time().toString(), w.everyWeeks(), w.anchor(), zone, themeKey, by.id(), now);
+        }
+        Timing.Once o = (Timing.Once) timing;
+        return h.insert("INSERT INTO schedule (guild_id, kind, at_local, time_zone, theme, paused, done,"
+                        + " created_by, created_at) VALUES (?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
+                guild.id(), o.at().toString(), zone, themeKey, by.id(), now);
+    }
+
+    public Optional<Schedule> find(Handle h, Guild guild, long id) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND id = ?", ScheduleStore::map, guild.id(), id);
+    }
+
+    /** A schedule by id for the scheduler, which acts for no person and holds only ids. */
+    public Optional<Schedule> findForTask(Handle h, long id) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM schedule WHERE id = ?", ScheduleStore::map, id);
+    }
+
+    public List<Schedule> forGuild(Handle h, Guild guild) {
+        return h.query("SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND done = FALSE ORDER BY id",
+                ScheduleStore::map, guild.id());
+    }
+
+    public List<Schedule> allActive(Handle h) {
+        return h.query("SELECT " + COLUMNS + " FROM schedule WHERE done = FALSE ORDER BY id", ScheduleStore::map);
+    }
+
+    public void pause(Handle h, Schedule s, LocalDate until) {
+        h.update("UPDATE schedule SET paused = TRUE, paused_until = ? WHERE id = ?", until, s.id());
+    }
+
+    public void resume(Handle h, Schedule s) {
+        h.update("UPDATE schedule SET paused = FALSE, paused_until = NULL WHERE id = ?", s.id());
+    }
+
+    public void markDone(Handle h, long scheduleId) {
+        h.update("UPDATE schedule SET done = TRUE WHERE id = ?", scheduleId);
+    }
+
+    public void remove(Handle h, Schedule s) {
+        h.update("DELETE FROM schedule WHERE id = ?", s.id());
+    }
+
+    public long addSkip(Handle h, Guild guild, DateRange range, UserRef by, Instant now) {
+        return h.insert("INSERT INTO skip_range (guild_id, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+                guild.id(), range.from(), range.to(), by.id(), now);
+    }
+
+    /** Holiday ranges that have not ended before {@code today}. */
+    public List<DateRange> skips(Handle h, long guildId, LocalDate today) {
+        return h.query("SELECT from_date, to_date FROM skip_range WHERE guild_id = ? AND to_date >= ? ORDER BY from_date",
+                rs -> new DateRange(Handle.date(rs, "from_date"), Handle.date(rs, "to_date")), guildId, today);
+    }
+
+    private static String days(java.util.Set<DayOfWeek> days) {
+        return days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+    }
+
+    private static Schedule map(ResultSet rs) throws SQLException {
+        String zoneId = rs.getString("time_zone");
+        ZoneId zone = zoneId == null ? null : ZoneId.of(zoneId);
+        Timing timing = switch (rs.getString("kind")) {
+            case "WEEKLY" -> new Timing.Weekly(
+                    Arrays.stream(rs.getString("days").split(",")).map(DayOfWeek::valueOf)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
+                    LocalTime.parse(rs.getString("local_time")), rs.getInt("every_weeks"),
+                    Handle.date(rs, "anchor_date"), zone);
+            case "ONCE" -> new Timing.Once(LocalDateTime.parse(rs.getString("at_local")), zone);
+            default -> throw new IllegalStateException("unknown schedule kind " + rs.getString("kind"));
+        };
+        String theme = rs.getString("theme");
+        return new Schedule(rs.getLong("id"), rs.getLong("guild_id"), timing,
+                theme == null ? null : Theme.parse(theme).orElse(null), rs.getBoolean("paused"),
+                Handle.date(rs, "paused_until"), rs.getBoolean("done"), Handle.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,191 @@
+package org.shoptalk.core.task;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.digest.DigestService;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.round.Round;
+import org.shoptalk.core.round.RoundService;
+import org.shoptalk.core.schedule.DateRange;
+import org.shoptalk.core.schedule.MomentCalendar;
+import org.shoptalk.core.schedule.Recurrence;
+import org.shoptalk.core.schedule.Schedule;
+import org.shoptalk.core.schedule.ScheduleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when tasks happen and what happens when they come due: it plans each schedule's next
+ * moment, each guild's digest and each round's reminder on the {@link TaskScheduler}, and runs them.
+ * A moment missed while the bot was down is posted once if it is at most {@code grace} late, and
+ * otherwise skipped with a log line. Thread-safe.
+ */
+public final class TaskPlanner implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
+
+    private final Database db;
+    private final GuildStore guilds;
+    private final ScheduleStore schedules;
+    private final RoundService rounds;
+    private final DigestService digests;
+    private final ReminderService reminders;
+    private final Duration grace;
+    private final Duration reminderBeforeClose;
+    private final Clock clock;
+    private TaskScheduler scheduler;
+
+    public TaskPlanner(Database db, GuildStore guilds, ScheduleStore schedules, RoundService rounds, DigestService digests,
+                       ReminderService reminders, Duration grace, Duration reminderBeforeClose, Clock clock) {
+        this.db = db;
+        this.guilds = guilds;
+        this.schedules = schedules;
+        this.rounds = rounds;
+        this.digests = digests;
+        this.reminders = reminders;
+        this.grace = grace;
+        this.reminderBeforeClose = reminderBeforeClose;
+        this.clock = clock;
+    }
+
+    /** Connects the scheduler; the two refer to each other (the scheduler runs what the planner plans). */
+    public void attach(TaskScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void run(Task task, Instant occurrence) {
+        if (task instanceof Task.Moment m) {
+            runMoment(m.id(), occurrence);
+        } else if (task instanceof Task.Digest d) {
+            runDigest(d.id(), occurrence);
+        } else if (task instanceof Task.Reminder r) {
+            reminders.remind(r.id());
+        }
+    }
+
+    private void runMoment(long scheduleId, Instant occurrence) {
+        Optional<Schedule> schedule = db.withHandle(h -> schedules.findForTask(h, scheduleId));
+        if (schedule.isEmpty() || schedule.get().done()) {
+            return;
+        }
+        Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, schedule.get().guildId()));
+        if (guild.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration late = Duration.between(occurrence, now);
+        Schedule s = schedule.get();
+        if (!isDue(s, guild.get(), occurrence)) {
+            LOG.info("moment of schedule {} planned for {} no longer applies (paused or on a holiday)", scheduleId, occurrence);
+        } else if (late.compareTo(grace) > 0) {
+            LOG.warn("skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
+                    scheduleId, occurrence, late.toMinutes(), grace.toMinutes());
+        } else {
+            rounds.openAndPost(guild.get(), scheduleId, "moment-" + scheduleId + "@" + occurrence,
+                    RoundService.Ask.rotate(s.theme()));
+        }
+        Instant after = later(occurrence, now.minus(grace));
+        Optional<ZonedDateTime> next = s.nextAfter(after, guild.get().zone(), skips(guild.get()));
+        if (next.isPresent()) {
+            scheduler.plan(new Task.Moment(scheduleId), next.get().toInstant());
+        } else if (s.timing() instanceof org.shoptalk.core.schedule.Timing.Once) {
+            db.useTransaction(h -> schedules.markDone(h, scheduleId));
+        }
+    }
+
+    /** Whether the occurrence is still one the schedule would produce now (pauses and holidays may have changed). */
+    private boolean isDue(Schedule s, Guild guild, Instant occurrence) {
+        return s.nextAfter(occurrence.minusMillis(1), guild.zone(), skips(guild))
+                .map(t -> t.toInstant().equals(occurrence))
+                .orElse(false);
+    }
+
+    private void runDigest(long guildId, Instant occurrence) {
+        Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, guildId));
+        if (guild.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (Duration.between(occurrence, now).compareTo(grace) > 0) {
+            LOG.warn("skipped digest of guild {} planned for {}: more than the grace late", guildId, occurrence);
+        } else {
+            digests.post(guild.get(), "digest@" + occurrence);
+        }
+        planDigest(guild.get(), later(occurrence, now.minus(grace)));
+    }
+
+    /** Plans a schedule's next moment (or nothing, when paused or finished). */
+    public void planSchedule(Schedule s, Guild guild) {
+        Optional<ZonedDateTime> next = s.nextAfter(clock.instant(), guild.zone(), skips(guild));
+        scheduler.replan(new Task.Moment(s.id()), next.map(ZonedDateTime::toInstant).orElse(null));
+    }
+
+    public void cancelSchedule(long scheduleId) {
+        scheduler.cancel(new Task.Moment(scheduleId));
+    }
+
+    public void replanDigest(Guild guild) {
+        scheduler.cancel(new Task.Digest(guild.id()));
+        planDigest(guild, clock.instant());
+    }
+
+    /** The guild's next digest time, in its zone. */
+    public Optional<ZonedDateTime> nextDigest(Guild guild, Instant after) {
+        Recurrence weekly = new Recurrence(Set.of(guild.digestDay()), guild.digestTime(), 1,
+                guild.createdAt().atZone(guild.zone()).toLocalDate(), guild.zone());
+        return MomentCalendar.next(weekly, after, List.of(), null);
+    }
+
+    private void planDigest(Guild guild, Instant after) {
+        nextDigest(guild, after).ifPresent(t -> scheduler.plan(new Task.Digest(guild.id()), t.toInstant()));
+    }
+
+    /** Plans the round's reminder, unless that moment has already passed. */
+    public void planReminder(Round round) {
+        if (reminderBeforeClose.isNegative()) {
+            return;
+        }
+        Instant at = round.closesAt().minus(reminderBeforeClose);
+        if (at.isAfter(clock.instant())) {
+            scheduler.plan(new Task.Reminder(round.id()), at);
+        }
+    }
+
+    /**
+     * Makes sure every active schedule and every guild's digest has a planned occurrence. Run at start:
+     * it repairs a plan lost between a committed change and its scheduling, and leaves existing plans
+     * (including missed ones Quartz will fire late) alone.
+     */
+    public void reconcile() {
+        Instant now = clock.instant();
+        for (Guild guild : db.withHandle(guilds::all)) {
+            if (!scheduler.isPlanned(new Task.Digest(guild.id()))) {
+                planDigest(guild, now);
+            }
+            for (Schedule s : db.withHandle(h -> schedules.forGuild(h, guild))) {
+                if (!scheduler.isPlanned(new Task.Moment(s.id()))) {
+                    s.nextAfter(now, guild.zone(), skips(guild))
+                            .ifPresent(t -> scheduler.plan(new Task.Moment(s.id()), t.toInstant()));
+                }
+            }
+        }
+    }
+
+    private List<DateRange> skips(Guild guild) {
+        LocalDate today = clock.instant().atZone(guild.zone()).toLocalDate().minusDays(1);
+        return db.withHandle(h -> schedules.skips(h, guild.id(), today));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

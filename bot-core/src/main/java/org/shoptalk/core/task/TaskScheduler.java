@@ -1,0 +1,172 @@
+package org.shoptalk.core.task;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.migration.V2__quartz_tables;
+
+/**
+ * Quartz on the application's own database (JDBC job store), so plans survive restarts and a cluster
+ * shares them. Every task is a durable job with one-shot triggers, one per planned occurrence: core
+ * computes each next occurrence itself (daylight saving, every N weeks, holidays, pauses), which cron
+ * triggers cannot express, and Quartz only keeps the time and fires it once across the cluster.
+ * Thread-safe.
+ */
+public final class TaskScheduler implements AutoCloseable {
+    private static final String GROUP = "shoptalk";
+
+    private final Scheduler scheduler;
+
+    public TaskScheduler(Database db, boolean clustered, String instanceId, int threads, TaskRunner runner) {
+        // Quartz looks data sources and schedulers up by name in JVM-wide registries; unique names let
+        // several instances live in one JVM (tests, the cluster test) while sharing one scheduler name in the tables.
+        String dataSourceName = "shoptalk-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledProvider(db.dataSource()));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", V2__quartz_tables.SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", db.dialect().quartzDelegate());
+        p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(clustered));
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        try {
+            StdSchedulerFactory factory = new StdSchedulerFactory(p);
+            scheduler = factory.getScheduler();
+            SchedulerRepository.getInstance().remove(V2__quartz_tables.SCHEDULER_NAME);
+            scheduler.setJobFactory((bundle, s) -> new DispatchJob(runner));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not create the Quartz scheduler", e);
+        }
+    }
+
+    public void start() {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not start the Quartz scheduler", e);
+        }
+    }
+
+    public boolean isStarted() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /** Plans the task for this occurrence. Planning the same occurrence twice is harmless. */
+    public void plan(Task task, Instant occurrence) {
+        try {
+            JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
+            if (!scheduler.checkExists(jobKey)) {
+                JobDetail job = JobBuilder.newJob(DispatchJob.class).withIdentity(jobKey)
+                        .usingJobData(DispatchJob.KIND, task.kind())
+                        .usingJobData(DispatchJob.ID, String.valueOf(task.id()))
+                        .storeDurably()
+                        .requestRecovery()
+                        .build();
+                try {
+                    scheduler.addJob(job, false);
+                } catch (ObjectAlreadyExistsException raced) {
+                    // another thread or instance added it first: fine
+                }
+            }
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(TriggerKey.triggerKey(task.key() + "@" + occurrence.toEpochMilli(), GROUP))
+                    .forJob(jobKey)
+                    .usingJobData(DispatchJob.OCCURRENCE, occurrence.toString())
+                    .startAt(Date.from(occurrence))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            scheduler.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException alreadyPlanned) {
+            // same task, same occurrence: planned once is enough
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not plan " + task.key(), e);
+        }
+    }
+
+    /** Drops every planned occurrence of the task. */
+    public void cancel(Task task) {
+        try {
+            JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
+            scheduler.deleteJob(jobKey);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not cancel " + task.key(), e);
+        }
+    }
+
+    /** Replaces whatever was planned for the task by this occurrence (none: nothing planned). */
+    public void replan(Task task, Instant occurrenceOrNull) {
+        cancel(task);
+        if (occurrenceOrNull != null) {
+            plan(task, occurrenceOrNull);
+        }
+    }
+
+    /** True when at least one occurrence of the task is planned. */
+    public boolean isPlanned(Task task) {
+        try {
+            return !scheduler.getTriggersOfJob(JobKey.jobKey(task.key(), GROUP)).isEmpty();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not read the plan of " + task.key(), e);
+        }
+    }
+
+    /** Stops firing. {@code waitForJobs} lets running tasks finish first. */
+    public void stop(boolean waitForJobs) {
+        try {
+            scheduler.shutdown(waitForJobs);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not stop the Quartz scheduler", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(true);
+    }
+
+    private record PooledProvider(DataSource dataSource) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the pool belongs to Database, which closes it
+        }
+
+        @Override
+        public void initialize() {
+            // nothing to set up: the pool is already running
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.shoptalk.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.testing.CoreFixture;
+import org.shoptalk.core.testing.TestDatabases;
+
+/** The same storage behaviour on the embedded default (H2) and on a real PostgreSQL. */
+class StorageOnBothDatabasesTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void guilds_schedules_rounds_and_answers_are_stored_and_read_back(TestDatabases.Kind kind) {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            f.run("lea", "craft", "guild create Craft");
+            f.run("lea", "craft", "schedule mon-fri 09:30 every 2 weeks theme goals");
+            f.run("lea", "craft", "pause 1 until 2026-12-07");
+            f.run("lea", "craft", "skip 2026-12-21..2027-01-03");
+            f.run("lea", "craft", "prompt add \"Who notices first when our work gets better?\" theme goals");
+            f.run("lea", "craft", "moment own-1");
+            String thread = f.latestRoundThread("craft");
+            String first = f.reply("craft", thread, "ann", "Our users, when the forms get shorter.");
+            // the platform delivers the same message again (a retry): stored once
+            f.core().onEvent(new ChatEvent.MessagePosted(CoreFixture.channel("craft"), CoreFixture.user("ann"), first, thread,
+                    "Our users, when the forms get shorter.", List.of(), f.clock.instant()));
+            f.edit("craft", first, "Our users, when the forms get shorter and clearer.");
+
+            f.restart();
+
+            assertThat(f.run("lea", "craft", "schedules"))
+                    .contains("#1").contains("weekdays").contains("every 2 weeks").contains("[paused until 2026-12-07]")
+                    .contains("Breaks: 2026-12-21..2027-01-03");
+            f.run("ann", "craft", "guild join");
+            f.run("ann", "craft", "digest");
+            String digest = f.chat.last().text();
+            assertThat(digest).contains("Who notices first when our work gets better?")
+                    .contains("shorter and clearer").contains("People who took part: 1");
+            assertThat(digest.split("shorter and clearer", -1)).as("the answer appears once").hasSize(2);
+            assertThat(digest).doesNotContain("get shorter.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_delivery_id_is_taken_once(TestDatabases.Kind kind) {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev01")).isTrue();
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev01")).isFalse();
+            f.restart();
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev01")).isFalse();
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev02")).isTrue();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.shoptalk.core.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.shoptalk.core.CoreSettings;
+import org.shoptalk.core.ShoptalkCore;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.DbSettings;
+
+/**
+ * Core on a real database with a fake chat platform and a hand-moved clock: the shared setup of core
+ * tests. People and channels are plain names in one tenant unless a test says otherwise.
+ */
+public final class CoreFixture implements AutoCloseable {
+    public static final Tenant TENANT = Tenant.LOCAL;
+    /** Monday 2026-11-23 08:00 UTC (09:00 in Amsterdam). */
+    public static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T08:00:00Z");
+
+    public final MutableClock clock;
+    public final FakeChatPlatform chat;
+    public final Database db;
+    private final CoreSettings settings;
+    private ShoptalkCore core;
+    private final AtomicLong messageIds = new AtomicLong(1000);
+
+    private CoreFixture(DbSettings dbSettings, Instant now, CoreSettings settings) {
+        this.clock = new MutableClock(now);
+        this.chat = new FakeChatPlatform(Platform.LOCAL);
+        this.db = Database.start(dbSettings);
+        this.settings = settings;
+        this.core = newCore();
+    }
+
+    public static CoreFixture onH2() {
+        return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults());
+    }
+
+    public static CoreFixture on(DbSettings settings, Instant now) {
+        return new CoreFixture(settings, now, CoreSettings.defaults());
+    }
+
+    public static CoreFixture on(DbSettings settings, Instant now, CoreSettings coreSettings) {
+        return new CoreFixture(settings, now, coreSettings);
+    }
+
+    private ShoptalkCore newCore() {
+        ShoptalkCore c = ShoptalkCore.create(db, settings, clock);
+        c.register(chat);
+        return c;
+    }
+
+    public ShoptalkCore core() {
+        return core;
+    }
+
+    /** Stops core as a process stop would, and builds it anew on the same database. */
+    public void restart() {
+        core.close();
+        core = newCore();
+    }
+
+    public static UserRef user(String name) {
+        return new UserRef(TENANT, name);
+    }
+
+    public static ChannelRef channel(String name) {
+        return new ChannelRef(TENANT, name);
+    }
+
+    public CommandReply command(String user, String channel, String text) {
+        return core.command(new CommandRequest(user(user), channel == null ? null : channel(channel), text));
+    }
+
+    /** Runs a command and returns the reply as plain text. */
+    public String run(String user, String channel, String text) {
+        return command(user, channel, text).message().plainText();
+    }
+
+    /** Posts a reply in a thread as a person; returns the new message's id. */
+    public String reply(String channel, String threadId, String user, String text, String... mentions) {
+        String id = "u" + messageIds.incrementAndGet();
+        List<UserRef> refs = Arrays.stream(mentions).map(CoreFixture::user).toList();
+        core.onEvent(new ChatEvent.MessagePosted(channel(channel), user(user), id, threadId, text, refs, clock.instant()));
+        clock.advance(Duration.ofSeconds(30));
+        return id;
+    }
+
+    public void edit(String channel, String messageId, String text, String... mentions) {
+        List<UserRef> refs = Arrays.stream(mentions).map(CoreFixture::user).toList();
+        core.onEvent(new ChatEvent.MessageEdited(channel(channel), messageId, text, refs, clock.instant()));
+    }
+
+    public void delete(String channel, String messageId) {
+        core.onEvent(new ChatEvent.MessageDeleted(channel(channel), messageId));
+    }
+
+    /** The thread id of the latest round prompt posted in the channel. */
+    public String latestRoundThread(String channel) {
+        List<FakeChatPlatform.Sent> top = chat.topLevel(channel).stream()
+                .filter(s -> s.text().contains("?") && !s.text().contains("\n---")).toList();
+        if (top.isEmpty()) {
+            throw new AssertionError("no round posted in " + channel);
+        }
+        return top.get(top.size() - 1).threadId();
+    }
+
+    @Override
+    public void close() {
+        core.close();
+        db.close();
+    }
+}

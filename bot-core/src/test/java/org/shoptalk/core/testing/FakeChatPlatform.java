@@ -1,0 +1,105 @@
+package org.shoptalk.core.testing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatform;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.ThreadRef;
+import org.shoptalk.core.chat.UserRef;
+
+/**
+ * A chat platform in memory: records everything core posts, so tests read what people would see.
+ * Channels can be marked unreachable to act out a bot removed from a channel. Thread-safe.
+ */
+public final class FakeChatPlatform implements ChatPlatform {
+
+    /** One message as it appeared: in a channel (top-level or thread) or privately to a person. */
+    public record Sent(String id, ChannelRef channel, String threadId, UserRef privateTo, ChatMessage message) {
+        public String text() {
+            return message.plainText();
+        }
+    }
+
+    private final Platform platform;
+    private final AtomicLong ids = new AtomicLong();
+    private final List<Sent> sent = new ArrayList<>();
+    private final Set<String> unreachable = new HashSet<>();
+
+    public FakeChatPlatform(Platform platform) {
+        this.platform = platform;
+    }
+
+    public FakeChatPlatform() {
+        this(Platform.LOCAL);
+    }
+
+    public synchronized void makeUnreachable(String channelId) {
+        unreachable.add(channelId);
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public synchronized Posted postTopLevel(ChannelRef channel, ChatMessage message) {
+        if (unreachable.contains(channel.id())) {
+            throw new ChatPlatformException("not_in_channel", true);
+        }
+        String id = "m" + ids.incrementAndGet();
+        sent.add(new Sent(id, channel, id, null, message));
+        return new Posted(channel, id, id, "https://chat.example/" + channel.id() + "/" + id);
+    }
+
+    @Override
+    public synchronized Posted postInThread(ThreadRef thread, ChatMessage message) {
+        String id = "m" + ids.incrementAndGet();
+        sent.add(new Sent(id, thread.channel(), thread.rootId(), null, message));
+        return new Posted(thread.channel(), id, thread.rootId(), null);
+    }
+
+    @Override
+    public synchronized void sendPrivate(UserRef user, ChatMessage message) {
+        sent.add(new Sent("m" + ids.incrementAndGet(), null, null, user, message));
+    }
+
+    @Override
+    public synchronized void update(Posted posted, ChatMessage message) {
+        sent.replaceAll(s -> s.id().equals(posted.messageId()) ? new Sent(s.id(), s.channel(), s.threadId(), s.privateTo(), message) : s);
+    }
+
+    @Override
+    public String displayName(UserRef user) {
+        return user.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + user.id().substring(1);
+    }
+
+    public synchronized List<Sent> all() {
+        return List.copyOf(sent);
+    }
+
+    /** Top-level messages in a channel, oldest first. */
+    public synchronized List<Sent> topLevel(String channelId) {
+        return sent.stream().filter(s -> s.channel() != null && s.channel().id().equals(channelId) && s.id().equals(s.threadId()))
+                .toList();
+    }
+
+    public synchronized List<Sent> privateTo(String userId) {
+        return sent.stream().filter(s -> s.privateTo() != null && s.privateTo().id().equals(userId)).toList();
+    }
+
+    public synchronized Sent last() {
+        return sent.get(sent.size() - 1);
+    }
+
+    public synchronized void clear() {
+        sent.clear();
+    }
+}
