@@ -67,7 +67,7 @@ final class Commands implements AutoCloseable {
 
     /** Introduces the bot where it was just added, with core's own help text. */
     void welcome(TeamsInbound.Origin origin, UserRef installer) {
-        later(() -> platform.reply(origin.serviceUrl(), origin.conversationId(),
+        later(() -> platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(),
                 shoptalk.command(new CommandRequest(installer, origin.channel(), "help")).message()), null);
     }
 
@@ -83,11 +83,11 @@ final class Commands implements AutoCloseable {
                 return;
             } catch (ChatPlatformException e) {
                 LOG.warn("could not send a private reply in Teams: {}", e.getMessage());
-                platform.reply(origin.serviceUrl(), origin.conversationId(), NO_PRIVATE_CHAT);
+                platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(), NO_PRIVATE_CHAT);
                 return;
             }
         }
-        platform.reply(origin.serviceUrl(), origin.conversationId(), reply.message());
+        platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(), reply.message());
     }
 
     private void later(Runnable work, TeamsInbound.Origin replyTo) {
@@ -116,7 +116,7 @@ final class Commands implements AutoCloseable {
             return;
         }
         try {
-            platform.reply(replyTo.serviceUrl(), replyTo.conversationId(), TROUBLE);
+            platform.reply(replyTo.tenant(), replyTo.serviceUrl(), replyTo.conversationId(), TROUBLE);
         } catch (RuntimeException e) {
             LOG.warn("could not tell the user about a failed command: {}", e.getMessage());
         }

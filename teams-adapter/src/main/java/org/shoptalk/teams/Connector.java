@@ -12,6 +12,7 @@ import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.teams.ChannelInfo;
+import com.microsoft.bot.schema.teams.ConversationList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,9 @@ final class Connector {
 
     List<ChannelInfo> channels(String serviceUrl, String teamId) {
         TeamsClient client = teamsClients.computeIfAbsent(serviceUrl, url -> new TeamsClient(restClient(url)));
-        return call("list the team's channels", client.getTeams().fetchChannelList(teamId)).getConversations();
+        ConversationList list = call("list the team's channels", client.getTeams().fetchChannelList(teamId));
+        // The SDK answers a 404 with null rather than an error.
+        return list == null || list.getConversations() == null ? List.of() : list.getConversations();
     }
 
     private RestConnectorClient client(String serviceUrl) {

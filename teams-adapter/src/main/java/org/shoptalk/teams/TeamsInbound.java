@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class TeamsInbound {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsInbound.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern COMMAND_PREFIX =
+            java.util.regex.Pattern.compile("^[/@]?shoptalk\\b\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Where an activity came from, as far as replying and core are concerned. */
     record Origin(Tenant tenant, String serviceUrl, String conversationId, ChannelRef channel, String teamId) {}
@@ -153,10 +155,13 @@ final class TeamsInbound {
                 .anyMatch(m -> m.getMentioned() != null && Objects.equals(m.getMentioned().getId(), botId));
     }
 
-    /** Command text: the bot's own mention removed, other people as {@code <@objectId>}. */
+    /**
+     * Command text: the bot's own mention removed, other people as {@code <@objectId>}. A leading
+     * "/shoptalk" is dropped too, since people copy commands from help texts shared with Slack.
+     */
     private String commandText(Activity activity, Origin origin) {
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        return TeamsText.render(activity.getText(), activity.getMentions(), m -> {
+        String text = TeamsText.render(activity.getText(), activity.getMentions(), m -> {
             if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
                 return "";
             }
@@ -164,6 +169,7 @@ final class TeamsInbound {
                     .map(id -> "<@" + id + ">")
                     .orElse("@" + TeamsText.mentionName(m));
         });
+        return COMMAND_PREFIX.matcher(text).replaceFirst("");
     }
 
     /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */

@@ -1,5 +1,6 @@
 package org.shoptalk.teams;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
@@ -31,11 +32,13 @@ final class TeamsPlatform implements ChatPlatform {
     private final TeamsSettings settings;
     private final TeamsStore store;
     private final Connector connector;
+    private final OutgoingText outgoing;
 
     TeamsPlatform(TeamsSettings settings, TeamsStore store, Connector connector) {
         this.settings = settings;
         this.store = store;
         this.connector = connector;
+        this.outgoing = new OutgoingText(store);
     }
 
     @Override
@@ -54,7 +57,7 @@ final class TeamsPlatform implements ChatPlatform {
         channelData.setChannel(new ChannelInfo(channel.id()));
         channelData.setTenant(new TenantInfo(channel.tenant().id()));
         parameters.setChannelData(channelData);
-        parameters.setActivity(AdaptiveCards.activity(message));
+        parameters.setActivity(render(channel.tenant(), message));
         ConversationResourceResponse created = connector.createConversation(address.serviceUrl(), parameters);
         String root = created.getActivityId() != null && !created.getActivityId().isBlank()
                 ? created.getActivityId()
@@ -69,7 +72,7 @@ final class TeamsPlatform implements ChatPlatform {
     public Posted postInThread(ThreadRef thread, ChatMessage message) {
         TeamsStore.ChannelAddress address = address(thread.channel());
         ResourceResponse sent = connector.send(address.serviceUrl(),
-                TeamsIds.thread(thread.channel().id(), thread.rootId()), AdaptiveCards.activity(message));
+                TeamsIds.thread(thread.channel().id(), thread.rootId()), render(thread.channel().tenant(), message));
         String id = sent == null || sent.getId() == null || sent.getId().isBlank() ? thread.rootId() : sent.getId();
         return new Posted(thread.channel(), id, thread.rootId(), permalink(thread.channel().tenant(), address, thread.rootId()));
     }
@@ -82,13 +85,13 @@ final class TeamsPlatform implements ChatPlatform {
         if (conversationId == null) {
             conversationId = openPersonalChat(known);
         }
-        connector.send(known.serviceUrl(), conversationId, AdaptiveCards.activity(message));
+        connector.send(known.serviceUrl(), conversationId, render(user.tenant(), message));
     }
 
     @Override
     public void update(Posted posted, ChatMessage message) {
         TeamsStore.ChannelAddress address = address(posted.channel());
-        Activity activity = AdaptiveCards.activity(message);
+        Activity activity = render(posted.channel().tenant(), message);
         activity.setId(posted.messageId());
         connector.update(address.serviceUrl(), TeamsIds.thread(posted.channel().id(), posted.threadId()),
                 posted.messageId(), activity);
@@ -103,12 +106,20 @@ final class TeamsPlatform implements ChatPlatform {
     }
 
     /** Posts into a conversation the bot was just addressed in (a channel thread or a personal chat). */
-    void reply(String serviceUrl, String conversationId, ChatMessage message) {
-        connector.send(serviceUrl, conversationId, AdaptiveCards.activity(message));
+    void reply(Tenant tenant, String serviceUrl, String conversationId, ChatMessage message) {
+        connector.send(serviceUrl, conversationId, render(tenant, message));
     }
 
     void reply(String serviceUrl, String conversationId, Activity activity) {
         connector.send(serviceUrl, conversationId, activity);
+    }
+
+    /** The message as an Adaptive Card, with people and commands written the Teams way. */
+    private Activity render(Tenant tenant, ChatMessage message) {
+        ObjectNode card = AdaptiveCards.card(message);
+        outgoing.apply(tenant, card);
+        String plain = outgoing.rewrite(tenant, message.plainText(), new java.util.HashMap<>());
+        return AdaptiveCards.activity(card, plain.replace("<at>", "").replace("</at>", ""));
     }
 
     private String openPersonalChat(TeamsStore.User user) {
