@@ -30,7 +30,7 @@ final class OutgoingText {
         Map<String, TeamsStore.User> mentioned = new LinkedHashMap<>();
         rewrite(tenant, card, mentioned);
         if (!mentioned.isEmpty()) {
-            ArrayNode entities = card.with("msteams").putArray("entities");
+            ArrayNode entities = card.withObject("/msteams").putArray("entities");
             for (TeamsStore.User user : mentioned.values()) {
                 ObjectNode entity = entities.addObject();
                 entity.put("type", "mention");
