@@ -27,6 +27,7 @@ import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.round.RoundStore;
 import org.shoptalk.core.schedule.ScheduleStore;
+import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
 import org.shoptalk.core.task.TaskScheduler;
 
@@ -112,6 +113,14 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         Instant now = clock.instant();
         return database.withHandle(h -> h.insertIfAbsent(
                 "INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)", tenant.key(), deliveryId, now));
+    }
+
+    /**
+     * Runs a planned task at once, as the scheduler would at its time: for tools and tests that move
+     * time by hand rather than waiting for Quartz.
+     */
+    public void runTask(Task task, Instant occurrence) {
+        planner.run(task, occurrence);
     }
 
     public Database database() {

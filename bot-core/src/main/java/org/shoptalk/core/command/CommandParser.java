@@ -28,7 +28,7 @@ public final class CommandParser {
     private static final int MAX_PROMPT = 500;
 
     public Command parse(String line) {
-        Tokens t = Tokens.of(line == null ? "" : line.strip());
+        Tokens t = tokens(line == null ? "" : line.strip());
         String verb = t.peekKeyword();
         if (verb == null) {
             return new Command.Help();
@@ -56,6 +56,17 @@ public final class CommandParser {
             }
             default -> throw new CommandException("error.unknown", verb);
         };
+    }
+
+    /** Splits the line; an unclosed quote is reported with the form of the command the line starts with. */
+    private static Tokens tokens(String line) {
+        try {
+            return Tokens.of(line);
+        } catch (CommandException e) {
+            String first = line.split("\\s+", 2)[0];
+            throw Syntax.startingWith(first).stream().findFirst()
+                    .map(s -> new CommandException(s, e.key(), e.args())).orElse(e);
+        }
     }
 
     private Command guild(Tokens t) {

@@ -104,6 +104,32 @@ public final class CoreFixture implements AutoCloseable {
         core.onEvent(new ChatEvent.MessageDeleted(channel(channel), messageId));
     }
 
+    /**
+     * Every row of the tables a command can change, Quartz plans included, as text: two equal snapshots
+     * mean nothing was stored, changed or planned in between.
+     */
+    public String stored() {
+        StringBuilder out = new StringBuilder();
+        for (String table : List.of("guild", "guild_member", "guild_channel", "custom_prompt", "prompt_use", "schedule",
+                "skip_range", "round", "round_post", "answer", "user_setting", "reminder_sent", "digest_post",
+                "QRTZ_TRIGGERS")) {
+            out.append(table).append(":\n");
+            db.withHandle(h -> h.query("SELECT * FROM " + table, rs -> {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                return row.toString();
+            })).stream().sorted().forEach(row -> out.append("  ").append(row).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** How many rows a query counts, e.g. {@code count("SELECT COUNT(*) FROM schedule")}. */
+    public long count(String sql, Object... params) {
+        return db.withHandle(h -> h.count(sql, params));
+    }
+
     /** The thread id of the latest round prompt posted in the channel. */
     public String latestRoundThread(String channel) {
         List<FakeChatPlatform.Sent> top = chat.topLevel(channel).stream()
