@@ -1,5 +1,6 @@
 package org.shoptalk.teams;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.schema.Activity;
@@ -10,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.slf4j.Logger;
@@ -27,8 +30,7 @@ import org.slf4j.LoggerFactory;
 final class TeamsInbound {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsInbound.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.regex.Pattern COMMAND_PREFIX =
-            java.util.regex.Pattern.compile("^[/@]?shoptalk\\b\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMAND_PREFIX = Pattern.compile("^[/@]?shoptalk\\b\\s*", Pattern.CASE_INSENSITIVE);
 
     /** Where an activity came from, as far as replying and core are concerned. */
     record Origin(Tenant tenant, String serviceUrl, String conversationId, ChannelRef channel, String teamId) {}
@@ -62,7 +64,7 @@ final class TeamsInbound {
                 || activity.getConversation().getId() == null || activity.getServiceUrl() == null) {
             return false;
         }
-        Origin origin = origin(new Tenant(org.shoptalk.core.chat.Platform.TEAMS, tenantId), activity, data);
+        Origin origin = origin(new Tenant(Platform.TEAMS, tenantId), activity, data);
         boolean personal = "personal".equals(activity.getConversation().getConversationType());
         people.remember(origin.tenant(), activity.getFrom(), activity.getServiceUrl(),
                 personal ? activity.getConversation().getId() : null);
@@ -70,7 +72,7 @@ final class TeamsInbound {
         switch (type) {
             case "message" -> onMessage(activity, origin, personal, receivedAt);
             case "messageUpdate" -> onUpdate(activity, origin, data, receivedAt);
-            case "messageDelete" -> onDelete(activity, origin, data);
+            case "messageDelete" -> onDelete(activity, origin);
             case "conversationUpdate" -> installs.onConversationUpdate(activity, origin, data);
             case "installationUpdate" -> installs.onInstallationUpdate(activity, origin, data);
             default -> LOG.debug("ignoring a Teams {} activity", type);
@@ -143,7 +145,7 @@ final class TeamsInbound {
         }
     }
 
-    private void onDelete(Activity activity, Origin origin, TeamsChannelData data) {
+    private void onDelete(Activity activity, Origin origin) {
         if (origin.channel() != null && activity.getId() != null) {
             shoptalk.onEvent(new ChatEvent.MessageDeleted(origin.channel(), activity.getId()));
         }
@@ -201,7 +203,7 @@ final class TeamsInbound {
         }
         try {
             return activity.getChannelData(TeamsChannelData.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             return null;
         }
     }

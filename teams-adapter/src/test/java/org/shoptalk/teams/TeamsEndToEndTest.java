@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shoptalk.teams.TeamsFixture.CHANNEL_ID;
 import static org.shoptalk.teams.TeamsFixture.LEAD;
 import static org.shoptalk.teams.TeamsFixture.MEMBER;
 import static org.shoptalk.teams.TeamsFixture.TEAM_ID;
