@@ -116,6 +116,23 @@ class TeamsEndToEndTest {
         assertThat(lastReplyText()).contains("Posted");
     }
 
+    @Test
+    void schedule_form_shows_cores_validation_and_then_schedules() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft");
+        command(LEAD, "1763802900002", "schedule form");
+
+        teams.deliver("card-submit", Map.of("id", "1763802900010", "root", "1763802900002", "value", """
+                {"shoptalk": "schedule-form", "days": "tue,fri", "time": "08:15", "timeZone": "Mars/Olympus",
+                 "everyWeeks": "1"}"""));
+        assertThat(lastReplyText()).contains("\"Mars/Olympus\" is not a time zone I know");
+
+        teams.deliver("card-submit", Map.of("id", "1763802900011", "root", "1763802900002", "value", """
+                {"shoptalk": "schedule-form", "days": "tue,fri", "time": "08:15", "timeZone": "Europe/Amsterdam",
+                 "everyWeeks": "2", "theme": "craft"}"""));
+        assertThat(lastReplyText()).contains("#1").contains("Tue, Fri").contains("08:15");
+    }
+
     /** The bot is added to the team, which is announced in General; the guild channel is created after. */
     private void install() {
         teams.deliver("conversation-update-bot-added", Map.of("id", "0001"));
