@@ -29,7 +29,7 @@ public final class GoalStore {
     }
 
     public List<Goal> createdBetween(Handle h, long guildId, Instant from, Instant to) {
-        return h.query("SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? AND created_at >= ? AND created_at < ? ORDER BY id",
+        return h.query("SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? AND created_at > ? AND created_at <= ? ORDER BY id",
                 GoalStore::map, guildId, from, to);
     }
 

@@ -82,7 +82,7 @@ public final class DigestBuilder {
         List<String> newGoals = goals.createdBetween(h, guild.id(), from, to).stream().map(Goal::statement).toList();
         List<String> reviews = goals.forGuild(h, guild).stream().filter(g -> !g.reviewOn().isBefore(today))
                 .map(g -> g.reviewOn() + ": " + g.statement()).toList();
-        int pairs = (int) h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at >= ? AND formed_at < ?",
+        int pairs = (int) h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at > ? AND formed_at <= ?",
                 guild.id(), from, to);
         Digest.Dialogue dialogue = new Digest.Dialogue(lively.stream().limit(3).toList(), openQuestions, newGoals, reviews, pairs);
         return new Digest(guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
