@@ -62,11 +62,27 @@ public final class PersonCommands {
             h.update("DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
                     user.id(), tenant);
             h.update("DELETE FROM conversation WHERE tenant = ? AND user_id = ?", tenant, user.id());
+            forgetInPairings(h, user);
             h.update("UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
                     user.id(), tenant);
             h.update("UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?", user.id(), tenant);
             return count;
         });
         return ctx.reply("forget.done", removed);
+    }
+
+    /** Past pairings keep their count for the digest, without the person's name in them. */
+    private static void forgetInPairings(org.shoptalk.core.db.Handle h, UserRef user) {
+        record Row(long id, String members) {
+        }
+        List<Row> rows = h.query("SELECT p.id, p.members FROM pairing p JOIN guild g ON g.id = p.guild_id WHERE g.tenant = ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2)), user.tenant().key());
+        for (Row row : rows) {
+            List<String> members = List.of(row.members().split("\n"));
+            if (members.contains(user.id())) {
+                String kept = String.join("\n", members.stream().filter(m -> !m.equals(user.id())).toList());
+                h.update("UPDATE pairing SET members = ? WHERE id = ?", kept, row.id());
+            }
+        }
     }
 }

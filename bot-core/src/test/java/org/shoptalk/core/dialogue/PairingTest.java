@@ -80,6 +80,14 @@ class PairingTest {
     }
 
     @Test
+    void forget_me_removes_a_person_from_past_pairings_but_keeps_the_count() {
+        pairRound(Instant.parse("2026-11-30T09:00:00Z"));
+        f.run("ann", "craft", "forget me");
+        assertThat(f.db.withHandle(h -> h.query("SELECT members FROM pairing", rs -> rs.getString(1))))
+                .hasSize(2).noneMatch(m -> m.contains("ann"));
+    }
+
+    @Test
     void introductions_carry_a_shared_question_and_ask_for_no_report() {
         f.clock.set(Instant.parse("2026-11-30T09:00:00Z"));
         f.core().runTask(new Task.Pairs(1), f.clock.instant());
