@@ -15,9 +15,14 @@ import org.shoptalk.core.goal.Marker.Kind;
 import org.shoptalk.core.i18n.Language;
 
 class GoalAnalyzerTest {
-    /** Set just under what the rules reach on the labelled set, so a change that makes them worse fails. */
-    private static final double MINIMUM_ACCURACY = 0.90;
-    private static final double MINIMUM_HELD_OUT_ACCURACY = 0.0;
+    /*
+     * Three sets, each written and committed before it was run. The rules were tuned on the first two (63/63 and
+     * 49/50 when this was written), so those scores flatter them; the held-out set was written after the rules were
+     * frozen and measures how they do on statements they have never seen (32/40 when this was written). Each
+     * threshold sits just under the measured score, so a change that makes the rules worse fails here.
+     */
+    private static final double MINIMUM_ACCURACY = 0.95;
+    private static final double MINIMUM_HELD_OUT_ACCURACY = 0.775;
 
     private final GoalAnalyzer analyzer = new GoalAnalyzer();
 
@@ -35,8 +40,14 @@ class GoalAnalyzerTest {
     }
 
     @Test
-    void held_out_statements_get_the_right_verdict_often_enough() throws IOException {
+    void second_set_gets_the_right_verdict_often_enough() throws IOException {
         double accuracy = accuracy("second", read("labelled-goals-round2.json"));
+        assertThat(accuracy).isGreaterThanOrEqualTo(MINIMUM_ACCURACY);
+    }
+
+    @Test
+    void held_out_statements_get_the_right_verdict_often_enough() throws IOException {
+        double accuracy = accuracy("held-out", read("labelled-goals-holdout.json"));
         assertThat(accuracy).isGreaterThanOrEqualTo(MINIMUM_HELD_OUT_ACCURACY);
     }
 
