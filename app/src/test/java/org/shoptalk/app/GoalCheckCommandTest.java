@@ -43,7 +43,7 @@ class GoalCheckCommandTest {
         JsonNode json = JSON.readTree(stdout());
         assertThat(json.get("verdict").asText()).isEqualTo("RESULT_FOR_TARGET_GROUP");
         assertThat(json.get("targetGroup").asText()).isEqualTo("cliënten");
-        assertThat(json.get("followUps").get(0).asText()).startsWith("Waaraan merk je");
+        assertThat(json.get("followUps").get(0).asText()).startsWith("Welke waarde zit achter dit doel?");
     }
 
     @Test

@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.goal.Marker.Kind;
 import org.shoptalk.core.i18n.Language;
@@ -199,6 +203,67 @@ class GoalAnalyzerTest {
 
         assertThat(a.verdict()).isEqualTo(Verdict.UNCLEAR);
         assertThat(a.followUps()).contains("Je noemt eigenaarschap. Waaraan zie je dat in het dagelijkse werk?");
+    }
+
+    @Test
+    void a_result_asks_for_the_value_first_then_signs_and_limits() {
+        GoalAnalysis a = analyzer.analyze("Parents feel welcome to drop by", Language.EN);
+
+        assertThat(a.followUps()).containsExactly(
+                "Which value is behind this goal? Think of trust, independence or safety.",
+                "How will you notice it is happening? Name one or two signs your team picks itself, and why those.",
+                "What must be prevented on the way there, for example a budget ceiling or a rule you share?");
+    }
+
+    @Test
+    void the_team_itself_can_be_the_target_group_but_not_of_a_production_figure() {
+        GoalAnalysis welcome = analyzer.analyze("New colleagues feel welcome from their first day", Language.EN);
+        GoalAnalysis production = analyzer.analyze("Our team can close 20 tickets a day", Language.EN);
+        GoalAnalysis dutch = analyzer.analyze("Nieuwe collega's voelen zich vanaf de eerste dag welkom", Language.NL);
+
+        assertThat(welcome.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
+        assertThat(welcome.targetGroup()).isEqualTo("colleagues");
+        assertThat(production.verdict()).isEqualTo(Verdict.CRITERION);
+        assertThat(dutch.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
+        assertThat(dutch.targetGroup()).isEqualTo("collega's");
+    }
+
+    @Test
+    void a_slogan_about_a_group_stays_unclear() {
+        assertThat(analyzer.analyze("Our residents come first", Language.EN).verdict()).isEqualTo(Verdict.UNCLEAR);
+        assertThat(analyzer.analyze("Onze klanten staan centraal", Language.NL).verdict()).isEqualTo(Verdict.UNCLEAR);
+        assertThat(analyzer.analyze("Older residents stay in their own homes longer", Language.EN).verdict())
+                .isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
+    }
+
+    @Test
+    void markers_come_in_the_order_of_the_text_and_a_system_keeps_its_words_from_the_group_list() {
+        GoalAnalysis a = analyzer.analyze("Implement the electronic patient record on every ward by Q3", Language.EN);
+
+        assertThat(a.markers()).extracting(Marker::kind, Marker::text).containsExactly(
+                tuple(Kind.IMPLEMENTATION, "Implement"),
+                tuple(Kind.TOOL_OR_SYSTEM, "electronic patient record"),
+                tuple(Kind.DEADLINE, "by Q3"));
+        assertThat(a.verdict()).isEqualTo(Verdict.MEANS);
+        assertThat(a.targetGroup()).isNull();
+    }
+
+    @Test
+    void one_analyzer_gives_the_same_answers_from_many_threads() throws Exception {
+        List<Labelled> set = labelledSet();
+        List<GoalAnalysis> expected = set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<GoalAnalysis>>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                runs.add(pool.submit(() -> set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList()));
+            }
+            for (Future<List<GoalAnalysis>> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
