@@ -70,13 +70,16 @@ public final class ScheduleCommands {
         if (all.isEmpty()) {
             b.text(ctx.t("schedules.none"));
         }
+        LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
         for (Schedule s : all) {
-            String state = s.paused() ? (s.pausedUntil() == null ? ctx.t("schedules.paused")
+            // A pause until a date that has come is over, though the row still says paused.
+            boolean paused = s.paused() && (s.pausedUntil() == null || s.pausedUntil().isAfter(today));
+            String state = paused ? " " + (s.pausedUntil() == null ? ctx.t("schedules.paused")
                     : ctx.t("schedules.paused.until", s.pausedUntil())) : "";
             List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips, 1);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
             b.text(ctx.t("schedules.line", s.id(), describe(ctx, s, g), state, nextText));
-            b.button(ctx.t(s.paused() ? "button.resume" : "button.pause"), (s.paused() ? "resume " : "pause ") + s.id());
+            b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.id());
         }
         if (!skips.isEmpty()) {
             b.context(ctx.t("schedules.skips", skips.stream().map(r -> r.from() + ".." + r.to()).collect(Collectors.joining(", "))));

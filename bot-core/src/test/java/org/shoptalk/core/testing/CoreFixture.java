@@ -45,6 +45,16 @@ public final class CoreFixture implements AutoCloseable {
         return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults());
     }
 
+    /** Core with an installation secret, as anonymous answers need. */
+    public static CoreFixture onH2WithSecret() {
+        return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults().withSecret("test-secret-0123456789abcdef"));
+    }
+
+    /** The id of the latest round opened. */
+    public long latestRoundId() {
+        return db.withHandle(h -> h.count("SELECT COALESCE(MAX(id), 0) FROM round"));
+    }
+
     public static CoreFixture on(DbSettings settings, Instant now) {
         return new CoreFixture(settings, now, CoreSettings.defaults());
     }
@@ -102,6 +112,32 @@ public final class CoreFixture implements AutoCloseable {
 
     public void delete(String channel, String messageId) {
         core.onEvent(new ChatEvent.MessageDeleted(channel(channel), messageId));
+    }
+
+    /**
+     * Every row of the tables a command can change, Quartz plans included, as text: two equal snapshots
+     * mean nothing was stored, changed or planned in between.
+     */
+    public String stored() {
+        StringBuilder out = new StringBuilder();
+        for (String table : List.of("guild", "guild_member", "guild_channel", "custom_prompt", "prompt_use", "schedule",
+                "skip_range", "round", "round_post", "answer", "user_setting", "reminder_sent", "digest_post",
+                "QRTZ_TRIGGERS")) {
+            out.append(table).append(":\n");
+            db.withHandle(h -> h.query("SELECT * FROM " + table, rs -> {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                return row.toString();
+            })).stream().sorted().forEach(row -> out.append("  ").append(row).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** How many rows a query counts, e.g. {@code count("SELECT COUNT(*) FROM schedule")}. */
+    public long count(String sql, Object... params) {
+        return db.withHandle(h -> h.count(sql, params));
     }
 
     /** The thread id of the latest round prompt posted in the channel. */
