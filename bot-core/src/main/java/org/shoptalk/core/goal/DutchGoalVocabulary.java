@@ -26,7 +26,7 @@ final class DutchGoalVocabulary {
     }
 
     static GoalVocabulary create() {
-        return new GoalVocabulary(rules(), quantityLink(), questions());
+        return new GoalVocabulary(rules(), quantityLink(), subjectLeadIn(), questions());
     }
 
     private static List<MarkerRule> rules() {
@@ -47,13 +47,14 @@ final class DutchGoalVocabulary {
                 rule(Kind.TIME_LIMIT, "(?:nog\\s+)?(?:dezelfde|diezelfde)\\s+(?:dag|ochtend|middag|week)"),
                 rule(Kind.PERCENTAGE_OR_COUNT, "\\d+(?:[.,]\\d+)?\\s?%|\\d+(?:[.,]\\d+)?\\s+procent(?:punt(?:en)?)?"),
                 rule(Kind.PERCENTAGE_OR_COUNT, "(?:de\\s+)?helft\\s+van|(?:twee|een)\\s+derde\\s+van|(?:een\\s+kwart|driekwart)\\s+van"
-                        + "|de\\s+meeste|het\\s+merendeel\\s+van|de\\s+meerderheid\\s+van|verdubbel(?:en|t|d)|halver(?:en|t|d)"),
+                        + "|de\\s+meeste|het\\s+merendeel\\s+van|de\\s+meerderheid\\s+van|verdubbel(?:en|t|d)|halver(?:en|t|d)"
+                        + "|met\\s+(?:een\\s+kwart|een\\s+derde|de\\s+helft|twee\\s+derde|driekwart)"),
                 rule(Kind.FREQUENCY, "dagelijks|wekelijks|tweewekelijks|maandelijks|driemaandelijks|jaarlijks|per\\s+kwartaal"),
                 rule(Kind.FREQUENCY, "(?:elke|iedere|per)\\s+(?:dag|week|maand|kwartaal|periode|jaar|sprint|dienst)"
                         + "|(?:een|één|twee|drie|\\d+)\\s+keer\\s+(?:per|in\\s+de)\\s+(?:dag|week|maand|jaar|kwartaal)"),
                 // Savings before measures: "kosten omlaag" is a limit on means, not a figure to report.
                 rule(Kind.BUDGET_CUT, "bezuinig(?:en|ing|ingen|t|d)|bespar(?:en|ing|ingen|t)|kostenbesparing|kosten\\s*reductie"
-                        + "|kostenverlaging|efficiencykorting|taakstelling|minder\\s+(?:fte|formatie|inhuur)"),
+                        + "|kostenverlaging|efficiencykorting|taakstelling|minder\\s+(?:fte|formatie|inhuur|geld|uitgeven|uitgaven)"),
                 rule(Kind.BUDGET_CUT, "(?:kosten|uitgaven|budget|begroting)\\s+(?:\\p{L}+\\s+){0,4}?(?:omlaag|verlagen|verlaagd"
                         + "|terugdringen|teruggedrongen|beperken|verminderen|dalen|naar\\s+beneden|halveren)"),
                 rule(Kind.BUDGET_CUT, "(?:verlaag|verlagen|verminder|verminderen|beperk|beperken|snijden\\s+in|terugdringen\\s+van)"
@@ -63,7 +64,8 @@ final class DutchGoalVocabulary {
                         + "|targets?|benchmarks?|gemiddelde?"),
                 rule(Kind.MEASURE, "doorlooptijd(?:en)?|\\p{L}*wachttijd(?:en)?|reactietijd|oplostijd|responstijd|\\p{L}*wachtlijst(?:en)?"
                         + "|achterstand(?:en)?|backlog|\\p{L}*verzuim|verloop|productiviteit|slagingspercentage"),
-                rule(Kind.MEASURE, "tickets?|meldingen|melding|incidenten|incident|dossiers?|aanvragen|aanvraag|klachten|klacht"
+                rule(Kind.MEASURE, "tickets?|meldingen|melding|\\p{L}*incidenten|\\p{L}*incident|dossiers?|aanvragen|aanvraag|klachten|klacht"
+                        + "|(?:het\\s+)?aantal"
                         + "|afgehandeld|opgelost|voldoendes?"),
                 // Trainings to attend: valuable as a means, but nobody outside the team is better off by attendance alone.
                 rule(Kind.TRAINING, "trainingen|training|trainen|traint|getraind|\\p{L}*cursus(?:sen)?|workshops?|\\p{L}*scholing"
@@ -72,19 +74,23 @@ final class DutchGoalVocabulary {
                 // Tools and systems to use. Listed before groups so "patiëntendossier" and the like stay a system.
                 rule(Kind.TOOL_OR_SYSTEM, "\\p{L}*systeem|\\p{L}*systemen|software|platforms?|apps?|applicaties?|portaal|portal"
                         + "|dashboards?|tools?|crm|erp|chatbots?|ai|laptops?|tablets?|chromebooks?|digiborden|digibord|epd|ecd"
-                        + "|elektronisch\\s+\\p{L}*dossier|magister|somtoday|topdesk|sharepoint|(?:microsoft|ms)\\s+teams"),
+                        + "|elektronisch\\s+\\p{L}*dossier|magister|somtoday|topdesk|sharepoint|(?:microsoft|ms)\\s+teams"
+                        + "|(?:rooster|software|computer|planning|administratie)programma|(?:digitaal\\s+|online\\s+)?loket"
+                        + "|website|intranet|cloud|servers?|sjablonen|sjabloon|kennisbank"),
                 // Introducing something, or a procedure or meeting to hold: the way of working becomes the goal.
                 // "We voeren ... in." is split in two; the look-ahead finds the "in" at the end of the sentence.
                 rule(Kind.IMPLEMENTATION, "voer(?:en|t|de|den)(?=[^.!?]*\\s+in\\s*[.!?]?\\s*$)|invoeren|invoering|ingevoerd"
                         + "|implementer(?:en|t|de)|geïmplementeerd|implementatie|introducer(?:en|t)|geïntroduceerd|introductie"
                         + "|uitrollen|uitrol|uitgerold|in\\s+gebruik\\s+(?:nemen|genomen|name)|overstappen\\s+op|overstap\\s+naar"
-                        + "|aanschaffen|aanschaf|aangeschaft|opzetten|inrichten|lanceren|installeren"),
+                        + "|aanschaffen|aanschaf|aangeschaft|opzetten|inrichten|lanceren|installeren|overstappen|stap(?:pen|t)\\s+over"
+                        + "|richt(?:en|te|ten)?(?=\\s+(?:[\\p{L}-]+\\s+){0,5}?in(?!\\p{L}))|vervangen|digitaliser(?:en|t)"),
                 rule(Kind.IMPLEMENTATION, "\\p{L}*protocol(?:len)?|procedures?|\\p{L}*beleid|werkwijze|methode|methodiek|checklist"
                         + "|richtlijn(?:en)?|\\p{L}*overleg|vergadering(?:en)?|\\p{L}*bijeenkomst(?:en)?|intervisie|stand-?up|dagstart"),
                 // "zodat" ties whatever comes before it to a purpose; what follows is where the result is.
                 rule(Kind.PURPOSE, "zodat|opdat|waardoor|met\\s+als\\s+doel\\s+dat|(?:er\\s*voor\\s+)?zorgen\\s+dat"),
                 // Result language: what people can do, feel, know or no longer need once the goal is met.
-                rule(Kind.RESULT_VERB, "kunnen|kan|kunt|kun|konden|(?:beter\\s+)?in\\s+staat|lukt|lukken|weer\\s+verder|verder\\s+met"),
+                rule(Kind.RESULT_VERB, "kunnen|kan|kunt|kun|konden|(?:beter\\s+)?in\\s+staat|lukt|lukken|weer\\s+verder|verder\\s+met"
+                        + "|met\\s+plezier|genieten|houden\\s+het\\s+vol"),
                 rule(Kind.RESULT_VERB, "voelen|voelt|gevoeld|ervaren|ervaart|ervoer|weten|weet|begrijpen|begrijpt|snappen|snapt"
                         + "|vertrouwt|durven|durft|leren|leert|vinden|vindt|zelf|zelfstandig|op\\s+eigen\\s+kracht|regie|meedoen"
                         + "|doen\\s+mee|hoeven\\s+(?:\\p{L}+\\s+){0,4}?(?:niet|geen|maar|pas)|hoeft\\s+(?:\\p{L}+\\s+){0,4}?(?:niet|geen|maar)"
@@ -100,6 +106,9 @@ final class DutchGoalVocabulary {
                 rule(Kind.STAFF, "docenten|docent|leraren|leraar|leerkrachten|leerkracht|mentoren|mentor|\\p{L}*medewerkers?"
                         + "|collega'?s|collega|verpleegkundigen?|verzorgenden?|begeleiders?|artsen|arts|personeel|teamleden"
                         + "|teamleiders?|teams?|managers?|leidinggevenden?|iedereen|servicedesk|helpdesk"),
+                // Slogans block the subject rule: "onze klanten staan centraal" names a group but not what changes for it.
+                rule(Kind.SLOGAN, "sta(?:an|at)\\s+(?:centraal|voorop)|op\\s+(?:één|1)|verdien(?:en|t)\\s+het\\s+beste"
+                        + "|(?:zijn|is)\\s+(?:belangrijk|het\\s+belangrijkst)|excellent|excellentie"),
                 rule(Kind.VALUE, "vertrouwen|veiligheid|respect|waardigheid|autonomie|zelfstandigheid|eigenaarschap"
                         + "|verantwoordelijkheid|gelijkwaardigheid|kansengelijkheid|rechtvaardigheid|eerlijkheid|openheid"
                         + "|transparantie|nieuwsgierigheid|vakmanschap|welzijn|welbevinden|verbondenheid|betrokkenheid|moed"
@@ -111,6 +120,12 @@ final class DutchGoalVocabulary {
     /** "90% van de ouders", "de helft van onze klanten": the number quantifies the group, so the number is the goal. */
     private static Pattern quantityLink() {
         return Pattern.compile("\\s*(?:van\\s+)?(?:(?:alle|de|het|onze|hun|deze|die)\\s+)*", Pattern.CASE_INSENSITIVE);
+    }
+
+    /** "Onze", "Alle nieuwe", "Oudere": words that may stand before a group that is the subject of the statement. */
+    private static Pattern subjectLeadIn() {
+        return Pattern.compile("\\s*(?:(?:onze|alle|elke|iedere|ieder|de|het|nieuwe|oudere|jonge|kwetsbare|deze|meer|minder"
+                + "|veel|meeste|zieke|toekomstige|eerstejaars)\\s+)*", Pattern.CASE_INSENSITIVE);
     }
 
     private static Map<FollowUp, String> questions() {

@@ -23,7 +23,7 @@ final class EnglishGoalVocabulary {
     }
 
     static GoalVocabulary create() {
-        return new GoalVocabulary(rules(), quantityLink(), questions());
+        return new GoalVocabulary(rules(), quantityLink(), subjectLeadIn(), questions());
     }
 
     private static List<MarkerRule> rules() {
@@ -44,6 +44,7 @@ final class EnglishGoalVocabulary {
                 rule(Kind.TIME_LIMIT, "(?:on\\s+)?the\\s+same\\s+(?:day|morning|afternoon|week)"),
                 rule(Kind.PERCENTAGE_OR_COUNT, "\\d+(?:[.,]\\d+)?\\s?%|\\d+(?:[.,]\\d+)?\\s+(?:percent|per\\s+cent|percentage\\s+points?)"),
                 rule(Kind.PERCENTAGE_OR_COUNT, "(?:half|a\\s+third|two\\s+thirds|a\\s+quarter|three\\s+quarters|the\\s+majority|most)\\s+of"
+                        + "|by\\s+(?:half|a\\s+third|a\\s+quarter)"
                         + "|double|halve|triple|twice\\s+as\\s+(?:many|much|fast)"),
                 rule(Kind.FREQUENCY, "daily|weekly|fortnightly|monthly|quarterly|yearly|annual(?:ly)?"),
                 rule(Kind.FREQUENCY, "(?:(?:once|twice|\\d+\\s+times|three\\s+times)\\s+(?:a|per|every)|every|each|per)\\s+(?:other\\s+)?"
@@ -59,27 +60,30 @@ final class EnglishGoalVocabulary {
                         + "|averages?|satisfaction(?:\\s+(?:rate|survey))?"),
                 rule(Kind.MEASURE, "(?:lead|response|resolution|turnaround|waiting)\\s+times?|turnaround|throughput|backlog"
                         + "|waiting\\s+lists?|(?:sickness\\s+)?absence(?:\\s+rate)?|absenteeism|sick\\s+leave|staff\\s+turnover|churn"),
-                rule(Kind.MEASURE, "tickets?|incidents?|calls?|cases?|complaints?|applications?"),
+                rule(Kind.MEASURE, "tickets?|incidents?|calls?|cases?|complaints?|applications?|(?:the\\s+)?number\\s+of"),
                 // Trainings to attend: valuable as a means, but nobody outside the team is better off by attendance alone.
                 rule(Kind.TRAINING, "train|trains|trained|training|trainings|retrain(?:ing)?|courses?|workshops?|e-?learning"
                         + "|webinars?|masterclass(?:es)?|bootcamps?|seminars?|certification|certified|study\\s+days?|inset\\s+days?"),
                 // Tools and systems to use. Listed before groups so "electronic patient record" is a system, not patients.
                 rule(Kind.TOOL_OR_SYSTEM, "tools?|systems?|software|platforms?|apps?|portals?|dashboards?|crm|erp|chatbots?|ai"
                         + "|artificial\\s+intelligence|laptops?|tablets?|chromebooks?|databases?|spreadsheets?|sharepoint"
-                        + "|(?:microsoft|ms)\\s+teams|slack|servicenow|topdesk|jira"
+                        + "|(?:microsoft|ms)\\s+teams|slack|servicenow|topdesk|jira|cloud|servers?|templates?|knowledge\\s+base"
+                        + "|intranet|website|online\\s+forms?"
                         + "|(?:electronic\\s+)?(?:patient|health|client|care)\\s+records?|ehr|epr|emr"),
                 // Introducing something, or a procedure or meeting to hold: the way of working becomes the goal.
                 rule(Kind.IMPLEMENTATION, "implement(?:s|ed|ing|ation)?|introduc(?:e|es|ed|ing|tion)|roll(?:s|ed|ing)?\\s+out"
                         + "|roll-?out|deploy(?:s|ed|ing|ment)?|launch(?:es|ed|ing)?|adopt(?:s|ed|ing|ion)?"
-                        + "|(?:migrat|switch)(?:e|es|ed|ing|ion)?\\s+to|set\\s+up|install(?:s|ed|ing)?|purchase|procure"),
+                        + "|(?:migrat|switch)(?:e|es|ed|ing|ion)?\\s+to|set\\s+up|install(?:s|ed|ing)?|purchase|procure"
+                        + "|start(?:s|ed|ing)?\\s+(?:to\\s+)?us(?:e|ing)|replac(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)"
+                        + "|digiti[sz](?:e|es|ed|ing|ation)"),
                 rule(Kind.IMPLEMENTATION, "protocols?|procedures?|polic(?:y|ies)|checklists?|guidelines?|methods?|methodology"
-                        + "|frameworks?|stand-?ups?|meetings?|huddles?|intervision"),
+                        + "|frameworks?|stand-?ups?|meetings?|huddles?|intervision|discussions?|sessions?"),
                 // "so that" ties whatever comes before it to a purpose; what follows is where the result is.
                 rule(Kind.PURPOSE, "so\\s+that|in\\s+order\\s+(?:that|for|to)|so\\s+as\\s+to|which\\s+(?:helps|lets|allows|enables)"
                         + "|enabling|allowing|to\\s+help|to\\s+enable|to\\s+let"),
                 // Result language: what people can do, feel, know or no longer need once the goal is met.
                 rule(Kind.RESULT_VERB, "can|could|(?:are|is|be|better)\\s+able|able\\s+to|manage\\s+to|get\\s+on\\s+with"
-                        + "|get\\s+back|back\\s+(?:at|to)\\s+(?:work|school)"),
+                        + "|get\\s+back|back\\s+(?:at|to)\\s+(?:work|school)|enjoys?|(?:with\\s+)?confidence|cope"),
                 rule(Kind.RESULT_VERB, "feels?|feeling|felt|experiences?|experienced|know|knows|knowing|understands?|understanding"
                         + "|trusts?|dare|dares|learns?|learning|find|finds|recovers?|take\\s+part|participates?"
                         + "|are\\s+heard|have\\s+a\\s+say|no\\s+longer|only\\s+have\\s+to|(?:do\\s+not|don't)\\s+have\\s+to"
@@ -95,6 +99,9 @@ final class EnglishGoalVocabulary {
                         + "|developers?|managers?|team\\s+leads?|mentors?|tutors?|coaches|(?:social|case|care|support)\\s+workers?"
                         + "|advis[eo]rs?|officers?|professionals?|everyone|everybody|teams?|service\\s+desk|help\\s?desk"
                         + "|workforce|personnel|new\\s+hires"),
+                // Slogans block the subject rule: "our residents come first" names a group but not what changes for it.
+                rule(Kind.SLOGAN, "come\\s+first|comes\\s+first|matters?|(?:are|is)\\s+(?:central|key|important|our\\s+priority)"
+                        + "|at\\s+the\\s+(?:heart|centre|center)|deserves?\\s+the\\s+best|excellence|world[-\\s]class"),
                 rule(Kind.VALUE, "trust|safety|respect|dignity|autonomy|independence|ownership|responsibility|equality|equity"
                         + "|inclusion|fairness|justice|compassion|well-?being|curiosity|craftsmanship|openness|transparency"
                         + "|honesty|courage|belonging|self-reliance|resilience|modern\\s+education"),
@@ -105,6 +112,12 @@ final class EnglishGoalVocabulary {
     /** "90% of the parents", "half of our customers": the number quantifies the group, so the number is the goal. */
     private static Pattern quantityLink() {
         return Pattern.compile("\\s*(?:of\\s+)?(?:(?:all|the|our|their|these|those|its|my)\\s+)*", Pattern.CASE_INSENSITIVE);
+    }
+
+    /** "Our", "All new", "Older": words that may stand before a group that is the subject of the statement. */
+    private static Pattern subjectLeadIn() {
+        return Pattern.compile("\\s*(?:(?:our|all|every|each|the|new|older|elderly|young|younger|these|more|fewer|most"
+                + "|local|vulnerable|many|sick|disabled|future|first-year|international)\\s+)*", Pattern.CASE_INSENSITIVE);
     }
 
     private static Map<FollowUp, String> questions() {

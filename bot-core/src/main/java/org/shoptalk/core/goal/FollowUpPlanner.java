@@ -8,9 +8,10 @@ import org.shoptalk.core.goal.MarkerScan.Found;
 import org.shoptalk.core.goal.VerdictRules.Decision;
 
 /**
- * Picks the follow-up questions for a verdict, most useful first, at most four. Every verdict other than a result
- * first asks for the people ("for whom?" or "what will be different for them?"), because that is the step from a
- * criterion or a means to a goal; every verdict ends with the value behind the goal.
+ * Picks the follow-up questions for a verdict, most useful first, at most four. A criterion, means or unclear
+ * statement is first asked about the people ("for whom?", "what will be different for them?"), because that is
+ * the step to a goal, and then about the value behind it. A result goes on in the order of the goal coach: the
+ * value behind it, signs the team chooses itself, and the limits on means.
  */
 final class FollowUpPlanner {
     private static final int MAX_QUESTIONS = 4;
@@ -22,6 +23,7 @@ final class FollowUpPlanner {
         List<FollowUp> plan = new ArrayList<>();
         switch (decision.verdict()) {
             case RESULT_FOR_TARGET_GROUP -> {
+                plan.add(valueQuestion(scan));
                 plan.add(FollowUp.SIGNS);
                 plan.add(scan.hasAny(MarkerScan.CRITERIA) ? FollowUp.OWN_INDICATOR : FollowUp.LIMITS);
             }
@@ -41,7 +43,9 @@ final class FollowUpPlanner {
                 plan.add(FollowUp.MAKE_CONCRETE);
             }
         }
-        plan.add(scan.has(Kind.VALUE) ? FollowUp.VALUE_IN_PRACTICE : FollowUp.VALUE_BEHIND);
+        if (decision.verdict() != Verdict.RESULT_FOR_TARGET_GROUP) {
+            plan.add(valueQuestion(scan));
+        }
         String group = decision.group() == null ? "" : decision.group().text().toLowerCase(locale);
         String value = scan.has(Kind.VALUE) ? scan.first(Kind.VALUE).text().toLowerCase(locale) : "";
         return plan.stream()
@@ -52,6 +56,10 @@ final class FollowUpPlanner {
 
     static List<String> forEmptyStatement(GoalVocabulary vocabulary) {
         return List.of(vocabulary.question(FollowUp.ASK_GOAL));
+    }
+
+    private static FollowUp valueQuestion(MarkerScan scan) {
+        return scan.has(Kind.VALUE) ? FollowUp.VALUE_IN_PRACTICE : FollowUp.VALUE_BEHIND;
     }
 
     private static FollowUp aboutPeople(Decision decision) {

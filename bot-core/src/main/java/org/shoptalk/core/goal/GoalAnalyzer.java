@@ -38,7 +38,7 @@ public final class GoalAnalyzer {
             return new GoalAnalysis(Verdict.UNCLEAR, null, List.of(), FollowUpPlanner.forEmptyStatement(vocabulary));
         }
         MarkerScan scan = MarkerScan.of(text, vocabulary.rules());
-        Decision decision = VerdictRules.decide(scan, vocabulary.quantityLink());
+        Decision decision = VerdictRules.decide(scan, vocabulary);
         String group = decision.group() == null ? null : decision.group().text().toLowerCase(lang.locale());
         return new GoalAnalysis(decision.verdict(), group, scan.markers(),
                 FollowUpPlanner.plan(decision, scan, vocabulary, lang.locale()));

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  *
  * @param rules in priority order: where two rules match overlapping text, the earlier one keeps it
  * @param quantityLink matches the whole gap between a percentage or count and a target group that it quantifies
+ * @param subjectLeadIn matches the whole text in front of a target group that opens the statement as its subject
+ *                      ("Our", "Alle nieuwe")
  */
-record GoalVocabulary(List<MarkerRule> rules, Pattern quantityLink, Map<FollowUp, String> questions) {
+record GoalVocabulary(List<MarkerRule> rules, Pattern quantityLink, Pattern subjectLeadIn,
+        Map<FollowUp, String> questions) {
 
     GoalVocabulary {
         rules = List.copyOf(rules);

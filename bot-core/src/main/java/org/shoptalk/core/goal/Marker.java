@@ -39,6 +39,8 @@ public record Marker(Kind kind, String text) {
         /** A limit on means posing as a goal: cutting costs, saving, bezuinigen. */
         BUDGET_CUT,
         /** A value word: trust, safety, ownership, vertrouwen... The "why" behind a goal. */
-        VALUE
+        VALUE,
+        /** A slogan that sounds like a goal but says nothing about what changes: come first, staan centraal. */
+        SLOGAN
     }
 }

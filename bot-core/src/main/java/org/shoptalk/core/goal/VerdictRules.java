@@ -1,6 +1,5 @@
 package org.shoptalk.core.goal;
 
-import java.util.regex.Pattern;
 import org.shoptalk.core.goal.Marker.Kind;
 import org.shoptalk.core.goal.MarkerScan.Found;
 
@@ -19,6 +18,9 @@ import org.shoptalk.core.goal.MarkerScan.Found;
  *   <li><b>Result for the team itself</b>: with no target group, a staff group with result language ("new
  *       colleagues feel welcome") is a result, but only when no means and no figure is in it; "our team can
  *       close 20 tickets a day" is a production target.</li>
+ *   <li><b>Group as subject</b>: a statement that opens with a target group ("Older residents stay...",
+ *       "Mantelzorgers houden het vol") says something about those people, even in a verb no table lists; it is a
+ *       result when it names no means, no figure and no slogan ("our residents come first").</li>
  *   <li><b>Means</b>: a training, tool, roll-out, procedure or saving. Means win over figures: "cut costs by
  *       10%" is a limit on means with a number on it, "everyone attends the course by June" is a training with a
  *       deadline.</li>
@@ -36,7 +38,7 @@ final class VerdictRules {
     private VerdictRules() {
     }
 
-    static Decision decide(MarkerScan scan, Pattern quantityLink) {
+    static Decision decide(MarkerScan scan, GoalVocabulary vocabulary) {
         Found purpose = scan.first(Kind.PURPOSE);
         if (purpose != null) {
             Found groupAfter = scan.firstAfter(Kind.TARGET_GROUP, purpose.end());
@@ -48,7 +50,7 @@ final class VerdictRules {
                 return new Decision(Verdict.RESULT_FOR_TARGET_GROUP, staffAfter);
             }
         }
-        Found quantified = quantifiedGroup(scan, quantityLink);
+        Found quantified = quantifiedGroup(scan, vocabulary);
         if (quantified != null) {
             return new Decision(Verdict.CRITERION, quantified);
         }
@@ -62,6 +64,10 @@ final class VerdictRules {
         if (group == null && staff != null && result && firstMeans == null && !scan.hasAny(MarkerScan.CRITERIA)) {
             return new Decision(Verdict.RESULT_FOR_TARGET_GROUP, staff);
         }
+        if (group != null && firstMeans == null && !scan.hasAny(MarkerScan.CRITERIA) && !scan.has(Kind.SLOGAN)
+                && vocabulary.subjectLeadIn().matcher(scan.text().substring(0, group.start())).matches()) {
+            return new Decision(Verdict.RESULT_FOR_TARGET_GROUP, group);
+        }
         if (firstMeans != null) {
             return new Decision(Verdict.MEANS, group);
         }
@@ -72,14 +78,14 @@ final class VerdictRules {
     }
 
     /** A target group right behind a percentage or count, with only linking words ("of the", "van de") between. */
-    private static Found quantifiedGroup(MarkerScan scan, Pattern quantityLink) {
+    private static Found quantifiedGroup(MarkerScan scan, GoalVocabulary vocabulary) {
         for (Found f : scan.all()) {
             if (f.kind() != Kind.PERCENTAGE_OR_COUNT) {
                 continue;
             }
             Found next = scan.next(f);
             if (next != null && next.kind() == Kind.TARGET_GROUP
-                    && quantityLink.matcher(scan.text().substring(f.end(), next.start())).matches()) {
+                    && vocabulary.quantityLink().matcher(scan.text().substring(f.end(), next.start())).matches()) {
                 return next;
             }
         }

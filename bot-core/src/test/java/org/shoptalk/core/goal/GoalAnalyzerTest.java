@@ -10,13 +10,23 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.goal.Marker.Kind;
 import org.shoptalk.core.i18n.Language;
 
 class GoalAnalyzerTest {
-    /** Set just under what the rules reach on the labelled set, so a change that makes them worse fails. */
-    private static final double MINIMUM_ACCURACY = 0.90;
+    /*
+     * Three sets, each written and committed before it was run. The rules were tuned on the first two (63/63 and
+     * 49/50 when this was written), so those scores flatter them; the held-out set was written after the rules were
+     * frozen and measures how they do on statements they have never seen (32/40 when this was written). Each
+     * threshold sits just under the measured score, so a change that makes the rules worse fails here.
+     */
+    private static final double MINIMUM_ACCURACY = 0.95;
+    private static final double MINIMUM_HELD_OUT_ACCURACY = 0.775;
 
     private final GoalAnalyzer analyzer = new GoalAnalyzer();
 
@@ -28,7 +38,24 @@ class GoalAnalyzerTest {
 
     @Test
     void labelled_goal_statements_get_the_right_verdict_often_enough() throws IOException {
-        List<Labelled> set = labelledSet();
+        double accuracy = accuracy("labelled", labelledSet());
+        assertThat(labelledSet()).hasSizeGreaterThanOrEqualTo(48);
+        assertThat(accuracy).isGreaterThanOrEqualTo(MINIMUM_ACCURACY);
+    }
+
+    @Test
+    void second_set_gets_the_right_verdict_often_enough() throws IOException {
+        double accuracy = accuracy("second", read("labelled-goals-round2.json"));
+        assertThat(accuracy).isGreaterThanOrEqualTo(MINIMUM_ACCURACY);
+    }
+
+    @Test
+    void held_out_statements_get_the_right_verdict_often_enough() throws IOException {
+        double accuracy = accuracy("held-out", read("labelled-goals-holdout.json"));
+        assertThat(accuracy).isGreaterThanOrEqualTo(MINIMUM_HELD_OUT_ACCURACY);
+    }
+
+    private double accuracy(String name, List<Labelled> set) {
         List<String> wrong = new ArrayList<>();
         for (Labelled l : set) {
             GoalAnalysis a = analyzer.analyze(l.text(), l.language());
@@ -38,13 +65,10 @@ class GoalAnalyzerTest {
             }
         }
         double accuracy = (set.size() - wrong.size()) / (double) set.size();
-        System.out.printf(Locale.ROOT, "Goal analysis: %d of %d labelled statements right, accuracy %.3f%n",
-                set.size() - wrong.size(), set.size(), accuracy);
+        System.out.printf(Locale.ROOT, "Goal analysis, %s set: %d of %d right, accuracy %.3f%n",
+                name, set.size() - wrong.size(), set.size(), accuracy);
         wrong.forEach(System.out::println);
-
-        assertThat(set).hasSizeGreaterThanOrEqualTo(48);
-        assertThat(accuracy).as("accuracy on the labelled set; misclassified:%n%s", String.join("\n", wrong))
-                .isGreaterThanOrEqualTo(MINIMUM_ACCURACY);
+        return accuracy;
     }
 
     @Test
@@ -182,6 +206,67 @@ class GoalAnalyzerTest {
     }
 
     @Test
+    void a_result_asks_for_the_value_first_then_signs_and_limits() {
+        GoalAnalysis a = analyzer.analyze("Parents feel welcome to drop by", Language.EN);
+
+        assertThat(a.followUps()).containsExactly(
+                "Which value is behind this goal? Think of trust, independence or safety.",
+                "How will you notice it is happening? Name one or two signs your team picks itself, and why those.",
+                "What must be prevented on the way there, for example a budget ceiling or a rule you share?");
+    }
+
+    @Test
+    void the_team_itself_can_be_the_target_group_but_not_of_a_production_figure() {
+        GoalAnalysis welcome = analyzer.analyze("New colleagues feel welcome from their first day", Language.EN);
+        GoalAnalysis production = analyzer.analyze("Our team can close 20 tickets a day", Language.EN);
+        GoalAnalysis dutch = analyzer.analyze("Nieuwe collega's voelen zich vanaf de eerste dag welkom", Language.NL);
+
+        assertThat(welcome.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
+        assertThat(welcome.targetGroup()).isEqualTo("colleagues");
+        assertThat(production.verdict()).isEqualTo(Verdict.CRITERION);
+        assertThat(dutch.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
+        assertThat(dutch.targetGroup()).isEqualTo("collega's");
+    }
+
+    @Test
+    void a_slogan_about_a_group_stays_unclear() {
+        assertThat(analyzer.analyze("Our residents come first", Language.EN).verdict()).isEqualTo(Verdict.UNCLEAR);
+        assertThat(analyzer.analyze("Onze klanten staan centraal", Language.NL).verdict()).isEqualTo(Verdict.UNCLEAR);
+        assertThat(analyzer.analyze("Older residents stay in their own homes longer", Language.EN).verdict())
+                .isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
+    }
+
+    @Test
+    void markers_come_in_the_order_of_the_text_and_a_system_keeps_its_words_from_the_group_list() {
+        GoalAnalysis a = analyzer.analyze("Implement the electronic patient record on every ward by Q3", Language.EN);
+
+        assertThat(a.markers()).extracting(Marker::kind, Marker::text).containsExactly(
+                tuple(Kind.IMPLEMENTATION, "Implement"),
+                tuple(Kind.TOOL_OR_SYSTEM, "electronic patient record"),
+                tuple(Kind.DEADLINE, "by Q3"));
+        assertThat(a.verdict()).isEqualTo(Verdict.MEANS);
+        assertThat(a.targetGroup()).isNull();
+    }
+
+    @Test
+    void one_analyzer_gives_the_same_answers_from_many_threads() throws Exception {
+        List<Labelled> set = labelledSet();
+        List<GoalAnalysis> expected = set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<GoalAnalysis>>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                runs.add(pool.submit(() -> set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList()));
+            }
+            for (Future<List<GoalAnalysis>> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void empty_or_whitespace_text_is_unclear_and_asks_for_the_goal() {
         for (Language lang : Language.values()) {
             for (String text : new String[] {"", "   \n\t ", null}) {
@@ -209,8 +294,12 @@ class GoalAnalyzerTest {
     }
 
     private static List<Labelled> labelledSet() throws IOException {
-        try (InputStream in = GoalAnalyzerTest.class.getResourceAsStream("labelled-goals.json")) {
-            assertThat(in).as("labelled-goals.json on the test class path").isNotNull();
+        return read("labelled-goals.json");
+    }
+
+    private static List<Labelled> read(String resource) throws IOException {
+        try (InputStream in = GoalAnalyzerTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("%s on the test class path", resource).isNotNull();
             return new ObjectMapper().readValue(in, new TypeReference<List<Labelled>>() { });
         }
     }
