@@ -86,6 +86,16 @@ class SlackAppTest {
         assertThat(reply(sender.command("U1", "guild"))).contains("no guild yet");
     }
 
+    @Test
+    void slack_can_verify_the_request_url_when_the_app_is_set_up() {
+        Http.Answer answer = sender.event(
+                "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                        + "\"type\":\"url_verification\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
     /** A slash command's reply: on the ack when it is quick, otherwise through the response_url. */
     private String reply(Http.Answer ack) {
         assertThat(ack.status()).isEqualTo(200);
