@@ -9,6 +9,7 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.web.Route;
 import org.shoptalk.slack.SlackAdapter;
+import org.shoptalk.teams.TeamsAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,8 @@ public final class ShoptalkApp implements AutoCloseable {
 
     /** Starts everything; {@code adapterRoutes} are the HTTP endpoints of the platform adapters in use. */
     public static ShoptalkApp start(AppConfig config, List<Route> adapterRoutes) {
-        String[] migrations = config.slack().isPresent() ? new String[] {SlackAdapter.MIGRATIONS} : new String[0];
-        Database database = Database.start(config.database(), migrations);
+        // Every adapter's migrations run even when it is off, so switching one on later never meets an older version.
+        Database database = Database.start(config.database(), SlackAdapter.MIGRATIONS, TeamsAdapter.MIGRATIONS);
         ShoptalkCore core = null;
         List<AutoCloseable> adapters = new ArrayList<>();
         try {
@@ -53,16 +54,24 @@ public final class ShoptalkApp implements AutoCloseable {
                 routes.addAll(s.routes());
                 adapters.add(s);
             });
+            Optional<TeamsAdapter> teams = config.teams()
+                    .map(settings -> new TeamsAdapter(settings, started.shoptalk(), database, clock));
+            teams.ifPresent(t -> {
+                started.register(t.platform());
+                routes.addAll(t.routes());
+                adapters.add(t);
+            });
             core.start();
             // Adapters start after core: Socket Mode may deliver events at once.
             slack.ifPresent(SlackAdapter::start);
+            teams.ifPresent(TeamsAdapter::start);
             Readiness readiness = () -> !database.isReachable() ? Optional.of("database unreachable")
                     : !started.schedulerStarted() ? Optional.of("scheduler not started")
                     : Optional.empty();
             WebServer server = WebServer.start(config.port(), readiness, local, routes);
-            LOG.info("Shoptalk is up on port {} (database: {}, local console: {}, Slack: {})", server.port(),
+            LOG.info("Shoptalk is up on port {} (database: {}, local console: {}, Slack: {}, Teams: {})", server.port(),
                     config.database().dialect(), local.isPresent() ? "on at /local" : "off",
-                    config.slack().isPresent() ? "on" : "off");
+                    config.slack().isPresent() ? "on" : "off", config.teams().isPresent() ? "on" : "off");
             return new ShoptalkApp(database, core, adapters, server);
         } catch (RuntimeException e) {
             closeAll(adapters);
