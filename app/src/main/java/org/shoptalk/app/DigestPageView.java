@@ -89,7 +89,9 @@ final class DigestPageView {
             List<AnswerView> answers = r.answers().stream().map(a -> new AnswerView(
                     a.respondsToName() == null ? "answer" : "reply", a.text(),
                     a.respondsToName() == null ? a.authorName() : fill(t.get("responding"), a.authorName(), a.respondsToName()),
-                    when.format(a.postedAt().atZone(zone)), a.edited())).toList();
+                    // An anonymous answer's time of day could point at its writer: the day only.
+                    a.anonymous() ? day.format(a.postedAt().atZone(zone)) : when.format(a.postedAt().atZone(zone)),
+                    a.edited())).toList();
             rounds.add(new RoundView(when.format(r.openedAt().atZone(zone)), r.prompt(), r.why(), !threads.isEmpty(), threads,
                     answers));
         }

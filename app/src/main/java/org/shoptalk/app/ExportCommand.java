@@ -1,7 +1,6 @@
 package org.shoptalk.app;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.shoptalk.core.guild.GuildStore;
  * id, since no chat platform is asked.
  */
 final class ExportCommand {
+    static final String NAME = "export";
     static final String USAGE = "usage: java -jar shoptalk.jar export --guild ID|NAME --format csv|md|json"
             + " [--from YYYY-MM-DD] [--to YYYY-MM-DD]";
     static final int OK = 0;
@@ -31,15 +31,16 @@ final class ExportCommand {
     private ExportCommand() {
     }
 
-    /** Runs the export as a process does: the file on standard output, anything else on standard error. */
-    static void exit(String[] args) {
-        PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        // Log lines go to whatever System.out is when they are written: send them to stderr, so the export
-        // on stdout stays a clean file.
+    /**
+     * Runs the export for main(): the file on {@code out} (standard output), anything else on standard error.
+     * Log lines go to whatever System.out is when they are written, so it is pointed at standard error first:
+     * the export on standard output stays a clean file.
+     */
+    static int runFromMain(List<String> args, PrintStream out, PrintStream err) {
         System.setOut(System.err);
-        int code = run(List.of(args), System.getenv(), stdout, System.err, Clock.systemUTC());
-        stdout.flush();
-        System.exit(code);
+        int code = run(args, System.getenv(), out, err, Clock.systemUTC());
+        out.flush();
+        return code;
     }
 
     /** @param args the arguments after "export" */
@@ -74,7 +75,7 @@ final class ExportCommand {
         }
         Database db;
         try {
-            db = Database.start(config.database());
+            db = ShoptalkApp.openDatabase(config.database());
         } catch (RuntimeException e) {
             err.println("Shoptalk cannot open the database (" + config.database().url().replaceAll("\\?.*", "?...")
                     + "): is a running Shoptalk holding the embedded database? Stop it, or export from the digest page.");

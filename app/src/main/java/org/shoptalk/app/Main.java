@@ -1,21 +1,30 @@
 package org.shoptalk.app;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar shoptalk.jar}: reads the environment, starts Shoptalk, stops it cleanly on shutdown. */
+/**
+ * {@code java -jar shoptalk.jar}: reads the environment, starts Shoptalk, stops it cleanly on shutdown.
+ * With arguments it runs a one-off command instead ({@code goal-check}, {@code export}) and starts nothing.
+ */
 public final class Main {
     static final int BAD_CONFIGURATION = 2;
     static final int FAILED_TO_START = 1;
+    static final String USAGE = "usage: java -jar shoptalk.jar [goal-check --lang nl|en \"TEXT\""
+            + " | export --guild ID --format csv|md|json] (without arguments it starts the server)";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("export")) {
-            ExportCommand.exit(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0) {
+            System.exit(runCommand(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
             return;
         }
         AppConfig config;
@@ -38,6 +47,22 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shoptalk-shutdown"));
+    }
+
+    static int runCommand(String[] args, PrintStream out, PrintStream err) {
+        if (args[0].equals(GoalCheckCommand.NAME)) {
+            return new GoalCheckCommand().run(Arrays.asList(args).subList(1, args.length), out, err);
+        }
+        if (args[0].equals(ExportCommand.NAME)) {
+            return ExportCommand.runFromMain(Arrays.asList(args).subList(1, args.length), out, err);
+        }
+        err.println("Unknown command \"" + args[0] + "\"; " + USAGE);
+        return GoalCheckCommand.BAD_ARGUMENTS;
+    }
+
+    /** JSON with Dutch text must come out as UTF-8 whatever the platform's default encoding is. */
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
     }
 
     private static String rootMessage(Throwable e) {

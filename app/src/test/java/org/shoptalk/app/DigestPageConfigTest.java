@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,11 @@ class DigestPageConfigTest {
 
     @Test
     void slack_or_teams_without_a_secret_stops_the_start_with_what_to_set() {
-        for (String platform : new String[] {"SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "MICROSOFT_APP_ID"}) {
-            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(platform, "x")))
+        Map<String, String> slack = Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s3cr3t");
+        Map<String, String> teams = Map.of("MICROSOFT_APP_ID", "11111111-2222-3333-4444-555555555555",
+                "MICROSOFT_APP_PASSWORD", "pw", "MICROSOFT_APP_TENANT_ID", "66666666-7777-8888-9999-000000000000");
+        for (Map<String, String> platform : List.of(slack, teams)) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(platform))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("SHOPTALK_SECRET must be set when Slack or Teams is configured");
         }

@@ -1,8 +1,10 @@
 package org.shoptalk.core.command;
 
 import java.time.Clock;
+import java.util.List;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.dialogue.AnonymousAnswers;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.reminder.ReminderService;
@@ -14,9 +16,12 @@ public final class PersonCommands {
     private final GuildStore guilds;
     private final AnswerStore answers;
     private final ReminderService reminders;
+    private final AnonymousAnswers anonymous;
     private final Clock clock;
 
-    public PersonCommands(Database db, GuildStore guilds, AnswerStore answers, ReminderService reminders, Clock clock) {
+    public PersonCommands(Database db, GuildStore guilds, AnswerStore answers, ReminderService reminders,
+                          AnonymousAnswers anonymous, Clock clock) {
+        this.anonymous = anonymous;
         this.db = db;
         this.guilds = guilds;
         this.answers = answers;
@@ -37,7 +42,9 @@ public final class PersonCommands {
         UserRef user = ctx.request().user();
         int removed = db.inTransaction(h -> {
             var memberOf = guilds.forMember(h, user);
-            int count = answers.forget(h, user);
+            List<Long> tenantRounds = h.query("SELECT r.id FROM round r JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?",
+                    rs -> rs.getLong(1), user.tenant().key());
+            int count = answers.forget(h, user) + anonymous.forget(h, user, tenantRounds);
             guilds.forget(h, user);
             for (Guild g : memberOf) {
                 GuildCommands.keepALead(h, g, guilds, clock.instant());
@@ -52,9 +59,30 @@ public final class PersonCommands {
                     user.id(), tenant);
             h.update("UPDATE skip_range SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
                     user.id(), tenant);
+            h.update("DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(), tenant);
+            h.update("DELETE FROM conversation WHERE tenant = ? AND user_id = ?", tenant, user.id());
+            forgetInPairings(h, user);
+            h.update("UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(), tenant);
             h.update("UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?", user.id(), tenant);
             return count;
         });
         return ctx.reply("forget.done", removed);
+    }
+
+    /** Past pairings keep their count for the digest, without the person's name in them. */
+    private static void forgetInPairings(org.shoptalk.core.db.Handle h, UserRef user) {
+        record Row(long id, String members) {
+        }
+        List<Row> rows = h.query("SELECT p.id, p.members FROM pairing p JOIN guild g ON g.id = p.guild_id WHERE g.tenant = ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2)), user.tenant().key());
+        for (Row row : rows) {
+            List<String> members = List.of(row.members().split("\n"));
+            if (members.contains(user.id())) {
+                String kept = String.join("\n", members.stream().filter(m -> !m.equals(user.id())).toList());
+                h.update("UPDATE pairing SET members = ? WHERE id = ?", kept, row.id());
+            }
+        }
     }
 }

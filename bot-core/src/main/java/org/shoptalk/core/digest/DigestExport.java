@@ -22,7 +22,7 @@ public enum DigestExport {
     JSON("json", "application/json");
 
     static final List<String> CSV_COLUMNS = List.of("round_id", "round_opened_at", "theme", "prompt", "why",
-            "answer_id", "answer_posted_at", "author_id", "author", "responds_to_id", "responds_to", "edited", "text",
+            "answer_id", "answer_posted_at", "author_id", "author", "anonymous", "responds_to_id", "responds_to", "edited", "text",
             "thread_url");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -102,11 +102,11 @@ public enum DigestExport {
             List<String> round = List.of(String.valueOf(r.id()), r.openedAt().toString(), r.theme(), r.prompt(), r.why());
             String firstThread = r.threads().isEmpty() ? "" : r.threads().get(0).url();
             if (r.answers().isEmpty()) {
-                row(out, concat(round, List.of("", "", "", "", "", "", "", "", firstThread)));
+                row(out, concat(round, List.of("", "", "", "", "", "", "", "", "", firstThread)));
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
-                row(out, concat(round, List.of(String.valueOf(a.id()), a.postedAt().toString(), a.authorId(), a.authorName(),
-                        orEmpty(a.respondsToId()), orEmpty(a.respondsToName()), String.valueOf(a.edited()), a.text(),
+                row(out, concat(round, List.of(String.valueOf(a.id()), a.postedAt().toString(), orEmpty(a.authorId()),
+                        a.authorName(), String.valueOf(a.anonymous()), orEmpty(a.respondsToId()), orEmpty(a.respondsToName()), String.valueOf(a.edited()), a.text(),
                         a.threadUrl() == null ? firstThread : a.threadUrl())));
             }
         }
@@ -154,6 +154,7 @@ public enum DigestExport {
                 answer.put("id", a.id());
                 answer.put("authorId", a.authorId());
                 answer.put("author", a.authorName());
+                answer.put("anonymous", a.anonymous());
                 answer.put("respondsToId", a.respondsToId());
                 answer.put("respondsTo", a.respondsToName());
                 answer.put("postedAt", a.postedAt().toString());

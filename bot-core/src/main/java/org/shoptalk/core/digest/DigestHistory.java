@@ -3,6 +3,7 @@ package org.shoptalk.core.digest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.Round;
@@ -91,10 +93,12 @@ public final class DigestHistory {
 
     /**
      * One answer. {@code respondsToId}/{@code respondsToName} are null when it stands on its own;
-     * {@code threadUrl} is null when the thread has no link.
+     * {@code threadUrl} is null when the thread has no link. An anonymous answer has no author id, is
+     * named as "a colleague", and its time is given to the day only, so nothing here points at its writer.
      */
     public record AnswerEntry(long id, String authorId, String authorName, String text, String respondsToId,
-                              String respondsToName, Instant postedAt, Instant editedAt, String threadUrl) {
+                              String respondsToName, Instant postedAt, Instant editedAt, String threadUrl,
+                              boolean anonymous) {
         public boolean edited() {
             return editedAt != null;
         }
@@ -109,13 +113,14 @@ public final class DigestHistory {
         return db.withHandle(h -> guilds.findForTask(h, guildId));
     }
 
-    /** The rounds opened in {@code [from, to)} with their answers as they are now. */
+    /** The rounds opened after {@code from} up to and including {@code to}, with their answers as they are now. */
     public Period read(Guild guild, Instant from, Instant to) {
         Function<UserRef, String> cached = memo();
         return db.withHandle(h -> {
             List<RoundEntry> entries = new ArrayList<>();
+            String colleague = Texts.get().t(guild.language(), "anonymous.name");
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
-                entries.add(entry(h, round, cached));
+                entries.add(entry(h, round, cached, colleague));
             }
             return new Period(guild, from, to, entries);
         });
@@ -162,7 +167,7 @@ public final class DigestHistory {
     private record Posted(String authorId, boolean reply, Instant at) {
     }
 
-    private RoundEntry entry(Handle h, Round round, Function<UserRef, String> name) {
+    private RoundEntry entry(Handle h, Round round, Function<UserRef, String> name, String colleague) {
         Map<String, String> linkByChannel = new LinkedHashMap<>();
         for (RoundPost post : rounds.posts(h, round.id())) {
             if (post.state() == RoundPost.State.POSTED && post.permalink() != null) {
@@ -170,11 +175,21 @@ public final class DigestHistory {
             }
         }
         List<ThreadLink> links = linkByChannel.entrySet().stream().map(e -> new ThreadLink(e.getKey(), e.getValue())).toList();
+        List<Answer> all = answers.forRound(h, round.id());
+        Set<UserRef> anonymous = new HashSet<>();
+        all.stream().filter(Answer::anonymous).forEach(a -> anonymous.add(a.author()));
+        // The digest's rule: with few answers, details around an anonymous one could tell who wrote it.
+        boolean fewAnswers = all.size() < 3;
         List<AnswerEntry> lines = new ArrayList<>();
-        for (Answer a : answers.forRound(h, round.id())) {
-            UserRef to = a.respondsTo();
-            lines.add(new AnswerEntry(a.id(), a.author().id(), name.apply(a.author()), a.text(), to == null ? null : to.id(),
-                    to == null ? null : name.apply(to), a.postedAt(), a.editedAt(), linkByChannel.get(a.channel().id())));
+        for (Answer a : all) {
+            boolean hide = a.anonymous() && fewAnswers;
+            UserRef to = hide ? null : a.respondsTo();
+            boolean toAnonymous = to != null && anonymous.contains(to);
+            lines.add(new AnswerEntry(a.id(), a.anonymous() ? null : a.author().id(),
+                    a.anonymous() ? colleague : name.apply(a.author()), a.text(),
+                    to == null || toAnonymous ? null : to.id(), to == null ? null : toAnonymous ? colleague : name.apply(to),
+                    a.anonymous() ? a.postedAt().truncatedTo(ChronoUnit.DAYS) : a.postedAt(), hide ? null : a.editedAt(),
+                    linkByChannel.get(a.channel().id()), a.anonymous()));
         }
         return new RoundEntry(round.id(), round.openedAt(), round.closesAt(), round.theme().key(), round.promptText(),
                 round.promptWhy(), links, lines);

@@ -34,8 +34,9 @@ public final class RoundStore {
         return h.queryOne("SELECT " + COLUMNS + " FROM round r WHERE r.id = ?", RoundStore::map, roundId);
     }
 
+    /** Rounds opened after {@code from} up to and including {@code to}: consecutive periods never share a round. */
     public List<Round> openedBetween(Handle h, long guildId, Instant from, Instant to) {
-        return h.query("SELECT " + COLUMNS + " FROM round r WHERE r.guild_id = ? AND r.opened_at >= ? AND r.opened_at < ?"
+        return h.query("SELECT " + COLUMNS + " FROM round r WHERE r.guild_id = ? AND r.opened_at > ? AND r.opened_at <= ?"
                 + " ORDER BY r.opened_at, r.id", RoundStore::map, guildId, from, to);
     }
 

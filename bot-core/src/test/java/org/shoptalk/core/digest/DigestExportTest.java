@@ -22,11 +22,14 @@ class DigestExportTest {
 
     private static DigestHistory.Period period() {
         Guild guild = new Guild(3, Tenant.LOCAL, "Craft", Language.EN, ZoneId.of("Europe/Amsterdam"), DayOfWeek.FRIDAY,
-                LocalTime.of(16, 0), OPENED);
+                LocalTime.of(16, 0), OPENED, null);
         var answers = List.of(
-                new DigestHistory.AnswerEntry(10, "ann", "Ann", TRICKY, null, null, OPENED.plusSeconds(60), null, "https://t/1"),
+                new DigestHistory.AnswerEntry(10, "ann", "Ann", TRICKY, null, null, OPENED.plusSeconds(60), null, "https://t/1",
+                        false),
                 new DigestHistory.AnswerEntry(11, "bob", "Bob", "-1 for haste", "ann", "Ann", OPENED.plusSeconds(120),
-                        OPENED.plusSeconds(300), "https://t/1"));
+                        OPENED.plusSeconds(300), "https://t/1", false),
+                new DigestHistory.AnswerEntry(12, null, "a colleague", "I rush when watched.", null, null,
+                        Instant.parse("2026-11-23T00:00:00Z"), null, "https://t/1", true));
         var asked = new DigestHistory.RoundEntry(1, OPENED, OPENED.plusSeconds(72 * 3600), "craft", "What is good work here?",
                 "Because it changes.", List.of(new DigestHistory.ThreadLink("craft", "https://t/1")), answers);
         var quiet = new DigestHistory.RoundEntry(2, OPENED.plusSeconds(86_400), OPENED.plusSeconds(90_000), "goals",
@@ -38,7 +41,7 @@ class DigestExportTest {
     void csv_has_a_row_per_answer_and_per_unanswered_round_and_keeps_commas_quotes_and_newlines() {
         List<List<String>> rows = Csv.parse(DigestExport.CSV.write(period()));
 
-        assertThat(rows).hasSize(4);
+        assertThat(rows).hasSize(5);
         assertThat(rows.get(0)).isEqualTo(DigestExport.CSV_COLUMNS);
         assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(DigestExport.CSV_COLUMNS.size()));
         int text = DigestExport.CSV_COLUMNS.indexOf("text");
@@ -47,8 +50,11 @@ class DigestExportTest {
         assertThat(rows.get(1).get(DigestExport.CSV_COLUMNS.indexOf("author"))).isEqualTo("Ann");
         assertThat(rows.get(2).get(respondsTo)).isEqualTo("Ann");
         assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("edited"))).isEqualTo("true");
-        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("prompt"))).isEqualTo("Who is better off?");
-        assertThat(rows.get(3).get(text)).isEmpty();
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author"))).isEqualTo("a colleague");
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author_id"))).isEmpty();
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("anonymous"))).isEqualTo("true");
+        assertThat(rows.get(4).get(DigestExport.CSV_COLUMNS.indexOf("prompt"))).isEqualTo("Who is better off?");
+        assertThat(rows.get(4).get(text)).isEmpty();
     }
 
     @Test
@@ -70,6 +76,8 @@ class DigestExportTest {
         assertThat(first.get("answers").get(0).get("respondsTo").isNull()).isTrue();
         assertThat(first.get("answers").get(1).get("respondsTo").asText()).isEqualTo("Ann");
         assertThat(first.get("answers").get(1).get("editedAt").asText()).isEqualTo("2026-11-23T08:35:00Z");
+        assertThat(first.get("answers").get(2).get("anonymous").asBoolean()).isTrue();
+        assertThat(first.get("answers").get(2).get("authorId").isNull()).isTrue();
         assertThat(root.get("rounds").get(1).get("answers")).isEmpty();
     }
 

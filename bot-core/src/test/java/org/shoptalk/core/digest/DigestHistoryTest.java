@@ -31,7 +31,7 @@ class DigestHistoryTest {
     @Test
     void a_period_has_each_prompt_with_its_why_its_thread_and_the_answers_in_thread_order() {
         Guild guild = craft();
-        Instant start = f.clock.instant();
+        Instant start = f.clock.instant().minusSeconds(1);
         f.run("lea", "craft", "moment explore");
         String thread = f.latestRoundThread("craft");
         f.reply("craft", thread, "ann", "I stand for reviews that teach.");
@@ -59,7 +59,7 @@ class DigestHistoryTest {
     @Test
     void an_edited_answer_reads_as_edited_and_a_deleted_one_is_gone() {
         Guild guild = craft();
-        Instant start = f.clock.instant();
+        Instant start = f.clock.instant().minusSeconds(1);
         f.run("lea", "craft", "moment");
         String thread = f.latestRoundThread("craft");
         String ann = f.reply("craft", thread, "ann", "First thought.");
@@ -82,9 +82,40 @@ class DigestHistoryTest {
         Instant second = f.clock.instant();
         f.run("lea", "craft", "moment");
 
-        assertThat(f.core().digestHistory().read(guild, second, second.plusSeconds(60)).rounds()).hasSize(1);
+        assertThat(f.core().digestHistory().read(guild, second.minusSeconds(1), second.plusSeconds(60)).rounds()).hasSize(1);
+        assertThat(f.core().digestHistory().read(guild, second, second.plusSeconds(60)).rounds()).isEmpty();
         assertThat(f.core().digestHistory().read(guild, second.minus(Duration.ofDays(9)), second.plusSeconds(60)).rounds())
                 .hasSize(2);
+    }
+
+    @Test
+    void an_anonymous_answer_is_from_a_colleague_without_an_id_or_a_time_of_day() {
+        f.close();
+        try (CoreFixture g = CoreFixture.onH2WithSecret()) {
+            g.run("lea", "craft", "guild create Craft lang en");
+            g.run("ann", "craft", "guild join");
+            Instant start = g.clock.instant().minusSeconds(1);
+            g.run("lea", "craft", "moment");
+            String thread = g.latestRoundThread("craft");
+            g.reply("craft", thread, "bob", "I slow down when watched.");
+            g.clock.advance(Duration.ofHours(3));
+            g.run("ann", null, "anon \"I rush when I feel watched.\"");
+            g.reply("craft", thread, "bob", "Thank you for saying it.");
+            Guild guild = g.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft")).orElseThrow();
+
+            List<DigestHistory.AnswerEntry> answers = g.core().digestHistory().read(guild, start, g.clock.instant())
+                    .rounds().get(0).answers();
+
+            DigestHistory.AnswerEntry anonymous = answers.get(1);
+            assertThat(anonymous.anonymous()).isTrue();
+            assertThat(anonymous.authorName()).isEqualTo("a colleague");
+            assertThat(anonymous.authorId()).isNull();
+            assertThat(anonymous.postedAt()).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+            assertThat(answers).extracting(DigestHistory.AnswerEntry::authorName).doesNotContain("Ann");
+            // Bob's reply responds to the anonymous answer just before it: to "a colleague", with no id.
+            assertThat(answers.get(2).respondsToName()).isEqualTo("a colleague");
+            assertThat(answers.get(2).respondsToId()).isNull();
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ class QuartzMomentsTest {
     }
 
     private static List<FakeChatPlatform.Sent> rounds(CoreFixture f) {
-        return f.chat.topLevel("craft").stream().filter(s -> s.text().contains("Why this question")).toList();
+        return f.chat.topLevel("craft").stream().filter(s -> s.text().startsWith("*Reflection moment")).toList();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

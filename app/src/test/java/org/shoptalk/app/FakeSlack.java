@@ -1,0 +1,167 @@
+package org.shoptalk.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Slack Web API as WireMock on loopback: answers what Bolt asks about itself (auth.test, bots.info) and
+ * the methods Shoptalk posts with. chat.postMessage answers with a new ts per message, as Slack does.
+ */
+final class FakeSlack implements AutoCloseable {
+    static final String TEAM = "T0TEAM";
+    static final String BOT_USER = "UBOT";
+    static final String RESPONSE_URL_PATH = "/response-url";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WireMockServer api;
+
+    private FakeSlack(WireMockServer api) {
+        this.api = api;
+    }
+
+    static FakeSlack start() {
+        WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new NewTsPerMessage()));
+        api.start();
+        api.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
+                "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
+                        + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BBOT\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/bots.info")).willReturn(okJson(
+                "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER + "\",\"name\":\"shoptalk\"}}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse()
+                .withTransformers(NewTsPerMessage.NAME)));
+        api.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(okJson(
+                "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000001\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(okJson(
+                "{\"ok\":true,\"message_ts\":\"1700000000.900000\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson(
+                "{\"ok\":true,\"user\":{\"id\":\"U2\",\"name\":\"bo\",\"profile\":{\"display_name\":\"bo\"}}}")));
+        api.stubFor(post(urlPathEqualTo(RESPONSE_URL_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
+        return new FakeSlack(api);
+    }
+
+    /** What SLACK_API_URL is set to. */
+    String apiUrl() {
+        return api.baseUrl() + "/api/";
+    }
+
+    /** Where Slack would take a slash command's delayed reply. */
+    String responseUrl() {
+        return api.baseUrl() + RESPONSE_URL_PATH;
+    }
+
+    /**
+     * Waits until Shoptalk has made this many calls to a Web API method (it calls Slack off the request
+     * thread) and gives each call's form parameters, oldest first.
+     */
+    List<Map<String, String>> awaitCalls(String method, int count) {
+        return awaitPosts("/api/" + method, count).stream().map(r -> form(r.getBodyAsString())).toList();
+    }
+
+    /** The JSON bodies Shoptalk sent to a slash command's response_url, oldest first. */
+    List<String> awaitDelayedReplies(int count) {
+        return awaitPosts(RESPONSE_URL_PATH, count).stream().map(LoggedRequest::getBodyAsString).toList();
+    }
+
+    int callCount(String method) {
+        return api.findAll(postRequestedFor(urlPathEqualTo("/api/" + method))).size();
+    }
+
+    /** The ts this fake Slack gave each chat.postMessage, oldest first. */
+    List<String> postedTs() {
+        return api.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> field(e.getResponse().getBodyAsString(), "ts"))
+                .toList();
+    }
+
+    private List<LoggedRequest> awaitPosts(String path, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<LoggedRequest> found = api.findAll(postRequestedFor(urlPathEqualTo(path)));
+        while (found.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = api.findAll(postRequestedFor(urlPathEqualTo(path)));
+        }
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " call(s) to " + path + ", got " + found.size());
+        }
+        return found.stream().sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    private static String field(String json, String name) {
+        try {
+            return JSON.readTree(json).path(name).asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("fake Slack answered with something other than JSON: " + json, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+    }
+
+    /** chat.postMessage: each message gets a ts of its own, so threads can be told apart. */
+    private static final class NewTsPerMessage implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "new-ts-per-message";
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String ts = String.format("1700000000.%06d", next.incrementAndGet());
+            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts)).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+}
