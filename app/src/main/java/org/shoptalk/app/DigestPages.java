@@ -13,6 +13,8 @@ import org.shoptalk.core.digest.DigestExport;
 import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.digest.DigestTokens;
 import org.shoptalk.core.guild.Guild;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The digest's web page ({@code GET /digest/{token}}) and its exports ({@code /digest/{token}/export.md|csv|json}).
@@ -25,6 +27,8 @@ final class DigestPages {
     static final int MAX_WEEKS = 52;
     private static final String WEEKS_FORM = "weeks=N with N a whole number from 1 to " + MAX_WEEKS + ", e.g. ?weeks=4";
     private static final String DATES_FORM = "from=YYYY-MM-DD&to=YYYY-MM-DD, e.g. ?from=2026-09-01&to=2026-11-30";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestPages.class);
 
     private final DigestHistory history;
     private final DigestTokens tokens;
@@ -40,8 +44,26 @@ final class DigestPages {
     }
 
     void mount(RoutesConfig routes) {
-        routes.get("/digest/{token}", this::page);
-        routes.get("/digest/{token}/{file}", this::export);
+        routes.get("/digest/{token}", ctx -> guarded(ctx, this::page));
+        routes.get("/digest/{token}/{file}", ctx -> guarded(ctx, this::export));
+    }
+
+    // The server's own error log names the path, and here the path holds a working link: log the failure here,
+    // without it, and answer with a page.
+    private void guarded(Context ctx, Handler handler) {
+        try {
+            handler.handle(ctx);
+        } catch (RuntimeException e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            LOG.error("digest page failed: {} at {}", e.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
+            html(ctx, 500, message, messages("Something went wrong on our side.", "Please try again in a while.",
+                    "Er ging bij ons iets mis.", "Probeer het over een tijdje opnieuw."));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Context ctx);
     }
 
     private record Opened(Guild guild, DigestTokens.Access.Granted access) {

@@ -85,6 +85,8 @@ class DigestPageTest {
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+        String metrics = http.get("/metrics").body();
+        assertThat(metrics).contains("route=\"/digest/{token}\"").doesNotContain(link.group(3).substring(0, 20));
     }
 
     @Test
