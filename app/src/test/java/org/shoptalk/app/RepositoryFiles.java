@@ -24,7 +24,7 @@ final class RepositoryFiles {
     static final Path ROOT = repositoryRoot();
     static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     // A variable the code reads appears as an exact string literal: env.get("SHOPTALK_DB_URL").
-    private static final Pattern VARIABLE_LITERAL = Pattern.compile("\"((?:SHOPTALK|SLACK|MICROSOFT)_[A-Z0-9_]+)\"");
+    private static final Pattern VARIABLE_LITERAL = Pattern.compile("\"((?:SHOPTALK|SLACK|MICROSOFT|TEAMS)_[A-Z0-9_]+)\"");
 
     private RepositoryFiles() {
     }
