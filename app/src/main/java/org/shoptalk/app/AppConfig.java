@@ -3,8 +3,11 @@ package org.shoptalk.app;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.slack.SlackSettings;
+import org.shoptalk.teams.TeamsSettings;
 
 /**
  * Everything the process is configured with, read from environment variables and checked before anything
@@ -13,8 +16,11 @@ import org.shoptalk.core.db.DbSettings;
  * @param port the HTTP port; 0 picks a free one (tests)
  * @param database where the database is; the embedded H2 file under ./data unless SHOPTALK_DB_URL is set
  * @param localConsole whether the local console platform and its /local page run
+ * @param slack the Slack app's settings, when Slack is configured
+ * @param teams the Teams bot's settings, when Teams is configured
  */
-public record AppConfig(int port, DbSettings database, boolean localConsole, CoreSettings core) {
+public record AppConfig(int port, DbSettings database, boolean localConsole, CoreSettings core,
+                        Optional<SlackSettings> slack, Optional<TeamsSettings> teams) {
     static final int DEFAULT_PORT = 8080;
     private static final int MAX_ROUND_HOURS = 720;
 
@@ -24,6 +30,8 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
         }
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(core, "core");
+        slack = slack == null ? Optional.empty() : slack;
+        teams = teams == null ? Optional.empty() : teams;
     }
 
     public static AppConfig fromEnvironment(Map<String, String> environment) {
@@ -33,19 +41,44 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
         boolean slack = env.isSet("SLACK_BOT_TOKEN") || env.isSet("SLACK_CLIENT_ID");
         boolean teams = env.isSet("MICROSOFT_APP_ID");
         boolean localConsole = env.bool("SHOPTALK_LOCAL_CONSOLE", !slack && !teams);
-        return new AppConfig(port, database, localConsole, core(env, database));
+        return new AppConfig(port, database, localConsole, core(env, database), slack(environment),
+                teams(environment));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, database, localConsole, core);
+        return new AppConfig(newPort, database, localConsole, core, slack, teams);
     }
 
     public AppConfig withDatabase(DbSettings newDatabase) {
-        return new AppConfig(port, newDatabase, localConsole, core);
+        return new AppConfig(port, newDatabase, localConsole, core, slack, teams);
     }
 
     public AppConfig withLocalConsole(boolean on) {
-        return new AppConfig(port, database, on, core);
+        return new AppConfig(port, database, on, core, slack, teams);
+    }
+
+    public AppConfig withSlack(SlackSettings settings) {
+        return new AppConfig(port, database, localConsole, core, Optional.of(settings), teams);
+    }
+
+    public AppConfig withTeams(TeamsSettings settings) {
+        return new AppConfig(port, database, localConsole, core, slack, Optional.of(settings));
+    }
+
+    private static Optional<TeamsSettings> teams(Map<String, String> environment) {
+        try {
+            return TeamsSettings.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static Optional<SlackSettings> slack(Map<String, String> environment) {
+        try {
+            return SlackSettings.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static DbSettings database(Env env) {

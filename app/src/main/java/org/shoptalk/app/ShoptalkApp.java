@@ -1,12 +1,15 @@
 package org.shoptalk.app;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.web.Route;
+import org.shoptalk.slack.SlackAdapter;
+import org.shoptalk.teams.TeamsAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +22,22 @@ public final class ShoptalkApp implements AutoCloseable {
 
     private final Database database;
     private final ShoptalkCore core;
+    private final List<AutoCloseable> adapters;
     private final WebServer server;
 
-    private ShoptalkApp(Database database, ShoptalkCore core, WebServer server) {
+    private ShoptalkApp(Database database, ShoptalkCore core, List<AutoCloseable> adapters, WebServer server) {
         this.database = database;
         this.core = core;
+        this.adapters = adapters;
         this.server = server;
     }
 
     /** Starts everything; {@code adapterRoutes} are the HTTP endpoints of the platform adapters in use. */
     public static ShoptalkApp start(AppConfig config, List<Route> adapterRoutes) {
-        Database database = Database.start(config.database());
+        // Every adapter's migrations run even when it is off, so switching one on later never meets an older version.
+        Database database = Database.start(config.database(), SlackAdapter.MIGRATIONS, TeamsAdapter.MIGRATIONS);
         ShoptalkCore core = null;
+        List<AutoCloseable> adapters = new ArrayList<>();
         try {
             Clock clock = Clock.systemUTC();
             core = ShoptalkCore.create(database, config.core(), clock);
@@ -39,20 +46,50 @@ public final class ShoptalkApp implements AutoCloseable {
                     ? Optional.of(new LocalChat(database, clock, started::shoptalk))
                     : Optional.empty();
             local.ifPresent(core::register);
+            List<Route> routes = new ArrayList<>(adapterRoutes);
+            Optional<SlackAdapter> slack = config.slack()
+                    .map(settings -> new SlackAdapter(settings, started.shoptalk(), database, clock));
+            slack.ifPresent(s -> {
+                started.register(s.platform());
+                routes.addAll(s.routes());
+                adapters.add(s);
+            });
+            Optional<TeamsAdapter> teams = config.teams()
+                    .map(settings -> new TeamsAdapter(settings, started.shoptalk(), database, clock));
+            teams.ifPresent(t -> {
+                started.register(t.platform());
+                routes.addAll(t.routes());
+                adapters.add(t);
+            });
             core.start();
+            // Adapters start after core: Socket Mode may deliver events at once.
+            slack.ifPresent(SlackAdapter::start);
+            teams.ifPresent(TeamsAdapter::start);
             Readiness readiness = () -> !database.isReachable() ? Optional.of("database unreachable")
                     : !started.schedulerStarted() ? Optional.of("scheduler not started")
                     : Optional.empty();
-            WebServer server = WebServer.start(config.port(), readiness, local, adapterRoutes);
-            LOG.info("Shoptalk is up on port {} (database: {}, local console: {})", server.port(),
-                    config.database().dialect(), local.isPresent() ? "on at /local" : "off");
-            return new ShoptalkApp(database, core, server);
+            WebServer server = WebServer.start(config.port(), readiness, local, routes);
+            LOG.info("Shoptalk is up on port {} (database: {}, local console: {}, Slack: {}, Teams: {})", server.port(),
+                    config.database().dialect(), local.isPresent() ? "on at /local" : "off",
+                    config.slack().isPresent() ? "on" : "off", config.teams().isPresent() ? "on" : "off");
+            return new ShoptalkApp(database, core, adapters, server);
         } catch (RuntimeException e) {
+            closeAll(adapters);
             if (core != null) {
                 core.close();
             }
             database.close();
             throw e;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> adapters) {
+        for (AutoCloseable adapter : adapters) {
+            try {
+                adapter.close();
+            } catch (Exception e) {
+                LOG.warn("an adapter did not stop cleanly: {}", e.getMessage());
+            }
         }
     }
 
@@ -63,6 +100,7 @@ public final class ShoptalkApp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        closeAll(adapters);
         core.close();
         database.close();
         LOG.info("Shoptalk stopped");

@@ -58,12 +58,33 @@ class AppConfigTest {
 
     @Test
     void a_real_platform_switches_the_local_console_off_unless_asked_for() {
-        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_CLIENT_ID", "1.2")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc")).localConsole()).isFalse();
-        assertThat(AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc", "SHOPTALK_LOCAL_CONSOLE", "true"))
-                .localConsole()).isTrue();
+        AppConfig slack = AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s3cr3t"));
+        assertThat(slack.localConsole()).isFalse();
+        assertThat(slack.slack()).isPresent();
+        assertThat(AppConfig.fromEnvironment(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c",
+                "SLACK_SIGNING_SECRET", "s", "SHOPTALK_SECRET", "0123456789abcdef0123456789abcdef")).localConsole()).isFalse();
+        Map<String, String> teams = Map.of("MICROSOFT_APP_ID", "11111111-2222-3333-4444-555555555555",
+                "MICROSOFT_APP_PASSWORD", "pw", "MICROSOFT_APP_TENANT_ID", "66666666-7777-8888-9999-000000000000");
+        assertThat(AppConfig.fromEnvironment(teams).localConsole()).isFalse();
+        assertThat(AppConfig.fromEnvironment(teams).teams()).isPresent();
+        Map<String, String> teamsAndConsole = new java.util.HashMap<>(teams);
+        teamsAndConsole.put("SHOPTALK_LOCAL_CONSOLE", "true");
+        assertThat(AppConfig.fromEnvironment(teamsAndConsole).localConsole()).isTrue();
         assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_LOCAL_CONSOLE", "false")).localConsole()).isFalse();
+    }
+
+    @Test
+    void incomplete_slack_settings_stop_the_start_naming_the_missing_variable() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SLACK_SIGNING_SECRET is missing");
+    }
+
+    @Test
+    void incomplete_teams_settings_stop_the_start_naming_the_variable() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MICROSOFT_APP_ID", "abc")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MICROSOFT_APP_ID");
     }
 
     @Test

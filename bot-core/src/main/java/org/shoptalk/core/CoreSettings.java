@@ -11,10 +11,28 @@ import java.util.Objects;
  * @param reminderBeforeClose when, before a round closes, the one gentle reminder goes out
  * @param clustered whether Quartz coordinates with other instances through the database
  * @param instanceId this instance's name in the cluster ("AUTO" lets Quartz choose)
+ * @param secret the installation's secret (SHOPTALK_SECRET), or null: it keys anonymous answers' pseudonyms
  */
 public record CoreSettings(Duration missedMomentGrace, Duration roundOpen, Duration reminderBeforeClose,
-                           boolean clustered, String instanceId) {
+                           boolean clustered, String instanceId, String secret) {
+
+    public CoreSettings(Duration missedMomentGrace, Duration roundOpen, Duration reminderBeforeClose, boolean clustered,
+                        String instanceId) {
+        this(missedMomentGrace, roundOpen, reminderBeforeClose, clustered, instanceId, null);
+    }
+
+    public CoreSettings withSecret(String newSecret) {
+        return new CoreSettings(missedMomentGrace, roundOpen, reminderBeforeClose, clustered, instanceId, newSecret);
+    }
+
+    @Override
+    public String toString() {
+        return "CoreSettings[grace=" + missedMomentGrace + ", roundOpen=" + roundOpen + ", reminderBeforeClose="
+                + reminderBeforeClose + ", clustered=" + clustered + ", instanceId=" + instanceId + "]";
+    }
+
     public CoreSettings {
+        secret = secret == null || secret.isBlank() ? null : secret;
         Objects.requireNonNull(missedMomentGrace);
         Objects.requireNonNull(roundOpen);
         Objects.requireNonNull(reminderBeforeClose);

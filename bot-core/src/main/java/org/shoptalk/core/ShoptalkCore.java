@@ -16,6 +16,19 @@ import org.shoptalk.core.command.PersonCommands;
 import org.shoptalk.core.command.ScheduleCommands;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.digest.DigestBuilder;
+import org.shoptalk.core.command.DialogueCommands;
+import org.shoptalk.core.command.SeriesCommands;
+import org.shoptalk.core.dialogue.AnonymousAnswers;
+import org.shoptalk.core.dialogue.ConnectNudge;
+import org.shoptalk.core.dialogue.ConversationStore;
+import org.shoptalk.core.dialogue.GoalAdvisor;
+import org.shoptalk.core.dialogue.GoalCoach;
+import org.shoptalk.core.dialogue.GoalReviews;
+import org.shoptalk.core.dialogue.GoalStore;
+import org.shoptalk.core.dialogue.Pairing;
+import org.shoptalk.core.goal.GoalAnalysis;
+import org.shoptalk.core.goal.GoalAnalyzer;
+import org.shoptalk.core.dialogue.DialogueTasks;
 import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.prompt.CustomPromptStore;
@@ -44,6 +57,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final AnswerRecorder answers;
     private final DigestService digests;
     private final TaskPlanner planner;
+    private final DialogueTasks dialogue;
     private final TaskScheduler scheduler;
 
     private ShoptalkCore(Database database, CoreSettings settings, Clock clock) {
@@ -58,21 +72,41 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom);
         ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock);
-        this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules), clock);
+        this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()), clock);
         TaskPlanner[] plannerRef = new TaskPlanner[1];
         RoundService roundService = new RoundService(database, platforms, guilds, rounds, rotation, settings.roundOpen(), clock,
-                round -> plannerRef[0].planReminder(round));
+                round -> plannerRef[0].roundOpened(round));
         this.planner = new TaskPlanner(database, guilds, schedules, roundService, digests, reminders,
-                settings.missedMomentGrace(), settings.reminderBeforeClose(), clock);
+                settings.missedMomentGrace(), settings.reminderBeforeClose(), clock, library);
         plannerRef[0] = planner;
-        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4, planner);
+        this.dialogue = new DialogueTasks(database, guilds, rounds,
+                new ConnectNudge(database, platforms, guilds, rounds, answerStore, clock), planner, clock);
+        GoalStore goals = new GoalStore();
+        GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
+        AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, settings.secret(), clock);
+        Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
+        dialogue.wire(new GoalReviews(database, guilds, goals, roundService), pairing);
+        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4, this::runTask);
         planner.attach(scheduler);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
         this.commands = new CommandHandler(database, guilds, new CommandHandler.Features(
                 new GuildCommands(database, guilds, planner, clock),
                 new ScheduleCommands(database, guilds, schedules, planner, clock),
                 new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
-                new PersonCommands(database, guilds, answerStore, reminders, clock)));
+                new PersonCommands(database, guilds, answerStore, reminders, anonymous, clock),
+                new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
+                new SeriesCommands(database, schedules, planner, clock),
+                coach::continueWith));
+    }
+
+    /** The goal coach reads goals with the transparent rule-based analyzer. */
+    private static GoalAdvisor rulesAdvisor() {
+        GoalAnalyzer analyzer = new GoalAnalyzer();
+        return (goal, language) -> {
+            GoalAnalysis a = analyzer.analyze(goal, language);
+            return new GoalAdvisor.Advice(a.verdict().name(), a.targetGroup(),
+                    a.markers().stream().map(m -> m.text()).distinct().toList(), a.followUps());
+        };
     }
 
     public static ShoptalkCore create(Database database, CoreSettings settings, Clock clock) {
@@ -120,7 +154,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      * time by hand rather than waiting for Quartz.
      */
     public void runTask(Task task, Instant occurrence) {
-        planner.run(task, occurrence);
+        if (DialogueTasks.handles(task)) {
+            dialogue.run(task, occurrence);
+        } else {
+            planner.run(task, occurrence);
+        }
     }
 
     public Database database() {

@@ -56,4 +56,24 @@ public sealed interface Command {
     record Reminders(boolean on) implements Command { }
 
     record ForgetMe() implements Command { }
+
+    /** {@code on} or {@code afterHours} is set, not both. */
+    record ConnectSetting(Boolean on, Integer afterHours) implements Command { }
+
+    record GoalStart() implements Command { }
+
+    record Goals() implements Command { }
+
+    record AnonAnswer(String text) implements Command { }
+
+    record AnonDelete() implements Command { }
+
+    record PairsOptIn(boolean on) implements Command { }
+
+    /** 0 weeks: no more pairing. */
+    record PairsEvery(int weeks) implements Command { }
+
+    record Occasion(String kind, LocalDate start) implements Command { }
+
+    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command { }
 }

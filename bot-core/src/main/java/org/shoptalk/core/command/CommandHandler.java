@@ -24,6 +24,9 @@ public final class CommandHandler {
     private final ScheduleCommands schedule;
     private final ContentCommands content;
     private final PersonCommands person;
+    private final DialogueCommands dialogue;
+    private final SeriesCommands series;
+    private final Conversations conversations;
 
     public CommandHandler(Database db, GuildStore guilds, Features features) {
         this.db = db;
@@ -32,13 +35,29 @@ public final class CommandHandler {
         this.schedule = features.schedule();
         this.content = features.content();
         this.person = features.person();
+        this.dialogue = features.dialogue();
+        this.series = features.series();
+        this.conversations = features.conversations();
+    }
+
+    /** A conversation a person is having with the bot in private; it takes their messages while it lasts. */
+    @FunctionalInterface
+    public interface Conversations {
+        Optional<ChatMessage> continueWith(UserRef user, String text);
     }
 
     /** The command features, built by core's assembly. */
-    public record Features(GuildCommands guild, ScheduleCommands schedule, ContentCommands content, PersonCommands person) {
+    public record Features(GuildCommands guild, ScheduleCommands schedule, ContentCommands content, PersonCommands person,
+                           DialogueCommands dialogue, SeriesCommands series, Conversations conversations) {
     }
 
     public CommandReply handle(CommandRequest request) {
+        if (request.channel() == null) {
+            Optional<ChatMessage> turn = conversations.continueWith(request.user(), request.text());
+            if (turn.isPresent()) {
+                return CommandReply.privately(turn.get());
+            }
+        }
         Context ctx = context(request);
         try {
             return dispatch(ctx, parser.parse(request.text()));
@@ -92,6 +111,24 @@ public final class CommandHandler {
             return person.reminders(ctx, x);
         } else if (c instanceof Command.ForgetMe) {
             return person.forget(ctx);
+        } else if (c instanceof Command.ConnectSetting x) {
+            return dialogue.connect(ctx, x);
+        } else if (c instanceof Command.GoalStart) {
+            return dialogue.goal(ctx);
+        } else if (c instanceof Command.Goals) {
+            return dialogue.goals(ctx);
+        } else if (c instanceof Command.AnonAnswer x) {
+            return dialogue.anon(ctx, x);
+        } else if (c instanceof Command.AnonDelete) {
+            return dialogue.anonDelete(ctx);
+        } else if (c instanceof Command.PairsOptIn x) {
+            return dialogue.pairsOptIn(ctx, x);
+        } else if (c instanceof Command.PairsEvery x) {
+            return dialogue.pairsEvery(ctx, x);
+        } else if (c instanceof Command.Occasion x) {
+            return series.occasion(ctx, x);
+        } else if (c instanceof Command.Series x) {
+            return series.series(ctx, x);
         }
         throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
     }

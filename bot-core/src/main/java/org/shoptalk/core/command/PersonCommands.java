@@ -1,8 +1,10 @@
 package org.shoptalk.core.command;
 
 import java.time.Clock;
+import java.util.List;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.dialogue.AnonymousAnswers;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.reminder.ReminderService;
@@ -14,9 +16,12 @@ public final class PersonCommands {
     private final GuildStore guilds;
     private final AnswerStore answers;
     private final ReminderService reminders;
+    private final AnonymousAnswers anonymous;
     private final Clock clock;
 
-    public PersonCommands(Database db, GuildStore guilds, AnswerStore answers, ReminderService reminders, Clock clock) {
+    public PersonCommands(Database db, GuildStore guilds, AnswerStore answers, ReminderService reminders,
+                          AnonymousAnswers anonymous, Clock clock) {
+        this.anonymous = anonymous;
         this.db = db;
         this.guilds = guilds;
         this.answers = answers;
@@ -37,7 +42,9 @@ public final class PersonCommands {
         UserRef user = ctx.request().user();
         int removed = db.inTransaction(h -> {
             var memberOf = guilds.forMember(h, user);
-            int count = answers.forget(h, user);
+            List<Long> tenantRounds = h.query("SELECT r.id FROM round r JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?",
+                    rs -> rs.getLong(1), user.tenant().key());
+            int count = answers.forget(h, user) + anonymous.forget(h, user, tenantRounds);
             guilds.forget(h, user);
             for (Guild g : memberOf) {
                 GuildCommands.keepALead(h, g, guilds, clock.instant());
@@ -51,6 +58,11 @@ public final class PersonCommands {
             h.update("UPDATE custom_prompt SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
                     user.id(), tenant);
             h.update("UPDATE skip_range SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(), tenant);
+            h.update("DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(), tenant);
+            h.update("DELETE FROM conversation WHERE tenant = ? AND user_id = ?", tenant, user.id());
+            h.update("UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
                     user.id(), tenant);
             h.update("UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?", user.id(), tenant);
             return count;

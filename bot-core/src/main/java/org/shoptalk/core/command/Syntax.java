@@ -29,7 +29,15 @@ public enum Syntax {
     PROMPTS("prompts [THEME]", "help.prompts", false),
     PROMPT_ADD("prompt add \"TEXT\" [theme THEME]", "help.prompt.add", true),
     REMINDERS("reminders on|off", "help.reminders", false),
-    FORGET_ME("forget me", "help.forget", false);
+    FORGET_ME("forget me", "help.forget", false),
+    GOAL("goal", "help.goal", false),
+    GOALS("goals", "help.goals", false),
+    ANON("anon \"TEXT\" | anon delete", "help.anon", false),
+    PAIRS("pairs on|off", "help.pairs", false),
+    OCCASION("occasion kickoff|close|review|recert|role [YYYY-MM-DD]", "help.occasion", false),
+    CONNECT("connect on|off | connect after N hours", "help.connect", true),
+    PAIRS_EVERY("pairs every N weeks | pairs never", "help.pairs.every", true),
+    SERIES("series THEME N DAY HH:MM", "help.series", true);
 
     private final String form;
     private final String helpKey;

@@ -11,11 +11,35 @@ import org.shoptalk.core.round.Round;
  * other, and what comes next. Counts never name people who did not take part.
  */
 public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> rounds, int participants,
-                     int responsesBetweenPeople, List<ZonedDateTime> upcoming) {
+                     int responsesBetweenPeople, List<ZonedDateTime> upcoming, Dialogue dialogue) {
 
     public Digest {
         rounds = List.copyOf(rounds);
         upcoming = List.copyOf(upcoming);
+    }
+
+    /**
+     * Where the dialogue went: the threads with the most responses between people, questions people
+     * asked that nobody answered yet, goals set and accountability moments ahead, and how many
+     * professional-friend groups were formed (never who).
+     */
+    public record Dialogue(List<Lively> lively, List<AnswerLine> openQuestions, List<String> newGoals,
+                           List<String> upcomingReviews, int pairsFormed) {
+        public Dialogue {
+            lively = List.copyOf(lively);
+            openQuestions = List.copyOf(openQuestions);
+            newGoals = List.copyOf(newGoals);
+            upcomingReviews = List.copyOf(upcomingReviews);
+        }
+
+        public boolean isEmpty() {
+            return lively.isEmpty() && openQuestions.isEmpty() && newGoals.isEmpty() && upcomingReviews.isEmpty()
+                    && pairsFormed == 0;
+        }
+    }
+
+    /** A thread and how many answers in it responded to a colleague. */
+    public record Lively(String prompt, int responses) {
     }
 
     /** A round with links to its threads and its answers in thread order. */

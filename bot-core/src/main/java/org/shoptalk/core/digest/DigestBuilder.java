@@ -1,6 +1,7 @@
 package org.shoptalk.core.digest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.dialogue.Goal;
+import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.Round;
@@ -26,32 +30,74 @@ public final class DigestBuilder {
     private final AnswerStore answers;
     private final ScheduleStore schedules;
 
-    public DigestBuilder(RoundStore rounds, AnswerStore answers, ScheduleStore schedules) {
+    private final GoalStore goals;
+
+    public DigestBuilder(RoundStore rounds, AnswerStore answers, ScheduleStore schedules, GoalStore goals) {
         this.rounds = rounds;
         this.answers = answers;
         this.schedules = schedules;
+        this.goals = goals;
     }
 
     public Digest build(Handle h, Guild guild, Instant from, Instant to, Function<UserRef, String> names) {
         List<Digest.RoundSummary> summaries = new ArrayList<>();
         Set<UserRef> participants = new HashSet<>();
+        List<Digest.Lively> lively = new ArrayList<>();
+        List<Digest.AnswerLine> openQuestions = new ArrayList<>();
         int responses = 0;
+        String colleague = Texts.get().t(guild.language(), "anonymous.name");
         for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
             List<String> links = rounds.posts(h, round.id()).stream()
                     .filter(p -> p.state() == RoundPost.State.POSTED)
                     .map(RoundPost::permalink).filter(Objects::nonNull).toList();
             List<Digest.AnswerLine> lines = new ArrayList<>();
-            for (Answer a : answers.forRound(h, round.id())) {
+            List<Answer> all = answers.forRound(h, round.id());
+            // With few answers, details around an anonymous one could tell who wrote it.
+            boolean fewAnswers = all.size() < 3;
+            int roundResponses = 0;
+            for (int i = 0; i < all.size(); i++) {
+                Answer a = all.get(i);
                 participants.add(a.author());
                 if (a.respondsTo() != null) {
-                    responses++;
+                    roundResponses++;
                 }
-                lines.add(new Digest.AnswerLine(names.apply(a.author()), a.text(),
-                        a.respondsTo() == null ? null : names.apply(a.respondsTo()), a.editedAt() != null));
+                String author = a.anonymous() ? colleague : names.apply(a.author());
+                boolean hideDetails = a.anonymous() && fewAnswers;
+                Digest.AnswerLine line = new Digest.AnswerLine(author, a.text(),
+                        a.respondsTo() == null || hideDetails ? null : names.apply(a.respondsTo()),
+                        a.editedAt() != null && !hideDetails);
+                lines.add(line);
+                if (a.text().contains("?") && !answeredLater(all, i)) {
+                    openQuestions.add(line);
+                }
+            }
+            responses += roundResponses;
+            if (roundResponses > 0) {
+                lively.add(new Digest.Lively(round.promptText(), roundResponses));
             }
             summaries.add(new Digest.RoundSummary(round, links, lines));
         }
-        return new Digest(guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3));
+        lively.sort(Comparator.comparingInt(Digest.Lively::responses).reversed());
+        LocalDate today = to.atZone(guild.zone()).toLocalDate();
+        List<String> newGoals = goals.createdBetween(h, guild.id(), from, to).stream().map(Goal::statement).toList();
+        List<String> reviews = goals.forGuild(h, guild).stream().filter(g -> !g.reviewOn().isBefore(today))
+                .map(g -> g.reviewOn() + ": " + g.statement()).toList();
+        int pairs = (int) h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at >= ? AND formed_at < ?",
+                guild.id(), from, to);
+        Digest.Dialogue dialogue = new Digest.Dialogue(lively.stream().limit(3).toList(), openQuestions, newGoals, reviews, pairs);
+        return new Digest(guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
+    }
+
+    /** Whether someone responded to this answer's author later in the thread (by mention or right after it). */
+    private static boolean answeredLater(List<Answer> all, int index) {
+        Answer question = all.get(index);
+        for (int j = index + 1; j < all.size(); j++) {
+            Answer later = all.get(j);
+            if (question.author().equals(later.respondsTo())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next moments planned across the guild's schedules, soonest first. */

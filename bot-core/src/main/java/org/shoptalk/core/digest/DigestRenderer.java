@@ -41,12 +41,30 @@ public final class DigestRenderer {
                 if (a.edited()) {
                     who = who + " " + t.t(lang, "digest.edited");
                 }
-                b.quote(excerpt(a.text()), who);
+                b.quote(excerpt(a.text(), EXCERPT), who);
             }
         }
         b.divider()
                 .text(t.t(lang, "digest.participants", d.participants()))
                 .text(t.t(lang, "digest.responses", d.responsesBetweenPeople()));
+        Digest.Dialogue dialogue = d.dialogue();
+        if (dialogue != null && !dialogue.isEmpty()) {
+            b.divider().header(t.t(lang, "digest.dialogue.header"));
+            dialogue.lively().forEach(l -> b.text(t.t(lang, "digest.lively", excerpt(l.prompt(), 120), l.responses())));
+            if (!dialogue.openQuestions().isEmpty()) {
+                b.text(t.t(lang, "digest.open.questions"));
+                dialogue.openQuestions().forEach(q -> b.quote(excerpt(q.text(), 200), q.authorName()));
+            }
+            if (!dialogue.newGoals().isEmpty()) {
+                b.text(t.t(lang, "digest.goals.new", String.join("; ", dialogue.newGoals().stream().map(g -> excerpt(g, 120)).toList())));
+            }
+            if (!dialogue.upcomingReviews().isEmpty()) {
+                b.text(t.t(lang, "digest.goals.review", String.join("; ", dialogue.upcomingReviews().stream().map(g -> excerpt(g, 120)).toList())));
+            }
+            if (dialogue.pairsFormed() > 0) {
+                b.text(t.t(lang, "digest.pairs", dialogue.pairsFormed()));
+            }
+        }
         if (d.upcoming().isEmpty()) {
             b.context(t.t(lang, "digest.upcoming.none"));
         } else {
@@ -57,7 +75,7 @@ public final class DigestRenderer {
         return b.build();
     }
 
-    private static String excerpt(String text) {
-        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";
+    private static String excerpt(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

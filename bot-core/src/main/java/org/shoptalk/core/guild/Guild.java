@@ -10,7 +10,16 @@ import org.shoptalk.core.i18n.Language;
 
 /** A guild (vakgenootschap): professionals of one craft who reflect together in one or more channels. */
 public record Guild(long id, Tenant tenant, String name, Language language, ZoneId zone,
-                    DayOfWeek digestDay, LocalTime digestTime, Instant createdAt) {
+                    DayOfWeek digestDay, LocalTime digestTime, Instant createdAt, Dialogue dialogue) {
+
+    /**
+     * How the guild wants dialogue kindled: the "connect the answers" nudge (on or off, and after how long
+     * without responses) and the rhythm of professional-friend pairs (0 = no pairing).
+     */
+    public record Dialogue(boolean connectEnabled, java.time.Duration connectAfter, int pairsEveryWeeks) {
+        public static final Dialogue DEFAULT = new Dialogue(true, java.time.Duration.ofHours(24), 0);
+    }
+
     public static final DayOfWeek DEFAULT_DIGEST_DAY = DayOfWeek.FRIDAY;
     public static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(16, 0);
 
@@ -21,5 +30,6 @@ public record Guild(long id, Tenant tenant, String name, Language language, Zone
         Objects.requireNonNull(zone);
         Objects.requireNonNull(digestDay);
         Objects.requireNonNull(digestTime);
+        dialogue = dialogue == null ? Dialogue.DEFAULT : dialogue;
     }
 }

@@ -17,7 +17,8 @@ import org.shoptalk.core.i18n.Language;
 
 /** Guilds, their members and channels. Every lookup is scoped to one tenant. Stateless, thread-safe. */
 public final class GuildStore {
-    private static final String COLUMNS = "id, tenant, name, language, time_zone, digest_day, digest_time, created_at";
+    private static final String COLUMNS = "id, tenant, name, language, time_zone, digest_day, digest_time, created_at,"
+            + " connect_enabled, connect_after_hours, pairs_every_weeks";
 
     public long create(Handle h, Tenant tenant, String name, Language language, ZoneId zone, UserRef creator, Instant now) {
         return h.insert("INSERT INTO guild (tenant, name, name_key, language, time_zone, digest_day, digest_time,"
@@ -115,6 +116,12 @@ public final class GuildStore {
                 day.name(), time.toString(), guild.tenant().key(), guild.id());
     }
 
+    public void setDialogue(Handle h, Guild guild, Guild.Dialogue d) {
+        h.update("UPDATE guild SET connect_enabled = ?, connect_after_hours = ?, pairs_every_weeks = ? WHERE tenant = ? AND id = ?",
+                d.connectEnabled(), (int) d.connectAfter().toHours(), d.pairsEveryWeeks() == 0 ? null : d.pairsEveryWeeks(),
+                guild.tenant().key(), guild.id());
+    }
+
     /** Removes a person from every guild of the tenant; the guilds themselves stay. */
     public void forget(Handle h, UserRef user) {
         h.update("DELETE FROM guild_member WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
@@ -139,6 +146,7 @@ public final class GuildStore {
         return new Guild(rs.getLong("id"), Tenant.fromKey(rs.getString("tenant")), rs.getString("name"),
                 Language.parse(rs.getString("language")).orElseThrow(), ZoneId.of(rs.getString("time_zone")),
                 DayOfWeek.valueOf(rs.getString("digest_day")), LocalTime.parse(rs.getString("digest_time")),
-                Handle.instant(rs, "created_at"));
+                Handle.instant(rs, "created_at"), new Guild.Dialogue(rs.getBoolean("connect_enabled"),
+                        java.time.Duration.ofHours(rs.getInt("connect_after_hours")), rs.getInt("pairs_every_weeks")));
     }
 }

@@ -13,7 +13,7 @@ import org.shoptalk.core.db.Handle;
 /** Answers in round threads. A platform message is stored once, whatever the retries. Thread-safe. */
 public final class AnswerStore {
     private static final String COLUMNS = "id, round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
-            + " posted_at, edited_at";
+            + " posted_at, edited_at, anonymous";
 
     /** Stores the answer; false when this message was stored before (a retried delivery). */
     public boolean add(Handle h, long roundId, ChannelRef channel, String messageId, UserRef author, String text,
@@ -21,6 +21,14 @@ public final class AnswerStore {
         return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
                         + " posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", roundId, channel.tenant().key(), channel.id(),
                 messageId, author.id(), text, respondsTo == null ? null : respondsTo.id(), postedAt);
+    }
+
+    /** Stores an answer given through the bot in private; {@code pseudonym} stands in for the author. */
+    public boolean addAnonymous(Handle h, long roundId, ChannelRef channel, String messageId, String pseudonym, String text,
+                                Instant postedAt) {
+        return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, posted_at,"
+                        + " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)", roundId, channel.tenant().key(), channel.id(),
+                messageId, pseudonym, text, postedAt);
     }
 
     public Optional<Answer> find(Handle h, ChannelRef channel, String messageId) {
@@ -59,6 +67,6 @@ public final class AnswerStore {
         return new Answer(rs.getLong("id"), rs.getLong("round_id"), new ChannelRef(tenant, rs.getString("channel_id")),
                 rs.getString("message_id"), new UserRef(tenant, rs.getString("author_id")), rs.getString("text"),
                 respondsTo == null ? null : new UserRef(tenant, respondsTo), Handle.instant(rs, "posted_at"),
-                Handle.instant(rs, "edited_at"));
+                Handle.instant(rs, "edited_at"), rs.getBoolean("anonymous"));
     }
 }

@@ -12,10 +12,11 @@ import org.shoptalk.core.prompt.Theme;
 
 /**
  * A reflection moment a lead scheduled. {@code pausedUntil} is only meaningful while paused:
- * null means paused until resumed. {@code theme} null means the rotation picks one.
+ * null means paused until resumed. {@code theme} null means the rotation picks one. {@code promptId} pins
+ * the question (occasions); {@code seriesLeft} counts down the moments of a series that walks its theme in order.
  */
 public record Schedule(long id, long guildId, Timing timing, Theme theme, boolean paused, LocalDate pausedUntil,
-                       boolean done, Instant createdAt) {
+                       boolean done, Instant createdAt, String promptId, Integer seriesLeft) {
     public Schedule {
         Objects.requireNonNull(timing);
     }

@@ -21,7 +21,7 @@ import org.shoptalk.core.prompt.Theme;
 /** Schedules and holiday ranges of guilds. Lookups go through the guild, so they are tenant-scoped. Thread-safe. */
 public final class ScheduleStore {
     private static final String COLUMNS = "id, guild_id, kind, days, local_time, every_weeks, anchor_date, at_local,"
-            + " time_zone, theme, paused, paused_until, done, created_at";
+            + " time_zone, theme, paused, paused_until, done, created_at, prompt_id, series_left";
 
     public long add(Handle h, Guild guild, Timing timing, Theme theme, UserRef by, Instant now) {
         String zone = timing.zone() == null ? null : timing.zone().getId();
@@ -36,6 +36,21 @@ public final class ScheduleStore {
         return h.insert("INSERT INTO schedule (guild_id, kind, at_local, time_zone, theme, paused, done,"
                         + " created_by, created_at) VALUES (?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
                 guild.id(), o.at().toString(), zone, themeKey, by.id(), now);
+    }
+
+    /** Pins a question to a schedule (occasions) or makes it a series of {@code seriesLeft} moments. */
+    public void shape(Handle h, long scheduleId, String promptId, Integer seriesLeft) {
+        h.update("UPDATE schedule SET prompt_id = ?, series_left = ? WHERE id = ?", promptId, seriesLeft, scheduleId);
+    }
+
+    /** One moment of a series happened; the series ends when none are left. */
+    public void countDownSeries(Handle h, long scheduleId) {
+        h.update("UPDATE schedule SET series_left = series_left - 1 WHERE id = ? AND series_left IS NOT NULL", scheduleId);
+        h.update("UPDATE schedule SET done = TRUE WHERE id = ? AND series_left IS NOT NULL AND series_left <= 0", scheduleId);
+    }
+
+    public long roundsOf(Handle h, long scheduleId) {
+        return h.count("SELECT COUNT(*) FROM round WHERE schedule_id = ?", scheduleId);
     }
 
     public Optional<Schedule> find(Handle h, Guild guild, long id) {
@@ -102,6 +117,7 @@ public final class ScheduleStore {
         String theme = rs.getString("theme");
         return new Schedule(rs.getLong("id"), rs.getLong("guild_id"), timing,
                 theme == null ? null : Theme.parse(theme).orElse(null), rs.getBoolean("paused"),
-                Handle.date(rs, "paused_until"), rs.getBoolean("done"), Handle.instant(rs, "created_at"));
+                Handle.date(rs, "paused_until"), rs.getBoolean("done"), Handle.instant(rs, "created_at"),
+                rs.getString("prompt_id"), (Integer) rs.getObject("series_left", Integer.class));
     }
 }

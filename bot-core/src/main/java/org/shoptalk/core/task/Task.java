@@ -14,7 +14,16 @@ public sealed interface Task {
         if (this instanceof Moment) {
             return "moment";
         }
-        return this instanceof Digest ? "digest" : "reminder";
+        if (this instanceof Digest) {
+            return "digest";
+        }
+        if (this instanceof Connect) {
+            return "connect";
+        }
+        if (this instanceof Pairs) {
+            return "pairs";
+        }
+        return this instanceof Review ? "review" : "reminder";
     }
 
     /** A scheduled reflection moment (schedule id). */
@@ -29,11 +38,26 @@ public sealed interface Task {
     record Reminder(long id) implements Task {
     }
 
+    /** The "connect the answers" check of a round (round id). */
+    record Connect(long id) implements Task {
+    }
+
+    /** Forming professional-friend pairs in a guild (guild id). */
+    record Pairs(long id) implements Task {
+    }
+
+    /** The accountability moment of a goal (goal id). */
+    record Review(long id) implements Task {
+    }
+
     static Task of(String kind, long id) {
         return switch (kind) {
             case "moment" -> new Moment(id);
             case "digest" -> new Digest(id);
             case "reminder" -> new Reminder(id);
+            case "connect" -> new Connect(id);
+            case "pairs" -> new Pairs(id);
+            case "review" -> new Review(id);
             default -> throw new IllegalArgumentException("unknown task kind " + kind);
         };
     }

@@ -12,6 +12,8 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.prompt.Prompt;
+import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.reminder.ReminderService;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundService;
@@ -41,10 +43,13 @@ public final class TaskPlanner implements TaskRunner {
     private final Duration grace;
     private final Duration reminderBeforeClose;
     private final Clock clock;
+    private final PromptLibrary library;
     private TaskScheduler scheduler;
 
     public TaskPlanner(Database db, GuildStore guilds, ScheduleStore schedules, RoundService rounds, DigestService digests,
-                       ReminderService reminders, Duration grace, Duration reminderBeforeClose, Clock clock) {
+                       ReminderService reminders, Duration grace, Duration reminderBeforeClose, Clock clock,
+                       PromptLibrary library) {
+        this.library = library;
         this.db = db;
         this.guilds = guilds;
         this.schedules = schedules;
@@ -90,8 +95,12 @@ public final class TaskPlanner implements TaskRunner {
             LOG.warn("skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
                     scheduleId, occurrence, late.toMinutes(), grace.toMinutes());
         } else {
-            rounds.openAndPost(guild.get(), scheduleId, "moment-" + scheduleId + "@" + occurrence,
-                    RoundService.Ask.rotate(s.theme()));
+            rounds.openAndPost(guild.get(), scheduleId, "moment-" + scheduleId + "@" + occurrence, ask(s))
+                    .ifPresent(r -> db.useTransaction(h -> schedules.countDownSeries(h, scheduleId)));
+        }
+        s = db.withHandle(h -> schedules.findForTask(h, scheduleId)).orElse(s);
+        if (s.done()) {
+            return;
         }
         Instant after = later(occurrence, now.minus(grace));
         Optional<ZonedDateTime> next = s.nextAfter(after, guild.get().zone(), skips(guild.get()));
@@ -100,6 +109,23 @@ public final class TaskPlanner implements TaskRunner {
         } else if (s.timing() instanceof org.shoptalk.core.schedule.Timing.Once) {
             db.useTransaction(h -> schedules.markDone(h, scheduleId));
         }
+    }
+
+    /** A pinned question, the next question of a series in library order, or the rotation's pick. */
+    private RoundService.Ask ask(Schedule s) {
+        if (s.promptId() != null) {
+            Optional<Prompt> pinned = library.byId(s.promptId());
+            if (pinned.isPresent()) {
+                return new RoundService.Ask(pinned.get(), pinned.get().theme());
+            }
+        }
+        if (s.seriesLeft() != null && s.theme() != null) {
+            List<Prompt> arc = library.byTheme(s.theme());
+            long done = db.withHandle(h -> schedules.roundsOf(h, s.id()));
+            Prompt p = arc.get((int) (done % arc.size()));
+            return new RoundService.Ask(p, p.theme());
+        }
+        return RoundService.Ask.rotate(s.theme());
     }
 
     /** Whether the occurrence is still one the schedule would produce now (pauses and holidays may have changed). */
@@ -147,6 +173,25 @@ public final class TaskPlanner implements TaskRunner {
 
     private void planDigest(Guild guild, Instant after) {
         nextDigest(guild, after).ifPresent(t -> scheduler.plan(new Task.Digest(guild.id()), t.toInstant()));
+    }
+
+    /** Plans what follows a round's opening: its reminder, and the first "connect the answers" check. */
+    public void roundOpened(Round round) {
+        planReminder(round);
+        db.withHandle(h -> guilds.findForTask(h, round.guildId())).ifPresent(guild -> {
+            if (guild.dialogue().connectEnabled()) {
+                scheduler.plan(new Task.Connect(round.id()), round.openedAt().plus(guild.dialogue().connectAfter()));
+            }
+        });
+    }
+
+    /** Plans any task at a given instant; for features that decide their own timing. */
+    public void plan(Task task, Instant at) {
+        scheduler.plan(task, at);
+    }
+
+    public void cancel(Task task) {
+        scheduler.cancel(task);
     }
 
     /** Plans the round's reminder, unless that moment has already passed. */

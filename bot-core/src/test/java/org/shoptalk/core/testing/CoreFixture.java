@@ -45,6 +45,16 @@ public final class CoreFixture implements AutoCloseable {
         return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults());
     }
 
+    /** Core with an installation secret, as anonymous answers need. */
+    public static CoreFixture onH2WithSecret() {
+        return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults().withSecret("test-secret-0123456789abcdef"));
+    }
+
+    /** The id of the latest round opened. */
+    public long latestRoundId() {
+        return db.withHandle(h -> h.count("SELECT COALESCE(MAX(id), 0) FROM round"));
+    }
+
     public static CoreFixture on(DbSettings settings, Instant now) {
         return new CoreFixture(settings, now, CoreSettings.defaults());
     }

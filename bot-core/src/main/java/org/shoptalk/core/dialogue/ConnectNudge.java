@@ -1,0 +1,124 @@
+package org.shoptalk.core.dialogue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.round.Answer;
+import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Round;
+import org.shoptalk.core.round.RoundPost;
+import org.shoptalk.core.round.RoundStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Connect the answers": when a thread holds answers of at least two people and nobody responded to
+ * anyone, the bot quotes two of them side by side and invites everyone to respond to each other.
+ * At most one nudge per round; it quotes only people who answered, and names nobody else. Thread-safe.
+ */
+public final class ConnectNudge {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectNudge.class);
+    private static final int EXCERPT = 140;
+
+    /** What a check decided: nudged, nothing to do ever again, or look again later. */
+    public enum Outcome { NUDGED, DONE, LATER }
+
+    private final Database db;
+    private final Platforms platforms;
+    private final GuildStore guilds;
+    private final RoundStore rounds;
+    private final AnswerStore answers;
+    private final Clock clock;
+
+    public ConnectNudge(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers, Clock clock) {
+        this.db = db;
+        this.platforms = platforms;
+        this.guilds = guilds;
+        this.rounds = rounds;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public Outcome check(long roundId) {
+        Instant now = clock.instant();
+        record Plan(Guild guild, RoundPost post, Answer first, Answer second, Round round) {
+        }
+        Optional<Object> decision = db.inTransaction(h -> {
+            Optional<Round> round = rounds.find(h, roundId);
+            Optional<Guild> guild = round.flatMap(r -> guilds.findForTask(h, r.guildId()));
+            if (guild.isEmpty() || !guild.get().dialogue().connectEnabled()) {
+                return Optional.<Object>of(Outcome.DONE);
+            }
+            List<Answer> all = answers.forRound(h, roundId);
+            if (all.stream().anyMatch(a -> a.respondsTo() != null)) {
+                return Optional.<Object>of(Outcome.DONE);
+            }
+            for (RoundPost post : rounds.posts(h, roundId)) {
+                List<Answer> inThread = firstPerAuthor(all.stream().filter(a -> a.channel().equals(post.channel())).toList());
+                if (post.state() == RoundPost.State.POSTED && inThread.size() >= 2) {
+                    if (!h.insertIfAbsent("INSERT INTO connect_nudge (round_id, posted_at) VALUES (?, ?)", roundId, now)) {
+                        return Optional.<Object>of(Outcome.DONE);
+                    }
+                    return Optional.<Object>of(new Plan(guild.get(), post, inThread.get(0), inThread.get(1), round.get()));
+                }
+            }
+            return Optional.<Object>of(now.isBefore(round.get().closesAt()) ? Outcome.LATER : Outcome.DONE);
+        });
+        Object d = decision.orElse(Outcome.DONE);
+        if (d instanceof Outcome o) {
+            return o;
+        }
+        Plan plan = (Plan) d;
+        try {
+            platforms.forTenant(plan.guild().tenant()).postInThread(
+                    new org.shoptalk.core.chat.ThreadRef(plan.post().channel(), plan.post().threadId()),
+                    message(plan.round(), plan.first(), plan.second(), this::name));
+        } catch (ChatPlatformException e) {
+            LOG.warn("connect nudge for round {} not posted: {}", roundId, e.getMessage());
+        }
+        return Outcome.NUDGED;
+    }
+
+    private String name(UserRef user) {
+        try {
+            return platforms.forTenant(user.tenant()).displayName(user);
+        } catch (ChatPlatformException e) {
+            return user.id();
+        }
+    }
+
+    /** Each person's first answer, in thread order: the pair to connect comes from two different people. */
+    private static List<Answer> firstPerAuthor(List<Answer> answers) {
+        Map<UserRef, Answer> first = new LinkedHashMap<>();
+        answers.forEach(a -> first.putIfAbsent(a.author(), a));
+        return new ArrayList<>(first.values());
+    }
+
+    static ChatMessage message(Round round, Answer a, Answer b, java.util.function.Function<UserRef, String> names) {
+        Texts t = Texts.get();
+        var lang = round.language();
+        return ChatMessage.builder()
+                .text(t.t(lang, "connect.intro"))
+                .quote(excerpt(a.text()), a.anonymous() ? t.t(lang, "anonymous.name") : names.apply(a.author()))
+                .quote(excerpt(b.text()), b.anonymous() ? t.t(lang, "anonymous.name") : names.apply(b.author()))
+                .text(t.t(lang, "connect.invite"))
+                .build();
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT - 1).strip() + "…";
+    }
+}

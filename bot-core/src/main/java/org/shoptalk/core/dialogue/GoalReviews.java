@@ -1,0 +1,62 @@
+package org.shoptalk.core.dialogue;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.prompt.Prompt;
+import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.round.RoundService;
+import org.shoptalk.core.task.Task;
+import org.shoptalk.core.task.TaskRunner;
+
+/**
+ * The accountability moment of a goal: on the day the team chose, a round in the guild's channel that
+ * quotes the goal, its indicators and limits, and asks the questions of professional accountability.
+ * It is a round like any other, so its thread shows up in the digest. Thread-safe.
+ */
+public final class GoalReviews implements TaskRunner {
+    private static final int PIECE = 220;
+
+    private final Database db;
+    private final GuildStore guilds;
+    private final GoalStore goals;
+    private final RoundService rounds;
+
+    public GoalReviews(Database db, GuildStore guilds, GoalStore goals, RoundService rounds) {
+        this.db = db;
+        this.guilds = guilds;
+        this.goals = goals;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void run(Task task, Instant occurrence) {
+        long goalId = task.id();
+        Optional<Goal> goal = db.withHandle(h -> goals.findForTask(h, goalId));
+        Optional<Guild> guild = goal.flatMap(g -> db.withHandle(h -> guilds.findForTask(h, g.guildId())));
+        if (goal.isEmpty() || guild.isEmpty()) {
+            return;
+        }
+        rounds.openAndPost(guild.get(), null, "review-" + goalId, new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY));
+    }
+
+    /** The review as a one-off prompt in both languages, so the round reads in the guild's language. */
+    static Prompt prompt(Goal g) {
+        return new Prompt("goal-" + g.id(), Theme.ACCOUNTABILITY, text(Language.EN, g), text(Language.NL, g),
+                Texts.get().t(Language.EN, "review.why"), Texts.get().t(Language.NL, "review.why"));
+    }
+
+    private static String text(Language lang, Goal g) {
+        return Texts.get().t(lang, "review.text", g.id(), cut(g.statement()), cut(g.forWhom()), cut(g.indicators()),
+                cut(g.limits()));
+    }
+
+    private static String cut(String s) {
+        String flat = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return flat.length() <= PIECE ? flat : flat.substring(0, PIECE - 1) + "…";
+    }
+}

@@ -1,0 +1,41 @@
+package org.shoptalk.core.dialogue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+
+/** Goals of guilds. Thread-safe. */
+public final class GoalStore {
+    private static final String COLUMNS = "id, guild_id, statement, verdict, for_whom, value_behind, indicators, limits,"
+            + " review_on, created_at";
+
+    public long add(Handle h, Guild guild, Goal g, UserRef by, Instant now) {
+        return h.insert("INSERT INTO goal (guild_id, statement, verdict, for_whom, value_behind, indicators, limits, review_on,"
+                        + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", guild.id(), g.statement(), g.verdict(),
+                g.forWhom(), g.valueBehind(), g.indicators(), g.limits(), g.reviewOn(), by.id(), now);
+    }
+
+    public List<Goal> forGuild(Handle h, Guild guild) {
+        return h.query("SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? ORDER BY review_on, id", GoalStore::map, guild.id());
+    }
+
+    public Optional<Goal> findForTask(Handle h, long id) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM goal WHERE id = ?", GoalStore::map, id);
+    }
+
+    public List<Goal> createdBetween(Handle h, long guildId, Instant from, Instant to) {
+        return h.query("SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? AND created_at >= ? AND created_at < ? ORDER BY id",
+                GoalStore::map, guildId, from, to);
+    }
+
+    private static Goal map(ResultSet rs) throws SQLException {
+        return new Goal(rs.getLong("id"), rs.getLong("guild_id"), rs.getString("statement"), rs.getString("verdict"),
+                rs.getString("for_whom"), rs.getString("value_behind"), rs.getString("indicators"), rs.getString("limits"),
+                Handle.date(rs, "review_on"), Handle.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,204 @@
+package org.shoptalk.core.dialogue;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.prompt.Prompt;
+import org.shoptalk.core.prompt.PromptLibrary;
+import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.schedule.MomentCalendar;
+import org.shoptalk.core.schedule.Recurrence;
+import org.shoptalk.core.task.Task;
+import org.shoptalk.core.task.TaskPlanner;
+import org.shoptalk.core.task.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Professional friends: people who opted in are paired (a trio when the number is odd) on the rhythm a
+ * lead set, avoiding pairs of the last rounds and preferring colleagues from different channels of the
+ * guild. Each group gets a private introduction with one question to talk about; nothing is reported
+ * back, and the digest only counts how many groups were formed. Thread-safe.
+ */
+public final class Pairing implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(Pairing.class);
+    static final LocalTime PAIRING_TIME = LocalTime.of(10, 0);
+    private static final int REMEMBERED_ROUNDS = 3;
+    private static final int ATTEMPTS = 300;
+
+    private final Database db;
+    private final Platforms platforms;
+    private final GuildStore guilds;
+    private final PromptLibrary library;
+    private final TaskPlanner planner;
+    private final Clock clock;
+
+    public Pairing(Database db, Platforms platforms, GuildStore guilds, PromptLibrary library, TaskPlanner planner, Clock clock) {
+        this.db = db;
+        this.platforms = platforms;
+        this.guilds = guilds;
+        this.library = library;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public void optIn(Handle h, Guild guild, UserRef user, boolean on) {
+        if (on) {
+            h.insertIfAbsent("INSERT INTO pair_optin (guild_id, user_id) VALUES (?, ?)", guild.id(), user.id());
+        } else {
+            h.update("DELETE FROM pair_optin WHERE guild_id = ? AND user_id = ?", guild.id(), user.id());
+        }
+    }
+
+    /** Sets the rhythm and plans the first pairing (next Monday 10:00 guild time), or stops pairing. */
+    public Optional<ZonedDateTime> setRhythm(Guild guild, int everyWeeks) {
+        db.useTransaction(h -> guilds.setDialogue(h, guild, new Guild.Dialogue(guild.dialogue().connectEnabled(),
+                guild.dialogue().connectAfter(), everyWeeks)));
+        planner.cancel(new Task.Pairs(guild.id()));
+        if (everyWeeks == 0) {
+            return Optional.empty();
+        }
+        Optional<ZonedDateTime> first = MomentCalendar.next(new Recurrence(Set.of(DayOfWeek.MONDAY), PAIRING_TIME, 1,
+                clock.instant().atZone(guild.zone()).toLocalDate(), guild.zone()), clock.instant(), List.of(), null);
+        first.ifPresent(t -> planner.plan(new Task.Pairs(guild.id()), t.toInstant()));
+        return first;
+    }
+
+    @Override
+    public void run(Task task, Instant occurrence) {
+        Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, task.id()));
+        if (guild.isEmpty() || guild.get().dialogue().pairsEveryWeeks() == 0) {
+            return;
+        }
+        Guild g = guild.get();
+        List<List<UserRef>> groups = db.inTransaction(h -> {
+            if (h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at = ?", g.id(), occurrence) > 0) {
+                return List.<List<UserRef>>of();
+            }
+            List<List<UserRef>> formed = form(h, g, occurrence);
+            for (List<UserRef> group : formed) {
+                h.update("INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (?, ?, ?, ?)", g.id(),
+                        group.stream().map(UserRef::id).sorted().collect(Collectors.joining("\n")), prompt(g, group).id(), occurrence);
+            }
+            return formed;
+        });
+        groups.forEach(group -> introduce(g, group));
+        planner.plan(new Task.Pairs(g.id()), occurrence.atZone(g.zone()).plusWeeks(g.dialogue().pairsEveryWeeks())
+                .toInstant());
+    }
+
+    /** Groups the opted-in members: the grouping with the fewest repeats and same-channel pairs wins. */
+    List<List<UserRef>> form(Handle h, Guild g, Instant occurrence) {
+        Set<UserRef> members = new HashSet<>(guilds.members(h, g));
+        List<UserRef> people = h.query("SELECT user_id FROM pair_optin WHERE guild_id = ? ORDER BY user_id",
+                rs -> new UserRef(g.tenant(), rs.getString(1)), g.id()).stream().filter(members::contains).toList();
+        if (people.size() < 2) {
+            return List.of();
+        }
+        Set<Set<String>> recent = new HashSet<>();
+        h.query("SELECT members FROM pairing WHERE guild_id = ? ORDER BY formed_at DESC", rs -> rs.getString(1), g.id())
+                .stream().limit((long) REMEMBERED_ROUNDS * people.size()).forEach(m -> pairsOf(List.of(m.split("\n")), recent));
+        Map<String, String> home = new HashMap<>();
+        h.query("SELECT a.author_id, a.channel_id FROM answer a JOIN round r ON r.id = a.round_id WHERE r.guild_id = ?"
+                + " AND a.anonymous = FALSE ORDER BY a.posted_at", rs -> home.put(rs.getString(1), rs.getString(2)), g.id());
+        Random random = new Random(g.id() * 31 + occurrence.getEpochSecond());
+        List<List<UserRef>> best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (int i = 0; i < ATTEMPTS && bestScore > 0; i++) {
+            List<UserRef> order = new ArrayList<>(people);
+            Collections.shuffle(order, random);
+            List<List<UserRef>> groups = groups(order);
+            int score = score(groups, recent, home);
+            if (score < bestScore) {
+                best = groups;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static List<List<UserRef>> groups(List<UserRef> order) {
+        List<List<UserRef>> groups = new ArrayList<>();
+        for (int i = 0; i + 1 < order.size(); i += 2) {
+            groups.add(new ArrayList<>(List.of(order.get(i), order.get(i + 1))));
+        }
+        if (order.size() % 2 == 1) {
+            groups.get(groups.size() - 1).add(order.get(order.size() - 1));
+        }
+        return groups;
+    }
+
+    private static int score(List<List<UserRef>> groups, Set<Set<String>> recent, Map<String, String> home) {
+        int score = 0;
+        for (List<UserRef> group : groups) {
+            Set<Set<String>> pairs = new HashSet<>();
+            pairsOf(group.stream().map(UserRef::id).toList(), pairs);
+            for (Set<String> pair : pairs) {
+                if (recent.contains(pair)) {
+                    score += 100;
+                }
+                List<String> two = new ArrayList<>(pair);
+                String a = home.get(two.get(0));
+                if (a != null && a.equals(home.get(two.get(1)))) {
+                    score += 1;
+                }
+            }
+        }
+        return score;
+    }
+
+    private static void pairsOf(List<String> ids, Set<Set<String>> into) {
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                into.add(Set.of(ids.get(i), ids.get(j)));
+            }
+        }
+    }
+
+    private Prompt prompt(Guild g, List<UserRef> group) {
+        List<Prompt> pool = new ArrayList<>(library.byTheme(Theme.CRAFT));
+        pool.addAll(library.byTheme(Theme.EXPLORE));
+        pool.removeIf(Prompt::sensitive);
+        int index = Math.floorMod(group.stream().map(UserRef::id).sorted().collect(Collectors.joining()).hashCode(), pool.size());
+        return pool.get(index);
+    }
+
+    private void introduce(Guild g, List<UserRef> group) {
+        Prompt prompt = prompt(g, group);
+        for (UserRef person : group) {
+            String others = group.stream().filter(u -> !u.equals(person)).map(u -> "<@" + u.id() + ">")
+                    .collect(Collectors.joining(", "));
+            ChatMessage message = ChatMessage.builder()
+                    .text(Texts.get().t(g.language(), "pairs.intro", others, g.name()))
+                    .quote(prompt.text(g.language()), null)
+                    .context(Texts.get().t(g.language(), "pairs.note"))
+                    .build();
+            try {
+                platforms.forTenant(person.tenant()).sendPrivate(person, message);
+            } catch (ChatPlatformException e) {
+                LOG.warn("pairing introduction in guild {} not delivered: {}", g.id(), e.getMessage());
+            }
+        }
+    }
+}

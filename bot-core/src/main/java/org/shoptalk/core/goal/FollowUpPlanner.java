@@ -1,0 +1,75 @@
+package org.shoptalk.core.goal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.shoptalk.core.goal.Marker.Kind;
+import org.shoptalk.core.goal.MarkerScan.Found;
+import org.shoptalk.core.goal.VerdictRules.Decision;
+
+/**
+ * Picks the follow-up questions for a verdict, most useful first, at most four. Every verdict other than a result
+ * first asks for the people ("for whom?" or "what will be different for them?"), because that is the step from a
+ * criterion or a means to a goal; every verdict ends with the value behind the goal.
+ */
+final class FollowUpPlanner {
+    private static final int MAX_QUESTIONS = 4;
+
+    private FollowUpPlanner() {
+    }
+
+    static List<String> plan(Decision decision, MarkerScan scan, GoalVocabulary vocabulary, Locale locale) {
+        List<FollowUp> plan = new ArrayList<>();
+        switch (decision.verdict()) {
+            case RESULT_FOR_TARGET_GROUP -> {
+                plan.add(FollowUp.SIGNS);
+                plan.add(scan.hasAny(MarkerScan.CRITERIA) ? FollowUp.OWN_INDICATOR : FollowUp.LIMITS);
+            }
+            case CRITERION -> {
+                plan.add(FollowUp.NUMBER_STANDS_FOR);
+                plan.add(aboutPeople(decision));
+                if (scan.has(Kind.DEADLINE)) {
+                    plan.add(FollowUp.BY_THEN);
+                }
+            }
+            case MEANS -> {
+                plan.add(meansQuestion(scan));
+                plan.add(aboutPeople(decision));
+            }
+            case UNCLEAR -> {
+                plan.add(aboutPeople(decision));
+                plan.add(FollowUp.MAKE_CONCRETE);
+            }
+        }
+        plan.add(scan.has(Kind.VALUE) ? FollowUp.VALUE_IN_PRACTICE : FollowUp.VALUE_BEHIND);
+        String group = decision.group() == null ? "" : decision.group().text().toLowerCase(locale);
+        String value = scan.has(Kind.VALUE) ? scan.first(Kind.VALUE).text().toLowerCase(locale) : "";
+        return plan.stream()
+                .limit(MAX_QUESTIONS)
+                .map(f -> vocabulary.question(f).replace("{group}", group).replace("{value}", value))
+                .toList();
+    }
+
+    static List<String> forEmptyStatement(GoalVocabulary vocabulary) {
+        return List.of(vocabulary.question(FollowUp.ASK_GOAL));
+    }
+
+    private static FollowUp aboutPeople(Decision decision) {
+        return decision.group() == null ? FollowUp.FOR_WHOM : FollowUp.WHAT_CHANGES;
+    }
+
+    /** A saving is named first when present: pillar 2 says it is a limit, and that is worth saying before anything. */
+    private static FollowUp meansQuestion(MarkerScan scan) {
+        if (scan.has(Kind.BUDGET_CUT)) {
+            return FollowUp.SAVING_IS_A_LIMIT;
+        }
+        Found first = scan.firstOf(MarkerScan.MEANS);
+        if (first.kind() == Kind.TRAINING) {
+            return FollowUp.AFTER_TRAINING;
+        }
+        if (first.kind() == Kind.TOOL_OR_SYSTEM) {
+            return FollowUp.TOOL_SOLVES;
+        }
+        return FollowUp.ONCE_IN_PLACE;
+    }
+}

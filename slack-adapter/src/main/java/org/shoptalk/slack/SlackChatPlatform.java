@@ -1,0 +1,151 @@
+package org.shoptalk.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import com.slack.api.model.block.LayoutBlock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatform;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.ThreadRef;
+import org.shoptalk.core.chat.UserRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Core's port onto Slack: posts Block Kit through the Web API with the workspace's bot token.
+ * Thread-safe: the scheduler and request threads share it.
+ */
+final class SlackChatPlatform implements ChatPlatform {
+    private static final Logger log = LoggerFactory.getLogger(SlackChatPlatform.class);
+    private static final Duration NAME_CACHE = Duration.ofHours(1);
+
+    /** The bot token for a workspace; fails permanently when the workspace has no installation. */
+    @FunctionalInterface
+    interface BotTokens {
+        String forTeam(String teamId);
+    }
+
+    private record CachedName(String name, Instant until) {
+    }
+
+    private final Function<String, MethodsClient> clients;
+    private final BotTokens tokens;
+    private final SlackCalls calls;
+    private final Clock clock;
+    private final Map<UserRef, CachedName> names = new ConcurrentHashMap<>();
+
+    SlackChatPlatform(Function<String, MethodsClient> clients, BotTokens tokens, SlackCalls calls, Clock clock) {
+        this.clients = clients;
+        this.tokens = tokens;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
+        MethodsClient client = client(channel.tenant());
+        ChatPostMessageResponse r = post(client, channel.id(), null, message);
+        return new Posted(channel, r.getTs(), r.getTs(), permalink(client, channel.id(), r.getTs()));
+    }
+
+    @Override
+    public Posted postInThread(ThreadRef thread, ChatMessage message) {
+        ChannelRef channel = thread.channel();
+        ChatPostMessageResponse r = post(client(channel.tenant()), channel.id(), thread.rootId(), message);
+        return new Posted(channel, r.getTs(), thread.rootId(), null);
+    }
+
+    @Override
+    public void sendPrivate(UserRef user, ChatMessage message) {
+        // Posting to a user id lands in the app's Messages tab: the person's private chat with Shoptalk.
+        post(client(user.tenant()), user.id(), null, message);
+    }
+
+    @Override
+    public void update(Posted posted, ChatMessage message) {
+        MethodsClient client = client(posted.channel().tenant());
+        List<LayoutBlock> blocks = BlockKit.render(message);
+        calls.call("chat.update", () -> client.chatUpdate(r -> r
+                .channel(posted.channel().id()).ts(posted.messageId())
+                .blocks(blocks).text(BlockKit.fallbackText(message))));
+    }
+
+    @Override
+    public String displayName(UserRef user) {
+        CachedName cached = names.get(user);
+        Instant now = clock.instant();
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.name();
+        }
+        String name = user.id();
+        try {
+            MethodsClient client = client(user.tenant());
+            UsersInfoResponse r = calls.call("users.info", () -> client.usersInfo(q -> q.user(user.id())));
+            name = nameOf(r.getUser(), user.id());
+        } catch (ChatPlatformException e) {
+            log.info("No display name for a Slack user: {}", e.getMessage());
+        }
+        names.put(user, new CachedName(name, now.plus(NAME_CACHE)));
+        return name;
+    }
+
+    private static String nameOf(User user, String fallback) {
+        if (user == null) {
+            return fallback;
+        }
+        User.Profile profile = user.getProfile();
+        if (profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()) {
+            return profile.getDisplayName();
+        }
+        if (user.getRealName() != null && !user.getRealName().isBlank()) {
+            return user.getRealName();
+        }
+        return user.getName() != null ? user.getName() : fallback;
+    }
+
+    private ChatPostMessageResponse post(MethodsClient client, String channel, String threadTs, ChatMessage message) {
+        List<LayoutBlock> blocks = BlockKit.render(message);
+        String text = BlockKit.fallbackText(message);
+        return calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(channel).threadTs(threadTs).blocks(blocks).text(text)
+                .unfurlLinks(false).unfurlMedia(false)));
+    }
+
+    private String permalink(MethodsClient client, String channel, String ts) {
+        try {
+            ChatGetPermalinkResponse r = calls.call("chat.getPermalink",
+                    () -> client.chatGetPermalink(q -> q.channel(channel).messageTs(ts)));
+            return r.getPermalink();
+        } catch (ChatPlatformException e) {
+            // The message is posted; a digest without this one link is better than a second post.
+            log.warn("No permalink for a posted Slack message: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private MethodsClient client(Tenant tenant) {
+        if (tenant.platform() != Platform.SLACK) {
+            throw new ChatPlatformException("not a Slack workspace: " + tenant, true);
+        }
+        return clients.apply(tokens.forTeam(tenant.id()));
+    }
+}

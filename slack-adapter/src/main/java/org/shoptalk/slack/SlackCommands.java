@@ -1,0 +1,208 @@
+package org.shoptalk.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.Event;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ways people give Shoptalk commands in Slack: {@code /shoptalk ...}, buttons whose value is a
+ * command, a mention of the app, and messages in the app's Messages tab. Core parses and runs them;
+ * this class only decides where the reply goes (ephemeral when it is for one person). Commands may
+ * post to Slack themselves, so they run off the request thread: a quick reply rides on the ack,
+ * a slow one follows through the response URL. Thread-safe.
+ */
+final class SlackCommands {
+    private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
+    static final String SLASH_COMMAND = "/shoptalk";
+
+    private final Shoptalk shoptalk;
+    private final Executor work;
+    private final SlackCalls calls;
+    private final Duration inlineWait;
+    private final AppHome home;
+
+    SlackCommands(Shoptalk shoptalk, Executor work, SlackCalls calls, Duration inlineWait, AppHome home) {
+        this.shoptalk = shoptalk;
+        this.work = work;
+        this.calls = calls;
+        this.inlineWait = inlineWait;
+        this.home = home;
+    }
+
+    void register(App app) {
+        app.command(SLASH_COMMAND, this::slashCommand);
+        app.blockAction(Pattern.compile(Pattern.quote(BlockKit.COMMAND_ACTION_PREFIX) + ".*"), (req, ctx) -> {
+            button(req.getPayload(), ctx);
+            return ctx.ack();
+        });
+        app.event(AppMentionEvent.class, this::mention);
+    }
+
+    /** Runs a command; a failure inside core becomes a polite private reply instead of silence. */
+    static CommandReply safely(Shoptalk shoptalk, CommandRequest request) {
+        try {
+            return shoptalk.command(request);
+        } catch (RuntimeException e) {
+            log.error("A Slack command failed in core: {}", e.toString());
+            return CommandReply.privately(ChatMessage.text(
+                    "Sorry, Shoptalk could not do that just now. Please try again in a minute."));
+        }
+    }
+
+    private Response slashCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        Tenant tenant = SlackIds.tenant(p.getTeamId());
+        ChannelRef channel = SlackIds.channelOrPrivate(tenant, p.getChannelId(), p.getChannelName());
+        CommandRequest request = new CommandRequest(new UserRef(tenant, p.getUserId()), channel,
+                SlackText.toNeutral(p.getText()));
+        CompletableFuture<CommandReply> reply = CompletableFuture.supplyAsync(() -> safely(shoptalk, request), work);
+        try {
+            return ctx.ack(slashResponse(reply.get(inlineWait.toMillis(), TimeUnit.MILLISECONDS)));
+        } catch (TimeoutException e) {
+            reply.thenAcceptAsync(r -> respond(ctx, r), work);
+            return ctx.ack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ctx.ack();
+        } catch (ExecutionException e) {
+            return ctx.ack(slashResponse(CommandReply.privately(ChatMessage.text("Sorry, that did not work."))));
+        }
+    }
+
+    private static SlashCommandResponse slashResponse(CommandReply reply) {
+        return SlashCommandResponse.builder()
+                .responseType(reply.visibility() == CommandReply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
+                .blocks(BlockKit.render(reply.message()))
+                .text(BlockKit.fallbackText(reply.message()))
+                .build();
+    }
+
+    private static void respond(SlashCommandContext ctx, CommandReply reply) {
+        try {
+            var result = ctx.respond(slashResponse(reply));
+            if (result.getCode() != 200) {
+                log.warn("Slack did not take a command reply via response_url: HTTP {}", result.getCode());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not send a command reply via response_url: {}", e.toString());
+        }
+    }
+
+    private void button(BlockActionPayload p, ActionContext ctx) {
+        BlockActionPayload.Action action = p.getActions() == null ? null : p.getActions().stream()
+                .filter(a -> a.getActionId() != null && a.getActionId().startsWith(BlockKit.COMMAND_ACTION_PREFIX))
+                .findFirst().orElse(null);
+        if (action == null || action.getValue() == null || action.getValue().isBlank()) {
+            return;
+        }
+        Tenant tenant = SlackIds.tenant(p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId());
+        UserRef user = new UserRef(tenant, p.getUser().getId());
+        boolean fromHome = p.getContainer() != null && "view".equals(p.getContainer().getType());
+        ChannelRef channel = fromHome || p.getChannel() == null ? null
+                : SlackIds.channelOrPrivate(tenant, p.getChannel().getId(), p.getChannel().getName());
+        CommandRequest request = new CommandRequest(user, channel, action.getValue());
+        MethodsClient client = ctx.client();
+        String responseUrl = p.getResponseUrl();
+        work.execute(() -> {
+            CommandReply reply = safely(shoptalk, request);
+            if (fromHome || responseUrl == null) {
+                postTo(client, user.id(), null, reply.message());
+                home.publish(client, user);
+                return;
+            }
+            try {
+                ctx.respond(ActionResponse.builder()
+                        .responseType(reply.visibility() == CommandReply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
+                        .replaceOriginal(false)
+                        .blocks(BlockKit.render(reply.message()))
+                        .text(BlockKit.fallbackText(reply.message()))
+                        .build());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not send a button's reply via response_url: {}", e.toString());
+            }
+        });
+    }
+
+    /** A mention gets short help, only for the person who asked, so a round's thread stays calm. */
+    private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
+        AppMentionEvent e = payload.getEvent();
+        if (e.getUser() == null || e.getBotId() != null) {
+            return ctx.ack();
+        }
+        Tenant tenant = SlackEvents.tenant(payload, ctx);
+        UserRef user = new UserRef(tenant, e.getUser());
+        ChannelRef channel = SlackIds.channelOrPrivate(tenant, e.getChannel(), null);
+        MethodsClient client = ctx.client();
+        work.execute(() -> {
+            CommandReply reply = safely(shoptalk, new CommandRequest(user, channel, "help"));
+            List<LayoutBlock> blocks = BlockKit.render(reply.message());
+            String text = BlockKit.fallbackText(reply.message());
+            try {
+                calls.call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r
+                        .channel(e.getChannel()).user(e.getUser()).threadTs(e.getThreadTs()).blocks(blocks).text(text)));
+            } catch (RuntimeException ex) {
+                log.warn("Could not answer a mention: {}", ex.getMessage());
+            }
+        });
+        return ctx.ack();
+    }
+
+    /** Text typed in the app's Messages tab: run as a command, answered in the same private chat. */
+    Response directMessage(EventsApiPayload<? extends Event> payload, EventContext ctx, String userId, String slackText) {
+        if (userId == null) {
+            return ctx.ack();
+        }
+        Tenant tenant = SlackEvents.tenant(payload, ctx);
+        if (payload.getEventId() != null && !shoptalk.firstDelivery(tenant, payload.getEventId())) {
+            return ctx.ack();
+        }
+        String text = SlackText.toNeutral(slackText).strip();
+        String command = text.toLowerCase(java.util.Locale.ROOT).startsWith(SLASH_COMMAND + " ")
+                ? text.substring(SLASH_COMMAND.length() + 1) : text;
+        UserRef user = new UserRef(tenant, userId);
+        MethodsClient client = ctx.client();
+        work.execute(() -> postTo(client, userId, null, safely(shoptalk, new CommandRequest(user, null, command)).message()));
+        return ctx.ack();
+    }
+
+    private void postTo(MethodsClient client, String channel, String threadTs, ChatMessage message) {
+        List<LayoutBlock> blocks = BlockKit.render(message);
+        String text = BlockKit.fallbackText(message);
+        try {
+            calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                    .channel(channel).threadTs(threadTs).blocks(blocks).text(text)));
+        } catch (RuntimeException e) {
+            log.warn("Could not send a private reply: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.shoptalk.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+
+class AppHomeTest {
+    private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);
+
+    private final RecordingShoptalk core = new RecordingShoptalk();
+    private SlackHarness slack;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = SlackHarness.singleWorkspace(core);
+        slack.adapter.start();
+        core.answer(r -> CommandReply.privately(r.text().equals("schedules")
+                ? ChatMessage.builder().text("Craft: Mon 09:30, next Mon 23 Nov").button("Pause", "pause 1").build()
+                : ChatMessage.text("Done: " + r.text())));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slack.close();
+    }
+
+    @Test
+    void opening_home_publishes_the_persons_schedules_with_buttons_and_the_schedule_form_button() {
+        slack.event(SlackPayloads.homeOpened("EvH", "U1"));
+
+        String view = decoded(slack.awaitRequests("/api/views.publish", 1).get(0));
+        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, "U1"), null, "schedules"));
+        assertThat(view).contains("user_id=U1").contains("\"type\":\"home\"").contains("Craft: Mon 09:30")
+                .contains("\"value\":\"pause 1\"").contains(AppHome.OPEN_SCHEDULE_ACTION);
+    }
+
+    @Test
+    void schedule_button_opens_the_modal() {
+        slack.interaction(SlackPayloads.homeButtonClick("U1", AppHome.OPEN_SCHEDULE_ACTION, null));
+
+        String open = decoded(slack.awaitRequests("/api/views.open", 1).get(0));
+        assertThat(open).contains("trigger_id=trigger-1").contains(ScheduleModal.CALLBACK_ID).contains("timepicker");
+    }
+
+    @Test
+    void wrong_fields_in_the_modal_come_back_as_errors_next_to_them() {
+        HttpResponse<String> r = slack.interaction(SlackPayloads.scheduleSubmission("U1", "C1", "", "09:30", "zero", "Nowhere/City"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"response_action\":\"errors\"").contains("\"days\"").contains("\"every\"").contains("\"tz\"");
+        assertThat(core.commands).isEmpty();
+    }
+
+    @Test
+    void valid_modal_runs_one_schedule_command_in_the_chosen_channel_and_refreshes_home() {
+        HttpResponse<String> r = slack.interaction(SlackPayloads.scheduleSubmission("U1", "C7", "mon,thu", "09:30", "2", "Europe/Amsterdam"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("errors");
+        String reply = decoded(slack.awaitRequests("/api/chat.postMessage", 1).get(0));
+        slack.awaitRequests("/api/views.publish", 1);
+        assertThat(core.commands.get(0)).isEqualTo(new CommandRequest(new UserRef(TENANT, "U1"), new ChannelRef(TENANT, "C7"),
+                "schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam"));
+        assertThat(reply).contains("channel=U1").contains("Done: schedule mon,thu 09:30");
+    }
+
+    @Test
+    void pause_button_on_home_runs_for_the_clicker_and_refreshes_home() {
+        slack.interaction(SlackPayloads.homeButtonClick("U1", BlockKit.COMMAND_ACTION_PREFIX + "0", "pause 1"));
+
+        List<LoggedRequest> published = slack.awaitRequests("/api/views.publish", 1);
+        assertThat(core.commands.get(0)).isEqualTo(new CommandRequest(new UserRef(TENANT, "U1"), null, "pause 1"));
+        assertThat(decoded(slack.awaitRequests("/api/chat.postMessage", 1).get(0))).contains("Done: pause 1");
+        assertThat(published).isNotEmpty();
+    }
+
+    private static String decoded(LoggedRequest request) {
+        return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
+    }
+}

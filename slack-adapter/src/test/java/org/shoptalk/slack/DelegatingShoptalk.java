@@ -1,0 +1,30 @@
+package org.shoptalk.slack;
+
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+
+/**
+ * Lets a test build the adapter before core exists (core needs the adapter's platform and the adapter
+ * needs a Shoptalk): the app resolves this by creating core first; tests wire it with this.
+ */
+final class DelegatingShoptalk implements Shoptalk {
+    volatile Shoptalk delegate;
+
+    @Override
+    public CommandReply command(CommandRequest request) {
+        return delegate.command(request);
+    }
+
+    @Override
+    public void onEvent(ChatEvent event) {
+        delegate.onEvent(event);
+    }
+
+    @Override
+    public boolean firstDelivery(Tenant tenant, String deliveryId) {
+        return delegate.firstDelivery(tenant, deliveryId);
+    }
+}

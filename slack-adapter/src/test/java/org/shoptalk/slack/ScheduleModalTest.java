@@ -1,0 +1,71 @@
+package org.shoptalk.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.model.view.ViewState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScheduleModalTest {
+
+    @Test
+    void filled_in_modal_becomes_one_schedule_command_in_the_chosen_channel() {
+        ScheduleModal.Result r = ScheduleModal.read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.channelId()).isEqualTo("C1");
+        assertThat(r.command()).isEqualTo("schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam theme dialogue");
+    }
+
+    @Test
+    void optional_fields_left_empty_are_left_out() {
+        ScheduleModal.Result r = ScheduleModal.read(form("C1", List.of("fri"), "16:00", "", "", ""));
+
+        assertThat(r.command()).isEqualTo("schedule fri 16:00");
+    }
+
+    @Test
+    void each_wrong_field_gets_its_own_error_next_to_it() {
+        ScheduleModal.Result r = ScheduleModal.read(form(null, List.of(), null, "0", "Mars/Olympus", "two words"));
+
+        assertThat(r.errors()).containsOnlyKeys("channel", "days", "time", "every", "tz", "theme");
+        assertThat(r.errors().get("tz")).contains("Europe/Amsterdam");
+        assertThat(r.command()).isNull();
+    }
+
+    @Test
+    void the_modal_asks_for_every_field_it_reads() {
+        assertThat(ScheduleModal.view().getBlocks()).extracting(b -> ((com.slack.api.model.block.InputBlock) b).getBlockId())
+                .containsExactly("channel", "days", "time", "every", "tz", "theme");
+    }
+
+    private static Map<String, Map<String, ViewState.Value>> form(String channel, List<String> days, String time,
+                                                                  String every, String tz, String theme) {
+        Map<String, Map<String, ViewState.Value>> values = new HashMap<>();
+        ViewState.Value c = new ViewState.Value();
+        c.setSelectedConversation(channel);
+        values.put("channel", Map.of("value", c));
+        ViewState.Value d = new ViewState.Value();
+        d.setSelectedOptions(days.stream().map(day -> {
+            ViewState.SelectedOption o = new ViewState.SelectedOption();
+            o.setValue(day);
+            return o;
+        }).toList());
+        values.put("days", Map.of("value", d));
+        ViewState.Value t = new ViewState.Value();
+        t.setSelectedTime(time);
+        values.put("time", Map.of("value", t));
+        values.put("every", Map.of("value", text(every)));
+        values.put("tz", Map.of("value", text(tz)));
+        values.put("theme", Map.of("value", text(theme)));
+        return values;
+    }
+
+    private static ViewState.Value text(String value) {
+        ViewState.Value v = new ViewState.Value();
+        v.setValue(value);
+        return v;
+    }
+}

@@ -1,0 +1,140 @@
+package org.shoptalk.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shoptalk.core.CoreSettings;
+import org.shoptalk.core.ShoptalkCore;
+
+/**
+ * The real core behind the real adapter: a guild lead sets Shoptalk up with slash commands, a moment
+ * is posted to the fake Slack, people answer in the thread, and the digest shows what they said.
+ */
+class SlackEndToEndTest {
+    private final DelegatingShoptalk shoptalk = new DelegatingShoptalk();
+    private SlackHarness slack;
+    private ShoptalkCore core;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = SlackHarness.start(Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN,
+                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET), shoptalk, Clock.systemUTC(), new CountingTs());
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse()
+                .withTransformers(CountingTs.NAME)));
+        for (String[] person : new String[][] {{"U1", "ann"}, {"U2", "bo"}, {"U3", "cy"}}) {
+            slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=" + person[0]))
+                    .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + person[0] + "\",\"name\":\"" + person[1]
+                            + "\",\"profile\":{\"display_name\":\"" + person[1] + "\"}}}")));
+        }
+        core = ShoptalkCore.create(slack.database, CoreSettings.defaults(), Clock.systemUTC());
+        shoptalk.delegate = core.shoptalk();
+        core.register(slack.adapter.platform());
+        core.start();
+        slack.adapter.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        core.close();
+        slack.close();
+    }
+
+    @Test
+    void lead_schedules_members_answer_in_the_thread_and_the_digest_shows_their_words() {
+        String created = reply(slack.command(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam")));
+        assertThat(created).contains("Craft");
+        String scheduled = reply(slack.command(slack.slashCommand("schedule mon,thu 09:30")));
+        assertThat(scheduled).contains("09:30");
+
+        slack.command(slack.slashCommand("moment"));
+        LoggedRequest prompt = slack.awaitRequests("/api/chat.postMessage", 1).get(0);
+        String promptBody = decoded(prompt);
+        assertThat(promptBody).contains("channel=C1").contains("\"type\":\"section\"");
+        String root = "1700000000.000001";
+
+        slack.event(SlackPayloads.reply("Ev1", "U2", "1700000100.000100", root, "We stopped the weekly status meeting."));
+        slack.event(SlackPayloads.reply("Ev2", "U3", "1700000200.000100", root, "I will delete this one."));
+        slack.event(SlackPayloads.reply("Ev3", "U1", "1700000300.000100", root, "<@U2> what did you do with the hour?"));
+        HttpResponse<String> retry = slack.postSigned(
+                SlackPayloads.reply("Ev3", "U1", "1700000300.000100", root, "<@U2> what did you do with the hour?"),
+                "application/json", Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        slack.event(SlackPayloads.edited("Ev4", "U2", "1700000100.000100", root,
+                "We stopped the weekly status meeting.", "We stopped the weekly status meeting and wrote notes instead."));
+        slack.event(SlackPayloads.deleted("Ev5", "U3", "1700000200.000100", root));
+
+        slack.command(slack.slashCommand("digest"));
+        List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 2);
+        String digest = decoded(posts.get(posts.size() - 1));
+
+        assertThat(digest).contains("wrote notes instead")
+                .doesNotContain("I will delete this one")
+                .contains("what did you do with the hour?")
+                .contains("https://test.slack.com/archives/C1/p1700000000000100");
+        String blocks = digest.substring(digest.indexOf("blocks="));
+        assertThat(countOccurrences(blocks, "what did you do with the hour?")).as("the retried event is stored once")
+                .isEqualTo(1);
+        assertThat(blocks).contains("bo (edited)").contains("ann, responding to bo")
+                .contains("People who took part: 2").contains("Answers that responded to a colleague: 1");
+        slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+    }
+
+    private static int countOccurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String reply(HttpResponse<String> ack) {
+        assertThat(ack.statusCode()).isEqualTo(200);
+        return ack.body();
+    }
+
+    private static String decoded(LoggedRequest request) {
+        return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
+    }
+
+    /** chat.postMessage answering with a new ts per message, as Slack does. */
+    static final class CountingTs implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "counting-ts";
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String ts = String.format("1700000000.%06d", next.incrementAndGet());
+            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts)).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+}

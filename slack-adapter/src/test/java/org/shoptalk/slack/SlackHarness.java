@@ -1,0 +1,273 @@
+package org.shoptalk.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.app_backend.SlackSignature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.web.HttpAnswer;
+import org.shoptalk.core.web.HttpCall;
+import org.shoptalk.core.web.Route;
+
+/**
+ * One Slack adapter under test: WireMock as the Slack Web API, an H2 database in a temp dir, and the
+ * adapter's routes served on a loopback HTTP server, with helpers to send requests signed for real.
+ */
+final class SlackHarness implements AutoCloseable {
+    static final String SIGNING_SECRET = "test-signing-secret-0123456789";
+    static final String BOT_TOKEN = "xoxb-test-bot-token";
+    static final String TEAM = "T0TEAM";
+    static final String BOT_USER = "UBOT";
+
+    final WireMockServer slackApi;
+    final Path dir;
+    final Database database;
+    final SlackAdapter adapter;
+    final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private SlackHarness(Map<String, String> env, Shoptalk shoptalk, Clock clock, WireMockServer api) throws IOException {
+        this.slackApi = api;
+        this.dir = Files.createTempDirectory("shoptalk-slack");
+        this.database = Database.start(new DbSettings("jdbc:h2:file:" + dir + "/db", "sa", "", 5), SlackAdapter.MIGRATIONS);
+        Map<String, String> withApi = new HashMap<>(env);
+        withApi.put("SLACK_API_URL", slackApi.baseUrl() + "/api/");
+        SlackSettings settings = SlackSettings.fromEnvironment(withApi).orElseThrow();
+        SlackCalls calls = new SlackCalls(pauses::add, 6, Duration.ofMillis(10), Duration.ofSeconds(60));
+        this.adapter = new SlackAdapter(settings, shoptalk, database, clock, calls, Duration.ofMillis(1500));
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        for (Route route : adapter.routes()) {
+            server.createContext(route.path(), exchange -> serve(route, exchange));
+        }
+        server.start();
+    }
+
+    static SlackHarness singleWorkspace(Shoptalk shoptalk) throws IOException {
+        return singleWorkspace(shoptalk, Clock.systemUTC());
+    }
+
+    static SlackHarness singleWorkspace(Shoptalk shoptalk, Clock clock) throws IOException {
+        return start(Map.of("SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET), shoptalk, clock);
+    }
+
+    static SlackHarness start(Map<String, String> env, Shoptalk shoptalk, Clock clock, Extension... extensions)
+            throws IOException {
+        WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(extensions));
+        api.start();
+        stubSlackBasics(api);
+        return new SlackHarness(env, shoptalk, clock, api);
+    }
+
+    /** What every Bolt app asks Slack about itself, and friendly answers for the posting methods. */
+    static void stubSlackBasics(WireMockServer api) {
+        api.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
+                "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
+                        + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BBOT\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/bots.info")).willReturn(okJson(
+                "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER + "\",\"name\":\"shoptalk\"}}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
+                "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(okJson(
+                "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000100\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(okJson(
+                "{\"ok\":true,\"message_ts\":\"1700000000.000200\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
+        api.stubFor(post(urlPathEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
+        api.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true}")));
+        api.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson(
+                "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"ann\",\"real_name\":\"Ann Example\","
+                        + "\"profile\":{\"display_name\":\"ann\"}}}")));
+        api.stubFor(post(urlPathEqualTo("/response-url")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
+    }
+
+    /** Waits (polling) until the fake Slack has seen this many POSTs to the path; work runs off the ack. */
+    List<LoggedRequest> awaitRequests(String path, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<LoggedRequest> found;
+        do {
+            found = slackApi.findAll(postRequestedFor(urlPathEqualTo(path)));
+            if (found.size() >= count) {
+                return found;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("expected " + count + " request(s) to " + path + ", got " + found.size());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String responseUrl() {
+        return slackApi.baseUrl() + "/response-url";
+    }
+
+    HttpResponse<String> postSigned(String body, String contentType, Map<String, String> extraHeaders) {
+        long now = System.currentTimeMillis() / 1000;
+        return postSigned(body, contentType, extraHeaders, now, SIGNING_SECRET);
+    }
+
+    HttpResponse<String> postSigned(String body, String contentType, Map<String, String> extraHeaders,
+                                    long timestamp, String secret) {
+        String ts = Long.toString(timestamp);
+        String signature = new SlackSignature.Generator(secret).generate(ts, body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + SlackAdapter.EVENTS_PATH))
+                .header("Content-Type", contentType)
+                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+                .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        extraHeaders.forEach(b::header);
+        return send(b.build());
+    }
+
+    HttpResponse<String> event(String json) {
+        return postSigned(json, "application/json", Map.of());
+    }
+
+    HttpResponse<String> command(Map<String, String> fields) {
+        return postSigned(form(fields), "application/x-www-form-urlencoded", Map.of());
+    }
+
+    HttpResponse<String> interaction(String payloadJson) {
+        return postSigned(form(Map.of("payload", payloadJson)), "application/x-www-form-urlencoded", Map.of());
+    }
+
+    HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** A slash command as Slack sends it, typed by U1 in channel C1 of the test team. */
+    Map<String, String> slashCommand(String text) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("token", "legacy");
+        f.put("team_id", TEAM);
+        f.put("team_domain", "test");
+        f.put("channel_id", "C1");
+        f.put("channel_name", "guild-craft");
+        f.put("user_id", "U1");
+        f.put("user_name", "ann");
+        f.put("command", "/shoptalk");
+        f.put("text", text);
+        f.put("api_app_id", "A1");
+        f.put("response_url", responseUrl());
+        f.put("trigger_id", "123.456.abc");
+        return f;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void serve(Route route, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!route.method().equals(exchange.getRequestMethod()) || !route.path().equals(exchange.getRequestURI().getPath())) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
+            HttpCall call = new HttpCall(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    query(exchange.getRequestURI().getRawQuery()), headers, body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            HttpAnswer answer = route.endpoint().handle(call);
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            byte[] out = answer.body();
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                }
+            }
+        }
+    }
+
+    static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return q;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(0);
+        adapter.close();
+        database.close();
+        slackApi.stop();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.shoptalk.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands from Teams off the request thread: a command may post a round or wait out
+ * throttling, and Teams redelivers an activity that is not answered within seconds. Replies meant for
+ * one person go to their personal chat; the rest go where the command was typed. Thread-safe.
+ */
+final class Commands implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+    private static final ChatMessage TROUBLE = ChatMessage.text(
+            "Sorry, something went wrong while handling that. Please try again in a moment.");
+    private static final ChatMessage NO_PRIVATE_CHAT = ChatMessage.text(
+            "I have a reply for you only, but Teams would not let me open a chat with you. "
+                    + "Open a chat with Shoptalk (Apps > Shoptalk) and try again there.");
+
+    private final Shoptalk shoptalk;
+    private final TeamsPlatform platform;
+    private final ExecutorService outbox;
+    private final AtomicInteger pending = new AtomicInteger();
+
+    Commands(Shoptalk shoptalk, TeamsPlatform platform) {
+        this.shoptalk = shoptalk;
+        this.platform = platform;
+        this.outbox = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "teams-commands");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void run(TeamsInbound.Origin origin, UserRef user, String text) {
+        later(() -> {
+            if (ScheduleForm.isRequest(text)) {
+                platform.reply(origin.serviceUrl(), origin.conversationId(),
+                        AdaptiveCards.activity(ScheduleForm.card(), "Plan a reflection moment"));
+            } else {
+                deliver(origin, user, shoptalk.command(new CommandRequest(user, origin.channel(), text)));
+            }
+        }, origin);
+    }
+
+    /** A button or form on one of our cards was submitted. */
+    void submit(TeamsInbound.Origin origin, UserRef user, JsonNode data) {
+        String kind = data.path(AdaptiveCards.DATA_KIND).asText("");
+        if (AdaptiveCards.KIND_SCHEDULE_FORM.equals(kind)) {
+            run(origin, user, ScheduleForm.command(data));
+        } else if (AdaptiveCards.KIND_COMMAND.equals(kind) && data.hasNonNull("command")) {
+            run(origin, user, data.get("command").asText());
+        }
+    }
+
+    /** Introduces the bot where it was just added, with core's own help text. */
+    void welcome(TeamsInbound.Origin origin, UserRef installer) {
+        later(() -> platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(),
+                shoptalk.command(new CommandRequest(installer, origin.channel(), "help")).message()), null);
+    }
+
+    /** Runs background work after the current request, e.g. learning a new team's channels. */
+    void background(Runnable work) {
+        later(work, null);
+    }
+
+    private void deliver(TeamsInbound.Origin origin, UserRef user, CommandReply reply) {
+        if (reply.visibility() == CommandReply.Visibility.PRIVATE && origin.channel() != null) {
+            try {
+                platform.sendPrivate(user, reply.message());
+                return;
+            } catch (ChatPlatformException e) {
+                LOG.warn("could not send a private reply in Teams: {}", e.getMessage());
+                platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(), NO_PRIVATE_CHAT);
+                return;
+            }
+        }
+        platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(), reply.message());
+    }
+
+    private void later(Runnable work, TeamsInbound.Origin replyTo) {
+        pending.incrementAndGet();
+        try {
+            outbox.execute(() -> {
+                try {
+                    work.run();
+                } catch (ChatPlatformException e) {
+                    LOG.warn("Teams call failed: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("handling a Teams command failed", e);
+                    apologise(replyTo);
+                } finally {
+                    done();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done();
+            LOG.warn("Teams adapter is shutting down; dropped a command");
+        }
+    }
+
+    private void apologise(TeamsInbound.Origin replyTo) {
+        if (replyTo == null) {
+            return;
+        }
+        try {
+            platform.reply(replyTo.tenant(), replyTo.serviceUrl(), replyTo.conversationId(), TROUBLE);
+        } catch (RuntimeException e) {
+            LOG.warn("could not tell the user about a failed command: {}", e.getMessage());
+        }
+    }
+
+    private void done() {
+        synchronized (pending) {
+            if (pending.decrementAndGet() == 0) {
+                pending.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no command is queued or running; true if that happened within the timeout. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (pending) {
+            while (pending.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(pending, left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        outbox.shutdown();
+        try {
+            if (!outbox.awaitTermination(30, TimeUnit.SECONDS)) {
+                outbox.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outbox.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.shoptalk.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.JwtTokenValidation;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.shoptalk.core.web.HttpAnswer;
+import org.shoptalk.core.web.HttpCall;
+import org.shoptalk.core.web.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /api/messages: the Bot Framework's messaging endpoint. Authentication is middleware in front of
+ * the translation: the bearer token must be signed by a Bot Framework key (from the OpenID metadata)
+ * endorsed for Teams, issued by api.botframework.com, for our app id, and name the activity's service
+ * URL. Anything else is 401; a body that is not an activity is 400. Thread-safe.
+ */
+final class MessagesEndpoint implements Route.Endpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(MessagesEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long AUTH_TIMEOUT_SECONDS = 20;
+
+    private final CredentialProvider credentials;
+    private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
+    private final TeamsInbound inbound;
+    private final Clock clock;
+
+    MessagesEndpoint(TeamsSettings settings, TeamsInbound inbound, Clock clock) {
+        this.credentials = new SimpleCredentialProvider(settings.appId(), settings.appPassword());
+        this.inbound = inbound;
+        this.clock = clock;
+    }
+
+    @Override
+    public HttpAnswer handle(HttpCall call) {
+        // Receive time, not Activity.getTimestamp(): the SDK mis-parses timestamps without milliseconds.
+        Instant receivedAt = clock.instant();
+        String authorization = call.header("Authorization");
+        if (!JwtTokenValidation.isValidTokenFormat(authorization)) {
+            return unauthorized();
+        }
+        Activity activity;
+        try {
+            activity = parse(call.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return HttpAnswer.json(400, "{\"error\":\"the body must be a Bot Framework activity in JSON, "
+                    + "with type, channelId, serviceUrl and conversation\"}");
+        }
+        if (!authenticated(activity, authorization)) {
+            return unauthorized();
+        }
+        try {
+            if (!inbound.handle(activity, receivedAt)) {
+                return HttpAnswer.json(400, "{\"error\":\"a Teams activity needs a tenant, a conversation id and a serviceUrl\"}");
+            }
+            return HttpAnswer.json(200, "{}");
+        } catch (RuntimeException e) {
+            // Teams redelivers on a 5xx, which is what we want when, say, the database is briefly away.
+            LOG.error("handling a Teams {} activity failed", activity.getType(), e);
+            return HttpAnswer.json(503, "{\"error\":\"Shoptalk could not handle this activity now; try again\"}");
+        }
+    }
+
+    private boolean authenticated(Activity activity, String authorization) {
+        try {
+            ClaimsIdentity identity = JwtTokenValidation
+                    .authenticateRequest(activity, authorization, credentials, null, authConfig)
+                    .get(AUTH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // Only channel tokens from the Bot Framework: no emulator, no bot-to-bot (skill) calls.
+            return identity != null && identity.isAuthenticated()
+                    && AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER.equalsIgnoreCase(identity.getIssuer());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            // The SDK throws synchronously for undecodable tokens and asynchronously for bad ones.
+            LOG.info("rejected a request to /api/messages: {}", rootMessage(e));
+            return false;
+        }
+    }
+
+    static Activity parse(byte[] body) throws IOException {
+        JsonNode tree = JSON.readTree(body);
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        ObjectNode object = (ObjectNode) tree;
+        object.remove("timestamp");
+        object.remove("localTimestamp");
+        Activity activity;
+        try {
+            activity = Serialization.safeGetAs(object, Activity.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an activity", e);
+        }
+        if (activity == null || isBlank(activity.getType()) || isBlank(activity.getChannelId())
+                || isBlank(activity.getServiceUrl()) || activity.getConversation() == null) {
+            throw new IllegalArgumentException("not an activity");
+        }
+        return activity;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static HttpAnswer unauthorized() {
+        return new HttpAnswer(401, java.util.Map.of("WWW-Authenticate", "Bearer"), "application/json",
+                "{\"error\":\"a valid Bot Framework bearer token is required\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

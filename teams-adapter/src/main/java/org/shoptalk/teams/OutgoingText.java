@@ -1,0 +1,77 @@
+package org.shoptalk.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shoptalk.core.chat.Tenant;
+
+/**
+ * Core writes for every platform: people as {@code <@objectId>} and commands as {@code /shoptalk ...}.
+ * In Teams a person becomes a real mention (they get notified) when the bot knows their connector id,
+ * otherwise their name, and commands read {@code @Shoptalk ...}, which is how they are typed here.
+ * Thread-safe.
+ */
+final class OutgoingText {
+    private static final Pattern PERSON = Pattern.compile("<@([^>|]+)(?:\\|[^>]*)?>");
+    private static final Pattern SLASH_COMMAND = Pattern.compile("/shoptalk\\b");
+
+    private final TeamsStore store;
+
+    OutgoingText(TeamsStore store) {
+        this.store = store;
+    }
+
+    /** Rewrites every text of the card in place and declares the mentions it now holds. */
+    void apply(Tenant tenant, ObjectNode card) {
+        Map<String, TeamsStore.User> mentioned = new LinkedHashMap<>();
+        rewrite(tenant, card, mentioned);
+        if (!mentioned.isEmpty()) {
+            ArrayNode entities = card.withObject("/msteams").putArray("entities");
+            for (TeamsStore.User user : mentioned.values()) {
+                ObjectNode entity = entities.addObject();
+                entity.put("type", "mention");
+                entity.put("text", "<at>" + user.name() + "</at>");
+                entity.putObject("mentioned").put("id", user.userId()).put("name", user.name());
+            }
+        }
+    }
+
+    private void rewrite(Tenant tenant, JsonNode node, Map<String, TeamsStore.User> mentioned) {
+        if (node instanceof ObjectNode object) {
+            JsonNode text = object.get("text");
+            if (text != null && text.isTextual()) {
+                object.put("text", rewrite(tenant, text.asText(), mentioned));
+            }
+            object.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("text") && !e.getKey().equals("data")) {
+                    rewrite(tenant, e.getValue(), mentioned);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> rewrite(tenant, child, mentioned));
+        }
+    }
+
+    String rewrite(Tenant tenant, String text, Map<String, TeamsStore.User> mentioned) {
+        String commands = SLASH_COMMAND.matcher(text).replaceAll("@Shoptalk");
+        Matcher m = PERSON.matcher(commands);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String id = m.group(1);
+            String replacement = store.user(tenant, id)
+                    .filter(user -> user.name() != null)
+                    .map(user -> {
+                        mentioned.put(id, user);
+                        return "<at>" + user.name() + "</at>";
+                    })
+                    .orElse(id);
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

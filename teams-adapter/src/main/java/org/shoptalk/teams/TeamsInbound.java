@@ -1,0 +1,210 @@
+package org.shoptalk.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Mention;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates authenticated Teams activities into core calls. Channel messages that mention the bot,
+ * personal-chat messages and card submits are commands, run on the outbox so Teams gets its answer at
+ * once; other channel messages, edits and deletes are events, stored before the request is answered.
+ * Install and channel events keep the adapter's address book current. Thread-safe.
+ */
+final class TeamsInbound {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsInbound.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern COMMAND_PREFIX = Pattern.compile("^[/@]?shoptalk\\b\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** Where an activity came from, as far as replying and core are concerned. */
+    record Origin(Tenant tenant, String serviceUrl, String conversationId, ChannelRef channel, String teamId) {}
+
+    private final Shoptalk shoptalk;
+    private final TeamsStore store;
+    private final People people;
+    private final Commands commands;
+    private final Installs installs;
+
+    TeamsInbound(Shoptalk shoptalk, TeamsStore store, People people, Commands commands, Installs installs) {
+        this.shoptalk = Objects.requireNonNull(shoptalk);
+        this.store = store;
+        this.people = people;
+        this.commands = commands;
+        this.installs = installs;
+    }
+
+    /** Handles one activity; the result says whether it was understood (false: 400). */
+    boolean handle(Activity activity, Instant receivedAt) {
+        if (!"msteams".equals(activity.getChannelId())) {
+            LOG.info("ignoring an activity from channel {}: Shoptalk serves Microsoft Teams only", activity.getChannelId());
+            return true;
+        }
+        TeamsChannelData data = channelData(activity);
+        String tenantId = data != null && data.getTenant() != null ? data.getTenant().getId() : null;
+        if (tenantId == null && activity.getConversation() != null) {
+            tenantId = activity.getConversation().getTenantId();
+        }
+        if (tenantId == null || tenantId.isBlank() || activity.getConversation() == null
+                || activity.getConversation().getId() == null || activity.getServiceUrl() == null) {
+            return false;
+        }
+        Origin origin = origin(new Tenant(Platform.TEAMS, tenantId), activity, data);
+        boolean personal = "personal".equals(activity.getConversation().getConversationType());
+        people.remember(origin.tenant(), activity.getFrom(), activity.getServiceUrl(),
+                personal ? activity.getConversation().getId() : null);
+        String type = activity.getType() == null ? "" : activity.getType();
+        switch (type) {
+            case "message" -> onMessage(activity, origin, personal, receivedAt);
+            case "messageUpdate" -> onUpdate(activity, origin, data, receivedAt);
+            case "messageDelete" -> onDelete(activity, origin);
+            case "conversationUpdate" -> installs.onConversationUpdate(activity, origin, data);
+            case "installationUpdate" -> installs.onInstallationUpdate(activity, origin, data);
+            default -> LOG.debug("ignoring a Teams {} activity", type);
+        }
+        return true;
+    }
+
+    private Origin origin(Tenant tenant, Activity activity, TeamsChannelData data) {
+        String conversationId = activity.getConversation().getId();
+        String teamId = data != null && data.getTeam() != null ? data.getTeam().getId() : null;
+        ChannelRef channel = null;
+        if ("channel".equals(activity.getConversation().getConversationType())) {
+            String channelId = data != null && data.getChannel() != null && data.getChannel().getId() != null
+                    ? data.getChannel().getId() : TeamsIds.base(conversationId);
+            channel = new ChannelRef(tenant, channelId);
+            if (teamId != null) {
+                // Any delivery from a channel proves the bot is in its team: heal a missed install event.
+                store.saveTeam(tenant, teamId, data.getTeam().getAadGroupId(), data.getTeam().getName(),
+                        activity.getServiceUrl(), true);
+                store.saveChannel(tenant, channelId, teamId, data.getChannel() == null ? null : data.getChannel().getName(), false);
+            }
+        }
+        return new Origin(tenant, activity.getServiceUrl(), conversationId, channel, teamId);
+    }
+
+    private void onMessage(Activity activity, Origin origin, boolean personal, Instant receivedAt) {
+        ChannelAccount from = activity.getFrom();
+        if (from == null || from.getId() == null || People.isBot(from) || activity.getId() == null) {
+            return;
+        }
+        if (!personal && origin.channel() == null) {
+            LOG.info("ignoring a message from a Teams {} chat: Shoptalk works in team channels and personal chat",
+                    activity.getConversation().getConversationType());
+            return;
+        }
+        if (!shoptalk.firstDelivery(origin.tenant(), TeamsIds.deliveryId(origin.conversationId(), activity.getId()))) {
+            return;
+        }
+        UserRef author = new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
+        JsonNode value = activity.getValue() == null ? null : JSON.valueToTree(activity.getValue());
+        if (value != null && value.isObject() && value.has(AdaptiveCards.DATA_KIND)) {
+            commands.submit(origin, author, value);
+        } else if (personal) {
+            commands.run(origin, author, commandText(activity, origin));
+        } else if (mentionsBot(activity)) {
+            commands.run(origin, author, commandText(activity, origin));
+        } else {
+            String root = TeamsIds.threadRoot(origin.conversationId());
+            String threadRoot = root == null || root.equals(activity.getId()) ? null : root;
+            shoptalk.onEvent(new ChatEvent.MessagePosted(origin.channel(), author, activity.getId(), threadRoot,
+                    eventText(activity), mentioned(activity, origin), receivedAt));
+        }
+    }
+
+    private void onUpdate(Activity activity, Origin origin, TeamsChannelData data, Instant receivedAt) {
+        if (origin.channel() == null || activity.getId() == null) {
+            return;
+        }
+        String event = data == null ? null : data.getEventType();
+        if ("undeleteMessage".equals(event) && activity.getFrom() != null) {
+            String root = TeamsIds.threadRoot(origin.conversationId());
+            ChannelAccount from = activity.getFrom();
+            UserRef author = new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
+            shoptalk.onEvent(new ChatEvent.MessagePosted(origin.channel(), author, activity.getId(),
+                    root == null || root.equals(activity.getId()) ? null : root, eventText(activity),
+                    mentioned(activity, origin), receivedAt));
+        } else {
+            shoptalk.onEvent(new ChatEvent.MessageEdited(origin.channel(), activity.getId(), eventText(activity),
+                    mentioned(activity, origin), receivedAt));
+        }
+    }
+
+    private void onDelete(Activity activity, Origin origin) {
+        if (origin.channel() != null && activity.getId() != null) {
+            shoptalk.onEvent(new ChatEvent.MessageDeleted(origin.channel(), activity.getId()));
+        }
+    }
+
+    private static boolean mentionsBot(Activity activity) {
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        return activity.getMentions().stream()
+                .anyMatch(m -> m.getMentioned() != null && Objects.equals(m.getMentioned().getId(), botId));
+    }
+
+    /**
+     * Command text: the bot's own mention removed, other people as {@code <@objectId>}. A leading
+     * "/shoptalk" is dropped too, since people copy commands from help texts shared with Slack.
+     */
+    private String commandText(Activity activity, Origin origin) {
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String text = TeamsText.render(activity.getText(), activity.getMentions(), m -> {
+            if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
+                return "";
+            }
+            return people.objectId(origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), true)
+                    .map(id -> "<@" + id + ">")
+                    .orElse("@" + TeamsText.mentionName(m));
+        });
+        return COMMAND_PREFIX.matcher(text).replaceFirst("");
+    }
+
+    /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */
+    private static String eventText(Activity activity) {
+        return TeamsText.render(activity.getText(), activity.getMentions(), m -> "@" + TeamsText.mentionName(m));
+    }
+
+    private List<UserRef> mentioned(Activity activity, Origin origin) {
+        List<UserRef> refs = new ArrayList<>();
+        for (Mention m : activity.getMentions()) {
+            if (m.getMentioned() != null && !People.isBot(m.getMentioned())) {
+                people.objectId(origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), false)
+                        .map(id -> new UserRef(origin.tenant(), id))
+                        .filter(ref -> !refs.contains(ref))
+                        .ifPresent(refs::add);
+            }
+        }
+        return refs;
+    }
+
+    /** Members are listed per team; in a personal chat, per conversation. */
+    private static String lookupConversation(Origin origin) {
+        return origin.teamId() != null ? origin.teamId() : TeamsIds.base(origin.conversationId());
+    }
+
+    static TeamsChannelData channelData(Activity activity) {
+        if (activity.getChannelData() == null) {
+            return null;
+        }
+        try {
+            return activity.getChannelData(TeamsChannelData.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

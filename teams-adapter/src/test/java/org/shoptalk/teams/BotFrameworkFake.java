@@ -1,0 +1,142 @@
+package org.shoptalk.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * The Microsoft side, on loopback: the Bot Framework's OpenID metadata and signing keys (endorsed for
+ * msteams), an OAuth token endpoint for outgoing calls, and the Bot Connector at {@link #serviceUrl()}.
+ * Signs incoming-activity tokens the way the Bot Framework does, with a key made for the test run.
+ */
+final class BotFrameworkFake implements AutoCloseable {
+    static final String KEY_ID = "shoptalk-test-key";
+    static final String ISSUER = "https://api.botframework.com";
+    static final String OUTGOING_TOKEN = "outgoing-test-token";
+
+    /** One key pair per test run: the SDK caches signing keys per metadata URL. */
+    private static final KeyPair KEYS = newKeyPair();
+    private static final KeyPair STRANGER_KEYS = newKeyPair();
+
+    final WireMockServer wireMock;
+
+    BotFrameworkFake() {
+        wireMock = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wireMock.start();
+        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(okJson("""
+                {"issuer": "https://api.botframework.com",
+                 "authorization_endpoint": "https://invalid.botframework.com",
+                 "jwks_uri": "%s/v1/.well-known/keys",
+                 "id_token_signing_alg_values_supported": ["RS256"],
+                 "token_endpoint_auth_methods_supported": ["private_key_jwt"]}
+                """.formatted(baseUrl()))));
+        RSAPublicKey pub = (RSAPublicKey) KEYS.getPublic();
+        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(okJson("""
+                {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s", "endorsements": ["msteams"]}]}
+                """.formatted(KEY_ID, b64(pub.getModulus()), b64(pub.getPublicExponent())))));
+        wireMock.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson("""
+                {"token_type": "Bearer", "expires_in": 3600, "access_token": "%s"}
+                """.formatted(OUTGOING_TOKEN))));
+        stubConnectorDefaults();
+    }
+
+    /** Answers from the Bot Connector when a test does not say otherwise. */
+    void stubConnectorDefaults() {
+        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations")).atPriority(10)
+                .willReturn(okJson("{\"id\": \"a:1personal-chat-id\"}")));
+        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(10)
+                .willReturn(okJson("{\"id\": \"1763900000500\"}")));
+        wireMock.stubFor(get(urlPathMatching("/teams/v3/teams/[^/]+/conversations")).atPriority(10)
+                .willReturn(aResponse().withStatus(404)));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + wireMock.port();
+    }
+
+    String serviceUrl() {
+        return baseUrl() + "/teams/";
+    }
+
+    String openIdMetadataUrl() {
+        return baseUrl() + "/v1/.well-known/openidconfiguration";
+    }
+
+    String tokenUrl() {
+        return baseUrl() + "/oauth2/token";
+    }
+
+    /** A token as the Bot Framework sends with each activity. */
+    String token(String appId, String serviceUrl) {
+        return sign(KEYS, ISSUER, appId, serviceUrl);
+    }
+
+    /** Same claims, but signed with a key the Bot Framework never published under that key id. */
+    String forgedToken(String appId, String serviceUrl) {
+        return sign(STRANGER_KEYS, ISSUER, appId, serviceUrl);
+    }
+
+    String tokenFromIssuer(String issuer, String appId, String serviceUrl) {
+        return sign(KEYS, issuer, appId, serviceUrl);
+    }
+
+    String expiredToken(String appId, String serviceUrl) {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
+                .withNotBefore(Date.from(past.minusSeconds(600))).withExpiresAt(Date.from(past))
+                .sign(Algorithm.RSA256((RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate()));
+    }
+
+    private static String sign(KeyPair keys, String issuer, String appId, String serviceUrl) {
+        Instant now = Instant.now();
+        return JWT.create()
+                .withKeyId(KEY_ID)
+                .withIssuer(issuer)
+                .withAudience(appId)
+                .withClaim("serviceurl", serviceUrl)
+                .withNotBefore(Date.from(now.minusSeconds(60)))
+                .withExpiresAt(Date.from(now.plus(Duration.ofMinutes(30))))
+                .sign(Algorithm.RSA256((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate()));
+    }
+
+    private static String b64(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        wireMock.stop();
+    }
+}

@@ -1,0 +1,187 @@
+package org.shoptalk.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shoptalk.teams.TeamsFixture.LEAD;
+import static org.shoptalk.teams.TeamsFixture.MEMBER;
+import static org.shoptalk.teams.TeamsFixture.TEAM_ID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shoptalk.core.CoreSettings;
+import org.shoptalk.core.ShoptalkCore;
+
+/** Shoptalk in a Teams team, from install to digest, with the real core and the Bot Connector on WireMock. */
+class TeamsEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    TeamsFixture teams;
+    ShoptalkCore core;
+
+    @BeforeEach
+    void start() {
+        teams = new TeamsFixture(dir, db -> core = ShoptalkCore.create(db, CoreSettings.defaults(), Clock.systemUTC()));
+        core.register(teams.adapter.platform());
+        core.start();
+        // A new channel post: the connector answers with the conversation id of the new thread.
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=17639{{randomValue length=8 type='NUMERIC'}}\","
+                                + " \"activityId\": \"17639{{randomValue length=8 type='NUMERIC'}}\"}")));
+    }
+
+    @AfterEach
+    void stop() {
+        core.close();
+        teams.close();
+    }
+
+    @Test
+    void a_guild_lives_a_round_in_teams_from_install_to_digest() {
+        install();
+
+        command(LEAD, "1763802900001", "guild create Craft lang en tz Europe/Amsterdam");
+        assertThat(lastReplyText()).contains("Craft");
+        command(LEAD, "1763802900002", "schedule mon,thu 09:30");
+        assertThat(lastReplyText()).contains("#1").contains("Mon, Thu").contains("Europe/Amsterdam");
+
+        command(LEAD, "1763802900003", "moment explore");
+        JsonNode round = lastChannelPost();
+        assertThat(cardText(round.get("request"))).contains("Why this question");
+        String root = round.get("response").get("activityId").asText();
+
+        teams.deliver("channel-reply", Map.of("id", "1763803000001", "root", root, "fromId", MEMBER.id(),
+                "fromAad", MEMBER.aad(), "fromName", MEMBER.name(), "text", "I take responsibility for clear code reviews."));
+        teams.deliver("channel-reply", Map.of("id", "1763803000002", "root", root,
+                "text", "For me it is the patients who read our letters."));
+        teams.deliver("channel-reply", Map.of("id", "1763803000003", "root", root, "fromId", "29:1ThirdPersonId",
+                "fromAad", "0a1b2c3d-3333-4444-8555-666677778888", "fromName", "Cas Colleague",
+                "text", "<at>Milan Member</at> what makes a review clear to you?",
+                "extraMention", TeamsFixture.mentionEntity(MEMBER)));
+        teams.deliver("message-update", Map.of("id", "1763803000001", "root", root, "fromId", MEMBER.id(),
+                "fromAad", MEMBER.aad(), "fromName", MEMBER.name(), "text", "I take responsibility for kind, clear code reviews."));
+        teams.deliver("message-delete", Map.of("id", "1763803000002", "root", root));
+
+        command(LEAD, "1763802900004", "digest");
+        String digest = cardText(lastChannelPost().get("request"));
+        assertThat(digest)
+                .contains("This week in Craft")
+                .contains("kind, clear code reviews")
+                .doesNotContain("patients who read our letters")
+                .contains("Cas Colleague, responding to Milan Member")
+                .contains("People who took part: 2")
+                .contains("https://teams.microsoft.com/l/message/");
+    }
+
+    @Test
+    void a_throttled_moment_is_posted_after_the_connector_says_it_may() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft");
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(1)
+                .inScenario("throttle").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
+                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"error\": {\"code\": \"TooManyRequests\"}}")));
+
+        long before = System.nanoTime();
+        command(LEAD, "1763802900002", "moment");
+        long waitedMs = (System.nanoTime() - before) / 1_000_000;
+
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
+                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true"))))).isEqualTo(2);
+        assertThat(cardText(lastChannelPost().get("request"))).contains("Why this question");
+        assertThat(waitedMs).isGreaterThanOrEqualTo(1000);
+        assertThat(lastReplyText()).contains("Posted");
+    }
+
+    @Test
+    void schedule_form_shows_cores_validation_and_then_schedules() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft");
+        command(LEAD, "1763802900002", "schedule form");
+
+        teams.deliver("card-submit", Map.of("id", "1763802900010", "root", "1763802900002", "value", """
+                {"shoptalk": "schedule-form", "days": "tue,fri", "time": "08:15", "timeZone": "Mars/Olympus",
+                 "everyWeeks": "1"}"""));
+        assertThat(lastReplyText()).contains("\"Mars/Olympus\" is not a time zone I know");
+
+        teams.deliver("card-submit", Map.of("id", "1763802900011", "root", "1763802900002", "value", """
+                {"shoptalk": "schedule-form", "days": "tue,fri", "time": "08:15", "timeZone": "Europe/Amsterdam",
+                 "everyWeeks": "2", "theme": "craft"}"""));
+        assertThat(lastReplyText()).contains("#1").contains("Tue, Fri").contains("08:15");
+    }
+
+    /** The bot is added to the team, which is announced in General; the guild channel is created after. */
+    private void install() {
+        teams.deliver("conversation-update-bot-added", Map.of("id", "0001"));
+        teams.deliver("installation-update-add", Map.of("id", "0002"));
+        teams.deliver("conversation-update-channel-created", Map.of("id", "0003"));
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))
+                .withRequestBody(containing("guild create")))).as("welcome with help in General").isEqualTo(1);
+        Integer channels = teams.database.withHandle(h -> h.queryOne(
+                "SELECT COUNT(*) FROM teams_channel WHERE tenant = ? AND team_id = ?", rs -> rs.getInt(1),
+                TeamsFixture.TENANT.key(), TEAM_ID)).orElse(0);
+        assertThat(channels).isEqualTo(2);
+    }
+
+    private void command(TeamsFixture.Person who, String messageId, String text) {
+        teams.deliver("channel-message-mention", Map.of("id", messageId, "root", messageId, "text", text,
+                "fromId", who.id(), "fromAad", who.aad(), "fromName", who.name()));
+    }
+
+    /** The bot's latest reply, in a channel thread or someone's personal chat. */
+    private String lastReplyText() {
+        List<ServeEvent> sent = teams.botFramework.wireMock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/activities"))
+                .toList();
+        ServeEvent last = sent.stream().max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .orElseThrow(() -> new AssertionError("the bot replied nowhere"));
+        return cardText(json(last.getRequest().getBodyAsString()));
+    }
+
+    private JsonNode lastChannelPost() {
+        ServeEvent last = teams.botFramework.wireMock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/teams/v3/conversations") && e.getResponse().getStatus() == 201)
+                .max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate())).orElseThrow(() -> new AssertionError("nothing was posted as a new channel post"));
+        return JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("request",
+                        json(last.getRequest().getBodyAsString()).get("activity"))
+                .set("response", json(last.getResponse().getBodyAsString()));
+    }
+
+    /** All text of the Adaptive Card in an outgoing activity, one element per line. */
+    private static String cardText(JsonNode activity) {
+        StringBuilder text = new StringBuilder();
+        activity.get("attachments").get(0).get("content").findValues("text").forEach(t -> text.append(t.asText()).append('\n'));
+        return text.toString();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
