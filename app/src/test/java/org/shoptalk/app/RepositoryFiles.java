@@ -24,7 +24,8 @@ final class RepositoryFiles {
     static final Path ROOT = repositoryRoot();
     static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     // A variable the code reads appears as an exact string literal: env.get("SHOPTALK_DB_URL").
-    private static final Pattern VARIABLE_LITERAL = Pattern.compile("\"((?:SHOPTALK|SLACK|MICROSOFT|TEAMS)_[A-Z0-9_]+)\"");
+    private static final Pattern VARIABLE_LITERAL =
+            Pattern.compile("\"((?:SHOPTALK|SLACK|MICROSOFT|TEAMS)_[A-Z0-9_]+)\"");
 
     private RepositoryFiles() {
     }
@@ -37,12 +38,6 @@ final class RepositoryFiles {
                 .forEach(f -> VARIABLE_LITERAL.matcher(read(f)).results().forEach(m -> names.add(m.group(1))));
         assertThat(names).as("variables found in the code").contains("SHOPTALK_DB_URL");
         return names;
-    }
-
-    /** Reactor modules that have no main code yet. */
-    static List<String> modulesWithoutCode() {
-        return modules().stream().filter(m -> !Files.isDirectory(ROOT.resolve(m).resolve("src/main/java")))
-                .collect(Collectors.toList());
     }
 
     /** The modules the parent pom builds. */
