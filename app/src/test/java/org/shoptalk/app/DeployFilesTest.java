@@ -268,7 +268,7 @@ class DeployFilesTest {
     }
 
     @Test
-    void dockerfile_builds_in_one_stage_and_runs_the_jar_as_non_root_with_a_health_check() {
+    void dockerfile_builds_on_the_jdk_and_runs_the_jar_on_the_jre_as_non_root_with_a_health_check() {
         List<String> instructions = dockerInstructions(read(DEPLOY.resolve("Dockerfile")));
         List<Integer> froms = new ArrayList<>();
         for (int i = 0; i < instructions.size(); i++) {
