@@ -67,7 +67,8 @@ class StorageOnBothDatabasesTest {
                     "Delivered twice, stored once.", List.of(), f.clock.instant());
             assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev10", answer)).isTrue();
             assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev10", answer)).isFalse();
-            assertThat(f.db.withHandle(h -> h.count("SELECT COUNT(*) FROM answer"))).isEqualTo(1);
+            long stored = f.db.withHandle(h -> h.count("SELECT COUNT(*) FROM answer"));
+            assertThat(stored).isEqualTo(1);
             assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev10")).isFalse();
         }
     }
