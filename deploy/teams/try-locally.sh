@@ -177,7 +177,9 @@ signed "$(reply 1764000000201 "$ROOT" "$ANSWER")"
 echo "> the same activity again, as Teams redelivers it"
 signed "$(reply 1764000000201 "$ROOT" "$ANSWER")"
 echo "> another reply without a bearer token"
-post "$(reply 1764000000202 "$ROOT" "A forged answer.")"
+UNSIGNED=$(post "$(reply 1764000000202 "$ROOT" "A forged answer.")")
+echo "$UNSIGNED"
+case "$UNSIGNED" in *"HTTP 401") ;; *) fail "an activity without a bearer token must get 401" ;; esac
 
 command 1763802900103 "digest"
 await_count "new channel posts (moment and digest)" "$CHANNEL_POSTS" 2
