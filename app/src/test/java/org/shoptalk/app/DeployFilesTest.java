@@ -161,7 +161,7 @@ class DeployFilesTest {
             } else if (entry.at("/valueFrom/fieldRef/fieldPath").asText().equals("metadata.name")) {
                 env.put(name, "shoptalk-5d8c7b9f4-x2x7q");
             } else if (!entry.at("/valueFrom/secretKeyRef/optional").asBoolean(true)) {
-                env.put(name, "from-the-secret");
+                env.put(name, "from-the-kubernetes-secret");
             }
         });
 

@@ -38,6 +38,7 @@ class TeamsAppTest {
                         "MICROSOFT_APP_ID", TeamsSender.APP_ID,
                         "MICROSOFT_APP_PASSWORD", "app-test-client-secret",
                         "MICROSOFT_APP_TENANT_ID", TeamsSender.TENANT_ID,
+                        "SHOPTALK_SECRET", "teams-app-test-secret-0123456789",
                         "TEAMS_OPENID_METADATA_URL", botFramework.openIdMetadataUrl(),
                         "TEAMS_TOKEN_URL", botFramework.tokenUrl()))
                 .withPort(0)
