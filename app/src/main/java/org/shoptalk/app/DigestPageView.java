@@ -110,12 +110,12 @@ final class DigestPageView {
                         String description, String peopleLabel, String repliesLabel, String weekLabel, String tableLabel,
                         List<Gridline> gridlines, List<WeekBar> weeks) {
         private static final int WIDTH = 640;
-        private static final int HEIGHT = 250;
+        private static final int HEIGHT = 262;
         private static final int LEFT = 34;
         private static final int RIGHT = 632;
-        private static final int TOP = 44;
-        private static final int BASELINE = 222;
-        private static final double BAR = 14;
+        private static final int TOP = 50;
+        private static final int BASELINE = 230;
+        private static final double BAR = 16;
 
         static Chart of(List<DigestHistory.Week> weeks, Map<String, String> t, Locale locale) {
             int max = weeks.stream().mapToInt(w -> Math.max(w.participants(), w.repliesBetweenPeople())).max().orElse(0);
@@ -125,7 +125,7 @@ final class DigestPageView {
             List<Gridline> grid = new ArrayList<>();
             for (int v = step; v <= top; v += step) {
                 double y = BASELINE - v * scale;
-                grid.add(new Gridline(num(y), num(y + 3.5), LEFT - 4, v));
+                grid.add(new Gridline(num(y), num(y + 4.5), LEFT - 5, v));
             }
             DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", locale);
             double group = (RIGHT - LEFT) / (double) Math.max(1, weeks.size());
@@ -139,11 +139,11 @@ final class DigestPageView {
                 bars.add(new WeekBar(monday, w.participants(), w.repliesBetweenPeople(),
                         num(centre - BAR - 1), num(BASELINE - people), num(people),
                         num(centre + 1), num(BASELINE - replies), num(replies), num(BAR),
-                        num(centre), BASELINE + 16,
+                        num(centre), BASELINE + 22,
                         fill(t.get("chart_people_title"), monday, w.participants()),
                         fill(t.get("chart_replies_title"), monday, w.repliesBetweenPeople())));
             }
-            return new Chart(WIDTH, HEIGHT, LEFT, RIGHT, BASELINE, LEFT, LEFT + 14, t.get("chart_description"),
+            return new Chart(WIDTH, HEIGHT, LEFT, RIGHT, BASELINE, LEFT, LEFT + 19, t.get("chart_description"),
                     t.get("chart_people"), t.get("chart_replies"), t.get("chart_week"), t.get("chart_table"), grid, bars);
         }
     }
