@@ -179,10 +179,6 @@ final class DigestPageView {
         return out;
     }
 
-    static Map<String, String> texts(Language language) {
-        return TEXTS.get(language);
-    }
-
     private static Map<Language, Map<String, String>> loadTexts() {
         Map<Language, Map<String, String>> all = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {

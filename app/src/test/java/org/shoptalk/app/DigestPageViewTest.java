@@ -1,0 +1,77 @@
+package org.shoptalk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.digest.DigestHistory;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.i18n.Language;
+
+/** What the page template is given: only safe links, and a chart whose bars keep to their frame. */
+class DigestPageViewTest {
+    private static final Instant END = Instant.parse("2026-11-27T15:00:00Z");
+    private static final Guild GUILD = new Guild(1, Tenant.LOCAL, "Craft", Language.EN, ZoneId.of("Europe/Amsterdam"),
+            DayOfWeek.FRIDAY, LocalTime.of(16, 0), END.minusSeconds(86_400 * 90L), null);
+
+    private static DigestHistory.Period period(List<DigestHistory.ThreadLink> threads) {
+        var round = new DigestHistory.RoundEntry(1, END.minusSeconds(3600), END, "craft", "What is good work?", "Because.",
+                threads, List.of());
+        return new DigestHistory.Period(GUILD, END.minusSeconds(7 * 86_400), END, List.of(round));
+    }
+
+    private static List<DigestHistory.Week> weeks(int... people) {
+        List<DigestHistory.Week> weeks = new ArrayList<>();
+        for (int i = 0; i < people.length; i++) {
+            weeks.add(new DigestHistory.Week(LocalDate.of(2026, 9, 7).plusWeeks(i), people[i], people[i] / 2));
+        }
+        return weeks;
+    }
+
+    @Test
+    void only_web_addresses_and_our_own_paths_become_thread_links() {
+        var threads = List.of(new DigestHistory.ThreadLink("a", "javascript:alert(1)"),
+                new DigestHistory.ThreadLink("b", "//evil.example/x"), new DigestHistory.ThreadLink("c", "https://chat/1"),
+                new DigestHistory.ThreadLink("d", "/local?channel=d&thread=2"));
+
+        DigestPageView.Page page = DigestPageView.of(period(threads), weeks(0), 1, END, "tok");
+
+        assertThat(page.rounds().get(0).threads()).extracting(DigestPageView.Link::url)
+                .containsExactly("https://chat/1", "/local?channel=d&thread=2");
+        assertThat(page.rounds().get(0).threads()).extracting(DigestPageView.Link::label)
+                .containsExactly("Open the thread in c", "Open the thread in d");
+    }
+
+    @Test
+    void the_tallest_bar_reaches_the_top_gridline_and_none_leaves_the_frame() {
+        DigestPageView.Chart chart = DigestPageView.of(period(List.of()), weeks(0, 3, 7, 12, 1, 0, 0, 2, 5, 8, 9, 4), 1, END,
+                "tok").chart();
+
+        assertThat(chart.weeks()).hasSize(12);
+        double top = chart.gridlines().stream().mapToDouble(g -> Double.parseDouble(g.y())).min().orElseThrow();
+        for (DigestPageView.WeekBar bar : chart.weeks()) {
+            double y = Double.parseDouble(bar.peopleY());
+            assertThat(y).isGreaterThanOrEqualTo(top - 0.01).isLessThanOrEqualTo(chart.baseline());
+            assertThat(y + Double.parseDouble(bar.peopleHeight())).isCloseTo(chart.baseline(), offset(0.11));
+        }
+        assertThat(chart.gridlines().get(chart.gridlines().size() - 1).value()).isGreaterThanOrEqualTo(12);
+        assertThat(chart.weeks().get(3).peopleTitle()).isEqualTo("Week of 28 Sep: 12 people took part");
+    }
+
+    @Test
+    void export_links_are_relative_so_a_path_prefix_keeps_working() {
+        DigestPageView.Page page = DigestPageView.of(period(List.of()), weeks(0), 4, END, "abc.def");
+
+        assertThat(page.downloads().get(0).links()).extracting(DigestPageView.FileLink::href)
+                .containsExactly("abc.def/export.md?weeks=4", "abc.def/export.csv?weeks=4", "abc.def/export.json?weeks=4");
+        assertThat(page.downloads().get(1).links().get(0).href()).isEqualTo("abc.def/export.md");
+    }
+}
