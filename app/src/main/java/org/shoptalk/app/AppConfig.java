@@ -128,8 +128,9 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
             throw Env.invalid("SHOPTALK_INSTANCE_ID", "a name of up to 80 printable characters without spaces",
                     instanceId);
         }
+        // The installation secret also keys anonymous answers' pseudonyms; without it they are off.
         return new CoreSettings(grace, Duration.ofHours(roundHours), Duration.ofHours(reminderHours), clustered,
-                instanceId);
+                instanceId, env.get("SHOPTALK_SECRET").orElse(null));
     }
 
     // A JDBC URL may carry a password in its query; keep it out of error lines.

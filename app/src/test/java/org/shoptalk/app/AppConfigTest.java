@@ -90,6 +90,13 @@ class AppConfigTest {
     }
 
     @Test
+    void the_installation_secret_reaches_core_for_anonymous_answers() {
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_SECRET", "0123456789abcdef0123")).core().secret())
+                .isEqualTo("0123456789abcdef0123");
+        assertThat(AppConfig.fromEnvironment(Map.of()).core().secret()).isNull();
+    }
+
+    @Test
     void blank_values_count_as_unset() {
         assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_PORT", " ", "SLACK_BOT_TOKEN", "")).port())
                 .isEqualTo(8080);
