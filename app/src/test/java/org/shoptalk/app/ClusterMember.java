@@ -6,14 +6,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import ch.qos.logback.classic.Level;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.ThreadRef;
 import org.shoptalk.core.chat.UserRef;
@@ -21,6 +25,7 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.local.LocalMessage;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Shoptalk instance of the cluster test, run as a JVM of its own so the test can kill it as abruptly
@@ -44,6 +49,10 @@ public final class ClusterMember {
         String instanceId = args[3];
         Duration latency = Duration.ofMillis(Long.parseLong(args[4]));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // How the instance takes over a dead one's work is what the test reports on.
+        for (String logger : new String[] {"org.shoptalk.core.round", "org.shoptalk.core.task", "org.quartz.impl.jdbcjobstore"}) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(Level.INFO);
+        }
         Clock clock = Clock.systemUTC();
         Database database = Database.start(settings);
         CoreSettings core = new CoreSettings(Duration.ofHours(6), Duration.ofHours(72), Duration.ofHours(24), true,
@@ -72,7 +81,7 @@ public final class ClusterMember {
      * The local console with a real chat API's latency, split at random around the moment the message lands,
      * so an instance killed mid-post dies on either side of the platform accepting it.
      */
-    private record SlowChat(LocalChat local, Duration latency, PrintStream out) implements ChatPlatform {
+    private record SlowChat(LocalChat local, Duration latency, PrintStream out) implements ChatPlatform, PostLookup {
         @Override
         public Platform platform() {
             return local.platform();
@@ -86,6 +95,11 @@ public final class ClusterMember {
             out.println(POSTED + channel.id());
             pause(latency.toMillis() - before);
             return posted;
+        }
+
+        @Override
+        public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
+            return local.findTopLevel(channel, message, since);
         }
 
         @Override

@@ -9,7 +9,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ final class ClusterNode implements AutoCloseable {
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicInteger posted = new AtomicInteger();
+    private final List<String> log = new CopyOnWriteArrayList<>();
 
     private ClusterNode(String id, Process process) {
         this.id = id;
@@ -89,6 +92,11 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
+    /** How many lines the instance logged that contain this text. */
+    long logged(String text) {
+        return log.stream().filter(line -> line.contains(text)).count();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -120,6 +128,7 @@ final class ClusterNode implements AutoCloseable {
                 } else if (line.startsWith(ClusterMember.POSTED)) {
                     posted.incrementAndGet();
                 } else {
+                    log.add(line);
                     System.out.println("[" + id + "] " + line);
                 }
             }

@@ -130,7 +130,9 @@ class ClusterTest {
         Duration takeover = Duration.between(killed, Instant.now());
         Map<String, Long> posts = roundPosts("second");
         System.out.printf("cluster test: alpha killed with %d moments running and %d of %d posted; beta finished"
-                + " the rest within %d ms%n", running, postedBefore, GUILDS, takeover.toMillis());
+                + " the rest within %d ms: %d moments run again, %d interrupted posts found landed, %d posted again%n",
+                running, postedBefore, GUILDS, takeover.toMillis(), beta.logged("runs again: the instance running it"),
+                beta.logged("had landed"), beta.logged("posting again"));
         assertThat(running).as("moments alpha was running when it died").isPositive();
         assertThat(posts).hasSize(GUILDS).allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
         assertThat(takeover).isLessThanOrEqualTo(TAKEOVER_LIMIT);
