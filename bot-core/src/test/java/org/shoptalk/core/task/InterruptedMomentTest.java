@@ -21,7 +21,7 @@ import org.shoptalk.core.local.LocalMessage;
 import org.shoptalk.core.testing.CoreFixture;
 
 /**
- * An instance that dies while posting a moment leaves the channel claimed. Another run of the same moment
+ * An instance that dies while posting a moment (or an accountability moment) leaves the channel claimed. Another run of the same moment
  * leaves a claim alone (a live instance may be mid-post), but the run Quartz starts because the instance
  * died finishes it: posted if it never landed, recorded if it did, once either way.
  */
@@ -72,6 +72,27 @@ class InterruptedMomentTest {
         assertThat(local.list("craft")).hasSize(1);
         String answer = f.reply("craft", prompt.id(), "ann", "Finishing what I start.");
         assertThat(f.count("SELECT COUNT(*) FROM answer WHERE message_id = ?", answer)).isEqualTo(1);
+    }
+
+    @Test
+    void an_accountability_moment_cut_off_mid_post_is_posted_by_the_recovering_run() {
+        f.run("ann", "craft", "guild join");
+        for (String answer : new String[] {"goal", "90% of tickets closed within 2 days",
+                "Our customers: they can get back to work quickly after reporting a problem", "Trust: people rely on us",
+                "How often customers need to chase us", "No overtime to get there", "2027-01-15"}) {
+            f.run("ann", null, answer);
+        }
+        f.clock.set(Instant.parse("2027-01-15T08:30:00Z"));
+        f.chat.clear();
+        Task review = new Task.Review(1);
+        f.core().register(new DyingChat(f.chat, false));
+        assertThatThrownBy(() -> f.core().runTask(review, f.clock.instant())).isInstanceOf(ProcessDied.class);
+        f.core().register(f.chat);
+
+        f.core().recoverTask(review, f.clock.instant());
+
+        assertThat(f.chat.topLevel("craft")).singleElement().satisfies(sent -> assertThat(sent.text())
+                .contains("goal #1"));
     }
 
     /** Stands for the process dying in the middle of a post: nothing after it runs. */
