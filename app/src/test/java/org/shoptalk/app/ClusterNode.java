@@ -103,7 +103,7 @@ final class ClusterNode implements AutoCloseable {
 
     /** Lets the instance stop cleanly (end of input), killing it if it takes too long. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (!process.isAlive()) {
             return;
         }
@@ -112,8 +112,13 @@ final class ClusterNode implements AutoCloseable {
         } catch (IOException e) {
             // it is going away either way
         }
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            kill();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

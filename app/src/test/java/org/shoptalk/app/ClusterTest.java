@@ -89,7 +89,7 @@ class ClusterTest {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() {
         if (alpha != null) {
             alpha.close();
         }
