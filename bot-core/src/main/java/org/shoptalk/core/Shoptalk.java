@@ -22,4 +22,17 @@ public interface Shoptalk {
      * delivery another instance already took. Durable across restarts and shared by a cluster.
      */
     boolean firstDelivery(Tenant tenant, String deliveryId);
+
+    /**
+     * Applies an event that came with a platform delivery id, at most once per id: the id is recorded in the
+     * same transaction that stores the event, so a delivery that failed is applied when the platform retries
+     * it, and one that succeeded is not applied again. False for a delivery seen before.
+     */
+    default boolean onDelivery(Tenant tenant, String deliveryId, ChatEvent event) {
+        if (!firstDelivery(tenant, deliveryId)) {
+            return false;
+        }
+        onEvent(event);
+        return true;
+    }
 }

@@ -155,9 +155,23 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     @Override
     public boolean firstDelivery(Tenant tenant, String deliveryId) {
-        Instant now = clock.instant();
-        return database.withHandle(h -> h.insertIfAbsent(
-                "INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)", tenant.key(), deliveryId, now));
+        return database.withHandle(h -> recordDelivery(h, tenant, deliveryId));
+    }
+
+    @Override
+    public boolean onDelivery(Tenant tenant, String deliveryId, ChatEvent event) {
+        return database.inTransaction(h -> {
+            if (!recordDelivery(h, tenant, deliveryId)) {
+                return false;
+            }
+            answers.apply(h, event);
+            return true;
+        });
+    }
+
+    private boolean recordDelivery(org.shoptalk.core.db.Handle h, Tenant tenant, String deliveryId) {
+        return h.insertIfAbsent("INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)",
+                tenant.key(), deliveryId, clock.instant());
     }
 
     /**

@@ -95,11 +95,14 @@ final class SlackEvents {
     }
 
     private Response deliver(EventsApiPayload<? extends Event> payload, EventContext ctx, Tenant tenant, ChatEvent event) {
+        // The delivery id is recorded in the transaction that stores the event: a failed attempt that Slack
+        // retries is applied then, and a retry of a stored one changes nothing.
         String deliveryId = payload.getEventId();
-        if (deliveryId != null && !shoptalk.firstDelivery(tenant, deliveryId)) {
-            return ctx.ack();
+        if (deliveryId == null) {
+            shoptalk.onEvent(event);
+        } else {
+            shoptalk.onDelivery(tenant, deliveryId, event);
         }
-        shoptalk.onEvent(event);
         return ctx.ack();
     }
 

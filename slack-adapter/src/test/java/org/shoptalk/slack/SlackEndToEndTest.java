@@ -92,8 +92,12 @@ class SlackEndToEndTest {
                 .contains("what did you do with the hour?")
                 .contains("https://test.slack.com/archives/C1/p1700000000000100");
         String blocks = digest.substring(digest.indexOf("blocks="));
-        assertThat(countOccurrences(blocks, "what did you do with the hour?")).as("the retried event is stored once")
+        // The answers of the round come before the dialogue section, which quotes open questions once more.
+        String answers = blocks.substring(0, blocks.indexOf("Where the dialogue went"));
+        assertThat(countOccurrences(answers, "what did you do with the hour?")).as("the retried event is stored once")
                 .isEqualTo(1);
+        assertThat(blocks.substring(blocks.indexOf("Where the dialogue went"))).contains("Open questions")
+                .contains("what did you do with the hour?");
         assertThat(blocks).contains("bo (edited)").contains("ann, responding to bo")
                 .contains("People who took part: 2").contains("Answers that responded to a colleague: 1");
         slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));

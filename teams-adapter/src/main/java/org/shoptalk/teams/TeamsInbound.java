@@ -108,22 +108,26 @@ final class TeamsInbound {
                     activity.getConversation().getConversationType());
             return;
         }
-        if (!shoptalk.firstDelivery(origin.tenant(), TeamsIds.deliveryId(origin.conversationId(), activity.getId()))) {
-            return;
-        }
+        String deliveryId = TeamsIds.deliveryId(origin.conversationId(), activity.getId());
         UserRef author = new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
         JsonNode value = activity.getValue() == null ? null : JSON.valueToTree(activity.getValue());
-        if (value != null && value.isObject() && value.has(AdaptiveCards.DATA_KIND)) {
-            commands.submit(origin, author, value);
-        } else if (personal) {
-            commands.run(origin, author, commandText(activity, origin));
-        } else if (mentionsBot(activity)) {
-            commands.run(origin, author, commandText(activity, origin));
-        } else {
+        boolean form = value != null && value.isObject() && value.has(AdaptiveCards.DATA_KIND);
+        if (!form && !personal && !mentionsBot(activity)) {
+            // An answer: its delivery id is recorded in the transaction that stores it, so a failed attempt that
+            // Teams redelivers is applied then, and a redelivery of a stored one changes nothing.
             String root = TeamsIds.threadRoot(origin.conversationId());
             String threadRoot = root == null || root.equals(activity.getId()) ? null : root;
-            shoptalk.onEvent(new ChatEvent.MessagePosted(origin.channel(), author, activity.getId(), threadRoot,
-                    eventText(activity), mentioned(activity, origin), receivedAt));
+            shoptalk.onDelivery(origin.tenant(), deliveryId, new ChatEvent.MessagePosted(origin.channel(), author,
+                    activity.getId(), threadRoot, eventText(activity), mentioned(activity, origin), receivedAt));
+            return;
+        }
+        if (!shoptalk.firstDelivery(origin.tenant(), deliveryId)) {
+            return;
+        }
+        if (form) {
+            commands.submit(origin, author, value);
+        } else {
+            commands.run(origin, author, commandText(activity, origin));
         }
     }
 

@@ -54,13 +54,13 @@ public final class CommandParser {
                 }
                 yield end(t, Syntax.FORGET_ME, new Command.ForgetMe());
             }
-            case "connect" -> connect(t);
+            case "connect" -> DialogueParser.connect(t);
             case "goal" -> end(t, Syntax.GOAL, new Command.GoalStart());
             case "goals" -> end(t, Syntax.GOALS, new Command.Goals());
-            case "anon" -> anon(t);
-            case "pairs" -> pairs(t);
-            case "occasion" -> occasion(t);
-            case "series" -> series(t);
+            case "anon" -> DialogueParser.anon(t);
+            case "pairs" -> DialogueParser.pairs(t);
+            case "occasion" -> DialogueParser.occasion(t);
+            case "series" -> DialogueParser.series(t);
             default -> throw new CommandException("error.unknown", verb);
         };
     }
@@ -285,93 +285,7 @@ public final class CommandParser {
         throw new CommandException(Syntax.REMINDERS, "error.reminders", str(v));
     }
 
-    private Command connect(Tokens t) {
-        if (t.accept("on")) {
-            return end(t, Syntax.CONNECT, new Command.ConnectSetting(true, null));
-        }
-        if (t.accept("off")) {
-            return end(t, Syntax.CONNECT, new Command.ConnectSetting(false, null));
-        }
-        if (t.accept("after")) {
-            int hours = number(t.next(), 1, 168, Syntax.CONNECT);
-            if (!t.accept("hours") && !t.accept("hour") && !t.accept("h")) {
-                throw new CommandException(Syntax.CONNECT, "error.connect");
-            }
-            return end(t, Syntax.CONNECT, new Command.ConnectSetting(null, hours));
-        }
-        throw new CommandException(Syntax.CONNECT, "error.connect");
-    }
-
-    private Command anon(Tokens t) {
-        if (t.accept("delete")) {
-            return end(t, Syntax.ANON, new Command.AnonDelete());
-        }
-        String text = t.next();
-        if (text == null || text.isBlank() || t.hasMore()) {
-            throw new CommandException(Syntax.ANON, "error.anon");
-        }
-        return new Command.AnonAnswer(text.strip());
-    }
-
-    private Command pairs(Tokens t) {
-        if (t.accept("on")) {
-            return end(t, Syntax.PAIRS, new Command.PairsOptIn(true));
-        }
-        if (t.accept("off")) {
-            return end(t, Syntax.PAIRS, new Command.PairsOptIn(false));
-        }
-        if (t.accept("never")) {
-            return end(t, Syntax.PAIRS_EVERY, new Command.PairsEvery(0));
-        }
-        if (t.accept("every")) {
-            int weeks = number(t.next(), 1, 12, Syntax.PAIRS_EVERY);
-            if (!t.accept("weeks") && !t.accept("week")) {
-                throw new CommandException(Syntax.PAIRS_EVERY, "error.pairs");
-            }
-            return end(t, Syntax.PAIRS_EVERY, new Command.PairsEvery(weeks));
-        }
-        throw new CommandException(Syntax.PAIRS, "error.pairs");
-    }
-
-    private Command occasion(Tokens t) {
-        String kind = t.next();
-        if (kind == null) {
-            throw new CommandException(Syntax.OCCASION, "error.occasion", "");
-        }
-        LocalDate start = t.hasMore() ? date(t.next(), Syntax.OCCASION) : null;
-        return end(t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start));
-    }
-
-    private Command series(Tokens t) {
-        Theme theme = theme(t.next(), Syntax.SERIES);
-        int moments = number(t.next(), 2, 12, Syntax.SERIES);
-        String dayWord = t.next();
-        Set<DayOfWeek> days;
-        try {
-            days = DaySpec.parse(dayWord == null ? "" : dayWord);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException(Syntax.SERIES, "error.days", str(dayWord));
-        }
-        if (days.size() != 1) {
-            throw new CommandException(Syntax.SERIES, "error.series.day", dayWord);
-        }
-        LocalTime time = time(t.next(), Syntax.SERIES);
-        return end(t, Syntax.SERIES, new Command.Series(theme, moments, days.iterator().next(), time));
-    }
-
-    private static int number(String word, int min, int max, Syntax syntax) {
-        try {
-            int n = Integer.parseInt(word == null ? "" : word);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        throw new CommandException(syntax, "error.number", str(word), min, max);
-    }
-
-    private static Command end(Tokens t, Syntax syntax, Command command) {
+    static Command end(Tokens t, Syntax syntax, Command command) {
         if (t.hasMore()) {
             throw new CommandException(syntax, "error.extra", t.next());
         }
@@ -431,7 +345,7 @@ public final class CommandParser {
         return m.group(1) != null ? m.group(1) : m.group(3);
     }
 
-    private static String str(String word) {
+    static String str(String word) {
         return word == null ? "" : word;
     }
 }

@@ -24,12 +24,17 @@ public final class AnswerRecorder {
     }
 
     public void apply(ChatEvent event) {
+        db.useTransaction(h -> apply(h, event));
+    }
+
+    /** Applies the event inside the caller's transaction. */
+    public void apply(Handle h, ChatEvent event) {
         if (event instanceof ChatEvent.MessagePosted posted) {
-            db.useTransaction(h -> posted(h, posted));
+            posted(h, posted);
         } else if (event instanceof ChatEvent.MessageEdited edited) {
-            db.useTransaction(h -> edited(h, edited));
+            edited(h, edited);
         } else if (event instanceof ChatEvent.MessageDeleted deleted) {
-            db.useTransaction(h -> answers.delete(h, deleted.channel(), deleted.messageId()));
+            answers.delete(h, deleted.channel(), deleted.messageId());
         }
     }
 

@@ -55,4 +55,21 @@ class StorageOnBothDatabasesTest {
             assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev02")).isTrue();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_delivered_answer_is_stored_with_its_delivery_once(TestDatabases.Kind kind) {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            f.run("lea", "craft", "guild create Craft");
+            f.run("lea", "craft", "moment");
+            String thread = f.latestRoundThread("craft");
+            ChatEvent answer = new ChatEvent.MessagePosted(CoreFixture.channel("craft"), CoreFixture.user("ann"), "m-1", thread,
+                    "Delivered twice, stored once.", List.of(), f.clock.instant());
+            assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev10", answer)).isTrue();
+            assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev10", answer)).isFalse();
+            long stored = f.db.withHandle(h -> h.count("SELECT COUNT(*) FROM answer"));
+            assertThat(stored).isEqualTo(1);
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev10")).isFalse();
+        }
+    }
 }

@@ -1,0 +1,101 @@
+package org.shoptalk.core.command;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Set;
+import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.schedule.DaySpec;
+
+/** The forms of the dialogue commands (connect, anon, pairs, occasion, series); see {@link CommandParser}. */
+final class DialogueParser {
+
+    private DialogueParser() {
+    }
+
+    static Command connect(Tokens t) {
+        if (t.accept("on")) {
+            return CommandParser.end(t, Syntax.CONNECT, new Command.ConnectSetting(true, null));
+        }
+        if (t.accept("off")) {
+            return CommandParser.end(t, Syntax.CONNECT, new Command.ConnectSetting(false, null));
+        }
+        if (t.accept("after")) {
+            int hours = number(t.next(), 1, 168, Syntax.CONNECT);
+            if (!t.accept("hours") && !t.accept("hour") && !t.accept("h")) {
+                throw new CommandException(Syntax.CONNECT, "error.connect");
+            }
+            return CommandParser.end(t, Syntax.CONNECT, new Command.ConnectSetting(null, hours));
+        }
+        throw new CommandException(Syntax.CONNECT, "error.connect");
+    }
+
+    static Command anon(Tokens t) {
+        if (t.accept("delete")) {
+            return CommandParser.end(t, Syntax.ANON, new Command.AnonDelete());
+        }
+        String text = t.next();
+        if (text == null || text.isBlank() || t.hasMore()) {
+            throw new CommandException(Syntax.ANON, "error.anon");
+        }
+        return new Command.AnonAnswer(text.strip());
+    }
+
+    static Command pairs(Tokens t) {
+        if (t.accept("on")) {
+            return CommandParser.end(t, Syntax.PAIRS, new Command.PairsOptIn(true));
+        }
+        if (t.accept("off")) {
+            return CommandParser.end(t, Syntax.PAIRS, new Command.PairsOptIn(false));
+        }
+        if (t.accept("never")) {
+            return CommandParser.end(t, Syntax.PAIRS_EVERY, new Command.PairsEvery(0));
+        }
+        if (t.accept("every")) {
+            int weeks = number(t.next(), 1, 12, Syntax.PAIRS_EVERY);
+            if (!t.accept("weeks") && !t.accept("week")) {
+                throw new CommandException(Syntax.PAIRS_EVERY, "error.pairs");
+            }
+            return CommandParser.end(t, Syntax.PAIRS_EVERY, new Command.PairsEvery(weeks));
+        }
+        throw new CommandException(Syntax.PAIRS, "error.pairs");
+    }
+
+    static Command occasion(Tokens t) {
+        String kind = t.next();
+        if (kind == null) {
+            throw new CommandException(Syntax.OCCASION, "error.occasion", "");
+        }
+        LocalDate start = t.hasMore() ? CommandParser.date(t.next(), Syntax.OCCASION) : null;
+        return CommandParser.end(t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start));
+    }
+
+    static Command series(Tokens t) {
+        Theme theme = CommandParser.theme(t.next(), Syntax.SERIES);
+        int moments = number(t.next(), 2, 12, Syntax.SERIES);
+        String dayWord = t.next();
+        Set<DayOfWeek> days;
+        try {
+            days = DaySpec.parse(dayWord == null ? "" : dayWord);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(Syntax.SERIES, "error.days", CommandParser.str(dayWord));
+        }
+        if (days.size() != 1) {
+            throw new CommandException(Syntax.SERIES, "error.series.day", dayWord);
+        }
+        LocalTime time = CommandParser.time(t.next(), Syntax.SERIES);
+        return CommandParser.end(t, Syntax.SERIES, new Command.Series(theme, moments, days.iterator().next(), time));
+    }
+
+    private static int number(String word, int min, int max, Syntax syntax) {
+        try {
+            int n = Integer.parseInt(word == null ? "" : word);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new CommandException(syntax, "error.number", CommandParser.str(word), min, max);
+    }
+}
