@@ -41,8 +41,9 @@ import org.shoptalk.core.testing.TestDatabases;
 /**
  * Two Shoptalk instances, each its own JVM, clustered on one PostgreSQL with the local console as chat.
  * Fifty guilds get a moment in one minute and fifty more in the next; the first wave runs with both
- * instances up, and during the second one instance is killed outright. Every count is read from the
- * shared database, where the local console keeps what the bot posted.
+ * instances up, and during the second one instance is killed outright (SIGKILL, while its posts are in
+ * flight). Every count is read from the shared database, where the local console keeps what the bot posted.
+ * The whole class takes about two and a half minutes, most of it waiting for the two minutes to come.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,7 +51,10 @@ class ClusterTest {
     private static final int GUILDS = 50;
     /** A chat API's round trip, so a moment takes as long to post as it would on Slack or Teams. */
     private static final Duration CHAT_LATENCY = Duration.ofMillis(300);
-    /** Quartz declares an instance dead 7.5 s after a missed check-in (every 5 s); the rest is slack for a busy machine. */
+    /**
+     * Quartz declares an instance dead 7.5 s after its first missed check-in (every 5 s) and the survivor notices at
+     * its own next check-in: about 13-18 s after a kill. The rest is slack for a busy machine.
+     */
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -110,6 +114,7 @@ class ClusterTest {
         System.out.printf("cluster test: first wave settled %d ms after its minute; alpha posted %d, beta %d%n",
                 Duration.between(firstWave, Instant.now()).toMillis(), alpha.posted(), beta.posted());
         assertThat(posts).hasSize(GUILDS).allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
+        assertThat(threadsKnown("first")).as("rounds that know their thread, so answers there are kept").isEqualTo(GUILDS);
         assertThat(alpha.posted()).as("alpha took part").isPositive();
         assertThat(beta.posted()).as("beta took part").isPositive();
     }
@@ -135,6 +140,7 @@ class ClusterTest {
                 beta.logged("had landed"), beta.logged("posting again"));
         assertThat(running).as("moments alpha was running when it died").isPositive();
         assertThat(posts).hasSize(GUILDS).allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
+        assertThat(threadsKnown("second")).as("rounds that know their thread, so answers there are kept").isEqualTo(GUILDS);
         assertThat(takeover).isLessThanOrEqualTo(TAKEOVER_LIMIT);
         assertThat(beta.isAlive()).isTrue();
     }
@@ -225,6 +231,13 @@ class ClusterTest {
         Map<String, Long> counts = new TreeMap<>();
         rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
         return counts;
+    }
+
+    /** Channel posts of the wave recorded with the thread of the prompt really in that channel. */
+    private long threadsKnown(String wave) {
+        return db.withHandle(h -> h.count("SELECT COUNT(*) FROM round_post p JOIN local_message m"
+                + " ON m.channel_id = p.channel_id AND CAST(m.id AS VARCHAR(20)) = p.thread_id"
+                + " WHERE p.state = 'POSTED' AND m.kind = 'BOT' AND m.thread_id IS NULL AND p.channel_id LIKE ?", wave + "-%"));
     }
 
     /**
