@@ -53,6 +53,16 @@ public final class DialogueTasks implements TaskRunner {
         }
     }
 
+    /** An accountability moment is a round: its recovery takes over the posts the dead run had claimed. */
+    @Override
+    public void recover(Task task, Instant occurrence) {
+        if (task instanceof Task.Review) {
+            goalReviews.recover(task, occurrence);
+        } else {
+            run(task, occurrence);
+        }
+    }
+
     /** Not enough answers yet: check again after the same delay, while the round is open. */
     private void lookAgainLater(long roundId) {
         Instant now = clock.instant();

@@ -35,13 +35,22 @@ public final class GoalReviews implements TaskRunner {
 
     @Override
     public void run(Task task, Instant occurrence) {
-        long goalId = task.id();
+        review(task.id(), false);
+    }
+
+    @Override
+    public void recover(Task task, Instant occurrence) {
+        review(task.id(), true);
+    }
+
+    private void review(long goalId, boolean recovering) {
         Optional<Goal> goal = db.withHandle(h -> goals.findForTask(h, goalId));
         Optional<Guild> guild = goal.flatMap(g -> db.withHandle(h -> guilds.findForTask(h, g.guildId())));
         if (goal.isEmpty() || guild.isEmpty()) {
             return;
         }
-        rounds.openAndPost(guild.get(), null, "review-" + goalId, new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY));
+        rounds.openAndPost(guild.get(), null, "review-" + goalId, new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY),
+                recovering);
     }
 
     /** The review as a one-off prompt in both languages, so the round reads in the guild's language. */

@@ -16,6 +16,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.ThreadRef;
@@ -34,7 +35,7 @@ import org.shoptalk.core.local.LocalMessage.Kind;
  * <p>In someone's private chat with the bot ("@alice") everything typed is a command, with or without
  * the "/shoptalk" prefix. Thread-safe: all state is in the database.
  */
-public final class LocalChat implements ChatPlatform {
+public final class LocalChat implements ChatPlatform, PostLookup {
     public static final String BOT_USER = LocalNames.BOT;
     private static final String COMMAND = "/shoptalk";
     private static final int MAX_TEXT = 40_000;
@@ -128,6 +129,13 @@ public final class LocalChat implements ChatPlatform {
         String ch = localChannel(channel);
         LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, message.plainText(), null, now());
         return new Posted(channel, posted.id(), posted.thread(), permalink(ch, posted.thread()));
+    }
+
+    @Override
+    public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
+        String ch = localChannel(channel);
+        return store.findBotTopLevel(ch, message.plainText(), since.truncatedTo(ChronoUnit.MILLIS))
+                .map(m -> new Posted(channel, m.id(), m.thread(), permalink(ch, m.thread())));
     }
 
     @Override

@@ -36,6 +36,14 @@ final class LocalMessageStore {
                 "SELECT " + COLUMNS + " FROM local_message WHERE id = ?", LocalMessageStore::map, id));
     }
 
+    /** The oldest public top-level bot message in the channel with exactly this text, posted at or after {@code since}. */
+    Optional<LocalMessage> findBotTopLevel(String channel, String text, Instant since) {
+        return database.withHandle(h -> h.query(
+                "SELECT " + COLUMNS + " FROM local_message WHERE channel_id = ? AND thread_id IS NULL AND kind = ?"
+                        + " AND visible_to IS NULL AND posted_at >= ? AND text = ? ORDER BY id",
+                LocalMessageStore::map, channel, Kind.BOT, since, text)).stream().findFirst();
+    }
+
     List<LocalMessage> list(String channel) {
         return database.withHandle(h -> h.query(
                 "SELECT " + COLUMNS + " FROM local_message WHERE channel_id = ? ORDER BY id",

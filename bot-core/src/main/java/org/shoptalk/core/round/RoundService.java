@@ -11,6 +11,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
@@ -66,6 +67,16 @@ public final class RoundService {
      * or when the guild has no channel to post in.
      */
     public Optional<Round> openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask) {
+        return openAndPost(guild, scheduleId, dedupeKey, ask, false);
+    }
+
+    /**
+     * As {@link #openAndPost(Guild, Long, String, Ask)}; {@code recovering} says this run continues one whose
+     * instance died while running it (Quartz recovery). Posts that run claimed and never finished belong to
+     * nobody alive, so they are finished here: recorded when the platform shows the message landed, posted
+     * otherwise. Only a recovering run may do this: any other claim may be a live instance mid-post.
+     */
+    public Optional<Round> openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask, boolean recovering) {
         Instant now = clock.instant();
         Optional<Opened> opened;
         try {
@@ -73,9 +84,15 @@ public final class RoundService {
         } catch (AlreadyOpened e) {
             // A run that opened this round may have died before posting everywhere (Quartz recovers its
             // job elsewhere): finish the channels nobody claimed yet. Claims keep this to one post per channel.
-            db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey)).ifPresent(round -> post(guild, round,
-                    db.withHandle(h -> rounds.posts(h, round.id())).stream()
-                            .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList()));
+            db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey)).ifPresent(round -> {
+                if (recovering) {
+                    takeOverInterrupted(guild, round);
+                    // The dead run may have stopped before planning the round's reminder; planning is idempotent.
+                    onOpened.accept(round);
+                }
+                post(guild, round, db.withHandle(h -> rounds.posts(h, round.id())).stream()
+                        .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList());
+            });
             return Optional.empty();
         }
         opened.ifPresent(o -> {
@@ -83,6 +100,34 @@ public final class RoundService {
             onOpened.accept(o.round());
         });
         return opened.map(Opened::round);
+    }
+
+    /** Finishes the posts a dead run had claimed: recorded if the message is on the platform, else claimable again. */
+    private void takeOverInterrupted(Guild guild, Round round) {
+        List<RoundPost> interrupted = db.withHandle(h -> rounds.posts(h, round.id())).stream()
+                .filter(p -> p.state() == RoundPost.State.POSTING).toList();
+        for (RoundPost post : interrupted) {
+            ChannelRef channel = post.channel();
+            Optional<Posted> landed = Optional.empty();
+            try {
+                if (platforms.forTenant(channel.tenant()) instanceof PostLookup lookup) {
+                    landed = lookup.findTopLevel(channel, roundMessage(round), round.openedAt());
+                }
+            } catch (ChatPlatformException e) {
+                LOG.warn("round {} of guild {}: could not check channel {} for an interrupted post, posting it again: {}",
+                        round.id(), guild.id(), channel.id(), e.getMessage());
+            }
+            if (landed.isPresent()) {
+                Posted found = landed.get();
+                db.useTransaction(h -> rounds.markPosted(h, round.id(), channel, found.threadId(), found.permalink(),
+                        clock.instant()));
+                LOG.info("round {} of guild {}: the post in channel {} interrupted by a stopped instance had landed",
+                        round.id(), guild.id(), channel.id());
+            } else if (db.withHandle(h -> rounds.release(h, round.id(), channel))) {
+                LOG.info("round {} of guild {}: posting again in channel {}, interrupted by a stopped instance",
+                        round.id(), guild.id(), channel.id());
+            }
+        }
     }
 
     private Optional<Opened> open(Guild guild, Long scheduleId, String dedupeKey, Ask ask, Instant now) {

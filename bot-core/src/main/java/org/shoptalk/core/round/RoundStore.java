@@ -51,6 +51,12 @@ public final class RoundStore {
                 roundId, channel.id()) == 1;
     }
 
+    /** Hands a claimed post back, so the next run may claim it; false when it is no longer claimed. */
+    public boolean release(Handle h, long roundId, ChannelRef channel) {
+        return h.update("UPDATE round_post SET state = 'PENDING' WHERE round_id = ? AND channel_id = ? AND state = 'POSTING'",
+                roundId, channel.id()) == 1;
+    }
+
     public Optional<Round> findByDedupeKey(Handle h, String dedupeKey) {
         return h.queryOne("SELECT " + COLUMNS + " FROM round r WHERE r.dedupe_key = ?", RoundStore::map, dedupeKey);
     }

@@ -28,7 +28,12 @@ final class DispatchJob implements Job {
         // The planned instant travels with the trigger: after a misfire Quartz rewrites the fire time.
         Instant occurrence = Instant.parse(data.getString(OCCURRENCE));
         try {
-            runner.run(task, occurrence);
+            if (context.isRecovering()) {
+                LOG.info("task {} planned for {} runs again: the instance running it stopped", task.key(), occurrence);
+                runner.recover(task, occurrence);
+            } else {
+                runner.run(task, occurrence);
+            }
         } catch (RuntimeException e) {
             LOG.error("task {} planned for {} failed", task.key(), occurrence, e);
             throw new JobExecutionException(e, false);

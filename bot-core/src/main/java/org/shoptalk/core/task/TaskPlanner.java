@@ -69,7 +69,7 @@ public final class TaskPlanner implements TaskRunner {
     @Override
     public void run(Task task, Instant occurrence) {
         if (task instanceof Task.Moment m) {
-            runMoment(m.id(), occurrence);
+            runMoment(m.id(), occurrence, false);
         } else if (task instanceof Task.Digest d) {
             runDigest(d.id(), occurrence);
         } else if (task instanceof Task.Reminder r) {
@@ -77,7 +77,17 @@ public final class TaskPlanner implements TaskRunner {
         }
     }
 
-    private void runMoment(long scheduleId, Instant occurrence) {
+    /** A moment whose instance died mid-run finishes the posts that run had claimed. */
+    @Override
+    public void recover(Task task, Instant occurrence) {
+        if (task instanceof Task.Moment m) {
+            runMoment(m.id(), occurrence, true);
+        } else {
+            run(task, occurrence);
+        }
+    }
+
+    private void runMoment(long scheduleId, Instant occurrence, boolean recovering) {
         Optional<Schedule> schedule = db.withHandle(h -> schedules.findForTask(h, scheduleId));
         if (schedule.isEmpty() || schedule.get().done()) {
             return;
@@ -95,7 +105,7 @@ public final class TaskPlanner implements TaskRunner {
             LOG.warn("skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
                     scheduleId, occurrence, late.toMinutes(), grace.toMinutes());
         } else {
-            rounds.openAndPost(guild.get(), scheduleId, "moment-" + scheduleId + "@" + occurrence, ask(s))
+            rounds.openAndPost(guild.get(), scheduleId, "moment-" + scheduleId + "@" + occurrence, ask(s), recovering)
                     .ifPresent(r -> db.useTransaction(h -> schedules.countDownSeries(h, scheduleId)));
         }
         s = db.withHandle(h -> schedules.findForTask(h, scheduleId)).orElse(s);
