@@ -75,7 +75,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         PromptLibrary library = PromptLibrary.builtIn();
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom);
-        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock);
+        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library);
         this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()), clock);
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
         TaskPlanner[] plannerRef = new TaskPlanner[1];

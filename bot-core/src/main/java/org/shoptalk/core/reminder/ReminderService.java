@@ -15,6 +15,8 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.prompt.Prompt;
+import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
@@ -35,9 +37,11 @@ public final class ReminderService {
     private final RoundStore rounds;
     private final AnswerStore answers;
     private final Clock clock;
+    private final PromptLibrary library;
 
     public ReminderService(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers,
-                           Clock clock) {
+                           Clock clock, PromptLibrary library) {
+        this.library = library;
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
@@ -63,7 +67,9 @@ public final class ReminderService {
         record Work(Round round, Guild guild, List<UserRef> recipients, String link) {
         }
         Optional<Work> work = db.inTransaction(h -> rounds.find(h, roundId).flatMap(round -> {
-            if (!now.isBefore(round.closesAt())) {
+            // Questions on sensitive ground are answered by those who want to; nobody is nudged towards them.
+            boolean sensitive = library.byId(round.promptId()).map(Prompt::sensitive).orElse(false);
+            if (!now.isBefore(round.closesAt()) || sensitive) {
                 return Optional.empty();
             }
             Optional<Guild> guild = guilds.findForTask(h, round.guildId());

@@ -119,6 +119,17 @@ class ReminderTest {
         assertThat(f.chat.privateTo("lea")).hasSize(1);
     }
 
+    @Test
+    void nobody_is_nudged_towards_a_question_on_sensitive_ground() {
+        f.run("lea", "craft", "moment choose-05");
+        long sensitiveRound = f.latestRoundId();
+        f.clock.set(openedAt.plus(Duration.ofHours(48)));
+        f.core().runTask(new Task.Reminder(sensitiveRound), f.clock.instant());
+        assertThat(f.chat.privateTo("ann")).isEmpty();
+        remind();
+        assertThat(f.chat.privateTo("ann")).as("the ordinary round still reminds").hasSize(1);
+    }
+
     /** Runs the reminder task as Quartz would at its planned time, a day before the round closes. */
     private void remind() {
         Instant at = openedAt.plus(Duration.ofHours(48));
