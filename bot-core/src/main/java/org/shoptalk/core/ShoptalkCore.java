@@ -108,7 +108,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 new GuildCommands(database, guilds, planner, clock),
                 new ScheduleCommands(database, guilds, schedules, planner, clock),
                 new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
-                new PersonCommands(database, guilds, answerStore, reminders, anonymous, clock),
+                new PersonCommands(database, guilds, answerStore, reminders, anonymous, platforms, clock),
                 new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
                 new SeriesCommands(database, schedules, planner, clock),
                 coach::continueWith));

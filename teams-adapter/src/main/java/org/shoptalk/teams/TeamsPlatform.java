@@ -47,6 +47,11 @@ final class TeamsPlatform implements ChatPlatform {
     }
 
     @Override
+    public void forget(UserRef user) {
+        store.forgetUser(user.tenant(), user.id());
+    }
+
+    @Override
     public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
         TeamsStore.ChannelAddress address = address(channel);
         ConversationParameters parameters = new ConversationParameters();

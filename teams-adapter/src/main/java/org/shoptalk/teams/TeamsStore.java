@@ -98,6 +98,12 @@ final class TeamsStore {
                 tenant.key(), channelId));
     }
 
+    /** Forgets how to reach a person and their name ("forget me"). */
+    void forgetUser(Tenant tenant, String aadObjectId) {
+        database.withHandle(h -> h.update("DELETE FROM teams_user WHERE tenant = ? AND aad_object_id = ?",
+                tenant.key(), aadObjectId));
+    }
+
     Optional<User> user(Tenant tenant, String aadObjectId) {
         return database.withHandle(h -> h.queryOne("SELECT * FROM teams_user WHERE tenant = ? AND aad_object_id = ?",
                 TeamsStore::user, tenant.key(), aadObjectId));

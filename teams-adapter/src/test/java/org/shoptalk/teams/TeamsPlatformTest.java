@@ -81,6 +81,17 @@ class TeamsPlatformTest {
     }
 
     @Test
+    void forgetting_a_person_drops_their_name_and_address() {
+        TeamsStore store = new TeamsStore(teams.database, java.time.Clock.systemUTC());
+        store.saveUser(TENANT, LEAD.aad(), LEAD.id(), LEAD.name(), "http://127.0.0.1/teams/", "a:personal");
+        assertThat(store.user(TENANT, LEAD.aad())).isPresent();
+
+        platform.forget(new org.shoptalk.core.chat.UserRef(TENANT, LEAD.aad()));
+
+        assertThat(store.user(TENANT, LEAD.aad())).isEmpty();
+    }
+
+    @Test
     void posting_to_a_channel_of_a_team_without_the_bot_fails_permanently() {
         ChannelRef unknown = new ChannelRef(TENANT, "19:unknownchannel@thread.tacv2");
 

@@ -26,4 +26,11 @@ public interface ChatPlatform {
 
     /** The name people see for this user; falls back to the id when the platform cannot tell. */
     String displayName(UserRef user);
+
+    /**
+     * "forget me": drops what the adapter itself keeps about this person (names, addresses). Their
+     * messages in the chat stay theirs to delete there. Adapters that keep nothing need not override it.
+     */
+    default void forget(UserRef user) {
+    }
 }

@@ -2,6 +2,8 @@ package org.shoptalk.core.command;
 
 import java.time.Clock;
 import java.util.List;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.dialogue.AnonymousAnswers;
@@ -12,6 +14,7 @@ import org.shoptalk.core.round.AnswerStore;
 
 /** reminders on|off and forget me: what each person decides for themselves. Thread-safe. */
 public final class PersonCommands {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonCommands.class);
     private final Database db;
     private final GuildStore guilds;
     private final AnswerStore answers;
@@ -19,8 +22,11 @@ public final class PersonCommands {
     private final AnonymousAnswers anonymous;
     private final Clock clock;
 
+    private final Platforms platforms;
+
     public PersonCommands(Database db, GuildStore guilds, AnswerStore answers, ReminderService reminders,
-                          AnonymousAnswers anonymous, Clock clock) {
+                          AnonymousAnswers anonymous, Platforms platforms, Clock clock) {
+        this.platforms = platforms;
         this.anonymous = anonymous;
         this.db = db;
         this.guilds = guilds;
@@ -68,6 +74,11 @@ public final class PersonCommands {
             h.update("UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?", user.id(), tenant);
             return count;
         });
+        try {
+            platforms.forTenant(user.tenant()).forget(user);
+        } catch (ChatPlatformException e) {
+            LOG.warn("the chat platform could not forget a person: {}", e.getMessage());
+        }
         return ctx.reply("forget.done", removed);
     }
 

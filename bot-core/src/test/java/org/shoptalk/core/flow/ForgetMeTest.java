@@ -34,6 +34,12 @@ class ForgetMeTest {
     }
 
     @Test
+    void the_chat_platform_is_asked_to_forget_what_it_keeps_about_the_person() {
+        f.run("ann", "craft", "forget me");
+        assertThat(f.chat.forgotten()).containsExactly(CoreFixture.user("ann"));
+    }
+
+    @Test
     void forgotten_answers_leave_the_digest_and_nobody_is_shown_responding_to_the_forgotten_person() {
         String before = digest();
         assertThat(before).contains("Bob, responding to Ann").contains("Ann, responding to Bob")

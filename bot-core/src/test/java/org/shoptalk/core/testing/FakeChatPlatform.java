@@ -81,6 +81,18 @@ public final class FakeChatPlatform implements ChatPlatform {
         return user.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + user.id().substring(1);
     }
 
+    private final List<UserRef> forgotten = new ArrayList<>();
+
+    @Override
+    public synchronized void forget(UserRef user) {
+        forgotten.add(user);
+    }
+
+    /** People the platform was asked to forget. */
+    public synchronized List<UserRef> forgotten() {
+        return List.copyOf(forgotten);
+    }
+
     public synchronized List<Sent> all() {
         return List.copyOf(sent);
     }
