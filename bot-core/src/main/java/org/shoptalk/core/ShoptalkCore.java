@@ -53,7 +53,6 @@ import org.shoptalk.core.task.TaskScheduler;
  */
 public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Database database;
-    private final CoreSettings settings;
     private final Clock clock;
     private final Platforms platforms = new Platforms();
     private final CommandHandler commands;
@@ -66,7 +65,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     private ShoptalkCore(Database database, CoreSettings settings, Clock clock) {
         this.database = Objects.requireNonNull(database);
-        this.settings = Objects.requireNonNull(settings);
+        Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         GuildStore guilds = new GuildStore();
         ScheduleStore schedules = new ScheduleStore();
@@ -209,14 +208,6 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     public Database database() {
         return database;
-    }
-
-    public CoreSettings settings() {
-        return settings;
-    }
-
-    public DigestService digests() {
-        return digests;
     }
 
     /** Guilds' digest history for web pages and exports, with people named as their platform shows them. */

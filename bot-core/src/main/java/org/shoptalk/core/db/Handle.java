@@ -157,18 +157,4 @@ public final class Handle {
     public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
-
-    /** Executes a script of statements separated by semicolons at line ends. */
-    public void executeScript(String script) {
-        try (Statement st = connection.createStatement()) {
-            for (String statement : script.split(";\\s*(\\r?\\n|$)")) {
-                String sql = statement.strip();
-                if (!sql.isEmpty()) {
-                    st.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("script", e);
-        }
-    }
 }

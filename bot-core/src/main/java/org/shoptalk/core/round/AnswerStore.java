@@ -51,10 +51,6 @@ public final class AnswerStore {
         return h.query("SELECT " + COLUMNS + " FROM answer WHERE round_id = ? ORDER BY posted_at, id", AnswerStore::map, roundId);
     }
 
-    public long countByAuthor(Handle h, UserRef author) {
-        return h.count("SELECT COUNT(*) FROM answer WHERE tenant = ? AND author_id = ?", author.tenant().key(), author.id());
-    }
-
     /** Removes everything a person wrote in this tenant, and their place in others' "who answered whom". */
     public int forget(Handle h, UserRef person) {
         h.update("UPDATE answer SET responds_to = NULL WHERE tenant = ? AND responds_to = ?", person.tenant().key(), person.id());

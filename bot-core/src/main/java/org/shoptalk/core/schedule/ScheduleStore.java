@@ -67,10 +67,6 @@ public final class ScheduleStore {
                 ScheduleStore::map, guild.id());
     }
 
-    public List<Schedule> allActive(Handle h) {
-        return h.query("SELECT " + COLUMNS + " FROM schedule WHERE done = FALSE ORDER BY id", ScheduleStore::map);
-    }
-
     public void pause(Handle h, Schedule s, LocalDate until) {
         h.update("UPDATE schedule SET paused = TRUE, paused_until = ? WHERE id = ?", until, s.id());
     }
