@@ -12,6 +12,7 @@ import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.slf4j.Logger;
@@ -49,30 +50,59 @@ public final class DigestService {
     }
 
     /**
-     * Posts the digest of the week up to now in every channel of the guild. With a dedupe key, a second
-     * call with the same key (a retry, another cluster member) posts nothing and returns false.
+     * Posts the digest of the week up to now in every channel of the guild. With a dedupe key (a scheduled
+     * digest), the period and the channels are recorded first and each channel is claimed before posting: a
+     * second call with the same key (a retry, another cluster member, the recovery of a crashed run) posts only
+     * in channels nobody claimed yet. Returns whether this call posted anywhere.
      */
     public boolean post(Guild guild, String dedupeKeyOrNull) {
-        Instant to = clock.instant();
-        Instant from = to.minus(PERIOD);
-        if (dedupeKeyOrNull != null) {
-            boolean first = db.withHandle(h -> h.insertIfAbsent("INSERT INTO digest_post (guild_id, dedupe_key, period_from,"
-                    + " period_to, posted_at) VALUES (?, ?, ?, ?, ?)", guild.id(), dedupeKeyOrNull, from, to, to));
-            if (!first) {
-                return false;
-            }
+        if (dedupeKeyOrNull == null) {
+            Instant to = clock.instant();
+            List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
+            return send(guild, to.minus(PERIOD), to, channels) > 0;
         }
+        Instant now = clock.instant();
+        Instant[] period = db.inTransaction(h -> {
+            if (h.insertIfAbsent("INSERT INTO digest_post (guild_id, dedupe_key, period_from, period_to, posted_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", guild.id(), dedupeKeyOrNull, now.minus(PERIOD), now, now)) {
+                for (ChannelRef c : guilds.channels(h, guild)) {
+                    h.update("INSERT INTO digest_channel (guild_id, dedupe_key, channel_id, tenant, state)"
+                            + " VALUES (?, ?, ?, ?, 'PENDING')", guild.id(), dedupeKeyOrNull, c.id(), c.tenant().key());
+                }
+            }
+            return h.queryOne("SELECT period_from, period_to FROM digest_post WHERE guild_id = ? AND dedupe_key = ?",
+                    rs -> new Instant[] {Handle.instant(rs, "period_from"), Handle.instant(rs, "period_to")},
+                    guild.id(), dedupeKeyOrNull).orElseThrow();
+        });
+        List<ChannelRef> claimed = db.withHandle(h -> h.query("SELECT channel_id FROM digest_channel"
+                        + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'PENDING' ORDER BY channel_id",
+                        rs -> new ChannelRef(guild.tenant(), rs.getString(1)), guild.id(), dedupeKeyOrNull)).stream()
+                .filter(c -> db.withHandle(h -> h.update("UPDATE digest_channel SET state = 'POSTING' WHERE guild_id = ?"
+                        + " AND dedupe_key = ? AND channel_id = ? AND state = 'PENDING'", guild.id(), dedupeKeyOrNull, c.id()) == 1))
+                .toList();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        send(guild, period[0], period[1], claimed);
+        db.useTransaction(h -> claimed.forEach(c -> h.update("UPDATE digest_channel SET state = 'DONE' WHERE guild_id = ?"
+                + " AND dedupe_key = ? AND channel_id = ?", guild.id(), dedupeKeyOrNull, c.id())));
+        return true;
+    }
+
+    /** Builds the digest of the period and posts it in the channels; returns in how many it landed. */
+    private int send(Guild guild, Instant from, Instant to, List<ChannelRef> channels) {
         Digest digest = db.withHandle(h -> builder.build(h, guild, from, to, this::displayName));
         ChatMessage message = DigestRenderer.render(digest, page(guild, to));
-        List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
+        int posted = 0;
         for (ChannelRef channel : channels) {
             try {
                 platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
+                posted++;
             } catch (ChatPlatformException e) {
                 LOG.warn("digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
             }
         }
-        return true;
+        return posted;
     }
 
     // A failing link must not cost the guild its digest: it is posted without the link.
