@@ -20,6 +20,7 @@ import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
 import org.shoptalk.core.web.Route;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** The HTTP layer on its own: probes, metrics, adapter routes and the local console API's answers. */
 class WebServerTest {

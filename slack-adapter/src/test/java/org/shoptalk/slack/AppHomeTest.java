@@ -17,6 +17,7 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class AppHomeTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);
@@ -28,7 +29,7 @@ class AppHomeTest {
     void start() throws Exception {
         slack = SlackHarness.singleWorkspace(core);
         slack.adapter.start();
-        core.answer(r -> CommandReply.privately(r.text().equals("schedules")
+        core.answerWith(r -> CommandReply.privately(r.text().equals("schedules")
                 ? ChatMessage.builder().text("Craft: Mon 09:30, next Mon 23 Nov").button("Pause", "pause 1").build()
                 : ChatMessage.text("Done: " + r.text())));
     }

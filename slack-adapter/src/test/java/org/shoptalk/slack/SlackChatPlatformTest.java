@@ -38,6 +38,7 @@ import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.ThreadRef;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class SlackChatPlatformTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);

@@ -19,6 +19,7 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class SlackCommandsTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);
@@ -47,7 +48,7 @@ class SlackCommandsTest {
 
     @Test
     void private_reply_is_ephemeral_and_channel_reply_is_in_channel() {
-        core.answer(r -> r.text().equals("help")
+        core.answerWith(r -> r.text().equals("help")
                 ? CommandReply.privately(ChatMessage.text("Only you see this"))
                 : CommandReply.inChannel(ChatMessage.text("Everyone sees this")));
 
@@ -80,7 +81,7 @@ class SlackCommandsTest {
     @Test
     void slow_command_is_acked_at_once_and_answered_through_the_response_url() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        core.answer(r -> {
+        core.answerWith(r -> {
             await(release);
             return CommandReply.inChannel(ChatMessage.text("Posted the moment"));
         });
@@ -99,7 +100,7 @@ class SlackCommandsTest {
 
     @Test
     void failing_command_gets_a_polite_private_reply_not_an_error() {
-        core.answer(r -> {
+        core.answerWith(r -> {
             throw new IllegalStateException("boom");
         });
 
@@ -111,7 +112,7 @@ class SlackCommandsTest {
 
     @Test
     void button_runs_its_command_for_the_person_who_clicked() {
-        core.answer(r -> CommandReply.privately(ChatMessage.text("Resumed schedule 12")));
+        core.answerWith(r -> CommandReply.privately(ChatMessage.text("Resumed schedule 12")));
 
         HttpResponse<String> ack = slack.interaction(SlackPayloads.buttonClick("U9", "C1", "resume 12", slack.responseUrl()));
 
@@ -124,7 +125,7 @@ class SlackCommandsTest {
 
     @Test
     void mention_answers_with_help_only_the_asker_sees() {
-        core.answer(r -> CommandReply.privately(ChatMessage.text("Shoptalk help: /shoptalk schedule ...")));
+        core.answerWith(r -> CommandReply.privately(ChatMessage.text("Shoptalk help: /shoptalk schedule ...")));
 
         slack.event(SlackPayloads.mention("EvM", "U2", "<@UBOT> what can you do?"));
 
@@ -135,7 +136,7 @@ class SlackCommandsTest {
 
     @Test
     void text_in_the_apps_messages_tab_is_a_command_answered_there() {
-        core.answer(r -> CommandReply.privately(ChatMessage.text("Reminders are off")));
+        core.answerWith(r -> CommandReply.privately(ChatMessage.text("Reminders are off")));
 
         slack.event(SlackPayloads.directMessage("EvD", "U1", "reminders off"));
 

@@ -12,6 +12,7 @@ import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class SlackEventsTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);

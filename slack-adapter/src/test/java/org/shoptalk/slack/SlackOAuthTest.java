@@ -23,6 +23,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class SlackOAuthTest {
     private static final String INSTALLED_TOKEN = "xoxb-installed-token-42";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 /**
  * Socket Mode against a loopback WebSocket server playing Slack: apps.connections.open (on WireMock)

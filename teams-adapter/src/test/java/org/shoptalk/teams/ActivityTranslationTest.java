@@ -28,6 +28,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** Realistic Teams payloads in, the right core calls and connector calls out (core is a recording fake). */
 class ActivityTranslationTest {
@@ -42,7 +43,7 @@ class ActivityTranslationTest {
     @BeforeEach
     void start() {
         testStart = Instant.now();
-        core = new RecordingShoptalk();
+        core = RecordingShoptalk.answeringInChannel();
         teams = new TeamsFixture(dir, db -> core);
     }
 
@@ -146,7 +147,7 @@ class ActivityTranslationTest {
         String value = """
                 {"shoptalk": "schedule-form", "days": "mon,thu", "time": "09:30", "timeZone": "Europe/Amsterdam",
                  "everyWeeks": "2", "theme": "craft"}""";
-        core.replies = request -> CommandReply.inChannel(ChatMessage.text("Unknown time zone: use a name like Europe/Amsterdam"));
+        core.answerWith(request -> CommandReply.inChannel(ChatMessage.text("Unknown time zone: use a name like Europe/Amsterdam")));
 
         teams.deliver("card-submit", Map.of("id", "1763802950000", "root", "1763802940000", "value", value));
 
@@ -189,7 +190,7 @@ class ActivityTranslationTest {
 
     @Test
     void private_reply_to_a_channel_command_goes_to_a_new_personal_chat() {
-        core.replies = request -> CommandReply.privately(ChatMessage.text("Only leads can change schedules."));
+        core.answerWith(request -> CommandReply.privately(ChatMessage.text("Only leads can change schedules.")));
 
         teams.deliver("channel-message-mention", Map.of("text", "unschedule 3", "fromId", MEMBER.id(),
                 "fromAad", MEMBER.aad(), "fromName", MEMBER.name()));

@@ -24,6 +24,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** What the bot remembers from install and team events, and what it can reach afterwards. */
 class InstallsTest {
@@ -34,7 +35,7 @@ class InstallsTest {
 
     @BeforeEach
     void start() {
-        core = new RecordingShoptalk();
+        core = RecordingShoptalk.answeringInChannel();
         teams = new TeamsFixture(dir, db -> core);
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class MessagesEndpointAuthTest {
     @TempDir
@@ -19,7 +20,7 @@ class MessagesEndpointAuthTest {
 
     @BeforeEach
     void start() {
-        core = new RecordingShoptalk();
+        core = RecordingShoptalk.answeringInChannel();
         teams = new TeamsFixture(dir, db -> core);
         reply = teams.activity("channel-reply", Map.of("text", "I keep a decision log", "id", "1763803000001"));
     }

@@ -29,6 +29,7 @@ import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.ThreadRef;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** Core's port to Teams against the Bot Connector on WireMock, after the bot was installed in a team. */
 class TeamsPlatformTest {
@@ -42,7 +43,7 @@ class TeamsPlatformTest {
 
     @BeforeEach
     void start() {
-        teams = new TeamsFixture(dir, db -> new RecordingShoptalk());
+        teams = new TeamsFixture(dir, db -> RecordingShoptalk.answeringInChannel());
         teams.deliver("conversation-update-bot-added", Map.of("id", "1"));
         teams.deliver("conversation-update-channel-created", Map.of("id", "2"));
         platform = teams.adapter.platform();

@@ -19,6 +19,15 @@ public final class Platforms {
         return platform;
     }
 
+    /** The name people see, or the person's id when their platform cannot say (or is not running). */
+    public String displayName(UserRef user) {
+        try {
+            return forTenant(user.tenant()).displayName(user);
+        } catch (ChatPlatformException e) {
+            return user.id();
+        }
+    }
+
     public boolean has(Platform kind) {
         return byKind.containsKey(kind);
     }

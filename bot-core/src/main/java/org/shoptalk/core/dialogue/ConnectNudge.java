@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
@@ -84,19 +85,11 @@ public final class ConnectNudge {
         try {
             platforms.forTenant(plan.guild().tenant()).postInThread(
                     new org.shoptalk.core.chat.ThreadRef(plan.post().channel(), plan.post().threadId()),
-                    message(plan.round(), plan.first(), plan.second(), this::name));
+                    message(plan.round(), plan.first(), plan.second(), platforms::displayName));
         } catch (ChatPlatformException e) {
             LOG.warn("connect nudge for round {} not posted: {}", roundId, e.getMessage());
         }
         return Outcome.NUDGED;
-    }
-
-    private String name(UserRef user) {
-        try {
-            return platforms.forTenant(user.tenant()).displayName(user);
-        } catch (ChatPlatformException e) {
-            return user.id();
-        }
     }
 
     /** Each person's first answer, in thread order: the pair to connect comes from two different people. */
@@ -111,14 +104,9 @@ public final class ConnectNudge {
         var lang = round.language();
         return ChatMessage.builder()
                 .text(t.t(lang, "connect.intro"))
-                .quote(excerpt(a.text()), a.anonymous() ? t.t(lang, "anonymous.name") : names.apply(a.author()))
-                .quote(excerpt(b.text()), b.anonymous() ? t.t(lang, "anonymous.name") : names.apply(b.author()))
+                .quote(Excerpt.line(a.text(), EXCERPT), a.anonymous() ? t.t(lang, "anonymous.name") : names.apply(a.author()))
+                .quote(Excerpt.line(b.text(), EXCERPT), b.anonymous() ? t.t(lang, "anonymous.name") : names.apply(b.author()))
                 .text(t.t(lang, "connect.invite"))
                 .build();
-    }
-
-    private static String excerpt(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT - 1).strip() + "…";
     }
 }

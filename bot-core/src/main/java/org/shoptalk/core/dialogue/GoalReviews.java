@@ -2,6 +2,7 @@ package org.shoptalk.core.dialogue;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
@@ -60,12 +61,7 @@ public final class GoalReviews implements TaskRunner {
     }
 
     private static String text(Language lang, Goal g) {
-        return Texts.get().t(lang, "review.text", g.id(), cut(g.statement()), cut(g.forWhom()), cut(g.indicators()),
-                cut(g.limits()));
-    }
-
-    private static String cut(String s) {
-        String flat = s == null ? "" : s.replaceAll("\\s+", " ").strip();
-        return flat.length() <= PIECE ? flat : flat.substring(0, PIECE - 1) + "…";
+        return Texts.get().t(lang, "review.text", g.id(), Excerpt.line(g.statement(), PIECE),
+                Excerpt.line(g.forWhom(), PIECE), Excerpt.line(g.indicators(), PIECE), Excerpt.line(g.limits(), PIECE));
     }
 }

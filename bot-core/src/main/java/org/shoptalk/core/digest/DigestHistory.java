@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
@@ -58,13 +57,7 @@ public final class DigestHistory {
 
     /** Names people as their chat platform shows them, falling back to their id when the platform cannot say. */
     public static Function<UserRef, String> displayNames(Platforms platforms) {
-        return user -> {
-            try {
-                return platforms.forTenant(user.tenant()).displayName(user);
-            } catch (ChatPlatformException e) {
-                return user.id();
-            }
-        };
+        return platforms::displayName;
     }
 
     /** A period of a guild's history: the rounds opened in it, oldest first. */

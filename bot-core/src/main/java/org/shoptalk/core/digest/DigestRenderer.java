@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 
@@ -48,7 +49,7 @@ public final class DigestRenderer {
                 if (a.edited()) {
                     who = who + " " + t.t(lang, "digest.edited");
                 }
-                b.quote(excerpt(a.text(), EXCERPT), who);
+                b.quote(Excerpt.cut(a.text(), EXCERPT), who);
             }
         }
         b.divider()
@@ -57,16 +58,16 @@ public final class DigestRenderer {
         Digest.Dialogue dialogue = d.dialogue();
         if (dialogue != null && !dialogue.isEmpty()) {
             b.divider().header(t.t(lang, "digest.dialogue.header"));
-            dialogue.lively().forEach(l -> b.text(t.t(lang, "digest.lively", excerpt(l.prompt(), 120), l.responses())));
+            dialogue.lively().forEach(l -> b.text(t.t(lang, "digest.lively", Excerpt.cut(l.prompt(), 120), l.responses())));
             if (!dialogue.openQuestions().isEmpty()) {
                 b.text(t.t(lang, "digest.open.questions"));
-                dialogue.openQuestions().forEach(q -> b.quote(excerpt(q.text(), 200), q.authorName()));
+                dialogue.openQuestions().forEach(q -> b.quote(Excerpt.cut(q.text(), 200), q.authorName()));
             }
             if (!dialogue.newGoals().isEmpty()) {
-                b.text(t.t(lang, "digest.goals.new", String.join("; ", dialogue.newGoals().stream().map(g -> excerpt(g, 120)).toList())));
+                b.text(t.t(lang, "digest.goals.new", String.join("; ", dialogue.newGoals().stream().map(g -> Excerpt.cut(g, 120)).toList())));
             }
             if (!dialogue.upcomingReviews().isEmpty()) {
-                b.text(t.t(lang, "digest.goals.review", String.join("; ", dialogue.upcomingReviews().stream().map(g -> excerpt(g, 120)).toList())));
+                b.text(t.t(lang, "digest.goals.review", String.join("; ", dialogue.upcomingReviews().stream().map(g -> Excerpt.cut(g, 120)).toList())));
             }
             if (dialogue.pairsFormed() > 0) {
                 b.text(t.t(lang, "digest.pairs", dialogue.pairsFormed()));
@@ -80,9 +81,5 @@ public final class DigestRenderer {
             b.text(next.toString());
         }
         return b.build();
-    }
-
-    private static String excerpt(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

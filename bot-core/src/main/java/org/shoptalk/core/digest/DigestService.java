@@ -10,7 +10,6 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
-import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
@@ -46,7 +45,7 @@ public final class DigestService {
     /** The digest of the week up to now, as it would be posted. */
     public Digest current(Guild guild) {
         Instant to = clock.instant();
-        return db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, this::displayName));
+        return db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
     }
 
     /**
@@ -91,7 +90,7 @@ public final class DigestService {
 
     /** Builds the digest of the period and posts it in the channels; returns in how many it landed. */
     private int send(Guild guild, Instant from, Instant to, List<ChannelRef> channels) {
-        Digest digest = db.withHandle(h -> builder.build(h, guild, from, to, this::displayName));
+        Digest digest = db.withHandle(h -> builder.build(h, guild, from, to, platforms::displayName));
         ChatMessage message = DigestRenderer.render(digest, page(guild, to));
         int posted = 0;
         for (ChannelRef channel : channels) {
@@ -112,14 +111,6 @@ public final class DigestService {
         } catch (RuntimeException e) {
             LOG.warn("digest of guild {} posted without its web link: {}", guild.id(), e.getClass().getName());
             return Optional.empty();
-        }
-    }
-
-    private String displayName(UserRef user) {
-        try {
-            return platforms.forTenant(user.tenant()).displayName(user);
-        } catch (ChatPlatformException e) {
-            return user.id();
         }
     }
 }

@@ -23,6 +23,7 @@ import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.testing.RecordingShoptalk;
 
 class LocalChatTest {
     private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
@@ -106,7 +107,7 @@ class LocalChatTest {
 
     @Test
     void channel_reply_to_a_command_is_for_everyone_and_stays_in_the_thread_it_was_typed_in() {
-        core.replyWith(r -> CommandReply.inChannel(ChatMessage.builder().header("Digest").text("2 answers").build()));
+        core.answerWith(r -> CommandReply.inChannel(ChatMessage.builder().header("Digest").text("2 answers").build()));
         LocalPost root = chat.post("craft", "bob", "root", null);
 
         LocalPost typed = chat.post("craft", "alice", "/shoptalk digest", root.id());
