@@ -27,8 +27,4 @@ public final class Platforms {
             return user.id();
         }
     }
-
-    public boolean has(Platform kind) {
-        return byKind.containsKey(kind);
-    }
 }

@@ -1,6 +1,5 @@
 package org.shoptalk.core.command;
 
-import java.time.ZoneId;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.Role;
@@ -34,10 +33,6 @@ record Context(CommandRequest request, Guild guild, Role role, Language language
             throw new CommandException("error.member.only", g.name());
         }
         return g;
-    }
-
-    ZoneId zone() {
-        return guild == null ? ZoneId.of("UTC") : guild.zone();
     }
 
     String t(String key, Object... args) {
