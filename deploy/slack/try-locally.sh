@@ -20,32 +20,8 @@ SHOPTALK="http://127.0.0.1:$SHOPTALK_PORT"
 SLACK="http://127.0.0.1:$FAKE_SLACK_PORT"
 ANSWER="Asking before fixing saved me a day this week."
 
-fail() { echo "try-locally: $*" >&2; exit 1; }
-
-[ -f "$JAR" ] || fail "$JAR is missing: build it with ./mvnw -B -ntp -q package -DskipTests"
-if [ -z "${WIREMOCK_JAR:-}" ]; then
-  WIREMOCK_JAR=$(ls "$HOME"/.m2/repository/org/wiremock/wiremock-standalone/*/wiremock-standalone-*.jar 2>/dev/null \
-    | sort -V | tail -n 1 || true)
-fi
-[ -n "$WIREMOCK_JAR" ] && [ -f "$WIREMOCK_JAR" ] \
-  || fail "no wiremock-standalone jar in ~/.m2: run ./mvnw -B -ntp -q -pl app -am verify once, or set WIREMOCK_JAR"
-for port in "$SHOPTALK_PORT" "$FAKE_SLACK_PORT"; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-    fail "port $port is in use: set SHOPTALK_PORT / FAKE_SLACK_PORT to free ports"
-  fi
-done
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/shoptalk-try.XXXXXX")
-mkdir -p "$WORK/fake-slack/mappings" "$WORK/data"
-echo "Working in $WORK (logs: shoptalk.log, fake-slack.log)"
-
-pids=()
-cleanup() {
-  if [ "${KEEP:-0}" != 1 ]; then
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  fi
-}
-trap cleanup EXIT
+. deploy/try-locally-common.sh
+try_locally_prepare slack "$FAKE_SLACK_PORT"
 
 # The fake Slack: what Bolt asks at start (auth.test, bots.info) and what Shoptalk posts with.
 stub() { # name, Web API method, JSON answer
@@ -75,7 +51,7 @@ await() { # what, url
 }
 await "the fake Slack" "$SLACK/__admin/health"
 
-SLACK_BOT_TOKEN=xoxb-try-locally SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="$SLACK/api/" \
+SHOPTALK_SECRET=try-locally-secret-0123456789 SLACK_BOT_TOKEN=xoxb-try-locally SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="$SLACK/api/" \
   SHOPTALK_PORT=$SHOPTALK_PORT SHOPTALK_DB_URL="jdbc:h2:file:$WORK/data/shoptalk" \
   java -jar "$JAR" >"$WORK/shoptalk.log" 2>&1 &
 pids+=($!)

@@ -26,32 +26,8 @@ TEAM_ID='19:Xf3a9c2e1b7d4c6a8e5f0b2d4a6c8e0f@thread.tacv2'
 CHANNEL_ID='19:c1a2b3d4e5f60718293a4b5c6d7e8f90@thread.tacv2'
 ANSWER="Asking before fixing saved me a day this week."
 
-fail() { echo "try-locally: $*" >&2; exit 1; }
-
-[ -f "$JAR" ] || fail "$JAR is missing: build it with ./mvnw -B -ntp -q package -DskipTests"
-if [ -z "${WIREMOCK_JAR:-}" ]; then
-  WIREMOCK_JAR=$(ls "$HOME"/.m2/repository/org/wiremock/wiremock-standalone/*/wiremock-standalone-*.jar 2>/dev/null \
-    | sort -V | tail -n 1 || true)
-fi
-[ -n "$WIREMOCK_JAR" ] && [ -f "$WIREMOCK_JAR" ] \
-  || fail "no wiremock-standalone jar in ~/.m2: run ./mvnw -B -ntp -q -pl app -am verify once, or set WIREMOCK_JAR"
-for port in "$SHOPTALK_PORT" "$FAKE_TEAMS_PORT"; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-    fail "port $port is in use: set SHOPTALK_PORT / FAKE_TEAMS_PORT to free ports"
-  fi
-done
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/shoptalk-try-teams.XXXXXX")
-mkdir -p "$WORK/fake-teams/mappings" "$WORK/data"
-echo "Working in $WORK (logs: shoptalk.log, fake-teams.log)"
-
-pids=()
-cleanup() {
-  if [ "${KEEP:-0}" != 1 ]; then
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  fi
-}
-trap cleanup EXIT
+. deploy/try-locally-common.sh
+try_locally_prepare teams "$FAKE_TEAMS_PORT"
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
@@ -97,7 +73,7 @@ await() { # what, url
 }
 await "the fake Teams" "$FAKE/__admin/health"
 
-MICROSOFT_APP_ID=$APP_ID MICROSOFT_APP_PASSWORD=try-locally-secret MICROSOFT_APP_TENANT_ID=$TENANT_ID \
+SHOPTALK_SECRET=try-locally-secret-0123456789 MICROSOFT_APP_ID=$APP_ID MICROSOFT_APP_PASSWORD=try-locally-secret MICROSOFT_APP_TENANT_ID=$TENANT_ID \
   TEAMS_OPENID_METADATA_URL="$FAKE/v1/.well-known/openidconfiguration" TEAMS_TOKEN_URL="$FAKE/oauth2/token" \
   SHOPTALK_PORT=$SHOPTALK_PORT SHOPTALK_DB_URL="jdbc:h2:file:$WORK/data/shoptalk" \
   java -jar "$JAR" >"$WORK/shoptalk.log" 2>&1 &
