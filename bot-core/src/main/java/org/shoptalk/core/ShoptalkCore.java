@@ -66,6 +66,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final DigestHistory history;
     private final TaskPlanner planner;
     private final Housekeeping housekeeping;
+    /** Plans what should be planned and is not: at start and in the daily housekeeping. */
+    private final Runnable repairPlans;
     private final DeliveryStore deliveries = new DeliveryStore();
     private final TaskScheduler scheduler;
 
@@ -98,7 +100,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, settings.secret(), clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
-        this.housekeeping = new Housekeeping(database, deliveries, clock, planner::reconcile);
+        this.repairPlans = () -> {
+            planner.reconcile();
+            pairing.reconcile();
+        };
+        this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans);
         this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4,
                 new ScheduledWork(planner, reminders, connect, pairing, new GoalReviews(database, guilds, goals, roundService),
                         housekeeping), clock);
@@ -156,7 +162,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
             throw new IllegalStateException("core's clock says " + core + " but the system clock that Quartz fires on says "
                     + system + ": the scheduler only runs on the system clock");
         }
-        planner.reconcile();
+        repairPlans.run();
         housekeeping.ensurePlanned();
         scheduler.start();
     }

@@ -78,6 +78,19 @@ public final class Pairing {
         if (everyWeeks == 0) {
             return Optional.empty();
         }
+        return planFirst(guild);
+    }
+
+    /** Plans the next pairing of every guild that pairs and has none planned (a plan lost after its change committed). */
+    public void reconcile() {
+        for (Guild guild : db.withHandle(guilds::all)) {
+            if (guild.dialogue().pairsEveryWeeks() > 0 && planner.nextPlanned(new Task.Pairs(guild.id())).isEmpty()) {
+                planFirst(guild);
+            }
+        }
+    }
+
+    private Optional<ZonedDateTime> planFirst(Guild guild) {
         Optional<ZonedDateTime> first = MomentCalendar.next(new Recurrence(Set.of(DayOfWeek.MONDAY), PAIRING_TIME, 1,
                 clock.instant().atZone(guild.zone()).toLocalDate(), guild.zone()), clock.instant(), List.of(), null);
         first.ifPresent(t -> planner.plan(new Task.Pairs(guild.id()), t.toInstant()));

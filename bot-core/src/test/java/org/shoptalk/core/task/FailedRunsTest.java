@@ -164,6 +164,24 @@ class FailedRunsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void housekeeping_plans_again_a_pairing_whose_plan_was_lost(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            assertThat(f.run("lea", "craft", "pairs every 2 weeks")).contains("every 2 weeks");
+            List<Instant> plannedPairing = planned(f, "pairs-1");
+            assertThat(plannedPairing).hasSize(1);
+            f.db.useTransaction(h -> {
+                h.update("DELETE FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_NAME LIKE 'pairs-1@%'");
+                h.update("DELETE FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'pairs-1'");
+            });
+
+            f.core().runTask(Task.Housekeeping.DAILY, f.clock.instant());
+
+            assertThat(planned(f, "pairs-1")).isEqualTo(plannedPairing);
+        }
+    }
+
     private static CoreFixture guildWithMondayMoment(TestDatabases.Kind kind) {
         CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING);
         f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
