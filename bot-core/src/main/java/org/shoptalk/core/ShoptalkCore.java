@@ -28,6 +28,7 @@ import org.shoptalk.core.dialogue.GoalCoach;
 import org.shoptalk.core.dialogue.GoalReviews;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.dialogue.Pairing;
+import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.goal.GoalAnalysis;
 import org.shoptalk.core.goal.GoalAnalyzer;
 import org.shoptalk.core.dialogue.DialogueTasks;
@@ -74,7 +75,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         PromptLibrary library = PromptLibrary.builtIn();
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom);
-        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library);
+        Pseudonyms pseudonyms = Pseudonyms.load(database, settings.secret(), clock);
+        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library,
+                pseudonyms);
         this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()), clock);
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
         TaskPlanner[] plannerRef = new TaskPlanner[1];
@@ -87,7 +90,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 new ConnectNudge(database, platforms, guilds, rounds, answerStore, clock), planner, clock);
         GoalStore goals = new GoalStore();
         GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
-        AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, settings.secret(), clock);
+        AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
         dialogue.wire(new GoalReviews(database, guilds, goals, roundService), pairing);
         this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4, new TaskRunner() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Excerpt;
@@ -18,6 +19,7 @@ import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
 import org.shoptalk.core.round.RoundStore;
@@ -85,7 +87,7 @@ public final class ConnectNudge {
         try {
             platforms.forTenant(plan.guild().tenant()).postInThread(
                     new org.shoptalk.core.chat.ThreadRef(plan.post().channel(), plan.post().threadId()),
-                    message(plan.round(), plan.first(), plan.second(), platforms::displayName));
+                    message(plan.guild(), plan.round(), plan.first(), plan.second(), platforms::displayName));
         } catch (ChatPlatformException e) {
             LOG.warn("connect nudge for round {} not posted: {}", roundId, e.getMessage());
         }
@@ -99,13 +101,14 @@ public final class ConnectNudge {
         return new ArrayList<>(first.values());
     }
 
-    static ChatMessage message(Round round, Answer a, Answer b, java.util.function.Function<UserRef, String> names) {
+    private static ChatMessage message(Guild guild, Round round, Answer a, Answer b, Function<UserRef, String> names) {
         Texts t = Texts.get();
         var lang = round.language();
+        Attribution attribution = new Attribution(guild.zone(), lang, names);
         return ChatMessage.builder()
                 .text(t.t(lang, "connect.intro"))
-                .quote(Excerpt.line(a.text(), EXCERPT), a.anonymous() ? t.t(lang, "anonymous.name") : names.apply(a.author()))
-                .quote(Excerpt.line(b.text(), EXCERPT), b.anonymous() ? t.t(lang, "anonymous.name") : names.apply(b.author()))
+                .quote(Excerpt.line(a.text(), EXCERPT), attribution.author(a))
+                .quote(Excerpt.line(b.text(), EXCERPT), attribution.author(b))
                 .text(t.t(lang, "connect.invite"))
                 .build();
     }
