@@ -17,6 +17,7 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
 import org.shoptalk.core.round.RoundStore;
@@ -142,7 +143,6 @@ public final class AnonymousAnswers {
     }
 
     private static ChatMessage message(Round round, String text) {
-        return ChatMessage.builder().quote(text, Texts.get().t(round.language(), "anonymous.name")).build();
+        return ChatMessage.builder().quote(text, Attribution.colleague(round.language())).build();
     }
-
 }

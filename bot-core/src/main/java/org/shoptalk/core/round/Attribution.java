@@ -47,7 +47,7 @@ public final class Attribution {
      */
     public Attribution(ZoneId zone, Language language, Function<UserRef, String> names) {
         this.zone = Objects.requireNonNull(zone);
-        this.colleague = Texts.get().t(language, "anonymous.name");
+        this.colleague = colleague(language);
         this.names = Objects.requireNonNull(names);
     }
 
@@ -102,6 +102,11 @@ public final class Attribution {
      */
     public record Byline(String authorId, String authorName, String respondsToId, String respondsToName, When posted,
                          Instant editedAt, boolean edited, boolean anonymous) {
+    }
+
+    /** What an anonymous writer is called: "a colleague", in the given language. */
+    public static String colleague(Language language) {
+        return Texts.get().t(language, "anonymous.name");
     }
 
     /** Whether this id is a pseudonym standing in for the writer of an anonymous answer. */
