@@ -87,7 +87,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 settings.missedMomentGrace(), settings.reminderBeforeClose(), clock, library);
         plannerRef[0] = planner;
         this.dialogue = new DialogueTasks(database, guilds, rounds,
-                new ConnectNudge(database, platforms, guilds, rounds, answerStore, clock), planner, clock);
+                new ConnectNudge(database, platforms, guilds, rounds, answerStore, pseudonyms, clock), planner, clock);
         GoalStore goals = new GoalStore();
         GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
