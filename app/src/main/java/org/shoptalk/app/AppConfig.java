@@ -128,7 +128,7 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
             throw Env.invalid("SHOPTALK_INSTANCE_ID", "a name of up to 80 printable characters without spaces",
                     instanceId);
         }
-        // The installation secret also keys anonymous answers' pseudonyms; without it they are off.
+        // Anonymous answers' key is derived from the installation secret; without it core keeps a generated one.
         return new CoreSettings(grace, Duration.ofHours(roundHours), Duration.ofHours(reminderHours), clustered,
                 instanceId, env.get("SHOPTALK_SECRET").orElse(null));
     }

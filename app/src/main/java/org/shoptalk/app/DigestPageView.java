@@ -86,12 +86,7 @@ final class DigestPageView {
             List<Link> threads = r.threads().stream().filter(l -> safeUrl(l.url()))
                     .map(l -> new Link(r.threads().size() > 1 ? fill(t.get("thread_in"), l.channelId()) : t.get("thread"), l.url()))
                     .toList();
-            List<AnswerView> answers = r.answers().stream().map(a -> new AnswerView(
-                    a.respondsToName() == null ? "answer" : "reply", a.text(),
-                    a.respondsToName() == null ? a.authorName() : fill(t.get("responding"), a.authorName(), a.respondsToName()),
-                    // An anonymous answer's time of day could point at its writer: the day only.
-                    a.anonymous() ? day.format(a.postedAt().atZone(zone)) : when.format(a.postedAt().atZone(zone)),
-                    a.edited())).toList();
+            List<AnswerView> answers = r.answers().stream().map(a -> answer(a, t, when, day)).toList();
             rounds.add(new RoundView(when.format(r.openedAt().atZone(zone)), r.prompt(), r.why(), !threads.isEmpty(), threads,
                     answers));
         }
@@ -103,6 +98,15 @@ final class DigestPageView {
         return new Page(lang.code(), title, fill(t.get("period"), day.format(period.from().atZone(zone)), to, zone.getId()), t,
                 options, rounds, t.get("why"), t.get("no_answers"), t.get("edited"), Chart.of(weeks, t, locale), downloads,
                 fill(t.get("link_note"), day.format(linkExpires.atZone(zone))));
+    }
+
+    // Names and times come from core's one anonymity rule: an anonymous answer has its day alone, in the guild's zone.
+    private static AnswerView answer(DigestHistory.AnswerEntry a, Map<String, String> t, DateTimeFormatter when,
+                                     DateTimeFormatter day) {
+        var by = a.by();
+        return new AnswerView(by.respondsToName() == null ? "answer" : "reply", a.text(),
+                by.respondsToName() == null ? by.authorName() : fill(t.get("responding"), by.authorName(), by.respondsToName()),
+                by.posted().format(when, day), by.edited());
     }
 
     /** The inline SVG bar chart: two bars per week, people (left) and replies between people (right). */

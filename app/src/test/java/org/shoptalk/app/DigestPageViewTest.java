@@ -2,6 +2,7 @@ package org.shoptalk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.round.Attribution;
 
 /** What the page template is given: only safe links, and a chart whose bars keep to their frame. */
 class DigestPageViewTest {
@@ -64,6 +66,27 @@ class DigestPageViewTest {
         }
         assertThat(chart.gridlines().get(chart.gridlines().size() - 1).value()).isGreaterThanOrEqualTo(12);
         assertThat(chart.weeks().get(3).peopleTitle()).isEqualTo("Week of 28 Sep: 12 people took part");
+    }
+
+    @Test
+    void an_anonymous_answer_shows_its_day_in_the_guilds_zone_and_a_named_one_its_time() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Guild guild = new Guild(2, Tenant.LOCAL, "Craft", Language.EN, newYork, DayOfWeek.FRIDAY, LocalTime.of(16, 0),
+                END.minusSeconds(86_400 * 90L), null);
+        Instant mondayAfternoon = Instant.parse("2026-11-23T20:00:00Z");
+        var answers = List.of(
+                new DigestHistory.AnswerEntry(1, new Attribution.Byline(null, "a colleague", null, null,
+                        new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)), null, false, true), "Unsigned.", null),
+                new DigestHistory.AnswerEntry(2, new Attribution.Byline("bob", "Bob", null, "a colleague",
+                        new Attribution.When.At(mondayAfternoon.atZone(newYork)), null, false, false), "Thanks.", null));
+        var round = new DigestHistory.RoundEntry(1, mondayAfternoon, END, "craft", "What is good work?", "Because.",
+                List.of(), answers);
+
+        DigestPageView.Page page = DigestPageView.of(new DigestHistory.Period(guild, END.minusSeconds(7 * 86_400), END,
+                List.of(round)), weeks(0), 1, END, "tok");
+
+        assertThat(page.rounds().get(0).answers()).extracting(DigestPageView.AnswerView::who, DigestPageView.AnswerView::when)
+                .containsExactly(tuple("a colleague", "Nov 23, 2026"), tuple("Bob, responding to a colleague", "Mon 23 Nov 2026, 15:00"));
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param reminderBeforeClose when, before a round closes, the one gentle reminder goes out
  * @param clustered whether Quartz coordinates with other instances through the database
  * @param instanceId this instance's name in the cluster ("AUTO" lets Quartz choose)
- * @param secret the installation's secret (SHOPTALK_SECRET), or null: it keys anonymous answers' pseudonyms
+ * @param secret the installation's secret (SHOPTALK_SECRET), or null: anonymous answers' pseudonyms are keyed with a
+ *               key derived from it, or without it with a key generated and kept in the database
  */
 public record CoreSettings(Duration missedMomentGrace, Duration roundOpen, Duration reminderBeforeClose,
                            boolean clustered, String instanceId, String secret) {

@@ -28,6 +28,7 @@ import org.shoptalk.core.dialogue.GoalAdvisor;
 import org.shoptalk.core.dialogue.GoalCoach;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.dialogue.Pairing;
+import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.goal.GoalAnalysis;
 import org.shoptalk.core.goal.GoalAnalyzer;
 import org.shoptalk.core.dialogue.DialogueTasks;
@@ -82,7 +83,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         PromptLibrary library = PromptLibrary.builtIn();
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom, guilds);
-        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library);
+        Pseudonyms pseudonyms = Pseudonyms.load(database, settings.secret(), clock);
+        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library,
+                pseudonyms);
         RateLimits limits = new RateLimits();
         Leads leads = new Leads(database, platforms, guilds);
         this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()),
@@ -95,10 +98,10 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 settings.missedMomentGrace(), settings.reminderBeforeClose(), clock, library);
         plannerRef[0] = planner;
         DialogueTasks connect = new DialogueTasks(database, guilds, rounds,
-                new ConnectNudge(database, platforms, guilds, rounds, answerStore, clock), planner, clock);
+                new ConnectNudge(database, platforms, guilds, rounds, answerStore, pseudonyms, clock), planner, clock);
         GoalStore goals = new GoalStore();
         GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
-        AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, settings.secret(), clock);
+        AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
         this.repairPlans = () -> {
             planner.reconcile();

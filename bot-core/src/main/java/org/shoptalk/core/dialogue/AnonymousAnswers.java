@@ -1,14 +1,10 @@
 package org.shoptalk.core.dialogue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Set;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.Platforms;
@@ -21,37 +17,39 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
 import org.shoptalk.core.round.RoundStore;
 
 /**
  * Answering without a name, for questions that touch sensitive ground. The bot posts the words in the
- * round's thread as from "a colleague" and stores, instead of the author, a keyed hash of (tenant,
- * person, round): without the key (SHOPTALK_SECRET, never in the database) nobody can tell who wrote it,
- * yet the author, through the bot, can edit or delete it, and "forget me" finds it. Thread-safe.
+ * round's thread as from "a colleague" and stores, instead of the author, a keyed pseudonym of (tenant,
+ * person, round) made by {@link Pseudonyms}: without the key nobody can tell who wrote it, yet the author,
+ * through the bot, can edit or delete it, and "forget me" finds it. Works with or without
+ * {@code SHOPTALK_SECRET}; without it the key is kept in the database. Thread-safe.
  */
 public final class AnonymousAnswers {
-    private static final String PREFIX = "anon:";
-
     private final Database db;
     private final Platforms platforms;
     private final RoundStore rounds;
     private final AnswerStore answers;
-    private final byte[] key;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    public AnonymousAnswers(Database db, Platforms platforms, RoundStore rounds, AnswerStore answers, String secret, Clock clock) {
+    public AnonymousAnswers(Database db, Platforms platforms, RoundStore rounds, AnswerStore answers, Pseudonyms pseudonyms,
+                            Clock clock) {
         this.db = db;
         this.platforms = platforms;
         this.rounds = rounds;
         this.answers = answers;
-        this.key = secret == null || secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
-    public boolean available() {
-        return key != null;
+    /** Whether the key behind the pseudonyms is kept in the database (no {@code SHOPTALK_SECRET}). */
+    public boolean keyKeptInDatabase() {
+        return pseudonyms.keptInDatabase();
     }
 
     /** Outcomes a person is told about. */
@@ -64,14 +62,20 @@ public final class AnonymousAnswers {
             return Result.NO_OPEN_ROUND;
         }
         Target t = target.get();
-        String pseudonym = pseudonym(user, t.round().id());
+        long roundId = t.round().id();
+        String pseudonym = pseudonyms.of(user, roundId);
         ChatPlatform platform = platforms.forTenant(guild.tenant());
         ChatMessage message = message(t.round(), text);
-        Optional<Answer> existing = db.withHandle(h -> mine(h, t.round().id(), pseudonym));
+        Optional<Answer> existing = db.withHandle(h -> mine(h, roundId, user));
         if (existing.isPresent()) {
             Answer a = existing.get();
             platform.update(new Posted(a.channel(), a.messageId(), t.post().threadId(), null), message);
-            db.useTransaction(h -> answers.edit(h, a, text, null, clock.instant()));
+            db.useTransaction(h -> {
+                answers.edit(h, a, text, null, clock.instant());
+                if (!a.author().id().equals(pseudonym)) {
+                    answers.rekey(h, a, pseudonym);
+                }
+            });
             return Result.EDITED;
         }
         Posted posted = platform.postInThread(new ThreadRef(t.post().channel(), t.post().threadId()), message);
@@ -87,7 +91,7 @@ public final class AnonymousAnswers {
             return Result.NO_OPEN_ROUND;
         }
         Target t = target.get();
-        Optional<Answer> mine = db.withHandle(h -> mine(h, t.round().id(), pseudonym(user, t.round().id())));
+        Optional<Answer> mine = db.withHandle(h -> mine(h, t.round().id(), user));
         if (mine.isEmpty()) {
             return Result.NOTHING_TO_DELETE;
         }
@@ -98,22 +102,22 @@ public final class AnonymousAnswers {
         return Result.DELETED;
     }
 
-    /** Deletes a person's anonymous answers in all the given rounds ("forget me"); returns how many. */
+    /**
+     * Deletes a person's anonymous answers in all the given rounds ("forget me"), whichever key they were
+     * stored under, and the person's pseudonym from others' "who answered whom"; returns how many answers.
+     */
     public int forget(Handle h, UserRef user, List<Long> roundIds) {
-        if (key == null) {
-            return 0;
-        }
         int removed = 0;
         for (long roundId : roundIds) {
-            removed += h.update("DELETE FROM answer WHERE round_id = ? AND anonymous = TRUE AND author_id = ?",
-                    roundId, pseudonym(user, roundId));
+            removed += answers.forgetPseudonyms(h, roundId, pseudonyms.candidates(user, roundId));
         }
         return removed;
     }
 
-    private Optional<Answer> mine(Handle h, long roundId, String pseudonym) {
+    private Optional<Answer> mine(Handle h, long roundId, UserRef user) {
+        Set<String> candidates = pseudonyms.candidates(user, roundId);
         return answers.forRound(h, roundId).stream()
-                .filter(a -> a.anonymous() && a.author().id().equals(pseudonym)).findFirst();
+                .filter(a -> a.anonymous() && candidates.contains(a.author().id())).findFirst();
     }
 
     private record Target(Round round, RoundPost post) {
@@ -139,17 +143,6 @@ public final class AnonymousAnswers {
     }
 
     private static ChatMessage message(Round round, String text) {
-        return ChatMessage.builder().quote(text, Texts.get().t(round.language(), "anonymous.name")).build();
-    }
-
-    String pseudonym(UserRef user, long roundId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((user.tenant().key() + "|" + user.id() + "|" + roundId).getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return ChatMessage.builder().quote(text, Attribution.colleague(round.language())).build();
     }
 }

@@ -2,11 +2,13 @@ package org.shoptalk.core.dialogue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Excerpt;
@@ -18,6 +20,7 @@ import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
 import org.shoptalk.core.round.RoundStore;
@@ -41,10 +44,13 @@ public final class ConnectNudge {
     private final GuildStore guilds;
     private final RoundStore rounds;
     private final AnswerStore answers;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    public ConnectNudge(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers, Clock clock) {
+    public ConnectNudge(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers,
+                        Pseudonyms pseudonyms, Clock clock) {
         this.db = db;
+        this.pseudonyms = pseudonyms;
         this.platforms = platforms;
         this.guilds = guilds;
         this.rounds = rounds;
@@ -67,7 +73,8 @@ public final class ConnectNudge {
                 return Optional.<Object>of(Outcome.DONE);
             }
             for (RoundPost post : rounds.posts(h, roundId)) {
-                List<Answer> inThread = firstPerAuthor(all.stream().filter(a -> a.channel().equals(post.channel())).toList());
+                List<Answer> inThread = firstPerPerson(all.stream().filter(a -> a.channel().equals(post.channel())).toList(),
+                        roundId);
                 if (post.state() == RoundPost.State.POSTED && inThread.size() >= 2) {
                     if (!h.insertIfAbsent("INSERT INTO connect_nudge (round_id, posted_at) VALUES (?, ?)", roundId, now)) {
                         return Optional.<Object>of(Outcome.DONE);
@@ -85,27 +92,36 @@ public final class ConnectNudge {
         try {
             platforms.forTenant(plan.guild().tenant()).postInThread(
                     new org.shoptalk.core.chat.ThreadRef(plan.post().channel(), plan.post().threadId()),
-                    message(plan.round(), plan.first(), plan.second(), platforms::displayName));
+                    message(plan.guild(), plan.round(), plan.first(), plan.second(), platforms::displayName));
         } catch (ChatPlatformException e) {
             LOG.warn("connect nudge for round {} not posted: {}", roundId, e.getMessage());
         }
         return Outcome.NUDGED;
     }
 
-    /** Each person's first answer, in thread order: the pair to connect comes from two different people. */
-    private static List<Answer> firstPerAuthor(List<Answer> answers) {
+    /**
+     * Each person's first answer, in thread order: the pair to connect comes from two different people. An
+     * anonymous answer by someone who also answered under their name is left out, so nobody is invited to
+     * respond to themselves.
+     */
+    private List<Answer> firstPerPerson(List<Answer> answers, long roundId) {
         Map<UserRef, Answer> first = new LinkedHashMap<>();
         answers.forEach(a -> first.putIfAbsent(a.author(), a));
-        return new ArrayList<>(first.values());
+        Set<String> namedWritersPseudonyms = new HashSet<>();
+        first.keySet().stream().filter(u -> !Attribution.isPseudonym(u))
+                .forEach(u -> namedWritersPseudonyms.addAll(pseudonyms.candidates(u, roundId)));
+        return first.values().stream()
+                .filter(a -> !a.anonymous() || !namedWritersPseudonyms.contains(a.author().id())).toList();
     }
 
-    static ChatMessage message(Round round, Answer a, Answer b, java.util.function.Function<UserRef, String> names) {
+    private static ChatMessage message(Guild guild, Round round, Answer a, Answer b, Function<UserRef, String> names) {
         Texts t = Texts.get();
         var lang = round.language();
+        Attribution attribution = new Attribution(guild.zone(), lang, names);
         return ChatMessage.builder()
                 .text(t.t(lang, "connect.intro"))
-                .quote(Excerpt.line(a.text(), EXCERPT), a.anonymous() ? t.t(lang, "anonymous.name") : names.apply(a.author()))
-                .quote(Excerpt.line(b.text(), EXCERPT), b.anonymous() ? t.t(lang, "anonymous.name") : names.apply(b.author()))
+                .quote(Excerpt.line(a.text(), EXCERPT), attribution.author(a))
+                .quote(Excerpt.line(b.text(), EXCERPT), attribution.author(b))
                 .text(t.t(lang, "connect.invite"))
                 .build();
     }

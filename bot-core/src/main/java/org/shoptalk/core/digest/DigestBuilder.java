@@ -15,16 +15,19 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.dialogue.Goal;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.guild.Guild;
-import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
 import org.shoptalk.core.round.RoundStore;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
 
-/** Reads a guild's rounds and answers of a period into a {@link Digest}. Thread-safe. */
+/**
+ * Reads a guild's rounds and answers of a period into a {@link Digest}; people are named by {@link Attribution},
+ * the rule the digest page and the exports follow too. Thread-safe.
+ */
 public final class DigestBuilder {
     private final RoundStore rounds;
     private final AnswerStore answers;
@@ -45,15 +48,14 @@ public final class DigestBuilder {
         List<Digest.Lively> lively = new ArrayList<>();
         List<Digest.AnswerLine> openQuestions = new ArrayList<>();
         int responses = 0;
-        String colleague = Texts.get().t(guild.language(), "anonymous.name");
+        Attribution attribution = new Attribution(guild.zone(), guild.language(), names);
         for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
             List<String> links = rounds.posts(h, round.id()).stream()
                     .filter(p -> p.state() == RoundPost.State.POSTED)
                     .map(RoundPost::permalink).filter(Objects::nonNull).toList();
             List<Digest.AnswerLine> lines = new ArrayList<>();
             List<Answer> all = answers.forRound(h, round.id());
-            // With few answers, details around an anonymous one could tell who wrote it.
-            boolean fewAnswers = all.size() < 3;
+            List<Attribution.Byline> bylines = attribution.round(all);
             int roundResponses = 0;
             for (int i = 0; i < all.size(); i++) {
                 Answer a = all.get(i);
@@ -61,11 +63,8 @@ public final class DigestBuilder {
                 if (a.respondsTo() != null) {
                     roundResponses++;
                 }
-                String author = a.anonymous() ? colleague : names.apply(a.author());
-                boolean hideDetails = a.anonymous() && fewAnswers;
-                Digest.AnswerLine line = new Digest.AnswerLine(author, a.text(),
-                        a.respondsTo() == null || hideDetails ? null : names.apply(a.respondsTo()),
-                        a.editedAt() != null && !hideDetails);
+                Attribution.Byline by = bylines.get(i);
+                Digest.AnswerLine line = new Digest.AnswerLine(by.authorName(), a.text(), by.respondsToName(), by.edited());
                 lines.add(line);
                 if (a.text().contains("?") && !answeredLater(all, i)) {
                     openQuestions.add(line);

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.shoptalk.core.round.Attribution;
 
 /**
  * A guild's digest history as a file: Markdown to read, CSV for a spreadsheet (one row per answer, a
- * round without answers gets one row of its own), JSON for scripts. Times are ISO-8601 UTC instants.
+ * round without answers gets one row of its own), JSON for scripts. Times are ISO-8601 UTC instants, except an
+ * anonymous answer's, which is its day alone ({@code 2026-11-23}) in the guild's time zone, with no edit time:
+ * names and times follow {@link Attribution}, as the chat digest and the page do.
  */
 public enum DigestExport {
     MARKDOWN("md", "text/markdown; charset=utf-8"),
@@ -82,11 +85,12 @@ public enum DigestExport {
                 out.append("\nNo answers.\n");
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
-                out.append("\n**").append(oneLine(a.authorName())).append("**");
-                if (a.respondsToName() != null) {
-                    out.append(", responding to **").append(oneLine(a.respondsToName())).append("**");
+                Attribution.Byline by = a.by();
+                out.append("\n**").append(oneLine(by.authorName())).append("**");
+                if (by.respondsToName() != null) {
+                    out.append(", responding to **").append(oneLine(by.respondsToName())).append("**");
                 }
-                out.append(" (").append(at.format(a.postedAt().atZone(zone))).append(a.edited() ? ", edited" : "").append(")\n\n");
+                out.append(" (").append(by.posted().format(at, day)).append(by.edited() ? ", edited" : "").append(")\n\n");
                 for (String line : a.text().split("\r?\n", -1)) {
                     out.append("> ").append(line).append('\n');
                 }
@@ -105,8 +109,10 @@ public enum DigestExport {
                 row(out, concat(round, List.of("", "", "", "", "", "", "", "", "", firstThread)));
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
-                row(out, concat(round, List.of(String.valueOf(a.id()), a.postedAt().toString(), orEmpty(a.authorId()),
-                        a.authorName(), String.valueOf(a.anonymous()), orEmpty(a.respondsToId()), orEmpty(a.respondsToName()), String.valueOf(a.edited()), a.text(),
+                Attribution.Byline by = a.by();
+                row(out, concat(round, List.of(String.valueOf(a.id()), by.posted().iso(), orEmpty(by.authorId()),
+                        by.authorName(), String.valueOf(by.anonymous()), orEmpty(by.respondsToId()), orEmpty(by.respondsToName()),
+                        String.valueOf(by.edited()), a.text(),
                         a.threadUrl() == null ? firstThread : a.threadUrl())));
             }
         }
@@ -152,13 +158,15 @@ public enum DigestExport {
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 ObjectNode answer = answers.addObject();
                 answer.put("id", a.id());
-                answer.put("authorId", a.authorId());
-                answer.put("author", a.authorName());
-                answer.put("anonymous", a.anonymous());
-                answer.put("respondsToId", a.respondsToId());
-                answer.put("respondsTo", a.respondsToName());
-                answer.put("postedAt", a.postedAt().toString());
-                answer.put("editedAt", a.editedAt() == null ? null : a.editedAt().toString());
+                Attribution.Byline by = a.by();
+                answer.put("authorId", by.authorId());
+                answer.put("author", by.authorName());
+                answer.put("anonymous", by.anonymous());
+                answer.put("respondsToId", by.respondsToId());
+                answer.put("respondsTo", by.respondsToName());
+                answer.put("postedAt", by.posted().iso());
+                answer.put("edited", by.edited());
+                answer.put("editedAt", by.editedAt() == null ? null : by.editedAt().toString());
                 answer.put("text", a.text());
                 answer.put("threadUrl", a.threadUrl());
             }

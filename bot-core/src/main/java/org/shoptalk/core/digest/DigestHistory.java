@@ -3,7 +3,6 @@ package org.shoptalk.core.digest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +20,9 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
-import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
 import org.shoptalk.core.round.RoundStore;
@@ -85,15 +84,14 @@ public final class DigestHistory {
     }
 
     /**
-     * One answer. {@code respondsToId}/{@code respondsToName} are null when it stands on its own;
-     * {@code threadUrl} is null when the thread has no link. An anonymous answer has no author id, is
-     * named as "a colleague", and its time is given to the day only, so nothing here points at its writer.
+     * One answer: its words, where its thread opens ({@code threadUrl}, null when the thread has no link), and
+     * what readers may know about who wrote it and when, by the rule of {@link Attribution} that the chat digest
+     * follows too: an anonymous answer has no author id, is from "a colleague" and is dated to the day only,
+     * in the guild's time zone.
      */
-    public record AnswerEntry(long id, String authorId, String authorName, String text, String respondsToId,
-                              String respondsToName, Instant postedAt, Instant editedAt, String threadUrl,
-                              boolean anonymous) {
-        public boolean edited() {
-            return editedAt != null;
+    public record AnswerEntry(long id, Attribution.Byline by, String text, String threadUrl) {
+        public AnswerEntry {
+            Objects.requireNonNull(by);
         }
     }
 
@@ -111,9 +109,9 @@ public final class DigestHistory {
         Function<UserRef, String> cached = memo();
         return db.withHandle(h -> {
             List<RoundEntry> entries = new ArrayList<>();
-            String colleague = Texts.get().t(guild.language(), "anonymous.name");
+            Attribution attribution = new Attribution(guild.zone(), guild.language(), cached);
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
-                entries.add(entry(h, round, cached, colleague));
+                entries.add(entry(h, round, attribution));
             }
             return new Period(guild, from, to, entries);
         });
@@ -160,7 +158,7 @@ public final class DigestHistory {
     private record Posted(String authorId, boolean reply, Instant at) {
     }
 
-    private RoundEntry entry(Handle h, Round round, Function<UserRef, String> name, String colleague) {
+    private RoundEntry entry(Handle h, Round round, Attribution attribution) {
         Map<String, String> linkByChannel = new LinkedHashMap<>();
         for (RoundPost post : rounds.posts(h, round.id())) {
             if (post.state() == RoundPost.State.POSTED && post.permalink() != null) {
@@ -169,20 +167,11 @@ public final class DigestHistory {
         }
         List<ThreadLink> links = linkByChannel.entrySet().stream().map(e -> new ThreadLink(e.getKey(), e.getValue())).toList();
         List<Answer> all = answers.forRound(h, round.id());
-        Set<UserRef> anonymous = new HashSet<>();
-        all.stream().filter(Answer::anonymous).forEach(a -> anonymous.add(a.author()));
-        // The digest's rule: with few answers, details around an anonymous one could tell who wrote it.
-        boolean fewAnswers = all.size() < 3;
+        List<Attribution.Byline> bylines = attribution.round(all);
         List<AnswerEntry> lines = new ArrayList<>();
-        for (Answer a : all) {
-            boolean hide = a.anonymous() && fewAnswers;
-            UserRef to = hide ? null : a.respondsTo();
-            boolean toAnonymous = to != null && anonymous.contains(to);
-            lines.add(new AnswerEntry(a.id(), a.anonymous() ? null : a.author().id(),
-                    a.anonymous() ? colleague : name.apply(a.author()), a.text(),
-                    to == null || toAnonymous ? null : to.id(), to == null ? null : toAnonymous ? colleague : name.apply(to),
-                    a.anonymous() ? a.postedAt().truncatedTo(ChronoUnit.DAYS) : a.postedAt(), hide ? null : a.editedAt(),
-                    linkByChannel.get(a.channel().id()), a.anonymous()));
+        for (int i = 0; i < all.size(); i++) {
+            Answer a = all.get(i);
+            lines.add(new AnswerEntry(a.id(), bylines.get(i), a.text(), linkByChannel.get(a.channel().id())));
         }
         return new RoundEntry(round.id(), round.openedAt(), round.closesAt(), round.theme().key(), round.promptText(),
                 round.promptWhy(), links, lines);

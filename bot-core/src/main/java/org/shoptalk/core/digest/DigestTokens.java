@@ -3,7 +3,6 @@ package org.shoptalk.core.digest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.secret.GeneratedSecrets;
 
 /**
  * Signs and checks the tokens in digest links. A token is {@code base64url(guildId.periodEnd.expiresAt)}
@@ -42,15 +42,7 @@ public final class DigestTokens {
      * configured secret: links survive restarts, and replicas sharing the database agree on the key.
      */
     public static DigestTokens withStoredKey(Database db, Clock clock) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        String stored = db.withHandle(h -> {
-            h.insertIfAbsent("INSERT INTO generated_secret (purpose, secret, created_at) VALUES (?, ?, ?)",
-                    STORED_KEY, Base64.getEncoder().encodeToString(fresh), clock.instant());
-            return h.queryOne("SELECT secret FROM generated_secret WHERE purpose = ?", rs -> rs.getString(1), STORED_KEY)
-                    .orElseThrow();
-        });
-        return new DigestTokens(Base64.getDecoder().decode(stored), clock);
+        return new DigestTokens(db.withHandle(h -> GeneratedSecrets.getOrCreate(h, STORED_KEY, clock)), clock);
     }
 
     /** What a token grants. */

@@ -12,6 +12,7 @@ import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Texts;
@@ -38,10 +39,12 @@ public final class ReminderService {
     private final AnswerStore answers;
     private final Clock clock;
     private final PromptLibrary library;
+    private final Pseudonyms pseudonyms;
 
     public ReminderService(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers,
-                           Clock clock, PromptLibrary library) {
+                           Clock clock, PromptLibrary library, Pseudonyms pseudonyms) {
         this.library = library;
+        this.pseudonyms = pseudonyms;
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
@@ -76,10 +79,14 @@ public final class ReminderService {
             if (guild.isEmpty()) {
                 return Optional.empty();
             }
-            Set<UserRef> answered = new HashSet<>();
-            answers.forRound(h, roundId).forEach(a -> answered.add(a.author()));
+            Set<String> answered = new HashSet<>();
+            Set<String> anonymousWriters = new HashSet<>();
+            answers.forRound(h, roundId).forEach(a -> (a.anonymous() ? anonymousWriters : answered).add(a.author().id()));
             List<UserRef> recipients = guilds.members(h, guild.get()).stream()
-                    .filter(u -> !answered.contains(u))
+                    .filter(u -> !answered.contains(u.id()))
+                    // Someone who answered anonymously answered: no nudge, and nobody learns anything from it.
+                    .filter(u -> anonymousWriters.isEmpty()
+                            || pseudonyms.candidates(u, roundId).stream().noneMatch(anonymousWriters::contains))
                     .filter(u -> remindersOn(h, u))
                     .filter(u -> h.insertIfAbsent("INSERT INTO reminder_sent (round_id, user_id, sent_at) VALUES (?, ?, ?)",
                             roundId, u.id(), now))

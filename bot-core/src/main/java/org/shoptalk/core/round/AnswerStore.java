@@ -3,6 +3,7 @@ package org.shoptalk.core.round;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
@@ -44,6 +45,30 @@ public final class AnswerStore {
     public boolean delete(Handle h, ChannelRef channel, String messageId) {
         return h.update("DELETE FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
                 channel.tenant().key(), channel.id(), messageId) > 0;
+    }
+
+    /**
+     * Stores an anonymous answer under a new pseudonym (its author's key changed), and moves the answers that
+     * respond to it along.
+     */
+    public void rekey(Handle h, Answer answer, String pseudonym) {
+        h.update("UPDATE answer SET responds_to = ? WHERE round_id = ? AND responds_to = ?", pseudonym, answer.roundId(),
+                answer.author().id());
+        h.update("UPDATE answer SET author_id = ? WHERE id = ? AND anonymous = TRUE", pseudonym, answer.id());
+    }
+
+    /**
+     * Removes a round's anonymous answers stored under any of these pseudonyms, and the pseudonyms from others'
+     * "who answered whom"; returns how many answers were removed.
+     */
+    public int forgetPseudonyms(Handle h, long roundId, Collection<String> pseudonyms) {
+        int removed = 0;
+        for (String pseudonym : pseudonyms) {
+            h.update("UPDATE answer SET responds_to = NULL WHERE round_id = ? AND responds_to = ?", roundId, pseudonym);
+            removed += h.update("DELETE FROM answer WHERE round_id = ? AND anonymous = TRUE AND author_id = ?", roundId,
+                    pseudonym);
+        }
+        return removed;
     }
 
     /** A round's answers in thread order. */

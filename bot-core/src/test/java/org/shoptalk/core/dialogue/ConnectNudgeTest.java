@@ -52,6 +52,36 @@ class ConnectNudgeTest {
     }
 
     @Test
+    void an_anonymous_answer_is_quoted_from_a_colleague_never_by_its_pseudonym() {
+        f.run("ann", "craft", "guild join");
+        f.run("ann", null, "anon \"I rush when I feel watched.\"");
+        f.reply("craft", thread, "bob", "For me it is listening to the patient first.");
+        runCheck();
+
+        assertThat(nudge()).contains("I rush when I feel watched.").contains("a colleague").contains("Bob")
+                .doesNotContainIgnoringCase("anon:").doesNotContain("Ann");
+    }
+
+    @Test
+    void nobody_is_invited_to_respond_to_their_own_anonymous_answer() {
+        f.reply("craft", thread, "dan", "Clear reviews are my craft.");
+        f.run("dan", null, "anon \"And what I would rather not sign.\"");
+        runCheck();
+        assertThat(nudges()).as("Dan alone answered, under two names").noneMatch(s -> s.text().contains("respond to one another"));
+
+        f.reply("craft", thread, "bob", "Listening first.");
+        runCheck();
+        assertThat(nudge()).contains("Dan").contains("Bob").doesNotContain("rather not sign");
+    }
+
+    private String nudge() {
+        List<String> found = nudges().stream().map(FakeChatPlatform.Sent::text).filter(t -> t.contains("respond to one another"))
+                .toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
     void no_nudge_when_people_already_respond_to_each_other() {
         f.reply("craft", thread, "ann", "Clear reviews are my craft.");
         f.reply("craft", thread, "bob", "Ann, what makes a review clear?", "ann");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.testing.Csv;
 
 /** Exported files open in the tools people use, with every word as it was written. */
@@ -23,13 +25,16 @@ class DigestExportTest {
     private static DigestHistory.Period period() {
         Guild guild = new Guild(3, Tenant.LOCAL, "Craft", Language.EN, ZoneId.of("Europe/Amsterdam"), DayOfWeek.FRIDAY,
                 LocalTime.of(16, 0), OPENED, null);
+        ZoneId zone = guild.zone();
         var answers = List.of(
-                new DigestHistory.AnswerEntry(10, "ann", "Ann", TRICKY, null, null, OPENED.plusSeconds(60), null, "https://t/1",
-                        false),
-                new DigestHistory.AnswerEntry(11, "bob", "Bob", "-1 for haste", "ann", "Ann", OPENED.plusSeconds(120),
-                        OPENED.plusSeconds(300), "https://t/1", false),
-                new DigestHistory.AnswerEntry(12, null, "a colleague", "I rush when watched.", null, null,
-                        Instant.parse("2026-11-23T00:00:00Z"), null, "https://t/1", true));
+                new DigestHistory.AnswerEntry(10, new Attribution.Byline("ann", "Ann", null, null,
+                        new Attribution.When.At(OPENED.plusSeconds(60).atZone(zone)), null, false, false), TRICKY, "https://t/1"),
+                new DigestHistory.AnswerEntry(11, new Attribution.Byline("bob", "Bob", "ann", "Ann",
+                        new Attribution.When.At(OPENED.plusSeconds(120).atZone(zone)), OPENED.plusSeconds(300), true, false),
+                        "-1 for haste", "https://t/1"),
+                new DigestHistory.AnswerEntry(12, new Attribution.Byline(null, "a colleague", null, null,
+                        new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)), null, true, true), "I rush when watched.",
+                        "https://t/1"));
         var asked = new DigestHistory.RoundEntry(1, OPENED, OPENED.plusSeconds(72 * 3600), "craft", "What is good work here?",
                 "Because it changes.", List.of(new DigestHistory.ThreadLink("craft", "https://t/1")), answers);
         var quiet = new DigestHistory.RoundEntry(2, OPENED.plusSeconds(86_400), OPENED.plusSeconds(90_000), "goals",
@@ -53,6 +58,8 @@ class DigestExportTest {
         assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author"))).isEqualTo("a colleague");
         assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author_id"))).isEmpty();
         assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("anonymous"))).isEqualTo("true");
+        assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at"))).isEqualTo("2026-11-23T08:32:00Z");
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at"))).isEqualTo("2026-11-23");
         assertThat(rows.get(4).get(DigestExport.CSV_COLUMNS.indexOf("prompt"))).isEqualTo("Who is better off?");
         assertThat(rows.get(4).get(text)).isEmpty();
     }
@@ -78,6 +85,9 @@ class DigestExportTest {
         assertThat(first.get("answers").get(1).get("editedAt").asText()).isEqualTo("2026-11-23T08:35:00Z");
         assertThat(first.get("answers").get(2).get("anonymous").asBoolean()).isTrue();
         assertThat(first.get("answers").get(2).get("authorId").isNull()).isTrue();
+        assertThat(first.get("answers").get(2).get("postedAt").asText()).isEqualTo("2026-11-23");
+        assertThat(first.get("answers").get(2).get("edited").asBoolean()).isTrue();
+        assertThat(first.get("answers").get(2).get("editedAt").isNull()).isTrue();
         assertThat(root.get("rounds").get(1).get("answers")).isEmpty();
     }
 
@@ -92,6 +102,14 @@ class DigestExportTest {
                 .contains("**Bob**, responding to **Ann** (2026-11-23 09:32, edited)")
                 .contains("> Yes, \"quality\" first;\n> then speed")
                 .contains("No answers.");
+    }
+
+    @Test
+    void markdown_gives_an_anonymous_answer_its_day_and_no_time() {
+        String md = DigestExport.MARKDOWN.write(period());
+
+        assertThat(md).contains("**a colleague** (2026-11-23, edited)\n\n> I rush when watched.")
+                .doesNotContain("**a colleague** (2026-11-23 ");
     }
 
     @Test

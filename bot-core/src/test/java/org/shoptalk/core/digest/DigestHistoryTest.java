@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.testing.CoreFixture;
 
 /** What the web page and the exports read back from a guild's history. */
@@ -50,7 +51,7 @@ class DigestHistoryTest {
                 .containsExactly("https://chat.example/craft/" + thread);
         assertThat(round.answers()).extracting(DigestHistory.AnswerEntry::text).containsExactly(
                 "I stand for reviews that teach.", "Ann, which review taught you most?", "The one that asked me why.");
-        assertThat(round.answers()).extracting(a -> a.authorName() + " -> " + a.respondsToName())
+        assertThat(round.answers()).extracting(a -> a.by().authorName() + " -> " + a.by().respondsToName())
                 .containsExactly("Ann -> null", "Cas -> Ann", "Ann -> Cas");
         assertThat(round.answers()).allSatisfy(a -> assertThat(a.threadUrl()).isEqualTo("https://chat.example/craft/" + thread));
         assertThat(period.answerCount()).isEqualTo(3);
@@ -71,7 +72,7 @@ class DigestHistoryTest {
                 .rounds().get(0).answers();
 
         assertThat(answers).extracting(DigestHistory.AnswerEntry::text).containsExactly("Second, better thought.");
-        assertThat(answers.get(0).edited()).isTrue();
+        assertThat(answers.get(0).by().edited()).isTrue();
     }
 
     @Test
@@ -107,14 +108,14 @@ class DigestHistoryTest {
                     .rounds().get(0).answers();
 
             DigestHistory.AnswerEntry anonymous = answers.get(1);
-            assertThat(anonymous.anonymous()).isTrue();
-            assertThat(anonymous.authorName()).isEqualTo("a colleague");
-            assertThat(anonymous.authorId()).isNull();
-            assertThat(anonymous.postedAt()).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
-            assertThat(answers).extracting(DigestHistory.AnswerEntry::authorName).doesNotContain("Ann");
+            assertThat(anonymous.by().anonymous()).isTrue();
+            assertThat(anonymous.by().authorName()).isEqualTo("a colleague");
+            assertThat(anonymous.by().authorId()).isNull();
+            assertThat(anonymous.by().posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
+            assertThat(answers).extracting(a -> a.by().authorName()).doesNotContain("Ann");
             // Bob's reply responds to the anonymous answer just before it: to "a colleague", with no id.
-            assertThat(answers.get(2).respondsToName()).isEqualTo("a colleague");
-            assertThat(answers.get(2).respondsToId()).isNull();
+            assertThat(answers.get(2).by().respondsToName()).isEqualTo("a colleague");
+            assertThat(answers.get(2).by().respondsToId()).isNull();
         }
     }
 

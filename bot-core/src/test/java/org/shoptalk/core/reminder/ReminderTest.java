@@ -130,6 +130,17 @@ class ReminderTest {
         assertThat(f.chat.privateTo("ann")).as("the ordinary round still reminds").hasSize(1);
     }
 
+    @Test
+    void someone_who_answered_anonymously_is_not_reminded() {
+        f.run("ann", null, "anon \"I would rather not sign this one.\"");
+        f.chat.clear();
+
+        remind();
+
+        assertThat(f.chat.privateTo("ann")).isEmpty();
+        assertThat(f.chat.privateTo("lea")).as("others who did not answer are still reminded").hasSize(1);
+    }
+
     /** Runs the reminder task as Quartz would at its planned time, a day before the round closes. */
     private void remind() {
         Instant at = openedAt.plus(Duration.ofHours(48));

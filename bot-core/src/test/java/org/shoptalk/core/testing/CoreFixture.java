@@ -25,6 +25,8 @@ public final class CoreFixture implements AutoCloseable {
     public static final Tenant TENANT = Tenant.LOCAL;
     /** Monday 2026-11-23 08:00 UTC (09:00 in Amsterdam). */
     public static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T08:00:00Z");
+    /** The installation secret of {@link #onH2WithSecret()}. */
+    public static final String SECRET = "test-secret-0123456789abcdef";
 
     public final MutableClock clock;
     public final FakeChatPlatform chat;
@@ -47,7 +49,7 @@ public final class CoreFixture implements AutoCloseable {
 
     /** Core with an installation secret, as anonymous answers need. */
     public static CoreFixture onH2WithSecret() {
-        return new CoreFixture(TestDatabases.h2(), new MutableClock(MONDAY_MORNING), CoreSettings.defaults().withSecret("test-secret-0123456789abcdef"));
+        return new CoreFixture(TestDatabases.h2(), new MutableClock(MONDAY_MORNING), CoreSettings.defaults().withSecret(SECRET));
     }
 
     /** The id of the latest round opened. */
