@@ -210,7 +210,7 @@ class DeployFilesTest {
             assertThat(replica.at("/depends_on/postgres/condition").asText()).as(name).isEqualTo("service_healthy");
             Map<String, String> env = new HashMap<>(envExample());
             env.put("SHOPTALK_DB_PASSWORD", "from-the-env-file");
-            replica.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            replica.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
 
             AppConfig config = AppConfig.fromEnvironment(env);
 
@@ -226,7 +226,7 @@ class DeployFilesTest {
         List<String> problems = new ArrayList<>();
         replicas().forEach((name, replica) -> {
             assertThat(replica.path("env_file").isMissingNode()).as(name + " env_file").isFalse();
-            replica.path("environment").fields().forEachRemaining(e -> {
+            replica.path("environment").properties().forEach(e -> {
                 if (CREDENTIALS.contains(e.getKey()) && !e.getValue().asText().startsWith("${")) {
                     problems.add(name + " has a literal " + e.getKey());
                 }
@@ -323,7 +323,7 @@ class DeployFilesTest {
 
     private static Map<String, JsonNode> replicas() {
         Map<String, JsonNode> replicas = new LinkedHashMap<>();
-        compose().path("services").fields().forEachRemaining(e -> {
+        compose().path("services").properties().forEach(e -> {
             if (e.getValue().at("/build/dockerfile").asText().equals("deploy/Dockerfile")) {
                 replicas.put(e.getKey(), e.getValue());
             }

@@ -46,7 +46,7 @@ final class OutgoingText {
             if (text != null && text.isTextual()) {
                 object.put("text", rewrite(tenant, text.asText(), mentioned));
             }
-            object.fields().forEachRemaining(e -> {
+            object.properties().forEach(e -> {
                 if (!e.getKey().equals("text") && !e.getKey().equals("data")) {
                     rewrite(tenant, e.getValue(), mentioned);
                 }
