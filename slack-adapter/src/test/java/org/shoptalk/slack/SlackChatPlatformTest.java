@@ -167,9 +167,14 @@ class SlackChatPlatformTest {
         slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=CINTERNAL"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")));
 
+        // A post that lands first leaves a pooled connection, the kind HTTP clients like to retry on silently.
+        slack.adapter.platform().postTopLevel(C1, PROMPT);
+
         for (String channel : List.of("CRESET", "CINTERNAL")) {
             assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(new ChannelRef(TENANT, channel), PROMPT))
                     .as(channel).isInstanceOf(UnknownOutcomeException.class);
+            slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                    .withRequestBody(containing("channel=" + channel)));
         }
     }
 
