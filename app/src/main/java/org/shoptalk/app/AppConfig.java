@@ -11,7 +11,7 @@ import org.shoptalk.teams.TeamsSettings;
 
 /**
  * Everything the process is configured with, read from environment variables and checked before anything
- * starts. See the configuration table in README.md.
+ * starts. See the configuration table in docs/configuration.md.
  *
  * @param port the HTTP port; 0 picks a free one (tests)
  * @param database where the database is; the embedded H2 file under ./data unless SHOPTALK_DB_URL is set

@@ -73,7 +73,10 @@ final class GoalCheckCommand {
         return BAD_ARGUMENTS;
     }
 
-    /** A fixed field order and plain kind names, so the output reads the same as the README describes it. */
+    /**
+     * A fixed field order and plain kind names, so the output reads the same as docs/dialogue.md
+     * ("Try it from the jar") describes it.
+     */
     static String toJson(GoalAnalysis analysis) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("verdict", analysis.verdict().name());

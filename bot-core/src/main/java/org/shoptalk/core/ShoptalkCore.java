@@ -1,6 +1,7 @@
 package org.shoptalk.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.shoptalk.core.chat.ChatEvent;
@@ -25,7 +26,6 @@ import org.shoptalk.core.dialogue.ConnectNudge;
 import org.shoptalk.core.dialogue.ConversationStore;
 import org.shoptalk.core.dialogue.GoalAdvisor;
 import org.shoptalk.core.dialogue.GoalCoach;
-import org.shoptalk.core.dialogue.GoalReviews;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.dialogue.Pairing;
 import org.shoptalk.core.goal.GoalAnalysis;
@@ -44,8 +44,13 @@ import org.shoptalk.core.round.RoundStore;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
-import org.shoptalk.core.task.TaskRunner;
 import org.shoptalk.core.task.TaskScheduler;
+import org.shoptalk.core.task.Housekeeping;
+import org.shoptalk.core.task.Run;
+import org.shoptalk.core.chat.DeliveryStore;
+import org.shoptalk.core.chat.RateLimits;
+import org.shoptalk.core.guild.Leads;
+import org.shoptalk.core.dialogue.GoalReviews;
 
 /**
  * Assembles core: stores, services, the Quartz scheduler. The app creates it, registers the chat
@@ -60,7 +65,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final DigestService digests;
     private final DigestHistory history;
     private final TaskPlanner planner;
-    private final DialogueTasks dialogue;
+    private final Housekeeping housekeeping;
+    private final DeliveryStore deliveries = new DeliveryStore();
     private final TaskScheduler scheduler;
 
     private ShoptalkCore(Database database, CoreSettings settings, Clock clock) {
@@ -73,35 +79,31 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         AnswerStore answerStore = new AnswerStore();
         PromptLibrary library = PromptLibrary.builtIn();
         CustomPromptStore custom = new CustomPromptStore();
-        PromptRotation rotation = new PromptRotation(library, custom);
+        PromptRotation rotation = new PromptRotation(library, custom, guilds);
         ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library);
-        this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()), clock);
+        RateLimits limits = new RateLimits();
+        Leads leads = new Leads(database, platforms, guilds);
+        this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()),
+                clock, limits, leads);
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
         TaskPlanner[] plannerRef = new TaskPlanner[1];
         RoundService roundService = new RoundService(database, platforms, guilds, rounds, rotation, settings.roundOpen(), clock,
-                round -> plannerRef[0].roundOpened(round));
-        this.planner = new TaskPlanner(database, guilds, schedules, roundService, digests, reminders,
+                limits, leads, round -> plannerRef[0].roundOpened(round));
+        this.planner = new TaskPlanner(database, guilds, schedules, roundService, digests,
                 settings.missedMomentGrace(), settings.reminderBeforeClose(), clock, library);
         plannerRef[0] = planner;
-        this.dialogue = new DialogueTasks(database, guilds, rounds,
+        DialogueTasks connect = new DialogueTasks(database, guilds, rounds,
                 new ConnectNudge(database, platforms, guilds, rounds, answerStore, clock), planner, clock);
         GoalStore goals = new GoalStore();
         GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, settings.secret(), clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
-        dialogue.wire(new GoalReviews(database, guilds, goals, roundService), pairing);
-        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4, new TaskRunner() {
-            @Override
-            public void run(Task task, Instant occurrence) {
-                runTask(task, occurrence);
-            }
-
-            @Override
-            public void recover(Task task, Instant occurrence) {
-                recoverTask(task, occurrence);
-            }
-        });
+        this.housekeeping = new Housekeeping(database, deliveries, clock, planner::reconcile);
+        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4,
+                new ScheduledWork(planner, reminders, connect, pairing, new GoalReviews(database, guilds, goals, roundService),
+                        housekeeping), clock);
         planner.attach(scheduler);
+        housekeeping.attach(scheduler);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
         this.commands = new CommandHandler(database, guilds, new CommandHandler.Features(
                 new GuildCommands(database, guilds, planner, clock),
@@ -136,9 +138,26 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         digests.useLinks(links);
     }
 
-    /** Repairs missing plans and starts firing moments, digests and reminders. */
+    /** How far core's clock may be from the system clock when the scheduler starts. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
+
+    /**
+     * Repairs missing plans and starts firing moments, digests and reminders.
+     *
+     * @throws IllegalStateException when core's clock is more than {@link #CLOCK_TOLERANCE} away from the
+     *         system clock: Quartz fires on the system clock, and every plan core makes is an instant on its
+     *         own clock, so the two must agree or moments fire at the wrong time (a test that fixes core's
+     *         clock in some week would see Quartz fire every later occurrence at once, or never)
+     */
     public void start() {
+        Instant system = Instant.now();
+        Instant core = clock.instant();
+        if (Duration.between(core, system).abs().compareTo(CLOCK_TOLERANCE) > 0) {
+            throw new IllegalStateException("core's clock says " + core + " but the system clock that Quartz fires on says "
+                    + system + ": the scheduler only runs on the system clock");
+        }
         planner.reconcile();
+        housekeeping.ensurePlanned();
         scheduler.start();
     }
 
@@ -178,20 +197,16 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     }
 
     private boolean recordDelivery(org.shoptalk.core.db.Handle h, Tenant tenant, String deliveryId) {
-        return h.insertIfAbsent("INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)",
-                tenant.key(), deliveryId, clock.instant());
+        return deliveries.record(h, tenant, deliveryId, clock.instant());
     }
 
     /**
-     * Runs a planned task at once, as the scheduler would at its time: for tools and tests that move
-     * time by hand rather than waiting for Quartz.
+     * Runs a planned task at once, as the scheduler would at its time, outcome handling included (waits and
+     * retries planned, the last failure reported): for tools and tests that move time by hand rather than
+     * waiting for Quartz.
      */
     public void runTask(Task task, Instant occurrence) {
-        if (DialogueTasks.handles(task)) {
-            dialogue.run(task, occurrence);
-        } else {
-            planner.run(task, occurrence);
-        }
+        scheduler.runNow(task, Run.first(occurrence));
     }
 
     /**
@@ -199,11 +214,12 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      * claimed and did not finish is taken over. For tests that stop a run half-way by hand.
      */
     public void recoverTask(Task task, Instant occurrence) {
-        if (DialogueTasks.handles(task)) {
-            dialogue.recover(task, occurrence);
-        } else {
-            planner.recover(task, occurrence);
-        }
+        scheduler.runNow(task, Run.recovery(occurrence));
+    }
+
+    /** Runs a later attempt of a task's occurrence, as a planned retry does: for tests of retries. */
+    public void retryTask(Task task, Instant occurrence, int attempt) {
+        scheduler.runNow(task, new Run(occurrence, attempt, true));
     }
 
     public Database database() {

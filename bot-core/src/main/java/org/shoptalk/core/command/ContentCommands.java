@@ -49,17 +49,30 @@ public final class ContentCommands {
         } else {
             ask = RoundService.Ask.rotate(c.theme());
         }
-        Optional<Round> round = rounds.openAndPost(g, null, "now-" + UUID.randomUUID(), ask);
+        RoundService.Posting posting = rounds.openAndPost(g, null, "now-" + UUID.randomUUID(), ask);
+        Optional<Round> round = posting.opened();
         if (round.isEmpty()) {
             throw new CommandException("error.no.channel", g.name());
         }
-        return ctx.reply("moment.posted", round.get().promptId());
+        // Said only of what landed: a refused or delayed channel is named as such, never reported as posted.
+        if (posting.posted() == 0) {
+            throw new CommandException("moment.posted.none", round.get().promptId());
+        }
+        return posting.posted() == posting.tried() ? ctx.reply("moment.posted", round.get().promptId())
+                : ctx.reply("moment.posted.partly", round.get().promptId(), posting.posted(), posting.tried());
     }
 
     CommandReply digest(Context ctx) {
         Guild g = ctx.requireMember(Syntax.DIGEST);
-        digests.post(g, null);
-        return ctx.reply("digest.posted");
+        DigestService.Sent sent = digests.postNow(g);
+        if (sent.channels() == 0) {
+            throw new CommandException("error.no.channel", g.name());
+        }
+        if (sent.posted() == 0) {
+            throw new CommandException("digest.posted.none");
+        }
+        return sent.posted() == sent.channels() ? ctx.reply("digest.posted")
+                : ctx.reply("digest.posted.partly", sent.posted(), sent.channels());
     }
 
     CommandReply prompts(Context ctx, Command.Prompts c) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChatMessage;
@@ -17,6 +18,7 @@ import org.shoptalk.core.schedule.DaySpec;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.schedule.Timing;
+import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
 
 /** schedule, schedule at, schedules, pause, resume, unschedule, skip, digest at. Leads only, except listing. */
@@ -55,9 +57,12 @@ public final class ScheduleCommands {
     private CommandReply add(Context ctx, Guild g, Timing timing, org.shoptalk.core.prompt.Theme theme) {
         Schedule s = db.inTransaction(h -> {
             long id = schedules.add(h, g, timing, theme, ctx.request().user(), clock.instant());
-            return schedules.find(h, g, id).orElseThrow();
+            Schedule added = schedules.find(h, g, id).orElseThrow();
+            // Planned before the commit, so the two are one unit: when planning fails the schedule is not stored
+            // either, and when the commit fails the orphan plan finds no schedule and does nothing.
+            planner.planSchedule(added, g);
+            return added;
         });
-        planner.planSchedule(s, g);
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips(g), 3);
         return ctx.reply("schedule.added", s.id(), describe(ctx, s, g), times(ctx, next, g));
     }
@@ -76,7 +81,7 @@ public final class ScheduleCommands {
             boolean paused = s.paused() && (s.pausedUntil() == null || s.pausedUntil().isAfter(today));
             String state = paused ? " " + (s.pausedUntil() == null ? ctx.t("schedules.paused")
                     : ctx.t("schedules.paused.until", s.pausedUntil())) : "";
-            List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips, 1);
+            List<ZonedDateTime> next = planned(s, g, skips);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
             b.text(ctx.t("schedules.line", s.id(), describe(ctx, s, g), state, nextText));
             b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.id());
@@ -86,6 +91,27 @@ public final class ScheduleCommands {
         }
         planner.nextDigest(g, clock.instant()).ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
         return CommandReply.privately(b.build());
+    }
+
+    /**
+     * The next time as the scheduler really holds it (a retry included), not as the schedule says it should be. A
+     * schedule that should have a next moment but has no plan (one lost between a committed change and its scheduling) is planned again
+     * here, so what people read is also what will happen.
+     */
+    private List<ZonedDateTime> planned(Schedule s, Guild g, List<DateRange> skips) {
+        Task.Moment task = new Task.Moment(s.id());
+        Instant now = clock.instant();
+        List<ZonedDateTime> computed = s.upcoming(now, g.zone(), skips, 1);
+        Optional<Instant> planned = planner.nextPlanned(task);
+        if (planned.isEmpty() && !computed.isEmpty()) {
+            planner.planSchedule(s, g);
+            planned = planner.nextPlanned(task);
+        }
+        if (planned.isPresent() && planned.get().isBefore(now)) {
+            // Overdue: it runs at once (or is skipped past the grace), and then the schedule's next time follows.
+            return computed;
+        }
+        return planned.map(t -> List.of(t.atZone(g.zone()))).orElse(List.of());
     }
 
     CommandReply pause(Context ctx, Command.Pause c) {

@@ -1,6 +1,5 @@
 package org.shoptalk.core.dialogue;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.db.Database;
@@ -11,15 +10,14 @@ import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.round.RoundService;
-import org.shoptalk.core.task.Task;
-import org.shoptalk.core.task.TaskRunner;
+import org.shoptalk.core.task.Outcome;
 
 /**
  * The accountability moment of a goal: on the day the team chose, a round in the guild's channel that
  * quotes the goal, its indicators and limits, and asks the questions of professional accountability.
  * It is a round like any other, so its thread shows up in the digest. Thread-safe.
  */
-public final class GoalReviews implements TaskRunner {
+public final class GoalReviews {
     private static final int PIECE = 220;
 
     private final Database db;
@@ -34,24 +32,26 @@ public final class GoalReviews implements TaskRunner {
         this.rounds = rounds;
     }
 
-    @Override
-    public void run(Task task, Instant occurrence) {
-        review(task.id(), false);
-    }
-
-    @Override
-    public void recover(Task task, Instant occurrence) {
-        review(task.id(), true);
-    }
-
-    private void review(long goalId, boolean recovering) {
+    /** Opens the goal's accountability round and posts it; {@code takeOver} as in {@link RoundService}. */
+    public Outcome review(long goalId, boolean takeOver) {
         Optional<Goal> goal = db.withHandle(h -> goals.findForTask(h, goalId));
         Optional<Guild> guild = goal.flatMap(g -> db.withHandle(h -> guilds.findForTask(h, g.guildId())));
         if (goal.isEmpty() || guild.isEmpty()) {
-            return;
+            return Outcome.DONE;
         }
-        rounds.openAndPost(guild.get(), null, "review-" + goalId, new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY),
-                recovering);
+        return rounds.openAndPost(guild.get(), null, key(goalId), new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY),
+                takeOver).outcome();
+    }
+
+    /** The last attempt failed too: its unposted channels are marked failed and the leads told. */
+    public void failed(long goalId, String reason) {
+        db.withHandle(h -> goals.findForTask(h, goalId))
+                .flatMap(g -> db.withHandle(h -> guilds.findForTask(h, g.guildId())))
+                .ifPresent(g -> rounds.giveUp(g, key(goalId), reason));
+    }
+
+    private static String key(long goalId) {
+        return "review-" + goalId;
     }
 
     /** The review as a one-off prompt in both languages, so the round reads in the guild's language. */

@@ -31,7 +31,6 @@ import org.shoptalk.core.schedule.MomentCalendar;
 import org.shoptalk.core.schedule.Recurrence;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
-import org.shoptalk.core.task.TaskRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * guild. Each group gets a private introduction with one question to talk about; nothing is reported
  * back, and the digest only counts how many groups were formed. Thread-safe.
  */
-public final class Pairing implements TaskRunner {
+public final class Pairing {
     private static final Logger LOG = LoggerFactory.getLogger(Pairing.class);
     static final LocalTime PAIRING_TIME = LocalTime.of(10, 0);
     private static final int REMEMBERED_ROUNDS = 3;
@@ -85,13 +84,25 @@ public final class Pairing implements TaskRunner {
         return first;
     }
 
-    @Override
-    public void run(Task task, Instant occurrence) {
-        Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, task.id()));
+    /**
+     * Forms this occurrence's pairs and introduces them, and plans the next pairing whatever happens to this one.
+     * The pairs are recorded before anyone is introduced, so running an occurrence twice forms them once.
+     */
+    public void pair(long guildId, Instant occurrence) {
+        Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, guildId));
         if (guild.isEmpty() || guild.get().dialogue().pairsEveryWeeks() == 0) {
             return;
         }
         Guild g = guild.get();
+        try {
+            formAndIntroduce(g, occurrence);
+        } finally {
+            planner.plan(new Task.Pairs(g.id()), occurrence.atZone(g.zone()).plusWeeks(g.dialogue().pairsEveryWeeks())
+                    .toInstant());
+        }
+    }
+
+    private void formAndIntroduce(Guild g, Instant occurrence) {
         List<List<UserRef>> groups = db.inTransaction(h -> {
             if (h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at = ?", g.id(), occurrence) > 0) {
                 return List.<List<UserRef>>of();
@@ -104,8 +115,6 @@ public final class Pairing implements TaskRunner {
             return formed;
         });
         groups.forEach(group -> introduce(g, group));
-        planner.plan(new Task.Pairs(g.id()), occurrence.atZone(g.zone()).plusWeeks(g.dialogue().pairsEveryWeeks())
-                .toInstant());
     }
 
     /** Groups the opted-in members: the grouping with the fewest repeats and same-channel pairs wins. */

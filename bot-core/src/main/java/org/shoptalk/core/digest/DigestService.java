@@ -10,10 +10,16 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.RateLimitedException;
+import org.shoptalk.core.chat.RateLimits;
+import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.guild.Leads;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.task.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +33,14 @@ public final class DigestService {
     private final GuildStore guilds;
     private final DigestBuilder builder;
     private final Clock clock;
+    private final RateLimits limits;
+    private final Leads leads;
     private volatile DigestLinks links = DigestLinks.NONE;
 
-    public DigestService(Database db, Platforms platforms, GuildStore guilds, DigestBuilder builder, Clock clock) {
+    public DigestService(Database db, Platforms platforms, GuildStore guilds, DigestBuilder builder, Clock clock,
+                         RateLimits limits, Leads leads) {
+        this.limits = limits;
+        this.leads = leads;
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
@@ -48,49 +59,15 @@ public final class DigestService {
         return db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
     }
 
-    /**
-     * Posts the digest of the week up to now in every channel of the guild. With a dedupe key (a scheduled
-     * digest), the period and the channels are recorded first and each channel is claimed before posting: a
-     * second call with the same key (a retry, another cluster member, the recovery of a crashed run) posts only
-     * in channels nobody claimed yet. Returns whether this call posted anywhere.
-     */
-    public boolean post(Guild guild, String dedupeKeyOrNull) {
-        if (dedupeKeyOrNull == null) {
-            Instant to = clock.instant();
-            List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
-            return send(guild, to.minus(PERIOD), to, channels) > 0;
-        }
-        Instant now = clock.instant();
-        Instant[] period = db.inTransaction(h -> {
-            if (h.insertIfAbsent("INSERT INTO digest_post (guild_id, dedupe_key, period_from, period_to, posted_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", guild.id(), dedupeKeyOrNull, now.minus(PERIOD), now, now)) {
-                for (ChannelRef c : guilds.channels(h, guild)) {
-                    h.update("INSERT INTO digest_channel (guild_id, dedupe_key, channel_id, tenant, state)"
-                            + " VALUES (?, ?, ?, ?, 'PENDING')", guild.id(), dedupeKeyOrNull, c.id(), c.tenant().key());
-                }
-            }
-            return h.queryOne("SELECT period_from, period_to FROM digest_post WHERE guild_id = ? AND dedupe_key = ?",
-                    rs -> new Instant[] {Handle.instant(rs, "period_from"), Handle.instant(rs, "period_to")},
-                    guild.id(), dedupeKeyOrNull).orElseThrow();
-        });
-        List<ChannelRef> claimed = db.withHandle(h -> h.query("SELECT channel_id FROM digest_channel"
-                        + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'PENDING' ORDER BY channel_id",
-                        rs -> new ChannelRef(guild.tenant(), rs.getString(1)), guild.id(), dedupeKeyOrNull)).stream()
-                .filter(c -> db.withHandle(h -> h.update("UPDATE digest_channel SET state = 'POSTING' WHERE guild_id = ?"
-                        + " AND dedupe_key = ? AND channel_id = ? AND state = 'PENDING'", guild.id(), dedupeKeyOrNull, c.id()) == 1))
-                .toList();
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        send(guild, period[0], period[1], claimed);
-        db.useTransaction(h -> claimed.forEach(c -> h.update("UPDATE digest_channel SET state = 'DONE' WHERE guild_id = ?"
-                + " AND dedupe_key = ? AND channel_id = ?", guild.id(), dedupeKeyOrNull, c.id())));
-        return true;
+    /** In how many of the guild's channels a digest asked for now landed. */
+    public record Sent(int posted, int channels) {
     }
 
-    /** Builds the digest of the period and posts it in the channels; returns in how many it landed. */
-    private int send(Guild guild, Instant from, Instant to, List<ChannelRef> channels) {
-        Digest digest = db.withHandle(h -> builder.build(h, guild, from, to, platforms::displayName));
+    /** Posts the digest of the week up to now in every channel of the guild, asked for now. */
+    public Sent postNow(Guild guild) {
+        Instant to = clock.instant();
+        List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
+        Digest digest = db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
         ChatMessage message = DigestRenderer.render(digest, page(guild, to));
         int posted = 0;
         for (ChannelRef channel : channels) {
@@ -101,7 +78,95 @@ public final class DigestService {
                 LOG.warn("digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
             }
         }
-        return posted;
+        return new Sent(posted, channels.size());
+    }
+
+    /**
+     * Posts a scheduled digest. The period and the channels are recorded first under the dedupe key and each channel
+     * is claimed before posting, so a second call with the same key (a retry, another cluster member, the recovery
+     * of a crashed run) posts only where nothing landed yet. {@code takeOver} says no earlier run of this key is
+     * still running: channels it claimed and never finished are posted again. A rate limit leaves a channel pending
+     * and asks to wait; a failure that may pass leaves it pending for a retry; a permanent one marks it failed.
+     */
+    public Outcome post(Guild guild, String dedupeKey, boolean takeOver) {
+        Instant now = clock.instant();
+        Instant[] period = db.inTransaction(h -> {
+            if (h.insertIfAbsent("INSERT INTO digest_post (guild_id, dedupe_key, period_from, period_to, posted_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", guild.id(), dedupeKey, now.minus(PERIOD), now, now)) {
+                for (ChannelRef c : guilds.channels(h, guild)) {
+                    h.update("INSERT INTO digest_channel (guild_id, dedupe_key, channel_id, tenant, state)"
+                            + " VALUES (?, ?, ?, ?, 'PENDING')", guild.id(), dedupeKey, c.id(), c.tenant().key());
+                }
+            }
+            if (takeOver) {
+                h.update("UPDATE digest_channel SET state = 'PENDING' WHERE guild_id = ? AND dedupe_key = ? AND state = 'POSTING'",
+                        guild.id(), dedupeKey);
+            }
+            return h.queryOne("SELECT period_from, period_to FROM digest_post WHERE guild_id = ? AND dedupe_key = ?",
+                    rs -> new Instant[] {Handle.instant(rs, "period_from"), Handle.instant(rs, "period_to")},
+                    guild.id(), dedupeKey).orElseThrow();
+        });
+        List<ChannelRef> pending = db.withHandle(h -> h.query("SELECT channel_id FROM digest_channel"
+                + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'PENDING' ORDER BY channel_id",
+                rs -> new ChannelRef(guild.tenant(), rs.getString(1)), guild.id(), dedupeKey));
+        if (pending.isEmpty()) {
+            return Outcome.DONE;
+        }
+        Digest digest = db.withHandle(h -> builder.build(h, guild, period[0], period[1], platforms::displayName));
+        ChatMessage message = DigestRenderer.render(digest, page(guild, period[1]));
+        Outcome outcome = Outcome.DONE;
+        for (ChannelRef channel : pending) {
+            Optional<Instant> held = limits.heldUntil(channel, clock.instant());
+            if (held.isPresent()) {
+                outcome = outcome.and(Outcome.waitUntil(held.get()));
+            } else if (setState(guild, dedupeKey, channel, "PENDING", "POSTING")) {
+                outcome = outcome.and(postClaimed(guild, dedupeKey, channel, message));
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome postClaimed(Guild guild, String dedupeKey, ChannelRef channel, ChatMessage message) {
+        try {
+            platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
+            setState(guild, dedupeKey, channel, "POSTING", "DONE");
+            return Outcome.DONE;
+        } catch (RateLimitedException e) {
+            setState(guild, dedupeKey, channel, "POSTING", "PENDING");
+            return Outcome.waitUntil(limits.hold(channel, e, clock.instant()));
+        } catch (UnknownOutcomeException e) {
+            // Digests have no look-up: leaving it claimed means the retry posts it again, which is the lesser harm
+            // than a week without a digest.
+            LOG.warn("digest of guild {} in channel {} may have landed: {}", guild.id(), channel.id(), e.getMessage());
+            return Outcome.retry("unknown outcome");
+        } catch (ChatPlatformException e) {
+            LOG.warn("digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
+            setState(guild, dedupeKey, channel, "POSTING", e.permanent() ? "FAILED" : "PENDING");
+            return e.permanent() ? Outcome.DONE : Outcome.retry("platform error");
+        } catch (RuntimeException e) {
+            LOG.error("digest of guild {}: posting in channel {} failed", guild.id(), channel.id(), e);
+            setState(guild, dedupeKey, channel, "POSTING", "PENDING");
+            return Outcome.retry(e.getClass().getSimpleName());
+        }
+    }
+
+    /** The last attempt failed too: channels still without the digest are marked failed and the leads told. */
+    public void giveUp(Guild guild, String dedupeKey, String reason) {
+        List<String> left = db.inTransaction(h -> {
+            List<String> unfinished = h.query("SELECT channel_id FROM digest_channel WHERE guild_id = ? AND dedupe_key = ?"
+                    + " AND state IN ('PENDING', 'POSTING') ORDER BY channel_id", rs -> rs.getString(1), guild.id(), dedupeKey);
+            h.update("UPDATE digest_channel SET state = 'FAILED' WHERE guild_id = ? AND dedupe_key = ?"
+                    + " AND state IN ('PENDING', 'POSTING')", guild.id(), dedupeKey);
+            return unfinished;
+        });
+        if (!left.isEmpty()) {
+            leads.tell(guild, Texts.get().t(guild.language(), "digest.failed", String.join(", ", left), reason));
+        }
+    }
+
+    private boolean setState(Guild guild, String dedupeKey, ChannelRef channel, String from, String to) {
+        return db.withHandle(h -> h.update("UPDATE digest_channel SET state = ? WHERE guild_id = ? AND dedupe_key = ?"
+                + " AND channel_id = ? AND state = ?", to, guild.id(), dedupeKey, channel.id(), from) == 1);
     }
 
     // A failing link must not cost the guild its digest: it is posted without the link.

@@ -27,6 +27,14 @@ public final class GuildStore {
                 Guild.DEFAULT_DIGEST_TIME.toString(), creator.id(), now);
     }
 
+    /**
+     * Takes the guild's row lock until the transaction ends, so work that reads and then records per guild (picking
+     * the next prompt) runs one transaction at a time for that guild, across threads and cluster members.
+     */
+    public void lock(Handle h, long guildId) {
+        h.query("SELECT id FROM guild WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), guildId);
+    }
+
     public Optional<Guild> find(Handle h, Tenant tenant, long id) {
         return h.queryOne("SELECT " + COLUMNS + " FROM guild WHERE tenant = ? AND id = ?", GuildStore::map, tenant.key(), id);
     }

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
 
 /**
  * Chooses the next prompt for a guild. Within a theme no prompt repeats until every prompt of that
@@ -22,14 +23,22 @@ import org.shoptalk.core.guild.Guild;
 public final class PromptRotation {
     private final PromptLibrary library;
     private final CustomPromptStore custom;
+    private final GuildStore guilds;
 
-    public PromptRotation(PromptLibrary library, CustomPromptStore custom) {
+    public PromptRotation(PromptLibrary library, CustomPromptStore custom, GuildStore guilds) {
         this.library = library;
         this.custom = custom;
+        this.guilds = guilds;
     }
 
-    /** Picks and records the next prompt; call inside the transaction that opens the round. */
+    /**
+     * Picks and records the next prompt; call inside the transaction that opens the round. Moments of one guild due
+     * at the same instant (two schedules at one time, a daylight-saving gap, a catch-up after downtime) run in
+     * parallel: the guild's row lock makes each pick see the ones committed before it, so none asks the same
+     * question twice.
+     */
     public Prompt next(Handle h, Guild guild, Theme themeOrNull, Instant now) {
+        guilds.lock(h, guild.id());
         Theme theme = themeOrNull != null ? themeOrNull : leastRecentTheme(h, guild);
         List<Prompt> candidates = candidates(h, guild, theme);
         int cycle = currentCycle(h, guild, theme);
@@ -51,6 +60,7 @@ public final class PromptRotation {
 
     /** Records that a chosen prompt was asked, so rotation will not offer it again in this pass. */
     public void recordChosen(Handle h, Guild guild, Prompt prompt, Instant now) {
+        guilds.lock(h, guild.id());
         recordUse(h, guild, prompt, currentCycle(h, guild, prompt.theme()), now);
     }
 

@@ -12,17 +12,20 @@ import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.PostLookup;
+import org.shoptalk.core.chat.RateLimitedException;
+import org.shoptalk.core.chat.RateLimits;
+import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.chat.Posted;
-import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
-import org.shoptalk.core.guild.Role;
+import org.shoptalk.core.guild.Leads;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.PromptRotation;
 import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.task.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +45,13 @@ public final class RoundService {
     private final Duration roundOpen;
     private final Clock clock;
     private final Consumer<Round> onOpened;
+    private final RateLimits limits;
+    private final Leads leads;
 
     public RoundService(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, PromptRotation rotation,
-                        Duration roundOpen, Clock clock, Consumer<Round> onOpened) {
+                        Duration roundOpen, Clock clock, RateLimits limits, Leads leads, Consumer<Round> onOpened) {
+        this.limits = limits;
+        this.leads = leads;
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
@@ -63,43 +70,73 @@ public final class RoundService {
     }
 
     /**
-     * Opens the round and posts it. Empty when a round with this dedupe key was opened before,
-     * or when the guild has no channel to post in.
+     * What one call did: the round it opened (empty when this dedupe key had opened one before, or the guild has
+     * no channel), in how many of the channels it tried the prompt landed, and what is left ({@link Outcome#DONE}
+     * when every channel is posted or given up).
      */
-    public Optional<Round> openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask) {
+    public record Posting(Optional<Round> opened, int posted, int tried, Outcome outcome) {
+    }
+
+    /** Opens the round and posts it: for a round asked for now, not planned. */
+    public Posting openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask) {
         return openAndPost(guild, scheduleId, dedupeKey, ask, false);
     }
 
     /**
-     * As {@link #openAndPost(Guild, Long, String, Ask)}; {@code recovering} says this run continues one whose
-     * instance died while running it (Quartz recovery). Posts that run claimed and never finished belong to
-     * nobody alive, so they are finished here: recorded when the platform shows the message landed, posted
-     * otherwise. Only a recovering run may do this: any other claim may be a live instance mid-post.
+     * Opens the round and posts it; a second call with the same dedupe key posts only in the channels nobody has
+     * claimed yet. {@code takeOver} says no earlier run of this dedupe key is still running (a retry, or Quartz
+     * recovering a run whose instance died): posts that run claimed and never finished belong to nobody alive, so
+     * they are finished here, recorded when the platform shows the message landed and posted otherwise. Any other
+     * claim may be a live instance mid-post and is left alone.
      */
-    public Optional<Round> openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask, boolean recovering) {
+    public Posting openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask, boolean takeOver) {
         Instant now = clock.instant();
         Optional<Opened> opened;
         try {
             opened = open(guild, scheduleId, dedupeKey, ask, now);
         } catch (AlreadyOpened e) {
-            // A run that opened this round may have died before posting everywhere (Quartz recovers its
-            // job elsewhere): finish the channels nobody claimed yet. Claims keep this to one post per channel.
-            db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey)).ifPresent(round -> {
-                if (recovering) {
-                    takeOverInterrupted(guild, round);
-                    // The dead run may have stopped before planning the round's reminder; planning is idempotent.
-                    onOpened.accept(round);
-                }
-                post(guild, round, db.withHandle(h -> rounds.posts(h, round.id())).stream()
-                        .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList());
-            });
-            return Optional.empty();
+            Optional<Round> existing = db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey));
+            if (existing.isEmpty()) {
+                return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
+            }
+            Round round = existing.get();
+            if (takeOver) {
+                takeOverInterrupted(guild, round);
+                // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
+                onOpened.accept(round);
+            }
+            Posting rest = post(guild, round, db.withHandle(h -> rounds.posts(h, round.id())).stream()
+                    .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList());
+            return new Posting(Optional.empty(), rest.posted(), rest.tried(), rest.outcome());
         }
-        opened.ifPresent(o -> {
-            post(guild, o.round(), o.channels());
-            onOpened.accept(o.round());
+        if (opened.isEmpty()) {
+            return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
+        }
+        Posting posting = post(guild, opened.get().round(), opened.get().channels());
+        onOpened.accept(opened.get().round());
+        return new Posting(Optional.of(opened.get().round()), posting.posted(), posting.tried(), posting.outcome());
+    }
+
+    /**
+     * The last attempt at this round's posts failed too: every channel still without the prompt is marked failed,
+     * and the guild's leads are told where and why. Nothing happens when no round has this dedupe key.
+     */
+    public void giveUp(Guild guild, String dedupeKey, String reason) {
+        Optional<Round> round = db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey));
+        if (round.isEmpty()) {
+            return;
+        }
+        List<ChannelRef> left = db.inTransaction(h -> {
+            List<ChannelRef> unfinished = rounds.posts(h, round.get().id()).stream()
+                    .filter(p -> p.state() == RoundPost.State.PENDING || p.state() == RoundPost.State.POSTING)
+                    .map(RoundPost::channel).toList();
+            unfinished.forEach(c -> rounds.markFailed(h, round.get().id(), c));
+            return unfinished;
         });
-        return opened.map(Opened::round);
+        if (!left.isEmpty()) {
+            String channels = String.join(", ", left.stream().map(ChannelRef::id).toList());
+            leads.tell(guild, Texts.get().t(guild.language(), "round.failed", channels, reason));
+        }
     }
 
     /** Finishes the posts a dead run had claimed: recorded if the message is on the platform, else claimable again. */
@@ -151,37 +188,53 @@ public final class RoundService {
         });
     }
 
-    private void post(Guild guild, Round round, List<ChannelRef> channels) {
+    /**
+     * Posts in each channel this run can claim. A rate limit (or a bucket still held by one) leaves the channel
+     * pending and asks to wait, without sleeping; a failure that may pass leaves it pending for a retry; a write
+     * whose outcome is unknown stays claimed, so the retry looks before posting again; a permanent failure marks it
+     * failed and tells the leads.
+     */
+    private Posting post(Guild guild, Round round, List<ChannelRef> channels) {
         ChatMessage message = roundMessage(round);
+        Outcome outcome = Outcome.DONE;
+        int posted = 0;
         for (ChannelRef channel : channels) {
+            Optional<Instant> held = limits.heldUntil(channel, clock.instant());
+            if (held.isPresent()) {
+                outcome = outcome.and(Outcome.waitUntil(held.get()));
+                continue;
+            }
             if (!db.withHandle(h -> rounds.claim(h, round.id(), channel))) {
                 continue;
             }
             try {
-                ChatPlatform platform = platforms.forTenant(channel.tenant());
-                Posted posted = platform.postTopLevel(channel, message);
-                db.useTransaction(h -> rounds.markPosted(h, round.id(), channel, posted.threadId(), posted.permalink(),
-                        clock.instant()));
+                Posted p = platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
+                db.useTransaction(h -> rounds.markPosted(h, round.id(), channel, p.threadId(), p.permalink(), clock.instant()));
+                posted++;
+            } catch (RateLimitedException e) {
+                db.withHandle(h -> rounds.release(h, round.id(), channel));
+                outcome = outcome.and(Outcome.waitUntil(limits.hold(channel, e, clock.instant())));
+            } catch (UnknownOutcomeException e) {
+                LOG.warn("round {} of guild {}: the post in channel {} may have landed; the retry looks first: {}",
+                        round.id(), guild.id(), channel.id(), e.getMessage());
+                outcome = outcome.and(Outcome.retry("unknown outcome"));
             } catch (ChatPlatformException e) {
-                db.useTransaction(h -> rounds.markFailed(h, round.id(), channel));
                 LOG.warn("round {} of guild {} not posted in channel {}: {}", round.id(), guild.id(), channel.id(), e.getMessage());
                 if (e.permanent()) {
-                    tellLeadsChannelUnreachable(guild, channel);
+                    db.useTransaction(h -> rounds.markFailed(h, round.id(), channel));
+                    leads.tell(guild, Texts.get().t(guild.language(), "round.channel.unreachable", channel.id(), guild.name()));
+                } else {
+                    db.withHandle(h -> rounds.release(h, round.id(), channel));
+                    outcome = outcome.and(Outcome.retry("platform error"));
                 }
+            } catch (RuntimeException e) {
+                // Not the platform saying no: our side (a token that no longer decrypts, a database hiccup).
+                LOG.error("round {} of guild {}: posting in channel {} failed", round.id(), guild.id(), channel.id(), e);
+                db.withHandle(h -> rounds.release(h, round.id(), channel));
+                outcome = outcome.and(Outcome.retry(e.getClass().getSimpleName()));
             }
         }
-    }
-
-    private void tellLeadsChannelUnreachable(Guild guild, ChannelRef channel) {
-        List<UserRef> leads = db.withHandle(h -> guilds.withRole(h, guild, Role.LEAD));
-        ChatMessage note = ChatMessage.text(Texts.get().t(guild.language(), "round.channel.unreachable", channel.id(), guild.name()));
-        for (UserRef lead : leads) {
-            try {
-                platforms.forTenant(lead.tenant()).sendPrivate(lead, note);
-            } catch (ChatPlatformException e) {
-                LOG.warn("could not tell a lead of guild {} about an unreachable channel: {}", guild.id(), e.getMessage());
-            }
-        }
+        return new Posting(Optional.of(round), posted, channels.size(), outcome);
     }
 
     /** The prompt as it appears in the channel. */

@@ -114,6 +114,6 @@ public final class ScheduleStore {
         return new Schedule(rs.getLong("id"), rs.getLong("guild_id"), timing,
                 theme == null ? null : Theme.parse(theme).orElse(null), rs.getBoolean("paused"),
                 Handle.date(rs, "paused_until"), rs.getBoolean("done"), Handle.instant(rs, "created_at"),
-                rs.getString("prompt_id"), (Integer) rs.getObject("series_left", Integer.class));
+                rs.getString("prompt_id"), rs.getObject("series_left", Integer.class));
     }
 }

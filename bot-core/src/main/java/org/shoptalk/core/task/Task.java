@@ -1,64 +1,105 @@
 package org.shoptalk.core.task;
 
-/** Work the scheduler runs at a planned time. Each kind carries only the id it acts on. */
+import java.util.Locale;
+
+/**
+ * Work the scheduler runs at a planned time. Each kind carries only the id it acts on. Code that acts on a
+ * task switches over {@link #kind()} in a switch expression, so a new kind that nobody handles is a compile
+ * error rather than a task that silently does nothing.
+ */
 public sealed interface Task {
+
+    /** The kinds of task; their lower-case names are part of the Quartz job names stored in the database. */
+    enum Kind {
+        MOMENT, DIGEST, REMINDER, CONNECT, PAIRS, REVIEW, HOUSEKEEPING;
+
+        /** Stable name, as stored: "moment". */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @throws IllegalArgumentException for a name no kind has */
+        public static Kind parse(String key) {
+            return valueOf(key.toUpperCase(Locale.ROOT));
+        }
+    }
 
     long id();
 
+    Kind kind();
+
     /** Stable name of the task, also its Quartz job name: "moment-12". */
     default String key() {
-        return kind() + "-" + id();
-    }
-
-    default String kind() {
-        if (this instanceof Moment) {
-            return "moment";
-        }
-        if (this instanceof Digest) {
-            return "digest";
-        }
-        if (this instanceof Connect) {
-            return "connect";
-        }
-        if (this instanceof Pairs) {
-            return "pairs";
-        }
-        return this instanceof Review ? "review" : "reminder";
+        return kind().key() + "-" + id();
     }
 
     /** A scheduled reflection moment (schedule id). */
     record Moment(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.MOMENT;
+        }
     }
 
     /** A guild's weekly digest (guild id). */
     record Digest(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.DIGEST;
+        }
     }
 
     /** The gentle reminder of a round (round id). */
     record Reminder(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.REMINDER;
+        }
     }
 
     /** The "connect the answers" check of a round (round id). */
     record Connect(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.CONNECT;
+        }
     }
 
     /** Forming professional-friend pairs in a guild (guild id). */
     record Pairs(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.PAIRS;
+        }
     }
 
     /** The accountability moment of a goal (goal id). */
     record Review(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.REVIEW;
+        }
     }
 
-    static Task of(String kind, long id) {
+    /** The installation's daily clean-up (id 0: there is one). */
+    record Housekeeping(long id) implements Task {
+        public static final Housekeeping DAILY = new Housekeeping(0);
+
+        @Override
+        public Kind kind() {
+            return Kind.HOUSEKEEPING;
+        }
+    }
+
+    static Task of(Kind kind, long id) {
         return switch (kind) {
-            case "moment" -> new Moment(id);
-            case "digest" -> new Digest(id);
-            case "reminder" -> new Reminder(id);
-            case "connect" -> new Connect(id);
-            case "pairs" -> new Pairs(id);
-            case "review" -> new Review(id);
-            default -> throw new IllegalArgumentException("unknown task kind " + kind);
+            case MOMENT -> new Moment(id);
+            case DIGEST -> new Digest(id);
+            case REMINDER -> new Reminder(id);
+            case CONNECT -> new Connect(id);
+            case PAIRS -> new Pairs(id);
+            case REVIEW -> new Review(id);
+            case HOUSEKEEPING -> new Housekeeping(id);
         };
     }
 }

@@ -14,7 +14,6 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.PromptLibrary;
-import org.shoptalk.core.reminder.ReminderService;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.schedule.DateRange;
@@ -22,6 +21,7 @@ import org.shoptalk.core.schedule.MomentCalendar;
 import org.shoptalk.core.schedule.Recurrence;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
+import org.shoptalk.core.schedule.Timing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * A moment missed while the bot was down is posted once if it is at most {@code grace} late, and
  * otherwise skipped with a log line. Thread-safe.
  */
-public final class TaskPlanner implements TaskRunner {
+public final class TaskPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
 
     private final Database db;
@@ -39,7 +39,6 @@ public final class TaskPlanner implements TaskRunner {
     private final ScheduleStore schedules;
     private final RoundService rounds;
     private final DigestService digests;
-    private final ReminderService reminders;
     private final Duration grace;
     private final Duration reminderBeforeClose;
     private final Clock clock;
@@ -47,7 +46,7 @@ public final class TaskPlanner implements TaskRunner {
     private TaskScheduler scheduler;
 
     public TaskPlanner(Database db, GuildStore guilds, ScheduleStore schedules, RoundService rounds, DigestService digests,
-                       ReminderService reminders, Duration grace, Duration reminderBeforeClose, Clock clock,
+                       Duration grace, Duration reminderBeforeClose, Clock clock,
                        PromptLibrary library) {
         this.library = library;
         this.db = db;
@@ -55,7 +54,6 @@ public final class TaskPlanner implements TaskRunner {
         this.schedules = schedules;
         this.rounds = rounds;
         this.digests = digests;
-        this.reminders = reminders;
         this.grace = grace;
         this.reminderBeforeClose = reminderBeforeClose;
         this.clock = clock;
@@ -66,57 +64,67 @@ public final class TaskPlanner implements TaskRunner {
         this.scheduler = scheduler;
     }
 
-    @Override
-    public void run(Task task, Instant occurrence) {
-        if (task instanceof Task.Moment m) {
-            runMoment(m.id(), occurrence, false);
-        } else if (task instanceof Task.Digest d) {
-            runDigest(d.id(), occurrence);
-        } else if (task instanceof Task.Reminder r) {
-            reminders.remind(r.id());
-        }
-    }
-
-    /** A moment whose instance died mid-run finishes the posts that run had claimed. */
-    @Override
-    public void recover(Task task, Instant occurrence) {
-        if (task instanceof Task.Moment m) {
-            runMoment(m.id(), occurrence, true);
-        } else {
-            run(task, occurrence);
-        }
-    }
-
-    private void runMoment(long scheduleId, Instant occurrence, boolean recovering) {
+    /**
+     * Runs one occurrence of a schedule's moment. The next occurrence is planned whatever happens to this one, so
+     * a failed post never stops the schedule. A moment more than the grace late is skipped, except on a retry or a
+     * wait: that occurrence was on time, the platform was not.
+     */
+    public Outcome runMoment(long scheduleId, Run run) {
         Optional<Schedule> schedule = db.withHandle(h -> schedules.findForTask(h, scheduleId));
         if (schedule.isEmpty() || schedule.get().done()) {
-            return;
+            return Outcome.DONE;
         }
         Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, schedule.get().guildId()));
         if (guild.isEmpty()) {
-            return;
+            return Outcome.DONE;
         }
+        Instant occurrence = run.occurrence();
         Instant now = clock.instant();
-        Duration late = Duration.between(occurrence, now);
         Schedule s = schedule.get();
-        if (!isDue(s, guild.get(), occurrence)) {
-            LOG.info("moment of schedule {} planned for {} no longer applies (paused or on a holiday)", scheduleId, occurrence);
-        } else if (late.compareTo(grace) > 0) {
-            LOG.warn("skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
-                    scheduleId, occurrence, late.toMinutes(), grace.toMinutes());
-        } else {
-            rounds.openAndPost(guild.get(), scheduleId, "moment-" + scheduleId + "@" + occurrence, ask(s), recovering)
-                    .ifPresent(r -> db.useTransaction(h -> schedules.countDownSeries(h, scheduleId)));
+        try {
+            if (!isDue(s, guild.get(), occurrence)) {
+                LOG.info("moment of schedule {} planned for {} no longer applies (paused or on a holiday)", scheduleId, occurrence);
+                return Outcome.DONE;
+            }
+            Duration late = Duration.between(occurrence, now);
+            if (!run.isRetry() && late.compareTo(grace) > 0) {
+                LOG.warn("skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
+                        scheduleId, occurrence, late.toMinutes(), grace.toMinutes());
+                return Outcome.DONE;
+            }
+            RoundService.Posting posting = rounds.openAndPost(guild.get(), scheduleId, momentKey(scheduleId, occurrence),
+                    ask(s), run.takeOver());
+            if (posting.opened().isPresent()) {
+                db.useTransaction(h -> schedules.countDownSeries(h, scheduleId));
+            }
+            return posting.outcome();
+        } finally {
+            if (!run.isRetry()) {
+                planNextMoment(scheduleId, guild.get(), later(occurrence, now.minus(grace)));
+            }
         }
-        s = db.withHandle(h -> schedules.findForTask(h, scheduleId)).orElse(s);
-        if (s.done()) {
+    }
+
+    /** The last attempt at a moment failed: its unposted channels are marked failed and the leads told. */
+    public void momentFailed(long scheduleId, Instant occurrence, String reason) {
+        db.withHandle(h -> schedules.findForTask(h, scheduleId))
+                .flatMap(s -> db.withHandle(h -> guilds.findForTask(h, s.guildId())))
+                .ifPresent(g -> rounds.giveUp(g, momentKey(scheduleId, occurrence), reason));
+    }
+
+    private static String momentKey(long scheduleId, Instant occurrence) {
+        return "moment-" + scheduleId + "@" + occurrence;
+    }
+
+    private void planNextMoment(long scheduleId, Guild guild, Instant after) {
+        Optional<Schedule> current = db.withHandle(h -> schedules.findForTask(h, scheduleId));
+        if (current.isEmpty() || current.get().done()) {
             return;
         }
-        Instant after = later(occurrence, now.minus(grace));
-        Optional<ZonedDateTime> next = s.nextAfter(after, guild.get().zone(), skips(guild.get()));
+        Optional<ZonedDateTime> next = current.get().nextAfter(after, guild.zone(), skips(guild));
         if (next.isPresent()) {
             scheduler.plan(new Task.Moment(scheduleId), next.get().toInstant());
-        } else if (s.timing() instanceof org.shoptalk.core.schedule.Timing.Once) {
+        } else if (current.get().timing() instanceof Timing.Once) {
             db.useTransaction(h -> schedules.markDone(h, scheduleId));
         }
     }
@@ -145,18 +153,34 @@ public final class TaskPlanner implements TaskRunner {
                 .orElse(false);
     }
 
-    private void runDigest(long guildId, Instant occurrence) {
+    /** Posts a guild's weekly digest and plans the next one, whatever happens to this one. */
+    public Outcome runDigest(long guildId, Run run) {
         Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, guildId));
         if (guild.isEmpty()) {
-            return;
+            return Outcome.DONE;
         }
+        Instant occurrence = run.occurrence();
         Instant now = clock.instant();
-        if (Duration.between(occurrence, now).compareTo(grace) > 0) {
-            LOG.warn("skipped digest of guild {} planned for {}: more than the grace late", guildId, occurrence);
-        } else {
-            digests.post(guild.get(), "digest@" + occurrence);
+        try {
+            if (!run.isRetry() && Duration.between(occurrence, now).compareTo(grace) > 0) {
+                LOG.warn("skipped digest of guild {} planned for {}: more than the grace late", guildId, occurrence);
+                return Outcome.DONE;
+            }
+            return digests.post(guild.get(), digestKey(occurrence), run.takeOver());
+        } finally {
+            if (!run.isRetry()) {
+                planDigest(guild.get(), later(occurrence, now.minus(grace)));
+            }
         }
-        planDigest(guild.get(), later(occurrence, now.minus(grace)));
+    }
+
+    /** The last attempt at a digest failed: its unposted channels are marked failed and the leads told. */
+    public void digestFailed(long guildId, Instant occurrence, String reason) {
+        db.withHandle(h -> guilds.findForTask(h, guildId)).ifPresent(g -> digests.giveUp(g, digestKey(occurrence), reason));
+    }
+
+    private static String digestKey(Instant occurrence) {
+        return "digest@" + occurrence;
     }
 
     /** Plans a schedule's next moment (or nothing, when paused or finished). */
@@ -179,6 +203,11 @@ public final class TaskPlanner implements TaskRunner {
         Recurrence weekly = new Recurrence(Set.of(guild.digestDay()), guild.digestTime(), 1,
                 guild.createdAt().atZone(guild.zone()).toLocalDate(), guild.zone());
         return MomentCalendar.next(weekly, after, List.of(), null);
+    }
+
+    /** When the task is next planned to run, as Quartz holds it: what {@code schedules} shows. */
+    public Optional<Instant> nextPlanned(Task task) {
+        return scheduler.nextPlanned(task);
     }
 
     private void planDigest(Guild guild, Instant after) {

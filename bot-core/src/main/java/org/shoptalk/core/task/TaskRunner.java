@@ -2,17 +2,19 @@ package org.shoptalk.core.task;
 
 import java.time.Instant;
 
-/** Runs a task that came due. {@code occurrence} is the instant it was planned for, not when it fired. */
-@FunctionalInterface
+/** Runs a task that came due, and says how the run ended. */
 public interface TaskRunner {
-    void run(Task task, Instant occurrence);
 
     /**
-     * Runs the task again because the instance that was running it died (Quartz recovery, in a cluster on
-     * another instance, alone at the next start). Whatever that run had claimed is nobody's now; runners
-     * that claim work override this to take it over. By default the task simply runs again.
+     * Runs one occurrence of the task. A runner plans the task's next occurrence (if it has one) whatever happens
+     * to this one, so a failed run never stops a schedule. An exception counts as {@link Outcome.Retry}.
      */
-    default void recover(Task task, Instant occurrence) {
-        run(task, occurrence);
+    Outcome run(Task task, Run run);
+
+    /**
+     * The last attempt failed too: what is left of this occurrence is recorded as failed, and whoever must know
+     * (the guild's leads) is told. By default only the log knows.
+     */
+    default void giveUp(Task task, Instant occurrence, String reason) {
     }
 }

@@ -2,8 +2,10 @@ package org.shoptalk.core.task;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -35,8 +37,14 @@ public final class TaskScheduler implements AutoCloseable {
     private static final String GROUP = "shoptalk";
 
     private final Scheduler scheduler;
+    private final TaskRuns runs;
 
-    public TaskScheduler(Database db, boolean clustered, String instanceId, int threads, TaskRunner runner) {
+    /**
+     * @param clock core's clock, which must be the system clock whenever the scheduler runs: Quartz fires on the
+     *              system clock, and retries are planned on this one
+     */
+    public TaskScheduler(Database db, boolean clustered, String instanceId, int threads, TaskRunner runner, Clock clock) {
+        this.runs = new TaskRuns(runner, this, clock);
         // Quartz looks data sources and schedulers up by name in JVM-wide registries; unique names let
         // several instances live in one JVM (tests, the cluster test) while sharing one scheduler name in the tables.
         String dataSourceName = "shoptalk-" + UUID.randomUUID();
@@ -58,7 +66,7 @@ public final class TaskScheduler implements AutoCloseable {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             scheduler = factory.getScheduler();
             SchedulerRepository.getInstance().remove(V2__quartz_tables.SCHEDULER_NAME);
-            scheduler.setJobFactory((bundle, s) -> new DispatchJob(runner));
+            scheduler.setJobFactory((bundle, s) -> new DispatchJob(runs));
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not create the Quartz scheduler", e);
         }
@@ -82,11 +90,24 @@ public final class TaskScheduler implements AutoCloseable {
 
     /** Plans the task for this occurrence. Planning the same occurrence twice is harmless. */
     public void plan(Task task, Instant occurrence) {
+        plan(task, Run.first(occurrence), occurrence);
+    }
+
+    /**
+     * Runs the occurrence now, on the calling thread, as Quartz would at its time, with the same handling of its
+     * outcome (waits and retries planned, the last failure reported): for tools and tests that move time by hand.
+     */
+    public void runNow(Task task, Run run) {
+        runs.fire(task, run);
+    }
+
+    /** Plans a run of the task at {@code at}; a retry or a wait carries its occurrence and attempt along. */
+    void plan(Task task, Run run, Instant at) {
         try {
             JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
             if (!scheduler.checkExists(jobKey)) {
                 JobDetail job = JobBuilder.newJob(DispatchJob.class).withIdentity(jobKey)
-                        .usingJobData(DispatchJob.KIND, task.kind())
+                        .usingJobData(DispatchJob.KIND, task.kind().key())
                         .usingJobData(DispatchJob.ID, String.valueOf(task.id()))
                         .storeDurably()
                         .requestRecovery()
@@ -98,10 +119,12 @@ public final class TaskScheduler implements AutoCloseable {
                 }
             }
             Trigger trigger = TriggerBuilder.newTrigger()
-                    .withIdentity(TriggerKey.triggerKey(task.key() + "@" + occurrence.toEpochMilli(), GROUP))
+                    .withIdentity(TriggerKey.triggerKey(triggerName(task, run, at), GROUP))
                     .forJob(jobKey)
-                    .usingJobData(DispatchJob.OCCURRENCE, occurrence.toString())
-                    .startAt(Date.from(occurrence))
+                    .usingJobData(DispatchJob.OCCURRENCE, run.occurrence().toString())
+                    .usingJobData(DispatchJob.ATTEMPT, String.valueOf(run.attempt()))
+                    .usingJobData(DispatchJob.TAKE_OVER, String.valueOf(run.takeOver()))
+                    .startAt(Date.from(at))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build();
             scheduler.scheduleJob(trigger);
@@ -110,6 +133,12 @@ public final class TaskScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not plan " + task.key(), e);
         }
+    }
+
+    /** "moment-3@1700000000000", and for a later run of that occurrence "...#2@1700000300000". */
+    private static String triggerName(Task task, Run run, Instant at) {
+        String name = task.key() + "@" + run.occurrence().toEpochMilli();
+        return at.equals(run.occurrence()) && !run.isRetry() ? name : name + "#" + run.attempt() + "@" + at.toEpochMilli();
     }
 
     /** Drops every planned occurrence of the task. */
@@ -134,6 +163,17 @@ public final class TaskScheduler implements AutoCloseable {
     public boolean isPlanned(Task task) {
         try {
             return !scheduler.getTriggersOfJob(JobKey.jobKey(task.key(), GROUP)).isEmpty();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not read the plan of " + task.key(), e);
+        }
+    }
+
+    /** The earliest time the task is planned to run, if it is planned at all: what people are told is next. */
+    public Optional<Instant> nextPlanned(Task task) {
+        try {
+            return scheduler.getTriggersOfJob(JobKey.jobKey(task.key(), GROUP)).stream()
+                    .map(Trigger::getNextFireTime).filter(java.util.Objects::nonNull)
+                    .map(Date::toInstant).min(Instant::compareTo);
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not read the plan of " + task.key(), e);
         }

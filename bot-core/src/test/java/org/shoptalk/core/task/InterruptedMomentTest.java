@@ -22,7 +22,7 @@ import org.shoptalk.core.testing.CoreFixture;
 
 /**
  * An instance that dies while posting a moment (or an accountability moment) leaves the channel claimed. Another run of the same moment
- * leaves a claim alone (a live instance may be mid-post), but the run Quartz starts because the instance
+ * leaves a claim alone (a live instance may be mid-post), but the recovery run the scheduler starts because the instance
  * died finishes it: posted if it never landed, recorded if it did, once either way.
  */
 class InterruptedMomentTest {

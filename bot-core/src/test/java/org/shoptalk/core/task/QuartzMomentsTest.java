@@ -1,11 +1,20 @@
 package org.shoptalk.core.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shoptalk.core.testing.CoreFixture;
@@ -13,28 +22,30 @@ import org.shoptalk.core.testing.FakeChatPlatform;
 import org.shoptalk.core.testing.TestDatabases;
 
 /**
- * Real Quartz on a real database. The business clock sits in the past week, so the planned moment
- * (Monday 2026-11-16 09:30 Amsterdam) is already due for Quartz: exactly the situation of a bot that
- * was down when its moment came, and the clock decides how late the bot came back.
+ * Real Quartz on a real database, on the real clock: Quartz fires on the system clock, so these tests place the
+ * moment a few hours before the moment the test runs (in a UTC guild, so no daylight-saving day can move it) and
+ * bring core back with its clock on the system clock. They hold on any day the suite runs.
  */
 class QuartzMomentsTest {
-    private static final Instant PAST_MONDAY = Instant.parse("2026-11-16T07:00:00Z");
-    private static final Instant MOMENT = Instant.parse("2026-11-16T08:30:00Z");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void a_moment_missed_while_down_is_posted_once_when_within_the_grace(TestDatabases.Kind kind) throws Exception {
-        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), PAST_MONDAY)) {
-            f.run("lea", "craft", "guild create Craft");
-            f.run("lea", "craft", "schedule mon 09:30");
-            f.clock.set(MOMENT.plus(Duration.ofHours(5)));
+        ZonedDateTime moment = momentHoursAgo(5);
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
+            planWeekly(f, moment);
+            f.clock.set(Instant.now());
 
             f.core().start();
-            await(() -> rounds(f).size() == 1);
+            // Quartz deletes a fired one-shot trigger only once its run has finished.
+            await(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())));
+            assertThat(rounds(f)).hasSize(1);
 
             f.restart();
             f.core().start();
-            Thread.sleep(1500);
+            // The only plan left is next week's, so nothing can fire again: the moment was posted once.
+            assertThat(plannedFireTimes(f)).containsExactly(moment.plusWeeks(1).toInstant());
             assertThat(rounds(f)).hasSize(1);
         }
     }
@@ -42,16 +53,45 @@ class QuartzMomentsTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void a_moment_missed_by_more_than_the_grace_is_skipped_and_the_next_one_planned(TestDatabases.Kind kind) throws Exception {
-        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), PAST_MONDAY)) {
-            f.run("lea", "craft", "guild create Craft");
-            f.run("lea", "craft", "schedule mon 09:30");
-            f.clock.set(MOMENT.plus(Duration.ofHours(7)));
+        ZonedDateTime moment = momentHoursAgo(7);
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
+            planWeekly(f, moment);
+            f.clock.set(Instant.now());
 
             f.core().start();
-            await(() -> f.run("lea", "craft", "schedules").contains("Mon 23 Nov 2026 09:30"));
-            Thread.sleep(1000);
+            // Quartz deletes a fired one-shot trigger only once its run has finished.
+            await(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())));
             assertThat(rounds(f)).isEmpty();
+            assertThat(f.run("lea", "craft", "schedules")).contains(SHOWN.format(moment.plusWeeks(1)));
         }
+    }
+
+    @Test
+    void the_scheduler_refuses_to_start_on_a_clock_that_is_not_the_system_clock() {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.now().minus(Duration.ofDays(7)))) {
+            assertThatThrownBy(() -> f.core().start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("system clock");
+            assertThat(f.core().schedulerStarted()).isFalse();
+        }
+    }
+
+    /** A whole minute some hours before now, in UTC. */
+    private static ZonedDateTime momentHoursAgo(int hours) {
+        return Instant.now().minus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC);
+    }
+
+    private static void planWeekly(CoreFixture f, ZonedDateTime moment) {
+        f.run("lea", "craft", "guild create Craft tz UTC");
+        DayOfWeek day = moment.getDayOfWeek();
+        String reply = f.run("lea", "craft", "schedule " + day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                + " " + String.format(Locale.ROOT, "%02d:%02d", moment.getHour(), moment.getMinute()));
+        assertThat(reply).contains(SHOWN.format(moment));
+    }
+
+    private static List<Instant> plannedFireTimes(CoreFixture f) {
+        return f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
+                rs -> Instant.ofEpochMilli(rs.getLong(1))));
     }
 
     private static List<FakeChatPlatform.Sent> rounds(CoreFixture f) {

@@ -33,8 +33,8 @@ public final class CoreFixture implements AutoCloseable {
     private ShoptalkCore core;
     private final AtomicLong messageIds = new AtomicLong(1000);
 
-    private CoreFixture(DbSettings dbSettings, Instant now, CoreSettings settings) {
-        this.clock = new MutableClock(now);
+    private CoreFixture(DbSettings dbSettings, MutableClock clock, CoreSettings settings) {
+        this.clock = clock;
         this.chat = new FakeChatPlatform(Platform.LOCAL);
         this.db = Database.start(dbSettings);
         this.settings = settings;
@@ -42,12 +42,12 @@ public final class CoreFixture implements AutoCloseable {
     }
 
     public static CoreFixture onH2() {
-        return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults());
+        return new CoreFixture(TestDatabases.h2(), new MutableClock(MONDAY_MORNING), CoreSettings.defaults());
     }
 
     /** Core with an installation secret, as anonymous answers need. */
     public static CoreFixture onH2WithSecret() {
-        return new CoreFixture(TestDatabases.h2(), MONDAY_MORNING, CoreSettings.defaults().withSecret("test-secret-0123456789abcdef"));
+        return new CoreFixture(TestDatabases.h2(), new MutableClock(MONDAY_MORNING), CoreSettings.defaults().withSecret("test-secret-0123456789abcdef"));
     }
 
     /** The id of the latest round opened. */
@@ -56,11 +56,16 @@ public final class CoreFixture implements AutoCloseable {
     }
 
     public static CoreFixture on(DbSettings settings, Instant now) {
-        return new CoreFixture(settings, now, CoreSettings.defaults());
+        return new CoreFixture(settings, new MutableClock(now), CoreSettings.defaults());
     }
 
     public static CoreFixture on(DbSettings settings, Instant now, CoreSettings coreSettings) {
-        return new CoreFixture(settings, now, coreSettings);
+        return new CoreFixture(settings, new MutableClock(now), coreSettings);
+    }
+
+    /** Core on the system clock, ticking: for tests where Quartz itself runs the tasks. */
+    public static CoreFixture onSystemClock(DbSettings settings) {
+        return new CoreFixture(settings, MutableClock.ticking(), CoreSettings.defaults());
     }
 
     private ShoptalkCore newCore() {

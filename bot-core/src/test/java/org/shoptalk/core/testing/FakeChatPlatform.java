@@ -1,6 +1,10 @@
 package org.shoptalk.core.testing;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +15,7 @@ import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.ThreadRef;
 import org.shoptalk.core.chat.UserRef;
 
@@ -31,6 +36,10 @@ public final class FakeChatPlatform implements ChatPlatform {
     private final AtomicLong ids = new AtomicLong();
     private final List<Sent> sent = new ArrayList<>();
     private final Set<String> unreachable = new HashSet<>();
+    private final Map<String, Deque<RuntimeException>> scripted = new HashMap<>();
+    private final Map<String, Integer> postsInSecond = new HashMap<>();
+    private int limitPerSecond;
+    private java.time.Clock limitClock;
 
     public FakeChatPlatform(Platform platform) {
         this.platform = platform;
@@ -44,6 +53,21 @@ public final class FakeChatPlatform implements ChatPlatform {
         unreachable.add(channelId);
     }
 
+    /**
+     * From now on, top-level posts are limited to {@code perSecond} per workspace (tenant) and second of
+     * {@code clock}, as Slack limits a workspace: a post over the limit is refused with a rate limit (Retry-After
+     * one second, scope workspace) and not posted.
+     */
+    public synchronized void limitPostsPerSecond(int perSecond, java.time.Clock clock) {
+        this.limitPerSecond = perSecond;
+        this.limitClock = clock;
+    }
+
+    /** The next top-level posts in the channel throw these, one per post, before anything is posted. */
+    public synchronized void failNextPosts(String channelId, RuntimeException... failures) {
+        scripted.computeIfAbsent(channelId, c -> new ArrayDeque<>()).addAll(List.of(failures));
+    }
+
     @Override
     public Platform platform() {
         return platform;
@@ -53,6 +77,18 @@ public final class FakeChatPlatform implements ChatPlatform {
     public synchronized Posted postTopLevel(ChannelRef channel, ChatMessage message) {
         if (unreachable.contains(channel.id())) {
             throw new ChatPlatformException("not_in_channel", true);
+        }
+        if (limitClock != null) {
+            long second = limitClock.instant().getEpochSecond();
+            String bucket = channel.tenant().key() + "@" + second;
+            int used = postsInSecond.merge(bucket, 1, Integer::sum);
+            if (used > limitPerSecond) {
+                throw new RateLimitedException("ratelimited", java.time.Duration.ofSeconds(1), RateLimitedException.Scope.WORKSPACE);
+            }
+        }
+        RuntimeException failure = scripted.getOrDefault(channel.id(), new ArrayDeque<>()).poll();
+        if (failure != null) {
+            throw failure;
         }
         String id = "m" + ids.incrementAndGet();
         sent.add(new Sent(id, channel, id, null, message));

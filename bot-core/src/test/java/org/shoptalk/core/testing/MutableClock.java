@@ -6,20 +6,37 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. Thread-safe. */
+/**
+ * A clock tests move by hand: stopped at an instant, or {@link #ticking() ticking} with the system clock (for tests
+ * where Quartz, which fires on the system clock, runs the tasks). Thread-safe.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
+    private volatile boolean ticking;
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
+    /** A clock that follows the system clock until a test sets or advances it. */
+    public static MutableClock ticking() {
+        MutableClock clock = new MutableClock(Instant.now());
+        clock.ticking = true;
+        return clock;
+    }
+
+    /** From now on, follow the system clock again. */
+    public void resumeTicking() {
+        ticking = true;
+    }
+
     public void set(Instant instant) {
+        ticking = false;
         now = instant;
     }
 
     public void advance(Duration d) {
-        now = now.plus(d);
+        set(instant().plus(d));
     }
 
     @Override
@@ -34,6 +51,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return ticking ? Instant.now() : now;
     }
 }

@@ -1,0 +1,187 @@
+package org.shoptalk.core.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.RateLimitedException;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.testing.CoreFixture;
+import org.shoptalk.core.testing.TestDatabases;
+
+/**
+ * A run that fails never stops what comes after it: the next occurrence stays planned, the failed post is
+ * tried again and, when it keeps failing, recorded as failed and reported to the leads; a rate limit is a wait.
+ * Time is moved by hand and each planned run is started as the scheduler would start it.
+ */
+class FailedRunsTest {
+    /** Monday 09:30 in Amsterdam, the guild's moment. */
+    private static final Instant MOMENT = CoreFixture.MONDAY_MORNING.plus(Duration.ofMinutes(30));
+    /** Friday 16:00 in Amsterdam, the guild's digest. */
+    private static final Instant DIGEST = CoreFixture.MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(7));
+    private static final Tenant ACME = new Tenant(CoreFixture.TENANT.platform(), "acme");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_moment_whose_post_throws_keeps_next_week_planned_and_its_retry_posts_it_once(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.chat.failNextPosts("craft", new IllegalStateException("the stored token no longer decrypts"));
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+
+            assertThat(f.chat.topLevel("craft")).isEmpty();
+            assertThat(states(f)).containsExactly("PENDING");
+            assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofMinutes(1)), MOMENT.plus(Duration.ofDays(7)));
+
+            f.clock.advance(Duration.ofMinutes(1));
+            f.core().retryTask(new Task.Moment(1), MOMENT, 1);
+
+            assertThat(f.chat.topLevel("craft")).hasSize(1);
+            assertThat(states(f)).containsExactly("POSTED");
+            assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofDays(7)));
+            assertThat(f.chat.privateTo("lea")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_moment_that_keeps_failing_is_recorded_failed_and_its_leads_are_told(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            ChatPlatformException hiccup = new ChatPlatformException("internal_error", false);
+            f.chat.failNextPosts("craft", hiccup, hiccup, hiccup, hiccup);
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+            for (int attempt = 1; attempt <= TaskRuns.BACKOFF.size(); attempt++) {
+                f.clock.advance(TaskRuns.BACKOFF.get(attempt - 1));
+                f.core().retryTask(new Task.Moment(1), MOMENT, attempt);
+            }
+
+            assertThat(f.chat.topLevel("craft")).isEmpty();
+            assertThat(states(f)).containsExactly("FAILED");
+            assertThat(f.chat.privateTo("lea")).singleElement()
+                    .satisfies(s -> assertThat(s.text()).contains("could not be posted").contains("craft"));
+            assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofDays(7)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_rate_limit_is_a_wait_that_holds_its_workspace_while_other_workspaces_post(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.run("sam", "studio", "guild create Studio lang en tz Europe/Amsterdam");
+            f.run("sam", "studio", "schedule mon 09:30");
+            f.core().command(new CommandRequest(new UserRef(ACME, "bob"), new ChannelRef(ACME, "hall"),
+                    "guild create Hall lang en tz Europe/Amsterdam"));
+            f.core().command(new CommandRequest(new UserRef(ACME, "bob"), new ChannelRef(ACME, "hall"), "schedule mon 09:30"));
+            f.chat.clear();
+            f.chat.failNextPosts("craft", new RateLimitedException("ratelimited", Duration.ofSeconds(30),
+                    RateLimitedException.Scope.WORKSPACE));
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+            f.core().runTask(new Task.Moment(2), MOMENT);
+            f.core().runTask(new Task.Moment(3), MOMENT);
+
+            assertThat(f.chat.topLevel("hall")).hasSize(1);
+            assertThat(f.chat.topLevel("craft")).isEmpty();
+            assertThat(f.chat.topLevel("studio")).isEmpty();
+            assertThat(states(f)).containsExactly("PENDING", "PENDING", "POSTED");
+            Instant retryAfter = MOMENT.plus(Duration.ofSeconds(30));
+            assertThat(planned(f, "moment-1")).containsExactly(retryAfter, MOMENT.plus(Duration.ofDays(7)));
+            assertThat(planned(f, "moment-2")).containsExactly(retryAfter, MOMENT.plus(Duration.ofDays(7)));
+            assertThat(f.chat.privateTo("lea")).isEmpty();
+
+            f.clock.set(retryAfter);
+            f.core().retryTask(new Task.Moment(1), MOMENT, 0);
+            f.core().retryTask(new Task.Moment(2), MOMENT, 0);
+
+            assertThat(f.chat.topLevel("craft")).hasSize(1);
+            assertThat(f.chat.topLevel("studio")).hasSize(1);
+            assertThat(states(f)).containsOnly("POSTED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_digest_that_fails_is_retried_and_next_weeks_digest_stays_planned(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.chat.failNextPosts("craft", new ChatPlatformException("internal_error", false));
+            f.clock.set(DIGEST);
+
+            f.core().runTask(new Task.Digest(1), DIGEST);
+
+            assertThat(f.chat.topLevel("craft")).isEmpty();
+            assertThat(planned(f, "digest-1")).containsExactly(DIGEST.plus(Duration.ofMinutes(1)), DIGEST.plus(Duration.ofDays(7)));
+
+            f.clock.advance(Duration.ofMinutes(1));
+            f.core().retryTask(new Task.Digest(1), DIGEST, 1);
+            f.core().retryTask(new Task.Digest(1), DIGEST, 1);
+
+            assertThat(f.chat.topLevel("craft")).singleElement().satisfies(s -> assertThat(s.text()).contains("Craft"));
+            assertThat(planned(f, "digest-1")).containsExactly(DIGEST.plus(Duration.ofDays(7)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void schedules_shows_what_is_really_planned_and_plans_again_a_moment_whose_plan_was_lost(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.db.useTransaction(h -> {
+                h.update("DELETE FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_NAME LIKE 'moment-1@%'");
+                h.update("DELETE FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'moment-1'");
+            });
+            assertThat(planned(f, "moment-1")).isEmpty();
+
+            assertThat(f.run("lea", "craft", "schedules")).contains("#1").contains("Mon 23 Nov 2026 09:30");
+
+            assertThat(planned(f, "moment-1")).containsExactly(MOMENT);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void housekeeping_forgets_deliveries_older_than_a_day_and_plans_the_next_clean_up(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev-old")).isTrue();
+            f.clock.advance(Duration.ofHours(30));
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev-new")).isTrue();
+
+            f.core().runTask(Task.Housekeeping.DAILY, f.clock.instant());
+
+            assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev-new")).isFalse();
+            assertThat(f.count("SELECT COUNT(*) FROM processed_event WHERE event_id = 'Ev-old'")).isZero();
+            assertThat(planned(f, "housekeeping-0")).singleElement()
+                    .satisfies(at -> assertThat(Duration.between(f.clock.instant(), at)).isPositive().isLessThanOrEqualTo(Duration.ofDays(1)));
+        }
+    }
+
+    private static CoreFixture guildWithMondayMoment(TestDatabases.Kind kind) {
+        CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING);
+        f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
+        f.run("lea", "craft", "schedule mon 09:30");
+        f.chat.clear();
+        return f;
+    }
+
+    private static List<String> states(CoreFixture f) {
+        return f.db.withHandle(h -> h.query("SELECT state FROM round_post ORDER BY state", rs -> rs.getString(1)));
+    }
+
+    /**
+     * What is still to come for the job: triggers after the test's clock. The runs a test starts by hand leave their
+     * own trigger behind (Quartz deletes a trigger only when it fires it), at or before the clock.
+     */
+    private static List<Instant> planned(CoreFixture f, String job) {
+        return f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ? ORDER BY NEXT_FIRE_TIME",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)), job)).stream().filter(t -> t.isAfter(f.clock.instant())).toList();
+    }
+}

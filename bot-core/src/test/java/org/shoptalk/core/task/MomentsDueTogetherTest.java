@@ -1,0 +1,117 @@
+package org.shoptalk.core.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.testing.CoreFixture;
+import org.shoptalk.core.testing.FakeChatPlatform;
+import org.shoptalk.core.testing.TestDatabases;
+
+/** Moments due at the same instant: each asks its own question, and a rate-limited workspace still gets every post once. */
+class MomentsDueTogetherTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void four_moments_of_one_guild_due_at_once_ask_four_different_questions(TestDatabases.Kind kind) throws Exception {
+        Instant moment = CoreFixture.MONDAY_MORNING.plus(Duration.ofMinutes(30));
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
+            for (String days : List.of("mon", "mon,tue", "weekdays", "mon,wed")) {
+                f.run("lea", "craft", "schedule " + days + " 09:30");
+            }
+            f.chat.clear();
+            f.clock.set(moment);
+
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (long id = 1; id <= 4; id++) {
+                    long scheduleId = id;
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        f.core().runTask(new Task.Moment(scheduleId), moment);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            List<String> questions = f.chat.topLevel("craft").stream().map(FakeChatPlatform.Sent::text).toList();
+            assertThat(questions).hasSize(4).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * Real Quartz on the system clock: eight guilds of one workspace whose moments came due a few minutes ago (the
+     * bot was down), 24 channels, and a platform that takes five posts per second per workspace. Quartz runs them at
+     * once; each rate-limited run waits and goes on when the platform allows.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void eight_guilds_due_at_once_in_one_rate_limited_workspace_post_every_channel_once(TestDatabases.Kind kind)
+            throws Exception {
+        ZonedDateTime moment = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC);
+        try (CoreFixture f = CoreFixture.onSystemClock(TestDatabases.fresh(kind))) {
+            f.clock.set(moment.minusHours(1).toInstant());
+            String day = moment.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+            List<String> channels = new ArrayList<>();
+            for (int g = 0; g < 8; g++) {
+                String lead = "lead" + g;
+                f.run(lead, "g" + g + "c0", "guild create Guild" + g + " lang en tz UTC");
+                for (int c = 1; c < 3; c++) {
+                    f.run(lead, "g" + g + "c" + c, "guild channel add");
+                }
+                f.run(lead, "g" + g + "c0", "schedule " + day + String.format(Locale.ROOT, " %02d:%02d", moment.getHour(),
+                        moment.getMinute()));
+                for (int c = 0; c < 3; c++) {
+                    channels.add("g" + g + "c" + c);
+                }
+            }
+            f.chat.clear();
+            f.chat.limitPostsPerSecond(5, f.clock);
+            f.clock.resumeTicking();
+
+            f.core().start();
+
+            Instant nextWeek = moment.plusWeeks(1).toInstant();
+            await(() -> f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
+                    rs -> Instant.ofEpochMilli(rs.getLong(1)))).stream().allMatch(nextWeek::equals)
+                    && f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'") == 8);
+            assertThat(channels).hasSize(24).allSatisfy(c -> assertThat(f.chat.topLevel(c)).as(c).hasSize(1));
+            assertThat(f.count("SELECT COUNT(*) FROM round_post WHERE state <> 'POSTED'")).isZero();
+            assertThat(f.chat.all().stream().filter(s -> s.privateTo() != null)).isEmpty();
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+}
