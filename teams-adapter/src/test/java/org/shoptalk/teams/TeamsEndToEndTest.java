@@ -100,7 +100,7 @@ class TeamsEndToEndTest {
      * after Retry-After is core's work (a Quartz job), not a sleep in the adapter.
      */
     @Test
-    void a_throttled_moment_is_handed_back_to_core_at_once_not_waited_out_or_sent_again() {
+    void a_throttled_moment_is_handed_back_to_core_at_once_not_waited_out_sent_again_or_called_posted() {
         install();
         command(LEAD, "1763802900001", "guild create Craft");
         teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(1)
@@ -117,6 +117,7 @@ class TeamsEndToEndTest {
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
                 .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true"))))).isEqualTo(1);
         assertThat(sleeps).isEmpty();
+        assertThat(lastReplyText()).as("the lead is not told it was posted").contains("could not be posted");
     }
 
     @Test
