@@ -82,7 +82,7 @@ final class AppHome {
                 var blocks = BlockKit.render(reply.message());
                 var text = BlockKit.fallbackText(reply.message());
                 try {
-                    calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                    calls.call(SlackCalls.Method.CHAT_POST_MESSAGE, () -> client.chatPostMessage(r -> r
                             .channel(user.id()).blocks(blocks).text(text)));
                 } catch (RuntimeException e) {
                     log.warn("Could not send the scheduling reply: {}", e.getMessage());
@@ -112,7 +112,7 @@ final class AppHome {
                 .text("Only guild leads can change schedules.").build())).build());
         View view = View.builder().type("home").blocks(blocks).build();
         try {
-            calls.call("views.publish", () -> client.viewsPublish(r -> r.userId(user.id()).view(view)));
+            calls.call(SlackCalls.Method.VIEWS_PUBLISH, () -> client.viewsPublish(r -> r.userId(user.id()).view(view)));
         } catch (RuntimeException e) {
             log.warn("Could not publish the App Home: {}", e.getMessage());
         }
@@ -120,7 +120,7 @@ final class AppHome {
 
     private void open(MethodsClient client, String triggerId) {
         try {
-            calls.call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleModal.view())));
+            calls.call(SlackCalls.Method.VIEWS_OPEN, () -> client.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleModal.view())));
         } catch (RuntimeException e) {
             log.warn("Could not open the scheduling modal: {}", e.getMessage());
         }

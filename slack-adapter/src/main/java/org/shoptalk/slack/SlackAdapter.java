@@ -8,6 +8,7 @@ import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class SlackAdapter implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackAdapter(SlackSettings settings, Shoptalk shoptalk, Database database, Clock clock) {
-        this(settings, shoptalk, database, clock, SlackCalls.standard(), Duration.ofMillis(2000));
+        this(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(2000));
     }
 
     SlackAdapter(SlackSettings settings, Shoptalk shoptalk, Database database, Clock clock,
@@ -62,7 +63,12 @@ public final class SlackAdapter implements AutoCloseable {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
         slackConfig.setStatsEnabled(false);
-        this.slack = Slack.getInstance(slackConfig);
+        // OkHttp by default sends a request again after a connection failure, even a POST Slack may have
+        // accepted; SlackCalls reports that as an unknown outcome instead, so core can avoid a double post.
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(slackConfig).newBuilder()
+                .retryOnConnectionFailure(false).build());
+        http.setConfig(slackConfig);
+        this.slack = Slack.getInstance(slackConfig, http);
         this.work = Executors.newFixedThreadPool(8, daemonThreads());
 
         AppConfig config = AppConfig.builder()

@@ -1,22 +1,55 @@
 package org.shoptalk.slack;
 
+import static org.shoptalk.core.chat.PlatformCall.Effect.READ;
+import static org.shoptalk.core.chat.PlatformCall.Effect.WRITE;
+import static org.shoptalk.core.chat.RateLimitedException.Scope.CHANNEL;
+import static org.shoptalk.core.chat.RateLimitedException.Scope.WORKSPACE;
+
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import java.io.IOException;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 import org.shoptalk.core.chat.ChatPlatformException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.shoptalk.core.chat.PlatformCall;
+import org.shoptalk.core.chat.RateLimitedException;
+import org.shoptalk.core.chat.UnknownOutcomeException;
 
 /**
- * Runs Web API calls with Slack's retry etiquette: a 429 waits for {@code Retry-After}, a 5xx or a
- * network failure backs off exponentially, both a bounded number of times. Errors that retrying cannot
- * fix (the bot left the channel, the channel is gone, the token was revoked) become permanent
- * {@link ChatPlatformException}s so core skips them instead of retrying forever. Thread-safe.
+ * Runs each Web API call once and says what its failure means, without ever waiting, so no scheduler or
+ * request thread sleeps on Slack (core plans the next attempt):
+ * <ul>
+ *   <li>HTTP 429 with {@code Retry-After} (seconds), or the {@code ratelimited} error: {@link RateLimitedException}.
+ *       Slack limits chat.postMessage to about one message per second per channel and every other method per
+ *       method per workspace (Slack's "Rate limits" page, docs.slack.dev/apis/web-api/rate-limits), hence the
+ *       {@link Method}'s scope;</li>
+ *   <li>a 5xx, a lost answer, or Slack's {@code internal_error}/{@code fatal_error} ("some aspect of the operation
+ *       may have succeeded"): {@link UnknownOutcomeException} for a write, a transient failure for a read;</li>
+ *   <li>errors retrying cannot fix (the bot left the channel, the token was revoked): permanent
+ *       {@link ChatPlatformException}s, so core skips them instead of retrying forever.</li>
+ * </ul>
+ * The rules shared with Teams live in {@link PlatformCall}. Thread-safe.
  */
 final class SlackCalls {
-    private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
+
+    /** The Web API methods Shoptalk calls: whether repeating one could post twice, and what its rate limit covers. */
+    enum Method {
+        CHAT_POST_MESSAGE(Methods.CHAT_POST_MESSAGE, WRITE, CHANNEL),
+        CHAT_POST_EPHEMERAL(Methods.CHAT_POST_EPHEMERAL, WRITE, WORKSPACE),
+        CHAT_UPDATE(Methods.CHAT_UPDATE, WRITE, WORKSPACE),
+        CHAT_GET_PERMALINK(Methods.CHAT_GET_PERMALINK, READ, WORKSPACE),
+        USERS_INFO(Methods.USERS_INFO, READ, WORKSPACE),
+        VIEWS_PUBLISH(Methods.VIEWS_PUBLISH, WRITE, WORKSPACE),
+        VIEWS_OPEN(Methods.VIEWS_OPEN, WRITE, WORKSPACE);
+
+        final PlatformCall call;
+
+        Method(String name, PlatformCall.Effect effect, RateLimitedException.Scope scope) {
+            this.call = new PlatformCall("Slack " + name, effect, scope);
+        }
+    }
 
     static final Set<String> PERMANENT_ERRORS = Set.of(
             "not_in_channel", "channel_not_found", "is_archived", "account_inactive", "token_revoked",
@@ -24,11 +57,11 @@ final class SlackCalls {
             "invalid_blocks", "no_text", "restricted_action", "team_access_not_granted", "ekm_access_denied",
             "message_not_found", "cant_update_message", "edit_window_closed", "no_installation");
 
-    /** Waits between attempts; tests substitute a recording one. */
-    @FunctionalInterface
-    interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
-    }
+    /** Slack's error codes for a rate limit answered in the body rather than with HTTP 429. */
+    static final Set<String> RATE_LIMITED_ERRORS = Set.of("ratelimited", "rate_limited");
+
+    /** Errors Slack documents as "it's possible some aspect of the operation succeeded". */
+    static final Set<String> MAYBE_APPLIED_ERRORS = Set.of("internal_error", "fatal_error");
 
     /** One Web API call. */
     @FunctionalInterface
@@ -36,79 +69,36 @@ final class SlackCalls {
         T run() throws IOException, SlackApiException;
     }
 
-    private final Pause pause;
-    private final int maxAttempts;
-    private final Duration firstBackoff;
-    private final Duration maxRetryAfter;
+    private final Clock clock;
 
-    SlackCalls(Pause pause, int maxAttempts, Duration firstBackoff, Duration maxRetryAfter) {
-        this.pause = pause;
-        this.maxAttempts = maxAttempts;
-        this.firstBackoff = firstBackoff;
-        this.maxRetryAfter = maxRetryAfter;
+    /** @param clock what an HTTP-date in {@code Retry-After} is measured against */
+    SlackCalls(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    static SlackCalls standard() {
-        return new SlackCalls(d -> Thread.sleep(d.toMillis()), 6, Duration.ofMillis(500), Duration.ofSeconds(60));
-    }
-
-    <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        Duration backoff = firstBackoff;
-        for (int attempt = 1; ; attempt++) {
-            Duration wait;
-            String problem;
-            try {
-                T response = call.run();
-                if (response.isOk()) {
-                    return response;
-                }
-                String error = response.getError();
-                if (!"ratelimited".equals(error)) {
-                    throw new ChatPlatformException("Slack " + method + " failed: " + error,
-                            PERMANENT_ERRORS.contains(error));
-                }
-                problem = "ratelimited";
-                wait = Duration.ofSeconds(1);
-            } catch (SlackApiException e) {
-                int status = e.getResponse().code();
-                if (status == 429) {
-                    problem = "429";
-                    wait = retryAfter(e.getResponse().header("Retry-After"));
-                } else if (status >= 500) {
-                    problem = "HTTP " + status;
-                    wait = backoff;
-                    backoff = backoff.multipliedBy(2);
-                } else {
-                    String error = e.getError() != null ? e.getError().getError() : null;
-                    throw new ChatPlatformException("Slack " + method + " failed: HTTP " + status
-                            + (error != null ? " " + error : ""), error != null && PERMANENT_ERRORS.contains(error), e);
-                }
-            } catch (IOException e) {
-                problem = "network: " + e.getClass().getSimpleName();
-                wait = backoff;
-                backoff = backoff.multipliedBy(2);
-            }
-            if (attempt >= maxAttempts) {
-                throw new ChatPlatformException("Slack " + method + " still failing after " + attempt
-                        + " attempts (" + problem + ")", false);
-            }
-            log.info("Slack {} attempt {} got {}; retrying in {} ms", method, attempt, problem, wait.toMillis());
-            try {
-                pause.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ChatPlatformException("interrupted while waiting to retry Slack " + method, false, e);
-            }
-        }
-    }
-
-    private Duration retryAfter(String header) {
+    /** Runs the call once: its answer when Slack said ok, otherwise the exception that says what happened. */
+    <T extends SlackApiTextResponse> T call(Method method, Call<T> call) {
+        PlatformCall rules = method.call;
+        T response;
         try {
-            long seconds = header == null ? 1 : Long.parseLong(header.trim());
-            Duration wait = Duration.ofSeconds(Math.max(1, seconds));
-            return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
+            response = call.run();
+        } catch (SlackApiException e) {
+            String error = e.getError() != null ? e.getError().getError() : null;
+            throw rules.answered(e.getResponse().code(), e.getResponse().header("Retry-After"),
+                    error != null && PERMANENT_ERRORS.contains(error), clock, e);
+        } catch (IOException e) {
+            throw rules.notAnswered(e);
         }
+        if (response.isOk()) {
+            return response;
+        }
+        String error = response.getError();
+        if (RATE_LIMITED_ERRORS.contains(error)) {
+            throw rules.rateLimited(null, clock);
+        }
+        if (MAYBE_APPLIED_ERRORS.contains(error)) {
+            throw rules.failedAfterSending(error, null);
+        }
+        throw new ChatPlatformException(rules.name() + " failed: " + error, PERMANENT_ERRORS.contains(error));
     }
 }

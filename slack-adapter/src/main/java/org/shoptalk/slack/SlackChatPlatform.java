@@ -26,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Core's port onto Slack: posts Block Kit through the Web API with the workspace's bot token.
- * Thread-safe: the scheduler and request threads share it.
+ * Core's port onto Slack: posts Block Kit through the Web API with the workspace's bot token. Each call is made
+ * once and never waits: a rate limit surfaces as {@link org.shoptalk.core.chat.RateLimitedException} (per channel
+ * for posts), a post that may have landed as {@link org.shoptalk.core.chat.UnknownOutcomeException}; see
+ * {@link SlackCalls}. Thread-safe: the scheduler and request threads share it.
  */
 final class SlackChatPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(SlackChatPlatform.class);
@@ -84,7 +86,7 @@ final class SlackChatPlatform implements ChatPlatform {
     public void update(Posted posted, ChatMessage message) {
         MethodsClient client = client(posted.channel().tenant());
         List<LayoutBlock> blocks = BlockKit.render(message);
-        calls.call("chat.update", () -> client.chatUpdate(r -> r
+        calls.call(SlackCalls.Method.CHAT_UPDATE, () -> client.chatUpdate(r -> r
                 .channel(posted.channel().id()).ts(posted.messageId())
                 .blocks(blocks).text(BlockKit.fallbackText(message))));
     }
@@ -96,13 +98,18 @@ final class SlackChatPlatform implements ChatPlatform {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.name();
         }
-        String name = user.id();
+        String name;
         try {
             MethodsClient client = client(user.tenant());
-            UsersInfoResponse r = calls.call("users.info", () -> client.usersInfo(q -> q.user(user.id())));
+            UsersInfoResponse r = calls.call(SlackCalls.Method.USERS_INFO, () -> client.usersInfo(q -> q.user(user.id())));
             name = nameOf(r.getUser(), user.id());
         } catch (ChatPlatformException e) {
             log.info("No display name for a Slack user: {}", e.getMessage());
+            if (!e.permanent()) {
+                // A rate limit or an outage passes: ask again next time rather than show the id for an hour.
+                return user.id();
+            }
+            name = user.id();
         }
         names.put(user, new CachedName(name, now.plus(NAME_CACHE)));
         return name;
@@ -125,14 +132,14 @@ final class SlackChatPlatform implements ChatPlatform {
     private ChatPostMessageResponse post(MethodsClient client, String channel, String threadTs, ChatMessage message) {
         List<LayoutBlock> blocks = BlockKit.render(message);
         String text = BlockKit.fallbackText(message);
-        return calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+        return calls.call(SlackCalls.Method.CHAT_POST_MESSAGE, () -> client.chatPostMessage(r -> r
                 .channel(channel).threadTs(threadTs).blocks(blocks).text(text)
                 .unfurlLinks(false).unfurlMedia(false)));
     }
 
     private String permalink(MethodsClient client, String channel, String ts) {
         try {
-            ChatGetPermalinkResponse r = calls.call("chat.getPermalink",
+            ChatGetPermalinkResponse r = calls.call(SlackCalls.Method.CHAT_GET_PERMALINK,
                     () -> client.chatGetPermalink(q -> q.channel(channel).messageTs(ts)));
             return r.getPermalink();
         } catch (ChatPlatformException e) {

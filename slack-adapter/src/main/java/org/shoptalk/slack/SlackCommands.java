@@ -168,7 +168,7 @@ final class SlackCommands {
             List<LayoutBlock> blocks = BlockKit.render(reply.message());
             String text = BlockKit.fallbackText(reply.message());
             try {
-                calls.call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r
+                calls.call(SlackCalls.Method.CHAT_POST_EPHEMERAL, () -> client.chatPostEphemeral(r -> r
                         .channel(e.getChannel()).user(e.getUser()).threadTs(e.getThreadTs()).blocks(blocks).text(text)));
             } catch (RuntimeException ex) {
                 log.warn("Could not answer a mention: {}", ex.getMessage());
@@ -199,7 +199,7 @@ final class SlackCommands {
         List<LayoutBlock> blocks = BlockKit.render(message);
         String text = BlockKit.fallbackText(message);
         try {
-            calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+            calls.call(SlackCalls.Method.CHAT_POST_MESSAGE, () -> client.chatPostMessage(r -> r
                     .channel(channel).threadTs(threadTs).blocks(blocks).text(text)));
         } catch (RuntimeException e) {
             log.warn("Could not send a private reply: {}", e.getMessage());

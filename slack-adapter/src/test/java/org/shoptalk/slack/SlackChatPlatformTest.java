@@ -8,26 +8,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Arrays;
+import java.util.PriorityQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
@@ -35,11 +29,19 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.ThreadRef;
+import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.testing.MutableClock;
 import org.shoptalk.core.testing.RecordingShoptalk;
+import org.shoptalk.core.testing.SleepWatch;
 
+/**
+ * Core's port onto Slack against a fake Web API. Calls are made once and never wait: a rate limit and a post
+ * that may have landed come back to core as typed exceptions, at once.
+ */
 class SlackChatPlatformTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);
     private static final ChannelRef C1 = new ChannelRef(TENANT, "C1");
@@ -59,9 +61,13 @@ class SlackChatPlatformTest {
         }
     }
 
-    private SlackHarness start(com.github.tomakehurst.wiremock.extension.Extension... extensions) throws Exception {
+    private SlackHarness start() throws Exception {
+        return start(Clock.systemUTC());
+    }
+
+    private SlackHarness start(Clock clock, Extension... extensions) throws Exception {
         slack = SlackHarness.start(Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET), new RecordingShoptalk(), Clock.systemUTC(), extensions);
+                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET), new RecordingShoptalk(), clock, extensions);
         return slack;
     }
 
@@ -96,36 +102,98 @@ class SlackChatPlatformTest {
     }
 
     @Test
-    void rate_limited_post_waits_for_retry_after_and_then_succeeds() throws Exception {
+    void a_429_on_a_post_is_a_wait_for_that_channel_reported_at_once_without_sleeping() throws Exception {
         start();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("limit")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("limited")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")));
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("limit")
-                .whenScenarioStateIs("limited")
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000777\"}")));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
 
-        Posted posted = slack.adapter.platform().postTopLevel(C1, PROMPT);
+        Throwable thrown;
+        List<SleepWatch.Sleep> sleeps;
+        try (SleepWatch watch = SleepWatch.start()) {
+            thrown = catchThrowable(() -> slack.adapter.platform().postTopLevel(C1, PROMPT));
+            sleeps = watch.sleeps();
+        }
 
-        assertThat(posted.messageId()).isEqualTo("1700000000.000777");
-        assertThat(slack.pauses).containsExactly(Duration.ofSeconds(3));
-        slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+        assertThat(thrown).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.CHANNEL);
+        });
+        assertThat(sleeps).isEmpty();
+        slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
     }
 
     @Test
-    void server_errors_are_retried_with_growing_backoff_but_not_forever() throws Exception {
+    void slack_s_ratelimited_error_in_an_ok_answer_is_a_wait_too() throws Exception {
         start();
         slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
-                .willReturn(aResponse().withStatus(503)));
+                .willReturn(okJson("{\"ok\":false,\"error\":\"ratelimited\"}")));
 
-        assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(C1, PROMPT))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isFalse());
+        assertThatThrownBy(() -> slack.adapter.platform().postInThread(new ThreadRef(C1, "1700000000.000100"), PROMPT))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.CHANNEL);
+                });
+    }
 
-        slack.slackApi.verify(6, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
-        assertThat(slack.pauses).hasSize(5);
-        for (int i = 1; i < slack.pauses.size(); i++) {
-            assertThat(slack.pauses.get(i)).isEqualTo(slack.pauses.get(i - 1).multipliedBy(2));
+    @Test
+    void a_rate_limited_update_is_a_wait_for_the_whole_workspace() throws Exception {
+        start();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+        assertThatThrownBy(() -> slack.adapter.platform().update(new Posted(C1, "1700000000.000100", "1700000000.000100", null), PROMPT))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.WORKSPACE);
+                });
+    }
+
+    @Test
+    void a_server_error_on_a_post_is_an_unknown_outcome_and_the_post_is_not_sent_again() throws Exception {
+        start();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(500)));
+
+        assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(C1, PROMPT)).isInstanceOf(UnknownOutcomeException.class);
+
+        slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+    }
+
+    @Test
+    void a_connection_lost_after_sending_a_post_or_slack_s_internal_error_is_an_unknown_outcome() throws Exception {
+        start();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=CRESET"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=CINTERNAL"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")));
+
+        // A post that lands first leaves a pooled connection, the kind HTTP clients like to retry on silently.
+        slack.adapter.platform().postTopLevel(C1, PROMPT);
+
+        for (String channel : List.of("CRESET", "CINTERNAL")) {
+            assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(new ChannelRef(TENANT, channel), PROMPT))
+                    .as(channel).isInstanceOf(UnknownOutcomeException.class);
+            slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                    .withRequestBody(containing("channel=" + channel)));
         }
+    }
+
+    @Test
+    void a_failed_read_is_only_transient_a_post_keeps_its_place_and_a_name_is_asked_again() throws Exception {
+        start();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(aResponse().withStatus(503)));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(aResponse().withStatus(502)));
+        UserRef ann = new UserRef(TENANT, "U1");
+
+        Posted posted = slack.adapter.platform().postTopLevel(C1, PROMPT);
+        String first = slack.adapter.platform().displayName(ann);
+        String second = slack.adapter.platform().displayName(ann);
+
+        assertThat(posted.messageId()).isEqualTo("1700000000.000100");
+        assertThat(posted.permalink()).isNull();
+        slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+        assertThat(List.of(first, second)).containsOnly("U1");
+        slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/users.info")));
     }
 
     @Test
@@ -143,32 +211,72 @@ class SlackChatPlatformTest {
                     .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
         }
         slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
-        assertThat(slack.pauses).isEmpty();
     }
 
+    /**
+     * What core does with the adapter's answers, in virtual time: every refused post is planned again after its
+     * Retry-After, for its channel only. Against a fake Slack that enforces one post per second per channel and a
+     * workspace burst, a round to 100 channels (a prompt and an immediate reply in its thread) lands every message
+     * exactly once, and every wait the adapter reported is the wait Slack asked for.
+     */
     @Test
-    void round_to_200_channels_under_rate_limiting_posts_each_channel_exactly_once() throws Exception {
-        FirstTryRateLimited limiter = new FirstTryRateLimited();
-        start(limiter);
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse()
-                .withTransformers(FirstTryRateLimited.NAME)));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Posted>> posts = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                ChannelRef channel = new ChannelRef(TENANT, "C" + (1000 + i));
-                posts.add(pool.submit(() -> slack.adapter.platform().postTopLevel(channel, PROMPT)));
+    void a_round_fanned_out_against_slack_s_limits_lands_every_channel_once_when_each_wait_is_honoured() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2031-03-03T09:30:00Z"));
+        RateLimitedSlack fakeSlack = new RateLimitedSlack(clock, 50, Duration.ofMinutes(1));
+        start(clock, fakeSlack);
+        fakeSlack.answerPostsOn(slack.slackApi);
+        Instant begin = clock.instant();
+
+        List<RateLimitedException> waits = new ArrayList<>();
+        List<SleepWatch.Sleep> sleeps;
+        try (SleepWatch watch = SleepWatch.start()) {
+            PriorityQueue<Due> due = new PriorityQueue<>();
+            for (int i = 0; i < 100; i++) {
+                due.add(new Due(begin, i, new ChannelRef(TENANT, "C" + (1000 + i)), null));
             }
-            List<String> postedChannels = new ArrayList<>();
-            for (Future<Posted> f : posts) {
-                postedChannels.add(f.get().channel().id());
+            while (!due.isEmpty()) {
+                Due next = due.poll();
+                if (next.at().isAfter(clock.instant())) {
+                    clock.set(next.at());
+                }
+                try {
+                    if (next.root() == null) {
+                        Posted posted = slack.adapter.platform().postTopLevel(next.channel(), PROMPT);
+                        due.add(new Due(clock.instant(), next.order(), next.channel(), posted.messageId()));
+                    } else {
+                        slack.adapter.platform().postInThread(new ThreadRef(next.channel(), next.root()), ChatMessage.text("Welcome"));
+                    }
+                } catch (RateLimitedException e) {
+                    waits.add(e);
+                    due.add(new Due(clock.instant().plus(e.retryAfter()), next.order(), next.channel(), next.root()));
+                }
             }
-            assertThat(postedChannels).hasSize(200).doesNotHaveDuplicates();
-        } finally {
-            pool.shutdownNow();
+            sleeps = watch.sleeps();
         }
-        assertThat(limiter.successes).hasSize(200).allSatisfy((channel, count) -> assertThat(count.get()).isEqualTo(1));
-        assertThat(slack.pauses).hasSize(200).allSatisfy(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
+
+        Map<String, List<RateLimitedSlack.Accepted>> accepted = fakeSlack.accepted();
+        assertThat(accepted).hasSize(100).allSatisfy((channel, posts) -> {
+            assertThat(posts).hasSize(2);
+            assertThat(posts.get(0).threadTs()).isNull();
+            assertThat(posts.get(1).threadTs()).isEqualTo(posts.get(0).ts());
+        });
+        assertThat(waits).extracting(RateLimitedException::retryAfter)
+                .containsExactlyElementsOf(fakeSlack.refused().stream().map(RateLimitedSlack.Refused::retryAfter).toList());
+        assertThat(waits).extracting(RateLimitedException::scope).containsOnly(RateLimitedException.Scope.CHANNEL);
+        assertThat(waits).extracting(RateLimitedException::retryAfter)
+                .as("both limits were met: the channel's second and the workspace burst")
+                .contains(Duration.ofSeconds(1)).anySatisfy(d -> assertThat(d).isGreaterThan(Duration.ofSeconds(1)));
+        assertThat(Duration.between(begin, clock.instant())).as("200 posts at 50 a minute").isGreaterThanOrEqualTo(Duration.ofMinutes(3));
+        assertThat(sleeps).isEmpty();
+    }
+
+    /** A post planned for a moment; {@code root} is set for the reply in the post's thread. */
+    private record Due(Instant at, int order, ChannelRef channel, String root) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Integer.compare(order, other.order);
+        }
     }
 
     @Test
@@ -185,35 +293,4 @@ class SlackChatPlatformTest {
     private static String decoded(LoggedRequest request) {
         return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
     }
-
-    /** Slack answering 429 to the first post in every channel, as it does when a round fans out fast. */
-    static final class FirstTryRateLimited implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "first-try-rate-limited";
-        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String channel = Arrays.stream(URLDecoder.decode(event.getRequest().getBodyAsString(), StandardCharsets.UTF_8)
-                            .split("&"))
-                    .filter(p -> p.startsWith("channel=")).map(p -> p.substring(8)).findFirst().orElse("?");
-            if (attempts.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet() == 1) {
-                return ResponseDefinitionBuilder.responseDefinition().withStatus(429).withHeader("Retry-After", "1").build();
-            }
-            successes.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
-            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", channel,
-                    "ts", "1700000000." + channel.substring(1))).build();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-    }
-
 }

@@ -35,7 +35,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shoptalk.core.Shoptalk;
@@ -59,7 +58,6 @@ final class SlackHarness implements AutoCloseable {
     final Path dir;
     final Database database;
     final SlackAdapter adapter;
-    final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -70,8 +68,7 @@ final class SlackHarness implements AutoCloseable {
         Map<String, String> withApi = new HashMap<>(env);
         withApi.put("SLACK_API_URL", slackApi.baseUrl() + "/api/");
         SlackSettings settings = SlackSettings.fromEnvironment(withApi).orElseThrow();
-        SlackCalls calls = new SlackCalls(pauses::add, 6, Duration.ofMillis(10), Duration.ofSeconds(60));
-        this.adapter = new SlackAdapter(settings, shoptalk, database, clock, calls, Duration.ofMillis(1500));
+        this.adapter = new SlackAdapter(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(1500));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         for (Route route : adapter.routes()) {
             server.createContext(route.path(), exchange -> serve(route, exchange));

@@ -31,10 +31,6 @@ public final class TeamsAdapter implements AutoCloseable {
     private final MessagesEndpoint endpoint;
 
     public TeamsAdapter(TeamsSettings settings, Shoptalk shoptalk, Database database, Clock clock) {
-        this(settings, shoptalk, database, clock, ThrottleInterceptor.standard());
-    }
-
-    TeamsAdapter(TeamsSettings settings, Shoptalk shoptalk, Database database, Clock clock, ThrottleInterceptor throttle) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(shoptalk, "shoptalk");
         Objects.requireNonNull(database, "database");
@@ -46,7 +42,7 @@ public final class TeamsAdapter implements AutoCloseable {
                 ? new MicrosoftAppCredentials(settings.appId(), settings.appPassword(), settings.appTenantId())
                 : new TokenEndpointCredentials(settings, clock);
         TeamsStore store = new TeamsStore(database, clock);
-        Connector connector = new Connector(credentials, throttle);
+        Connector connector = new Connector(credentials, clock);
         this.platform = new TeamsPlatform(settings, store, connector);
         this.commands = new Commands(shoptalk, platform);
         People people = new People(store, connector);

@@ -9,14 +9,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.shoptalk.teams.TeamsFixture.AAD_GROUP_ID;
 import static org.shoptalk.teams.TeamsFixture.CHANNEL_ID;
 import static org.shoptalk.teams.TeamsFixture.LEAD;
 import static org.shoptalk.teams.TeamsFixture.TENANT;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +37,13 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.ThreadRef;
+import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.testing.MutableClock;
 import org.shoptalk.core.testing.RecordingShoptalk;
+import org.shoptalk.core.testing.SleepWatch;
 
 /** Core's port to Teams against the Bot Connector on WireMock, after the bot was installed in a team. */
 class TeamsPlatformTest {
@@ -39,11 +53,13 @@ class TeamsPlatformTest {
     @TempDir
     Path dir;
     TeamsFixture teams;
+    /** Fixed at the start, so an HTTP-date Retry-After has an exact meaning; the date itself does not matter. */
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     ChatPlatform platform;
 
     @BeforeEach
     void start() {
-        teams = new TeamsFixture(dir, db -> RecordingShoptalk.answeringInChannel());
+        teams = new TeamsFixture(dir, db -> RecordingShoptalk.answeringInChannel(), clock);
         teams.deliver("conversation-update-bot-added", Map.of("id", "1"));
         teams.deliver("conversation-update-channel-created", Map.of("id", "2"));
         platform = teams.adapter.platform();
@@ -83,7 +99,7 @@ class TeamsPlatformTest {
 
     @Test
     void forgetting_a_person_drops_their_name_and_address() {
-        TeamsStore store = new TeamsStore(teams.database, java.time.Clock.systemUTC());
+        TeamsStore store = new TeamsStore(teams.database, clock);
         store.saveUser(TENANT, LEAD.aad(), LEAD.id(), LEAD.name(), "http://127.0.0.1/teams/", "a:personal");
         assertThat(store.user(TENANT, LEAD.aad())).isPresent();
 
@@ -120,13 +136,65 @@ class TeamsPlatformTest {
     }
 
     @Test
-    void throttling_that_does_not_end_gives_up_after_a_bounded_number_of_attempts() {
+    void a_429_on_a_channel_post_is_a_wait_for_that_channel_reported_at_once_without_sleeping() {
         teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
-                .willReturn(aResponse().withStatus(429)));
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
-        assertThatThrownBy(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isFalse());
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations")))).isEqualTo(4);
+        Throwable thrown;
+        List<SleepWatch.Sleep> sleeps;
+        try (SleepWatch watch = SleepWatch.start()) {
+            thrown = catchThrowable(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi")));
+            sleeps = watch.sleeps();
+        }
+
+        assertThat(thrown).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.CHANNEL);
+        });
+        assertThat(sleeps).isEmpty();
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations")))).isEqualTo(1);
+    }
+
+    @Test
+    void a_retry_after_given_as_an_http_date_is_the_time_until_that_date() {
+        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.ofInstant(clock.instant().plusSeconds(120), ZoneOffset.UTC));
+        teams.botFramework.wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(5)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", inTwoMinutes)));
+
+        assertThatThrownBy(() -> platform.postInThread(new ThreadRef(CHANNEL, ROOT), ChatMessage.text("Thanks!")))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.CHANNEL);
+                });
+    }
+
+    @Test
+    void a_server_error_after_a_send_is_an_unknown_outcome_and_the_post_is_not_sent_again() {
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+                .willReturn(aResponse().withStatus(502)));
+        teams.botFramework.wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(5)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi"))).isInstanceOf(UnknownOutcomeException.class);
+        assertThatThrownBy(() -> platform.postInThread(new ThreadRef(CHANNEL, ROOT), ChatMessage.text("Thanks!")))
+                .isInstanceOf(UnknownOutcomeException.class);
+
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations")))).isEqualTo(1);
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo(
+                "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities")))).isEqualTo(1);
+    }
+
+    @Test
+    void opening_a_personal_chat_that_fails_is_only_transient_because_nothing_was_posted() {
+        TeamsStore store = new TeamsStore(teams.database, clock);
+        store.saveUser(TENANT, LEAD.aad(), LEAD.id(), LEAD.name(), teams.botFramework.serviceUrl(), null);
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+                .willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> platform.sendPrivate(new UserRef(TENANT, LEAD.aad()), ChatMessage.text("A gentle reminder")))
+                .isExactlyInstanceOf(ChatPlatformException.class)
+                .satisfies(e -> assertThat(((ChatPlatformException) e).permanent()).isFalse());
     }
 
     @Test
