@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * answer back. Bolt's own middleware verifies signatures and timestamps (401) before any handler runs.
  * A request that fails because something is briefly away (the database) gets 503 and Slack retries it;
  * one that can never succeed (fields of the wrong type, missing ids) gets 400 with {@code X-Slack-No-Retry},
- * so Slack neither retries it nor counts it against the app as an outage. Thread-safe.
+ * so Slack does not deliver it three more times. Thread-safe.
  */
 final class BoltBridge {
     private static final Logger log = LoggerFactory.getLogger(BoltBridge.class);
@@ -61,7 +61,7 @@ final class BoltBridge {
         }
         try {
             HttpAnswer answer = toAnswer(app.run(request));
-            // Bolt's own 4xx (a payload it cannot read) would fail the same way on every retry.
+            // Bolt's own 4xx (a bad signature, a payload it cannot read) would come back the same on every retry.
             return answer.status() >= 400 && answer.status() < 500 && !answer.headers().containsKey(NO_RETRY)
                     ? withHeader(answer, NO_RETRY, "1") : answer;
         } catch (Exception e) {
