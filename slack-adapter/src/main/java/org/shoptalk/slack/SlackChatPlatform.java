@@ -3,6 +3,7 @@ package org.shoptalk.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.shoptalk.core.chat.ChannelRef;
@@ -18,6 +20,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.ThreadRef;
@@ -31,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * for posts), a post that may have landed as {@link org.shoptalk.core.chat.UnknownOutcomeException}; see
  * {@link SlackCalls}. Thread-safe: the scheduler and request threads share it.
  */
-final class SlackChatPlatform implements ChatPlatform {
+final class SlackChatPlatform implements ChatPlatform, PostLookup {
     private static final Logger log = LoggerFactory.getLogger(SlackChatPlatform.class);
     private static final Duration NAME_CACHE = Duration.ofHours(1);
+    /** Messages read per look-up: a doubtful post is looked for within minutes of being sent. */
+    private static final int HISTORY_PAGE = 100;
 
     /** The bot token for a workspace; fails permanently when the workspace has no installation. */
     @FunctionalInterface
@@ -67,6 +72,26 @@ final class SlackChatPlatform implements ChatPlatform {
         MethodsClient client = client(channel.tenant());
         ChatPostMessageResponse r = post(client, channel.id(), null, message);
         return new Posted(channel, r.getTs(), r.getTs(), permalink(client, channel.id(), r.getTs()));
+    }
+
+    /**
+     * Looks through the channel's history since {@code since} for a bot message with this content: how core learns
+     * whether a post whose outcome was unknown (a 5xx after sending, an instance that died mid-post) landed, so it is
+     * never posted twice blindly. One {@code conversations.history} call per doubtful post; Slack limits that method
+     * harshly for some apps, and a rate limit here surfaces like any other, so core waits and asks again.
+     */
+    @Override
+    public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
+        MethodsClient client = client(channel.tenant());
+        String oldest = since.getEpochSecond() + ".000000";
+        ConversationsHistoryResponse r = calls.call(SlackCalls.Method.CONVERSATIONS_HISTORY,
+                () -> client.conversationsHistory(q -> q.channel(channel.id()).oldest(oldest).limit(HISTORY_PAGE)));
+        String wanted = SlackText.toNeutral(BlockKit.fallbackText(message));
+        return r.getMessages() == null ? Optional.empty() : r.getMessages().stream()
+                .filter(m -> m.getBotId() != null && m.getText() != null && (m.getThreadTs() == null || m.getThreadTs().equals(m.getTs())))
+                .filter(m -> SlackText.toNeutral(m.getText()).equals(wanted))
+                .findFirst()
+                .map(m -> new Posted(channel, m.getTs(), m.getTs(), permalink(client, channel.id(), m.getTs())));
     }
 
     @Override

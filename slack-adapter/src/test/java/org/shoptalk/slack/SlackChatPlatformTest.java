@@ -28,6 +28,7 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.Tenant;
@@ -292,5 +293,45 @@ class SlackChatPlatformTest {
 
     private static String decoded(LoggedRequest request) {
         return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_post_whose_outcome_was_unknown_is_found_in_the_channel_history_as_slack_escaped_it() throws Exception {
+        start();
+        ChatMessage prompt = ChatMessage.builder().header("Reflection moment").text("Craft & care: what is <good> work?").build();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("""
+                {"ok":true,"messages":[
+                  {"type":"message","user":"U1","text":"Craft & care: what is <good> work?","ts":"1700000300.000100"},
+                  {"type":"message","bot_id":"B1","text":"Something else the bot said","ts":"1700000200.000100"},
+                  {"type":"message","bot_id":"B1","text":"*Reflection moment*\nCraft &amp; care: what is &lt;good&gt; work?","ts":"1700000100.000100"}
+                ]}""")));
+
+        Posted found = lookup().findTopLevel(C1, prompt, Instant.ofEpochSecond(1_700_000_000)).orElseThrow();
+
+        assertThat(found.messageId()).isEqualTo("1700000100.000100");
+        assertThat(found.threadId()).isEqualTo("1700000100.000100");
+        String asked = URLDecoder.decode(slack.slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/conversations.history")))
+                .get(0).getBodyAsString(), StandardCharsets.UTF_8);
+        assertThat(asked).contains("channel=C1").contains("oldest=1700000000.000000");
+    }
+
+    @Test
+    void a_post_that_never_landed_is_not_found_and_a_history_rate_limit_is_a_wait() throws Exception {
+        start();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("""
+                {"ok":true,"messages":[{"type":"message","bot_id":"B1","text":"Another question","ts":"1700000100.000100"}]}""")));
+
+        assertThat(lookup().findTopLevel(C1, PROMPT, Instant.ofEpochSecond(1_700_000_000))).isEmpty();
+
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+        assertThatThrownBy(() -> lookup().findTopLevel(C1, PROMPT, Instant.ofEpochSecond(1_700_000_000)))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
+    }
+
+    /** Slack's port also looks up doubtful posts; core asks through {@link PostLookup}. */
+    private PostLookup lookup() {
+        assertThat(slack.adapter.platform()).isInstanceOf(PostLookup.class);
+        return (PostLookup) slack.adapter.platform();
     }
 }

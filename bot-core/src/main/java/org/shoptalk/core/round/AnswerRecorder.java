@@ -47,17 +47,14 @@ public final class AnswerRecorder {
             return;
         }
         long roundId = post.get().roundId();
-        UserRef respondsTo = respondsTo(answers.forRound(h, roundId), e.author(), e.mentions());
+        UserRef respondsTo = respondsTo(h, roundId, null, e.author(), e.mentions());
         answers.add(h, roundId, e.channel(), e.messageId(), e.author(), e.text(), respondsTo, e.receivedAt());
     }
 
     private void edited(Handle h, ChatEvent.MessageEdited e) {
         answers.find(h, e.channel(), e.messageId()).ifPresent(answer -> {
-            List<Answer> earlier = answers.forRound(h, answer.roundId()).stream()
-                    .filter(a -> a.postedAt().isBefore(answer.postedAt())
-                            || (a.postedAt().equals(answer.postedAt()) && a.id() < answer.id()))
-                    .toList();
-            UserRef respondsTo = respondsTo(earlier, answer.author(), e.mentions());
+            UserRef respondsTo = respondsTo(h, answer.roundId(), new AnswerStore.Place(answer.postedAt(), answer.id()),
+                    answer.author(), e.mentions());
             answers.edit(h, answer, e.newText(), respondsTo, e.receivedAt());
         });
     }
@@ -66,17 +63,18 @@ public final class AnswerRecorder {
      * Who an answer responds to. Chat threads are flat, so we infer it: a mention of someone who has
      * answered in this round wins; otherwise, a person's later message in the thread responds to the
      * colleague whose answer came just before it. A first answer that mentions nobody stands on its own.
+     * Only answers before {@code before} count (null: all). Each question is an indexed look-up, so an
+     * answer costs the same in a round of three answers as in one of thousands.
      */
-    static UserRef respondsTo(List<Answer> earlier, UserRef author, List<UserRef> mentions) {
+    private UserRef respondsTo(Handle h, long roundId, AnswerStore.Place before, UserRef author, List<UserRef> mentions) {
         for (UserRef mentioned : mentions) {
-            if (!mentioned.equals(author) && earlier.stream().anyMatch(a -> a.author().equals(mentioned))) {
+            if (!mentioned.equals(author) && answers.answered(h, roundId, mentioned, before)) {
                 return mentioned;
             }
         }
-        boolean answeredBefore = earlier.stream().anyMatch(a -> a.author().equals(author));
-        if (answeredBefore && !earlier.isEmpty()) {
-            UserRef previous = earlier.get(earlier.size() - 1).author();
-            return previous.equals(author) ? null : previous;
+        if (answers.answered(h, roundId, author, before)) {
+            UserRef previous = answers.lastAuthor(h, roundId, before).orElse(null);
+            return author.equals(previous) ? null : previous;
         }
         return null;
     }

@@ -81,6 +81,38 @@ public final class AnswerStore {
         return removed;
     }
 
+    /** Where an answer stands in its round's thread order: by time posted, then by id. */
+    public record Place(Instant postedAt, long id) {
+    }
+
+    /**
+     * Whether the person has an answer in the round before {@code before} (null: anywhere). One index probe
+     * (answer_round_author), however many answers the round has.
+     */
+    public boolean answered(Handle h, long roundId, UserRef person, Place before) {
+        String sql = "SELECT id FROM answer WHERE round_id = ? AND author_id = ? AND tenant = ?";
+        Optional<Long> found = before == null
+                ? h.queryOne(sql + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), roundId, person.id(), person.tenant().key())
+                : h.queryOne(sql + BEFORE + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), roundId, person.id(),
+                        person.tenant().key(), before.postedAt(), before.postedAt(), before.id());
+        return found.isPresent();
+    }
+
+    /** The author of the round's last answer before {@code before} (null: the latest). One index probe (answer_round_order). */
+    public Optional<UserRef> lastAuthor(Handle h, long roundId, Place before) {
+        String sql = "SELECT tenant, author_id FROM answer WHERE round_id = ?";
+        String order = " ORDER BY posted_at DESC, id DESC FETCH FIRST 1 ROWS ONLY";
+        return before == null
+                ? h.queryOne(sql + order, AnswerStore::author, roundId)
+                : h.queryOne(sql + BEFORE + order, AnswerStore::author, roundId, before.postedAt(), before.postedAt(), before.id());
+    }
+
+    private static final String BEFORE = " AND (posted_at < ? OR (posted_at = ? AND id < ?))";
+
+    private static UserRef author(ResultSet rs) throws SQLException {
+        return new UserRef(Tenant.fromKey(rs.getString("tenant")), rs.getString("author_id"));
+    }
+
     /** A round's answers in thread order. */
     public List<Answer> forRound(Handle h, long roundId) {
         return h.query("SELECT " + COLUMNS + " FROM answer WHERE round_id = ? ORDER BY posted_at, id", AnswerStore::map, roundId);

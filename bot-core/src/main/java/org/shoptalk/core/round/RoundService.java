@@ -100,14 +100,15 @@ public final class RoundService {
                 return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
             }
             Round round = existing.get();
+            Outcome unchecked = Outcome.DONE;
             if (takeOver) {
-                takeOverInterrupted(guild, round);
+                unchecked = takeOverInterrupted(guild, round);
                 // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
                 onOpened.accept(round);
             }
             Posting rest = post(guild, round, db.withHandle(h -> rounds.posts(h, round.id())).stream()
                     .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList());
-            return new Posting(Optional.empty(), rest.posted(), rest.tried(), rest.outcome());
+            return new Posting(Optional.empty(), rest.posted(), rest.tried(), rest.outcome().and(unchecked));
         }
         if (opened.isEmpty()) {
             return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
@@ -139,10 +140,15 @@ public final class RoundService {
         }
     }
 
-    /** Finishes the posts a dead run had claimed: recorded if the message is on the platform, else claimable again. */
-    private void takeOverInterrupted(Guild guild, Round round) {
+    /**
+     * Finishes the posts an earlier run claimed and never finished: recorded if the message is on the platform,
+     * claimable again if the platform shows it is not. When the platform cannot be asked right now (a rate limit, an
+     * outage), the claim stays and the run asks to come back: posting without knowing could post twice.
+     */
+    private Outcome takeOverInterrupted(Guild guild, Round round) {
         List<RoundPost> interrupted = db.withHandle(h -> rounds.posts(h, round.id())).stream()
                 .filter(p -> p.state() == RoundPost.State.POSTING).toList();
+        Outcome outcome = Outcome.DONE;
         for (RoundPost post : interrupted) {
             ChannelRef channel = post.channel();
             Optional<Posted> landed = Optional.empty();
@@ -150,21 +156,27 @@ public final class RoundService {
                 if (platforms.forTenant(channel.tenant()) instanceof PostLookup lookup) {
                     landed = lookup.findTopLevel(channel, roundMessage(round), round.openedAt());
                 }
+            } catch (RateLimitedException e) {
+                outcome = outcome.and(Outcome.waitUntil(limits.hold(channel, e, clock.instant())));
+                continue;
             } catch (ChatPlatformException e) {
-                LOG.warn("round {} of guild {}: could not check channel {} for an interrupted post, posting it again: {}",
+                LOG.warn("round {} of guild {}: could not check channel {} for an interrupted post, asking again later: {}",
                         round.id(), guild.id(), channel.id(), e.getMessage());
+                outcome = outcome.and(Outcome.retry("could not check an interrupted post"));
+                continue;
             }
             if (landed.isPresent()) {
                 Posted found = landed.get();
                 db.useTransaction(h -> rounds.markPosted(h, round.id(), channel, found.threadId(), found.permalink(),
                         clock.instant()));
-                LOG.info("round {} of guild {}: the post in channel {} interrupted by a stopped instance had landed",
-                        round.id(), guild.id(), channel.id());
+                LOG.info("round {} of guild {}: the interrupted post in channel {} had landed", round.id(), guild.id(),
+                        channel.id());
             } else if (db.withHandle(h -> rounds.release(h, round.id(), channel))) {
-                LOG.info("round {} of guild {}: posting again in channel {}, interrupted by a stopped instance",
+                LOG.info("round {} of guild {}: posting again in channel {}, interrupted before it landed",
                         round.id(), guild.id(), channel.id());
             }
         }
+        return outcome;
     }
 
     private Optional<Opened> open(Guild guild, Long scheduleId, String dedupeKey, Ask ask, Instant now) {

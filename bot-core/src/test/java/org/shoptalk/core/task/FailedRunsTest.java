@@ -11,6 +11,7 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandRequest;
 import org.shoptalk.core.testing.CoreFixture;
@@ -70,6 +71,28 @@ class FailedRunsTest {
             assertThat(f.chat.privateTo("lea")).singleElement()
                     .satisfies(s -> assertThat(s.text()).contains("could not be posted").contains("craft"));
             assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofDays(7)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_post_whose_outcome_was_unknown_is_looked_up_and_never_posted_twice(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.chat.landThenFail("craft", new UnknownOutcomeException("HTTP 502 after sending", null));
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+
+            assertThat(f.chat.topLevel("craft")).hasSize(1);
+            assertThat(states(f)).containsExactly("POSTING");
+            assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofMinutes(1)), MOMENT.plus(Duration.ofDays(7)));
+
+            f.clock.advance(Duration.ofMinutes(1));
+            f.core().retryTask(new Task.Moment(1), MOMENT, 1);
+
+            assertThat(f.chat.topLevel("craft")).hasSize(1);
+            assertThat(states(f)).containsExactly("POSTED");
+            assertThat(f.chat.privateTo("lea")).isEmpty();
         }
     }
 

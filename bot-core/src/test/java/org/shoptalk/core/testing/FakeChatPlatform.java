@@ -1,10 +1,12 @@
 package org.shoptalk.core.testing;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.ThreadRef;
@@ -23,7 +26,7 @@ import org.shoptalk.core.chat.UserRef;
  * A chat platform in memory: records everything core posts, so tests read what people would see.
  * Channels can be marked unreachable to act out a bot removed from a channel. Thread-safe.
  */
-public final class FakeChatPlatform implements ChatPlatform {
+public final class FakeChatPlatform implements ChatPlatform, PostLookup {
 
     /** One message as it appeared: in a channel (top-level or thread) or privately to a person. */
     public record Sent(String id, ChannelRef channel, String threadId, UserRef privateTo, ChatMessage message) {
@@ -38,6 +41,7 @@ public final class FakeChatPlatform implements ChatPlatform {
     private final Set<String> unreachable = new HashSet<>();
     private final Map<String, Deque<RuntimeException>> scripted = new HashMap<>();
     private final Map<String, Integer> postsInSecond = new HashMap<>();
+    private final Map<String, RuntimeException> landThenFail = new HashMap<>();
     private int limitPerSecond;
     private java.time.Clock limitClock;
 
@@ -61,6 +65,14 @@ public final class FakeChatPlatform implements ChatPlatform {
     public synchronized void limitPostsPerSecond(int perSecond, java.time.Clock clock) {
         this.limitPerSecond = perSecond;
         this.limitClock = clock;
+    }
+
+    /**
+     * The next top-level post in the channel lands and then throws {@code failure}, as a post whose answer was lost
+     * (a 5xx or a broken connection after Slack or Teams took it).
+     */
+    public synchronized void landThenFail(String channelId, RuntimeException failure) {
+        landThenFail.put(channelId, failure);
     }
 
     /** The next top-level posts in the channel throw these, one per post, before anything is posted. */
@@ -92,7 +104,18 @@ public final class FakeChatPlatform implements ChatPlatform {
         }
         String id = "m" + ids.incrementAndGet();
         sent.add(new Sent(id, channel, id, null, message));
+        RuntimeException lost = landThenFail.remove(channel.id());
+        if (lost != null) {
+            throw lost;
+        }
         return new Posted(channel, id, id, "https://chat.example/" + channel.id() + "/" + id);
+    }
+
+    /** Finds the bot's top-level message with this content, as Slack's history look-up does. */
+    @Override
+    public synchronized Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
+        return topLevel(channel.id()).stream().filter(s -> s.text().equals(message.plainText())).findFirst()
+                .map(s -> new Posted(channel, s.id(), s.id(), "https://chat.example/" + channel.id() + "/" + s.id()));
     }
 
     @Override
