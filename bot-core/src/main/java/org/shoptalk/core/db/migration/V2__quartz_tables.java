@@ -33,7 +33,7 @@ public class V2__quartz_tables extends BaseJavaMigration {
         }
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = V2__quartz_tables.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Quartz DDL not on the classpath: " + resource);
