@@ -14,13 +14,15 @@ import org.shoptalk.teams.TeamsSettings;
  * starts. See the configuration table in docs/configuration.md.
  *
  * @param port the HTTP port; 0 picks a free one (tests)
+ * @param listen the address the HTTP server listens on: loopback while the local console runs, unless
+ *        SHOPTALK_HOST says otherwise
  * @param database where the database is; the embedded H2 file under ./data unless SHOPTALK_DB_URL is set
  * @param localConsole whether the local console platform and its /local page run
  * @param slack the Slack app's settings, when Slack is configured
  * @param teams the Teams bot's settings, when Teams is configured
  * @param digestPages how digest links are made and signed
  */
-public record AppConfig(int port, DbSettings database, boolean localConsole, CoreSettings core,
+public record AppConfig(int port, ListenAddress listen, DbSettings database, boolean localConsole, CoreSettings core,
                         Optional<SlackSettings> slack, Optional<TeamsSettings> teams, DigestPageConfig digestPages) {
     static final int DEFAULT_PORT = 8080;
     private static final int MAX_ROUND_HOURS = 720;
@@ -29,6 +31,7 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535");
         }
+        Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(core, "core");
         slack = slack == null ? Optional.empty() : slack;
@@ -43,32 +46,39 @@ public record AppConfig(int port, DbSettings database, boolean localConsole, Cor
         boolean slack = env.isSet("SLACK_BOT_TOKEN") || env.isSet("SLACK_CLIENT_ID");
         boolean teams = env.isSet("MICROSOFT_APP_ID");
         boolean localConsole = env.bool("SHOPTALK_LOCAL_CONSOLE", !slack && !teams);
-        return new AppConfig(port, database, localConsole, core(env, database), slack(environment),
+        // The local console has no login: it stays on this machine unless SHOPTALK_HOST says otherwise.
+        ListenAddress listen = env.get("SHOPTALK_HOST").map(value -> ListenAddress.parse("SHOPTALK_HOST", value))
+                .orElse(localConsole ? ListenAddress.LOOPBACK : ListenAddress.ALL_INTERFACES);
+        return new AppConfig(port, listen, database, localConsole, core(env, database), slack(environment),
                 teams(environment), DigestPageConfig.from(env, slack || teams));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, database, localConsole, core, slack, teams, digestPages);
+        return new AppConfig(newPort, listen, database, localConsole, core, slack, teams, digestPages);
+    }
+
+    public AppConfig withListen(ListenAddress address) {
+        return new AppConfig(port, address, database, localConsole, core, slack, teams, digestPages);
     }
 
     public AppConfig withDatabase(DbSettings newDatabase) {
-        return new AppConfig(port, newDatabase, localConsole, core, slack, teams, digestPages);
+        return new AppConfig(port, listen, newDatabase, localConsole, core, slack, teams, digestPages);
     }
 
     public AppConfig withLocalConsole(boolean on) {
-        return new AppConfig(port, database, on, core, slack, teams, digestPages);
+        return new AppConfig(port, listen, database, on, core, slack, teams, digestPages);
     }
 
     public AppConfig withDigestPages(DigestPageConfig pages) {
-        return new AppConfig(port, database, localConsole, core, slack, teams, pages);
+        return new AppConfig(port, listen, database, localConsole, core, slack, teams, pages);
     }
 
     public AppConfig withSlack(SlackSettings settings) {
-        return new AppConfig(port, database, localConsole, core, Optional.of(settings), teams, digestPages);
+        return new AppConfig(port, listen, database, localConsole, core, Optional.of(settings), teams, digestPages);
     }
 
     public AppConfig withTeams(TeamsSettings settings) {
-        return new AppConfig(port, database, localConsole, core, slack, Optional.of(settings), digestPages);
+        return new AppConfig(port, listen, database, localConsole, core, slack, Optional.of(settings), digestPages);
     }
 
     private static Optional<TeamsSettings> teams(Map<String, String> environment) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.local.LocalInputException;
 import org.shoptalk.core.local.LocalMessage;
@@ -17,8 +18,8 @@ import org.shoptalk.core.local.NoSuchMessageException;
 
 /**
  * The local console's page ({@code GET /local}) and JSON API. Translation only: every rule about
- * messages lives in {@link LocalChat}. Bad input gets 400 with what was wrong and the right form,
- * unknown ids 404.
+ * messages, and who sees which, lives in {@link LocalChat}; {@link ConsoleGuard} refuses other sites.
+ * Bad input gets 400 with what was wrong and the right form, unknown ids 404.
  */
 final class LocalConsoleApi {
     static final String POST_FORM = "POST /local/api/messages"
@@ -47,12 +48,7 @@ final class LocalConsoleApi {
     }
 
     private void channels(Context ctx) {
-        String viewer = ctx.queryParam("user");
-        // Someone's private chat with the bot is listed for them only when a viewer is given.
-        List<String> names = chat.channels().stream()
-                .filter(c -> viewer == null || !c.startsWith("@") || c.equals("@" + viewer))
-                .toList();
-        JsonReplies.send(ctx, 200, names);
+        JsonReplies.send(ctx, 200, chat.channels(viewer(ctx)));
     }
 
     private void list(Context ctx) {
@@ -61,12 +57,15 @@ final class LocalConsoleApi {
             throw new BadRequest("the query parameter \"channel\" is missing",
                     "GET /local/api/messages?channel=general (optionally &user=alice to see what alice sees)");
         }
-        String viewer = ctx.queryParam("user");
-        List<Map<String, Object>> messages = chat.list(channel).stream()
-                .filter(m -> viewer == null || m.visibleTo(viewer))
+        List<Map<String, Object>> messages = chat.seen(channel, viewer(ctx)).stream()
                 .map(LocalConsoleApi::json)
                 .toList();
         JsonReplies.send(ctx, 200, messages);
+    }
+
+    /** Whose view to show; without one, only what everybody sees. */
+    private static Optional<String> viewer(Context ctx) {
+        return Optional.ofNullable(ctx.queryParam("user")).filter(u -> !u.isBlank());
     }
 
     private void post(Context ctx) {

@@ -1,5 +1,6 @@
 package org.shoptalk.app;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +78,15 @@ public final class ShoptalkApp implements AutoCloseable {
             Readiness readiness = () -> !database.isReachable() ? Optional.of("database unreachable")
                     : !started.schedulerStarted() ? Optional.of("scheduler not started")
                     : Optional.empty();
-            WebServer server = WebServer.start(config.port(), readiness, local, routes,
+            WebServer server = WebServer.start(config.listen(), config.port(), readiness, local, routes,
                     Optional.of(new DigestPages(core.digestHistory(), tokens)));
             publicUrl.compareAndSet(null, "http://localhost:" + server.port());
-            LOG.info("Shoptalk is up on port {} (database: {}, local console: {}, Slack: {}, Teams: {})", server.port(),
+            if (local.isPresent() && !config.listen().loopback()) {
+                LOG.warn("The local console has no login and listens on {}: anyone who can reach this port can read"
+                        + " and post as any name. Unset SHOPTALK_HOST to keep it on this machine.", config.listen().host());
+            }
+            LOG.info("Shoptalk is up on {} port {} (database: {}, local console: {}, Slack: {}, Teams: {})",
+                    config.listen().host(), server.port(),
                     config.database().dialect(), local.isPresent() ? "on at /local" : "off",
                     config.slack().isPresent() ? "on" : "off", config.teams().isPresent() ? "on" : "off");
             return new ShoptalkApp(database, core, adapters, server);
@@ -112,6 +118,11 @@ public final class ShoptalkApp implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The address and port the HTTP server is bound to. */
+    InetSocketAddress boundAddress() {
+        return server.boundAddress();
     }
 
     @Override

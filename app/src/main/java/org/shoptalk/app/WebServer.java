@@ -2,10 +2,16 @@ package org.shoptalk.app;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.shoptalk.core.Failures;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.web.Route;
@@ -28,17 +34,19 @@ final class WebServer implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes) {
-        return start(port, readiness, localChat, adapterRoutes, Optional.empty());
+    static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
+                           List<Route> adapterRoutes) {
+        return start(listen, port, readiness, localChat, adapterRoutes, Optional.empty());
     }
 
-    static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes,
-                           Optional<DigestPages> digestPages) {
+    static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
+                           List<Route> adapterRoutes, Optional<DigestPages> digestPages) {
         Metrics metrics = new Metrics();
         try {
             Javalin javalin = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.host = listen.host();
                 config.jetty.port = port;
                 config.requestLogger.http(metrics::recordRequest);
                 var routes = config.routes;
@@ -53,6 +61,7 @@ final class WebServer implements AutoCloseable {
                 routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()));
                 localChat.ifPresent(chat -> {
+                    ConsoleGuard.mount(routes, listen.loopback());
                     new LocalConsoleApi(chat).mount(routes);
                     routes.get("/", ctx -> ctx.redirect("/local"));
                 });
@@ -79,6 +88,20 @@ final class WebServer implements AutoCloseable {
 
     int port() {
         return javalin.port();
+    }
+
+    /** The address and port the server's socket is bound to. */
+    InetSocketAddress boundAddress() {
+        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server && server.getTransport() instanceof ServerSocketChannel socket) {
+                try {
+                    return (InetSocketAddress) socket.getLocalAddress();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("the HTTP server has no bound socket");
     }
 
     @Override

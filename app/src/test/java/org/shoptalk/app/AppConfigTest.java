@@ -152,4 +152,32 @@ class AppConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message);
     }
+
+    @Test
+    void with_the_local_console_it_listens_on_loopback_and_with_only_a_platform_on_every_interface() {
+        assertThat(AppConfig.fromEnvironment(Map.of()).listen()).isEqualTo(ListenAddress.LOOPBACK);
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_LOCAL_CONSOLE", "false")).listen())
+                .isEqualTo(ListenAddress.ALL_INTERFACES);
+    }
+
+    @Test
+    void shoptalk_host_chooses_the_address_to_listen_on() {
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_HOST", "0.0.0.0")).listen().loopback()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_HOST", "::")).listen().host()).isEqualTo("::");
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_HOST", "[::1]")).listen().loopback()).isTrue();
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_HOST", "localhost")).listen())
+                .isEqualTo(ListenAddress.LOOPBACK);
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_HOST", "127.0.0.1", "SHOPTALK_LOCAL_CONSOLE", "false"))
+                .listen()).isEqualTo(ListenAddress.LOOPBACK);
+    }
+
+    @Test
+    void shoptalk_host_that_is_not_an_ip_address_stops_the_start_with_a_clear_error() {
+        for (String bad : new String[] {"shoptalk.example.org", "300.1.1.1", "0.0.0", "*", "g::1"}) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SHOPTALK_HOST", bad)))
+                    .as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("SHOPTALK_HOST must be an IP address")
+                    .hasMessageContaining("0.0.0.0");
+        }
+    }
 }

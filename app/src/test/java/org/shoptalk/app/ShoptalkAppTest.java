@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +19,13 @@ class ShoptalkAppTest {
     private ShoptalkApp app;
 
     private AppConfig config() {
-        return AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("shoptalk")))
-                .withPort(0);
+        return config(Map.of());
+    }
+
+    private AppConfig config(Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(more);
+        env.put("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("shoptalk"));
+        return AppConfig.fromEnvironment(env).withPort(0);
     }
 
     private Http start() {
@@ -94,5 +100,44 @@ class ShoptalkAppTest {
         assertThat(craft.lastPublicBotPost("*This week in Craft*").get("text").asText())
                 .contains("Asking before fixing saved me a day this week.")
                 .contains("Answers that responded to a colleague: 1");
+    }
+
+    @Test
+    void with_the_local_console_it_listens_on_loopback_only() {
+        start();
+
+        assertThat(app.boundAddress().getAddress().isLoopbackAddress()).isTrue();
+    }
+
+    @Test
+    void it_listens_on_every_interface_only_when_shoptalk_host_says_so() {
+        app = ShoptalkApp.start(config(Map.of("SHOPTALK_HOST", "0.0.0.0")), List.of());
+        Http http = new Http(app.port());
+
+        assertThat(app.boundAddress().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(http.statusWithHost("/local/api/channels", "shoptalk.lan:" + app.port())).isEqualTo(200);
+    }
+
+    @Test
+    void an_anonymous_answer_typed_in_a_private_chat_never_shows_its_author_to_others() {
+        Http http = start();
+        ConsoleClient craft = new ConsoleClient(http, "craft");
+        craft.command("alice", "/shoptalk guild create Craft lang en");
+        craft.post("alice", "/shoptalk moment", null);
+        craft.lastPublicBotPost("*Reflection moment");
+
+        new ConsoleClient(http, "@alice").post("alice", "anon \"I was stuck all week.\"", null);
+
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=alice").body()).contains("I was stuck all week.");
+        assertThat(http.get("/local/api/messages?channel=%40alice").json()).isEmpty();
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=bob").json()).isEmpty();
+        for (String view : List.of("", "&user=bob")) {
+            assertThat(http.get("/local/api/messages?channel=craft" + view).json())
+                    .noneMatch(m -> m.get("text").asText().contains("I was stuck all week.")
+                            && m.get("user").asText().equals("alice"))
+                    .allSatisfy(m -> assertThat(m.get("visibleTo").isNull() || m.get("visibleTo").asText().equals("bob"))
+                            .isTrue());
+        }
+        assertThat(http.get("/local/api/channels").json().toString()).doesNotContain("@alice");
     }
 }

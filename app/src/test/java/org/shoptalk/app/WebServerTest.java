@@ -45,7 +45,7 @@ class WebServerTest {
         Route broken = new Route("GET", "/test/broken", call -> {
             throw new IllegalStateException("secret words from a message");
         });
-        server = WebServer.start(0, problem::get, Optional.of(chat), List.of(echo, broken));
+        server = WebServer.start(ListenAddress.LOOPBACK, 0, problem::get, Optional.of(chat), List.of(echo, broken));
         http = new Http(server.port());
     }
 
@@ -163,13 +163,121 @@ class WebServerTest {
     }
 
     @Test
-    void private_replies_are_listed_only_for_their_reader_when_a_user_is_given() {
+    void private_replies_are_listed_only_for_their_reader() {
         http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"/shoptalk help\"}");
 
-        assertThat(http.get("/local/api/messages?channel=craft").json()).hasSize(2);
         assertThat(http.get("/local/api/messages?channel=craft&user=alice").json()).hasSize(2)
                 .allSatisfy(m -> assertThat(m.get("visibleTo").asText()).isEqualTo("alice"));
         assertThat(http.get("/local/api/messages?channel=craft&user=bob").json()).isEmpty();
+    }
+
+    @Test
+    void without_a_user_the_list_has_no_private_chat_no_typed_command_and_no_one_person_reply() {
+        http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"bob\",\"text\":\"for everyone\"}");
+        http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"/shoptalk help\"}");
+        http.post("/local/api/messages", "{\"channel\":\"@alice\",\"user\":\"alice\",\"text\":\"anon \\\"hard week\\\"\"}");
+
+        Http.Answer craft = http.get("/local/api/messages?channel=craft");
+        assertThat(craft.json()).singleElement().satisfies(m -> {
+            assertThat(m.get("user").asText()).isEqualTo("bob");
+            assertThat(m.get("visibleTo").isNull()).isTrue();
+        });
+        assertThat(http.get("/local/api/messages?channel=%40alice").json()).isEmpty();
+        assertThat(http.get("/local/api/channels").json().toString()).isEqualTo("[\"craft\"]");
+    }
+
+    @Test
+    void another_user_sees_nothing_of_alices_private_chat() {
+        http.post("/local/api/messages", "{\"channel\":\"@alice\",\"user\":\"alice\",\"text\":\"anon \\\"hard week\\\"\"}");
+
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=alice").json()).hasSize(2);
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=bob").json()).isEmpty();
+        assertThat(http.get("/local/api/channels?user=bob").json()).isEmpty();
+        assertThat(http.get("/local/api/channels?user=alice").json().toString()).isEqualTo("[\"@alice\"]");
+    }
+
+    @Test
+    void cross_site_text_plain_post_is_refused_and_stores_nothing() {
+        Http.Answer answer = http.send("POST", "/local/api/messages", "text/plain",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}",
+                Map.of("Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().get("error").asText()).contains("only from its own page");
+        assertNothingStored();
+    }
+
+    @Test
+    void write_from_another_origin_is_refused_by_origin_alone_and_by_fetch_metadata_alone() {
+        String body = "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}";
+
+        Http.Answer byOrigin = http.send("POST", "/local/api/messages", "application/json", body,
+                Map.of("Origin", "http://localhost:3000"));
+        Http.Answer nullOrigin = http.send("POST", "/local/api/messages", "application/json", body,
+                Map.of("Origin", "null"));
+        Http.Answer byMetadata = http.send("POST", "/local/api/messages", "application/json", body,
+                Map.of("Sec-Fetch-Site", "same-site"));
+
+        assertThat(byOrigin.status()).isEqualTo(403);
+        assertThat(nullOrigin.status()).isEqualTo(403);
+        assertThat(byMetadata.status()).isEqualTo(403);
+        assertNothingStored();
+    }
+
+    @Test
+    void write_that_is_not_json_is_refused_with_415_and_stores_nothing() {
+        Http.Answer answer = http.send("POST", "/local/api/messages", "text/plain",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.json().get("error").asText()).contains("application/json");
+        assertNothingStored();
+    }
+
+    @Test
+    void cross_site_edit_and_delete_are_refused() {
+        String id = http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"mine\"}")
+                .json().get("id").asText();
+        Map<String, String> evil = Map.of("Origin", "http://evil.example");
+
+        assertThat(http.send("PUT", "/local/api/messages/" + id, "application/json", "{\"text\":\"x\"}", evil)
+                .status()).isEqualTo(403);
+        assertThat(http.send("DELETE", "/local/api/messages/" + id, null, null, evil).status()).isEqualTo(403);
+        assertThat(http.get("/local/api/messages?channel=craft").json()).singleElement()
+                .satisfies(m -> assertThat(m.get("text").asText()).isEqualTo("mine"));
+    }
+
+    @Test
+    void same_origin_json_post_from_the_page_is_accepted() {
+        Http.Answer answer = http.send("POST", "/local/api/messages", "application/json; charset=utf-8",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello\"}",
+                Map.of("Origin", http.origin(), "Sec-Fetch-Site", "same-origin"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(http.get("/local/api/messages?channel=craft").json()).singleElement()
+                .satisfies(m -> assertThat(m.get("text").asText()).isEqualTo("hello"));
+    }
+
+    @Test
+    void on_loopback_the_console_answers_only_requests_addressed_to_this_machine() {
+        int port = server.port();
+
+        assertThat(http.statusWithHost("/local/api/channels", "localhost:" + port)).isEqualTo(200);
+        assertThat(http.statusWithHost("/local/api/channels", "[::1]:" + port)).isEqualTo(200);
+        assertThat(http.statusWithHost("/local/api/channels", "rebound.example:" + port)).isEqualTo(403);
+        assertThat(http.statusWithHost("/local", "rebound.example:" + port)).isEqualTo(403);
+        assertThat(http.statusWithHost("/healthz", "rebound.example:" + port)).isEqualTo(200);
+    }
+
+    @Test
+    void server_listens_on_the_address_it_is_given() {
+        assertThat(server.boundAddress().getAddress().isLoopbackAddress()).isTrue();
+    }
+
+    private void assertNothingStored() {
+        assertThat(http.get("/local/api/messages?channel=craft&user=alice").json()).isEmpty();
+        assertThat(core.events).isEmpty();
+        assertThat(core.commands).isEmpty();
     }
 
     @Test

@@ -107,14 +107,42 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         }
     }
 
-    /** A channel's messages in the order they were posted, private ones included. */
+    /**
+     * A channel's messages in the order they were posted, private ones included: for tests and tools in this
+     * process. What people are shown comes from {@link #seen}.
+     */
     public List<LocalMessage> list(String channel) {
         return store.list(LocalNames.channel(channel));
+    }
+
+    /**
+     * What one person ({@code viewer}) sees in a channel, or with no viewer what everybody sees. A private chat
+     * ("@alice") is seen by its owner only; a message meant for one person (a typed command, a reply only they
+     * should see) by that person only, so without a viewer there is none of either. The console has no login:
+     * this keeps one person's view from showing another's, not a secret from someone who names themselves.
+     */
+    public List<LocalMessage> seen(String channel, Optional<String> viewer) {
+        String ch = LocalNames.channel(channel);
+        Optional<String> who = viewer.map(LocalNames::user);
+        if (LocalNames.isDirect(ch) && !who.map(LocalNames::directChannelOf).filter(ch::equals).isPresent()) {
+            return List.of();
+        }
+        return store.list(ch).stream()
+                .filter(m -> m.visibleTo() == null || who.filter(m.visibleTo()::equals).isPresent())
+                .toList();
     }
 
     /** Every channel that has at least one message, private chats included, by name. */
     public List<String> channels() {
         return store.channels();
+    }
+
+    /** The channels {@code viewer} can open, by name: everyone's, and their own private chat when there is one. */
+    public List<String> channels(Optional<String> viewer) {
+        Optional<String> own = viewer.map(LocalNames::user).map(LocalNames::directChannelOf);
+        return store.channels().stream()
+                .filter(c -> !LocalNames.isDirect(c) || own.filter(c::equals).isPresent())
+                .toList();
     }
 
     public LocalMessage message(String id) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,5 +260,33 @@ class LocalChatTest {
 
         assertThat(again.list("craft")).extracting(LocalMessage::text).containsExactly("root", "answer");
         assertThat(again.list("craft").get(0).ts()).isEqualTo(NOW);
+    }
+
+    @Test
+    void without_a_viewer_only_what_everybody_sees_is_shown() {
+        chat.post("craft", "bob", "root", null);
+        chat.post("craft", "alice", "/shoptalk anon \"hard week\"", null);
+        chat.post("@alice", "alice", "anon \"hard week\"", null);
+        chat.sendPrivate(new UserRef(Tenant.LOCAL, "carol"), ChatMessage.text("a gentle nudge"));
+
+        assertThat(chat.seen("craft", Optional.empty())).extracting(LocalMessage::user, LocalMessage::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "root"));
+        assertThat(chat.seen("@alice", Optional.empty())).isEmpty();
+        assertThat(chat.seen("@carol", Optional.empty())).isEmpty();
+        assertThat(chat.channels(Optional.empty())).containsExactly("craft");
+    }
+
+    @Test
+    void a_viewer_sees_their_own_private_chat_and_replies_and_nothing_of_anyone_elses() {
+        chat.post("craft", "alice", "/shoptalk anon \"hard week\"", null);
+        chat.post("@alice", "alice", "anon \"hard week\"", null);
+
+        assertThat(chat.seen("craft", Optional.of("alice"))).hasSize(2)
+                .allSatisfy(m -> assertThat(m.visibleTo()).isEqualTo("alice"));
+        assertThat(chat.seen("@alice", Optional.of("alice"))).hasSize(2);
+        assertThat(chat.seen("craft", Optional.of("bob"))).isEmpty();
+        assertThat(chat.seen("@alice", Optional.of("bob"))).isEmpty();
+        assertThat(chat.channels(Optional.of("bob"))).containsExactly("craft");
+        assertThat(chat.channels(Optional.of("@alice"))).containsExactly("@alice", "craft");
     }
 }
