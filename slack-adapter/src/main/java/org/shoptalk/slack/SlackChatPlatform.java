@@ -17,6 +17,7 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.MessageLimits;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.Tenant;
@@ -60,6 +61,16 @@ final class SlackChatPlatform implements ChatPlatform {
     @Override
     public Platform platform() {
         return Platform.SLACK;
+    }
+
+    @Override
+    public MessageLimits limits() {
+        return BlockKit.LIMITS;
+    }
+
+    @Override
+    public boolean fits(ChatMessage message) {
+        return BlockKit.fits(message);
     }
 
     @Override
