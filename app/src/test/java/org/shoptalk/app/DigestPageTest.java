@@ -59,7 +59,7 @@ class DigestPageTest {
         String digest = craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
         Matcher link = LINK.matcher(digest);
         assertThat(link.find()).as(digest).isTrue();
-        assertThat(digest).contains("Read it on the web");
+        assertThat(digest).contains("Read all answers on the web (");
         return link;
     }
 

@@ -15,11 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatMessage.Block;
+import org.shoptalk.core.chat.MessageLimits;
 
 /**
  * Renders a neutral {@link ChatMessage} as Block Kit. Buttons carry the core command they run in
  * their {@code value}; consecutive buttons share one actions row. Slack allows 50 blocks per message
- * and 3000 characters per section, so long messages (a busy week's digest) are packed into fewer sections.
+ * and 3000 characters per section, so long messages are packed into fewer sections, and cut as a last resort.
+ * {@link #fits} measures what Slack would get against its limits, so core can send a shorter message instead
+ * (the digest does): besides the documented ones, Slack refuses a message with more than about 12,000 characters
+ * of block text as {@code msg_blocks_too_long} (slackapi/bolt-js#2509).
  */
 final class BlockKit {
     static final String COMMAND_ACTION_PREFIX = "shoptalk_command:";
@@ -27,6 +31,12 @@ final class BlockKit {
     private static final int MAX_SECTION = 3000;
     private static final int MAX_HEADER = 150;
     private static final int MAX_FALLBACK = 3000;
+    private static final int MAX_CONTEXT = 2000;
+    private static final int MAX_BUTTON = 75;
+    /** What Slack's staff report as the practical ceiling of block text in one message. */
+    static final int MAX_BLOCK_TEXT = 12_000;
+    /** The neutral limits core plans with; {@link #fits} has the last word on the rendered blocks. */
+    static final MessageLimits LIMITS = new MessageLimits(MAX_BLOCKS, MAX_SECTION, MAX_HEADER, MAX_BLOCK_TEXT - 1_000);
 
     private BlockKit() {
     }
@@ -43,6 +53,42 @@ final class BlockKit {
         List<LayoutBlock> shortened = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
         shortened.add(context("…"));
         return shortened;
+    }
+
+    /**
+     * Whether Slack takes the message as {@link #render} builds it, nothing cut: at most 50 blocks, 3,000 characters
+     * a section, 150 a header, and {@link #MAX_BLOCK_TEXT} characters of text over all blocks (escapes included).
+     */
+    static boolean fits(ChatMessage message) {
+        List<LayoutBlock> blocks = render(message);
+        if (blocks.size() > MAX_BLOCKS || (blocks.size() == MAX_BLOCKS && render(message, true).size() > MAX_BLOCKS)) {
+            return false;
+        }
+        int total = 0;
+        for (Block block : message.blocks()) {
+            int length;
+            int max;
+            if (block instanceof Block.Header h) {
+                length = h.text().length();
+                max = MAX_HEADER;
+            } else if (block instanceof Block.Context c) {
+                length = SlackText.toMrkdwn(c.text()).length();
+                max = MAX_CONTEXT;
+            } else if (block instanceof Block.Button b) {
+                length = b.label().length();
+                max = MAX_BUTTON;
+            } else {
+                String section = sectionText(block);
+                length = section == null ? 0 : section.length();
+                max = MAX_SECTION;
+            }
+            if (length > max) {
+                return false;
+            }
+            // packing joins sections with a blank line
+            total += length + 2;
+        }
+        return total <= MAX_BLOCK_TEXT;
     }
 
     /** The notification text Slack shows where blocks cannot be (push notifications, search). */
@@ -78,7 +124,7 @@ final class BlockKit {
                 out.add(DividerBlock.builder().build());
             } else if (block instanceof Block.Button b) {
                 buttons.add(ButtonElement.builder()
-                        .text(PlainTextObject.builder().text(cut(b.label(), 75)).emoji(true).build())
+                        .text(PlainTextObject.builder().text(cut(b.label(), MAX_BUTTON)).emoji(true).build())
                         .actionId(COMMAND_ACTION_PREFIX + buttonIndex++)
                         .value(cut(b.command(), 2000))
                         .build());
@@ -119,7 +165,7 @@ final class BlockKit {
     }
 
     private static ContextBlock context(String mrkdwn) {
-        List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(cut(mrkdwn, 2000)).build());
+        List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(cut(mrkdwn, MAX_CONTEXT)).build());
         return ContextBlock.builder().elements(elements).build();
     }
 

@@ -19,6 +19,7 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.MessageLimits;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
@@ -65,6 +66,16 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
     @Override
     public Platform platform() {
         return Platform.SLACK;
+    }
+
+    @Override
+    public MessageLimits limits() {
+        return BlockKit.LIMITS;
+    }
+
+    @Override
+    public boolean fits(ChatMessage message) {
+        return BlockKit.fits(message);
     }
 
     @Override

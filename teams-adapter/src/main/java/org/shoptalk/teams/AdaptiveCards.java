@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatMessage.Block;
+import org.shoptalk.core.chat.MessageLimits;
 
 /**
  * Renders core's platform-neutral messages as Adaptive Cards (schema 1.4, which Teams supports).
@@ -23,6 +25,15 @@ final class AdaptiveCards {
     static final String KIND_SCHEDULE_FORM = "schedule-form";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /**
+     * The largest card JSON we send, in UTF-8 bytes. Teams refuses bot messages over about 100 KB (counted in
+     * UTF-16) and renders cards far smaller than that poorly; we keep cards under 28 KB, with 2 KB left for the
+     * activity around the card and the mention entities {@link OutgoingText} adds.
+     */
+    static final int MAX_CARD_BYTES = 26 * 1024;
+    /** The neutral limits core plans with; {@link #fits} measures the card itself. */
+    static final MessageLimits LIMITS = new MessageLimits(50, 3_000, 150, 9_000);
 
     private AdaptiveCards() {
     }
@@ -42,6 +53,16 @@ final class AdaptiveCards {
         String firstLine = plainText.strip().lines().findFirst().orElse("").replace("*", "");
         activity.setSummary(firstLine.length() > 200 ? firstLine.substring(0, 199) + "…" : firstLine);
         return activity;
+    }
+
+    /** Whether the message's card stays within {@link #MAX_CARD_BYTES}, measured on its JSON. */
+    static boolean fits(ChatMessage message) {
+        return bytes(card(message)) <= MAX_CARD_BYTES;
+    }
+
+    /** The size of a card as sent: its JSON in UTF-8. */
+    static int bytes(ObjectNode card) {
+        return card.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     static ObjectNode card(ChatMessage message) {

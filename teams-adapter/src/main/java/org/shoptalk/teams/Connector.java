@@ -49,7 +49,8 @@ import retrofit2.Retrofit;
  *       rate-limit): posts into one conversation are limited {@code CHANNEL}, other calls {@code WORKSPACE};</li>
  *   <li>a 5xx, a timeout or a broken connection after a send is an {@link UnknownOutcomeException}: Teams message
  *       sends are not idempotent, so a blind repeat could post twice;</li>
- *   <li>a 400, 403 or 404 (bot removed, conversation gone) is permanent.</li>
+ *   <li>a 400 (refused content), 403 or 404 (bot removed, conversation gone) or 413 (too large) is permanent, and
+ *       says which of these it was.</li>
  * </ul>
  * Thread-safe.
  */
@@ -148,13 +149,23 @@ final class Connector {
                     return what.failedAfterSending("unreadable answer to HTTP " + status, cause);
                 }
                 return what.answered(status, error.response().headers().get("Retry-After"),
-                        status == 400 || status == 403 || status == 404, clock, cause);
+                        status == 400 || status == 403 || status == 404 || status == 413, reason(status), null, clock, cause);
             }
             if (t instanceof IOException) {
                 return what.notAnswered(t);
             }
         }
         return new ChatPlatformException(what.name() + " failed: " + cause.getClass().getSimpleName(), false, cause);
+    }
+
+    /** What a refusal means for a post: too large (413), refused content (400), or a channel it cannot reach. */
+    private static ChatPlatformException.Reason reason(int status) {
+        return switch (status) {
+            case 413 -> ChatPlatformException.Reason.TOO_LARGE;
+            case 400 -> ChatPlatformException.Reason.INVALID_MESSAGE;
+            case 403, 404 -> ChatPlatformException.Reason.CHANNEL_UNREACHABLE;
+            default -> ChatPlatformException.Reason.OTHER;
+        };
     }
 
     /** The SDK builds Teams clients from a RestClient only through this protected constructor. */

@@ -16,6 +16,7 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.MessageLimits;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.Tenant;
@@ -44,6 +45,16 @@ final class TeamsPlatform implements ChatPlatform {
     @Override
     public Platform platform() {
         return Platform.TEAMS;
+    }
+
+    @Override
+    public MessageLimits limits() {
+        return AdaptiveCards.LIMITS;
+    }
+
+    @Override
+    public boolean fits(ChatMessage message) {
+        return AdaptiveCards.fits(message);
     }
 
     @Override

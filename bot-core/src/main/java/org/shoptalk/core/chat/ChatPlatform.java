@@ -24,6 +24,22 @@ public interface ChatPlatform {
     /** Replaces the content of a message the bot posted earlier. */
     void update(Posted posted, ChatMessage message);
 
+    /**
+     * How much one message may hold here. Core shapes long messages (a digest) to these limits; the default suits a
+     * platform that states none.
+     */
+    default MessageLimits limits() {
+        return MessageLimits.GENEROUS;
+    }
+
+    /**
+     * Whether the platform would accept this message as the adapter renders it: measured on the rendered payload
+     * (Block Kit, card JSON), which {@link #limits()} only estimates. Core posts a shorter message when this says no.
+     */
+    default boolean fits(ChatMessage message) {
+        return limits().admits(message);
+    }
+
     /** The name people see for this user; falls back to the id when the platform cannot tell. */
     String displayName(UserRef user);
 

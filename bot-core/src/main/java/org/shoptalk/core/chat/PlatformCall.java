@@ -69,13 +69,23 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
      * @param cause         the SDK's exception, kept for the stack trace
      */
     public ChatPlatformException answered(int status, String retryAfter, boolean permanent, Clock clock, Throwable cause) {
+        return answered(status, retryAfter, permanent, ChatPlatformException.Reason.OTHER, null, clock, cause);
+    }
+
+    /**
+     * As {@link #answered(int, String, boolean, Clock, Throwable)}, with what the refusal means: {@code reason}
+     * and the platform's {@code code} (null for the bare HTTP status) travel with a refusal other than 429 and 5xx.
+     */
+    public ChatPlatformException answered(int status, String retryAfter, boolean permanent,
+                                          ChatPlatformException.Reason reason, String code, Clock clock, Throwable cause) {
         if (status == 429) {
             return rateLimited(retryAfter, clock);
         }
         if (status >= 500) {
             return failedAfterSending("HTTP " + status, cause);
         }
-        return new ChatPlatformException(name + " failed: HTTP " + status, permanent, cause);
+        String said = code != null ? code : "HTTP " + status;
+        return new ChatPlatformException(name + " failed: " + said, permanent, reason, said, cause);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.digest.DigestReport;
 import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.prompt.CustomPromptStore;
@@ -64,15 +65,12 @@ public final class ContentCommands {
 
     CommandReply digest(Context ctx) {
         Guild g = ctx.requireMember(Syntax.DIGEST);
-        DigestService.Sent sent = digests.postNow(g);
+        DigestService.Sent sent = digests.postNow(g, ctx.request().user());
         if (sent.channels() == 0) {
             throw new CommandException("error.no.channel", g.name());
         }
-        if (sent.posted() == 0) {
-            throw new CommandException("digest.posted.none");
-        }
-        return sent.posted() == sent.channels() ? ctx.reply("digest.posted")
-                : ctx.reply("digest.posted.partly", sent.posted(), sent.channels());
+        // Said only of what landed: each channel without the full digest is named, with what happened and what to do.
+        return CommandReply.privately(ChatMessage.text(DigestReport.forAsker(ctx.language(), sent)));
     }
 
     CommandReply prompts(Context ctx, Command.Prompts c) {

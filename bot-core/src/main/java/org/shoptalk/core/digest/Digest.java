@@ -42,12 +42,26 @@ public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> r
     public record Lively(String prompt, int responses) {
     }
 
-    /** A round with links to its threads and its answers in thread order. */
-    public record RoundSummary(Round round, List<String> threadLinks, List<AnswerLine> answers) {
+    /**
+     * A round with links to its threads and its answers in thread order. {@code highlights} are indexes into
+     * {@code answers}, the ones most worth quoting first: the liveliest exchange of the round, then the others.
+     */
+    public record RoundSummary(Round round, List<String> threadLinks, List<AnswerLine> answers, List<Integer> highlights) {
         public RoundSummary {
             threadLinks = List.copyOf(threadLinks);
             answers = List.copyOf(answers);
+            highlights = List.copyOf(highlights);
         }
+
+        /** Answers quoted in thread order, as many as the digest has room for. */
+        public RoundSummary(Round round, List<String> threadLinks, List<AnswerLine> answers) {
+            this(round, threadLinks, answers, java.util.stream.IntStream.range(0, answers.size()).boxed().toList());
+        }
+    }
+
+    /** How many answers the period holds in all: what the web page shows in full. */
+    public int answerCount() {
+        return rounds.stream().mapToInt(r -> r.answers().size()).sum();
     }
 
     /** One answer as readers see it; {@code respondsToName} is null for an answer that stands on its own. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.shoptalk.core.chat.QuotedText;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.dialogue.Goal;
@@ -64,7 +65,8 @@ public final class DigestBuilder {
                     roundResponses++;
                 }
                 Attribution.Byline by = bylines.get(i);
-                Digest.AnswerLine line = new Digest.AnswerLine(by.authorName(), a.text(), by.respondsToName(), by.edited());
+                Digest.AnswerLine line = new Digest.AnswerLine(by.authorName(), QuotedText.withoutMentions(a.text(),
+                        id -> names.apply(new UserRef(guild.tenant(), id))), by.respondsToName(), by.edited());
                 lines.add(line);
                 if (a.text().contains("?") && !answeredLater(all, i)) {
                     openQuestions.add(line);
@@ -74,7 +76,7 @@ public final class DigestBuilder {
             if (roundResponses > 0) {
                 lively.add(new Digest.Lively(round.promptText(), roundResponses));
             }
-            summaries.add(new Digest.RoundSummary(round, links, lines));
+            summaries.add(new Digest.RoundSummary(round, links, lines, highlights(all)));
         }
         lively.sort(Comparator.comparingInt(Digest.Lively::responses).reversed());
         LocalDate today = to.atZone(guild.zone()).toLocalDate();
@@ -85,6 +87,50 @@ public final class DigestBuilder {
                 guild.id(), from, to);
         Digest.Dialogue dialogue = new Digest.Dialogue(lively.stream().limit(3).toList(), openQuestions, newGoals, reviews, pairs);
         return new Digest(guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
+    }
+
+    /**
+     * The answers most worth quoting first: the liveliest exchange (the answer whose writer drew the most responses,
+     * those responses, and the writer's own replies to them), in thread order, then every other answer in thread order.
+     */
+    static List<Integer> highlights(List<Answer> all) {
+        int seed = -1;
+        int most = 0;
+        for (int i = 0; i < all.size(); i++) {
+            UserRef author = all.get(i).author();
+            int drawn = 0;
+            for (int j = i + 1; j < all.size(); j++) {
+                if (author.equals(all.get(j).respondsTo())) {
+                    drawn++;
+                }
+            }
+            if (drawn > most) {
+                most = drawn;
+                seed = i;
+            }
+        }
+        List<Integer> first = new ArrayList<>();
+        if (seed >= 0) {
+            UserRef author = all.get(seed).author();
+            Set<UserRef> responders = new HashSet<>();
+            first.add(seed);
+            for (int j = seed + 1; j < all.size(); j++) {
+                Answer a = all.get(j);
+                if (author.equals(a.respondsTo())) {
+                    responders.add(a.author());
+                    first.add(j);
+                } else if (author.equals(a.author()) && responders.contains(a.respondsTo())) {
+                    first.add(j);
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>(first);
+        for (int i = 0; i < all.size(); i++) {
+            if (!first.contains(i)) {
+                order.add(i);
+            }
+        }
+        return order;
     }
 
     /** Whether someone responded to this answer's author later in the thread (by mention or right after it). */

@@ -3,16 +3,18 @@ package org.shoptalk.core.digest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
-import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.UnknownOutcomeException;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
@@ -59,26 +61,102 @@ public final class DigestService {
         return db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
     }
 
-    /** In how many of the guild's channels a digest asked for now landed. */
-    public record Sent(int posted, int channels) {
+    /** What became of a digest in one channel. */
+    public sealed interface Delivery {
+        ChannelRef channel();
+
+        /** The digest is there. */
+        record Posted(ChannelRef channel) implements Delivery {
+        }
+
+        /** The platform refused the full digest ({@code code}); the short version with the link is there instead. */
+        record PostedShort(ChannelRef channel, String code) implements Delivery {
+        }
+
+        /** The platform refused it for good, for {@code reason}; nothing is there. */
+        record Refused(ChannelRef channel, ChatPlatformException.Reason reason, String code) implements Delivery {
+        }
+
+        /** The platform asked to wait or failed for now; nothing is there yet. */
+        record Delayed(ChannelRef channel) implements Delivery {
+        }
+
+        /** The platform did not confirm the post: it may be there. */
+        record Unconfirmed(ChannelRef channel) implements Delivery {
+        }
     }
 
-    /** Posts the digest of the week up to now in every channel of the guild, asked for now. */
-    public Sent postNow(Guild guild) {
+    /** What became of a digest asked for now, channel by channel. */
+    public record Sent(List<Delivery> deliveries) {
+        public Sent {
+            deliveries = List.copyOf(deliveries);
+        }
+
+        /** Channels where the full digest landed. */
+        public int posted() {
+            return (int) deliveries.stream().filter(d -> d instanceof Delivery.Posted).count();
+        }
+
+        public int channels() {
+            return deliveries.size();
+        }
+
+        /** The channels where the full digest did not land, with what happened there. */
+        public List<Delivery> problems() {
+            return deliveries.stream().filter(d -> !(d instanceof Delivery.Posted)).toList();
+        }
+    }
+
+    /** Posts the digest of the week up to now in every channel of the guild, asked for now by {@code askedBy}. */
+    public Sent postNow(Guild guild, UserRef askedBy) {
         Instant to = clock.instant();
         List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
         Digest digest = db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
-        ChatMessage message = DigestRenderer.render(digest, page(guild, to));
-        int posted = 0;
+        Optional<String> page = page(guild, to);
+        List<Delivery> deliveries = new ArrayList<>();
         for (ChannelRef channel : channels) {
-            try {
-                platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
-                posted++;
-            } catch (ChatPlatformException e) {
-                LOG.warn("digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
-            }
+            deliveries.add(deliver(guild, channel, digest, page));
         }
-        return new Sent(posted, channels.size());
+        Sent sent = new Sent(deliveries);
+        if (!sent.problems().isEmpty()) {
+            leads.tell(guild, DigestReport.forLeads(guild.language(), "digest.lead.asked", sent.problems()), askedBy);
+        }
+        return sent;
+    }
+
+    /** Posts the digest in one channel: the full one, or the short version where the platform refuses that. */
+    private Delivery deliver(Guild guild, ChannelRef channel, Digest digest, Optional<String> page) {
+        ChatPlatform platform;
+        try {
+            platform = platforms.forTenant(channel.tenant());
+            platform.postTopLevel(channel, DigestRenderer.render(digest, page, platform));
+            return new Delivery.Posted(channel);
+        } catch (UnknownOutcomeException e) {
+            LOG.warn("digest of guild {} in channel {} may have landed: {}", guild.id(), channel.id(), e.getMessage());
+            return new Delivery.Unconfirmed(channel);
+        } catch (ChatPlatformException e) {
+            LOG.warn("digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
+            if (!e.permanent()) {
+                return new Delivery.Delayed(channel);
+            }
+            if (!e.messageRefused()) {
+                return new Delivery.Refused(channel, e.reason(), e.code());
+            }
+            return postShort(guild, channel, digest, page, e);
+        }
+    }
+
+    private Delivery postShort(Guild guild, ChannelRef channel, Digest digest, Optional<String> page, ChatPlatformException refusal) {
+        try {
+            platforms.forTenant(channel.tenant()).postTopLevel(channel, DigestRenderer.brief(digest, page));
+            return new Delivery.PostedShort(channel, refusal.code());
+        } catch (UnknownOutcomeException e) {
+            LOG.warn("short digest of guild {} in channel {} may have landed: {}", guild.id(), channel.id(), e.getMessage());
+            return new Delivery.Unconfirmed(channel);
+        } catch (ChatPlatformException e) {
+            LOG.warn("short digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
+            return e.permanent() ? new Delivery.Refused(channel, refusal.reason(), refusal.code()) : new Delivery.Delayed(channel);
+        }
     }
 
     /**
@@ -113,22 +191,29 @@ public final class DigestService {
             return Outcome.DONE;
         }
         Digest digest = db.withHandle(h -> builder.build(h, guild, period[0], period[1], platforms::displayName));
-        ChatMessage message = DigestRenderer.render(digest, page(guild, period[1]));
+        Optional<String> page = page(guild, period[1]);
         Outcome outcome = Outcome.DONE;
+        List<Delivery> problems = new ArrayList<>();
         for (ChannelRef channel : pending) {
             Optional<Instant> held = limits.heldUntil(channel, clock.instant());
             if (held.isPresent()) {
                 outcome = outcome.and(Outcome.waitUntil(held.get()));
             } else if (setState(guild, dedupeKey, channel, "PENDING", "POSTING")) {
-                outcome = outcome.and(postClaimed(guild, dedupeKey, channel, message));
+                outcome = outcome.and(postClaimed(guild, dedupeKey, channel, digest, page, problems));
             }
+        }
+        if (!problems.isEmpty()) {
+            leads.tell(guild, DigestReport.forLeads(guild.language(), "digest.lead.scheduled", problems), null);
         }
         return outcome;
     }
 
-    private Outcome postClaimed(Guild guild, String dedupeKey, ChannelRef channel, ChatMessage message) {
+    /** Posts in a claimed channel; a permanent refusal is added to {@code problems}, which the leads are told. */
+    private Outcome postClaimed(Guild guild, String dedupeKey, ChannelRef channel, Digest digest, Optional<String> page,
+                                List<Delivery> problems) {
         try {
-            platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
+            ChatPlatform platform = platforms.forTenant(channel.tenant());
+            platform.postTopLevel(channel, DigestRenderer.render(digest, page, platform));
             setState(guild, dedupeKey, channel, "POSTING", "DONE");
             return Outcome.DONE;
         } catch (RateLimitedException e) {
@@ -141,8 +226,20 @@ public final class DigestService {
             return Outcome.retry("unknown outcome");
         } catch (ChatPlatformException e) {
             LOG.warn("digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
-            setState(guild, dedupeKey, channel, "POSTING", e.permanent() ? "FAILED" : "PENDING");
-            return e.permanent() ? Outcome.DONE : Outcome.retry("platform error");
+            if (!e.permanent()) {
+                setState(guild, dedupeKey, channel, "POSTING", "PENDING");
+                return Outcome.retry("platform error");
+            }
+            // A refused message is not retried (it would be refused again): the short version goes out instead.
+            Delivery delivery = e.messageRefused() ? postShort(guild, channel, digest, page, e)
+                    : new Delivery.Refused(channel, e.reason(), e.code());
+            if (delivery instanceof Delivery.Delayed) {
+                setState(guild, dedupeKey, channel, "POSTING", "PENDING");
+                return Outcome.retry("platform error");
+            }
+            setState(guild, dedupeKey, channel, "POSTING", delivery instanceof Delivery.Refused ? "FAILED" : "DONE");
+            problems.add(delivery);
+            return Outcome.DONE;
         } catch (RuntimeException e) {
             LOG.error("digest of guild {}: posting in channel {} failed", guild.id(), channel.id(), e);
             setState(guild, dedupeKey, channel, "POSTING", "PENDING");
@@ -160,7 +257,7 @@ public final class DigestService {
             return unfinished;
         });
         if (!left.isEmpty()) {
-            leads.tell(guild, Texts.get().t(guild.language(), "digest.failed", String.join(", ", left), reason));
+            leads.tell(guild, Texts.get().t(guild.language(), "digest.failed", String.join(", ", left), reason), null);
         }
     }
 

@@ -28,9 +28,17 @@ public final class Leads {
 
     /** Sends {@code text} (already in the guild's language) to every lead of the guild. */
     public void tell(Guild guild, String text) {
+        tell(guild, text, null);
+    }
+
+    /** As {@link #tell(Guild, String)}, except to {@code toldAlready} (who asked, and has the answer), if not null. */
+    public void tell(Guild guild, String text, UserRef toldAlready) {
         List<UserRef> leads = db.withHandle(h -> guilds.withRole(h, guild, Role.LEAD));
         ChatMessage note = ChatMessage.text(text);
         for (UserRef lead : leads) {
+            if (lead.equals(toldAlready)) {
+                continue;
+            }
             try {
                 platforms.forTenant(lead.tenant()).sendPrivate(lead, note);
             } catch (RuntimeException e) {

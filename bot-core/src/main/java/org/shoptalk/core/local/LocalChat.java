@@ -154,6 +154,12 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return Platform.LOCAL;
     }
 
+    /** A bot message is stored as its plain text, in the same column as what people type. */
+    @Override
+    public boolean fits(ChatMessage message) {
+        return limits().admits(message) && message.plainText().length() <= MAX_TEXT;
+    }
+
     @Override
     public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
         String ch = localChannel(channel);

@@ -161,7 +161,7 @@ class DigestHistoryTest {
 
         f.run("lea", "craft", "digest");
 
-        assertThat(f.chat.last().text()).contains("Read it on the web").contains("https://shoptalk.example/digest/t-" + guild.id());
+        assertThat(f.chat.last().text()).contains("Read all answers on the web (").contains("https://shoptalk.example/digest/t-" + guild.id());
         assertThat(asked[0]).isEqualTo(f.clock.instant());
     }
 

@@ -1,0 +1,75 @@
+package org.shoptalk.core.digest;
+
+import java.util.List;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
+
+/**
+ * Says honestly what became of a digest, channel by channel, for the person who asked and for the leads: what the
+ * platform did (with its own error code) and what to do about it. Stateless.
+ */
+public final class DigestReport {
+    private DigestReport() {
+    }
+
+    /** The reply to {@code /shoptalk digest}: "posted" only when the full digest landed everywhere. */
+    public static String forAsker(Language lang, DigestService.Sent sent) {
+        Texts t = Texts.get();
+        if (sent.problems().isEmpty()) {
+            return t.t(lang, "digest.posted");
+        }
+        String head = sent.posted() == 0 ? t.t(lang, "digest.report.none")
+                : t.t(lang, "digest.report.some", sent.posted(), sent.channels());
+        return head + "\n" + lines(lang, sent.problems()) + "\n" + t.t(lang, "digest.report.leads");
+    }
+
+    /** A note to the leads: {@code key} says when the digest was posted, then one line per channel that went wrong. */
+    public static String forLeads(Language lang, String key, List<DigestService.Delivery> problems) {
+        return Texts.get().t(lang, key) + "\n" + lines(lang, problems);
+    }
+
+    private static String lines(Language lang, List<DigestService.Delivery> problems) {
+        StringBuilder out = new StringBuilder();
+        for (DigestService.Delivery d : problems) {
+            out.append(out.length() > 0 ? "\n" : "").append("- ").append(line(lang, d));
+        }
+        return out.toString();
+    }
+
+    static String line(Language lang, DigestService.Delivery d) {
+        Texts t = Texts.get();
+        ChannelRef c = d.channel();
+        String platform = platformName(lang, c);
+        if (d instanceof DigestService.Delivery.Posted) {
+            return t.t(lang, "digest.channel.posted", c.id());
+        } else if (d instanceof DigestService.Delivery.PostedShort s) {
+            return t.t(lang, "digest.channel.short", c.id(), platform, code(lang, s.code()));
+        } else if (d instanceof DigestService.Delivery.Refused r) {
+            String key = switch (r.reason()) {
+                case TOO_LARGE, INVALID_MESSAGE -> "digest.channel.refused.message";
+                case CHANNEL_UNREACHABLE -> "digest.channel.unreachable";
+                case OTHER -> "digest.channel.refused";
+            };
+            return t.t(lang, key, c.id(), platform, code(lang, r.code()));
+        } else if (d instanceof DigestService.Delivery.Delayed) {
+            return t.t(lang, "digest.channel.delayed", c.id(), platform);
+        } else if (d instanceof DigestService.Delivery.Unconfirmed) {
+            return t.t(lang, "digest.channel.unconfirmed", c.id(), platform);
+        }
+        throw new IllegalArgumentException("unknown delivery: " + d);
+    }
+
+    private static String code(Language lang, String code) {
+        return code == null || code.isBlank() ? Texts.get().t(lang, "digest.code.none") : code;
+    }
+
+    private static String platformName(Language lang, ChannelRef channel) {
+        return switch (channel.tenant().platform()) {
+            case SLACK -> "Slack";
+            case TEAMS -> "Teams";
+            case LOCAL -> Texts.get().t(lang, "digest.platform.local");
+        };
+    }
+}
