@@ -90,6 +90,8 @@ public final class SlackAdapter implements AutoCloseable {
         config.setOauthInstallPath("/install");
         config.setOauthRedirectUriPath("/oauth_redirect");
         this.app = new App(config);
+        // First of our middleware, right after Bolt's signature check: nothing stale or future-dated goes further.
+        app.use(new RequestFreshness(clock));
 
         JdbcInstallationService installations = null;
         if (settings.oauth()) {
