@@ -30,7 +30,7 @@ final class SlackRequestShape {
     static boolean knownToBolt(String body) {
         String trimmed = body.strip();
         if (trimmed.startsWith("{")) {
-            return EVENT_TYPES.contains(typeOf(trimmed));
+            return isOneOf(typeOf(trimmed), EVENT_TYPES);
         }
         boolean command = false;
         for (String pair : trimmed.split("&")) {
@@ -41,11 +41,16 @@ final class SlackRequestShape {
                 } catch (IllegalArgumentException e) {
                     return false;
                 }
-                return PAYLOAD_TYPES.contains(typeOf(payload));
+                return isOneOf(typeOf(payload), PAYLOAD_TYPES);
             }
             command |= pair.startsWith("command=") || pair.startsWith("ssl_check=");
         }
         return command;
+    }
+
+    private static boolean isOneOf(String type, Set<String> types) {
+        // Set.of(...).contains(null) throws.
+        return type != null && types.contains(type);
     }
 
     /** The top-level string {@code type} of a JSON object, or null. */
