@@ -1,8 +1,5 @@
 package org.shoptalk.slack;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -22,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts Bolt on our own HTTP server: turns an {@link HttpCall} into a Bolt request (raw body
  * untouched, so the signature check sees exactly what Slack signed), runs the app, and copies the
- * answer back. Bolt's own middleware verifies signatures and timestamps (401) before any handler runs.
+ * answer back. Bolt's own middleware verifies signatures (401) and {@link RequestFreshness} timestamps (401, both
+ * directions) before any handler runs; a body Bolt would not recognise, and so would log whole, is refused before
+ * Bolt sees it ({@link SlackRequestShape}).
  * A request that fails because something is briefly away (the database) gets 503 and Slack retries it;
  * one that can never succeed (fields of the wrong type, missing ids) gets 400 with {@code X-Slack-No-Retry},
  * so Slack does not deliver it three more times. Thread-safe.
@@ -40,7 +39,7 @@ final class BoltBridge {
     }
 
     HttpAnswer handle(HttpCall call) {
-        if ("POST".equals(call.method()) && !looksLikeSlack(call.bodyText())) {
+        if ("POST".equals(call.method()) && !SlackRequestShape.knownToBolt(call.bodyText())) {
             return malformed();
         }
         Request<?> request;
@@ -73,29 +72,6 @@ final class BoltBridge {
             log.warn("Slack {} request refused, it cannot succeed: {}", request.getRequestType(), Failures.describe(e));
             return noRetry("Shoptalk cannot handle this Slack request: a field is missing or has the wrong type.");
         }
-    }
-
-    /**
-     * A cheap shape check before Bolt's parser, which logs whole unrecognised bodies (people's words)
-     * at WARN: a JSON object with a "type", or a form with a command, an interactivity payload or an ssl_check.
-     */
-    private static boolean looksLikeSlack(String body) {
-        String trimmed = body.strip();
-        if (trimmed.startsWith("{")) {
-            try {
-                JsonElement json = JsonParser.parseString(trimmed);
-                return json.isJsonObject() && json.getAsJsonObject().has("type")
-                        && json.getAsJsonObject().get("type").isJsonPrimitive();
-            } catch (JsonParseException e) {
-                return false;
-            }
-        }
-        for (String pair : trimmed.split("&")) {
-            if (pair.startsWith("command=") || pair.startsWith("payload=") || pair.startsWith("ssl_check=")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static HttpAnswer malformed() {

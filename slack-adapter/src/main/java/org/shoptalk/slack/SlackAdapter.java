@@ -98,6 +98,11 @@ public final class SlackAdapter implements AutoCloseable {
             app.service(installations);
             app.service(new JdbcOAuthStateService(database, clock));
             app.enableTokenRevocationHandlers();
+        }
+        // Bolt builds its own middleware (signature check, authorization) on the first use(), from the services set
+        // by then, so ours come after the OAuth services. Freshness first: nothing stale or future-dated goes further.
+        app.use(new RequestFreshness(clock));
+        if (installations != null) {
             JdbcInstallationService store = installations;
             app.use((request, response, chain) -> {
                 // Org-wide installs: learn which organisation each workspace belongs to, for posting later.

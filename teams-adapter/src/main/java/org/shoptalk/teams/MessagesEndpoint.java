@@ -12,9 +12,11 @@ import com.microsoft.bot.connector.authentication.JwtTokenValidation;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.shoptalk.core.Failures;
 import org.shoptalk.core.web.HttpAnswer;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * POST /api/messages: the Bot Framework's messaging endpoint. Authentication is middleware in front of
  * the translation: the bearer token must be signed by a Bot Framework key (from the OpenID metadata)
  * endorsed for Teams, issued by api.botframework.com, for our app id, and name the activity's service
- * URL. Anything else is 401; a body that is not an activity, or an activity that can never be handled, is 400;
- * only a transient failure (the database away) is 503, which Teams redelivers. Thread-safe.
+ * URL; the token must carry {@code exp} and its key be endorsed for the channel ({@link ChannelTokenRules}).
+ * Anything else is 401. An authentic activity from a tenant other than the bot's own is 403: the Bot Framework
+ * did sign it, so new credentials would not help, but this single-tenant bot serves no one there. A body that is
+ * not an activity, or an activity that can never be handled, is 400; only a transient failure (the database away) is 503, which Teams redelivers. Thread-safe.
  */
 final class MessagesEndpoint implements Route.Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(MessagesEndpoint.class);
@@ -36,12 +40,16 @@ final class MessagesEndpoint implements Route.Endpoint {
     private static final long AUTH_TIMEOUT_SECONDS = 20;
 
     private final CredentialProvider credentials;
+    private final ChannelTokenRules tokenRules;
+    private final String tenantId;
     private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
     private final TeamsInbound inbound;
     private final Clock clock;
 
     MessagesEndpoint(TeamsSettings settings, TeamsInbound inbound, Clock clock) {
         this.credentials = new SimpleCredentialProvider(settings.appId(), settings.appPassword());
+        this.tokenRules = new ChannelTokenRules(settings.openIdMetadataUrl());
+        this.tenantId = settings.appTenantId();
         this.inbound = inbound;
         this.clock = clock;
     }
@@ -63,6 +71,10 @@ final class MessagesEndpoint implements Route.Endpoint {
         }
         if (!authenticated(activity, authorization)) {
             return unauthorized();
+        }
+        if (!fromOurTenant(activity)) {
+            LOG.info("refused a Teams {} activity from another tenant: this bot is single-tenant", activity.getType());
+            return HttpAnswer.json(403, "{\"error\":\"this bot serves one Microsoft Entra tenant only\"}");
         }
         try {
             if (!inbound.handle(activity, receivedAt)) {
@@ -88,8 +100,13 @@ final class MessagesEndpoint implements Route.Endpoint {
                     .authenticateRequest(activity, authorization, credentials, null, authConfig)
                     .get(AUTH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             // Only channel tokens from the Bot Framework: no emulator, no bot-to-bot (skill) calls.
-            return identity != null && identity.isAuthenticated()
-                    && AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER.equalsIgnoreCase(identity.getIssuer());
+            if (identity == null || !identity.isAuthenticated()
+                    || !AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER.equalsIgnoreCase(identity.getIssuer())) {
+                return false;
+            }
+            Optional<String> refusal = tokenRules.refusal(authorization, activity.getChannelId());
+            refusal.ifPresent(why -> LOG.info("rejected a request to /api/messages: {}", why));
+            return refusal.isEmpty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -98,6 +115,18 @@ final class MessagesEndpoint implements Route.Endpoint {
             LOG.info("rejected a request to /api/messages: {}", rootMessage(e));
             return false;
         }
+    }
+
+    /**
+     * Whether every tenant the activity names (its Teams channel data and its conversation) is the bot's own
+     * ({@code MICROSOFT_APP_TENANT_ID}). An activity naming no tenant passes here and is refused as incomplete (400).
+     */
+    private boolean fromOurTenant(Activity activity) {
+        TeamsChannelData data = TeamsInbound.channelData(activity);
+        String fromData = data != null && data.getTenant() != null ? data.getTenant().getId() : null;
+        String fromConversation = activity.getConversation().getTenantId();
+        return (fromData == null || fromData.equalsIgnoreCase(tenantId))
+                && (fromConversation == null || fromConversation.equalsIgnoreCase(tenantId));
     }
 
     static Activity parse(byte[] body) throws IOException {

@@ -39,6 +39,21 @@ final class BotFrameworkFake implements AutoCloseable {
     final WireMockServer wireMock;
 
     BotFrameworkFake() {
+        this("\"endorsements\": [\"msteams\"]");
+    }
+
+    /** Publishes the signing key without endorsements: Microsoft always endorses its channel keys. */
+    static BotFrameworkFake withUnendorsedKey() {
+        return new BotFrameworkFake(null);
+    }
+
+    /** Publishes the signing key endorsed for one channel only. */
+    static BotFrameworkFake withKeyEndorsedFor(String channel) {
+        return new BotFrameworkFake("\"endorsements\": [\"" + channel + "\"]");
+    }
+
+    /** @param endorsements the key's endorsements member as JSON, or null for a key published without one */
+    private BotFrameworkFake(String endorsements) {
         wireMock = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         wireMock.start();
         wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(okJson("""
@@ -50,8 +65,9 @@ final class BotFrameworkFake implements AutoCloseable {
                 """.formatted(baseUrl()))));
         RSAPublicKey pub = (RSAPublicKey) KEYS.getPublic();
         wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(okJson("""
-                {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s", "endorsements": ["msteams"]}]}
-                """.formatted(KEY_ID, b64(pub.getModulus()), b64(pub.getPublicExponent())))));
+                {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s"%s}]}
+                """.formatted(KEY_ID, b64(pub.getModulus()), b64(pub.getPublicExponent()),
+                        endorsements == null ? "" : ", " + endorsements))));
         wireMock.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson("""
                 {"token_type": "Bearer", "expires_in": 3600, "access_token": "%s"}
                 """.formatted(OUTGOING_TOKEN))));
@@ -102,6 +118,13 @@ final class BotFrameworkFake implements AutoCloseable {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
                 .withNotBefore(Date.from(past.minusSeconds(600))).withExpiresAt(Date.from(past))
+                .sign(Algorithm.RSA256((RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate()));
+    }
+
+    /** A token like {@link #token} but with no {@code exp} claim: valid forever if nobody insists on one. */
+    String tokenWithoutExpiry(String appId, String serviceUrl) {
+        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
+                .withNotBefore(Date.from(Instant.now().minusSeconds(60)))
                 .sign(Algorithm.RSA256((RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate()));
     }
 

@@ -36,7 +36,7 @@ final class TeamsFixture implements AutoCloseable {
 
     record Person(String id, String aad, String name) {}
 
-    final BotFrameworkFake botFramework = new BotFrameworkFake();
+    final BotFrameworkFake botFramework;
     final TeamsSettings settings;
     final Database database;
     final Shoptalk shoptalk;
@@ -50,6 +50,12 @@ final class TeamsFixture implements AutoCloseable {
 
     /** @param clock the adapter's clock: receive times, stored rows, and what an HTTP-date Retry-After is measured from */
     TeamsFixture(Path dir, Function<Database, Shoptalk> core, Clock clock) {
+        this(dir, core, clock, new BotFrameworkFake());
+    }
+
+    /** @param botFramework the Microsoft side, for a test that needs it to publish its keys differently */
+    TeamsFixture(Path dir, Function<Database, Shoptalk> core, Clock clock, BotFrameworkFake botFramework) {
+        this.botFramework = botFramework;
         settings = new TeamsSettings(APP_ID, "test-secret", TENANT_ID, botFramework.openIdMetadataUrl(),
                 botFramework.tokenUrl());
         database = Database.start(new DbSettings("jdbc:h2:file:" + dir + "/db", "sa", "", 5), TeamsAdapter.MIGRATIONS);

@@ -1,0 +1,70 @@
+package org.shoptalk.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * A cheap look at a request body before Bolt parses it. Bolt's parser logs a whole body it does not recognise at
+ * WARN, and a body carries people's words, so only the shapes Bolt for Java 1.51 handles reach it: a JSON object
+ * whose {@code type} is {@code url_verification} or {@code event_callback}; a form with a slash {@code command} or
+ * an {@code ssl_check}; or a form whose interactivity {@code payload} has one of Bolt's payload types. Everything
+ * else is refused before Bolt sees it. Stateless.
+ */
+final class SlackRequestShape {
+    private static final Set<String> EVENT_TYPES = Set.of("url_verification", "event_callback");
+
+    /** The interactivity payload types Bolt's {@code SlackRequestParser} turns into requests. */
+    private static final Set<String> PAYLOAD_TYPES = Set.of("block_actions", "block_suggestion", "dialog_submission",
+            "dialog_cancellation", "dialog_suggestion", "interactive_message", "message_action", "shortcut",
+            "view_submission", "view_closed", "workflow_step_edit");
+
+    private SlackRequestShape() {
+    }
+
+    /** Whether Bolt can parse this body without logging it. */
+    static boolean knownToBolt(String body) {
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{")) {
+            return isOneOf(typeOf(trimmed), EVENT_TYPES);
+        }
+        boolean command = false;
+        for (String pair : trimmed.split("&")) {
+            if (pair.startsWith("payload=")) {
+                String payload;
+                try {
+                    payload = URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                return isOneOf(typeOf(payload), PAYLOAD_TYPES);
+            }
+            command |= pair.startsWith("command=") || pair.startsWith("ssl_check=");
+        }
+        return command;
+    }
+
+    private static boolean isOneOf(String type, Set<String> types) {
+        // Set.of(...).contains(null) throws.
+        return type != null && types.contains(type);
+    }
+
+    /** The top-level string {@code type} of a JSON object, or null. */
+    private static String typeOf(String json) {
+        try {
+            JsonElement parsed = JsonParser.parseString(json);
+            if (!parsed.isJsonObject()) {
+                return null;
+            }
+            JsonObject object = parsed.getAsJsonObject();
+            JsonElement type = object.get("type");
+            return type != null && type.isJsonPrimitive() && type.getAsJsonPrimitive().isString() ? type.getAsString() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+}
