@@ -2,6 +2,7 @@ package org.shoptalk.app;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,13 @@ final class WebServer implements AutoCloseable {
 
     static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes,
                            Optional<DigestPages> digestPages) {
-        Metrics metrics = new Metrics();
+        return start(port, readiness, localChat, adapterRoutes, digestPages, List.of());
+    }
+
+    /** @param meters more metrics for /metrics, beyond the JVM's and the HTTP server's */
+    static WebServer start(int port, Readiness readiness, Optional<LocalChat> localChat, List<Route> adapterRoutes,
+                           Optional<DigestPages> digestPages, List<MeterBinder> meters) {
+        Metrics metrics = new Metrics(meters);
         try {
             Javalin javalin = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
