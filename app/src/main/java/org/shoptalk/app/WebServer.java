@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shoptalk.core.Failures;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.web.Route;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: health and readiness probes, Prometheus metrics, adapters' endpoints, digest pages and,
  * when it runs, the local console. Errors are answered as JSON; an unexpected one is logged by type only, since
- * a message could carry people's words.
+ * a message could carry people's words. A transient failure (the database away) is 503, anything else 500.
  */
 final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -67,10 +68,12 @@ final class WebServer implements AutoCloseable {
                 routes.exception(HttpResponseException.class,
                         (e, ctx) -> JsonReplies.error(ctx, e.getStatus(), e.getMessage()));
                 routes.exception(Exception.class, (e, ctx) -> {
-                    StackTraceElement[] trace = e.getStackTrace();
-                    LOG.error("{} {} failed: {} at {}", ctx.method().name(), ctx.path(), e.getClass().getName(),
-                            trace.length == 0 ? "?" : trace[0]);
-                    JsonReplies.error(ctx, 500, "something went wrong on our side; the log has the details");
+                    LOG.error("{} {} failed: {}", ctx.method().name(), ctx.path(), Failures.describe(e));
+                    if (Failures.isTransient(e)) {
+                        JsonReplies.error(ctx, 503, "Shoptalk cannot reach its database right now; try again shortly");
+                    } else {
+                        JsonReplies.error(ctx, 500, "something went wrong on our side; the log has the details");
+                    }
                 });
             });
             javalin.start();

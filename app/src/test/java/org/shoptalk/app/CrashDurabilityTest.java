@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shoptalk.core.testing.Await;
 
 /**
  * Kill -9 under load on the embedded default: the real main() runs in a JVM of its own, on the default H2 file
@@ -53,7 +54,7 @@ class CrashDurabilityTest {
             acknowledged.put(channel, mine);
             writers.submit(() -> write(new Http(port), channel, mine, acks));
         }
-        poll(() -> acks.get() >= KILL_AFTER || !first.process.isAlive(), Duration.ofSeconds(60), "acknowledged writes");
+        Await.until(() -> acks.get() >= KILL_AFTER || !first.process.isAlive(), Duration.ofSeconds(60));
 
         first.process.destroyForcibly();
         assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).as("the process died").isTrue();
@@ -131,7 +132,7 @@ class CrashDurabilityTest {
 
         int awaitReady() throws InterruptedException {
             Http http = new Http(port);
-            poll(() -> !process.isAlive() || ready(http), START_LIMIT, name + " instance to be ready");
+            Await.until(() -> !process.isAlive() || ready(http), START_LIMIT);
             assertThat(process.isAlive()).as(name + " instance is running; its log: " + output()).isTrue();
             return port;
         }
@@ -150,17 +151,6 @@ class CrashDurabilityTest {
             } catch (IOException e) {
                 return "(unreadable: " + e.getMessage() + ")";
             }
-        }
-    }
-
-    private static void poll(java.util.function.BooleanSupplier done, Duration limit, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what + " after " + limit);
-            }
-            Thread.sleep(50);
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.StoppablePostgres;
 
 /**
@@ -63,7 +64,7 @@ class DatabaseAwayAppTest {
 
     @BeforeEach
     void databaseIsThere() throws InterruptedException {
-        poll(() -> http.get("/readyz").status() == 200, Duration.ofSeconds(30), "ready");
+        Await.until(() -> http.get("/readyz").status() == 200, Duration.ofSeconds(30));
     }
 
     @Test
@@ -75,7 +76,12 @@ class DatabaseAwayAppTest {
         long stopped = System.nanoTime();
         Http.Answer notReady;
         try {
-            notReady = pollFor(() -> http.get("/readyz"), a -> a.status() == 503, Duration.ofSeconds(5));
+            AtomicReference<Http.Answer> last = new AtomicReference<>();
+            Await.until(() -> {
+                last.set(http.get("/readyz"));
+                return last.get().status() == 503;
+            }, Duration.ofSeconds(5));
+            notReady = last.get();
             Duration noticed = Duration.ofNanos(System.nanoTime() - stopped);
             System.out.printf("database away: /readyz said not ready %d ms after the database stopped%n",
                     noticed.toMillis());
@@ -87,7 +93,7 @@ class DatabaseAwayAppTest {
         }
 
         long restarted = System.nanoTime();
-        poll(() -> http.get("/readyz").status() == 200, Duration.ofSeconds(10), "ready again");
+        Await.until(() -> http.get("/readyz").status() == 200, Duration.ofSeconds(10));
         System.out.printf("database back: /readyz said ready %d ms after the database started%n",
                 Duration.ofNanos(System.nanoTime() - restarted).toMillis());
         assertThat(databaseUp()).isEqualTo("1.0");
@@ -113,7 +119,7 @@ class DatabaseAwayAppTest {
         assertThat(took).isLessThan(SLACK_DEADLINE);
         assertThat(http.get("/metrics").body()).containsPattern("hikaricp_connections_timeout_total\\{[^}]*\\} [1-9]");
 
-        poll(() -> threadReply().status() == 200, Duration.ofSeconds(10), "Slack events to be taken again");
+        Await.until(() -> threadReply().status() == 200, Duration.ofSeconds(10));
     }
 
     private Http.Answer threadReply() {
@@ -126,31 +132,5 @@ class DatabaseAwayAppTest {
         Matcher m = DATABASE_UP.matcher(http.get("/metrics").body());
         assertThat(m.find()).as("shoptalk_database_up in /metrics").isTrue();
         return m.group(1);
-    }
-
-    private static void poll(BooleanSupplier done, Duration limit, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + what + " within " + limit);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static Http.Answer pollFor(java.util.function.Supplier<Http.Answer> request,
-                                       java.util.function.Predicate<Http.Answer> wanted, Duration limit)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            Http.Answer answer = request.get();
-            if (wanted.test(answer)) {
-                return answer;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still " + answer.status() + " " + answer.body() + " after " + limit);
-            }
-            Thread.sleep(50);
-        }
     }
 }

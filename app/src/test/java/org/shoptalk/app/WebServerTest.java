@@ -115,6 +115,17 @@ class WebServerTest {
     }
 
     @Test
+    void console_post_while_the_database_is_gone_is_503_not_500() {
+        database.close();
+
+        Http.Answer answer = http.post("/local/api/messages",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello\",\"thread\":null}");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.contentType()).startsWith("application/json");
+    }
+
+    @Test
     void console_page_is_one_self_contained_html_page() {
         Http.Answer answer = http.get("/local");
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.shoptalk.core.Failures;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
 import org.slf4j.Logger;
@@ -22,10 +23,13 @@ import org.slf4j.LoggerFactory;
  * Hosts Bolt on our own HTTP server: turns an {@link HttpCall} into a Bolt request (raw body
  * untouched, so the signature check sees exactly what Slack signed), runs the app, and copies the
  * answer back. Bolt's own middleware verifies signatures and timestamps (401) before any handler runs.
- * Thread-safe.
+ * A request that fails because something is briefly away (the database) gets 503 and Slack retries it;
+ * one that can never succeed (fields of the wrong type, missing ids) gets 400 with {@code X-Slack-No-Retry},
+ * so Slack does not deliver it three more times. Thread-safe.
  */
 final class BoltBridge {
     private static final Logger log = LoggerFactory.getLogger(BoltBridge.class);
+    static final String NO_RETRY = "X-Slack-No-Retry";
 
     private final App app;
     private final SlackRequestParser parser;
@@ -56,10 +60,18 @@ final class BoltBridge {
             return malformed();
         }
         try {
-            return toAnswer(app.run(request));
+            HttpAnswer answer = toAnswer(app.run(request));
+            // Bolt's own 4xx (a bad signature, a payload it cannot read) would come back the same on every retry.
+            return answer.status() >= 400 && answer.status() < 500 && !answer.headers().containsKey(NO_RETRY)
+                    ? withHeader(answer, NO_RETRY, "1") : answer;
         } catch (Exception e) {
-            log.error("Slack request failed ({}): {}", request.getRequestType(), e.toString());
-            return HttpAnswer.text(503, "Shoptalk could not handle this Slack request right now; Slack will retry.");
+            if (Failures.isTransient(e)) {
+                log.error("Slack {} request failed for now, Slack will retry: {}", request.getRequestType(),
+                        Failures.describe(e));
+                return HttpAnswer.text(503, "Shoptalk could not handle this Slack request right now; Slack will retry.");
+            }
+            log.warn("Slack {} request refused, it cannot succeed: {}", request.getRequestType(), Failures.describe(e));
+            return noRetry("Shoptalk cannot handle this Slack request: a field is missing or has the wrong type.");
         }
     }
 
@@ -87,8 +99,19 @@ final class BoltBridge {
     }
 
     private static HttpAnswer malformed() {
-        return HttpAnswer.text(400, "Malformed Slack request: expected a JSON event, a form-encoded "
+        return noRetry("Malformed Slack request: expected a JSON event, a form-encoded "
                 + "slash command or an interactivity payload.");
+    }
+
+    /** A 400 that Slack will not retry: the same request would fail the same way. */
+    private static HttpAnswer noRetry(String why) {
+        return new HttpAnswer(400, Map.of(NO_RETRY, "1"), "text/plain; charset=utf-8", why.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpAnswer withHeader(HttpAnswer answer, String name, String value) {
+        Map<String, String> headers = new HashMap<>(answer.headers());
+        headers.put(name, value);
+        return new HttpAnswer(answer.status(), headers, answer.contentType(), answer.body());
     }
 
     private static HttpAnswer toAnswer(Response response) {

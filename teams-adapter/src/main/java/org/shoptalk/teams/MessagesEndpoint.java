@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.shoptalk.core.Failures;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
 import org.shoptalk.core.web.Route;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * POST /api/messages: the Bot Framework's messaging endpoint. Authentication is middleware in front of
  * the translation: the bearer token must be signed by a Bot Framework key (from the OpenID metadata)
  * endorsed for Teams, issued by api.botframework.com, for our app id, and name the activity's service
- * URL. Anything else is 401; a body that is not an activity is 400. Thread-safe.
+ * URL. Anything else is 401; a body that is not an activity, or an activity that can never be handled, is 400;
+ * only a transient failure (the database away) is 503, which Teams redelivers. Thread-safe.
  */
 final class MessagesEndpoint implements Route.Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(MessagesEndpoint.class);
@@ -55,7 +57,7 @@ final class MessagesEndpoint implements Route.Endpoint {
         Activity activity;
         try {
             activity = parse(call.body());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return HttpAnswer.json(400, "{\"error\":\"the body must be a Bot Framework activity in JSON, "
                     + "with type, channelId, serviceUrl and conversation\"}");
         }
@@ -68,9 +70,15 @@ final class MessagesEndpoint implements Route.Endpoint {
             }
             return HttpAnswer.json(200, "{}");
         } catch (RuntimeException e) {
-            // Teams redelivers on a 5xx, which is what we want when, say, the database is briefly away.
-            LOG.error("handling a Teams {} activity failed", activity.getType(), e);
-            return HttpAnswer.json(503, "{\"error\":\"Shoptalk could not handle this activity now; try again\"}");
+            if (Failures.isTransient(e)) {
+                // Teams redelivers on a 5xx, which is what we want when, say, the database is briefly away.
+                LOG.error("handling a Teams {} activity failed for now: {}", activity.getType(), Failures.describe(e));
+                return HttpAnswer.json(503, "{\"error\":\"Shoptalk could not handle this activity now; try again\"}");
+            }
+            // A redelivery would fail the same way: refuse it instead of inviting retries.
+            LOG.warn("refused a Teams {} activity that cannot succeed: {}", activity.getType(), Failures.describe(e));
+            return HttpAnswer.json(400, "{\"error\":\"Shoptalk cannot handle this activity: a field is missing or "
+                    + "has the wrong type\"}");
         }
     }
 

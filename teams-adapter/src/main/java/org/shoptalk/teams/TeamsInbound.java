@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import java.time.Instant;
@@ -157,7 +158,7 @@ final class TeamsInbound {
 
     private static boolean mentionsBot(Activity activity) {
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        return activity.getMentions().stream()
+        return mentions(activity).stream()
                 .anyMatch(m -> m.getMentioned() != null && Objects.equals(m.getMentioned().getId(), botId));
     }
 
@@ -167,7 +168,7 @@ final class TeamsInbound {
      */
     private String commandText(Activity activity, Origin origin) {
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        String text = TeamsText.render(activity.getText(), activity.getMentions(), m -> {
+        String text = TeamsText.render(activity.getText(), mentions(activity), m -> {
             if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
                 return "";
             }
@@ -180,12 +181,12 @@ final class TeamsInbound {
 
     /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */
     private static String eventText(Activity activity) {
-        return TeamsText.render(activity.getText(), activity.getMentions(), m -> "@" + TeamsText.mentionName(m));
+        return TeamsText.render(activity.getText(), mentions(activity), m -> "@" + TeamsText.mentionName(m));
     }
 
     private List<UserRef> mentioned(Activity activity, Origin origin) {
         List<UserRef> refs = new ArrayList<>();
-        for (Mention m : activity.getMentions()) {
+        for (Mention m : mentions(activity)) {
             if (m.getMentioned() != null && !People.isBot(m.getMentioned())) {
                 people.objectId(origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), false)
                         .map(id -> new UserRef(origin.tenant(), id))
@@ -194,6 +195,31 @@ final class TeamsInbound {
             }
         }
         return refs;
+    }
+
+    /**
+     * The activity's mention entities that read as mentions. A broken one (no type, fields of the wrong type) is
+     * skipped rather than failing the message: the words still count, and {@code Activity.getMentions} would throw.
+     */
+    static List<Mention> mentions(Activity activity) {
+        List<Mention> mentions = new ArrayList<>();
+        if (activity.getEntities() == null) {
+            return mentions;
+        }
+        for (Entity entity : activity.getEntities()) {
+            if (entity == null || !"mention".equalsIgnoreCase(entity.getType())) {
+                continue;
+            }
+            try {
+                Mention mention = entity.getAs(Mention.class);
+                if (mention != null) {
+                    mentions.add(mention);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("skipped a Teams mention entity that does not read as a mention: {}", e.getClass().getName());
+            }
+        }
+        return mentions;
     }
 
     /** Members are listed per team; in a personal chat, per conversation. */

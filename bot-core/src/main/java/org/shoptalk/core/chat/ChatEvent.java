@@ -20,7 +20,7 @@ public sealed interface ChatEvent {
             Objects.requireNonNull(author, "author");
             Objects.requireNonNull(messageId, "messageId");
             Objects.requireNonNull(receivedAt, "receivedAt");
-            text = text == null ? "" : text;
+            text = PlainText.clean(text);
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
         }
     }
@@ -30,7 +30,7 @@ public sealed interface ChatEvent {
         public MessageEdited {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(messageId, "messageId");
-            newText = newText == null ? "" : newText;
+            newText = PlainText.clean(newText);
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
         }
     }

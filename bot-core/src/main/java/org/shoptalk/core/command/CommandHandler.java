@@ -3,6 +3,7 @@ package org.shoptalk.core.command;
 import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
@@ -17,6 +18,7 @@ import org.shoptalk.core.i18n.Texts;
  * Each command's changes are applied in one transaction, so nothing is half-applied. Thread-safe.
  */
 public final class CommandHandler {
+    private static final int MAX_ECHO = 60;
     private final CommandParser parser = new CommandParser();
     private final Database db;
     private final GuildStore guilds;
@@ -155,13 +157,27 @@ public final class CommandHandler {
 
     private static ChatMessage error(Context ctx, CommandException e) {
         Texts t = Texts.get();
-        ChatMessage.Builder b = ChatMessage.builder().text(t.t(ctx.language(), e.key(), e.args()));
+        ChatMessage.Builder b = ChatMessage.builder().text(t.t(ctx.language(), e.key(), echoes(e.args())));
         if (e.syntax() != null) {
             b.context(t.t(ctx.language(), "error.form", "/shoptalk " + e.syntax().form()));
         } else if ("error.unknown".equals(e.key())) {
             b.context(t.t(ctx.language(), "error.try.help"));
         }
         return b.build();
+    }
+
+    /**
+     * What was typed, as an error repeats it: one line of at most {@value #MAX_ECHO} characters, so a very long
+     * word gets a short answer instead of its own text back.
+     */
+    private static Object[] echoes(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String s) {
+                out[i] = Excerpt.line(s, MAX_ECHO);
+            }
+        }
+        return out;
     }
 
     private static CommandReply help(Context ctx) {

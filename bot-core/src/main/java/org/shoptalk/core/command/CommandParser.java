@@ -23,6 +23,11 @@ import org.shoptalk.core.schedule.DaySpec;
 public final class CommandParser {
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.]([0-5]\\d)");
     private static final Pattern ID = Pattern.compile("#?(\\d{1,12})");
+    // Four-digit years only: LocalDate.parse would take +999999999-12-31.
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DIGITS = Pattern.compile("[+-]?\\d+");
+    /** Platform user ids are short (Slack U0123ABCD, Teams object ids of 36 characters); the store takes 200. */
+    private static final int MAX_USER_ID = 100;
     private static final Pattern MENTION = Pattern.compile("<@([^>|]+)(\\|[^>]*)?>|@(\\S+)");
     private static final int MAX_NAME = 80;
     private static final int MAX_PROMPT = 500;
@@ -169,19 +174,18 @@ public final class CommandParser {
         }
         String n = t.next();
         String unit = t.next();
-        int weeks;
-        try {
-            weeks = Integer.parseInt(n == null ? "" : n);
-        } catch (NumberFormatException e) {
+        if (n == null || !DIGITS.matcher(n).matches()) {
             throw new CommandException(Syntax.SCHEDULE, "error.every", str(n));
         }
         if (unit == null || !(unit.equalsIgnoreCase("weeks") || unit.equalsIgnoreCase("week"))) {
             throw new CommandException(Syntax.SCHEDULE, "error.every", str(n) + " " + str(unit));
         }
-        if (weeks < 1 || weeks > 52) {
-            throw new CommandException(Syntax.SCHEDULE, "error.every.range", weeks);
+        // Compared as text of digits, so "every 99999999999 weeks" is out of range rather than not a number.
+        String digits = n.startsWith("+") ? n.substring(1) : n;
+        if (n.startsWith("-") || digits.length() > 2 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 52) {
+            throw new CommandException(Syntax.SCHEDULE, "error.every.range", n);
         }
-        return weeks;
+        return Integer.parseInt(digits);
     }
 
     private Command scheduleAt(Tokens t) {
@@ -302,7 +306,10 @@ public final class CommandParser {
 
     static LocalDate date(String word, Syntax syntax) {
         try {
-            return LocalDate.parse(word == null ? "" : word);
+            if (word == null || !DATE.matcher(word).matches()) {
+                throw new CommandException(syntax, "error.date", str(word));
+            }
+            return LocalDate.parse(word);
         } catch (DateTimeParseException e) {
             throw new CommandException(syntax, "error.date", str(word));
         }
@@ -342,7 +349,11 @@ public final class CommandParser {
         if (!m.matches()) {
             throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.mention", word);
         }
-        return m.group(1) != null ? m.group(1) : m.group(3);
+        String id = m.group(1) != null ? m.group(1) : m.group(3);
+        if (id.length() > MAX_USER_ID) {
+            throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.mention", word);
+        }
+        return id;
     }
 
     static String str(String word) {

@@ -9,6 +9,8 @@ import org.shoptalk.core.schedule.DaySpec;
 
 /** The forms of the dialogue commands (connect, anon, pairs, occasion, series); see {@link CommandParser}. */
 final class DialogueParser {
+    /** An anonymous answer is posted as one quote; Slack shows at most 3,000 characters in one block of text. */
+    static final int MAX_ANON = 3000;
 
     private DialogueParser() {
     }
@@ -37,6 +39,9 @@ final class DialogueParser {
         String text = t.next();
         if (text == null || text.isBlank() || t.hasMore()) {
             throw new CommandException(Syntax.ANON, "error.anon");
+        }
+        if (text.strip().length() > MAX_ANON) {
+            throw new CommandException(Syntax.ANON, "error.anon.long", MAX_ANON);
         }
         return new Command.AnonAnswer(text.strip());
     }

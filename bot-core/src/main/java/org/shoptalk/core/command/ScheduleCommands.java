@@ -23,6 +23,7 @@ import org.shoptalk.core.task.TaskPlanner;
 
 /** schedule, schedule at, schedules, pause, resume, unschedule, skip, digest at. Leads only, except listing. */
 public final class ScheduleCommands {
+    static final int YEARS_AHEAD = 5;
     private final Database db;
     private final GuildStore guilds;
     private final ScheduleStore schedules;
@@ -45,6 +46,8 @@ public final class ScheduleCommands {
 
     CommandReply once(Context ctx, Command.ScheduleOnce c) {
         Guild g = ctx.requireLead(Syntax.SCHEDULE_AT);
+        withinReach(c.at().toLocalDate(), clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate(),
+                Syntax.SCHEDULE_AT);
         Timing.Once timing = new Timing.Once(c.at(), c.zone());
         Instant at = org.shoptalk.core.schedule.MomentCalendar.resolve(c.at().toLocalDate(), c.at().toLocalTime(),
                 c.zone() != null ? c.zone() : g.zone()).toInstant();
@@ -120,6 +123,9 @@ public final class ScheduleCommands {
         if (c.until() != null && !c.until().isAfter(clock.instant().atZone(g.zone()).toLocalDate())) {
             throw new CommandException(Syntax.PAUSE, "error.until.past", c.until());
         }
+        if (c.until() != null) {
+            withinReach(c.until(), clock.instant().atZone(g.zone()).toLocalDate(), Syntax.PAUSE);
+        }
         Schedule paused = db.inTransaction(h -> {
             schedules.pause(h, s, c.until());
             return schedules.find(h, g, s.id()).orElseThrow();
@@ -155,6 +161,7 @@ public final class ScheduleCommands {
         if (c.range().to().isBefore(today)) {
             throw new CommandException(Syntax.SKIP, "error.skip.past", c.range().to());
         }
+        withinReach(c.range().to(), today, Syntax.SKIP);
         List<Schedule> all = db.inTransaction(h -> {
             schedules.addSkip(h, g, c.range(), ctx.request().user(), clock.instant());
             return schedules.forGuild(h, g);
@@ -172,6 +179,17 @@ public final class ScheduleCommands {
         planner.replanDigest(updated);
         return ctx.reply("digest.at", ctx.t("day." + c.day().name().toLowerCase(Locale.ROOT)), c.time(),
                 updated.zone().getId());
+    }
+
+    /**
+     * Dates people type are planned at most {@value #YEARS_AHEAD} years ahead: further is a typo far more often
+     * than a plan, and it keeps every date well inside what the scheduler and the databases can hold.
+     */
+    static void withinReach(LocalDate date, LocalDate today, Syntax syntax) {
+        LocalDate last = today.plusYears(YEARS_AHEAD);
+        if (date.isAfter(last)) {
+            throw new CommandException(syntax, "error.date.far", date, YEARS_AHEAD, last);
+        }
     }
 
     private Schedule find(Guild g, long id, Syntax syntax) {

@@ -39,6 +39,7 @@ public final class SeriesCommands {
                 .orElseThrow(() -> new CommandException(Syntax.OCCASION, "error.occasion", c.kind()));
         LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
         LocalDate start = c.start() != null ? c.start() : today.plusDays(1);
+        ScheduleCommands.withinReach(start, today, Syntax.OCCASION);
         if (start.isBefore(today) || (start.equals(today) && !clock.instant().atZone(g.zone()).toLocalTime().isBefore(OCCASION_TIME))) {
             throw new CommandException(Syntax.OCCASION, "error.past", start + " " + OCCASION_TIME);
         }

@@ -87,7 +87,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DatabaseException("transaction", e);
+            throw failure("transaction", e);
         }
     }
 
@@ -103,8 +103,13 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(new Handle(c));
         } catch (SQLException e) {
-            throw new DatabaseException("connection", e);
+            throw failure("connection", e);
         }
+    }
+
+    /** A closed pool (the instance is stopping) is as unavailable as a database that went away. */
+    private DatabaseException failure(String what, SQLException e) {
+        return dataSource.isClosed() ? new DatabaseUnavailableException(what, e) : DatabaseException.of(what, e);
     }
 
     /**

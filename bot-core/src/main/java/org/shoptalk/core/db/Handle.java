@@ -43,7 +43,7 @@ public final class Handle {
             }
             return rows;
         } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
+            throw DatabaseException.of(sql, e);
         }
     }
 
@@ -63,7 +63,7 @@ public final class Handle {
         try (PreparedStatement ps = prepare(sql, false, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
+            throw DatabaseException.of(sql, e);
         }
     }
 
@@ -78,7 +78,7 @@ public final class Handle {
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
+            throw DatabaseException.of(sql, e);
         }
     }
 
@@ -105,7 +105,7 @@ public final class Handle {
                 return false;
             }
         } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
+            throw DatabaseException.of(sql, e);
         }
     }
 

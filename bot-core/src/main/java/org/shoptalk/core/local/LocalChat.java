@@ -15,6 +15,8 @@ import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Excerpt;
+import org.shoptalk.core.chat.PlainText;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
@@ -127,14 +129,14 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     @Override
     public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
         String ch = localChannel(channel);
-        LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, message.plainText(), null, now());
+        LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), null, now());
         return new Posted(channel, posted.id(), posted.thread(), permalink(ch, posted.thread()));
     }
 
     @Override
     public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
         String ch = localChannel(channel);
-        return store.findBotTopLevel(ch, message.plainText(), since.truncatedTo(ChronoUnit.MILLIS))
+        return store.findBotTopLevel(ch, fit(message), since.truncatedTo(ChronoUnit.MILLIS))
                 .map(m -> new Posted(channel, m.id(), m.thread(), permalink(ch, m.thread())));
     }
 
@@ -142,7 +144,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public Posted postInThread(ThreadRef thread, ChatMessage message) {
         String ch = localChannel(thread.channel());
         long root = botRoot(ch, thread.rootId());
-        LocalMessage posted = store.insert(ch, root, Kind.BOT, BOT_USER, message.plainText(), null, now());
+        LocalMessage posted = store.insert(ch, root, Kind.BOT, BOT_USER, fit(message), null, now());
         return new Posted(thread.channel(), posted.id(), posted.thread(), permalink(ch, posted.thread()));
     }
 
@@ -150,7 +152,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public void sendPrivate(UserRef user, ChatMessage message) {
         requireLocal(user.tenant());
         String ch = LocalNames.directChannelOf(user.id());
-        store.insert(ch, null, Kind.BOT, BOT_USER, message.plainText(), user.id(), now());
+        store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), user.id(), now());
     }
 
     @Override
@@ -160,7 +162,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         if (existing.isEmpty() || existing.get().kind() != Kind.BOT) {
             throw new ChatPlatformException("no bot message " + posted.messageId() + " in the local console", true);
         }
-        store.updateText(Long.parseLong(posted.messageId()), message.plainText(), now());
+        store.updateText(Long.parseLong(posted.messageId()), fit(message), now());
     }
 
     @Override
@@ -173,7 +175,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
         CommandReply reply = inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), command));
         boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
-        store.insert(ch, root, Kind.BOT, BOT_USER, reply.message().plainText(), onlyForAuthor ? who : null, now());
+        store.insert(ch, root, Kind.BOT, BOT_USER, fit(reply.message()), onlyForAuthor ? who : null, now());
         return new LocalPost(typedMessage.id(), typedMessage.thread());
     }
 
@@ -220,7 +222,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     private static String requireText(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || PlainText.clean(text).isBlank()) {
             throw new LocalInputException("\"text\" is missing: give the message text, or a command such as"
                     + " \"/shoptalk help\"");
         }
@@ -228,7 +230,12 @@ public final class LocalChat implements ChatPlatform, PostLookup {
             throw new LocalInputException("\"text\" is too long: at most " + MAX_TEXT + " characters, got "
                     + text.length());
         }
-        return text.strip();
+        return PlainText.clean(text).strip();
+    }
+
+    /** The console's own message limit, as a platform's: a longer message from the bot is cut, marked with "…". */
+    private static String fit(ChatMessage message) {
+        return Excerpt.cut(message.plainText(), MAX_TEXT);
     }
 
     private static String localChannel(ChannelRef channel) {

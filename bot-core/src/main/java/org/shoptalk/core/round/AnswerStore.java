@@ -7,21 +7,31 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
 
 /** Answers in round threads. A platform message is stored once, whatever the retries. Thread-safe. */
 public final class AnswerStore {
+    static final int MAX_TEXT = 40_000;
     private static final String COLUMNS = "id, round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
             + " posted_at, edited_at, anonymous";
+
+    /**
+     * An answer keeps at most {@value #MAX_TEXT} characters, what the column holds. Platforms cap a message near
+     * that already; only text that grew in translation (Slack links spelled out) is cut, marked with "…".
+     */
+    static String fit(String text) {
+        return Excerpt.cut(text, MAX_TEXT);
+    }
 
     /** Stores the answer; false when this message was stored before (a retried delivery). */
     public boolean add(Handle h, long roundId, ChannelRef channel, String messageId, UserRef author, String text,
                        UserRef respondsTo, Instant postedAt) {
         return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
                         + " posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", roundId, channel.tenant().key(), channel.id(),
-                messageId, author.id(), text, respondsTo == null ? null : respondsTo.id(), postedAt);
+                messageId, author.id(), fit(text), respondsTo == null ? null : respondsTo.id(), postedAt);
     }
 
     /** Stores an answer given through the bot in private; {@code pseudonym} stands in for the author. */
@@ -29,7 +39,7 @@ public final class AnswerStore {
                                 Instant postedAt) {
         return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, posted_at,"
                         + " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)", roundId, channel.tenant().key(), channel.id(),
-                messageId, pseudonym, text, postedAt);
+                messageId, pseudonym, fit(text), postedAt);
     }
 
     public Optional<Answer> find(Handle h, ChannelRef channel, String messageId) {
@@ -39,7 +49,7 @@ public final class AnswerStore {
 
     public void edit(Handle h, Answer answer, String text, UserRef respondsTo, Instant at) {
         h.update("UPDATE answer SET text = ?, responds_to = ?, edited_at = ? WHERE id = ?",
-                text, respondsTo == null ? null : respondsTo.id(), at, answer.id());
+                fit(text), respondsTo == null ? null : respondsTo.id(), at, answer.id());
     }
 
     public boolean delete(Handle h, ChannelRef channel, String messageId) {

@@ -15,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
 import org.shoptalk.core.testing.TestDatabases;
@@ -95,23 +95,12 @@ class MomentsDueTogetherTest {
             f.core().start();
 
             Instant nextWeek = moment.plusWeeks(1).toInstant();
-            await(() -> f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
+            Await.until(() -> f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
                     rs -> Instant.ofEpochMilli(rs.getLong(1)))).stream().allMatch(nextWeek::equals)
-                    && f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'") == 8);
+                    && f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'") == 8, Duration.ofSeconds(60));
             assertThat(channels).hasSize(24).allSatisfy(c -> assertThat(f.chat.topLevel(c)).as(c).hasSize(1));
             assertThat(f.count("SELECT COUNT(*) FROM round_post WHERE state <> 'POSTED'")).isZero();
             assertThat(f.chat.all().stream().filter(s -> s.privateTo() != null)).isEmpty();
         }
     }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
 }

@@ -13,10 +13,10 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
 import org.shoptalk.core.testing.TestDatabases;
@@ -39,7 +39,7 @@ class QuartzMomentsTest {
 
             f.core().start();
             // Quartz deletes a fired one-shot trigger only once its run has finished.
-            await(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())));
+            Await.until(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
             assertThat(rounds(f)).hasSize(1);
 
             f.restart();
@@ -60,7 +60,7 @@ class QuartzMomentsTest {
 
             f.core().start();
             // Quartz deletes a fired one-shot trigger only once its run has finished.
-            await(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())));
+            Await.until(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
             assertThat(rounds(f)).isEmpty();
             assertThat(f.run("lea", "craft", "schedules")).contains(SHOWN.format(moment.plusWeeks(1)));
         }
@@ -96,15 +96,5 @@ class QuartzMomentsTest {
 
     private static List<FakeChatPlatform.Sent> rounds(CoreFixture f) {
         return f.chat.topLevel("craft").stream().filter(s -> s.text().startsWith("*Reflection moment")).toList();
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -1,0 +1,42 @@
+package org.shoptalk.core.testing;
+
+import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.command.CommandReply;
+import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.db.Database;
+
+/**
+ * Core during an outage: every call reaches for the database, as core's do, and the database is gone (its
+ * pool closed), so each fails the way core fails then. For adapter tests that tell an outage from bad input.
+ */
+public final class DatabaseGoneShoptalk implements Shoptalk, AutoCloseable {
+    private final Database database;
+
+    public DatabaseGoneShoptalk() {
+        this.database = Database.start(TestDatabases.h2());
+        database.close();
+    }
+
+    @Override
+    public CommandReply command(CommandRequest request) {
+        database.withHandle(h -> h.count("SELECT 1"));
+        throw new AssertionError("the database was expected to be gone");
+    }
+
+    @Override
+    public void onEvent(ChatEvent event) {
+        database.useTransaction(h -> h.count("SELECT 1"));
+    }
+
+    @Override
+    public boolean firstDelivery(Tenant tenant, String deliveryId) {
+        return database.withHandle(h -> h.count("SELECT 1")) > 0;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
