@@ -76,16 +76,22 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Function<Handle, T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(new Handle(c));
+                result = work.apply(new Handle(c));
                 c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                c.rollback();
+            } catch (RuntimeException | Error | SQLException e) {
+                // On a connection the database dropped, the rollback fails too ("connection is closed", no SQLSTATE):
+                // the first failure says what happened and whether a retry may succeed, so it is the one thrown.
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("transaction", e);
         }

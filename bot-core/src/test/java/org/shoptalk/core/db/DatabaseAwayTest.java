@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shoptalk.core.testing.Await;
@@ -30,6 +31,23 @@ class DatabaseAwayTest {
         }
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    @BeforeEach
+    void databaseIsThere() throws InterruptedException {
+        Await.until(db::isReachable, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_transaction_the_database_walks_out_of_fails_as_unavailable_not_as_a_refusal() {
+        try {
+            assertThatThrownBy(() -> db.useTransaction(h -> {
+                postgres.stop();
+                h.count("SELECT COUNT(*) FROM guild");
+            })).isInstanceOf(DatabaseUnavailableException.class);
+        } finally {
+            postgres.start();
         }
     }
 
