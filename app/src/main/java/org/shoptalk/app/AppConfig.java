@@ -16,7 +16,8 @@ import org.shoptalk.teams.TeamsSettings;
  * @param port the HTTP port; 0 picks a free one (tests)
  * @param listen the address the HTTP server listens on: loopback while the local console runs, unless
  *        SHOPTALK_HOST says otherwise
- * @param database where the database is; the embedded H2 file under ./data unless SHOPTALK_DB_URL is set
+ * @param database where the database is (the embedded H2 file under ./data unless SHOPTALK_DB_URL is set) and how
+ *                 long work waits for a connection (SHOPTALK_DB_CONNECT_TIMEOUT, 1 s by default)
  * @param localConsole whether the local console platform and its /local page run
  * @param slack the Slack app's settings, when Slack is configured
  * @param teams the Teams bot's settings, when Teams is configured
@@ -26,6 +27,8 @@ public record AppConfig(int port, ListenAddress listen, DbSettings database, boo
                         Optional<SlackSettings> slack, Optional<TeamsSettings> teams, DigestPageConfig digestPages) {
     static final int DEFAULT_PORT = 8080;
     private static final int MAX_ROUND_HOURS = 720;
+    /** Longer than this, and a request waiting for an absent database misses every platform's deadline anyway. */
+    private static final Duration MAX_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
     public AppConfig {
         if (port < 0 || port > 65_535) {
@@ -98,6 +101,19 @@ public record AppConfig(int port, ListenAddress listen, DbSettings database, boo
     }
 
     private static DbSettings database(Env env) {
+        return databaseLocation(env).withConnectionTimeout(connectionTimeout(env));
+    }
+
+    private static Duration connectionTimeout(Env env) {
+        Duration timeout = env.duration("SHOPTALK_DB_CONNECT_TIMEOUT", DbSettings.DEFAULT_CONNECTION_TIMEOUT);
+        if (timeout.compareTo(DbSettings.MIN_CONNECTION_TIMEOUT) < 0 || timeout.compareTo(MAX_CONNECTION_TIMEOUT) > 0) {
+            throw Env.invalid("SHOPTALK_DB_CONNECT_TIMEOUT", "a duration from PT0.5S to 30s (e.g. 1s, 2s, PT0.5S)",
+                    env.get("SHOPTALK_DB_CONNECT_TIMEOUT").orElse(""));
+        }
+        return timeout;
+    }
+
+    private static DbSettings databaseLocation(Env env) {
         var url = env.get("SHOPTALK_DB_URL");
         if (url.isEmpty()) {
             for (String name : new String[] {"SHOPTALK_DB_USER", "SHOPTALK_DB_PASSWORD"}) {

@@ -2,6 +2,7 @@ package org.shoptalk.app;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,11 +12,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The process's metrics in a Prometheus registry: JVM metrics and one timer per HTTP route, method and
- * status. Routes are tagged by their pattern ("/local/api/messages/{id}"), never by the path people sent,
+ * The process's metrics in a Prometheus registry: JVM metrics, one timer per HTTP route, method and
+ * status, and whatever {@link MeterBinder}s the process adds (the database's). Routes are tagged by their pattern ("/local/api/messages/{id}"), never by the path people sent,
  * so unknown paths cannot blow up the number of series. Thread-safe.
  */
 final class Metrics implements AutoCloseable {
@@ -23,12 +25,18 @@ final class Metrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     Metrics() {
+        this(List.of());
+    }
+
+    /** With the JVM's metrics and those of the given binders (the database's, for one). */
+    Metrics(List<MeterBinder> binders) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        binders.forEach(binder -> binder.bindTo(registry));
     }
 
     void recordRequest(Context ctx, float millis) {

@@ -75,11 +75,12 @@ public final class ShoptalkApp implements AutoCloseable {
             // Adapters start after core: Socket Mode may deliver events at once.
             slack.ifPresent(SlackAdapter::start);
             teams.ifPresent(TeamsAdapter::start);
+            // Not ready within about the connection timeout (1 s by default) of the database going away.
             Readiness readiness = () -> !database.isReachable() ? Optional.of("database unreachable")
                     : !started.schedulerStarted() ? Optional.of("scheduler not started")
                     : Optional.empty();
             WebServer server = WebServer.start(config.listen(), config.port(), readiness, local, routes,
-                    Optional.of(new DigestPages(core.digestHistory(), tokens)));
+                    Optional.of(new DigestPages(core.digestHistory(), tokens)), List.of(new DatabaseMetrics(database)));
             publicUrl.compareAndSet(null, "http://localhost:" + server.port());
             if (local.isPresent() && !config.listen().loopback()) {
                 LOG.warn("The local console has no login and listens on {}: anyone who can reach this port can read"

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,13 @@ final class WebServer implements AutoCloseable {
 
     static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
                            List<Route> adapterRoutes, Optional<DigestPages> digestPages) {
-        Metrics metrics = new Metrics();
+        return start(listen, port, readiness, localChat, adapterRoutes, digestPages, List.of());
+    }
+
+    /** @param meters more metrics for /metrics, beyond the JVM's and the HTTP server's */
+    static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
+                           List<Route> adapterRoutes, Optional<DigestPages> digestPages, List<MeterBinder> meters) {
+        Metrics metrics = new Metrics(meters);
         try {
             Javalin javalin = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;

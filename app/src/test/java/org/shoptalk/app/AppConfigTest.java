@@ -31,6 +31,7 @@ class AppConfigTest {
                 "SHOPTALK_DB_URL", "jdbc:postgresql://db:5432/shoptalk",
                 "SHOPTALK_DB_USER", "bot",
                 "SHOPTALK_DB_PASSWORD", "secret",
+                "SHOPTALK_DB_CONNECT_TIMEOUT", "2s",
                 "SHOPTALK_MISSED_GRACE", "1h30m",
                 "SHOPTALK_ROUND_HOURS", "48",
                 "SHOPTALK_REMINDER_HOURS_BEFORE_CLOSE", "12",
@@ -41,6 +42,7 @@ class AppConfigTest {
         assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db:5432/shoptalk");
         assertThat(config.database().user()).isEqualTo("bot");
         assertThat(config.database().password()).isEqualTo("secret");
+        assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.core().missedMomentGrace()).isEqualTo(Duration.ofMinutes(90));
         assertThat(config.core().roundOpen()).isEqualTo(Duration.ofHours(48));
         assertThat(config.core().reminderBeforeClose()).isEqualTo(Duration.ofHours(12));
@@ -138,6 +140,17 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SHOPTALK_CLUSTERED", "true")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("SHOPTALK_CLUSTERED=true needs a database the instances share");
+    }
+
+    @Test
+    void database_connection_timeout_is_one_second_unless_set_within_half_a_second_and_thirty() {
+        assertThat(AppConfig.fromEnvironment(Map.of()).database().connectionTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_CONNECT_TIMEOUT", "PT0.5S")).database()
+                .connectionTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertRejected(Map.of("SHOPTALK_DB_CONNECT_TIMEOUT", "0"), "SHOPTALK_DB_CONNECT_TIMEOUT must be a duration"
+                + " from PT0.5S to 30s (e.g. 1s, 2s, PT0.5S), got \"0\"");
+        assertRejected(Map.of("SHOPTALK_DB_CONNECT_TIMEOUT", "1m"), "SHOPTALK_DB_CONNECT_TIMEOUT must be a duration"
+                + " from PT0.5S to 30s (e.g. 1s, 2s, PT0.5S), got \"1m\"");
     }
 
     @Test

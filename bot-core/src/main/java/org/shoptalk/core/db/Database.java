@@ -18,6 +18,9 @@ import org.flywaydb.core.Flyway;
  * <p>Migrations live under {@code org/shoptalk/core/db/migration} (versions 1-99); adapters may add
  * their own location with versions of their own range (Slack 100-199, Teams 200-299). Flyway takes a
  * database lock while migrating, so several replicas starting at once are safe.
+ *
+ * <p>Work waits for a connection at most {@link DbSettings#connectionTimeout()} and then fails with a
+ * {@link DatabaseException}; a commit on the embedded H2 is in its file before it returns ({@link DbSettings#jdbcUrl()}).
  */
 public final class Database implements AutoCloseable {
     public static final String CORE_MIGRATIONS = "classpath:org/shoptalk/core/db/migration";
@@ -34,12 +37,16 @@ public final class Database implements AutoCloseable {
     public static Database start(DbSettings settings, String... extraMigrationLocations) {
         Dialect dialect = settings.dialect();
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setPoolName("shoptalk");
         config.setAutoCommit(true);
+        // Fail fast when the database is away: a request gets an answer (503) in time for Slack to retry it,
+        // rather than waiting on the pool's default 30 s. Checking a pooled connection takes at most half of that.
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(settings.connectionTimeout().toMillis() / 2);
         HikariDataSource ds = new HikariDataSource(config);
         try {
             List<String> locations = new ArrayList<>();
@@ -69,16 +76,22 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Function<Handle, T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(new Handle(c));
+                result = work.apply(new Handle(c));
                 c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                c.rollback();
+            } catch (RuntimeException | Error | SQLException e) {
+                // On a connection the database dropped, the rollback fails too ("connection is closed", no SQLSTATE):
+                // the first failure says what happened and whether a retry may succeed, so it is the one thrown.
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("transaction", e);
         }
@@ -105,10 +118,13 @@ public final class Database implements AutoCloseable {
         return dataSource.isClosed() ? new DatabaseUnavailableException(what, e) : DatabaseException.of(what, e);
     }
 
-    /** True when a connection can be had and answers within two seconds. */
+    /**
+     * True when a connection can be had within the {@linkplain DbSettings#connectionTimeout() connection timeout}
+     * and answers within a second more: a database that is away is reported in about that time, never later.
+     */
     public boolean isReachable() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
+            return c.isValid(1);
         } catch (SQLException e) {
             return false;
         }

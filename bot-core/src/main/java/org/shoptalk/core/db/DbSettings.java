@@ -1,30 +1,82 @@
 package org.shoptalk.core.db;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
-/** Where the database is. The embedded default is an H2 file under ./data. */
-public record DbSettings(String url, String user, String password, int maxPoolSize) {
+/**
+ * Where the database is and how long to wait for it. The embedded default is an H2 file under ./data.
+ *
+ * @param url the JDBC URL as configured; {@link #jdbcUrl()} is what is actually opened
+ * @param maxPoolSize the most connections held open at once
+ * @param connectionTimeout how long any piece of work waits for a connection before giving up with a
+ *                          {@link DatabaseException}; at least {@link #MIN_CONNECTION_TIMEOUT}. Short, so a request
+ *                          whose database is away fails well within Slack's 3 s instead of hanging
+ */
+public record DbSettings(String url, String user, String password, int maxPoolSize, Duration connectionTimeout) {
     public static final String EMBEDDED_URL = "jdbc:h2:file:./data/shoptalk;AUTO_SERVER=FALSE";
+    /** One second: a busy pool rarely makes anyone wait that long, and a database that is away is known fast. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+    /** Half of it is spent checking that a pooled connection is alive, and the pool checks no faster than 250 ms. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * H2 writes committed transactions to its file up to half a second later unless told otherwise, so a process
+     * killed in that window loses work it already acknowledged. 0 writes at every commit.
+     */
+    static final String H2_DURABLE_COMMITS = "WRITE_DELAY=0";
 
     public DbSettings {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         user = user == null ? "" : user;
         password = password == null ? "" : password;
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1");
         }
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("the connection timeout must be at least "
+                    + MIN_CONNECTION_TIMEOUT.toMillis() + " ms, got " + connectionTimeout.toMillis() + " ms");
+        }
+    }
+
+    /** Settings with the {@linkplain #DEFAULT_CONNECTION_TIMEOUT default connection timeout}. */
+    public DbSettings(String url, String user, String password, int maxPoolSize) {
+        this(url, user, password, maxPoolSize, DEFAULT_CONNECTION_TIMEOUT);
     }
 
     public static DbSettings embedded() {
         return new DbSettings(EMBEDDED_URL, "sa", "", 10);
     }
 
+    public DbSettings withConnectionTimeout(Duration timeout) {
+        return new DbSettings(url, user, password, maxPoolSize, timeout);
+    }
+
     public Dialect dialect() {
         return Dialect.of(url);
     }
 
+    /**
+     * The URL the pool opens: {@link #url()}, plus {@code ;WRITE_DELAY=0} for an H2 database kept in files when the
+     * URL does not set WRITE_DELAY itself, so every commit is in the file before it is acknowledged. An explicit
+     * WRITE_DELAY is left as it is; in-memory H2 and PostgreSQL URLs are never changed.
+     */
+    public String jdbcUrl() {
+        String lower = url.toLowerCase(Locale.ROOT);
+        boolean inMemory = lower.startsWith("jdbc:h2:mem:") || lower.contains("/mem:");
+        if (!lower.startsWith("jdbc:h2:") || inMemory || lower.contains(";write_delay=")) {
+            return url;
+        }
+        String base = url;
+        while (base.endsWith(";")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + ";" + H2_DURABLE_COMMITS;
+    }
+
     @Override
     public String toString() {
-        return "DbSettings[url=" + url + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+        return "DbSettings[url=" + url + ", user=" + user + ", maxPoolSize=" + maxPoolSize
+                + ", connectionTimeout=" + connectionTimeout.toMillis() + "ms]";
     }
 }
