@@ -36,6 +36,7 @@ final class RequestFreshness implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware interface itself declares the raw Request
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         if (req.isSocketMode() || MiddlewareOps.isNoSlackSignatureRequest(req.getRequestType())) {
             return chain.next(req);
