@@ -5,34 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shoptalk.core.testing.DatabaseGoneShoptalk;
-import org.shoptalk.core.testing.RecordingShoptalk;
 
 /**
  * Correctly signed Slack requests that can never succeed get a 4xx and a "do not retry" header, so Slack
  * neither retries them nor counts them as an outage; only a database that is really gone earns a 503.
  */
-class SlackBadPayloadTest {
+class SlackBadPayloadTest extends SingleWorkspaceTest {
     private static final String ROOT = "1700000000.000100";
-
-    private final RecordingShoptalk core = new RecordingShoptalk();
-    private SlackHarness slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        slack = SlackHarness.singleWorkspace(core);
-        slack.adapter.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        slack.close();
-    }
 
     /** A signed request body that no retry can make right. */
     record Bad(String name, String contentType, String body) {

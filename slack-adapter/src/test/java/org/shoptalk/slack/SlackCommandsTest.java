@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
@@ -19,24 +17,9 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
-import org.shoptalk.core.testing.RecordingShoptalk;
 
-class SlackCommandsTest {
+class SlackCommandsTest extends SingleWorkspaceTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);
-
-    private final RecordingShoptalk core = new RecordingShoptalk();
-    private SlackHarness slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        slack = SlackHarness.singleWorkspace(core);
-        slack.adapter.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        slack.close();
-    }
 
     @Test
     void slash_command_runs_in_core_for_the_user_and_channel() {

@@ -4,33 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
-import org.shoptalk.core.testing.RecordingShoptalk;
 
-class SlackEventsTest {
+class SlackEventsTest extends SingleWorkspaceTest {
     private static final Tenant TENANT = new Tenant(Platform.SLACK, SlackHarness.TEAM);
     private static final String ROOT = "1700000000.000100";
-
-    private final RecordingShoptalk core = new RecordingShoptalk();
-    private SlackHarness slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        slack = SlackHarness.singleWorkspace(core);
-        slack.adapter.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        slack.close();
-    }
 
     @Test
     void thread_reply_becomes_a_posted_message_with_its_mentions() {

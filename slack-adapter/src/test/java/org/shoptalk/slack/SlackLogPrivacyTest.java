@@ -6,34 +6,17 @@ import ch.qos.logback.classic.Level;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shoptalk.core.testing.LogCapture;
-import org.shoptalk.core.testing.RecordingShoptalk;
 
 /**
  * No log line carries what people wrote, whoever writes it: a correctly signed body Bolt would not recognise (and
  * would log whole at WARN) is refused before Bolt sees it. Every logger is captured at INFO, the level the app runs
  * Slack's loggers at.
  */
-class SlackLogPrivacyTest {
+class SlackLogPrivacyTest extends SingleWorkspaceTest {
     private static final String SECRET = "The merger with Initech closes on Friday, tell nobody";
-
-    private final RecordingShoptalk core = new RecordingShoptalk();
-    private SlackHarness slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        slack = SlackHarness.singleWorkspace(core);
-        slack.adapter.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        slack.close();
-    }
 
     record Body(String name, String contentType, String body) {
         @Override
