@@ -23,8 +23,15 @@ import org.shoptalk.teams.TeamsSettings;
  * @param teams the Teams bot's settings, when Teams is configured
  * @param digestPages how digest links are made and signed
  */
-public record AppConfig(int port, ListenAddress listen, DbSettings database, boolean localConsole, CoreSettings core,
-                        Optional<SlackSettings> slack, Optional<TeamsSettings> teams, DigestPageConfig digestPages) {
+public record AppConfig(
+        int port,
+        ListenAddress listen,
+        DbSettings database,
+        boolean localConsole,
+        CoreSettings core,
+        Optional<SlackSettings> slack,
+        Optional<TeamsSettings> teams,
+        DigestPageConfig digestPages) {
     static final int DEFAULT_PORT = 8080;
     private static final int MAX_ROUND_HOURS = 720;
     /** Longer than this, and a request waiting for an absent database misses every platform's deadline anyway. */
@@ -50,10 +57,18 @@ public record AppConfig(int port, ListenAddress listen, DbSettings database, boo
         boolean teams = env.isSet("MICROSOFT_APP_ID");
         boolean localConsole = env.bool("SHOPTALK_LOCAL_CONSOLE", !slack && !teams);
         // The local console has no login: it stays on this machine unless SHOPTALK_HOST says otherwise.
-        ListenAddress listen = env.get("SHOPTALK_HOST").map(value -> ListenAddress.parse("SHOPTALK_HOST", value))
+        ListenAddress listen = env.get("SHOPTALK_HOST")
+                .map(value -> ListenAddress.parse("SHOPTALK_HOST", value))
                 .orElse(localConsole ? ListenAddress.LOOPBACK : ListenAddress.ALL_INTERFACES);
-        return new AppConfig(port, listen, database, localConsole, core(env, database), slack(environment),
-                teams(environment), DigestPageConfig.from(env, slack || teams));
+        return new AppConfig(
+                port,
+                listen,
+                database,
+                localConsole,
+                core(env, database),
+                slack(environment),
+                teams(environment),
+                DigestPageConfig.from(env, slack || teams));
     }
 
     public AppConfig withPort(int newPort) {
@@ -107,7 +122,9 @@ public record AppConfig(int port, ListenAddress listen, DbSettings database, boo
     private static Duration connectionTimeout(Env env) {
         Duration timeout = env.duration("SHOPTALK_DB_CONNECT_TIMEOUT", DbSettings.DEFAULT_CONNECTION_TIMEOUT);
         if (timeout.compareTo(DbSettings.MIN_CONNECTION_TIMEOUT) < 0 || timeout.compareTo(MAX_CONNECTION_TIMEOUT) > 0) {
-            throw Env.invalid("SHOPTALK_DB_CONNECT_TIMEOUT", "a duration from PT0.5S to 30s (e.g. 1s, 2s, PT0.5S)",
+            throw Env.invalid(
+                    "SHOPTALK_DB_CONNECT_TIMEOUT",
+                    "a duration from PT0.5S to 30s (e.g. 1s, 2s, PT0.5S)",
                     env.get("SHOPTALK_DB_CONNECT_TIMEOUT").orElse(""));
         }
         return timeout;
@@ -127,18 +144,25 @@ public record AppConfig(int port, ListenAddress listen, DbSettings database, boo
         }
         String value = url.get();
         if (!value.startsWith("jdbc:postgresql://") && !value.startsWith("jdbc:h2:")) {
-            throw Env.invalid("SHOPTALK_DB_URL", "a JDBC URL starting with jdbc:postgresql:// or jdbc:h2:",
-                    withoutQuery(value));
+            throw Env.invalid(
+                    "SHOPTALK_DB_URL", "a JDBC URL starting with jdbc:postgresql:// or jdbc:h2:", withoutQuery(value));
         }
-        return new DbSettings(value, env.get("SHOPTALK_DB_USER").orElse(""),
-                env.get("SHOPTALK_DB_PASSWORD").orElse(""), 10);
+        return new DbSettings(
+                value,
+                env.get("SHOPTALK_DB_USER").orElse(""),
+                env.get("SHOPTALK_DB_PASSWORD").orElse(""),
+                10);
     }
 
     private static CoreSettings core(Env env, DbSettings database) {
         Duration grace = env.duration("SHOPTALK_MISSED_GRACE", Duration.ofHours(6));
-        int roundHours = env.integer("SHOPTALK_ROUND_HOURS", 72, 1, MAX_ROUND_HOURS,
-                "a whole number of hours from 1 to " + MAX_ROUND_HOURS);
-        int reminderHours = env.integer("SHOPTALK_REMINDER_HOURS_BEFORE_CLOSE", 24, 0, MAX_ROUND_HOURS,
+        int roundHours = env.integer(
+                "SHOPTALK_ROUND_HOURS", 72, 1, MAX_ROUND_HOURS, "a whole number of hours from 1 to " + MAX_ROUND_HOURS);
+        int reminderHours = env.integer(
+                "SHOPTALK_REMINDER_HOURS_BEFORE_CLOSE",
+                24,
+                0,
+                MAX_ROUND_HOURS,
                 "a whole number of hours from 0 to " + (MAX_ROUND_HOURS - 1));
         if (reminderHours >= roundHours) {
             throw new ConfigException("SHOPTALK_REMINDER_HOURS_BEFORE_CLOSE must be less than SHOPTALK_ROUND_HOURS ("
@@ -151,12 +175,17 @@ public record AppConfig(int port, ListenAddress listen, DbSettings database, boo
         }
         String instanceId = env.get("SHOPTALK_INSTANCE_ID").orElse("AUTO");
         if (instanceId.length() > 80 || !instanceId.chars().allMatch(c -> c > ' ' && c < 127)) {
-            throw Env.invalid("SHOPTALK_INSTANCE_ID", "a name of up to 80 printable characters without spaces",
-                    instanceId);
+            throw Env.invalid(
+                    "SHOPTALK_INSTANCE_ID", "a name of up to 80 printable characters without spaces", instanceId);
         }
         // Anonymous answers' key is derived from the installation secret; without it core keeps a generated one.
-        return new CoreSettings(grace, Duration.ofHours(roundHours), Duration.ofHours(reminderHours), clustered,
-                instanceId, env.get("SHOPTALK_SECRET").orElse(null));
+        return new CoreSettings(
+                grace,
+                Duration.ofHours(roundHours),
+                Duration.ofHours(reminderHours),
+                clustered,
+                instanceId,
+                env.get("SHOPTALK_SECRET").orElse(null));
     }
 
     // A JDBC URL may carry a password in its query; keep it out of error lines.

@@ -20,8 +20,7 @@ final class ConsoleGuard {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private ConsoleGuard() {
-    }
+    private ConsoleGuard() {}
 
     static void mount(RoutesConfig routes, boolean loopbackOnly) {
         if (loopbackOnly) {

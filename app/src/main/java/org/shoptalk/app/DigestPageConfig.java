@@ -33,13 +33,19 @@ public record DigestPageConfig(Optional<String> publicUrl, Optional<String> secr
         Optional<String> secret = env.get("SHOPTALK_SECRET");
         if (secret.isPresent() && secret.get().length() < MIN_SECRET) {
             throw new ConfigException("SHOPTALK_SECRET must be at least " + MIN_SECRET + " characters (a long random"
-                    + " string, e.g. from openssl rand -base64 32), got one of " + secret.get().length());
+                    + " string, e.g. from openssl rand -base64 32), got one of "
+                    + secret.get().length());
         }
         if (secret.isEmpty() && realPlatform) {
             throw new ConfigException("SHOPTALK_SECRET must be set when Slack or Teams is configured: it signs the"
-                    + " digest links people open (at least " + MIN_SECRET + " characters, e.g. from openssl rand -base64 32)");
+                    + " digest links people open (at least " + MIN_SECRET
+                    + " characters, e.g. from openssl rand -base64 32)");
         }
-        int days = env.integer("SHOPTALK_DIGEST_LINK_DAYS", DEFAULT_LINK_DAYS, 1, MAX_LINK_DAYS,
+        int days = env.integer(
+                "SHOPTALK_DIGEST_LINK_DAYS",
+                DEFAULT_LINK_DAYS,
+                1,
+                MAX_LINK_DAYS,
                 "a whole number of days from 1 to " + MAX_LINK_DAYS);
         return new DigestPageConfig(url, secret, Duration.ofDays(days));
     }
@@ -48,14 +54,20 @@ public record DigestPageConfig(Optional<String> publicUrl, Optional<String> secr
         try {
             URI uri = new URI(url);
             boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            if (web && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null) {
+            if (web
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null
+                    && uri.getUserInfo() == null) {
                 return;
             }
         } catch (URISyntaxException e) {
             // reported below with the expected form
         }
-        throw Env.invalid("SHOPTALK_PUBLIC_URL", "the address people open Shoptalk at, like https://shoptalk.example.org"
-                + " (http or https, no query)", url);
+        throw Env.invalid(
+                "SHOPTALK_PUBLIC_URL",
+                "the address people open Shoptalk at, like https://shoptalk.example.org" + " (http or https, no query)",
+                url);
     }
 
     @Override

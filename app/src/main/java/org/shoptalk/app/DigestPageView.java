@@ -27,33 +27,35 @@ final class DigestPageView {
     static final int[] WEEK_CHOICES = {1, 4, 12, 26, 52};
     private static final Map<Language, Map<String, String>> TEXTS = loadTexts();
 
-    private DigestPageView() {
-    }
+    private DigestPageView() {}
 
     /** The page's scope: public records, since the template engine reads them by reflection. */
-    public record Page(String lang, String title, String periodText, Map<String, String> t, List<Option> weekOptions,
-                       List<RoundView> rounds, String whyLabel, String noAnswers, String editedLabel, Chart chart,
-                       List<Download> downloads, String linkNote) {
-    }
+    public record Page(
+            String lang,
+            String title,
+            String periodText,
+            Map<String, String> t,
+            List<Option> weekOptions,
+            List<RoundView> rounds,
+            String whyLabel,
+            String noAnswers,
+            String editedLabel,
+            Chart chart,
+            List<Download> downloads,
+            String linkNote) {}
 
-    public record Option(int value, String label, boolean selected) {
-    }
+    public record Option(int value, String label, boolean selected) {}
 
-    public record RoundView(String when, String prompt, String why, boolean hasThreads, List<Link> threads,
-                            List<AnswerView> answers) {
-    }
+    public record RoundView(
+            String when, String prompt, String why, boolean hasThreads, List<Link> threads, List<AnswerView> answers) {}
 
-    public record Link(String label, String url) {
-    }
+    public record Link(String label, String url) {}
 
-    public record AnswerView(String kind, String text, String who, String when, boolean edited) {
-    }
+    public record AnswerView(String kind, String text, String who, String when, boolean edited) {}
 
-    public record Download(String label, List<FileLink> links) {
-    }
+    public record Download(String label, List<FileLink> links) {}
 
-    public record FileLink(String name, String href) {
-    }
+    public record FileLink(String name, String href) {}
 
     /**
      * @param period the rounds shown
@@ -61,17 +63,24 @@ final class DigestPageView {
      * @param shownWeeks how many weeks the page shows (the period selector's choice)
      * @param token the link's token, for the relative export links
      */
-    static Page of(DigestHistory.Period period, List<DigestHistory.Week> weeks, int shownWeeks, Instant linkExpires,
-                   String token) {
+    static Page of(
+            DigestHistory.Period period,
+            List<DigestHistory.Week> weeks,
+            int shownWeeks,
+            Instant linkExpires,
+            String token) {
         Language lang = period.guild().language();
         Locale locale = lang.locale();
         Map<String, String> t = TEXTS.get(lang);
         ZoneId zone = period.guild().zone();
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        DateTimeFormatter day =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", locale);
         String name = period.guild().name();
         String to = day.format(period.to().atZone(zone));
-        String title = shownWeeks == 1 ? fill(t.get("title_week"), name, to) : fill(t.get("title_weeks"), name, to, shownWeeks);
+        String title = shownWeeks == 1
+                ? fill(t.get("title_week"), name, to)
+                : fill(t.get("title_weeks"), name, to, shownWeeks);
 
         List<Option> options = new ArrayList<>();
         for (int w : WEEK_CHOICES) {
@@ -83,36 +92,67 @@ final class DigestPageView {
 
         List<RoundView> rounds = new ArrayList<>();
         for (DigestHistory.RoundEntry r : period.rounds()) {
-            List<Link> threads = r.threads().stream().filter(l -> safeUrl(l.url()))
-                    .map(l -> new Link(r.threads().size() > 1 ? fill(t.get("thread_in"), l.channelId()) : t.get("thread"), l.url()))
+            List<Link> threads = r.threads().stream()
+                    .filter(l -> safeUrl(l.url()))
+                    .map(l -> new Link(
+                            r.threads().size() > 1 ? fill(t.get("thread_in"), l.channelId()) : t.get("thread"),
+                            l.url()))
                     .toList();
-            List<AnswerView> answers = r.answers().stream().map(a -> answer(a, t, when, day)).toList();
-            rounds.add(new RoundView(when.format(r.openedAt().atZone(zone)), r.prompt(), r.why(), !threads.isEmpty(), threads,
-                    answers));
+            List<AnswerView> answers =
+                    r.answers().stream().map(a -> answer(a, t, when, day)).toList();
+            rounds.add(new RoundView(
+                    when.format(r.openedAt().atZone(zone)), r.prompt(), r.why(), !threads.isEmpty(), threads, answers));
         }
 
         String query = "?weeks=" + shownWeeks;
         List<Download> downloads = List.of(
                 new Download(t.get("download_period"), files(token, query)),
                 new Download(fill(t.get("download_all"), to), files(token, "")));
-        return new Page(lang.code(), title, fill(t.get("period"), day.format(period.from().atZone(zone)), to, zone.getId()), t,
-                options, rounds, t.get("why"), t.get("no_answers"), t.get("edited"), Chart.of(weeks, t, locale), downloads,
+        return new Page(
+                lang.code(),
+                title,
+                fill(t.get("period"), day.format(period.from().atZone(zone)), to, zone.getId()),
+                t,
+                options,
+                rounds,
+                t.get("why"),
+                t.get("no_answers"),
+                t.get("edited"),
+                Chart.of(weeks, t, locale),
+                downloads,
                 fill(t.get("link_note"), day.format(linkExpires.atZone(zone))));
     }
 
     // Names and times come from core's one anonymity rule: an anonymous answer has its day alone, in the guild's zone.
-    private static AnswerView answer(DigestHistory.AnswerEntry a, Map<String, String> t, DateTimeFormatter when,
-                                     DateTimeFormatter day) {
+    private static AnswerView answer(
+            DigestHistory.AnswerEntry a, Map<String, String> t, DateTimeFormatter when, DateTimeFormatter day) {
         var by = a.by();
-        return new AnswerView(by.respondsToName() == null ? "answer" : "reply", a.text(),
-                by.respondsToName() == null ? by.authorName() : fill(t.get("responding"), by.authorName(), by.respondsToName()),
-                by.posted().format(when, day), by.edited());
+        return new AnswerView(
+                by.respondsToName() == null ? "answer" : "reply",
+                a.text(),
+                by.respondsToName() == null
+                        ? by.authorName()
+                        : fill(t.get("responding"), by.authorName(), by.respondsToName()),
+                by.posted().format(when, day),
+                by.edited());
     }
 
     /** The inline SVG bar chart: two bars per week, people (left) and replies between people (right). */
-    public record Chart(int width, int height, int left, int right, int baseline, int legendX, int legendTextX,
-                        String description, String peopleLabel, String repliesLabel, String weekLabel, String tableLabel,
-                        List<Gridline> gridlines, List<WeekBar> weeks) {
+    public record Chart(
+            int width,
+            int height,
+            int left,
+            int right,
+            int baseline,
+            int legendX,
+            int legendTextX,
+            String description,
+            String peopleLabel,
+            String repliesLabel,
+            String weekLabel,
+            String tableLabel,
+            List<Gridline> gridlines,
+            List<WeekBar> weeks) {
         private static final int WIDTH = 640;
         private static final int HEIGHT = 262;
         private static final int LEFT = 34;
@@ -122,7 +162,10 @@ final class DigestPageView {
         private static final double BAR = 16;
 
         static Chart of(List<DigestHistory.Week> weeks, Map<String, String> t, Locale locale) {
-            int max = weeks.stream().mapToInt(w -> Math.max(w.participants(), w.repliesBetweenPeople())).max().orElse(0);
+            int max = weeks.stream()
+                    .mapToInt(w -> Math.max(w.participants(), w.repliesBetweenPeople()))
+                    .max()
+                    .orElse(0);
             int step = Math.max(1, (max + 3) / 4);
             int top = step * 4;
             double scale = (BASELINE - TOP) / (double) top;
@@ -140,34 +183,70 @@ final class DigestPageView {
                 double people = w.participants() * scale;
                 double replies = w.repliesBetweenPeople() * scale;
                 String monday = label.format(w.monday());
-                bars.add(new WeekBar(monday, w.participants(), w.repliesBetweenPeople(),
-                        num(centre - BAR - 1), num(BASELINE - people), num(people),
-                        num(centre + 1), num(BASELINE - replies), num(replies), num(BAR),
-                        num(centre), BASELINE + 22,
+                bars.add(new WeekBar(
+                        monday,
+                        w.participants(),
+                        w.repliesBetweenPeople(),
+                        num(centre - BAR - 1),
+                        num(BASELINE - people),
+                        num(people),
+                        num(centre + 1),
+                        num(BASELINE - replies),
+                        num(replies),
+                        num(BAR),
+                        num(centre),
+                        BASELINE + 22,
                         fill(t.get("chart_people_title"), monday, w.participants()),
                         fill(t.get("chart_replies_title"), monday, w.repliesBetweenPeople())));
             }
-            return new Chart(WIDTH, HEIGHT, LEFT, RIGHT, BASELINE, LEFT, LEFT + 19, t.get("chart_description"),
-                    t.get("chart_people"), t.get("chart_replies"), t.get("chart_week"), t.get("chart_table"), grid, bars);
+            return new Chart(
+                    WIDTH,
+                    HEIGHT,
+                    LEFT,
+                    RIGHT,
+                    BASELINE,
+                    LEFT,
+                    LEFT + 19,
+                    t.get("chart_description"),
+                    t.get("chart_people"),
+                    t.get("chart_replies"),
+                    t.get("chart_week"),
+                    t.get("chart_table"),
+                    grid,
+                    bars);
         }
     }
 
-    public record Gridline(String y, String textY, int labelX, int value) {
-    }
+    public record Gridline(String y, String textY, int labelX, int value) {}
 
-    public record WeekBar(String label, int people, int replies, String peopleX, String peopleY, String peopleHeight,
-                          String repliesX, String repliesY, String repliesHeight, String barWidth, String labelX, int labelY,
-                          String peopleTitle, String repliesTitle) {
-    }
+    public record WeekBar(
+            String label,
+            int people,
+            int replies,
+            String peopleX,
+            String peopleY,
+            String peopleHeight,
+            String repliesX,
+            String repliesY,
+            String repliesHeight,
+            String barWidth,
+            String labelX,
+            int labelY,
+            String peopleTitle,
+            String repliesTitle) {}
 
     private static List<FileLink> files(String token, String query) {
-        return List.of(new FileLink("Markdown", token + "/export.md" + query), new FileLink("CSV", token + "/export.csv" + query),
+        return List.of(
+                new FileLink("Markdown", token + "/export.md" + query),
+                new FileLink("CSV", token + "/export.csv" + query),
                 new FileLink("JSON", token + "/export.json" + query));
     }
 
     /** Thread links come from chat platforms; only web addresses and our own paths become links. */
     static boolean safeUrl(String url) {
-        return url.startsWith("https://") || url.startsWith("http://") || (url.startsWith("/") && !url.startsWith("//"));
+        return url.startsWith("https://")
+                || url.startsWith("http://")
+                || (url.startsWith("/") && !url.startsWith("//"));
     }
 
     // Coordinates with a dot whatever the JVM's locale: SVG wants "12.5", never "12,5".

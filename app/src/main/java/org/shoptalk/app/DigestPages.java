@@ -56,8 +56,15 @@ final class DigestPages {
         } catch (RuntimeException e) {
             StackTraceElement[] trace = e.getStackTrace();
             LOG.error("digest page failed: {} at {}", e.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
-            html(ctx, 500, message, messages("Something went wrong on our side.", "Please try again in a while.",
-                    "Er ging bij ons iets mis.", "Probeer het over een tijdje opnieuw."));
+            html(
+                    ctx,
+                    500,
+                    message,
+                    messages(
+                            "Something went wrong on our side.",
+                            "Please try again in a while.",
+                            "Er ging bij ons iets mis.",
+                            "Probeer het over een tijdje opnieuw."));
         }
     }
 
@@ -66,8 +73,7 @@ final class DigestPages {
         void handle(Context ctx);
     }
 
-    private record Opened(Guild guild, DigestTokens.Access.Granted access) {
-    }
+    private record Opened(Guild guild, DigestTokens.Access.Granted access) {}
 
     private void page(Context ctx) {
         Optional<Opened> opened = open(ctx);
@@ -85,7 +91,12 @@ final class DigestPages {
         DigestHistory.Period period = history.read(guild, DigestHistory.periodStart(end, weeks.get()), end);
         List<DigestHistory.Week> chart = history.weekly(guild, end, CHART_WEEKS);
         String token = ctx.pathParam("token");
-        html(ctx, 200, page, DigestPageView.of(period, chart, weeks.get(), opened.get().access().expiresAt(), token));
+        html(
+                ctx,
+                200,
+                page,
+                DigestPageView.of(
+                        period, chart, weeks.get(), opened.get().access().expiresAt(), token));
     }
 
     private void export(Context ctx) {
@@ -94,25 +105,36 @@ final class DigestPages {
             return;
         }
         String file = ctx.pathParam("file");
-        Optional<DigestExport> format = file.startsWith("export.") ? DigestExport.parse(file.substring("export.".length()))
-                : Optional.empty();
+        Optional<DigestExport> format =
+                file.startsWith("export.") ? DigestExport.parse(file.substring("export.".length())) : Optional.empty();
         if (format.isEmpty()) {
-            html(ctx, 404, message, messages("This page does not exist.", "Exports are export.md, export.csv and export.json.",
-                    "Deze pagina bestaat niet.", "Exports zijn export.md, export.csv en export.json."));
+            html(
+                    ctx,
+                    404,
+                    message,
+                    messages(
+                            "This page does not exist.",
+                            "Exports are export.md, export.csv and export.json.",
+                            "Deze pagina bestaat niet.",
+                            "Exports zijn export.md, export.csv en export.json."));
             return;
         }
         Guild guild = opened.get().guild();
         Instant end = opened.get().access().periodEnd();
-        Optional<PeriodQuery> query = PeriodQuery.parse(ctx.queryParam("weeks"), ctx.queryParam("from"), ctx.queryParam("to"),
-                guild, end, MAX_WEEKS);
+        Optional<PeriodQuery> query = PeriodQuery.parse(
+                ctx.queryParam("weeks"), ctx.queryParam("from"), ctx.queryParam("to"), guild, end, MAX_WEEKS);
         if (query.isEmpty()) {
             badRequest(ctx, "The period is not one this export knows.", WEEKS_FORM + ", or " + DATES_FORM);
             return;
         }
-        DigestHistory.Period period = history.read(guild, query.get().from(), query.get().to());
+        DigestHistory.Period period =
+                history.read(guild, query.get().from(), query.get().to());
         secure(ctx);
-        ctx.header("Content-Disposition", "attachment; filename=\"" + PeriodQuery.fileName(period, format.get()) + "\"");
-        ctx.status(200).contentType(format.get().contentType()).result(format.get().write(period));
+        ctx.header(
+                "Content-Disposition", "attachment; filename=\"" + PeriodQuery.fileName(period, format.get()) + "\"");
+        ctx.status(200)
+                .contentType(format.get().contentType())
+                .result(format.get().write(period));
     }
 
     private Optional<Opened> open(Context ctx) {
@@ -126,28 +148,51 @@ final class DigestPages {
         } else if (access instanceof DigestTokens.Access.Expired) {
             gone(ctx);
         } else {
-            html(ctx, 403, message, messages("This link does not open a digest.",
-                    "Check that the whole link was copied from the digest in your channel.",
-                    "Deze link opent geen digest.", "Kijk of de hele link uit de digest in je kanaal is gekopieerd."));
+            html(
+                    ctx,
+                    403,
+                    message,
+                    messages(
+                            "This link does not open a digest.",
+                            "Check that the whole link was copied from the digest in your channel.",
+                            "Deze link opent geen digest.",
+                            "Kijk of de hele link uit de digest in je kanaal is gekopieerd."));
         }
         return Optional.empty();
     }
 
     private void gone(Context ctx) {
-        html(ctx, 410, message, messages("This link has expired.",
-                "Digest links work for a while only. The next digest in your guild's channel brings a fresh one.",
-                "Deze link is verlopen.", "Digest-links werken maar een tijd. De volgende digest in het kanaal van je guild heeft een nieuwe."));
+        html(
+                ctx,
+                410,
+                message,
+                messages(
+                        "This link has expired.",
+                        "Digest links work for a while only. The next digest in your guild's channel brings a fresh one.",
+                        "Deze link is verlopen.",
+                        "Digest-links werken maar een tijd. De volgende digest in het kanaal van je guild heeft een nieuwe."));
     }
 
     private void badRequest(Context ctx, String problem, String expected) {
-        html(ctx, 400, message, Map.of("title", "Bad request", "parts", List.of(
-                Map.of("lang", "en", "title", problem, "text", "Use " + expected + "."))));
+        html(
+                ctx,
+                400,
+                message,
+                Map.of(
+                        "title",
+                        "Bad request",
+                        "parts",
+                        List.of(Map.of("lang", "en", "title", problem, "text", "Use " + expected + "."))));
     }
 
     private static Map<String, Object> messages(String enTitle, String enText, String nlTitle, String nlText) {
-        return Map.of("title", enTitle, "parts", List.of(
-                Map.of("lang", "en", "title", enTitle, "text", enText),
-                Map.of("lang", "nl", "title", nlTitle, "text", nlText)));
+        return Map.of(
+                "title",
+                enTitle,
+                "parts",
+                List.of(
+                        Map.of("lang", "en", "title", enTitle, "text", enText),
+                        Map.of("lang", "nl", "title", nlTitle, "text", nlText)));
     }
 
     private static void html(Context ctx, int status, Mustache template, Object scope) {
@@ -160,8 +205,10 @@ final class DigestPages {
     // The token is in the address: keep it out of Referer headers, caches and search engines, and let the
     // page run no script at all.
     private static void secure(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
-                + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
+                        + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");

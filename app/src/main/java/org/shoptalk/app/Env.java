@@ -100,7 +100,10 @@ final class Env {
             return null;
         }
         try {
-            return Duration.ofDays(part(m, 1)).plusHours(part(m, 2)).plusMinutes(part(m, 3)).plusSeconds(part(m, 4));
+            return Duration.ofDays(part(m, 1))
+                    .plusHours(part(m, 2))
+                    .plusMinutes(part(m, 3))
+                    .plusSeconds(part(m, 4));
         } catch (ArithmeticException e) {
             return null;
         }

@@ -28,8 +28,7 @@ final class ExportCommand {
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
 
-    private ExportCommand() {
-    }
+    private ExportCommand() {}
 
     /**
      * Runs the export for main(): the file on {@code out} (standard output), anything else on standard error.
@@ -48,7 +47,8 @@ final class ExportCommand {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
-            if (!List.of("--guild", "--format", "--from", "--to").contains(name) || i + 1 >= args.size()
+            if (!List.of("--guild", "--format", "--from", "--to").contains(name)
+                    || i + 1 >= args.size()
                     || options.put(name, args.get(i + 1)) != null) {
                 return usage(err, "unexpected \"" + oneLine(name) + "\"");
             }
@@ -77,29 +77,37 @@ final class ExportCommand {
         try {
             db = ShoptalkApp.openDatabase(config.database());
         } catch (RuntimeException e) {
-            err.println("Shoptalk cannot open the database (" + config.database().url().replaceAll("\\?.*", "?...")
-                    + "): is a running Shoptalk holding the embedded database? Stop it, or export from the digest page.");
+            err.println(
+                    "Shoptalk cannot open the database ("
+                            + config.database().url().replaceAll("\\?.*", "?...")
+                            + "): is a running Shoptalk holding the embedded database? Stop it, or export from the digest page.");
             return FAILED;
         }
         try (db) {
             DigestHistory history = DigestHistory.withIds(db);
             List<Guild> all = db.withHandle(h -> new GuildStore().all(h));
-            List<Guild> matches = all.stream().filter(g -> String.valueOf(g.id()).equals(guildArg.strip())
-                    || g.name().equalsIgnoreCase(guildArg.strip())).toList();
+            List<Guild> matches = all.stream()
+                    .filter(g -> String.valueOf(g.id()).equals(guildArg.strip())
+                            || g.name().equalsIgnoreCase(guildArg.strip()))
+                    .toList();
             if (matches.size() != 1) {
-                err.println((matches.isEmpty() ? "There is no guild \"" + oneLine(guildArg) + "\" in this database"
-                        : "Several guilds are called \"" + oneLine(guildArg) + "\": give the number") + "; guilds: "
+                err.println((matches.isEmpty()
+                                ? "There is no guild \"" + oneLine(guildArg) + "\" in this database"
+                                : "Several guilds are called \"" + oneLine(guildArg) + "\": give the number")
+                        + "; guilds: "
                         + list(matches.isEmpty() ? all : matches));
                 return BAD_INPUT;
             }
             Optional<Guild> guild = Optional.of(matches.get(0));
             Instant now = clock.instant();
-            Optional<PeriodQuery> period = PeriodQuery.parse(null, options.get("--from"), options.get("--to"), guild.get(),
-                    now, Integer.MAX_VALUE);
+            Optional<PeriodQuery> period = PeriodQuery.parse(
+                    null, options.get("--from"), options.get("--to"), guild.get(), now, Integer.MAX_VALUE);
             if (period.isEmpty()) {
                 return usage(err, "--from must not come after --to");
             }
-            out.print(format.get().write(history.read(guild.get(), period.get().from(), period.get().to())));
+            out.print(format.get()
+                    .write(history.read(
+                            guild.get(), period.get().from(), period.get().to())));
             out.flush();
             return OK;
         }
@@ -114,7 +122,9 @@ final class ExportCommand {
         if (guilds.isEmpty()) {
             return "none yet";
         }
-        String shown = guilds.stream().limit(20).map(g -> g.id() + " " + oneLine(g.name()) + " (" + g.tenant().key() + ")")
+        String shown = guilds.stream()
+                .limit(20)
+                .map(g -> g.id() + " " + oneLine(g.name()) + " (" + g.tenant().key() + ")")
                 .collect(Collectors.joining(", "));
         return guilds.size() > 20 ? shown + ", ..." : shown;
     }

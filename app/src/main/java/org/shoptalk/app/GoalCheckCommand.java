@@ -46,7 +46,9 @@ final class GoalCheckCommand {
                 if (lang != null) {
                     return bad(err, "--lang is given twice");
                 }
-                String code = arg.equals(LANG) ? (i + 1 < args.size() ? args.get(++i) : "") : arg.substring(LANG.length() + 1);
+                String code = arg.equals(LANG)
+                        ? (i + 1 < args.size() ? args.get(++i) : "")
+                        : arg.substring(LANG.length() + 1);
                 Optional<Language> parsed = Language.parse(code);
                 if (parsed.isEmpty()) {
                     return bad(err, code.isEmpty() ? "--lang needs nl or en" : "unknown language \"" + code + "\"");

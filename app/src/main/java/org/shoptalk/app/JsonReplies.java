@@ -10,8 +10,7 @@ import java.util.Map;
 final class JsonReplies {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonReplies() {
-    }
+    private JsonReplies() {}
 
     static void send(Context ctx, int status, Object body) {
         try {

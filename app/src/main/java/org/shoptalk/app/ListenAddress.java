@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * @param host an IP address literal, IPv4 or IPv6 without brackets
  */
 public record ListenAddress(String host) {
-    private static final String EXPECTED = "an IP address to listen on, such as 127.0.0.1 (this machine only),"
-            + " 0.0.0.0 (every interface) or ::";
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final String EXPECTED =
+            "an IP address to listen on, such as 127.0.0.1 (this machine only)," + " 0.0.0.0 (every interface) or ::";
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
     // After the patterns: the constructor needs them.
     static final ListenAddress LOOPBACK = new ListenAddress("127.0.0.1");
@@ -50,7 +50,8 @@ public record ListenAddress(String host) {
 
     // Only literals: never a name lookup, which could be slow or answer differently on another day.
     private static InetAddress address(String text) {
-        boolean literal = IPV4.matcher(text).matches() || (text.contains(":") && IPV6_CHARACTERS.matcher(text).matches());
+        boolean literal = IPV4.matcher(text).matches()
+                || (text.contains(":") && IPV6_CHARACTERS.matcher(text).matches());
         if (!literal) {
             return null;
         }

@@ -41,8 +41,8 @@ final class LocalConsoleApi {
         routes.post("/local/api/messages", this::post);
         routes.put("/local/api/messages/{id}", this::edit);
         routes.delete("/local/api/messages/{id}", this::delete);
-        routes.exception(LocalInputException.class,
-                (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), expectedFor(ctx)));
+        routes.exception(
+                LocalInputException.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), expectedFor(ctx)));
         routes.exception(NoSuchMessageException.class, (e, ctx) -> JsonReplies.error(ctx, 404, e.getMessage()));
         routes.exception(BadRequest.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), e.expected));
     }
@@ -54,7 +54,8 @@ final class LocalConsoleApi {
     private void list(Context ctx) {
         String channel = ctx.queryParam("channel");
         if (channel == null || channel.isBlank()) {
-            throw new BadRequest("the query parameter \"channel\" is missing",
+            throw new BadRequest(
+                    "the query parameter \"channel\" is missing",
                     "GET /local/api/messages?channel=general (optionally &user=alice to see what alice sees)");
         }
         List<Map<String, Object>> messages = chat.seen(channel, viewer(ctx)).stream()
@@ -70,8 +71,11 @@ final class LocalConsoleApi {
 
     private void post(Context ctx) {
         JsonNode body = object(ctx, POST_FORM);
-        LocalPost posted = chat.post(text(body, "channel", POST_FORM), text(body, "user", POST_FORM),
-                text(body, "text", POST_FORM), text(body, "thread", POST_FORM));
+        LocalPost posted = chat.post(
+                text(body, "channel", POST_FORM),
+                text(body, "user", POST_FORM),
+                text(body, "text", POST_FORM),
+                text(body, "thread", POST_FORM));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", posted.id());
         answer.put("thread", posted.thread());

@@ -19,8 +19,7 @@ public final class Main {
     static final String USAGE = "usage: java -jar shoptalk.jar [goal-check --lang nl|en \"TEXT\""
             + " | export --guild ID --format csv|md|json] (without arguments it starts the server)";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length > 0) {

@@ -58,9 +58,14 @@ record PeriodQuery(Instant from, Instant to) {
     /** e.g. {@code shoptalk-craft-2026-09-01-2026-11-30.csv}: a name that is safe on every system. */
     static String fileName(DigestHistory.Period period, DigestExport format) {
         ZoneId zone = period.guild().zone();
-        String slug = period.guild().name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = period.guild()
+                .name()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return "shoptalk-" + (slug.isEmpty() ? "guild-" + period.guild().id() : slug) + "-"
-                + period.from().atZone(zone).toLocalDate() + "-" + period.to().minusNanos(1).atZone(zone).toLocalDate() + "."
+                + period.from().atZone(zone).toLocalDate() + "-"
+                + period.to().minusNanos(1).atZone(zone).toLocalDate() + "."
                 + format.extension();
     }
 }

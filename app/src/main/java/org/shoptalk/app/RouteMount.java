@@ -18,19 +18,19 @@ import org.shoptalk.core.web.Route;
  * {@link HttpCall} (the body byte for byte, for signature checks) and the {@link HttpAnswer} back.
  */
 final class RouteMount {
-    private RouteMount() {
-    }
+    private RouteMount() {}
 
     static void mount(RoutesConfig routes, List<Route> adapterRoutes) {
         for (Route route : adapterRoutes) {
             HandlerType method = HandlerType.findOrCreate(route.method().toUpperCase(Locale.ROOT));
-            routes.addHttpHandler(method, route.path(), ctx -> answer(ctx, route.endpoint().handle(call(ctx))));
+            routes.addHttpHandler(
+                    method, route.path(), ctx -> answer(ctx, route.endpoint().handle(call(ctx))));
         }
     }
 
     static HttpCall call(Context ctx) {
-        return new HttpCall(ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers(ctx.req()),
-                ctx.bodyAsBytes(), ctx.ip());
+        return new HttpCall(
+                ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers(ctx.req()), ctx.bodyAsBytes(), ctx.ip());
     }
 
     static void answer(Context ctx, HttpAnswer answer) {

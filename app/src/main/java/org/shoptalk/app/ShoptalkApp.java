@@ -51,45 +51,59 @@ public final class ShoptalkApp implements AutoCloseable {
                     : Optional.empty();
             local.ifPresent(core::register);
             List<Route> routes = new ArrayList<>(adapterRoutes);
-            Optional<SlackAdapter> slack = config.slack()
-                    .map(settings -> new SlackAdapter(settings, started.shoptalk(), database, clock));
+            Optional<SlackAdapter> slack =
+                    config.slack().map(settings -> new SlackAdapter(settings, started.shoptalk(), database, clock));
             slack.ifPresent(s -> {
                 started.register(s.platform());
                 routes.addAll(s.routes());
                 adapters.add(s);
             });
-            Optional<TeamsAdapter> teams = config.teams()
-                    .map(settings -> new TeamsAdapter(settings, started.shoptalk(), database, clock));
+            Optional<TeamsAdapter> teams =
+                    config.teams().map(settings -> new TeamsAdapter(settings, started.shoptalk(), database, clock));
             teams.ifPresent(t -> {
                 started.register(t.platform());
                 routes.addAll(t.routes());
                 adapters.add(t);
             });
             DigestPageConfig pages = config.digestPages();
-            DigestTokens tokens = pages.secret().isPresent() ? DigestTokens.withSecret(pages.secret().get(), clock)
+            DigestTokens tokens = pages.secret().isPresent()
+                    ? DigestTokens.withSecret(pages.secret().get(), clock)
                     : DigestTokens.withStoredKey(database, clock);
             // Without SHOPTALK_PUBLIC_URL the links point here, at whatever port the server gets.
-            AtomicReference<String> publicUrl = new AtomicReference<>(pages.publicUrl().orElse(null));
+            AtomicReference<String> publicUrl =
+                    new AtomicReference<>(pages.publicUrl().orElse(null));
             core.useDigestLinks(new SignedDigestLinks(publicUrl::get, tokens, pages.linkValidity(), clock));
             core.start();
             // Adapters start after core: Socket Mode may deliver events at once.
             slack.ifPresent(SlackAdapter::start);
             teams.ifPresent(TeamsAdapter::start);
             // Not ready within about the connection timeout (1 s by default) of the database going away.
-            Readiness readiness = () -> !database.isReachable() ? Optional.of("database unreachable")
-                    : !started.schedulerStarted() ? Optional.of("scheduler not started")
-                    : Optional.empty();
-            WebServer server = WebServer.start(config.listen(), config.port(), readiness, local, routes,
-                    Optional.of(new DigestPages(core.digestHistory(), tokens)), List.of(new DatabaseMetrics(database)));
+            Readiness readiness = () -> !database.isReachable()
+                    ? Optional.of("database unreachable")
+                    : !started.schedulerStarted() ? Optional.of("scheduler not started") : Optional.empty();
+            WebServer server = WebServer.start(
+                    config.listen(),
+                    config.port(),
+                    readiness,
+                    local,
+                    routes,
+                    Optional.of(new DigestPages(core.digestHistory(), tokens)),
+                    List.of(new DatabaseMetrics(database)));
             publicUrl.compareAndSet(null, "http://localhost:" + server.port());
             if (local.isPresent() && !config.listen().loopback()) {
-                LOG.warn("The local console has no login and listens on {}: anyone who can reach this port can read"
-                        + " and post as any name. Unset SHOPTALK_HOST to keep it on this machine.", config.listen().host());
+                LOG.warn(
+                        "The local console has no login and listens on {}: anyone who can reach this port can read"
+                                + " and post as any name. Unset SHOPTALK_HOST to keep it on this machine.",
+                        config.listen().host());
             }
-            LOG.info("Shoptalk is up on {} port {} (database: {}, local console: {}, Slack: {}, Teams: {})",
-                    config.listen().host(), server.port(),
-                    config.database().dialect(), local.isPresent() ? "on at /local" : "off",
-                    config.slack().isPresent() ? "on" : "off", config.teams().isPresent() ? "on" : "off");
+            LOG.info(
+                    "Shoptalk is up on {} port {} (database: {}, local console: {}, Slack: {}, Teams: {})",
+                    config.listen().host(),
+                    server.port(),
+                    config.database().dialect(),
+                    local.isPresent() ? "on at /local" : "off",
+                    config.slack().isPresent() ? "on" : "off",
+                    config.teams().isPresent() ? "on" : "off");
             return new ShoptalkApp(database, core, adapters, server);
         } catch (RuntimeException e) {
             closeAll(adapters);

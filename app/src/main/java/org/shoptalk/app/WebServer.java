@@ -2,11 +2,11 @@ package org.shoptalk.app;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +35,34 @@ final class WebServer implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
-                           List<Route> adapterRoutes) {
+    static WebServer start(
+            ListenAddress listen,
+            int port,
+            Readiness readiness,
+            Optional<LocalChat> localChat,
+            List<Route> adapterRoutes) {
         return start(listen, port, readiness, localChat, adapterRoutes, Optional.empty());
     }
 
-    static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
-                           List<Route> adapterRoutes, Optional<DigestPages> digestPages) {
+    static WebServer start(
+            ListenAddress listen,
+            int port,
+            Readiness readiness,
+            Optional<LocalChat> localChat,
+            List<Route> adapterRoutes,
+            Optional<DigestPages> digestPages) {
         return start(listen, port, readiness, localChat, adapterRoutes, digestPages, List.of());
     }
 
     /** @param meters more metrics for /metrics, beyond the JVM's and the HTTP server's */
-    static WebServer start(ListenAddress listen, int port, Readiness readiness, Optional<LocalChat> localChat,
-                           List<Route> adapterRoutes, Optional<DigestPages> digestPages, List<MeterBinder> meters) {
+    static WebServer start(
+            ListenAddress listen,
+            int port,
+            Readiness readiness,
+            Optional<LocalChat> localChat,
+            List<Route> adapterRoutes,
+            Optional<DigestPages> digestPages,
+            List<MeterBinder> meters) {
         Metrics metrics = new Metrics(meters);
         try {
             Javalin javalin = Javalin.create(config -> {
@@ -57,7 +72,9 @@ final class WebServer implements AutoCloseable {
                 config.jetty.port = port;
                 config.requestLogger.http(metrics::recordRequest);
                 var routes = config.routes;
-                routes.get("/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok"));
+                routes.get(
+                        "/healthz",
+                        ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok"));
                 routes.get("/readyz", ctx -> {
                     Optional<String> problem = readiness.problem();
                     Map<String, String> body = new LinkedHashMap<>();
@@ -65,8 +82,10 @@ final class WebServer implements AutoCloseable {
                     problem.ifPresent(p -> body.put("reason", p));
                     JsonReplies.send(ctx, problem.isEmpty() ? 200 : 503, body);
                 });
-                routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(metrics.scrape()));
+                routes.get(
+                        "/metrics",
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(metrics.scrape()));
                 localChat.ifPresent(chat -> {
                     ConsoleGuard.mount(routes, listen.loopback());
                     new LocalConsoleApi(chat).mount(routes);
@@ -74,8 +93,8 @@ final class WebServer implements AutoCloseable {
                 });
                 digestPages.ifPresent(pages -> pages.mount(routes));
                 RouteMount.mount(routes, adapterRoutes);
-                routes.exception(HttpResponseException.class,
-                        (e, ctx) -> JsonReplies.error(ctx, e.getStatus(), e.getMessage()));
+                routes.exception(
+                        HttpResponseException.class, (e, ctx) -> JsonReplies.error(ctx, e.getStatus(), e.getMessage()));
                 routes.exception(Exception.class, (e, ctx) -> {
                     LOG.error("{} {} failed: {}", ctx.method().name(), ctx.path(), Failures.describe(e));
                     if (Failures.isTransient(e)) {
@@ -100,7 +119,8 @@ final class WebServer implements AutoCloseable {
     /** The address and port the server's socket is bound to. */
     InetSocketAddress boundAddress() {
         for (Connector connector : javalin.jettyServer().server().getConnectors()) {
-            if (connector instanceof ServerConnector server && server.getTransport() instanceof ServerSocketChannel socket) {
+            if (connector instanceof ServerConnector server
+                    && server.getTransport() instanceof ServerSocketChannel socket) {
                 try {
                     return (InetSocketAddress) socket.getLocalAddress();
                 } catch (IOException e) {

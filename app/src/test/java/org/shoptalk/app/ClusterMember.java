@@ -1,5 +1,6 @@
 package org.shoptalk.app;
 
+import ch.qos.logback.classic.Level;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import ch.qos.logback.classic.Level;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.ChannelRef;
@@ -41,8 +41,7 @@ public final class ClusterMember {
     static final String REPLY = "@@reply\t";
     static final String POSTED = "@@posted\t";
 
-    private ClusterMember() {
-    }
+    private ClusterMember() {}
 
     public static void main(String[] args) throws Exception {
         DbSettings settings = new DbSettings(args[0], args[1], args[2], 10);
@@ -50,13 +49,14 @@ public final class ClusterMember {
         Duration latency = Duration.ofMillis(Long.parseLong(args[4]));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         // How the instance takes over a dead one's work is what the test reports on.
-        for (String logger : new String[] {"org.shoptalk.core.round", "org.shoptalk.core.task", "org.quartz.impl.jdbcjobstore"}) {
+        for (String logger :
+                new String[] {"org.shoptalk.core.round", "org.shoptalk.core.task", "org.quartz.impl.jdbcjobstore"}) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(Level.INFO);
         }
         Clock clock = Clock.systemUTC();
         Database database = Database.start(settings);
-        CoreSettings core = new CoreSettings(Duration.ofHours(6), Duration.ofHours(72), Duration.ofHours(24), true,
-                instanceId);
+        CoreSettings core =
+                new CoreSettings(Duration.ofHours(6), Duration.ofHours(72), Duration.ofHours(24), true, instanceId);
         ShoptalkCore shoptalk = ShoptalkCore.create(database, core, clock);
         LocalChat chat = new LocalChat(database, clock, shoptalk::shoptalk);
         shoptalk.register(new SlowChat(chat, latency, out));

@@ -41,10 +41,19 @@ final class ClusterNode implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Surefire may hand the fork a one-entry manifest jar as java.class.path; it names the real path here.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-cp", classpath,
-                ClusterMember.class.getName(), db.url(), db.user(), db.password(), id,
-                String.valueOf(chatLatency.toMillis()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                        "-cp",
+                        classpath,
+                        ClusterMember.class.getName(),
+                        db.url(),
+                        db.user(),
+                        db.password(),
+                        id,
+                        String.valueOf(chatLatency.toMillis()))
                 .redirectErrorStream(true);
         try {
             return new ClusterNode(id, builder.start());
@@ -123,8 +132,8 @@ final class ClusterNode implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals(ClusterMember.READY)) {
                     ready.countDown();

@@ -56,7 +56,9 @@ class ClusterTest {
      * its own next check-in: about 13-18 s after a kill. The rest is slack for a busy machine.
      */
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private Database db;
     private ClusterNode alpha;
@@ -75,12 +77,14 @@ class ClusterTest {
         beta.awaitReady(Duration.ofSeconds(90));
         for (int i = 0; i < GUILDS; i++) {
             for (String wave : List.of("first", "second")) {
-                String reply = nodeFor(i).command(channel(wave, i), "lea", "guild create " + wave + i + " lang en tz UTC");
+                String reply =
+                        nodeFor(i).command(channel(wave, i), "lea", "guild create " + wave + i + " lang en tz UTC");
                 assertThat(reply).contains("reflects here");
             }
         }
         // Both waves are set after the guilds exist, so the minutes are surely still ahead when planned.
-        firstWave = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        firstWave =
+                Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         secondWave = firstWave.plus(1, ChronoUnit.MINUTES);
         for (int i = 0; i < GUILDS; i++) {
             assertThat(nodeFor(i).command(channel("first", i), "lea", "schedule at " + MINUTE.format(firstWave)))
@@ -111,10 +115,15 @@ class ClusterTest {
         awaitSettled("first", firstWave.plusSeconds(60));
 
         Map<String, Long> posts = roundPosts("first");
-        System.out.printf("cluster test: first wave settled %d ms after its minute; alpha posted %d, beta %d%n",
+        System.out.printf(
+                "cluster test: first wave settled %d ms after its minute; alpha posted %d, beta %d%n",
                 Duration.between(firstWave, Instant.now()).toMillis(), alpha.posted(), beta.posted());
-        assertThat(posts).hasSize(GUILDS).allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
-        assertThat(threadsKnown("first")).as("rounds that know their thread, so answers there are kept").isEqualTo(GUILDS);
+        assertThat(posts)
+                .hasSize(GUILDS)
+                .allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
+        assertThat(threadsKnown("first"))
+                .as("rounds that know their thread, so answers there are kept")
+                .isEqualTo(GUILDS);
         assertThat(alpha.posted()).as("alpha took part").isPositive();
         assertThat(beta.posted()).as("beta took part").isPositive();
     }
@@ -134,13 +143,23 @@ class ClusterTest {
 
         Duration takeover = Duration.between(killed, Instant.now());
         Map<String, Long> posts = roundPosts("second");
-        System.out.printf("cluster test: alpha killed with %d moments running and %d of %d posted; beta finished"
-                + " the rest within %d ms: %d moments run again, %d interrupted posts found landed, %d posted again%n",
-                running, postedBefore, GUILDS, takeover.toMillis(), beta.logged("runs again: the instance running it"),
-                beta.logged("had landed"), beta.logged("posting again"));
+        System.out.printf(
+                "cluster test: alpha killed with %d moments running and %d of %d posted; beta finished"
+                        + " the rest within %d ms: %d moments run again, %d interrupted posts found landed, %d posted again%n",
+                running,
+                postedBefore,
+                GUILDS,
+                takeover.toMillis(),
+                beta.logged("runs again: the instance running it"),
+                beta.logged("had landed"),
+                beta.logged("posting again"));
         assertThat(running).as("moments alpha was running when it died").isPositive();
-        assertThat(posts).hasSize(GUILDS).allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
-        assertThat(threadsKnown("second")).as("rounds that know their thread, so answers there are kept").isEqualTo(GUILDS);
+        assertThat(posts)
+                .hasSize(GUILDS)
+                .allSatisfy((channel, count) -> assertThat(count).as(channel).isEqualTo(1));
+        assertThat(threadsKnown("second"))
+                .as("rounds that know their thread, so answers there are kept")
+                .isEqualTo(GUILDS);
         assertThat(takeover).isLessThanOrEqualTo(TAKEOVER_LIMIT);
         assertThat(beta.isAlive()).isTrue();
     }
@@ -149,7 +168,8 @@ class ClusterTest {
     @Order(3)
     void an_answer_delivered_to_two_instances_at_once_is_stored_once() throws Exception {
         DbSettings settings = TestDatabases.postgres();
-        try (Database one = Database.start(settings); Database two = Database.start(settings)) {
+        try (Database one = Database.start(settings);
+                Database two = Database.start(settings)) {
             ShoptalkCore first = core(one, "one");
             ShoptalkCore second = core(two, "two");
             try {
@@ -170,17 +190,24 @@ class ClusterTest {
         chat.post("craft", "lea", "/shoptalk moment", null);
         String thread = db.withHandle(h -> h.queryOne("SELECT thread_id FROM round_post", rs -> rs.getString(1)))
                 .orElseThrow();
-        ChatEvent answer = new ChatEvent.MessagePosted(new ChannelRef(Tenant.LOCAL, "craft"),
-                new UserRef(Tenant.LOCAL, "ann"), "slack-like-id-7", thread, "Knowing when to stop polishing.",
-                List.of(), Instant.now());
+        ChatEvent answer = new ChatEvent.MessagePosted(
+                new ChannelRef(Tenant.LOCAL, "craft"),
+                new UserRef(Tenant.LOCAL, "ann"),
+                "slack-like-id-7",
+                thread,
+                "Knowing when to stop polishing.",
+                List.of(),
+                Instant.now());
 
-        List<Boolean> firsts = bothAtOnce(() -> {
-            first.onEvent(answer);
-            return first.firstDelivery(Tenant.LOCAL, "event-7");
-        }, () -> {
-            second.onEvent(answer);
-            return second.firstDelivery(Tenant.LOCAL, "event-7");
-        });
+        List<Boolean> firsts = bothAtOnce(
+                () -> {
+                    first.onEvent(answer);
+                    return first.firstDelivery(Tenant.LOCAL, "event-7");
+                },
+                () -> {
+                    second.onEvent(answer);
+                    return second.firstDelivery(Tenant.LOCAL, "event-7");
+                });
 
         assertThat(firsts).containsExactlyInAnyOrder(true, false);
         long stored = db.withHandle(h -> h.count("SELECT COUNT(*) FROM answer WHERE message_id = 'slack-like-id-7'"));
@@ -188,8 +215,10 @@ class ClusterTest {
     }
 
     private static ShoptalkCore core(Database db, String instanceId) {
-        return ShoptalkCore.create(db, new CoreSettings(Duration.ofHours(6), Duration.ofHours(72), Duration.ofHours(24),
-                true, instanceId), Clock.systemUTC());
+        return ShoptalkCore.create(
+                db,
+                new CoreSettings(Duration.ofHours(6), Duration.ofHours(72), Duration.ofHours(24), true, instanceId),
+                Clock.systemUTC());
     }
 
     private static List<Boolean> bothAtOnce(Callable<Boolean> one, Callable<Boolean> two) throws Exception {
@@ -227,7 +256,9 @@ class ClusterTest {
         List<Map.Entry<String, Long>> rows = db.withHandle(h -> h.query(
                 "SELECT channel_id, COUNT(*) AS posts FROM local_message WHERE kind = 'BOT' AND thread_id IS NULL"
                         + " AND visible_to IS NULL AND id > ? AND channel_id LIKE ? GROUP BY channel_id",
-                rs -> Map.entry(rs.getString("channel_id"), rs.getLong("posts")), setupDone, wave + "-%"));
+                rs -> Map.entry(rs.getString("channel_id"), rs.getLong("posts")),
+                setupDone,
+                wave + "-%"));
         Map<String, Long> counts = new TreeMap<>();
         rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
         return counts;
@@ -235,9 +266,11 @@ class ClusterTest {
 
     /** Channel posts of the wave recorded with the thread of the prompt really in that channel. */
     private long threadsKnown(String wave) {
-        return db.withHandle(h -> h.count("SELECT COUNT(*) FROM round_post p JOIN local_message m"
-                + " ON m.channel_id = p.channel_id AND CAST(m.id AS VARCHAR(20)) = p.thread_id"
-                + " WHERE p.state = 'POSTED' AND m.kind = 'BOT' AND m.thread_id IS NULL AND p.channel_id LIKE ?", wave + "-%"));
+        return db.withHandle(h -> h.count(
+                "SELECT COUNT(*) FROM round_post p JOIN local_message m"
+                        + " ON m.channel_id = p.channel_id AND CAST(m.id AS VARCHAR(20)) = p.thread_id"
+                        + " WHERE p.state = 'POSTED' AND m.kind = 'BOT' AND m.thread_id IS NULL AND p.channel_id LIKE ?",
+                wave + "-%"));
     }
 
     /**
@@ -245,24 +278,35 @@ class ClusterTest {
      * instance is running a task: the moment nothing more can be posted for this wave.
      */
     private void awaitSettled(String wave, Instant deadline) {
-        poll(() -> db.withHandle(h -> h.count("SELECT COUNT(*) FROM round r JOIN guild g ON g.id = r.guild_id"
-                        + " WHERE g.name LIKE ?", wave + "%") == GUILDS
-                && h.count("SELECT COUNT(*) FROM round_post WHERE state <> 'POSTED'") == 0
-                && h.count("SELECT COUNT(*) FROM qrtz_fired_triggers WHERE state = 'EXECUTING'") == 0),
-                deadline, () -> "every round of the " + wave + " wave to be posted; " + progress(wave));
+        poll(
+                () -> db.withHandle(h -> h.count(
+                                        "SELECT COUNT(*) FROM round r JOIN guild g ON g.id = r.guild_id"
+                                                + " WHERE g.name LIKE ?",
+                                        wave + "%")
+                                == GUILDS
+                        && h.count("SELECT COUNT(*) FROM round_post WHERE state <> 'POSTED'") == 0
+                        && h.count("SELECT COUNT(*) FROM qrtz_fired_triggers WHERE state = 'EXECUTING'") == 0),
+                deadline,
+                () -> "every round of the " + wave + " wave to be posted; " + progress(wave));
     }
 
     /** What a wave got to, for a failure message. */
     private String progress(String wave) {
-        return db.withHandle(h -> "rounds: " + h.count("SELECT COUNT(*) FROM round r JOIN guild g ON g.id = r.guild_id"
-                + " WHERE g.name LIKE ?", wave + "%")
-                + ", channel posts by state: " + h.query("SELECT state, COUNT(*) AS n FROM round_post GROUP BY state",
+        return db.withHandle(h -> "rounds: "
+                + h.count(
+                        "SELECT COUNT(*) FROM round r JOIN guild g ON g.id = r.guild_id" + " WHERE g.name LIKE ?",
+                        wave + "%")
+                + ", channel posts by state: "
+                + h.query(
+                        "SELECT state, COUNT(*) AS n FROM round_post GROUP BY state",
                         rs -> rs.getString("state") + "=" + rs.getLong("n"))
-                + ", tasks running: " + h.query("SELECT instance_name, COUNT(*) AS n FROM qrtz_fired_triggers"
-                        + " WHERE state = 'EXECUTING' GROUP BY instance_name",
+                + ", tasks running: "
+                + h.query(
+                        "SELECT instance_name, COUNT(*) AS n FROM qrtz_fired_triggers"
+                                + " WHERE state = 'EXECUTING' GROUP BY instance_name",
                         rs -> rs.getString("instance_name") + "=" + rs.getLong("n"))
-                + ", instances checked in: " + h.query("SELECT instance_name FROM qrtz_scheduler_state",
-                        rs -> rs.getString(1))
+                + ", instances checked in: "
+                + h.query("SELECT instance_name FROM qrtz_scheduler_state", rs -> rs.getString(1))
                 + ", channels posted in: " + roundPosts(wave).size());
     }
 

@@ -36,6 +36,7 @@ class CrashDurabilityTest {
     private static final int WRITERS = 8;
     /** Acknowledged writes before the kill; the writers are still going when it comes. */
     private static final int KILL_AFTER = 400;
+
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     @TempDir
@@ -57,7 +58,9 @@ class CrashDurabilityTest {
         Await.until(() -> acks.get() >= KILL_AFTER || !first.process.isAlive(), Duration.ofSeconds(60));
 
         first.process.destroyForcibly();
-        assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).as("the process died").isTrue();
+        assertThat(first.process.waitFor(10, TimeUnit.SECONDS))
+                .as("the process died")
+                .isTrue();
         writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         int acked = acks.get();
@@ -69,7 +72,8 @@ class CrashDurabilityTest {
             List<String> missing = new ArrayList<>();
             for (var channel : acknowledged.entrySet()) {
                 Set<String> stored = new HashSet<>();
-                http.get("/local/api/messages?channel=" + channel.getKey()).json()
+                http.get("/local/api/messages?channel=" + channel.getKey())
+                        .json()
                         .forEach(m -> stored.add(m.get("text").asText()));
                 for (String text : channel.getValue()) {
                     if (stored.contains(text)) {
@@ -79,7 +83,8 @@ class CrashDurabilityTest {
                     }
                 }
             }
-            System.out.printf("crash test: %d writes acknowledged before kill -9, %d found after restart, %d lost%n",
+            System.out.printf(
+                    "crash test: %d writes acknowledged before kill -9, %d found after restart, %d lost%n",
                     acked, found, missing.size());
             assertThat(acked).as("writes acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER);
             assertThat(missing).as("acknowledged writes lost to the crash").isEmpty();
@@ -95,8 +100,8 @@ class CrashDurabilityTest {
             String text = channel + " message " + i;
             Http.Answer answer;
             try {
-                answer = http.post("/local/api/messages",
-                        Http.json(Map.of("channel", channel, "user", "writer", "text", text)));
+                answer = http.post(
+                        "/local/api/messages", Http.json(Map.of("channel", channel, "user", "writer", "text", text)));
             } catch (UncheckedIOException e) {
                 return;
             }
@@ -110,17 +115,19 @@ class CrashDurabilityTest {
     /** The real main() in a JVM of its own, working in {@code home} so the default ./data/shoptalk is used. */
     private record Child(String name, Process process, int port, Path log) {
         static Child start(Path home, String name) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // Surefire may hand the fork a one-entry manifest jar as java.class.path; it names the real path here.
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Path log = home.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                    Main.class.getName())
+            ProcessBuilder builder = new ProcessBuilder(
+                            java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, Main.class.getName())
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("SHOPTALK_") || k.startsWith("SLACK_") || k.startsWith("MICROSOFT_"));
+            env.keySet()
+                    .removeIf(k -> k.startsWith("SHOPTALK_") || k.startsWith("SLACK_") || k.startsWith("MICROSOFT_"));
             int port = freePort();
             env.put("SHOPTALK_PORT", Integer.toString(port));
             String url = System.getProperty("shoptalk.crash.dbUrl", "");
@@ -133,7 +140,9 @@ class CrashDurabilityTest {
         int awaitReady() throws InterruptedException {
             Http http = new Http(port);
             Await.until(() -> !process.isAlive() || ready(http), START_LIMIT);
-            assertThat(process.isAlive()).as(name + " instance is running; its log: " + output()).isTrue();
+            assertThat(process.isAlive())
+                    .as(name + " instance is running; its log: " + output())
+                    .isTrue();
             return port;
         }
 

@@ -38,10 +38,14 @@ class DatabaseAwayAppTest {
         postgres = StoppablePostgres.started();
         slack = FakeSlack.start();
         AppConfig config = AppConfig.fromEnvironment(Map.of(
-                        "SLACK_BOT_TOKEN", "xoxb-away-test-token",
-                        "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                        "SHOPTALK_SECRET", "away-test-secret-0123456789abcdef",
-                        "SLACK_API_URL", slack.apiUrl()))
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-away-test-token",
+                        "SLACK_SIGNING_SECRET",
+                        SIGNING_SECRET,
+                        "SHOPTALK_SECRET",
+                        "away-test-secret-0123456789abcdef",
+                        "SLACK_API_URL",
+                        slack.apiUrl()))
                 .withPort(0)
                 .withDatabase(postgres.settings());
         app = ShoptalkApp.start(config, List.of());
@@ -77,14 +81,16 @@ class DatabaseAwayAppTest {
         Http.Answer notReady;
         try {
             AtomicReference<Http.Answer> last = new AtomicReference<>();
-            Await.until(() -> {
-                last.set(http.get("/readyz"));
-                return last.get().status() == 503;
-            }, Duration.ofSeconds(5));
+            Await.until(
+                    () -> {
+                        last.set(http.get("/readyz"));
+                        return last.get().status() == 503;
+                    },
+                    Duration.ofSeconds(5));
             notReady = last.get();
             Duration noticed = Duration.ofNanos(System.nanoTime() - stopped);
-            System.out.printf("database away: /readyz said not ready %d ms after the database stopped%n",
-                    noticed.toMillis());
+            System.out.printf(
+                    "database away: /readyz said not ready %d ms after the database stopped%n", noticed.toMillis());
             assertThat(noticed).isLessThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(notReady.json().get("reason").asText()).isEqualTo("database unreachable");
             assertThat(databaseUp()).isEqualTo("0.0");
@@ -94,7 +100,8 @@ class DatabaseAwayAppTest {
 
         long restarted = System.nanoTime();
         Await.until(() -> http.get("/readyz").status() == 200, Duration.ofSeconds(10));
-        System.out.printf("database back: /readyz said ready %d ms after the database started%n",
+        System.out.printf(
+                "database back: /readyz said ready %d ms after the database started%n",
                 Duration.ofNanos(System.nanoTime() - restarted).toMillis());
         assertThat(databaseUp()).isEqualTo("1.0");
     }
@@ -126,8 +133,14 @@ class DatabaseAwayAppTest {
 
     private Http.Answer threadReply() {
         events++;
-        return sender.event(SlackSender.message("EvAway" + events, "U2", "1700000100.0001" + events,
-                "1700000000.000100", "An answer while the database may be away."), Map.of());
+        return sender.event(
+                SlackSender.message(
+                        "EvAway" + events,
+                        "U2",
+                        "1700000100.0001" + events,
+                        "1700000000.000100",
+                        "An answer while the database may be away."),
+                Map.of());
     }
 
     private String databaseUp() {

@@ -37,9 +37,17 @@ class DeployFilesTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Path CHART = DEPLOY.resolve("helm/shoptalk");
     private static final Path TEMPLATES = CHART.resolve("templates");
-    private static final Set<String> CREDENTIALS = Set.of("SHOPTALK_DB_PASSWORD", "SHOPTALK_SECRET",
-            "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_APP_TOKEN",
-            "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID");
+    private static final Set<String> CREDENTIALS = Set.of(
+            "SHOPTALK_DB_PASSWORD",
+            "SHOPTALK_SECRET",
+            "SLACK_BOT_TOKEN",
+            "SLACK_SIGNING_SECRET",
+            "SLACK_CLIENT_ID",
+            "SLACK_CLIENT_SECRET",
+            "SLACK_APP_TOKEN",
+            "MICROSOFT_APP_ID",
+            "MICROSOFT_APP_PASSWORD",
+            "MICROSOFT_APP_TENANT_ID");
     // Read by the JVM itself rather than by Shoptalk.
     private static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
@@ -52,7 +60,9 @@ class DeployFilesTest {
                 continue;
             }
             try {
-                List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll();
+                List<JsonNode> documents = YAML.readerFor(JsonNode.class)
+                        .<JsonNode>readValues(file.toFile())
+                        .readAll();
                 if (documents.isEmpty() || !documents.stream().allMatch(JsonNode::isObject)) {
                     problems.add(name(file) + ": expected one or more mappings");
                 }
@@ -62,8 +72,11 @@ class DeployFilesTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(parsed).contains("deploy/docker-compose.yml", "deploy/helm/shoptalk/Chart.yaml",
-                "deploy/helm/shoptalk/values.yaml");
+        assertThat(parsed)
+                .contains(
+                        "deploy/docker-compose.yml",
+                        "deploy/helm/shoptalk/Chart.yaml",
+                        "deploy/helm/shoptalk/values.yaml");
     }
 
     @Test
@@ -116,8 +129,10 @@ class DeployFilesTest {
     void deploy_files_pass_only_variables_shoptalk_reads_and_every_credential() {
         Set<String> passed = new TreeSet<>(passedVariables());
         passed.removeAll(JVM_VARIABLES);
-        assertThat(passed).contains("SHOPTALK_DB_URL", "SHOPTALK_CLUSTERED", "SHOPTALK_INSTANCE_ID")
-                .containsAll(CREDENTIALS).isSubsetOf(knownVariables());
+        assertThat(passed)
+                .contains("SHOPTALK_DB_URL", "SHOPTALK_CLUSTERED", "SHOPTALK_INSTANCE_ID")
+                .containsAll(CREDENTIALS)
+                .isSubsetOf(knownVariables());
     }
 
     @Test
@@ -143,8 +158,11 @@ class DeployFilesTest {
             }
         });
         assertThat(problems).isEmpty();
-        assertThat(env.get("SHOPTALK_DB_PASSWORD").at("/valueFrom/secretKeyRef/optional").asBoolean())
-                .as("without the database password no replica can start").isFalse();
+        assertThat(env.get("SHOPTALK_DB_PASSWORD")
+                        .at("/valueFrom/secretKeyRef/optional")
+                        .asBoolean())
+                .as("without the database password no replica can start")
+                .isFalse();
     }
 
     @Test
@@ -156,7 +174,9 @@ class DeployFilesTest {
                 String value = entry.get("value").asText();
                 Optional<String> path = HelmTemplates.valuesPath(value);
                 JsonNode fromValues = path.map(p -> lookup(values, p)).orElse(null);
-                assertThat(path.isEmpty() || fromValues != null).as(name + ": " + value + " in values.yaml").isTrue();
+                assertThat(path.isEmpty() || fromValues != null)
+                        .as(name + ": " + value + " in values.yaml")
+                        .isTrue();
                 env.put(name, path.isEmpty() ? value : fromValues.asText());
             } else if (entry.at("/valueFrom/fieldRef/fieldPath").asText().equals("metadata.name")) {
                 env.put(name, "shoptalk-5d8c7b9f4-x2x7q");
@@ -207,10 +227,14 @@ class DeployFilesTest {
         assertThat(replicas).hasSize(2);
         Set<String> instanceIds = new TreeSet<>();
         replicas.forEach((name, replica) -> {
-            assertThat(replica.at("/depends_on/postgres/condition").asText()).as(name).isEqualTo("service_healthy");
+            assertThat(replica.at("/depends_on/postgres/condition").asText())
+                    .as(name)
+                    .isEqualTo("service_healthy");
             Map<String, String> env = new HashMap<>(envExample());
             env.put("SHOPTALK_DB_PASSWORD", "from-the-env-file");
-            replica.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+            replica.path("environment")
+                    .properties()
+                    .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
 
             AppConfig config = AppConfig.fromEnvironment(env);
 
@@ -225,7 +249,9 @@ class DeployFilesTest {
     void compose_keeps_credentials_in_the_env_file() {
         List<String> problems = new ArrayList<>();
         replicas().forEach((name, replica) -> {
-            assertThat(replica.path("env_file").isMissingNode()).as(name + " env_file").isFalse();
+            assertThat(replica.path("env_file").isMissingNode())
+                    .as(name + " env_file")
+                    .isFalse();
             replica.path("environment").properties().forEach(e -> {
                 if (CREDENTIALS.contains(e.getKey()) && !e.getValue().asText().startsWith("${")) {
                     problems.add(name + " has a literal " + e.getKey());
@@ -238,7 +264,9 @@ class DeployFilesTest {
             }
         });
         assertThat(problems).isEmpty();
-        assertThat(compose().at("/services/postgres/environment/POSTGRES_PASSWORD").asText())
+        assertThat(compose()
+                        .at("/services/postgres/environment/POSTGRES_PASSWORD")
+                        .asText())
                 .startsWith("${SHOPTALK_DB_PASSWORD");
     }
 
@@ -258,9 +286,13 @@ class DeployFilesTest {
 
         Matcher upstream = Pattern.compile("upstream\\s+(\\w+)\\s*\\{([^}]*)}").matcher(config);
         assertThat(upstream.find()).as("an upstream block in " + mount).isTrue();
-        Set<String> servers = Pattern.compile("server\\s+([\\w.-]+):(\\d+)").matcher(upstream.group(2)).results()
-                .map(m -> m.group(1) + ":" + m.group(2)).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> expected = replicas().keySet().stream().map(n -> n + ":" + AppConfig.DEFAULT_PORT)
+        Set<String> servers = Pattern.compile("server\\s+([\\w.-]+):(\\d+)")
+                .matcher(upstream.group(2))
+                .results()
+                .map(m -> m.group(1) + ":" + m.group(2))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = replicas().keySet().stream()
+                .map(n -> n + ":" + AppConfig.DEFAULT_PORT)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(servers).isEqualTo(expected);
         assertThat(upstream.group(2)).doesNotContain("least_conn", "ip_hash", "hash ");
@@ -288,7 +320,9 @@ class DeployFilesTest {
         assertThat(users).as("USER in the final stage").isNotEmpty();
         String user = users.get(users.size() - 1).substring(5).strip().split(":")[0];
         assertThat(user).isNotIn("root", "0");
-        assertThat(values().at("/podSecurityContext/runAsUser").asText()).as("the chart's runAsUser").isEqualTo(user);
+        assertThat(values().at("/podSecurityContext/runAsUser").asText())
+                .as("the chart's runAsUser")
+                .isEqualTo(user);
         assertThat(run).anyMatch(i -> i.startsWith("HEALTHCHECK ") && i.contains("/healthz"));
         assertThat(run).contains("EXPOSE 8080", "ENTRYPOINT [\"java\", \"-jar\", \"/app/shoptalk.jar\"]");
         assertThat(run).anyMatch(i -> i.startsWith("VOLUME ") && i.contains("/app/data"));
@@ -303,8 +337,11 @@ class DeployFilesTest {
         Set<String> names = new TreeSet<>(chartEnvironment().keySet());
         names.addAll(envExample().keySet());
         replicas().values().forEach(r -> r.path("environment").fieldNames().forEachRemaining(names::add));
-        dockerInstructions(read(DEPLOY.resolve("Dockerfile"))).stream().filter(i -> i.startsWith("ENV "))
-                .forEach(i -> Pattern.compile("([A-Z_][A-Z0-9_]*)=").matcher(i).results()
+        dockerInstructions(read(DEPLOY.resolve("Dockerfile"))).stream()
+                .filter(i -> i.startsWith("ENV "))
+                .forEach(i -> Pattern.compile("([A-Z_][A-Z0-9_]*)=")
+                        .matcher(i)
+                        .results()
                         .forEach(m -> names.add(m.group(1))));
         return names;
     }
@@ -333,7 +370,9 @@ class DeployFilesTest {
 
     private static Map<String, String> envExample() {
         Map<String, String> env = new LinkedHashMap<>();
-        read(DEPLOY.resolve("shoptalk.env.example")).lines().map(String::strip)
+        read(DEPLOY.resolve("shoptalk.env.example"))
+                .lines()
+                .map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .forEach(l -> env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         return env;

@@ -28,9 +28,12 @@ class DigestPageBrowserIT {
     }
 
     @Test
-    void a_reader_opens_the_digest_from_the_console_follows_the_thread_and_a_changed_link_is_refused() throws Exception {
-        app = ShoptalkApp.start(AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("db")))
-                .withPort(0), List.of());
+    void a_reader_opens_the_digest_from_the_console_follows_the_thread_and_a_changed_link_is_refused()
+            throws Exception {
+        app = ShoptalkApp.start(
+                AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("db")))
+                        .withPort(0),
+                List.of());
         Http http = new Http(app.port());
         ConsoleClient craft = new ConsoleClient(http, "craft");
         craft.command("alice", "/shoptalk guild create Craft lang en");
@@ -50,8 +53,11 @@ class DigestPageBrowserIT {
             assertThat(browser.currentUrl()).isEqualTo(href);
             assertThat(browser.title()).startsWith("Reflection in Craft");
             List<String> answers = browser.findAll("blockquote .text");
-            assertThat(answers).extracting(browser::text).containsExactly(
-                    "Asking before fixing saved me a day.", "@alice <b>bold</b> and a notebook of near misses.");
+            assertThat(answers)
+                    .extracting(browser::text)
+                    .containsExactly(
+                            "Asking before fixing saved me a day.",
+                            "@alice <b>bold</b> and a notebook of near misses.");
             assertThat(browser.findAll("blockquote b")).isEmpty();
             assertThat(browser.text(browser.findAll("blockquote .who").get(1))).startsWith("bob, responding to alice");
 
@@ -60,21 +66,28 @@ class DigestPageBrowserIT {
             assertThat(browser.width(chart)).isGreaterThan(200);
             List<String> people = browser.findAll("svg rect.people");
             assertThat(people).hasSize(12);
-            assertThat(Double.parseDouble(browser.attribute(people.get(11), "height"))).isGreaterThan(0);
-            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;").asBoolean())
-                    .as("no sideways scrolling on a phone").isTrue();
+            assertThat(Double.parseDouble(browser.attribute(people.get(11), "height")))
+                    .isGreaterThan(0);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")
+                            .asBoolean())
+                    .as("no sideways scrolling on a phone")
+                    .isTrue();
 
             browser.click(browser.find("a.thread"));
-            assertThat(browser.currentUrl()).isEqualTo("http://localhost:" + app.port() + "/local?channel=craft&thread=" + thread);
+            assertThat(browser.currentUrl())
+                    .isEqualTo("http://localhost:" + app.port() + "/local?channel=craft&thread=" + thread);
             assertThat(browser.title()).isEqualTo("Shoptalk local console");
             assertThat(browser.text(browser.find("#messages"))).contains("Asking before fixing saved me a day.");
 
             int last = href.length() - 1;
             browser.open(href.substring(0, last) + (href.charAt(last) == 'A' ? 'B' : 'A'));
             assertThat(browser.text(browser.find("h1"))).isEqualTo("This link does not open a digest.");
-            assertThat(browser.text(browser.find("body"))).doesNotContain("Craft").doesNotContain("Asking before fixing");
+            assertThat(browser.text(browser.find("body")))
+                    .doesNotContain("Craft")
+                    .doesNotContain("Asking before fixing");
             assertThat(http.get(href.substring(href.indexOf("/digest/"), last) + (href.charAt(last) == 'A' ? 'B' : 'A'))
-                    .status()).isEqualTo(403);
+                            .status())
+                    .isEqualTo(403);
         }
     }
 }

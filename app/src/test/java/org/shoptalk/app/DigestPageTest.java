@@ -24,7 +24,8 @@ import org.shoptalk.core.testing.Csv;
 /** A digest posted in the local console links to its web page and exports; a changed or old link opens nothing. */
 class DigestPageTest {
     private static final String SECRET = "digest-page-test-secret-0123456789";
-    private static final Pattern LINK = Pattern.compile("(https?://[^/\\s]+)(/digest/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+))");
+    private static final Pattern LINK =
+            Pattern.compile("(https?://[^/\\s]+)(/digest/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+))");
 
     @TempDir
     Path dir;
@@ -56,7 +57,8 @@ class DigestPageTest {
         craft.post("bob", "@alice <script>alert('x')</script> & I keep a notebook of near misses.", thread);
         craft.delete(gone);
         craft.post("alice", "/shoptalk digest", null);
-        String digest = craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
+        String digest =
+                craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
         Matcher link = LINK.matcher(digest);
         assertThat(link.find()).as(digest).isTrue();
         assertThat(digest).contains("Read all answers on the web (");
@@ -79,14 +81,19 @@ class DigestPageTest {
                 .contains("Asking before fixing saved me a day.")
                 .contains("bob, responding to alice")
                 .doesNotContain("Pairing helped me most.")
-                .contains("<svg").contains("class=\"people\"").contains("class=\"replies\"")
-                .contains("name=\"viewport\"").contains("@media print")
+                .contains("<svg")
+                .contains("class=\"people\"")
+                .contains("class=\"replies\"")
+                .contains("name=\"viewport\"")
+                .contains("@media print")
                 .containsPattern("class=\"thread\" href=\"/local\\?channel(=|&#61;)craft&amp;thread(=|&#61;)\\d+\"");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
         String metrics = http.get("/metrics").body();
-        assertThat(metrics).contains("route=\"/digest/{token}\"").doesNotContain(link.group(3).substring(0, 20));
+        assertThat(metrics)
+                .contains("route=\"/digest/{token}\"")
+                .doesNotContain(link.group(3).substring(0, 20));
     }
 
     @Test
@@ -95,12 +102,16 @@ class DigestPageTest {
         ConsoleClient vak = new ConsoleClient(http, "vak");
         vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
         vak.post("lea", "/shoptalk digest", null);
-        Matcher link = LINK.matcher(vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
+        Matcher link = LINK.matcher(
+                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
         assertThat(link.find()).isTrue();
 
         String body = http.get(link.group(2)).body();
-        assertThat(body).contains("<html lang=\"nl\">").contains("Reflectie in Vakmensen")
-                .contains("Geen reflectiemomenten in deze periode.").contains("Mensen die meededen");
+        assertThat(body)
+                .contains("<html lang=\"nl\">")
+                .contains("Reflectie in Vakmensen")
+                .contains("Geen reflectiemomenten in deze periode.")
+                .contains("Mensen die meededen");
     }
 
     @Test
@@ -108,7 +119,8 @@ class DigestPageTest {
         Http http = start(Map.of());
         String body = http.get(guildWithDigest(http).group(2)).body();
 
-        assertThat(body).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; I keep a notebook")
+        assertThat(body)
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; I keep a notebook")
                 .doesNotContain("<script>");
     }
 
@@ -138,7 +150,8 @@ class DigestPageTest {
         DigestTokens old = DigestTokens.withSecret(SECRET, Clock.fixed(posted, ZoneOffset.UTC));
 
         Http.Answer expired = http.get("/digest/" + old.issue(1, posted, posted.plus(Duration.ofDays(60))));
-        Http.Answer noGuild = http.get("/digest/" + old.issue(999, Instant.now(), Instant.now().plus(Duration.ofDays(1))));
+        Http.Answer noGuild = http.get(
+                "/digest/" + old.issue(999, Instant.now(), Instant.now().plus(Duration.ofDays(1))));
 
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.body()).contains("This link has expired.").doesNotContain("Craft");
@@ -190,31 +203,46 @@ class DigestPageTest {
         Http.Answer csv = http.get(path + "/export.csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.header("Content-Disposition")).matches("attachment; filename=\"shoptalk-craft-\\d{4}-\\d\\d-\\d\\d-\\d{4}-\\d\\d-\\d\\d\\.csv\"");
+        assertThat(csv.header("Content-Disposition"))
+                .matches("attachment; filename=\"shoptalk-craft-\\d{4}-\\d\\d-\\d\\d-\\d{4}-\\d\\d-\\d\\d\\.csv\"");
         List<List<String>> rows = Csv.parse(csv.body());
         int text = rows.get(0).indexOf("text");
         int respondsTo = rows.get(0).indexOf("responds_to");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).get(text)).isEqualTo("Asking before fixing saved me a day.");
         // A leading @ could start a spreadsheet formula: the CSV cell is marked as text, which Excel does not show.
-        assertThat(rows.get(2).get(text)).isEqualTo("'@alice <script>alert('x')</script> & I keep a notebook of near misses.");
+        assertThat(rows.get(2).get(text))
+                .isEqualTo("'@alice <script>alert('x')</script> & I keep a notebook of near misses.");
         assertThat(rows.get(2).get(respondsTo)).isEqualTo("alice");
 
-        JsonNode json = new ObjectMapper().readTree(http.get(path + "/export.json").body());
+        JsonNode json =
+                new ObjectMapper().readTree(http.get(path + "/export.json").body());
         assertThat(json.get("guild").get("name").asText()).isEqualTo("Craft");
         assertThat(json.get("rounds").get(0).get("answers")).hasSize(2);
-        assertThat(json.get("rounds").get(0).get("answers").get(1).get("respondsTo").asText()).isEqualTo("alice");
+        assertThat(json.get("rounds")
+                        .get(0)
+                        .get("answers")
+                        .get(1)
+                        .get("respondsTo")
+                        .asText())
+                .isEqualTo("alice");
         assertThat(json.get("rounds").get(0).get("answers").get(1).get("text").asText())
                 .isEqualTo("@alice <script>alert('x')</script> & I keep a notebook of near misses.");
 
         Http.Answer md = http.get(path + "/export.md?weeks=4");
-        assertThat(md.contentType()).startsWith(DigestExport.MARKDOWN.contentType().split(";")[0]);
-        assertThat(md.body()).startsWith("# Craft: reflection moments").contains("> Asking before fixing saved me a day.")
+        assertThat(md.contentType())
+                .startsWith(DigestExport.MARKDOWN.contentType().split(";")[0]);
+        assertThat(md.body())
+                .startsWith("# Craft: reflection moments")
+                .contains("> Asking before fixing saved me a day.")
                 .doesNotContain("Pairing helped me most.");
 
         assertThat(http.get(path + "/export.xlsx").status()).isEqualTo(404);
         assertThat(http.get(path + "/export.csv?from=2026-13-01").status()).isEqualTo(400);
-        assertThat(http.get(path + "/export.csv?weeks=2&from=2026-01-01").status()).isEqualTo(400);
-        assertThat(Csv.parse(http.get(path + "/export.csv?from=2001-01-01&to=2001-12-31").body())).hasSize(1);
+        assertThat(http.get(path + "/export.csv?weeks=2&from=2026-01-01").status())
+                .isEqualTo(400);
+        assertThat(Csv.parse(http.get(path + "/export.csv?from=2001-01-01&to=2001-12-31")
+                        .body()))
+                .hasSize(1);
     }
 }

@@ -21,12 +21,20 @@ import org.shoptalk.core.round.Attribution;
 /** What the page template is given: only safe links, and a chart whose bars keep to their frame. */
 class DigestPageViewTest {
     private static final Instant END = Instant.parse("2026-11-27T15:00:00Z");
-    private static final Guild GUILD = new Guild(1, Tenant.LOCAL, "Craft", Language.EN, ZoneId.of("Europe/Amsterdam"),
-            DayOfWeek.FRIDAY, LocalTime.of(16, 0), END.minusSeconds(86_400 * 90L), null);
+    private static final Guild GUILD = new Guild(
+            1,
+            Tenant.LOCAL,
+            "Craft",
+            Language.EN,
+            ZoneId.of("Europe/Amsterdam"),
+            DayOfWeek.FRIDAY,
+            LocalTime.of(16, 0),
+            END.minusSeconds(86_400 * 90L),
+            null);
 
     private static DigestHistory.Period period(List<DigestHistory.ThreadLink> threads) {
-        var round = new DigestHistory.RoundEntry(1, END.minusSeconds(3600), END, "craft", "What is good work?", "Because.",
-                threads, List.of());
+        var round = new DigestHistory.RoundEntry(
+                1, END.minusSeconds(3600), END, "craft", "What is good work?", "Because.", threads, List.of());
         return new DigestHistory.Period(GUILD, END.minusSeconds(7 * 86_400), END, List.of(round));
     }
 
@@ -40,25 +48,33 @@ class DigestPageViewTest {
 
     @Test
     void only_web_addresses_and_our_own_paths_become_thread_links() {
-        var threads = List.of(new DigestHistory.ThreadLink("a", "javascript:alert(1)"),
-                new DigestHistory.ThreadLink("b", "//evil.example/x"), new DigestHistory.ThreadLink("c", "https://chat/1"),
+        var threads = List.of(
+                new DigestHistory.ThreadLink("a", "javascript:alert(1)"),
+                new DigestHistory.ThreadLink("b", "//evil.example/x"),
+                new DigestHistory.ThreadLink("c", "https://chat/1"),
                 new DigestHistory.ThreadLink("d", "/local?channel=d&thread=2"));
 
         DigestPageView.Page page = DigestPageView.of(period(threads), weeks(0), 1, END, "tok");
 
-        assertThat(page.rounds().get(0).threads()).extracting(DigestPageView.Link::url)
+        assertThat(page.rounds().get(0).threads())
+                .extracting(DigestPageView.Link::url)
                 .containsExactly("https://chat/1", "/local?channel=d&thread=2");
-        assertThat(page.rounds().get(0).threads()).extracting(DigestPageView.Link::label)
+        assertThat(page.rounds().get(0).threads())
+                .extracting(DigestPageView.Link::label)
                 .containsExactly("Open the thread in c", "Open the thread in d");
     }
 
     @Test
     void the_tallest_bar_reaches_the_top_gridline_and_none_leaves_the_frame() {
-        DigestPageView.Chart chart = DigestPageView.of(period(List.of()), weeks(0, 3, 7, 12, 1, 0, 0, 2, 5, 8, 9, 4), 1, END,
-                "tok").chart();
+        DigestPageView.Chart chart = DigestPageView.of(
+                        period(List.of()), weeks(0, 3, 7, 12, 1, 0, 0, 2, 5, 8, 9, 4), 1, END, "tok")
+                .chart();
 
         assertThat(chart.weeks()).hasSize(12);
-        double top = chart.gridlines().stream().mapToDouble(g -> Double.parseDouble(g.y())).min().orElseThrow();
+        double top = chart.gridlines().stream()
+                .mapToDouble(g -> Double.parseDouble(g.y()))
+                .min()
+                .orElseThrow();
         for (DigestPageView.WeekBar bar : chart.weeks()) {
             double y = Double.parseDouble(bar.peopleY());
             assertThat(y).isGreaterThanOrEqualTo(top - 0.01).isLessThanOrEqualTo(chart.baseline());
@@ -71,30 +87,69 @@ class DigestPageViewTest {
     @Test
     void an_anonymous_answer_shows_its_day_in_the_guilds_zone_and_a_named_one_its_time() {
         ZoneId newYork = ZoneId.of("America/New_York");
-        Guild guild = new Guild(2, Tenant.LOCAL, "Craft", Language.EN, newYork, DayOfWeek.FRIDAY, LocalTime.of(16, 0),
-                END.minusSeconds(86_400 * 90L), null);
+        Guild guild = new Guild(
+                2,
+                Tenant.LOCAL,
+                "Craft",
+                Language.EN,
+                newYork,
+                DayOfWeek.FRIDAY,
+                LocalTime.of(16, 0),
+                END.minusSeconds(86_400 * 90L),
+                null);
         Instant mondayAfternoon = Instant.parse("2026-11-23T20:00:00Z");
         var answers = List.of(
-                new DigestHistory.AnswerEntry(1, new Attribution.Byline(null, "a colleague", null, null,
-                        new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)), null, false, true), "Unsigned.", null),
-                new DigestHistory.AnswerEntry(2, new Attribution.Byline("bob", "Bob", null, "a colleague",
-                        new Attribution.When.At(mondayAfternoon.atZone(newYork)), null, false, false), "Thanks.", null));
-        var round = new DigestHistory.RoundEntry(1, mondayAfternoon, END, "craft", "What is good work?", "Because.",
-                List.of(), answers);
+                new DigestHistory.AnswerEntry(
+                        1,
+                        new Attribution.Byline(
+                                null,
+                                "a colleague",
+                                null,
+                                null,
+                                new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)),
+                                null,
+                                false,
+                                true),
+                        "Unsigned.",
+                        null),
+                new DigestHistory.AnswerEntry(
+                        2,
+                        new Attribution.Byline(
+                                "bob",
+                                "Bob",
+                                null,
+                                "a colleague",
+                                new Attribution.When.At(mondayAfternoon.atZone(newYork)),
+                                null,
+                                false,
+                                false),
+                        "Thanks.",
+                        null));
+        var round = new DigestHistory.RoundEntry(
+                1, mondayAfternoon, END, "craft", "What is good work?", "Because.", List.of(), answers);
 
-        DigestPageView.Page page = DigestPageView.of(new DigestHistory.Period(guild, END.minusSeconds(7 * 86_400), END,
-                List.of(round)), weeks(0), 1, END, "tok");
+        DigestPageView.Page page = DigestPageView.of(
+                new DigestHistory.Period(guild, END.minusSeconds(7 * 86_400), END, List.of(round)),
+                weeks(0),
+                1,
+                END,
+                "tok");
 
-        assertThat(page.rounds().get(0).answers()).extracting(DigestPageView.AnswerView::who, DigestPageView.AnswerView::when)
-                .containsExactly(tuple("a colleague", "Nov 23, 2026"), tuple("Bob, responding to a colleague", "Mon 23 Nov 2026, 15:00"));
+        assertThat(page.rounds().get(0).answers())
+                .extracting(DigestPageView.AnswerView::who, DigestPageView.AnswerView::when)
+                .containsExactly(
+                        tuple("a colleague", "Nov 23, 2026"),
+                        tuple("Bob, responding to a colleague", "Mon 23 Nov 2026, 15:00"));
     }
 
     @Test
     void export_links_are_relative_so_a_path_prefix_keeps_working() {
         DigestPageView.Page page = DigestPageView.of(period(List.of()), weeks(0), 4, END, "abc.def");
 
-        assertThat(page.downloads().get(0).links()).extracting(DigestPageView.FileLink::href)
-                .containsExactly("abc.def/export.md?weeks=4", "abc.def/export.csv?weeks=4", "abc.def/export.json?weeks=4");
+        assertThat(page.downloads().get(0).links())
+                .extracting(DigestPageView.FileLink::href)
+                .containsExactly(
+                        "abc.def/export.md?weeks=4", "abc.def/export.csv?weeks=4", "abc.def/export.json?weeks=4");
         assertThat(page.downloads().get(1).links().get(0).href()).isEqualTo("abc.def/export.md");
     }
 }

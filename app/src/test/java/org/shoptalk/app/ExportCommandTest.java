@@ -28,24 +28,29 @@ class ExportCommandTest {
 
     /** A guild with one moment and two answers, the second responding to the first; then the server stops. */
     private void guildWithAnswers() {
-        try (ShoptalkApp app = ShoptalkApp.start(AppConfig.fromEnvironment(env()).withPort(0), List.of())) {
+        try (ShoptalkApp app =
+                ShoptalkApp.start(AppConfig.fromEnvironment(env()).withPort(0), List.of())) {
             ConsoleClient craft = new ConsoleClient(new Http(app.port()), "craft");
             craft.command("alice", "/shoptalk guild create Craft lang en");
             craft.post("alice", "/shoptalk moment", null);
-            String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+            String thread =
+                    craft.lastPublicBotPost("*Reflection moment").get("id").asText();
             craft.post("alice", "Slow down, then speed up.", thread);
             craft.post("bob", "So \"slow\" how, @alice?\nTell me more.", thread);
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ExportCommand.run(List.of(args), env(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        int code = ExportCommand.run(
+                List.of(args),
+                env(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC());
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -74,8 +79,14 @@ class ExportCommandTest {
 
     @Test
     void bad_arguments_get_one_line_of_usage_and_exit_code_2() {
-        for (String[] args : new String[][] {{}, {"--guild", "1"}, {"--guild", "1", "--format", "xlsx"},
-                {"--guild", "1", "--format", "csv", "--from", "yesterday"}, {"--guild"}, {"--colour", "red"}}) {
+        for (String[] args : new String[][] {
+            {},
+            {"--guild", "1"},
+            {"--guild", "1", "--format", "xlsx"},
+            {"--guild", "1", "--format", "csv", "--from", "yesterday"},
+            {"--guild"},
+            {"--colour", "red"}
+        }) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).isEmpty();
@@ -89,7 +100,8 @@ class ExportCommandTest {
 
         Run unknown = run("--guild", "7", "--format", "csv");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err().strip()).isEqualTo("There is no guild \"7\" in this database; guilds: 1 Craft (local:local)");
+        assertThat(unknown.err().strip())
+                .isEqualTo("There is no guild \"7\" in this database; guilds: 1 Craft (local:local)");
         Run backwards = run("--guild", "1", "--format", "csv", "--from", "2026-12-01", "--to", "2026-11-01");
         assertThat(backwards.code()).isEqualTo(2);
         assertThat(backwards.err()).startsWith("--from must not come after --to; usage:");
@@ -114,8 +126,11 @@ class ExportCommandTest {
     }
 
     private static Process java(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

@@ -48,29 +48,43 @@ final class FakeBotFramework implements AutoCloseable {
     private final WireMockServer wireMock;
 
     private FakeBotFramework() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wireMock = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         wireMock.start();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(okJson("""
+        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration"))
+                .willReturn(okJson("""
                 {"issuer": "https://api.botframework.com", "jwks_uri": "%s/v1/.well-known/keys",
                  "id_token_signing_alg_values_supported": ["RS256"]}""".formatted(baseUrl()))));
         RSAPublicKey pub = (RSAPublicKey) keys.getPublic();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(okJson("""
-                {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s", "endorsements": ["msteams"]}]}"""
-                .formatted(KEY_ID, b64(pub.getModulus()), b64(pub.getPublicExponent())))));
-        wireMock.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson(
-                "{\"token_type\": \"Bearer\", \"expires_in\": 3600, \"access_token\": \"outgoing-test-token\"}")));
+        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/keys"))
+                .willReturn(okJson("""
+                {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s", "endorsements": ["msteams"]}]}""".formatted(KEY_ID, b64(pub.getModulus()), b64(pub.getPublicExponent())))));
+        wireMock.stubFor(
+                post(urlPathEqualTo("/oauth2/token"))
+                        .willReturn(
+                                okJson(
+                                        "{\"token_type\": \"Bearer\", \"expires_in\": 3600, \"access_token\": \"outgoing-test-token\"}")));
         // A new channel post (isGroup): Teams answers with the id of the new thread, "<channel>;messageid=<root>".
-        wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
-                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody("{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=1764{{randomValue length=9 type='NUMERIC'}}\"}")));
+        wireMock.stubFor(
+                post(urlPathEqualTo("/teams/v3/conversations"))
+                        .atPriority(5)
+                        .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(201)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withTransformers("response-template")
+                                        .withBody(
+                                                "{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=1764{{randomValue length=9 type='NUMERIC'}}\"}")));
         // Anything else: a personal chat is opened, activities are accepted, the team's channel list is unknown.
-        wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(10)
+        wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(10)
                 .willReturn(okJson("{\"id\": \"a:1personal-chat-id\"}")));
-        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities(/[^/]+)?")).atPriority(10)
+        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities(/[^/]+)?"))
+                .atPriority(10)
                 .willReturn(okJson("{\"id\": \"1764000000500\"}")));
-        wireMock.stubFor(get(urlPathMatching("/teams/v3/teams/[^/]+/conversations")).atPriority(10)
+        wireMock.stubFor(get(urlPathMatching("/teams/v3/teams/[^/]+/conversations"))
+                .atPriority(10)
                 .willReturn(aResponse().withStatus(404)));
     }
 
@@ -104,8 +118,10 @@ final class FakeBotFramework implements AutoCloseable {
     List<ServeEvent> awaitRequests(Predicate<ServeEvent> matching, int count) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            List<ServeEvent> found = wireMock.getAllServeEvents().stream().filter(matching)
-                    .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+            List<ServeEvent> found = wireMock.getAllServeEvents().stream()
+                    .filter(matching)
+                    .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                    .toList();
             if (found.size() >= count) {
                 return found;
             }
@@ -151,7 +167,8 @@ final class FakeBotFramework implements AutoCloseable {
         String claims = "{\"iss\":\"https://api.botframework.com\",\"aud\":\"" + appId + "\",\"serviceurl\":\""
                 + serviceUrl() + "\",\"nbf\":" + (now.getEpochSecond() - 60) + ",\"exp\":"
                 + (now.getEpochSecond() + 1800) + "}";
-        String signed = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
+        String signed =
+                b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(with.getPrivate());

@@ -43,23 +43,33 @@ final class FakeSlack implements AutoCloseable {
     }
 
     static FakeSlack start() {
-        WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(new NewTsPerMessage()));
+        WireMockServer api = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().extensions(new NewTsPerMessage()));
         api.start();
-        api.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
-                        + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BBOT\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/bots.info")).willReturn(okJson(
-                "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER + "\",\"name\":\"shoptalk\"}}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse()
-                .withTransformers(NewTsPerMessage.NAME)));
-        api.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000001\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(okJson(
-                "{\"ok\":true,\"message_ts\":\"1700000000.900000\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson(
-                "{\"ok\":true,\"user\":{\"id\":\"U2\",\"name\":\"bo\",\"profile\":{\"display_name\":\"bo\"}}}")));
-        api.stubFor(post(urlPathEqualTo(RESPONSE_URL_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        api.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
+                                + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER
+                                + "\",\"bot_id\":\"BBOT\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/bots.info"))
+                .willReturn(okJson("{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER
+                        + "\",\"name\":\"shoptalk\"}}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(aResponse().withTransformers(NewTsPerMessage.NAME)));
+        api.stubFor(
+                post(urlPathEqualTo("/api/chat.getPermalink"))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000001\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral"))
+                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000000.900000\"}")));
+        api.stubFor(
+                post(urlPathEqualTo("/api/users.info"))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"user\":{\"id\":\"U2\",\"name\":\"bo\",\"profile\":{\"display_name\":\"bo\"}}}")));
+        api.stubFor(post(urlPathEqualTo(RESPONSE_URL_PATH))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
         return new FakeSlack(api);
     }
@@ -79,12 +89,16 @@ final class FakeSlack implements AutoCloseable {
      * thread) and gives each call's form parameters, oldest first.
      */
     List<Map<String, String>> awaitCalls(String method, int count) {
-        return awaitPosts("/api/" + method, count).stream().map(r -> form(r.getBodyAsString())).toList();
+        return awaitPosts("/api/" + method, count).stream()
+                .map(r -> form(r.getBodyAsString()))
+                .toList();
     }
 
     /** The JSON bodies Shoptalk sent to a slash command's response_url, oldest first. */
     List<String> awaitDelayedReplies(int count) {
-        return awaitPosts(RESPONSE_URL_PATH, count).stream().map(LoggedRequest::getBodyAsString).toList();
+        return awaitPosts(RESPONSE_URL_PATH, count).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .toList();
     }
 
     int callCount(String method) {
@@ -115,7 +129,9 @@ final class FakeSlack implements AutoCloseable {
         if (found.size() < count) {
             throw new AssertionError("expected " + count + " call(s) to " + path + ", got " + found.size());
         }
-        return found.stream().sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+        return found.stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .toList();
     }
 
     private static Map<String, String> form(String body) {
@@ -123,7 +139,8 @@ final class FakeSlack implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                fields.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -151,7 +168,8 @@ final class FakeSlack implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             String ts = String.format("1700000000.%06d", next.incrementAndGet());
-            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts)).build();
+            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts))
+                    .build();
         }
 
         @Override

@@ -57,17 +57,23 @@ class GoalCheckCommandTest {
     @Test
     void wrong_arguments_give_one_line_saying_what_is_wrong_and_exit_2() {
         assertBad(List.of("Better care"), "goal-check: --lang is missing; " + GoalCheckCommand.USAGE);
-        assertBad(List.of("--lang", "de", "Better care"), "goal-check: unknown language \"de\"; " + GoalCheckCommand.USAGE);
+        assertBad(
+                List.of("--lang", "de", "Better care"),
+                "goal-check: unknown language \"de\"; " + GoalCheckCommand.USAGE);
         assertBad(List.of("--lang", "en"), "goal-check: the goal text is missing; " + GoalCheckCommand.USAGE);
         assertBad(List.of("--lang"), "goal-check: --lang needs nl or en; " + GoalCheckCommand.USAGE);
-        assertBad(List.of("--lang", "en", "--lang", "nl", "x"), "goal-check: --lang is given twice; " + GoalCheckCommand.USAGE);
-        assertBad(List.of("--verbose", "--lang", "en", "x"), "goal-check: unknown option --verbose; " + GoalCheckCommand.USAGE);
+        assertBad(
+                List.of("--lang", "en", "--lang", "nl", "x"),
+                "goal-check: --lang is given twice; " + GoalCheckCommand.USAGE);
+        assertBad(
+                List.of("--verbose", "--lang", "en", "x"),
+                "goal-check: unknown option --verbose; " + GoalCheckCommand.USAGE);
     }
 
     @Test
     void jar_runs_goal_check_without_starting_the_server_and_rejects_unknown_commands() throws Exception {
-        Result ok = runMain("goal-check", "--lang", "en",
-                "customers can get on with their work quickly after reporting a problem");
+        Result ok = runMain(
+                "goal-check", "--lang", "en", "customers can get on with their work quickly after reporting a problem");
         assertThat(ok.exitCode()).isZero();
         JsonNode json = JSON.readTree(ok.stdout());
         assertThat(json.get("verdict").asText()).isEqualTo("RESULT_FOR_TARGET_GROUP");
@@ -82,7 +88,9 @@ class GoalCheckCommandTest {
     private void assertBad(List<String> args, String expectedLine) {
         out.reset();
         err.reset();
-        assertThat(new GoalCheckCommand().run(args, print(out), print(err))).as("%s", args).isEqualTo(2);
+        assertThat(new GoalCheckCommand().run(args, print(out), print(err)))
+                .as("%s", args)
+                .isEqualTo(2);
         assertThat(stdout()).as("%s", args).isEmpty();
         assertThat(stderr()).as("%s", args).isEqualTo(expectedLine + System.lineSeparator());
     }
@@ -109,14 +117,15 @@ class GoalCheckCommandTest {
         return names;
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
     /** Runs the real main() in its own JVM, as someone trying the jar would; no SHOPTALK_* setting is needed. */
     private static Result runMain(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SHOPTALK_PORT", "not-a-port");

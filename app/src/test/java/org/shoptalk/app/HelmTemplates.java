@@ -15,8 +15,7 @@ final class HelmTemplates {
     private static final Set<String> BLOCKS = Set.of("if", "range", "with", "define", "block");
     private static final Set<String> BLOCKS_WITH_ELSE = Set.of("if", "range", "with");
 
-    private HelmTemplates() {
-    }
+    private HelmTemplates() {}
 
     /**
      * The template with every line that holds only actions removed and every other action turned into a
@@ -29,8 +28,10 @@ final class HelmTemplates {
             if (line.contains("{{") && ACTION.matcher(line).replaceAll("").isBlank()) {
                 continue;
             }
-            out.append(ACTION.matcher(line).replaceAll(m -> Matcher.quoteReplacement(
-                    "'{{" + m.group(1).replace("'", "''") + "}}'"))).append('\n');
+            out.append(ACTION.matcher(line)
+                            .replaceAll(m ->
+                                    Matcher.quoteReplacement("'{{" + m.group(1).replace("'", "''") + "}}'")))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -6,8 +6,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.slack.api.app_backend.SlackSignature;
-import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
@@ -50,12 +50,17 @@ class LogConfigPrivacyTest {
             Map<String, List<String>> headers = new HashMap<>();
             headers.put("content-type", List.of("application/json"));
             SlackRequestParser parser = new SlackRequestParser(com.slack.api.bolt.AppConfig.builder()
-                    .signingSecret("a-signing-secret").singleTeamBotToken("xoxb-x").build());
-            parser.parse(SlackRequestParser.HttpRequest.builder().requestUri("/slack/events")
-                    .queryString(new HashMap<>()).headers(new RequestHeaders(headers)).requestBody(body)
-                    .remoteAddress("127.0.0.1").build());
-            new SlackSignature.Verifier(new SlackSignature.Generator("a-signing-secret"))
-                    .isValid("1", body, "v0=00");
+                    .signingSecret("a-signing-secret")
+                    .singleTeamBotToken("xoxb-x")
+                    .build());
+            parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri("/slack/events")
+                    .queryString(new HashMap<>())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(body)
+                    .remoteAddress("127.0.0.1")
+                    .build());
+            new SlackSignature.Verifier(new SlackSignature.Generator("a-signing-secret")).isValid("1", body, "v0=00");
 
             assertThat(logs.linesContaining("reorg")).isEmpty();
         }
@@ -66,9 +71,17 @@ class LogConfigPrivacyTest {
         context.getLogger("com.slack.api.bolt.util.SlackRequestParser").setLevel(Level.WARN);
         String body = "{\"type\":\"event_callback_v2\",\"event\":{\"text\":\"" + SECRET + "\"}}";
         try (LogCapture logs = LogCapture.start()) {
-            new SlackRequestParser(com.slack.api.bolt.AppConfig.builder().signingSecret("s").singleTeamBotToken("xoxb-x").build())
-                    .parse(SlackRequestParser.HttpRequest.builder().requestUri("/slack/events").queryString(new HashMap<>())
-                            .headers(new RequestHeaders(new HashMap<>())).requestBody(body).remoteAddress("127.0.0.1").build());
+            new SlackRequestParser(com.slack.api.bolt.AppConfig.builder()
+                            .signingSecret("s")
+                            .singleTeamBotToken("xoxb-x")
+                            .build())
+                    .parse(SlackRequestParser.HttpRequest.builder()
+                            .requestUri("/slack/events")
+                            .queryString(new HashMap<>())
+                            .headers(new RequestHeaders(new HashMap<>()))
+                            .requestBody(body)
+                            .remoteAddress("127.0.0.1")
+                            .build());
 
             assertThat(logs.linesContaining("reorg")).isNotEmpty();
         }

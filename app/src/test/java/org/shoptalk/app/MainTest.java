@@ -15,7 +15,9 @@ class MainTest {
     void bad_setting_stops_the_start_with_one_line_and_exit_code_2() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName());
         builder.environment().put("SHOPTALK_PORT", "abc");
         builder.redirectErrorStream(true);
 
@@ -24,8 +26,8 @@ class MainTest {
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output.strip()).isEqualTo(
-                "Shoptalk cannot start: SHOPTALK_PORT must be a port number 1-65535, got \"abc\"");
+        assertThat(output.strip())
+                .isEqualTo("Shoptalk cannot start: SHOPTALK_PORT must be a port number 1-65535, got \"abc\"");
     }
 
     private static String read(Process process) throws IOException {

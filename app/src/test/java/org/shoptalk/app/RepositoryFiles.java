@@ -22,18 +22,21 @@ import java.util.stream.Stream;
 /** The repository's files as the deploy tests read them: found from the test's working directory. */
 final class RepositoryFiles {
     static final Path ROOT = repositoryRoot();
-    static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
     // A variable the code reads appears as an exact string literal: env.get("SHOPTALK_DB_URL").
     private static final Pattern VARIABLE_LITERAL =
             Pattern.compile("\"((?:SHOPTALK|SLACK|MICROSOFT|TEAMS)_[A-Z0-9_]+)\"");
 
-    private RepositoryFiles() {
-    }
+    private RepositoryFiles() {}
 
     /** Every variable name that appears as a string literal in the main code of any module. */
     static Set<String> knownVariables() {
         Set<String> names = new TreeSet<>();
-        modules().stream().map(m -> ROOT.resolve(m).resolve("src/main/java")).filter(Files::isDirectory)
+        modules().stream()
+                .map(m -> ROOT.resolve(m).resolve("src/main/java"))
+                .filter(Files::isDirectory)
                 .flatMap(src -> files(src, "java").stream())
                 .forEach(f -> VARIABLE_LITERAL.matcher(read(f)).results().forEach(m -> names.add(m.group(1))));
         assertThat(names).as("variables found in the code").contains("SHOPTALK_DB_URL");
@@ -42,8 +45,11 @@ final class RepositoryFiles {
 
     /** The modules the parent pom builds. */
     static List<String> modules() {
-        return Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml"))).results()
-                .map(m -> m.group(1).strip()).collect(Collectors.toList());
+        return Pattern.compile("<module>([^<]+)</module>")
+                .matcher(read(ROOT.resolve("pom.xml")))
+                .results()
+                .map(m -> m.group(1).strip())
+                .collect(Collectors.toList());
     }
 
     /** A Dockerfile's instructions, one string each: comments dropped, continued lines joined. */
@@ -56,7 +62,8 @@ final class RepositoryFiles {
                 continue;
             }
             boolean continues = line.endsWith("\\");
-            current.append(continues ? line.substring(0, line.length() - 1) : line).append(continues ? " " : "");
+            current.append(continues ? line.substring(0, line.length() - 1) : line)
+                    .append(continues ? " " : "");
             if (!continues) {
                 instructions.add(current.toString().replaceAll("\\s+", " ").strip());
                 current.setLength(0);
@@ -76,8 +83,10 @@ final class RepositoryFiles {
     static List<Path> files(Path dir, String... extensions) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(f -> Stream.of(extensions).anyMatch(x -> f.getFileName().toString().endsWith("." + x)))
-                    .sorted().collect(Collectors.toList());
+                    .filter(f -> Stream.of(extensions)
+                            .anyMatch(x -> f.getFileName().toString().endsWith("." + x)))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,6 +111,7 @@ final class RepositoryFiles {
                 return dir;
             }
         }
-        throw new IllegalStateException("no directory with mvnw and deploy/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no directory with mvnw and deploy/ above " + Path.of("").toAbsolutePath());
     }
 }

@@ -48,7 +48,9 @@ class ShoptalkAppTest {
         Http.Answer ready = http.get("/readyz");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("ready");
-        assertThat(http.get("/metrics").body()).contains("jvm_threads_live_threads").contains("http_server_requests_seconds");
+        assertThat(http.get("/metrics").body())
+                .contains("jvm_threads_live_threads")
+                .contains("http_server_requests_seconds");
         assertThat(http.get("/local").status()).isEqualTo(200);
     }
 
@@ -66,8 +68,11 @@ class ShoptalkAppTest {
         Http http = start();
         ConsoleClient craft = new ConsoleClient(http, "craft");
 
-        assertThat(craft.command("alice", "/shoptalk guild create Craft lang en")).contains("Guild Craft");
-        assertThat(craft.command("alice", "/shoptalk schedule mon,thu 09:30")).contains("planned").contains("09:30");
+        assertThat(craft.command("alice", "/shoptalk guild create Craft lang en"))
+                .contains("Guild Craft");
+        assertThat(craft.command("alice", "/shoptalk schedule mon,thu 09:30"))
+                .contains("planned")
+                .contains("09:30");
         craft.post("alice", "/shoptalk moment", null);
         JsonNode prompt = craft.lastPublicBotPost("*Reflection moment");
         String thread = prompt.get("id").asText();
@@ -80,7 +85,8 @@ class ShoptalkAppTest {
         craft.post("bob", "@alice that is a habit I want to borrow.", thread);
 
         craft.post("alice", "/shoptalk digest", null);
-        String digest = craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
+        String digest =
+                craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
         assertThat(digest)
                 .contains("Asking before fixing saved me a day this week.")
                 .doesNotContain("Pairing helped me most.")
@@ -93,7 +99,8 @@ class ShoptalkAppTest {
         craft = new ConsoleClient(http, "craft");
 
         assertThat(craft.command("alice", "/shoptalk schedules")).contains("09:30");
-        assertThat(craft.messages("alice")).extracting(m -> m.get("text").asText())
+        assertThat(craft.messages("alice"))
+                .extracting(m -> m.get("text").asText())
                 .contains("Asking before fixing saved me a day this week.", "I keep a notebook of near misses.")
                 .doesNotContain("Pairing helped me most.");
         craft.post("alice", "/shoptalk digest", null);
@@ -115,7 +122,8 @@ class ShoptalkAppTest {
         Http http = new Http(app.port());
 
         assertThat(app.boundAddress().getAddress().isAnyLocalAddress()).isTrue();
-        assertThat(http.statusWithHost("/local/api/channels", "shoptalk.lan:" + app.port())).isEqualTo(200);
+        assertThat(http.statusWithHost("/local/api/channels", "shoptalk.lan:" + app.port()))
+                .isEqualTo(200);
     }
 
     @Test
@@ -128,14 +136,17 @@ class ShoptalkAppTest {
 
         new ConsoleClient(http, "@alice").post("alice", "anon \"I was stuck all week.\"", null);
 
-        assertThat(http.get("/local/api/messages?channel=%40alice&user=alice").body()).contains("I was stuck all week.");
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=alice").body())
+                .contains("I was stuck all week.");
         assertThat(http.get("/local/api/messages?channel=%40alice").json()).isEmpty();
-        assertThat(http.get("/local/api/messages?channel=%40alice&user=bob").json()).isEmpty();
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=bob").json())
+                .isEmpty();
         for (String view : List.of("", "&user=bob")) {
             assertThat(http.get("/local/api/messages?channel=craft" + view).json())
                     .noneMatch(m -> m.get("text").asText().contains("I was stuck all week.")
                             && m.get("user").asText().equals("alice"))
-                    .allSatisfy(m -> assertThat(m.get("visibleTo").isNull() || m.get("visibleTo").asText().equals("bob"))
+                    .allSatisfy(m -> assertThat(m.get("visibleTo").isNull()
+                                    || m.get("visibleTo").asText().equals("bob"))
                             .isTrue());
         }
         assertThat(http.get("/local/api/channels").json().toString()).doesNotContain("@alice");

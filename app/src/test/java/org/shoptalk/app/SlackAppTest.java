@@ -30,10 +30,14 @@ class SlackAppTest {
     void start() {
         slack = FakeSlack.start();
         AppConfig config = AppConfig.fromEnvironment(Map.of(
-                        "SLACK_BOT_TOKEN", "xoxb-app-test-token",
-                        "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                        "SHOPTALK_SECRET", "slack-app-test-secret-0123456789",
-                        "SLACK_API_URL", slack.apiUrl()))
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-app-test-token",
+                        "SLACK_SIGNING_SECRET",
+                        SIGNING_SECRET,
+                        "SHOPTALK_SECRET",
+                        "slack-app-test-secret-0123456789",
+                        "SLACK_API_URL",
+                        slack.apiUrl()))
                 .withPort(0)
                 .withDatabase(new DbSettings("jdbc:h2:file:" + dir.resolve("shoptalk"), "sa", "", 5));
         app = ShoptalkApp.start(config, List.of());
@@ -58,17 +62,24 @@ class SlackAppTest {
         assertThat(prompt.get("blocks")).contains("Reflection moment");
         String root = slack.postedTs().get(0);
 
-        String answer = SlackSender.message("EvAnswer1", "U2", "1700000100.000100", root,
+        String answer = SlackSender.message(
+                "EvAnswer1",
+                "U2",
+                "1700000100.000100",
+                root,
                 "We stopped the weekly status meeting and wrote notes instead.");
         assertThat(sender.event(answer, Map.of()).status()).isEqualTo(200);
-        Http.Answer retried = sender.event(answer, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+        Http.Answer retried =
+                sender.event(answer, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
         assertThat(retried.status()).isEqualTo(200);
 
         assertThat(sender.command("U1", "digest").status()).isEqualTo(200);
         Map<String, String> digest = slack.awaitCalls("chat.postMessage", 2).get(1);
 
         assertThat(digest.get("blocks")).contains("Craft").contains("People who took part: 1");
-        assertThat(occurrences(digest.get("blocks"), "wrote notes instead")).as("the answer, stored once").isEqualTo(1);
+        assertThat(occurrences(digest.get("blocks"), "wrote notes instead"))
+                .as("the answer, stored once")
+                .isEqualTo(1);
         assertThat(slack.callCount("chat.postMessage")).isEqualTo(2);
     }
 
@@ -78,10 +89,10 @@ class SlackAppTest {
         long now = System.currentTimeMillis() / 1000;
 
         Http.Answer forged = sender.send(create, "application/x-www-form-urlencoded", Map.of(), now, "not-the-secret");
-        Http.Answer stale = sender.send(create, "application/x-www-form-urlencoded", Map.of(), now - 10 * 60,
-                SIGNING_SECRET);
-        Http.Answer unsigned = new Http(app.port()).post(SlackSender.EVENTS_PATH, "application/x-www-form-urlencoded",
-                create, Map.of());
+        Http.Answer stale =
+                sender.send(create, "application/x-www-form-urlencoded", Map.of(), now - 10 * 60, SIGNING_SECRET);
+        Http.Answer unsigned = new Http(app.port())
+                .post(SlackSender.EVENTS_PATH, "application/x-www-form-urlencoded", create, Map.of());
 
         assertThat(List.of(forged.status(), stale.status(), unsigned.status())).containsOnly(401);
         assertThat(reply(sender.command("U1", "guild"))).contains("no guild yet");
@@ -91,7 +102,8 @@ class SlackAppTest {
     void slack_can_verify_the_request_url_when_the_app_is_set_up() {
         Http.Answer answer = sender.event(
                 "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
-                        + "\"type\":\"url_verification\"}", Map.of());
+                        + "\"type\":\"url_verification\"}",
+                Map.of());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");

@@ -35,12 +35,18 @@ class TeamsAppTest {
     void start() {
         botFramework = FakeBotFramework.start();
         AppConfig config = AppConfig.fromEnvironment(Map.of(
-                        "MICROSOFT_APP_ID", TeamsSender.APP_ID,
-                        "MICROSOFT_APP_PASSWORD", "app-test-client-secret",
-                        "MICROSOFT_APP_TENANT_ID", TeamsSender.TENANT_ID,
-                        "SHOPTALK_SECRET", "teams-app-test-secret-0123456789",
-                        "TEAMS_OPENID_METADATA_URL", botFramework.openIdMetadataUrl(),
-                        "TEAMS_TOKEN_URL", botFramework.tokenUrl()))
+                        "MICROSOFT_APP_ID",
+                        TeamsSender.APP_ID,
+                        "MICROSOFT_APP_PASSWORD",
+                        "app-test-client-secret",
+                        "MICROSOFT_APP_TENANT_ID",
+                        TeamsSender.TENANT_ID,
+                        "SHOPTALK_SECRET",
+                        "teams-app-test-secret-0123456789",
+                        "TEAMS_OPENID_METADATA_URL",
+                        botFramework.openIdMetadataUrl(),
+                        "TEAMS_TOKEN_URL",
+                        botFramework.tokenUrl()))
                 .withPort(0)
                 .withDatabase(new DbSettings("jdbc:h2:file:" + dir.resolve("shoptalk"), "sa", "", 5));
         app = ShoptalkApp.start(config, List.of());
@@ -57,53 +63,85 @@ class TeamsAppTest {
 
     @Test
     void a_team_installs_the_bot_and_its_thread_replies_reach_the_digest_once() {
-        assertThat(teams.send(teams.activity("conversation-update-bot-added", Map.of("id", "0001"))).status()).isEqualTo(200);
-        assertThat(teams.send(teams.activity("installation-update-add", Map.of("id", "0002"))).status()).isEqualTo(200);
-        ServeEvent welcome = botFramework.awaitRequests(e -> FakeBotFramework.isActivity(e) && cardOrText(e).contains("guild create"), 1).get(0);
+        assertThat(teams.send(teams.activity("conversation-update-bot-added", Map.of("id", "0001")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(teams.send(teams.activity("installation-update-add", Map.of("id", "0002")))
+                        .status())
+                .isEqualTo(200);
+        ServeEvent welcome = botFramework
+                .awaitRequests(
+                        e -> FakeBotFramework.isActivity(e) && cardOrText(e).contains("guild create"), 1)
+                .get(0);
         assertThat(URLDecoder.decode(welcome.getRequest().getUrl(), StandardCharsets.UTF_8))
-                .as("the welcome goes to the team's General channel").contains(TeamsSender.TEAM_ID);
+                .as("the welcome goes to the team's General channel")
+                .contains(TeamsSender.TEAM_ID);
 
-        assertThat(teams.command(LEAD, "1764000000101", "guild create Craft lang en").status()).isEqualTo(200);
-        botFramework.awaitRequests(e -> FakeBotFramework.isActivity(e) && cardOrText(e).contains("Craft"), 1);
+        assertThat(teams.command(LEAD, "1764000000101", "guild create Craft lang en")
+                        .status())
+                .isEqualTo(200);
+        botFramework.awaitRequests(
+                e -> FakeBotFramework.isActivity(e) && cardOrText(e).contains("Craft"), 1);
 
         assertThat(teams.command(LEAD, "1764000000102", "moment").status()).isEqualTo(200);
-        ServeEvent moment = botFramework.awaitRequests(FakeBotFramework::isChannelPost, 1).get(0);
+        ServeEvent moment =
+                botFramework.awaitRequests(FakeBotFramework::isChannelPost, 1).get(0);
         JsonNode created = FakeBotFramework.json(moment.getRequest().getBodyAsString());
-        assertThat(created.path("channelData").path("channel").path("id").asText()).isEqualTo(TeamsSender.CHANNEL_ID);
+        assertThat(created.path("channelData").path("channel").path("id").asText())
+                .isEqualTo(TeamsSender.CHANNEL_ID);
         assertThat(cardText(created.path("activity"))).contains("Why this question");
-        String conversation = FakeBotFramework.json(moment.getResponse().getBodyAsString()).path("id").asText();
+        String conversation = FakeBotFramework.json(moment.getResponse().getBodyAsString())
+                .path("id")
+                .asText();
         String root = conversation.substring(conversation.indexOf(";messageid=") + ";messageid=".length());
 
         String answer = "We stopped the weekly status meeting and wrote notes instead.";
         assertThat(teams.reply(MEMBER, "1764000000201", root, answer).status()).isEqualTo(200);
-        assertThat(teams.reply(MEMBER, "1764000000201", root, answer).status()).as("Teams redelivers").isEqualTo(200);
-        assertThat(teams.reply(COLLEAGUE, "1764000000202", root, "Our reviews got kinder when we paired.").status())
+        assertThat(teams.reply(MEMBER, "1764000000201", root, answer).status())
+                .as("Teams redelivers")
                 .isEqualTo(200);
-        String forged = teams.activity("channel-reply", Map.of("id", "1764000000203", "root", root,
-                "text", "Forged answer that must never show."));
-        assertThat(teams.send(forged, "Bearer " + botFramework.forgedToken(TeamsSender.APP_ID)).status()).isEqualTo(401);
+        assertThat(teams.reply(COLLEAGUE, "1764000000202", root, "Our reviews got kinder when we paired.")
+                        .status())
+                .isEqualTo(200);
+        String forged = teams.activity(
+                "channel-reply",
+                Map.of("id", "1764000000203", "root", root, "text", "Forged answer that must never show."));
+        assertThat(teams.send(forged, "Bearer " + botFramework.forgedToken(TeamsSender.APP_ID))
+                        .status())
+                .isEqualTo(401);
 
         assertThat(teams.command(LEAD, "1764000000103", "digest").status()).isEqualTo(200);
-        ServeEvent digestPost = botFramework.awaitRequests(FakeBotFramework::isChannelPost, 2).get(1);
-        String digest = cardText(FakeBotFramework.json(digestPost.getRequest().getBodyAsString()).path("activity"));
+        ServeEvent digestPost =
+                botFramework.awaitRequests(FakeBotFramework::isChannelPost, 2).get(1);
+        String digest = cardText(
+                FakeBotFramework.json(digestPost.getRequest().getBodyAsString()).path("activity"));
 
-        assertThat(digest).contains("Craft").contains("Our reviews got kinder").contains("People who took part: 2")
+        assertThat(digest)
+                .contains("Craft")
+                .contains("Our reviews got kinder")
+                .contains("People who took part: 2")
                 .doesNotContain("Forged answer");
-        assertThat(occurrences(digest, "wrote notes instead")).as("the answer, stored once").isEqualTo(1);
+        assertThat(occurrences(digest, "wrote notes instead"))
+                .as("the answer, stored once")
+                .isEqualTo(1);
     }
 
     @Test
     void activities_without_a_valid_bot_framework_token_get_401_and_change_nothing() {
-        String create = teams.activity("channel-message-mention", Map.of("id", "1764000000301", "root", "1764000000301",
-                "text", "guild create Craft lang en"));
+        String create = teams.activity(
+                "channel-message-mention",
+                Map.of("id", "1764000000301", "root", "1764000000301", "text", "guild create Craft lang en"));
 
         Http.Answer unsigned = teams.send(create, null);
         Http.Answer forged = teams.send(create, "Bearer " + botFramework.forgedToken(TeamsSender.APP_ID));
-        Http.Answer otherBot = teams.send(create, "Bearer " + botFramework.token("00000000-0000-4000-8000-000000000000"));
+        Http.Answer otherBot =
+                teams.send(create, "Bearer " + botFramework.token("00000000-0000-4000-8000-000000000000"));
 
-        assertThat(List.of(unsigned.status(), forged.status(), otherBot.status())).containsOnly(401);
+        assertThat(List.of(unsigned.status(), forged.status(), otherBot.status()))
+                .containsOnly(401);
         assertThat(teams.command(LEAD, "1764000000302", "guild").status()).isEqualTo(200);
-        String reply = cardOrText(botFramework.awaitRequests(FakeBotFramework::isActivity, 1).get(0));
+        String reply = cardOrText(
+                botFramework.awaitRequests(FakeBotFramework::isActivity, 1).get(0));
         assertThat(reply).contains("no guild yet");
     }
 
@@ -116,7 +154,10 @@ class TeamsAppTest {
     private static String cardText(JsonNode activity) {
         StringBuilder text = new StringBuilder();
         for (JsonNode attachment : activity.path("attachments")) {
-            attachment.path("content").findValues("text").forEach(t -> text.append(t.asText()).append('\n'));
+            attachment
+                    .path("content")
+                    .findValues("text")
+                    .forEach(t -> text.append(t.asText()).append('\n'));
         }
         return text.toString();
     }

@@ -30,7 +30,8 @@ final class WebDriver implements AutoCloseable {
 
     private final Process driver;
     private final Path profile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String session;
 
@@ -52,7 +53,9 @@ final class WebDriver implements AutoCloseable {
         }
         Path profile = Files.createTempDirectory("shoptalk-chromium-");
         Process driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String base = "http://127.0.0.1:" + port;
         WebDriver started = null;
         try {
@@ -71,7 +74,8 @@ final class WebDriver implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                HttpResponse<String> status = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/status")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (JSON.readTree(status.body()).path("value").path("ready").asBoolean()) {
                     return;
@@ -99,9 +103,17 @@ final class WebDriver implements AutoCloseable {
         ObjectNode options = match.putObject("goog:chromeOptions");
         options.put("binary", CHROMIUM.toString());
         var args = options.putArray("args");
-        for (String arg : List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=390,844")) {
+        for (String arg : List.of(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=390,844")) {
             args.add(arg);
         }
         String id = call("POST", "/session", body).path("sessionId").asText();
@@ -159,7 +171,9 @@ final class WebDriver implements AutoCloseable {
     }
 
     double width(String element) {
-        return command("GET", "/element/" + element + "/rect", null).path("width").asDouble();
+        return command("GET", "/element/" + element + "/rect", null)
+                .path("width")
+                .asDouble();
     }
 
     void click(String element) {
@@ -180,14 +194,19 @@ final class WebDriver implements AutoCloseable {
 
     private JsonNode call(String method, String path, JsonNode body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").method(method, publisher).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .method(method, publisher)
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode value = JSON.readTree(response.body()).path("value");
             if (response.statusCode() != 200) {
-                throw new AssertionError("WebDriver " + method + " " + path + " failed: " + value.path("message").asText());
+                throw new AssertionError("WebDriver " + method + " " + path + " failed: "
+                        + value.path("message").asText());
             }
             return value;
         } catch (IOException e) {

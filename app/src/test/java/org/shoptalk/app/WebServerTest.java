@@ -17,10 +17,10 @@ import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.local.LocalChat;
+import org.shoptalk.core.testing.RecordingShoptalk;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
 import org.shoptalk.core.web.Route;
-import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** The HTTP layer on its own: probes, metrics, adapter routes and the local console API's answers. */
 class WebServerTest {
@@ -40,7 +40,8 @@ class WebServerTest {
         LocalChat chat = new LocalChat(database, Clock.systemUTC(), () -> core);
         Route echo = new Route("POST", "/test/hook", call -> {
             seen.set(call);
-            return new HttpAnswer(202, Map.of("X-Seen", "yes"), "text/plain", "got it".getBytes(StandardCharsets.UTF_8));
+            return new HttpAnswer(
+                    202, Map.of("X-Seen", "yes"), "text/plain", "got it".getBytes(StandardCharsets.UTF_8));
         });
         Route broken = new Route("GET", "/test/broken", call -> {
             throw new IllegalStateException("secret words from a message");
@@ -118,8 +119,8 @@ class WebServerTest {
     void console_post_while_the_database_is_gone_is_503_not_500() {
         database.close();
 
-        Http.Answer answer = http.post("/local/api/messages",
-                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello\",\"thread\":null}");
+        Http.Answer answer = http.post(
+                "/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello\",\"thread\":null}");
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -131,23 +132,32 @@ class WebServerTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/html");
-        assertThat(answer.body()).contains("/local/api/messages").doesNotContain("src=\"http").doesNotContain("href=\"http");
+        assertThat(answer.body())
+                .contains("/local/api/messages")
+                .doesNotContain("src=\"http")
+                .doesNotContain("href=\"http");
     }
 
     @Test
     void post_list_edit_delete_round_trip() {
-        Http.Answer posted = http.post("/local/api/messages",
+        Http.Answer posted = http.post(
+                "/local/api/messages",
                 "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello @bob\",\"thread\":null}");
         assertThat(posted.status()).isEqualTo(201);
         String id = posted.json().get("id").asText();
         assertThat(posted.json().get("thread").asText()).isEqualTo(id);
 
-        Http.Answer reply = http.post("/local/api/messages", Http.json(Map.of(
-                "channel", "craft", "user", "bob", "text", "hi", "thread", id)));
+        Http.Answer reply = http.post(
+                "/local/api/messages",
+                Http.json(Map.of("channel", "craft", "user", "bob", "text", "hi", "thread", id)));
         assertThat(reply.json().get("thread").asText()).isEqualTo(id);
 
-        assertThat(http.put("/local/api/messages/" + id, "{\"text\":\"hello again\"}").status()).isEqualTo(200);
-        assertThat(http.delete("/local/api/messages/" + reply.json().get("id").asText()).status()).isEqualTo(204);
+        assertThat(http.put("/local/api/messages/" + id, "{\"text\":\"hello again\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.delete("/local/api/messages/" + reply.json().get("id").asText())
+                        .status())
+                .isEqualTo(204);
 
         Http.Answer list = http.get("/local/api/messages?channel=craft");
         assertThat(list.status()).isEqualTo(200);
@@ -166,16 +176,20 @@ class WebServerTest {
     void private_replies_are_listed_only_for_their_reader() {
         http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"/shoptalk help\"}");
 
-        assertThat(http.get("/local/api/messages?channel=craft&user=alice").json()).hasSize(2)
+        assertThat(http.get("/local/api/messages?channel=craft&user=alice").json())
+                .hasSize(2)
                 .allSatisfy(m -> assertThat(m.get("visibleTo").asText()).isEqualTo("alice"));
-        assertThat(http.get("/local/api/messages?channel=craft&user=bob").json()).isEmpty();
+        assertThat(http.get("/local/api/messages?channel=craft&user=bob").json())
+                .isEmpty();
     }
 
     @Test
     void without_a_user_the_list_has_no_private_chat_no_typed_command_and_no_one_person_reply() {
         http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"bob\",\"text\":\"for everyone\"}");
         http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"/shoptalk help\"}");
-        http.post("/local/api/messages", "{\"channel\":\"@alice\",\"user\":\"alice\",\"text\":\"anon \\\"hard week\\\"\"}");
+        http.post(
+                "/local/api/messages",
+                "{\"channel\":\"@alice\",\"user\":\"alice\",\"text\":\"anon \\\"hard week\\\"\"}");
 
         Http.Answer craft = http.get("/local/api/messages?channel=craft");
         assertThat(craft.json()).singleElement().satisfies(m -> {
@@ -188,17 +202,24 @@ class WebServerTest {
 
     @Test
     void another_user_sees_nothing_of_alices_private_chat() {
-        http.post("/local/api/messages", "{\"channel\":\"@alice\",\"user\":\"alice\",\"text\":\"anon \\\"hard week\\\"\"}");
+        http.post(
+                "/local/api/messages",
+                "{\"channel\":\"@alice\",\"user\":\"alice\",\"text\":\"anon \\\"hard week\\\"\"}");
 
-        assertThat(http.get("/local/api/messages?channel=%40alice&user=alice").json()).hasSize(2);
-        assertThat(http.get("/local/api/messages?channel=%40alice&user=bob").json()).isEmpty();
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=alice").json())
+                .hasSize(2);
+        assertThat(http.get("/local/api/messages?channel=%40alice&user=bob").json())
+                .isEmpty();
         assertThat(http.get("/local/api/channels?user=bob").json()).isEmpty();
         assertThat(http.get("/local/api/channels?user=alice").json().toString()).isEqualTo("[\"@alice\"]");
     }
 
     @Test
     void cross_site_text_plain_post_is_refused_and_stores_nothing() {
-        Http.Answer answer = http.send("POST", "/local/api/messages", "text/plain",
+        Http.Answer answer = http.send(
+                "POST",
+                "/local/api/messages",
+                "text/plain",
                 "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}",
                 Map.of("Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site"));
 
@@ -211,12 +232,12 @@ class WebServerTest {
     void write_from_another_origin_is_refused_by_origin_alone_and_by_fetch_metadata_alone() {
         String body = "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}";
 
-        Http.Answer byOrigin = http.send("POST", "/local/api/messages", "application/json", body,
-                Map.of("Origin", "http://localhost:3000"));
-        Http.Answer nullOrigin = http.send("POST", "/local/api/messages", "application/json", body,
-                Map.of("Origin", "null"));
-        Http.Answer byMetadata = http.send("POST", "/local/api/messages", "application/json", body,
-                Map.of("Sec-Fetch-Site", "same-site"));
+        Http.Answer byOrigin = http.send(
+                "POST", "/local/api/messages", "application/json", body, Map.of("Origin", "http://localhost:3000"));
+        Http.Answer nullOrigin =
+                http.send("POST", "/local/api/messages", "application/json", body, Map.of("Origin", "null"));
+        Http.Answer byMetadata = http.send(
+                "POST", "/local/api/messages", "application/json", body, Map.of("Sec-Fetch-Site", "same-site"));
 
         assertThat(byOrigin.status()).isEqualTo(403);
         assertThat(nullOrigin.status()).isEqualTo(403);
@@ -226,8 +247,12 @@ class WebServerTest {
 
     @Test
     void write_that_is_not_json_is_refused_with_415_and_stores_nothing() {
-        Http.Answer answer = http.send("POST", "/local/api/messages", "text/plain",
-                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}", Map.of());
+        Http.Answer answer = http.send(
+                "POST",
+                "/local/api/messages",
+                "text/plain",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"planted\"}",
+                Map.of());
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.json().get("error").asText()).contains("application/json");
@@ -237,24 +262,34 @@ class WebServerTest {
     @Test
     void cross_site_edit_and_delete_are_refused() {
         String id = http.post("/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"mine\"}")
-                .json().get("id").asText();
+                .json()
+                .get("id")
+                .asText();
         Map<String, String> evil = Map.of("Origin", "http://evil.example");
 
         assertThat(http.send("PUT", "/local/api/messages/" + id, "application/json", "{\"text\":\"x\"}", evil)
-                .status()).isEqualTo(403);
-        assertThat(http.send("DELETE", "/local/api/messages/" + id, null, null, evil).status()).isEqualTo(403);
-        assertThat(http.get("/local/api/messages?channel=craft").json()).singleElement()
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.send("DELETE", "/local/api/messages/" + id, null, null, evil)
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/local/api/messages?channel=craft").json())
+                .singleElement()
                 .satisfies(m -> assertThat(m.get("text").asText()).isEqualTo("mine"));
     }
 
     @Test
     void same_origin_json_post_from_the_page_is_accepted() {
-        Http.Answer answer = http.send("POST", "/local/api/messages", "application/json; charset=utf-8",
+        Http.Answer answer = http.send(
+                "POST",
+                "/local/api/messages",
+                "application/json; charset=utf-8",
                 "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hello\"}",
                 Map.of("Origin", http.origin(), "Sec-Fetch-Site", "same-origin"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        assertThat(http.get("/local/api/messages?channel=craft").json()).singleElement()
+        assertThat(http.get("/local/api/messages?channel=craft").json())
+                .singleElement()
                 .satisfies(m -> assertThat(m.get("text").asText()).isEqualTo("hello"));
     }
 
@@ -262,9 +297,11 @@ class WebServerTest {
     void on_loopback_the_console_answers_only_requests_addressed_to_this_machine() {
         int port = server.port();
 
-        assertThat(http.statusWithHost("/local/api/channels", "localhost:" + port)).isEqualTo(200);
+        assertThat(http.statusWithHost("/local/api/channels", "localhost:" + port))
+                .isEqualTo(200);
         assertThat(http.statusWithHost("/local/api/channels", "[::1]:" + port)).isEqualTo(200);
-        assertThat(http.statusWithHost("/local/api/channels", "rebound.example:" + port)).isEqualTo(403);
+        assertThat(http.statusWithHost("/local/api/channels", "rebound.example:" + port))
+                .isEqualTo(403);
         assertThat(http.statusWithHost("/local", "rebound.example:" + port)).isEqualTo(403);
         assertThat(http.statusWithHost("/healthz", "rebound.example:" + port)).isEqualTo(200);
     }
@@ -275,7 +312,8 @@ class WebServerTest {
     }
 
     private void assertNothingStored() {
-        assertThat(http.get("/local/api/messages?channel=craft&user=alice").json()).isEmpty();
+        assertThat(http.get("/local/api/messages?channel=craft&user=alice").json())
+                .isEmpty();
         assertThat(core.events).isEmpty();
         assertThat(core.commands).isEmpty();
     }
@@ -311,11 +349,12 @@ class WebServerTest {
 
     @Test
     void unknown_ids_get_404() {
-        assertThat(http.put("/local/api/messages/999", "{\"text\":\"x\"}").status()).isEqualTo(404);
+        assertThat(http.put("/local/api/messages/999", "{\"text\":\"x\"}").status())
+                .isEqualTo(404);
         assertThat(http.delete("/local/api/messages/999").status()).isEqualTo(404);
         assertThat(http.delete("/local/api/messages/not-a-number").status()).isEqualTo(404);
-        Http.Answer reply = http.post("/local/api/messages",
-                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hi\",\"thread\":\"999\"}");
+        Http.Answer reply = http.post(
+                "/local/api/messages", "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":\"hi\",\"thread\":\"999\"}");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().get("error").asText()).contains("999");
     }

@@ -14,11 +14,20 @@ import java.util.Objects;
  * @param secret the installation's secret (SHOPTALK_SECRET), or null: anonymous answers' pseudonyms are keyed with a
  *               key derived from it, or without it with a key generated and kept in the database
  */
-public record CoreSettings(Duration missedMomentGrace, Duration roundOpen, Duration reminderBeforeClose,
-                           boolean clustered, String instanceId, String secret) {
+public record CoreSettings(
+        Duration missedMomentGrace,
+        Duration roundOpen,
+        Duration reminderBeforeClose,
+        boolean clustered,
+        String instanceId,
+        String secret) {
 
-    public CoreSettings(Duration missedMomentGrace, Duration roundOpen, Duration reminderBeforeClose, boolean clustered,
-                        String instanceId) {
+    public CoreSettings(
+            Duration missedMomentGrace,
+            Duration roundOpen,
+            Duration reminderBeforeClose,
+            boolean clustered,
+            String instanceId) {
         this(missedMomentGrace, roundOpen, reminderBeforeClose, clustered, instanceId, null);
     }
 

@@ -14,8 +14,7 @@ import org.shoptalk.core.db.DatabaseUnavailableException;
  * permanent ones with a 4xx, so a request that can never succeed is not retried. Stateless and thread-safe.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     public static boolean isTransient(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
@@ -38,7 +37,8 @@ public final class Failures {
             root = root.getCause();
         }
         StackTraceElement[] trace = failure.getStackTrace();
-        return failure.getClass().getName() + (root == failure ? "" : " (caused by " + root.getClass().getName() + ")")
-                + " at " + (trace.length == 0 ? "?" : trace[0]);
+        return failure.getClass().getName()
+                + (root == failure ? "" : " (caused by " + root.getClass().getName() + ")") + " at "
+                + (trace.length == 0 ? "?" : trace[0]);
     }
 }

@@ -24,8 +24,13 @@ final class ScheduledWork implements TaskRunner {
     private final GoalReviews reviews;
     private final Housekeeping housekeeping;
 
-    ScheduledWork(TaskPlanner planner, ReminderService reminders, DialogueTasks connect, Pairing pairing,
-                  GoalReviews reviews, Housekeeping housekeeping) {
+    ScheduledWork(
+            TaskPlanner planner,
+            ReminderService reminders,
+            DialogueTasks connect,
+            Pairing pairing,
+            GoalReviews reviews,
+            Housekeeping housekeeping) {
         this.planner = planner;
         this.reminders = reminders;
         this.connect = connect;
@@ -56,7 +61,7 @@ final class ScheduledWork implements TaskRunner {
             case DIGEST -> () -> planner.digestFailed(id, occurrence, reason);
             case REVIEW -> () -> reviews.failed(id, reason);
             // Nothing to mark for these: they record their work before doing it, and the log has the failure.
-            case REMINDER, CONNECT, PAIRS, HOUSEKEEPING -> () -> { };
+            case REMINDER, CONNECT, PAIRS, HOUSEKEEPING -> () -> {};
         };
         record.run();
     }

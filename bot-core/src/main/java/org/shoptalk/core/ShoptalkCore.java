@@ -6,34 +6,38 @@ import java.time.Instant;
 import java.util.Objects;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatPlatform;
+import org.shoptalk.core.chat.DeliveryStore;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.command.CommandHandler;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
 import org.shoptalk.core.command.ContentCommands;
+import org.shoptalk.core.command.DialogueCommands;
 import org.shoptalk.core.command.GuildCommands;
 import org.shoptalk.core.command.PersonCommands;
 import org.shoptalk.core.command.ScheduleCommands;
-import org.shoptalk.core.db.Database;
-import org.shoptalk.core.digest.DigestBuilder;
-import org.shoptalk.core.digest.DigestHistory;
-import org.shoptalk.core.digest.DigestLinks;
-import org.shoptalk.core.command.DialogueCommands;
 import org.shoptalk.core.command.SeriesCommands;
+import org.shoptalk.core.db.Database;
 import org.shoptalk.core.dialogue.AnonymousAnswers;
 import org.shoptalk.core.dialogue.ConnectNudge;
 import org.shoptalk.core.dialogue.ConversationStore;
+import org.shoptalk.core.dialogue.DialogueTasks;
 import org.shoptalk.core.dialogue.GoalAdvisor;
 import org.shoptalk.core.dialogue.GoalCoach;
+import org.shoptalk.core.dialogue.GoalReviews;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.dialogue.Pairing;
 import org.shoptalk.core.dialogue.Pseudonyms;
+import org.shoptalk.core.digest.DigestBuilder;
+import org.shoptalk.core.digest.DigestHistory;
+import org.shoptalk.core.digest.DigestLinks;
+import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.goal.GoalAnalysis;
 import org.shoptalk.core.goal.GoalAnalyzer;
-import org.shoptalk.core.dialogue.DialogueTasks;
-import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.guild.Leads;
 import org.shoptalk.core.prompt.CustomPromptStore;
 import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.prompt.PromptRotation;
@@ -43,15 +47,11 @@ import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.round.RoundStore;
 import org.shoptalk.core.schedule.ScheduleStore;
+import org.shoptalk.core.task.Housekeeping;
+import org.shoptalk.core.task.Run;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
 import org.shoptalk.core.task.TaskScheduler;
-import org.shoptalk.core.task.Housekeeping;
-import org.shoptalk.core.task.Run;
-import org.shoptalk.core.chat.DeliveryStore;
-import org.shoptalk.core.chat.RateLimits;
-import org.shoptalk.core.guild.Leads;
-import org.shoptalk.core.dialogue.GoalReviews;
 
 /**
  * Assembles core: stores, services, the Quartz scheduler. The app creates it, registers the chat
@@ -69,6 +69,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Housekeeping housekeeping;
     /** Plans what should be planned and is not: at start and in the daily housekeeping. */
     private final Runnable repairPlans;
+
     private final DeliveryStore deliveries = new DeliveryStore();
     private final TaskScheduler scheduler;
 
@@ -84,23 +85,52 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom, guilds);
         Pseudonyms pseudonyms = Pseudonyms.load(database, settings.secret(), clock);
-        ReminderService reminders = new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library,
-                pseudonyms);
+        ReminderService reminders =
+                new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library, pseudonyms);
         RateLimits limits = new RateLimits();
         Leads leads = new Leads(database, platforms, guilds);
-        this.digests = new DigestService(database, platforms, guilds, new DigestBuilder(rounds, answerStore, schedules, new GoalStore()),
-                clock, limits, leads);
+        this.digests = new DigestService(
+                database,
+                platforms,
+                guilds,
+                new DigestBuilder(rounds, answerStore, schedules, new GoalStore()),
+                clock,
+                limits,
+                leads);
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
         TaskPlanner[] plannerRef = new TaskPlanner[1];
-        RoundService roundService = new RoundService(database, platforms, guilds, rounds, rotation, settings.roundOpen(), clock,
-                limits, leads, round -> plannerRef[0].roundOpened(round));
-        this.planner = new TaskPlanner(database, guilds, schedules, roundService, digests,
-                settings.missedMomentGrace(), settings.reminderBeforeClose(), clock, library);
+        RoundService roundService = new RoundService(
+                database,
+                platforms,
+                guilds,
+                rounds,
+                rotation,
+                settings.roundOpen(),
+                clock,
+                limits,
+                leads,
+                round -> plannerRef[0].roundOpened(round));
+        this.planner = new TaskPlanner(
+                database,
+                guilds,
+                schedules,
+                roundService,
+                digests,
+                settings.missedMomentGrace(),
+                settings.reminderBeforeClose(),
+                clock,
+                library);
         plannerRef[0] = planner;
-        DialogueTasks connect = new DialogueTasks(database, guilds, rounds,
-                new ConnectNudge(database, platforms, guilds, rounds, answerStore, pseudonyms, clock), planner, clock);
+        DialogueTasks connect = new DialogueTasks(
+                database,
+                guilds,
+                rounds,
+                new ConnectNudge(database, platforms, guilds, rounds, answerStore, pseudonyms, clock),
+                planner,
+                clock);
         GoalStore goals = new GoalStore();
-        GoalCoach coach = new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
+        GoalCoach coach =
+                new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
         this.repairPlans = () -> {
@@ -108,20 +138,33 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
             pairing.reconcile();
         };
         this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans);
-        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4,
-                new ScheduledWork(planner, reminders, connect, pairing, new GoalReviews(database, guilds, goals, roundService),
-                        housekeeping), clock);
+        this.scheduler = new TaskScheduler(
+                database,
+                settings.clustered(),
+                settings.instanceId(),
+                4,
+                new ScheduledWork(
+                        planner,
+                        reminders,
+                        connect,
+                        pairing,
+                        new GoalReviews(database, guilds, goals, roundService),
+                        housekeeping),
+                clock);
         planner.attach(scheduler);
         housekeeping.attach(scheduler);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
-        this.commands = new CommandHandler(database, guilds, new CommandHandler.Features(
-                new GuildCommands(database, guilds, planner, clock),
-                new ScheduleCommands(database, guilds, schedules, planner, clock),
-                new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
-                new PersonCommands(database, guilds, answerStore, reminders, anonymous, platforms, clock),
-                new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
-                new SeriesCommands(database, schedules, planner, clock),
-                coach::continueWith));
+        this.commands = new CommandHandler(
+                database,
+                guilds,
+                new CommandHandler.Features(
+                        new GuildCommands(database, guilds, planner, clock),
+                        new ScheduleCommands(database, guilds, schedules, planner, clock),
+                        new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
+                        new PersonCommands(database, guilds, answerStore, reminders, anonymous, platforms, clock),
+                        new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
+                        new SeriesCommands(database, schedules, planner, clock),
+                        coach::continueWith));
     }
 
     /** The goal coach reads goals with the transparent rule-based analyzer. */
@@ -129,8 +172,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         GoalAnalyzer analyzer = new GoalAnalyzer();
         return (goal, language) -> {
             GoalAnalysis a = analyzer.analyze(goal, language);
-            return new GoalAdvisor.Advice(a.verdict().name(), a.targetGroup(),
-                    a.markers().stream().map(m -> m.text()).distinct().toList(), a.followUps());
+            return new GoalAdvisor.Advice(
+                    a.verdict().name(),
+                    a.targetGroup(),
+                    a.markers().stream().map(m -> m.text()).distinct().toList(),
+                    a.followUps());
         };
     }
 
@@ -162,8 +208,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         Instant system = Instant.now();
         Instant core = clock.instant();
         if (Duration.between(core, system).abs().compareTo(CLOCK_TOLERANCE) > 0) {
-            throw new IllegalStateException("core's clock says " + core + " but the system clock that Quartz fires on says "
-                    + system + ": the scheduler only runs on the system clock");
+            throw new IllegalStateException(
+                    "core's clock says " + core + " but the system clock that Quartz fires on says " + system
+                            + ": the scheduler only runs on the system clock");
         }
         repairPlans.run();
         housekeeping.ensurePlanned();

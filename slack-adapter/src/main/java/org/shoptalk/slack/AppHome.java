@@ -11,8 +11,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
-import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
@@ -68,7 +68,8 @@ final class AppHome {
         });
         app.viewSubmission(ScheduleModal.CALLBACK_ID, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
-            Map<String, Map<String, ViewState.Value>> values = p.getView().getState().getValues();
+            Map<String, Map<String, ViewState.Value>> values =
+                    p.getView().getState().getValues();
             ScheduleModal.Result result = ScheduleModal.read(values);
             if (!result.errors().isEmpty()) {
                 return ctx.ackWithErrors(result.errors());
@@ -78,12 +79,15 @@ final class AppHome {
             ChannelRef channel = new ChannelRef(tenant, result.channelId());
             MethodsClient client = ctx.client();
             work.execute(() -> {
-                CommandReply reply = SlackCommands.safely(shoptalk, new CommandRequest(user, channel, result.command()));
+                CommandReply reply =
+                        SlackCommands.safely(shoptalk, new CommandRequest(user, channel, result.command()));
                 var blocks = BlockKit.render(reply.message());
                 var text = BlockKit.fallbackText(reply.message());
                 try {
-                    calls.call(SlackCalls.Method.CHAT_POST_MESSAGE, () -> client.chatPostMessage(r -> r
-                            .channel(user.id()).blocks(blocks).text(text)));
+                    calls.call(
+                            SlackCalls.Method.CHAT_POST_MESSAGE,
+                            () -> client.chatPostMessage(
+                                    r -> r.channel(user.id()).blocks(blocks).text(text)));
                 } catch (RuntimeException e) {
                     log.warn("Could not send the scheduling reply: {}", e.getMessage());
                 }
@@ -97,22 +101,37 @@ final class AppHome {
     void publish(MethodsClient client, UserRef user) {
         CommandReply overview = SlackCommands.safely(shoptalk, new CommandRequest(user, null, "schedules"));
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text("Shoptalk").build()).build());
-        blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(
-                "Reflection moments for your guilds. Type `/shoptalk help` in a channel for every command.").build()).build());
+        blocks.add(HeaderBlock.builder()
+                .text(PlainTextObject.builder().text("Shoptalk").build())
+                .build());
+        blocks.add(SectionBlock.builder()
+                .text(MarkdownTextObject.builder()
+                        .text(
+                                "Reflection moments for your guilds. Type `/shoptalk help` in a channel for every command.")
+                        .build())
+                .build());
         List<BlockElement> actions = List.of(ButtonElement.builder()
-                .text(PlainTextObject.builder().text("Schedule a reflection moment").build())
-                .actionId(OPEN_SCHEDULE_ACTION).style("primary").build());
+                .text(PlainTextObject.builder()
+                        .text("Schedule a reflection moment")
+                        .build())
+                .actionId(OPEN_SCHEDULE_ACTION)
+                .style("primary")
+                .build());
         blocks.add(ActionsBlock.builder().elements(actions).build());
         blocks.add(DividerBlock.builder().build());
         List<LayoutBlock> body = BlockKit.render(overview.message());
         int room = MAX_HOME_BLOCKS - blocks.size() - 1;
         blocks.addAll(body.size() > room ? body.subList(0, room) : body);
-        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
-                .text("Only guild leads can change schedules.").build())).build());
+        blocks.add(ContextBlock.builder()
+                .elements(List.of(MarkdownTextObject.builder()
+                        .text("Only guild leads can change schedules.")
+                        .build()))
+                .build());
         View view = View.builder().type("home").blocks(blocks).build();
         try {
-            calls.call(SlackCalls.Method.VIEWS_PUBLISH, () -> client.viewsPublish(r -> r.userId(user.id()).view(view)));
+            calls.call(
+                    SlackCalls.Method.VIEWS_PUBLISH,
+                    () -> client.viewsPublish(r -> r.userId(user.id()).view(view)));
         } catch (RuntimeException e) {
             log.warn("Could not publish the App Home: {}", e.getMessage());
         }
@@ -120,7 +139,9 @@ final class AppHome {
 
     private void open(MethodsClient client, String triggerId) {
         try {
-            calls.call(SlackCalls.Method.VIEWS_OPEN, () -> client.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleModal.view())));
+            calls.call(
+                    SlackCalls.Method.VIEWS_OPEN,
+                    () -> client.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleModal.view())));
         } catch (RuntimeException e) {
             log.warn("Could not open the scheduling modal: {}", e.getMessage());
         }

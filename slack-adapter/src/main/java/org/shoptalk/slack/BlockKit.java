@@ -38,8 +38,7 @@ final class BlockKit {
     /** The neutral limits core plans with; {@link #fits} has the last word on the rendered blocks. */
     static final MessageLimits LIMITS = new MessageLimits(MAX_BLOCKS, MAX_SECTION, MAX_HEADER, MAX_BLOCK_TEXT - 1_000);
 
-    private BlockKit() {
-    }
+    private BlockKit() {}
 
     static List<LayoutBlock> render(ChatMessage message) {
         List<LayoutBlock> blocks = render(message, false);
@@ -61,7 +60,8 @@ final class BlockKit {
      */
     static boolean fits(ChatMessage message) {
         List<LayoutBlock> blocks = render(message);
-        if (blocks.size() > MAX_BLOCKS || (blocks.size() == MAX_BLOCKS && render(message, true).size() > MAX_BLOCKS)) {
+        if (blocks.size() > MAX_BLOCKS
+                || (blocks.size() == MAX_BLOCKS && render(message, true).size() > MAX_BLOCKS)) {
             return false;
         }
         int total = 0;
@@ -117,14 +117,21 @@ final class BlockKit {
             flushSection(out, packed);
             if (block instanceof Block.Header h) {
                 out.add(HeaderBlock.builder()
-                        .text(PlainTextObject.builder().text(cut(h.text(), MAX_HEADER)).emoji(true).build()).build());
+                        .text(PlainTextObject.builder()
+                                .text(cut(h.text(), MAX_HEADER))
+                                .emoji(true)
+                                .build())
+                        .build());
             } else if (block instanceof Block.Context c) {
                 out.add(context(SlackText.toMrkdwn(c.text())));
             } else if (block instanceof Block.Divider) {
                 out.add(DividerBlock.builder().build());
             } else if (block instanceof Block.Button b) {
                 buttons.add(ButtonElement.builder()
-                        .text(PlainTextObject.builder().text(cut(b.label(), MAX_BUTTON)).emoji(true).build())
+                        .text(PlainTextObject.builder()
+                                .text(cut(b.label(), MAX_BUTTON))
+                                .emoji(true)
+                                .build())
                         .actionId(COMMAND_ACTION_PREFIX + buttonIndex++)
                         .value(cut(b.command(), 2000))
                         .build());
@@ -150,8 +157,7 @@ final class BlockKit {
             for (String line : q.text().split("\n", -1)) {
                 quoted.append(quoted.length() > 0 ? "\n" : "").append("> ").append(SlackText.toMrkdwn(line));
             }
-            return q.attribution() == null ? quoted.toString()
-                    : quoted + "\n— " + SlackText.toMrkdwn(q.attribution());
+            return q.attribution() == null ? quoted.toString() : quoted + "\n— " + SlackText.toMrkdwn(q.attribution());
         }
         if (block instanceof Block.Link l) {
             return "<" + l.url().replace("|", "%7C").replace(">", "%3E") + "|"
@@ -161,11 +167,16 @@ final class BlockKit {
     }
 
     private static SectionBlock section(String mrkdwn) {
-        return SectionBlock.builder().text(MarkdownTextObject.builder().text(cut(mrkdwn, MAX_SECTION)).build()).build();
+        return SectionBlock.builder()
+                .text(MarkdownTextObject.builder()
+                        .text(cut(mrkdwn, MAX_SECTION))
+                        .build())
+                .build();
     }
 
     private static ContextBlock context(String mrkdwn) {
-        List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(cut(mrkdwn, MAX_CONTEXT)).build());
+        List<ContextBlockElement> elements = List.of(
+                MarkdownTextObject.builder().text(cut(mrkdwn, MAX_CONTEXT)).build());
         return ContextBlock.builder().elements(elements).build();
     }
 

@@ -61,13 +61,19 @@ final class BoltBridge {
         try {
             HttpAnswer answer = toAnswer(app.run(request));
             // Bolt's own 4xx (a bad signature, a payload it cannot read) would come back the same on every retry.
-            return answer.status() >= 400 && answer.status() < 500 && !answer.headers().containsKey(NO_RETRY)
-                    ? withHeader(answer, NO_RETRY, "1") : answer;
+            return answer.status() >= 400
+                            && answer.status() < 500
+                            && !answer.headers().containsKey(NO_RETRY)
+                    ? withHeader(answer, NO_RETRY, "1")
+                    : answer;
         } catch (Exception e) {
             if (Failures.isTransient(e)) {
-                log.error("Slack {} request failed for now, Slack will retry: {}", request.getRequestType(),
+                log.error(
+                        "Slack {} request failed for now, Slack will retry: {}",
+                        request.getRequestType(),
                         Failures.describe(e));
-                return HttpAnswer.text(503, "Shoptalk could not handle this Slack request right now; Slack will retry.");
+                return HttpAnswer.text(
+                        503, "Shoptalk could not handle this Slack request right now; Slack will retry.");
             }
             log.warn("Slack {} request refused, it cannot succeed: {}", request.getRequestType(), Failures.describe(e));
             return noRetry("Shoptalk cannot handle this Slack request: a field is missing or has the wrong type.");
@@ -81,7 +87,8 @@ final class BoltBridge {
 
     /** A 400 that Slack will not retry: the same request would fail the same way. */
     private static HttpAnswer noRetry(String why) {
-        return new HttpAnswer(400, Map.of(NO_RETRY, "1"), "text/plain; charset=utf-8", why.getBytes(StandardCharsets.UTF_8));
+        return new HttpAnswer(
+                400, Map.of(NO_RETRY, "1"), "text/plain; charset=utf-8", why.getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpAnswer withHeader(HttpAnswer answer, String name, String value) {
@@ -100,8 +107,8 @@ final class BoltBridge {
             });
         }
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-        String contentType = response.getContentType() != null ? response.getContentType()
-                : "text/plain; charset=utf-8";
+        String contentType =
+                response.getContentType() != null ? response.getContentType() : "text/plain; charset=utf-8";
         String body = response.getBody() == null ? "" : response.getBody();
         return new HttpAnswer(status, headers, contentType, body.getBytes(StandardCharsets.UTF_8));
     }

@@ -64,19 +64,34 @@ final class JdbcInstallationService implements InstallationService {
         String enterprise = orNone(bot.getEnterpriseId());
         String team = orgWide ? NONE : orNone(bot.getTeamId());
         String context = context(enterprise, team);
-        Instant installedAt = bot.getInstalledAt() != null ? Instant.ofEpochMilli(bot.getInstalledAt()) : clock.instant();
+        Instant installedAt =
+                bot.getInstalledAt() != null ? Instant.ofEpochMilli(bot.getInstalledAt()) : clock.instant();
         database.useTransaction(h -> {
-            String installer = installerUserId != null ? installerUserId
-                    : h.queryOne("SELECT installer_user_id FROM slack_installation WHERE enterprise_id = ? AND team_id = ?",
-                            rs -> rs.getString(1), enterprise, team).orElse(null);
+            String installer = installerUserId != null
+                    ? installerUserId
+                    : h.queryOne(
+                                    "SELECT installer_user_id FROM slack_installation WHERE enterprise_id = ? AND team_id = ?",
+                                    rs -> rs.getString(1),
+                                    enterprise,
+                                    team)
+                            .orElse(null);
             h.update("DELETE FROM slack_installation WHERE enterprise_id = ? AND team_id = ?", enterprise, team);
-            h.update("INSERT INTO slack_installation (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    enterprise, team, orgWide, bot.getAppId(), bot instanceof DefaultBot d ? d.getEnterpriseName() : null,
+            h.update(
+                    "INSERT INTO slack_installation (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    enterprise,
+                    team,
+                    orgWide,
+                    bot.getAppId(),
+                    bot instanceof DefaultBot d ? d.getEnterpriseName() : null,
                     bot instanceof DefaultBot d ? d.getTeamName() : null,
-                    bot.getBotId(), bot.getBotUserId(), bot.getBotScope(),
+                    bot.getBotId(),
+                    bot.getBotUserId(),
+                    bot.getBotScope(),
                     cipher.encrypt(bot.getBotAccessToken(), context),
-                    cipher.encrypt(bot.getBotRefreshToken(), context), bot.getBotTokenExpiresAt(),
-                    installer, installedAt);
+                    cipher.encrypt(bot.getBotRefreshToken(), context),
+                    bot.getBotTokenExpiresAt(),
+                    installer,
+                    installedAt);
         });
     }
 
@@ -87,7 +102,8 @@ final class JdbcInstallationService implements InstallationService {
 
     @Override
     public void deleteInstaller(Installer installer) {
-        delete(installer.getEnterpriseId(),
+        delete(
+                installer.getEnterpriseId(),
                 Boolean.TRUE.equals(installer.getIsEnterpriseInstall()) ? null : installer.getTeamId());
     }
 
@@ -97,8 +113,10 @@ final class JdbcInstallationService implements InstallationService {
     }
 
     private void delete(String enterpriseId, String teamId) {
-        database.withHandle(h -> h.update("DELETE FROM slack_installation WHERE enterprise_id = ? AND team_id = ?",
-                orNone(enterpriseId), orNone(teamId)));
+        database.withHandle(h -> h.update(
+                "DELETE FROM slack_installation WHERE enterprise_id = ? AND team_id = ?",
+                orNone(enterpriseId),
+                orNone(teamId)));
     }
 
     /** Org-wide installation first (it serves every workspace of the organisation), then the workspace's own. */
@@ -122,8 +140,10 @@ final class JdbcInstallationService implements InstallationService {
         if (own != null) {
             return own;
         }
-        return database.withHandle(h -> h.queryOne("SELECT enterprise_id FROM slack_workspace WHERE team_id = ?",
-                rs -> rs.getString(1), teamId)).map(enterprise -> findBot(enterprise, teamId)).orElse(null);
+        return database.withHandle(h -> h.queryOne(
+                        "SELECT enterprise_id FROM slack_workspace WHERE team_id = ?", rs -> rs.getString(1), teamId))
+                .map(enterprise -> findBot(enterprise, teamId))
+                .orElse(null);
     }
 
     /** Records that a workspace belongs to an organisation; cheap after the first time per process. */
@@ -163,8 +183,8 @@ final class JdbcInstallationService implements InstallationService {
     }
 
     private Optional<DefaultBot> find(Handle h, String where, String value) {
-        return h.query("SELECT " + COLUMNS + " FROM slack_installation WHERE " + where, this::bot, value)
-                .stream().findFirst();
+        return h.query("SELECT " + COLUMNS + " FROM slack_installation WHERE " + where, this::bot, value).stream()
+                .findFirst();
     }
 
     private DefaultBot bot(ResultSet rs) throws SQLException {

@@ -23,16 +23,20 @@ final class JdbcOAuthStateService implements OAuthStateService {
     public void addNewStateToDatastore(String state) {
         database.withHandle(h -> {
             h.update("DELETE FROM slack_oauth_state WHERE expires_at < ?", clock.instant());
-            return h.update("INSERT INTO slack_oauth_state (state, expires_at) VALUES (?, ?)",
-                    state, clock.instant().plus(Duration.ofSeconds(getExpirationInSeconds())));
+            return h.update(
+                    "INSERT INTO slack_oauth_state (state, expires_at) VALUES (?, ?)",
+                    state,
+                    clock.instant().plus(Duration.ofSeconds(getExpirationInSeconds())));
         });
     }
 
     @Override
     public boolean isAvailableInDatabase(String state) {
         return database.withHandle(h -> h.count(
-                "SELECT COUNT(*) FROM slack_oauth_state WHERE state = ? AND expires_at >= ?",
-                state, clock.instant()) > 0);
+                        "SELECT COUNT(*) FROM slack_oauth_state WHERE state = ? AND expires_at >= ?",
+                        state,
+                        clock.instant())
+                > 0);
     }
 
     @Override

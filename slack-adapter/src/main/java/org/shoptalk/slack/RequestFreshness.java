@@ -43,8 +43,10 @@ final class RequestFreshness implements Middleware {
         }
         String timestamp = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         if (!isFresh(timestamp, clock.instant())) {
-            log.info("Slack {} request refused: its timestamp is more than {} minutes from now",
-                    req.getRequestType(), WINDOW.toMinutes());
+            log.info(
+                    "Slack {} request refused: its timestamp is more than {} minutes from now",
+                    req.getRequestType(),
+                    WINDOW.toMinutes());
             return Response.json(401, "{\"error\":\"invalid request\"}");
         }
         return chain.next(req);
@@ -55,7 +57,10 @@ final class RequestFreshness implements Middleware {
      * {@link #WINDOW} of {@code now}, either side. Anything that is not a plain number of seconds is not fresh.
      */
     static boolean isFresh(String header, Instant now) {
-        if (header == null || header.isEmpty() || header.length() > 12 || !header.chars().allMatch(Character::isDigit)) {
+        if (header == null
+                || header.isEmpty()
+                || header.length() > 12
+                || !header.chars().allMatch(Character::isDigit)) {
             return false;
         }
         long seconds = Long.parseLong(header);

@@ -39,51 +39,104 @@ final class ScheduleModal {
             List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
 
     /** A submission read: the command to run in the channel, or the errors per field. */
-    record Result(String channelId, String command, Map<String, String> errors) {
-    }
+    record Result(String channelId, String command, Map<String, String> errors) {}
 
-    private ScheduleModal() {
-    }
+    private ScheduleModal() {}
 
     static View view() {
         List<OptionObject> days = new ArrayList<>();
         for (int i = 0; i < DAYS.size(); i++) {
-            days.add(OptionObject.builder().text(plain(DAY_NAMES.get(i))).value(DAYS.get(i)).build());
+            days.add(OptionObject.builder()
+                    .text(plain(DAY_NAMES.get(i)))
+                    .value(DAYS.get(i))
+                    .build());
         }
         List<LayoutBlock> blocks = List.of(
-                input("channel", "Guild channel", false, ConversationsSelectElement.builder().actionId(VALUE)
-                        .filter(ConversationsFilter.builder().include(List.of("public", "private"))
-                                .excludeBotUsers(true).build()).build()),
-                input("days", "Days", false, CheckboxesElement.builder().actionId(VALUE).options(days).build()),
-                input("time", "Time", false, TimePickerElement.builder().actionId(VALUE).initialTime("09:30").build()),
-                input("every", "Every how many weeks", true, PlainTextInputElement.builder().actionId(VALUE)
-                        .placeholder(plain("1")).build()),
-                input("tz", "Time zone", true, PlainTextInputElement.builder().actionId(VALUE)
-                        .placeholder(plain("Europe/Amsterdam (empty: the guild's time zone)")).build()),
-                input("theme", "Theme", true, PlainTextInputElement.builder().actionId(VALUE)
-                        .placeholder(plain("e.g. dialogue (empty: all themes in turn)")).build()));
-        return View.builder().type("modal").callbackId(CALLBACK_ID)
-                .title(ViewTitle.builder().type("plain_text").text("Reflection moment").build())
+                input(
+                        "channel",
+                        "Guild channel",
+                        false,
+                        ConversationsSelectElement.builder()
+                                .actionId(VALUE)
+                                .filter(ConversationsFilter.builder()
+                                        .include(List.of("public", "private"))
+                                        .excludeBotUsers(true)
+                                        .build())
+                                .build()),
+                input(
+                        "days",
+                        "Days",
+                        false,
+                        CheckboxesElement.builder()
+                                .actionId(VALUE)
+                                .options(days)
+                                .build()),
+                input(
+                        "time",
+                        "Time",
+                        false,
+                        TimePickerElement.builder()
+                                .actionId(VALUE)
+                                .initialTime("09:30")
+                                .build()),
+                input(
+                        "every",
+                        "Every how many weeks",
+                        true,
+                        PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .placeholder(plain("1"))
+                                .build()),
+                input(
+                        "tz",
+                        "Time zone",
+                        true,
+                        PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .placeholder(plain("Europe/Amsterdam (empty: the guild's time zone)"))
+                                .build()),
+                input(
+                        "theme",
+                        "Theme",
+                        true,
+                        PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .placeholder(plain("e.g. dialogue (empty: all themes in turn)"))
+                                .build()));
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text("Reflection moment")
+                        .build())
                 .submit(ViewSubmit.builder().type("plain_text").text("Schedule").build())
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-                .blocks(blocks).build();
+                .blocks(blocks)
+                .build();
     }
 
     static Result read(Map<String, Map<String, ViewState.Value>> values) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String channel = field(values, "channel") == null ? null : field(values, "channel").getSelectedConversation();
+        String channel = field(values, "channel") == null
+                ? null
+                : field(values, "channel").getSelectedConversation();
         if (channel == null || channel.isBlank()) {
             errors.put("channel", "Pick the channel where the guild meets.");
         }
         ViewState.Value dayValue = field(values, "days");
-        List<String> days = dayValue == null || dayValue.getSelectedOptions() == null ? List.of()
-                : dayValue.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue)
-                        .filter(DAYS::contains).sorted((a, b) -> DAYS.indexOf(a) - DAYS.indexOf(b))
+        List<String> days = dayValue == null || dayValue.getSelectedOptions() == null
+                ? List.of()
+                : dayValue.getSelectedOptions().stream()
+                        .map(ViewState.SelectedOption::getValue)
+                        .filter(DAYS::contains)
+                        .sorted((a, b) -> DAYS.indexOf(a) - DAYS.indexOf(b))
                         .collect(Collectors.toList());
         if (days.isEmpty()) {
             errors.put("days", "Pick at least one day.");
         }
-        String time = field(values, "time") == null ? null : field(values, "time").getSelectedTime();
+        String time =
+                field(values, "time") == null ? null : field(values, "time").getSelectedTime();
         if (time == null || !TIME.matcher(time).matches()) {
             errors.put("time", "Pick a time, like 09:30.");
         }
@@ -107,7 +160,10 @@ final class ScheduleModal {
         if (!errors.isEmpty()) {
             return new Result(null, null, errors);
         }
-        StringBuilder command = new StringBuilder("schedule ").append(String.join(",", days)).append(' ').append(time);
+        StringBuilder command = new StringBuilder("schedule ")
+                .append(String.join(",", days))
+                .append(' ')
+                .append(time);
         if (weeks > 1) {
             command.append(" every ").append(weeks).append(" weeks");
         }
@@ -127,11 +183,18 @@ final class ScheduleModal {
 
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
         ViewState.Value v = field(values, block);
-        return v == null || v.getValue() == null || v.getValue().isBlank() ? null : v.getValue().strip();
+        return v == null || v.getValue() == null || v.getValue().isBlank()
+                ? null
+                : v.getValue().strip();
     }
 
     private static InputBlock input(String blockId, String label, boolean optional, BlockElement element) {
-        return InputBlock.builder().blockId(blockId).label(plain(label)).optional(optional).element(element).build();
+        return InputBlock.builder()
+                .blockId(blockId)
+                .label(plain(label))
+                .optional(optional)
+                .element(element)
+                .build();
     }
 
     private static PlainTextObject plain(String text) {

@@ -54,8 +54,13 @@ public final class SlackAdapter implements AutoCloseable {
         this(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(2000));
     }
 
-    SlackAdapter(SlackSettings settings, Shoptalk shoptalk, Database database, Clock clock,
-                 SlackCalls calls, Duration inlineReplyWait) {
+    SlackAdapter(
+            SlackSettings settings,
+            Shoptalk shoptalk,
+            Database database,
+            Clock clock,
+            SlackCalls calls,
+            Duration inlineReplyWait) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(shoptalk, "shoptalk");
         Objects.requireNonNull(database, "database");
@@ -65,8 +70,10 @@ public final class SlackAdapter implements AutoCloseable {
         slackConfig.setStatsEnabled(false);
         // OkHttp by default sends a request again after a connection failure, even a POST Slack may have
         // accepted; SlackCalls reports that as an unknown outcome instead, so core can avoid a double post.
-        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(slackConfig).newBuilder()
-                .retryOnConnectionFailure(false).build());
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(slackConfig)
+                .newBuilder()
+                .retryOnConnectionFailure(false)
+                .build());
         http.setConfig(slackConfig);
         this.slack = Slack.getInstance(slackConfig, http);
         this.work = Executors.newFixedThreadPool(8, daemonThreads());
@@ -154,9 +161,12 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** The endpoints Slack calls: events, commands and interactivity on one URL, and the OAuth install pair. */
     public List<Route> routes() {
-        Route.Endpoint oauth = settings.oauth() ? bridge::handle : call -> HttpAnswer.text(404,
-                "Slack OAuth install is off: this Shoptalk serves one workspace (SLACK_BOT_TOKEN). "
-                        + "Set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead to let workspaces install it.");
+        Route.Endpoint oauth = settings.oauth()
+                ? bridge::handle
+                : call -> HttpAnswer.text(
+                        404,
+                        "Slack OAuth install is off: this Shoptalk serves one workspace (SLACK_BOT_TOKEN). "
+                                + "Set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead to let workspaces install it.");
         return List.of(
                 new Route("POST", EVENTS_PATH, bridge::handle),
                 new Route("GET", INSTALL_PATH, oauth),
@@ -175,8 +185,8 @@ public final class SlackAdapter implements AutoCloseable {
                 socketMode.startAsync();
                 log.info("Slack Socket Mode connecting");
             } catch (Exception e) {
-                throw new IllegalStateException("Slack Socket Mode could not connect (check SLACK_APP_TOKEN): "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Slack Socket Mode could not connect (check SLACK_APP_TOKEN): " + e.getMessage(), e);
             }
         }
         log.info("Slack adapter started: {}", settings);

@@ -53,13 +53,32 @@ final class SlackCalls {
     }
 
     static final Set<String> PERMANENT_ERRORS = Set.of(
-            "not_in_channel", "channel_not_found", "is_archived", "account_inactive", "token_revoked",
-            "invalid_auth", "not_authed", "missing_scope", "user_not_found", "cannot_dm_bot", "msg_too_long",
-            "msg_blocks_too_long", "invalid_blocks", "invalid_blocks_format", "no_text", "restricted_action", "team_access_not_granted", "ekm_access_denied",
-            "message_not_found", "cant_update_message", "edit_window_closed", "no_installation");
+            "not_in_channel",
+            "channel_not_found",
+            "is_archived",
+            "account_inactive",
+            "token_revoked",
+            "invalid_auth",
+            "not_authed",
+            "missing_scope",
+            "user_not_found",
+            "cannot_dm_bot",
+            "msg_too_long",
+            "msg_blocks_too_long",
+            "invalid_blocks",
+            "invalid_blocks_format",
+            "no_text",
+            "restricted_action",
+            "team_access_not_granted",
+            "ekm_access_denied",
+            "message_not_found",
+            "cant_update_message",
+            "edit_window_closed",
+            "no_installation");
 
     /** Refusals of the message itself, by what they mean: a smaller or simpler message may pass. */
     static final Set<String> TOO_LARGE_ERRORS = Set.of("msg_too_long", "msg_blocks_too_long");
+
     static final Set<String> INVALID_MESSAGE_ERRORS = Set.of("invalid_blocks", "invalid_blocks_format", "no_text");
     /** The channel will not take any message from the bot. */
     static final Set<String> CHANNEL_ERRORS = Set.of("not_in_channel", "channel_not_found", "is_archived");
@@ -92,9 +111,14 @@ final class SlackCalls {
         } catch (SlackApiException e) {
             String error = e.getError() != null ? e.getError().getError() : null;
             int status = e.getResponse().code();
-            throw rules.answered(status, e.getResponse().header("Retry-After"),
+            throw rules.answered(
+                    status,
+                    e.getResponse().header("Retry-After"),
                     status == 413 || error != null && PERMANENT_ERRORS.contains(error),
-                    status == 413 ? ChatPlatformException.Reason.TOO_LARGE : reason(error), error, clock, e);
+                    status == 413 ? ChatPlatformException.Reason.TOO_LARGE : reason(error),
+                    error,
+                    clock,
+                    e);
         } catch (IOException e) {
             throw rules.notAnswered(e);
         }
@@ -108,8 +132,8 @@ final class SlackCalls {
         if (MAYBE_APPLIED_ERRORS.contains(error)) {
             throw rules.failedAfterSending(error, null);
         }
-        throw new ChatPlatformException(rules.name() + " failed: " + error, PERMANENT_ERRORS.contains(error),
-                reason(error), error, null);
+        throw new ChatPlatformException(
+                rules.name() + " failed: " + error, PERMANENT_ERRORS.contains(error), reason(error), error, null);
     }
 
     static ChatPlatformException.Reason reason(String error) {
@@ -122,7 +146,8 @@ final class SlackCalls {
         if (INVALID_MESSAGE_ERRORS.contains(error)) {
             return ChatPlatformException.Reason.INVALID_MESSAGE;
         }
-        return CHANNEL_ERRORS.contains(error) ? ChatPlatformException.Reason.CHANNEL_UNREACHABLE
+        return CHANNEL_ERRORS.contains(error)
+                ? ChatPlatformException.Reason.CHANNEL_UNREACHABLE
                 : ChatPlatformException.Reason.OTHER;
     }
 }

@@ -47,8 +47,7 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
         String forTeam(String teamId);
     }
 
-    private record CachedName(String name, Instant until) {
-    }
+    private record CachedName(String name, Instant until) {}
 
     private final Function<String, MethodsClient> clients;
     private final BotTokens tokens;
@@ -95,14 +94,21 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
     public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
         MethodsClient client = client(channel.tenant());
         String oldest = since.getEpochSecond() + ".000000";
-        ConversationsHistoryResponse r = calls.call(SlackCalls.Method.CONVERSATIONS_HISTORY,
-                () -> client.conversationsHistory(q -> q.channel(channel.id()).oldest(oldest).limit(HISTORY_PAGE)));
+        ConversationsHistoryResponse r = calls.call(
+                SlackCalls.Method.CONVERSATIONS_HISTORY,
+                () -> client.conversationsHistory(
+                        q -> q.channel(channel.id()).oldest(oldest).limit(HISTORY_PAGE)));
         String wanted = SlackText.toNeutral(BlockKit.fallbackText(message));
-        return r.getMessages() == null ? Optional.empty() : r.getMessages().stream()
-                .filter(m -> m.getBotId() != null && m.getText() != null && (m.getThreadTs() == null || m.getThreadTs().equals(m.getTs())))
-                .filter(m -> SlackText.toNeutral(m.getText()).equals(wanted))
-                .findFirst()
-                .map(m -> new Posted(channel, m.getTs(), m.getTs(), permalink(client, channel.id(), m.getTs())));
+        return r.getMessages() == null
+                ? Optional.empty()
+                : r.getMessages().stream()
+                        .filter(m -> m.getBotId() != null
+                                && m.getText() != null
+                                && (m.getThreadTs() == null || m.getThreadTs().equals(m.getTs())))
+                        .filter(m -> SlackText.toNeutral(m.getText()).equals(wanted))
+                        .findFirst()
+                        .map(m ->
+                                new Posted(channel, m.getTs(), m.getTs(), permalink(client, channel.id(), m.getTs())));
     }
 
     @Override
@@ -122,9 +128,12 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
     public void update(Posted posted, ChatMessage message) {
         MethodsClient client = client(posted.channel().tenant());
         List<LayoutBlock> blocks = BlockKit.render(message);
-        calls.call(SlackCalls.Method.CHAT_UPDATE, () -> client.chatUpdate(r -> r
-                .channel(posted.channel().id()).ts(posted.messageId())
-                .blocks(blocks).text(BlockKit.fallbackText(message))));
+        calls.call(
+                SlackCalls.Method.CHAT_UPDATE,
+                () -> client.chatUpdate(r -> r.channel(posted.channel().id())
+                        .ts(posted.messageId())
+                        .blocks(blocks)
+                        .text(BlockKit.fallbackText(message))));
     }
 
     @Override
@@ -137,7 +146,8 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
         String name;
         try {
             MethodsClient client = client(user.tenant());
-            UsersInfoResponse r = calls.call(SlackCalls.Method.USERS_INFO, () -> client.usersInfo(q -> q.user(user.id())));
+            UsersInfoResponse r =
+                    calls.call(SlackCalls.Method.USERS_INFO, () -> client.usersInfo(q -> q.user(user.id())));
             name = nameOf(r.getUser(), user.id());
         } catch (ChatPlatformException e) {
             log.info("No display name for a Slack user: {}", e.getMessage());
@@ -156,7 +166,9 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
             return fallback;
         }
         User.Profile profile = user.getProfile();
-        if (profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()) {
+        if (profile != null
+                && profile.getDisplayName() != null
+                && !profile.getDisplayName().isBlank()) {
             return profile.getDisplayName();
         }
         if (user.getRealName() != null && !user.getRealName().isBlank()) {
@@ -168,14 +180,20 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
     private ChatPostMessageResponse post(MethodsClient client, String channel, String threadTs, ChatMessage message) {
         List<LayoutBlock> blocks = BlockKit.render(message);
         String text = BlockKit.fallbackText(message);
-        return calls.call(SlackCalls.Method.CHAT_POST_MESSAGE, () -> client.chatPostMessage(r -> r
-                .channel(channel).threadTs(threadTs).blocks(blocks).text(text)
-                .unfurlLinks(false).unfurlMedia(false)));
+        return calls.call(
+                SlackCalls.Method.CHAT_POST_MESSAGE,
+                () -> client.chatPostMessage(r -> r.channel(channel)
+                        .threadTs(threadTs)
+                        .blocks(blocks)
+                        .text(text)
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
     }
 
     private String permalink(MethodsClient client, String channel, String ts) {
         try {
-            ChatGetPermalinkResponse r = calls.call(SlackCalls.Method.CHAT_GET_PERMALINK,
+            ChatGetPermalinkResponse r = calls.call(
+                    SlackCalls.Method.CHAT_GET_PERMALINK,
                     () -> client.chatGetPermalink(q -> q.channel(channel).messageTs(ts)));
             return r.getPermalink();
         } catch (ChatPlatformException e) {

@@ -74,8 +74,8 @@ final class SlackCommands {
             return shoptalk.command(request);
         } catch (RuntimeException e) {
             log.error("A Slack command failed in core: {}", e.toString());
-            return CommandReply.privately(ChatMessage.text(
-                    "Sorry, Shoptalk could not do that just now. Please try again in a minute."));
+            return CommandReply.privately(
+                    ChatMessage.text("Sorry, Shoptalk could not do that just now. Please try again in a minute."));
         }
     }
 
@@ -83,8 +83,8 @@ final class SlackCommands {
         SlashCommandPayload p = req.getPayload();
         Tenant tenant = SlackIds.tenant(p.getTeamId());
         ChannelRef channel = SlackIds.channelOrPrivate(tenant, p.getChannelId(), p.getChannelName());
-        CommandRequest request = new CommandRequest(new UserRef(tenant, p.getUserId()), channel,
-                SlackText.toNeutral(p.getText()));
+        CommandRequest request =
+                new CommandRequest(new UserRef(tenant, p.getUserId()), channel, SlackText.toNeutral(p.getText()));
         CompletableFuture<CommandReply> reply = CompletableFuture.supplyAsync(() -> safely(shoptalk, request), work);
         try {
             return ctx.ack(slashResponse(reply.get(inlineWait.toMillis(), TimeUnit.MILLISECONDS)));
@@ -119,17 +119,24 @@ final class SlackCommands {
     }
 
     private void button(BlockActionPayload p, ActionContext ctx) {
-        BlockActionPayload.Action action = p.getActions() == null ? null : p.getActions().stream()
-                .filter(a -> a.getActionId() != null && a.getActionId().startsWith(BlockKit.COMMAND_ACTION_PREFIX))
-                .findFirst().orElse(null);
+        BlockActionPayload.Action action = p.getActions() == null
+                ? null
+                : p.getActions().stream()
+                        .filter(a ->
+                                a.getActionId() != null && a.getActionId().startsWith(BlockKit.COMMAND_ACTION_PREFIX))
+                        .findFirst()
+                        .orElse(null);
         if (action == null || action.getValue() == null || action.getValue().isBlank()) {
             return;
         }
         Tenant tenant = SlackIds.tenant(p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId());
         UserRef user = new UserRef(tenant, p.getUser().getId());
-        boolean fromHome = p.getContainer() != null && "view".equals(p.getContainer().getType());
-        ChannelRef channel = fromHome || p.getChannel() == null ? null
-                : SlackIds.channelOrPrivate(tenant, p.getChannel().getId(), p.getChannel().getName());
+        boolean fromHome =
+                p.getContainer() != null && "view".equals(p.getContainer().getType());
+        ChannelRef channel = fromHome || p.getChannel() == null
+                ? null
+                : SlackIds.channelOrPrivate(
+                        tenant, p.getChannel().getId(), p.getChannel().getName());
         CommandRequest request = new CommandRequest(user, channel, action.getValue());
         MethodsClient client = ctx.client();
         String responseUrl = p.getResponseUrl();
@@ -142,7 +149,8 @@ final class SlackCommands {
             }
             try {
                 ctx.respond(ActionResponse.builder()
-                        .responseType(reply.visibility() == CommandReply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
+                        .responseType(
+                                reply.visibility() == CommandReply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
                         .replaceOriginal(false)
                         .blocks(BlockKit.render(reply.message()))
                         .text(BlockKit.fallbackText(reply.message()))
@@ -168,8 +176,13 @@ final class SlackCommands {
             List<LayoutBlock> blocks = BlockKit.render(reply.message());
             String text = BlockKit.fallbackText(reply.message());
             try {
-                calls.call(SlackCalls.Method.CHAT_POST_EPHEMERAL, () -> client.chatPostEphemeral(r -> r
-                        .channel(e.getChannel()).user(e.getUser()).threadTs(e.getThreadTs()).blocks(blocks).text(text)));
+                calls.call(
+                        SlackCalls.Method.CHAT_POST_EPHEMERAL,
+                        () -> client.chatPostEphemeral(r -> r.channel(e.getChannel())
+                                .user(e.getUser())
+                                .threadTs(e.getThreadTs())
+                                .blocks(blocks)
+                                .text(text)));
             } catch (RuntimeException ex) {
                 log.warn("Could not answer a mention: {}", ex.getMessage());
             }
@@ -178,7 +191,8 @@ final class SlackCommands {
     }
 
     /** Text typed in the app's Messages tab: run as a command, answered in the same private chat. */
-    Response directMessage(EventsApiPayload<? extends Event> payload, EventContext ctx, String userId, String slackText) {
+    Response directMessage(
+            EventsApiPayload<? extends Event> payload, EventContext ctx, String userId, String slackText) {
         if (userId == null) {
             return ctx.ack();
         }
@@ -188,10 +202,15 @@ final class SlackCommands {
         }
         String text = SlackText.toNeutral(slackText).strip();
         String command = text.toLowerCase(java.util.Locale.ROOT).startsWith(SLASH_COMMAND + " ")
-                ? text.substring(SLASH_COMMAND.length() + 1) : text;
+                ? text.substring(SLASH_COMMAND.length() + 1)
+                : text;
         UserRef user = new UserRef(tenant, userId);
         MethodsClient client = ctx.client();
-        work.execute(() -> postTo(client, userId, null, safely(shoptalk, new CommandRequest(user, null, command)).message()));
+        work.execute(() -> postTo(
+                client,
+                userId,
+                null,
+                safely(shoptalk, new CommandRequest(user, null, command)).message()));
         return ctx.ack();
     }
 
@@ -199,8 +218,10 @@ final class SlackCommands {
         List<LayoutBlock> blocks = BlockKit.render(message);
         String text = BlockKit.fallbackText(message);
         try {
-            calls.call(SlackCalls.Method.CHAT_POST_MESSAGE, () -> client.chatPostMessage(r -> r
-                    .channel(channel).threadTs(threadTs).blocks(blocks).text(text)));
+            calls.call(
+                    SlackCalls.Method.CHAT_POST_MESSAGE,
+                    () -> client.chatPostMessage(r ->
+                            r.channel(channel).threadTs(threadTs).blocks(blocks).text(text)));
         } catch (RuntimeException e) {
             log.warn("Could not send a private reply: {}", e.getMessage());
         }

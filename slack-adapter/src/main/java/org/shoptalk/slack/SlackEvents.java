@@ -40,10 +40,12 @@ final class SlackEvents {
             MessageEvent e = payload.getEvent();
             if ("im".equals(e.getChannelType())) {
                 // The app's Messages tab works like the console: what people type there is a command.
-                return e.getBotId() != null || e.getThreadTs() != null ? ctx.ack()
+                return e.getBotId() != null || e.getThreadTs() != null
+                        ? ctx.ack()
                         : commands.directMessage(payload, ctx, e.getUser(), e.getText());
             }
-            return posted(payload, ctx, e.getChannel(), e.getUser(), e.getBotId(), e.getTs(), e.getThreadTs(), e.getText());
+            return posted(
+                    payload, ctx, e.getChannel(), e.getUser(), e.getBotId(), e.getTs(), e.getThreadTs(), e.getText());
         });
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
             // "Also send to channel": Slack delivers one event with this subtype; it is one answer.
@@ -61,15 +63,25 @@ final class SlackEvents {
                 return ctx.ack();
             }
             MessageChangedEvent.PreviousMessage before = e.getPreviousMessage();
-            String previousText = before != null && before.getMessage() != null ? before.getMessage().getText() : null;
+            String previousText = before != null && before.getMessage() != null
+                    ? before.getMessage().getText()
+                    : null;
             if (Objects.equals(previousText, m.getText())) {
                 // Link unfurls and reply counters change the message without changing its words.
                 return ctx.ack();
             }
             Tenant tenant = tenant(payload, ctx);
             String text = SlackText.toNeutral(m.getText());
-            return deliver(payload, ctx, tenant, new ChatEvent.MessageEdited(new ChannelRef(tenant, e.getChannel()),
-                    m.getTs(), text, SlackText.mentions(tenant, text), clock.instant()));
+            return deliver(
+                    payload,
+                    ctx,
+                    tenant,
+                    new ChatEvent.MessageEdited(
+                            new ChannelRef(tenant, e.getChannel()),
+                            m.getTs(),
+                            text,
+                            SlackText.mentions(tenant, text),
+                            clock.instant()));
         });
         app.event(MessageDeletedEvent.class, (payload, ctx) -> {
             MessageDeletedEvent e = payload.getEvent();
@@ -77,24 +89,45 @@ final class SlackEvents {
                 return ctx.ack();
             }
             Tenant tenant = tenant(payload, ctx);
-            return deliver(payload, ctx, tenant,
+            return deliver(
+                    payload,
+                    ctx,
+                    tenant,
                     new ChatEvent.MessageDeleted(new ChannelRef(tenant, e.getChannel()), e.getDeletedTs()));
         });
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
     }
 
-    private Response posted(EventsApiPayload<? extends Event> payload, EventContext ctx, String channel, String user,
-                            String botId, String ts, String threadTs, String slackText) {
+    private Response posted(
+            EventsApiPayload<? extends Event> payload,
+            EventContext ctx,
+            String channel,
+            String user,
+            String botId,
+            String ts,
+            String threadTs,
+            String slackText) {
         if (botId != null || user == null || channel == null || ts == null) {
             return ctx.ack();
         }
         Tenant tenant = tenant(payload, ctx);
         String text = SlackText.toNeutral(slackText);
-        return deliver(payload, ctx, tenant, new ChatEvent.MessagePosted(new ChannelRef(tenant, channel),
-                new UserRef(tenant, user), ts, threadTs, text, SlackText.mentions(tenant, text), clock.instant()));
+        return deliver(
+                payload,
+                ctx,
+                tenant,
+                new ChatEvent.MessagePosted(
+                        new ChannelRef(tenant, channel),
+                        new UserRef(tenant, user),
+                        ts,
+                        threadTs,
+                        text,
+                        SlackText.mentions(tenant, text),
+                        clock.instant()));
     }
 
-    private Response deliver(EventsApiPayload<? extends Event> payload, EventContext ctx, Tenant tenant, ChatEvent event) {
+    private Response deliver(
+            EventsApiPayload<? extends Event> payload, EventContext ctx, Tenant tenant, ChatEvent event) {
         // The delivery id is recorded in the transaction that stores the event: a failed attempt that Slack
         // retries is applied then, and a retry of a stored one changes nothing.
         String deliveryId = payload.getEventId();

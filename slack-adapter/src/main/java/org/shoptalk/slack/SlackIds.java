@@ -8,13 +8,13 @@ import org.shoptalk.core.chat.Tenant;
 
 /** Slack identifiers as core references. */
 final class SlackIds {
-    private SlackIds() {
-    }
+    private SlackIds() {}
 
     /** The top-level team_id of an Events API body, or null. */
     static String payloadTeam(String eventsApiBody) {
         try {
-            JsonElement team = JsonParser.parseString(eventsApiBody).getAsJsonObject().get("team_id");
+            JsonElement team =
+                    JsonParser.parseString(eventsApiBody).getAsJsonObject().get("team_id");
             return team == null || team.isJsonNull() ? null : team.getAsString();
         } catch (RuntimeException e) {
             return null;
@@ -33,7 +33,9 @@ final class SlackIds {
      * guilds live in channels, and core treats a null channel as "just me and the bot".
      */
     static ChannelRef channelOrPrivate(Tenant tenant, String channelId, String channelName) {
-        if (channelId == null || channelId.startsWith("D") || "directmessage".equals(channelName)
+        if (channelId == null
+                || channelId.startsWith("D")
+                || "directmessage".equals(channelName)
                 || (channelName != null && channelName.startsWith("mpdm-"))) {
             return null;
         }

@@ -19,12 +19,20 @@ final class SlackRequestShape {
     private static final Set<String> EVENT_TYPES = Set.of("url_verification", "event_callback");
 
     /** The interactivity payload types Bolt's {@code SlackRequestParser} turns into requests. */
-    private static final Set<String> PAYLOAD_TYPES = Set.of("block_actions", "block_suggestion", "dialog_submission",
-            "dialog_cancellation", "dialog_suggestion", "interactive_message", "message_action", "shortcut",
-            "view_submission", "view_closed", "workflow_step_edit");
+    private static final Set<String> PAYLOAD_TYPES = Set.of(
+            "block_actions",
+            "block_suggestion",
+            "dialog_submission",
+            "dialog_cancellation",
+            "dialog_suggestion",
+            "interactive_message",
+            "message_action",
+            "shortcut",
+            "view_submission",
+            "view_closed",
+            "workflow_step_edit");
 
-    private SlackRequestShape() {
-    }
+    private SlackRequestShape() {}
 
     /** Whether Bolt can parse this body without logging it. */
     static boolean knownToBolt(String body) {
@@ -62,7 +70,11 @@ final class SlackRequestShape {
             }
             JsonObject object = parsed.getAsJsonObject();
             JsonElement type = object.get("type");
-            return type != null && type.isJsonPrimitive() && type.getAsJsonPrimitive().isString() ? type.getAsString() : null;
+            return type != null
+                            && type.isJsonPrimitive()
+                            && type.getAsJsonPrimitive().isString()
+                    ? type.getAsString()
+                    : null;
         } catch (JsonParseException e) {
             return null;
         }

@@ -24,14 +24,28 @@ import java.util.Optional;
  * @param encryptionSecret SHOPTALK_SECRET, the key material for tokens at rest (OAuth mode)
  * @param redirectUri the OAuth redirect URL registered with Slack, or null to use the app's setting
  */
-public record SlackSettings(String botToken, String signingSecret, String clientId, String clientSecret,
-                            String appToken, String apiUrl, String encryptionSecret, String redirectUri) {
+public record SlackSettings(
+        String botToken,
+        String signingSecret,
+        String clientId,
+        String clientSecret,
+        String appToken,
+        String apiUrl,
+        String encryptionSecret,
+        String redirectUri) {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     /** The bot scopes requested at install; deploy/slack/manifest.yml lists the same. */
-    public static final String BOT_SCOPES = String.join(",",
-            "app_mentions:read", "channels:history", "chat:write", "commands",
-            "groups:history", "im:history", "im:write", "users:read");
+    public static final String BOT_SCOPES = String.join(
+            ",",
+            "app_mentions:read",
+            "channels:history",
+            "chat:write",
+            "commands",
+            "groups:history",
+            "im:history",
+            "im:write",
+            "users:read");
 
     public SlackSettings {
         botToken = blankToNull(botToken);
@@ -56,8 +70,15 @@ public record SlackSettings(String botToken, String signingSecret, String client
         if (allBlank(bot, signing, id, secret, app)) {
             return Optional.empty();
         }
-        return Optional.of(new SlackSettings(bot, signing, id, secret, app, env.get("SLACK_API_URL"),
-                env.get("SHOPTALK_SECRET"), env.get("SLACK_REDIRECT_URI")));
+        return Optional.of(new SlackSettings(
+                bot,
+                signing,
+                id,
+                secret,
+                app,
+                env.get("SLACK_API_URL"),
+                env.get("SHOPTALK_SECRET"),
+                env.get("SLACK_REDIRECT_URI")));
     }
 
     public boolean oauth() {
@@ -68,30 +89,44 @@ public record SlackSettings(String botToken, String signingSecret, String client
         return appToken != null;
     }
 
-    private static void validate(String botToken, String signingSecret, String clientId, String clientSecret,
-                                 String appToken, String apiUrl, String encryptionSecret, String redirectUri) {
+    private static void validate(
+            String botToken,
+            String signingSecret,
+            String clientId,
+            String clientSecret,
+            String appToken,
+            String apiUrl,
+            String encryptionSecret,
+            String redirectUri) {
         if (botToken != null && !botToken.startsWith("xoxb-")) {
-            fail("SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page of your Slack app)");
+            fail(
+                    "SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page of your Slack app)");
         }
         if (appToken != null && !appToken.startsWith("xapp-")) {
-            fail("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)");
+            fail(
+                    "SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)");
         }
         if ((clientId == null) != (clientSecret == null)) {
-            fail(clientId == null
-                    ? "SLACK_CLIENT_ID is missing: OAuth mode needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together"
-                    : "SLACK_CLIENT_SECRET is missing: OAuth mode needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together");
+            fail(
+                    clientId == null
+                            ? "SLACK_CLIENT_ID is missing: OAuth mode needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together"
+                            : "SLACK_CLIENT_SECRET is missing: OAuth mode needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together");
         }
         if (clientId != null && botToken != null) {
-            fail("SLACK_BOT_TOKEN must not be set together with SLACK_CLIENT_ID: choose single workspace (bot token) or OAuth (client id and secret)");
+            fail(
+                    "SLACK_BOT_TOKEN must not be set together with SLACK_CLIENT_ID: choose single workspace (bot token) or OAuth (client id and secret)");
         }
         if (clientId == null && botToken == null) {
-            fail("SLACK_BOT_TOKEN is missing: set it for a single workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs");
+            fail(
+                    "SLACK_BOT_TOKEN is missing: set it for a single workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs");
         }
         if (signingSecret == null && (appToken == null || clientId != null)) {
-            fail("SLACK_SIGNING_SECRET is missing: Slack signs every request with it (Basic Information > App Credentials)");
+            fail(
+                    "SLACK_SIGNING_SECRET is missing: Slack signs every request with it (Basic Information > App Credentials)");
         }
         if (clientId != null && (encryptionSecret == null || encryptionSecret.length() < 16)) {
-            fail("SHOPTALK_SECRET must be set to at least 16 characters in OAuth mode: it encrypts the stored Slack tokens");
+            fail(
+                    "SHOPTALK_SECRET must be set to at least 16 characters in OAuth mode: it encrypts the stored Slack tokens");
         }
         if (!isHttpUrl(apiUrl)) {
             fail("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/, got: " + apiUrl);

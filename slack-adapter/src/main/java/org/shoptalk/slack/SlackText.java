@@ -19,8 +19,7 @@ final class SlackText {
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)>");
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]+)&gt;");
 
-    private SlackText() {
-    }
+    private SlackText() {}
 
     /** Slack text as received -> neutral text. */
     static String toNeutral(String slack) {

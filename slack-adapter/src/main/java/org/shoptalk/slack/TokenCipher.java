@@ -27,7 +27,9 @@ final class TokenCipher {
     TokenCipher(String secret) {
         try {
             PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), SALT, 210_000, 256);
-            byte[] raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            byte[] raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             spec.clearPassword();
             this.key = new SecretKeySpec(raw, "AES");
         } catch (GeneralSecurityException e) {

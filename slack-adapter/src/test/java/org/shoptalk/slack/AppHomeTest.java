@@ -29,9 +29,13 @@ class AppHomeTest {
     void start() throws Exception {
         slack = SlackHarness.singleWorkspace(core);
         slack.adapter.start();
-        core.answerWith(r -> CommandReply.privately(r.text().equals("schedules")
-                ? ChatMessage.builder().text("Craft: Mon 09:30, next Mon 23 Nov").button("Pause", "pause 1").build()
-                : ChatMessage.text("Done: " + r.text())));
+        core.answerWith(r -> CommandReply.privately(
+                r.text().equals("schedules")
+                        ? ChatMessage.builder()
+                                .text("Craft: Mon 09:30, next Mon 23 Nov")
+                                .button("Pause", "pause 1")
+                                .build()
+                        : ChatMessage.text("Done: " + r.text())));
     }
 
     @AfterEach
@@ -45,8 +49,12 @@ class AppHomeTest {
 
         String view = decoded(slack.awaitRequests("/api/views.publish", 1).get(0));
         assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, "U1"), null, "schedules"));
-        assertThat(view).contains("user_id=U1").contains("\"type\":\"home\"").contains("Craft: Mon 09:30")
-                .contains("\"value\":\"pause 1\"").contains(AppHome.OPEN_SCHEDULE_ACTION);
+        assertThat(view)
+                .contains("user_id=U1")
+                .contains("\"type\":\"home\"")
+                .contains("Craft: Mon 09:30")
+                .contains("\"value\":\"pause 1\"")
+                .contains(AppHome.OPEN_SCHEDULE_ACTION);
     }
 
     @Test
@@ -54,28 +62,40 @@ class AppHomeTest {
         slack.interaction(SlackPayloads.homeButtonClick("U1", AppHome.OPEN_SCHEDULE_ACTION, null));
 
         String open = decoded(slack.awaitRequests("/api/views.open", 1).get(0));
-        assertThat(open).contains("trigger_id=trigger-1").contains(ScheduleModal.CALLBACK_ID).contains("timepicker");
+        assertThat(open)
+                .contains("trigger_id=trigger-1")
+                .contains(ScheduleModal.CALLBACK_ID)
+                .contains("timepicker");
     }
 
     @Test
     void wrong_fields_in_the_modal_come_back_as_errors_next_to_them() {
-        HttpResponse<String> r = slack.interaction(SlackPayloads.scheduleSubmission("U1", "C1", "", "09:30", "zero", "Nowhere/City"));
+        HttpResponse<String> r =
+                slack.interaction(SlackPayloads.scheduleSubmission("U1", "C1", "", "09:30", "zero", "Nowhere/City"));
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"response_action\":\"errors\"").contains("\"days\"").contains("\"every\"").contains("\"tz\"");
+        assertThat(r.body())
+                .contains("\"response_action\":\"errors\"")
+                .contains("\"days\"")
+                .contains("\"every\"")
+                .contains("\"tz\"");
         assertThat(core.commands).isEmpty();
     }
 
     @Test
     void valid_modal_runs_one_schedule_command_in_the_chosen_channel_and_refreshes_home() {
-        HttpResponse<String> r = slack.interaction(SlackPayloads.scheduleSubmission("U1", "C7", "mon,thu", "09:30", "2", "Europe/Amsterdam"));
+        HttpResponse<String> r = slack.interaction(
+                SlackPayloads.scheduleSubmission("U1", "C7", "mon,thu", "09:30", "2", "Europe/Amsterdam"));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).doesNotContain("errors");
         String reply = decoded(slack.awaitRequests("/api/chat.postMessage", 1).get(0));
         slack.awaitRequests("/api/views.publish", 1);
-        assertThat(core.commands.get(0)).isEqualTo(new CommandRequest(new UserRef(TENANT, "U1"), new ChannelRef(TENANT, "C7"),
-                "schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam"));
+        assertThat(core.commands.get(0))
+                .isEqualTo(new CommandRequest(
+                        new UserRef(TENANT, "U1"),
+                        new ChannelRef(TENANT, "C7"),
+                        "schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam"));
         assertThat(reply).contains("channel=U1").contains("Done: schedule mon,thu 09:30");
     }
 
@@ -85,7 +105,8 @@ class AppHomeTest {
 
         List<LoggedRequest> published = slack.awaitRequests("/api/views.publish", 1);
         assertThat(core.commands.get(0)).isEqualTo(new CommandRequest(new UserRef(TENANT, "U1"), null, "pause 1"));
-        assertThat(decoded(slack.awaitRequests("/api/chat.postMessage", 1).get(0))).contains("Done: pause 1");
+        assertThat(decoded(slack.awaitRequests("/api/chat.postMessage", 1).get(0)))
+                .contains("Done: pause 1");
         assertThat(published).isNotEmpty();
     }
 

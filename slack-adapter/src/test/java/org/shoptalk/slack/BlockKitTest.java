@@ -32,9 +32,12 @@ class BlockKitTest {
 
         String json = GSON.toJson(BlockKit.render(message));
 
-        assertThat(json).contains("{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"This week in Craft\"")
-                .contains("{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Asked: what did you stop doing?\"}}")
-                .contains("{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"Why this question: room for what matters\"}]}")
+        assertThat(json)
+                .contains("{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"This week in Craft\"")
+                .contains(
+                        "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Asked: what did you stop doing?\"}}")
+                .contains(
+                        "{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"Why this question: room for what matters\"}]}")
                 .contains("\\u003e We dropped the status meeting.\\n\\u003e And wrote notes.\\n— ann")
                 .contains("\\u003chttps://test.slack.com/archives/C1/p1|Open the thread\\u003e")
                 .contains("{\"type\":\"divider\"}");
@@ -42,8 +45,12 @@ class BlockKitTest {
 
     @Test
     void buttons_in_a_row_share_one_actions_block_and_carry_their_command() {
-        ChatMessage message = ChatMessage.builder().text("Schedule 1").button("Pause", "pause 1")
-                .button("Resume", "resume 2").text("after").build();
+        ChatMessage message = ChatMessage.builder()
+                .text("Schedule 1")
+                .button("Pause", "pause 1")
+                .button("Resume", "resume 2")
+                .text("after")
+                .build();
 
         List<LayoutBlock> blocks = BlockKit.render(message);
 
@@ -54,7 +61,9 @@ class BlockKitTest {
         ButtonElement resume = (ButtonElement) actions.getElements().get(1);
         assertThat(pause.getValue()).isEqualTo("pause 1");
         assertThat(resume.getValue()).isEqualTo("resume 2");
-        assertThat(pause.getActionId()).startsWith(BlockKit.COMMAND_ACTION_PREFIX).isNotEqualTo(resume.getActionId());
+        assertThat(pause.getActionId())
+                .startsWith(BlockKit.COMMAND_ACTION_PREFIX)
+                .isNotEqualTo(resume.getActionId());
     }
 
     @Test
@@ -83,9 +92,12 @@ class BlockKitTest {
     @Test
     void slack_text_becomes_neutral_text_with_mentions_resolved() {
         Tenant tenant = new Tenant(Platform.SLACK, "T1");
-        String neutral = SlackText.toNeutral("Hi <@U1|ann> and <@W2>, see <#C3|general> and <https://x.org/a?b=1&amp;c=2|the doc> &lt;3 <!here>");
+        String neutral = SlackText.toNeutral(
+                "Hi <@U1|ann> and <@W2>, see <#C3|general> and <https://x.org/a?b=1&amp;c=2|the doc> &lt;3 <!here>");
 
-        assertThat(neutral).isEqualTo("Hi <@U1> and <@W2>, see #general and the doc (https://x.org/a?b=1&c=2) <3 @here");
-        assertThat(SlackText.mentions(tenant, neutral)).containsExactly(new UserRef(tenant, "U1"), new UserRef(tenant, "W2"));
+        assertThat(neutral)
+                .isEqualTo("Hi <@U1> and <@W2>, see #general and the doc (https://x.org/a?b=1&c=2) <3 @here");
+        assertThat(SlackText.mentions(tenant, neutral))
+                .containsExactly(new UserRef(tenant, "U1"), new UserRef(tenant, "W2"));
     }
 }

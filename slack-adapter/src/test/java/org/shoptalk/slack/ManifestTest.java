@@ -26,21 +26,34 @@ class ManifestTest {
         assertThat(listUnder(SOCKET_MANIFEST, "    bot:")).isEqualTo(listUnder(MANIFEST, "    bot:"));
         assertThat(listUnder(SOCKET_MANIFEST, "    bot_events:")).isEqualTo(listUnder(MANIFEST, "    bot_events:"));
         String manifest = Files.readString(SOCKET_MANIFEST);
-        assertThat(manifest).contains("socket_mode_enabled: true").contains("command: /shoptalk")
-                .doesNotContain("url: ").doesNotContain("redirect_urls");
+        assertThat(manifest)
+                .contains("socket_mode_enabled: true")
+                .contains("command: /shoptalk")
+                .doesNotContain("url: ")
+                .doesNotContain("redirect_urls");
     }
 
     @Test
     void manifest_subscribes_to_the_events_the_adapter_handles() throws IOException {
-        assertThat(listUnder(MANIFEST, "    bot_events:")).contains("message.channels", "message.groups", "message.im",
-                "app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked");
+        assertThat(listUnder(MANIFEST, "    bot_events:"))
+                .contains(
+                        "message.channels",
+                        "message.groups",
+                        "message.im",
+                        "app_mention",
+                        "app_home_opened",
+                        "app_uninstalled",
+                        "tokens_revoked");
     }
 
     @Test
     void slash_command_interactivity_and_events_share_the_adapters_one_url() throws IOException {
         String manifest = Files.readString(MANIFEST);
-        assertThat(manifest).contains("command: /shoptalk").contains("should_escape: true")
-                .contains("home_tab_enabled: true").contains("is_enabled: true");
+        assertThat(manifest)
+                .contains("command: /shoptalk")
+                .contains("should_escape: true")
+                .contains("home_tab_enabled: true")
+                .contains("is_enabled: true");
         assertThat(manifest.lines().filter(l -> l.contains("url: https://")).toList())
                 .allSatisfy(l -> assertThat(l).endsWith(SlackAdapter.EVENTS_PATH));
         assertThat(manifest).contains("- https://shoptalk.example.com" + SlackAdapter.REDIRECT_PATH);

@@ -37,12 +37,10 @@ final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
     static final Duration CHANNEL_INTERVAL = Duration.ofSeconds(1);
 
     /** A post Slack accepted; {@code threadTs} is null for a top-level post. */
-    record Accepted(String channel, String ts, String threadTs, Instant at) {
-    }
+    record Accepted(String channel, String ts, String threadTs, Instant at) {}
 
     /** A post Slack refused, and the wait it asked for. */
-    record Refused(String channel, Duration retryAfter, Instant at) {
-    }
+    record Refused(String channel, Duration retryAfter, Instant at) {}
 
     private final Clock clock;
     private final int burst;
@@ -66,7 +64,8 @@ final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
 
     /** Routes chat.postMessage on this WireMock through the fake (registered as an extension when it started). */
     void answerPostsOn(WireMockServer slackApi) {
-        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .atPriority(1)
                 .willReturn(aResponse().withTransformers(NAME)));
     }
 
@@ -75,7 +74,8 @@ final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
         String workspace = String.valueOf(event.getRequest().getHeader("Authorization"));
         Map<String, List<String>> form = SlackHarness.query(event.getRequest().getBodyAsString());
         String channel = form.getOrDefault("channel", List.of("?")).get(0);
-        String threadTs = form.getOrDefault("thread_ts", List.of()).stream().findFirst().orElse(null);
+        String threadTs =
+                form.getOrDefault("thread_ts", List.of()).stream().findFirst().orElse(null);
         Instant now = clock.instant();
 
         Deque<Instant> recent = recentPostsInWorkspace.computeIfAbsent(workspace, w -> new ArrayDeque<>());
@@ -94,16 +94,19 @@ final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
         if (!wait.isZero()) {
             Duration retryAfter = Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000));
             refused.add(new Refused(channel, retryAfter, now));
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
+            return ResponseDefinitionBuilder.responseDefinition()
+                    .withStatus(429)
                     .withHeader("Retry-After", Long.toString(retryAfter.toSeconds()))
                     .withHeader("Content-Type", "application/json")
-                    .withBody("{\"ok\":false,\"error\":\"ratelimited\"}").build();
+                    .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")
+                    .build();
         }
         String ts = now.getEpochSecond() + "." + String.format("%06d", ++sequence % 1_000_000);
         recent.addLast(now);
         lastPostInChannel.put(workspace + "/" + channel, now);
         accepted.computeIfAbsent(channel, c -> new ArrayList<>()).add(new Accepted(channel, ts, threadTs, now));
-        return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", channel, "ts", ts)).build();
+        return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", channel, "ts", ts))
+                .build();
     }
 
     /** Every accepted post, by channel, in the order channels were first posted to. */

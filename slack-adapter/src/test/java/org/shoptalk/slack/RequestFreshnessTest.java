@@ -37,8 +37,12 @@ class RequestFreshnessTest {
     }
 
     private HttpResponse<String> replyStampedAt(long timestamp) {
-        return slack.postSigned(SlackPayloads.reply("EvTs" + timestamp, "U2", "1700000001.000200", "1700000000.000100", "hi"),
-                "application/json", Map.of(), timestamp, SlackHarness.SIGNING_SECRET);
+        return slack.postSigned(
+                SlackPayloads.reply("EvTs" + timestamp, "U2", "1700000001.000200", "1700000000.000100", "hi"),
+                "application/json",
+                Map.of(),
+                timestamp,
+                SlackHarness.SIGNING_SECRET);
     }
 
     @Test
@@ -72,8 +76,12 @@ class RequestFreshnessTest {
     @Test
     void correctly_signed_slash_command_stamped_ahead_gets_401_and_runs_nothing() {
         String body = SlackHarness.form(slack.slashCommand("help"));
-        HttpResponse<String> r = slack.postSigned(body, "application/x-www-form-urlencoded", Map.of(),
-                now.plus(Duration.ofMinutes(6)).getEpochSecond(), SlackHarness.SIGNING_SECRET);
+        HttpResponse<String> r = slack.postSigned(
+                body,
+                "application/x-www-form-urlencoded",
+                Map.of(),
+                now.plus(Duration.ofMinutes(6)).getEpochSecond(),
+                SlackHarness.SIGNING_SECRET);
 
         assertRefused(r);
         assertThat(core.commands).isEmpty();
@@ -89,13 +97,15 @@ class RequestFreshnessTest {
     @ParameterizedTest(name = "{0} s from now")
     @ValueSource(longs = {0, 1, -1, 299, -299, 300, -300})
     void timestamps_within_five_minutes_either_way_are_fresh(long offset) {
-        assertThat(RequestFreshness.isFresh(Long.toString(SOME_MOMENT.getEpochSecond() + offset), SOME_MOMENT)).isTrue();
+        assertThat(RequestFreshness.isFresh(Long.toString(SOME_MOMENT.getEpochSecond() + offset), SOME_MOMENT))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} s from now")
     @ValueSource(longs = {301, -301, 600, -600, 86_400})
     void timestamps_beyond_five_minutes_either_way_are_not_fresh(long offset) {
-        assertThat(RequestFreshness.isFresh(Long.toString(SOME_MOMENT.getEpochSecond() + offset), SOME_MOMENT)).isFalse();
+        assertThat(RequestFreshness.isFresh(Long.toString(SOME_MOMENT.getEpochSecond() + offset), SOME_MOMENT))
+                .isFalse();
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -107,6 +117,7 @@ class RequestFreshnessTest {
     @Test
     void missing_timestamp_is_not_fresh() {
         assertThat(RequestFreshness.isFresh(null, SOME_MOMENT)).isFalse();
-        assertThat(RequestFreshness.isFresh(Long.toString(SOME_MOMENT.toEpochMilli()), SOME_MOMENT)).isFalse();
+        assertThat(RequestFreshness.isFresh(Long.toString(SOME_MOMENT.toEpochMilli()), SOME_MOMENT))
+                .isFalse();
     }
 }

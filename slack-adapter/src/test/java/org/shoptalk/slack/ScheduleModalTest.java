@@ -12,7 +12,8 @@ class ScheduleModalTest {
 
     @Test
     void filled_in_modal_becomes_one_schedule_command_in_the_chosen_channel() {
-        ScheduleModal.Result r = ScheduleModal.read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
+        ScheduleModal.Result r =
+                ScheduleModal.read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.channelId()).isEqualTo("C1");
@@ -37,22 +38,25 @@ class ScheduleModalTest {
 
     @Test
     void the_modal_asks_for_every_field_it_reads() {
-        assertThat(ScheduleModal.view().getBlocks()).extracting(b -> ((com.slack.api.model.block.InputBlock) b).getBlockId())
+        assertThat(ScheduleModal.view().getBlocks())
+                .extracting(b -> ((com.slack.api.model.block.InputBlock) b).getBlockId())
                 .containsExactly("channel", "days", "time", "every", "tz", "theme");
     }
 
-    private static Map<String, Map<String, ViewState.Value>> form(String channel, List<String> days, String time,
-                                                                  String every, String tz, String theme) {
+    private static Map<String, Map<String, ViewState.Value>> form(
+            String channel, List<String> days, String time, String every, String tz, String theme) {
         Map<String, Map<String, ViewState.Value>> values = new HashMap<>();
         ViewState.Value c = new ViewState.Value();
         c.setSelectedConversation(channel);
         values.put("channel", Map.of("value", c));
         ViewState.Value d = new ViewState.Value();
-        d.setSelectedOptions(days.stream().map(day -> {
-            ViewState.SelectedOption o = new ViewState.SelectedOption();
-            o.setValue(day);
-            return o;
-        }).toList());
+        d.setSelectedOptions(days.stream()
+                .map(day -> {
+                    ViewState.SelectedOption o = new ViewState.SelectedOption();
+                    o.setValue(day);
+                    return o;
+                })
+                .toList());
         values.put("days", Map.of("value", d));
         ViewState.Value t = new ViewState.Value();
         t.setSelectedTime(time);

@@ -42,42 +42,82 @@ class SlackBadPayloadTest extends SingleWorkspaceTest {
     }
 
     static Stream<Bad> malformedButAuthentic() {
-        String message = "{\"type\":\"message\",\"channel\":\"C1\",\"user\":\"U2\",\"text\":\"hi\",\"ts\":\"1700000001.000200\","
-                + "\"thread_ts\":\"" + ROOT + "\",\"channel_type\":\"channel\"}";
+        String message =
+                "{\"type\":\"message\",\"channel\":\"C1\",\"user\":\"U2\",\"text\":\"hi\",\"ts\":\"1700000001.000200\","
+                        + "\"thread_ts\":\"" + ROOT + "\",\"channel_type\":\"channel\"}";
         return Stream.of(
                 Bad.event("user is an object", message.replace("\"user\":\"U2\"", "\"user\":{\"id\":\"U2\"}")),
-                Bad.event("thread_ts is an array", message.replace("\"thread_ts\":\"" + ROOT + "\"", "\"thread_ts\":[\"" + ROOT + "\"]")),
+                Bad.event(
+                        "thread_ts is an array",
+                        message.replace("\"thread_ts\":\"" + ROOT + "\"", "\"thread_ts\":[\"" + ROOT + "\"]")),
                 Bad.event("text is an object", message.replace("\"text\":\"hi\"", "\"text\":{\"a\":1}")),
                 Bad.event("ts is an array", message.replace("\"ts\":\"1700000001.000200\"", "\"ts\":[1,2]")),
                 Bad.event("channel is an object", message.replace("\"channel\":\"C1\"", "\"channel\":{}")),
-                Bad.event("edit whose message is a string", "{\"type\":\"message\",\"subtype\":\"message_changed\","
-                        + "\"channel\":\"C1\",\"message\":\"new words\",\"ts\":\"1700000999.000001\"}"),
-                Bad.event("delete whose deleted_ts is an object", "{\"type\":\"message\",\"subtype\":\"message_deleted\","
-                        + "\"channel\":\"C1\",\"deleted_ts\":{\"ts\":1},\"ts\":\"1700000998.000001\"}"),
-                Bad.event("mention whose user is an array", "{\"type\":\"app_mention\",\"channel\":\"C1\",\"user\":[\"U2\"],"
-                        + "\"text\":\"hi\",\"ts\":\"1700000500.000100\"}"),
-                Bad.event("direct message whose user is an object", "{\"type\":\"message\",\"channel\":\"D1\","
-                        + "\"user\":{\"id\":\"U2\"},\"text\":\"help\",\"ts\":\"1700000800.000100\",\"channel_type\":\"im\"}"),
-                Bad.event("home opened whose user is an object", "{\"type\":\"app_home_opened\",\"user\":{\"id\":\"U2\"},"
-                        + "\"channel\":\"D1\",\"tab\":\"home\"}"),
-                Bad.json("event is a string", "{\"type\":\"event_callback\",\"team_id\":\"" + SlackHarness.TEAM
-                        + "\",\"event_id\":\"EvBad\",\"event\":\"message\"}"),
-                Bad.json("event_callback without an event", "{\"type\":\"event_callback\",\"team_id\":\""
-                        + SlackHarness.TEAM + "\",\"event_id\":\"EvBad\"}"),
-                Bad.json("team_id is an object", SlackPayloads.envelope("EvBad", message)
-                        .replace("\"team_id\":\"" + SlackHarness.TEAM + "\",\"api_app_id\"", "\"team_id\":{},\"api_app_id\"")),
-                Bad.json("authorizations is a string", SlackPayloads.envelope("EvBad", message)
-                        .replaceFirst("\"authorizations\":\\[.*\\]}$", "\"authorizations\":\"all\"}")),
-                Bad.form("slash command without a user", Map.of("command", "/shoptalk", "text", "help",
-                        "team_id", SlackHarness.TEAM, "channel_id", "C1")),
-                Bad.interaction("button without a user", SlackPayloads.buttonClick("U1", "C1", "resume 1", "https://x")
-                        .replaceFirst("\"user\":\\{[^}]*},", "")),
-                Bad.interaction("button whose actions are a string", "{\"type\":\"block_actions\",\"team\":{\"id\":\""
-                        + SlackHarness.TEAM + "\"},\"user\":{\"id\":\"U1\"},\"actions\":\"resume 1\"}"),
-                Bad.interaction("schedule form without a view", "{\"type\":\"view_submission\",\"team\":{\"id\":\""
-                        + SlackHarness.TEAM + "\"},\"user\":{\"id\":\"U1\"}}"),
-                Bad.interaction("schedule form whose state is a list", SlackPayloads.scheduleSubmission("U1", "C1",
-                        "mon", "09:30", "1", "").replaceFirst("\"state\":\\{\"values\":.*$", "\"state\":[1]}}")));
+                Bad.event(
+                        "edit whose message is a string",
+                        "{\"type\":\"message\",\"subtype\":\"message_changed\","
+                                + "\"channel\":\"C1\",\"message\":\"new words\",\"ts\":\"1700000999.000001\"}"),
+                Bad.event(
+                        "delete whose deleted_ts is an object",
+                        "{\"type\":\"message\",\"subtype\":\"message_deleted\","
+                                + "\"channel\":\"C1\",\"deleted_ts\":{\"ts\":1},\"ts\":\"1700000998.000001\"}"),
+                Bad.event(
+                        "mention whose user is an array",
+                        "{\"type\":\"app_mention\",\"channel\":\"C1\",\"user\":[\"U2\"],"
+                                + "\"text\":\"hi\",\"ts\":\"1700000500.000100\"}"),
+                Bad.event(
+                        "direct message whose user is an object",
+                        "{\"type\":\"message\",\"channel\":\"D1\","
+                                + "\"user\":{\"id\":\"U2\"},\"text\":\"help\",\"ts\":\"1700000800.000100\",\"channel_type\":\"im\"}"),
+                Bad.event(
+                        "home opened whose user is an object",
+                        "{\"type\":\"app_home_opened\",\"user\":{\"id\":\"U2\"},"
+                                + "\"channel\":\"D1\",\"tab\":\"home\"}"),
+                Bad.json(
+                        "event is a string",
+                        "{\"type\":\"event_callback\",\"team_id\":\"" + SlackHarness.TEAM
+                                + "\",\"event_id\":\"EvBad\",\"event\":\"message\"}"),
+                Bad.json(
+                        "event_callback without an event",
+                        "{\"type\":\"event_callback\",\"team_id\":\"" + SlackHarness.TEAM
+                                + "\",\"event_id\":\"EvBad\"}"),
+                Bad.json(
+                        "team_id is an object",
+                        SlackPayloads.envelope("EvBad", message)
+                                .replace(
+                                        "\"team_id\":\"" + SlackHarness.TEAM + "\",\"api_app_id\"",
+                                        "\"team_id\":{},\"api_app_id\"")),
+                Bad.json(
+                        "authorizations is a string",
+                        SlackPayloads.envelope("EvBad", message)
+                                .replaceFirst("\"authorizations\":\\[.*\\]}$", "\"authorizations\":\"all\"}")),
+                Bad.form(
+                        "slash command without a user",
+                        Map.of(
+                                "command",
+                                "/shoptalk",
+                                "text",
+                                "help",
+                                "team_id",
+                                SlackHarness.TEAM,
+                                "channel_id",
+                                "C1")),
+                Bad.interaction(
+                        "button without a user",
+                        SlackPayloads.buttonClick("U1", "C1", "resume 1", "https://x")
+                                .replaceFirst("\"user\":\\{[^}]*},", "")),
+                Bad.interaction(
+                        "button whose actions are a string",
+                        "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackHarness.TEAM
+                                + "\"},\"user\":{\"id\":\"U1\"},\"actions\":\"resume 1\"}"),
+                Bad.interaction(
+                        "schedule form without a view",
+                        "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + SlackHarness.TEAM
+                                + "\"},\"user\":{\"id\":\"U1\"}}"),
+                Bad.interaction(
+                        "schedule form whose state is a list",
+                        SlackPayloads.scheduleSubmission("U1", "C1", "mon", "09:30", "1", "")
+                                .replaceFirst("\"state\":\\{\"values\":.*$", "\"state\":[1]}}")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,10 +141,12 @@ class SlackBadPayloadTest extends SingleWorkspaceTest {
 
     @Test
     void reply_while_the_database_is_gone_gets_503_so_slack_retries_it() throws Exception {
-        try (DatabaseGoneShoptalk down = new DatabaseGoneShoptalk(); SlackHarness outage = SlackHarness.singleWorkspace(down)) {
+        try (DatabaseGoneShoptalk down = new DatabaseGoneShoptalk();
+                SlackHarness outage = SlackHarness.singleWorkspace(down)) {
             outage.adapter.start();
 
-            HttpResponse<String> reply = outage.event(SlackPayloads.reply("EvDown", "U2", "1700000001.000200", ROOT, "kept"));
+            HttpResponse<String> reply =
+                    outage.event(SlackPayloads.reply("EvDown", "U2", "1700000001.000200", ROOT, "kept"));
             HttpResponse<String> direct = outage.event(SlackPayloads.directMessage("EvDown2", "U2", "help"));
 
             assertThat(reply.statusCode()).isEqualTo(503);

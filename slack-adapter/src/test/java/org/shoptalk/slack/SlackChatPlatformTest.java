@@ -67,8 +67,11 @@ class SlackChatPlatformTest {
     }
 
     private SlackHarness start(Clock clock, Extension... extensions) throws Exception {
-        slack = SlackHarness.start(Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET), new RecordingShoptalk(), clock, extensions);
+        slack = SlackHarness.start(
+                Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN, "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET),
+                new RecordingShoptalk(),
+                clock,
+                extensions);
         return slack;
     }
 
@@ -81,12 +84,17 @@ class SlackChatPlatformTest {
         assertThat(posted.messageId()).isEqualTo("1700000000.000100");
         assertThat(posted.threadId()).isEqualTo(posted.messageId());
         assertThat(posted.permalink()).isEqualTo("https://test.slack.com/archives/C1/p1700000000000100");
-        LoggedRequest request = slack.slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).get(0);
+        LoggedRequest request = slack.slackApi
+                .findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))
+                .get(0);
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SlackHarness.BOT_TOKEN);
         String body = decoded(request);
-        assertThat(body).contains("channel=C1")
-                .contains("\"type\":\"header\"").contains("Reflection moment")
-                .contains("\"type\":\"context\"").contains("Why this question")
+        assertThat(body)
+                .contains("channel=C1")
+                .contains("\"type\":\"header\"")
+                .contains("Reflection moment")
+                .contains("\"type\":\"context\"")
+                .contains("Why this question")
                 .contains("text=*Reflection moment*");
     }
 
@@ -98,7 +106,9 @@ class SlackChatPlatformTest {
         slack.adapter.platform().sendPrivate(new UserRef(TENANT, "U5"), ChatMessage.text("A gentle reminder"));
 
         List<LoggedRequest> posts = slack.slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
-        assertThat(decoded(posts.get(0))).contains("thread_ts=1700000000.000100").contains("channel=C1");
+        assertThat(decoded(posts.get(0)))
+                .contains("thread_ts=1700000000.000100")
+                .contains("channel=C1");
         assertThat(decoded(posts.get(1))).contains("channel=U5").doesNotContain("thread_ts");
     }
 
@@ -106,7 +116,9 @@ class SlackChatPlatformTest {
     void a_429_on_a_post_is_a_wait_for_that_channel_reported_at_once_without_sleeping() throws Exception {
         start();
         slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "30")
                         .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
 
         Throwable thrown;
@@ -143,7 +155,9 @@ class SlackChatPlatformTest {
         slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 
-        assertThatThrownBy(() -> slack.adapter.platform().update(new Posted(C1, "1700000000.000100", "1700000000.000100", null), PROMPT))
+        assertThatThrownBy(() -> slack.adapter
+                        .platform()
+                        .update(new Posted(C1, "1700000000.000100", "1700000000.000100", null), PROMPT))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.WORKSPACE);
@@ -153,9 +167,11 @@ class SlackChatPlatformTest {
     @Test
     void a_server_error_on_a_post_is_an_unknown_outcome_and_the_post_is_not_sent_again() throws Exception {
         start();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(500)));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(aResponse().withStatus(500)));
 
-        assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(C1, PROMPT)).isInstanceOf(UnknownOutcomeException.class);
+        assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(C1, PROMPT))
+                .isInstanceOf(UnknownOutcomeException.class);
 
         slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
     }
@@ -163,9 +179,11 @@ class SlackChatPlatformTest {
     @Test
     void a_connection_lost_after_sending_a_post_or_slack_s_internal_error_is_an_unknown_outcome() throws Exception {
         start();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=CRESET"))
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("channel=CRESET"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=CINTERNAL"))
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("channel=CINTERNAL"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")));
 
         // A post that lands first leaves a pooled connection, the kind HTTP clients like to retry on silently.
@@ -173,17 +191,22 @@ class SlackChatPlatformTest {
 
         for (String channel : List.of("CRESET", "CINTERNAL")) {
             assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(new ChannelRef(TENANT, channel), PROMPT))
-                    .as(channel).isInstanceOf(UnknownOutcomeException.class);
-            slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                    .withRequestBody(containing("channel=" + channel)));
+                    .as(channel)
+                    .isInstanceOf(UnknownOutcomeException.class);
+            slack.slackApi.verify(
+                    1,
+                    postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                            .withRequestBody(containing("channel=" + channel)));
         }
     }
 
     @Test
     void a_failed_read_is_only_transient_a_post_keeps_its_place_and_a_name_is_asked_again() throws Exception {
         start();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(aResponse().withStatus(503)));
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(aResponse().withStatus(502)));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.getPermalink"))
+                .willReturn(aResponse().withStatus(503)));
+        slack.slackApi.stubFor(
+                post(urlPathEqualTo("/api/users.info")).willReturn(aResponse().withStatus(502)));
         UserRef ann = new UserRef(TENANT, "U1");
 
         Posted posted = slack.adapter.platform().postTopLevel(C1, PROMPT);
@@ -200,16 +223,18 @@ class SlackChatPlatformTest {
     @Test
     void channel_the_bot_was_removed_from_fails_permanently_without_retrying() throws Exception {
         start();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(
-                containing("channel=CGONE"))
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("channel=CGONE"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(
-                containing("channel=CDELETED"))
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("channel=CDELETED"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
 
         for (String channel : List.of("CGONE", "CDELETED")) {
             assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(new ChannelRef(TENANT, channel), PROMPT))
-                    .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+                    .isInstanceOfSatisfying(
+                            ChatPlatformException.class,
+                            e -> assertThat(e.permanent()).isTrue());
         }
         slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
     }
@@ -221,7 +246,8 @@ class SlackChatPlatformTest {
      * exactly once, and every wait the adapter reported is the wait Slack asked for.
      */
     @Test
-    void a_round_fanned_out_against_slack_s_limits_lands_every_channel_once_when_each_wait_is_honoured() throws Exception {
+    void a_round_fanned_out_against_slack_s_limits_lands_every_channel_once_when_each_wait_is_honoured()
+            throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2031-03-03T09:30:00Z"));
         RateLimitedSlack fakeSlack = new RateLimitedSlack(clock, 50, Duration.ofMinutes(1));
         start(clock, fakeSlack);
@@ -245,7 +271,9 @@ class SlackChatPlatformTest {
                         Posted posted = slack.adapter.platform().postTopLevel(next.channel(), PROMPT);
                         due.add(new Due(clock.instant(), next.order(), next.channel(), posted.messageId()));
                     } else {
-                        slack.adapter.platform().postInThread(new ThreadRef(next.channel(), next.root()), ChatMessage.text("Welcome"));
+                        slack.adapter
+                                .platform()
+                                .postInThread(new ThreadRef(next.channel(), next.root()), ChatMessage.text("Welcome"));
                     }
                 } catch (RateLimitedException e) {
                     waits.add(e);
@@ -261,13 +289,20 @@ class SlackChatPlatformTest {
             assertThat(posts.get(0).threadTs()).isNull();
             assertThat(posts.get(1).threadTs()).isEqualTo(posts.get(0).ts());
         });
-        assertThat(waits).extracting(RateLimitedException::retryAfter)
-                .containsExactlyElementsOf(fakeSlack.refused().stream().map(RateLimitedSlack.Refused::retryAfter).toList());
+        assertThat(waits)
+                .extracting(RateLimitedException::retryAfter)
+                .containsExactlyElementsOf(fakeSlack.refused().stream()
+                        .map(RateLimitedSlack.Refused::retryAfter)
+                        .toList());
         assertThat(waits).extracting(RateLimitedException::scope).containsOnly(RateLimitedException.Scope.CHANNEL);
-        assertThat(waits).extracting(RateLimitedException::retryAfter)
+        assertThat(waits)
+                .extracting(RateLimitedException::retryAfter)
                 .as("both limits were met: the channel's second and the workspace burst")
-                .contains(Duration.ofSeconds(1)).anySatisfy(d -> assertThat(d).isGreaterThan(Duration.ofSeconds(1)));
-        assertThat(Duration.between(begin, clock.instant())).as("200 posts at 50 a minute").isGreaterThanOrEqualTo(Duration.ofMinutes(3));
+                .contains(Duration.ofSeconds(1))
+                .anySatisfy(d -> assertThat(d).isGreaterThan(Duration.ofSeconds(1)));
+        assertThat(Duration.between(begin, clock.instant()))
+                .as("200 posts at 50 a minute")
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(3));
         assertThat(sleeps).isEmpty();
     }
 
@@ -288,7 +323,8 @@ class SlackChatPlatformTest {
         assertThat(slack.adapter.platform().displayName(ann)).isEqualTo("ann");
         assertThat(slack.adapter.platform().displayName(ann)).isEqualTo("ann");
 
-        slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U1")));
+        slack.slackApi.verify(
+                1, postRequestedFor(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U1")));
     }
 
     private static String decoded(LoggedRequest request) {
@@ -298,35 +334,48 @@ class SlackChatPlatformTest {
     @Test
     void a_post_whose_outcome_was_unknown_is_found_in_the_channel_history_as_slack_escaped_it() throws Exception {
         start();
-        ChatMessage prompt = ChatMessage.builder().header("Reflection moment").text("Craft & care: what is <good> work?").build();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("""
+        ChatMessage prompt = ChatMessage.builder()
+                .header("Reflection moment")
+                .text("Craft & care: what is <good> work?")
+                .build();
+        slack.slackApi.stubFor(
+                post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("""
                 {"ok":true,"messages":[
                   {"type":"message","user":"U1","text":"Craft & care: what is <good> work?","ts":"1700000300.000100"},
                   {"type":"message","bot_id":"B1","text":"Something else the bot said","ts":"1700000200.000100"},
                   {"type":"message","bot_id":"B1","text":"*Reflection moment*\nCraft &amp; care: what is &lt;good&gt; work?","ts":"1700000100.000100"}
                 ]}""")));
 
-        Posted found = lookup().findTopLevel(C1, prompt, Instant.ofEpochSecond(1_700_000_000)).orElseThrow();
+        Posted found = lookup().findTopLevel(C1, prompt, Instant.ofEpochSecond(1_700_000_000))
+                .orElseThrow();
 
         assertThat(found.messageId()).isEqualTo("1700000100.000100");
         assertThat(found.threadId()).isEqualTo("1700000100.000100");
-        String asked = URLDecoder.decode(slack.slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/conversations.history")))
-                .get(0).getBodyAsString(), StandardCharsets.UTF_8);
+        String asked = URLDecoder.decode(
+                slack.slackApi
+                        .findAll(postRequestedFor(urlPathEqualTo("/api/conversations.history")))
+                        .get(0)
+                        .getBodyAsString(),
+                StandardCharsets.UTF_8);
         assertThat(asked).contains("channel=C1").contains("oldest=1700000000.000000");
     }
 
     @Test
     void a_post_that_never_landed_is_not_found_and_a_history_rate_limit_is_a_wait() throws Exception {
         start();
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("""
+        slack.slackApi.stubFor(
+                post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("""
                 {"ok":true,"messages":[{"type":"message","bot_id":"B1","text":"Another question","ts":"1700000100.000100"}]}""")));
 
-        assertThat(lookup().findTopLevel(C1, PROMPT, Instant.ofEpochSecond(1_700_000_000))).isEmpty();
+        assertThat(lookup().findTopLevel(C1, PROMPT, Instant.ofEpochSecond(1_700_000_000)))
+                .isEmpty();
 
         slack.slackApi.stubFor(post(urlPathEqualTo("/api/conversations.history"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
         assertThatThrownBy(() -> lookup().findTopLevel(C1, PROMPT, Instant.ofEpochSecond(1_700_000_000)))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
     }
 
     /** Slack's port also looks up doubtful posts; core asks through {@link PostLookup}. */

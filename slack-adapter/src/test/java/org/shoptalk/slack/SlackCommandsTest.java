@@ -25,8 +25,9 @@ class SlackCommandsTest extends SingleWorkspaceTest {
     void slash_command_runs_in_core_for_the_user_and_channel() {
         slack.command(slack.slashCommand("guild create Craft lang en"));
 
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, "U1"),
-                new ChannelRef(TENANT, "C1"), "guild create Craft lang en"));
+        assertThat(core.commands)
+                .containsExactly(new CommandRequest(
+                        new UserRef(TENANT, "U1"), new ChannelRef(TENANT, "C1"), "guild create Craft lang en"));
     }
 
     @Test
@@ -47,7 +48,10 @@ class SlackCommandsTest extends SingleWorkspaceTest {
     void mentions_in_command_text_reach_core_in_neutral_form() {
         slack.command(slack.slashCommand("guild lead add <@U7|carla>"));
 
-        assertThat(core.commands).singleElement().extracting(CommandRequest::text).isEqualTo("guild lead add <@U7>");
+        assertThat(core.commands)
+                .singleElement()
+                .extracting(CommandRequest::text)
+                .isEqualTo("guild lead add <@U7>");
     }
 
     @Test
@@ -58,7 +62,10 @@ class SlackCommandsTest extends SingleWorkspaceTest {
 
         slack.command(form);
 
-        assertThat(core.commands).singleElement().extracting(CommandRequest::channel).isNull();
+        assertThat(core.commands)
+                .singleElement()
+                .extracting(CommandRequest::channel)
+                .isNull();
     }
 
     @Test
@@ -97,12 +104,14 @@ class SlackCommandsTest extends SingleWorkspaceTest {
     void button_runs_its_command_for_the_person_who_clicked() {
         core.answerWith(r -> CommandReply.privately(ChatMessage.text("Resumed schedule 12")));
 
-        HttpResponse<String> ack = slack.interaction(SlackPayloads.buttonClick("U9", "C1", "resume 12", slack.responseUrl()));
+        HttpResponse<String> ack =
+                slack.interaction(SlackPayloads.buttonClick("U9", "C1", "resume 12", slack.responseUrl()));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         List<LoggedRequest> replies = slack.awaitRequests("/response-url", 1);
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, "U9"),
-                new ChannelRef(TENANT, "C1"), "resume 12"));
+        assertThat(core.commands)
+                .containsExactly(
+                        new CommandRequest(new UserRef(TENANT, "U9"), new ChannelRef(TENANT, "C1"), "resume 12"));
         assertThat(replies.get(0).getBodyAsString()).contains("ephemeral").contains("Resumed schedule 12");
     }
 
@@ -113,7 +122,10 @@ class SlackCommandsTest extends SingleWorkspaceTest {
         slack.event(SlackPayloads.mention("EvM", "U2", "<@UBOT> what can you do?"));
 
         List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postEphemeral", 1);
-        assertThat(core.commands).singleElement().extracting(CommandRequest::text).isEqualTo("help");
+        assertThat(core.commands)
+                .singleElement()
+                .extracting(CommandRequest::text)
+                .isEqualTo("help");
         assertThat(posts.get(0).getBodyAsString()).contains("user=U2").contains("channel=C1");
     }
 
@@ -135,5 +147,4 @@ class SlackCommandsTest extends SingleWorkspaceTest {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
@@ -53,8 +53,10 @@ class SlackDigestSizeTest {
     }
 
     private void start() throws Exception {
-        slack = SlackHarness.start(Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET), new RecordingShoptalk(), Clock.systemUTC());
+        slack = SlackHarness.start(
+                Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN, "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET),
+                new RecordingShoptalk(),
+                Clock.systemUTC());
     }
 
     /** What Slack counts in a message: the number of blocks and the text of each text object in them. */
@@ -98,7 +100,8 @@ class SlackDigestSizeTest {
 
     @ParameterizedTest(name = "{0}, {1} round(s)")
     @CsvSource({"EN, 1", "EN, 4", "NL, 1", "NL, 4", "EN, 12"})
-    void a_week_of_100_answers_of_500_characters_fits_one_slack_message(Language language, int rounds) throws Exception {
+    void a_week_of_100_answers_of_500_characters_fits_one_slack_message(Language language, int rounds)
+            throws Exception {
         start();
         Measured m = postAndMeasure(BusyWeek.of(TENANT, language, rounds, 100, 500));
 
@@ -106,11 +109,18 @@ class SlackDigestSizeTest {
         assertThat(m.longestSection()).isLessThanOrEqualTo(3_000);
         assertThat(m.longestHeader()).isLessThanOrEqualTo(150);
         assertThat(m.totalText()).as("block text").isLessThanOrEqualTo(12_000);
-        assertThat(m.allText()).contains("<" + BusyWeek.PAGE + "|")
-                .contains(language == Language.EN ? "Read all answers on the web (100 in all" : "Lees alle antwoorden op het web (100 in totaal")
-                .contains("Answer 0-").contains("&lt;this week&gt;");
-        System.out.printf("Slack digest, %s, %d round(s), 100 answers of 500 characters: %d blocks, longest section %d,"
-                + " %d characters of block text%n", language, rounds, m.blocks(), m.longestSection(), m.totalText());
+        assertThat(m.allText())
+                .contains("<" + BusyWeek.PAGE + "|")
+                .contains(
+                        language == Language.EN
+                                ? "Read all answers on the web (100 in all"
+                                : "Lees alle antwoorden op het web (100 in totaal")
+                .contains("Answer 0-")
+                .contains("&lt;this week&gt;");
+        System.out.printf(
+                "Slack digest, %s, %d round(s), 100 answers of 500 characters: %d blocks, longest section %d,"
+                        + " %d characters of block text%n",
+                language, rounds, m.blocks(), m.longestSection(), m.totalText());
     }
 
     @Test
@@ -121,7 +131,8 @@ class SlackDigestSizeTest {
         ChatMessage unshaped = everything.build();
 
         assertThat(BlockKit.fits(unshaped)).isFalse();
-        assertThat(Measured.of(JSON.valueToTree(BlockKit.render(unshaped))).totalText()).isGreaterThan(12_000);
+        assertThat(Measured.of(JSON.valueToTree(BlockKit.render(unshaped))).totalText())
+                .isGreaterThan(12_000);
     }
 
     @ParameterizedTest
@@ -163,7 +174,8 @@ class SlackDigestSizeTest {
         Map<String, String> out = new HashMap<>();
         for (String pair : request.getBodyAsString().split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;

@@ -37,12 +37,16 @@ class SlackEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        slack = SlackHarness.start(Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET), shoptalk, Clock.systemUTC(), new CountingTs());
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse()
-                .withTransformers(CountingTs.NAME)));
+        slack = SlackHarness.start(
+                Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN, "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET),
+                shoptalk,
+                Clock.systemUTC(),
+                new CountingTs());
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(aResponse().withTransformers(CountingTs.NAME)));
         for (String[] person : new String[][] {{"U1", "ann"}, {"U2", "bo"}, {"U3", "cy"}}) {
-            slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=" + person[0]))
+            slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info"))
+                    .withRequestBody(containing("user=" + person[0]))
                     .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + person[0] + "\",\"name\":\"" + person[1]
                             + "\",\"profile\":{\"display_name\":\"" + person[1] + "\"}}}")));
         }
@@ -72,34 +76,48 @@ class SlackEndToEndTest {
         assertThat(promptBody).contains("channel=C1").contains("\"type\":\"section\"");
         String root = "1700000000.000001";
 
-        slack.event(SlackPayloads.reply("Ev1", "U2", "1700000100.000100", root, "We stopped the weekly status meeting."));
+        slack.event(
+                SlackPayloads.reply("Ev1", "U2", "1700000100.000100", root, "We stopped the weekly status meeting."));
         slack.event(SlackPayloads.reply("Ev2", "U3", "1700000200.000100", root, "I will delete this one."));
-        slack.event(SlackPayloads.reply("Ev3", "U1", "1700000300.000100", root, "<@U2> what did you do with the hour?"));
+        slack.event(
+                SlackPayloads.reply("Ev3", "U1", "1700000300.000100", root, "<@U2> what did you do with the hour?"));
         HttpResponse<String> retry = slack.postSigned(
                 SlackPayloads.reply("Ev3", "U1", "1700000300.000100", root, "<@U2> what did you do with the hour?"),
-                "application/json", Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+                "application/json",
+                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
         assertThat(retry.statusCode()).isEqualTo(200);
-        slack.event(SlackPayloads.edited("Ev4", "U2", "1700000100.000100", root,
-                "We stopped the weekly status meeting.", "We stopped the weekly status meeting and wrote notes instead."));
+        slack.event(SlackPayloads.edited(
+                "Ev4",
+                "U2",
+                "1700000100.000100",
+                root,
+                "We stopped the weekly status meeting.",
+                "We stopped the weekly status meeting and wrote notes instead."));
         slack.event(SlackPayloads.deleted("Ev5", "U3", "1700000200.000100", root));
 
         slack.command(slack.slashCommand("digest"));
         List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 2);
         String digest = decoded(posts.get(posts.size() - 1));
 
-        assertThat(digest).contains("wrote notes instead")
+        assertThat(digest)
+                .contains("wrote notes instead")
                 .doesNotContain("I will delete this one")
                 .contains("what did you do with the hour?")
                 .contains("https://test.slack.com/archives/C1/p1700000000000100");
         String blocks = digest.substring(digest.indexOf("blocks="));
         // The answers of the round come before the dialogue section, which quotes open questions once more.
         String answers = blocks.substring(0, blocks.indexOf("Where the dialogue went"));
-        assertThat(countOccurrences(answers, "what did you do with the hour?")).as("the retried event is stored once")
+        assertThat(countOccurrences(answers, "what did you do with the hour?"))
+                .as("the retried event is stored once")
                 .isEqualTo(1);
-        assertThat(blocks.substring(blocks.indexOf("Where the dialogue went"))).contains("Open questions")
+        assertThat(blocks.substring(blocks.indexOf("Where the dialogue went")))
+                .contains("Open questions")
                 .contains("what did you do with the hour?");
-        assertThat(blocks).contains("bo (edited)").contains("ann, responding to bo")
-                .contains("People who took part: 2").contains("Answers that responded to a colleague: 1");
+        assertThat(blocks)
+                .contains("bo (edited)")
+                .contains("ann, responding to bo")
+                .contains("People who took part: 2")
+                .contains("Answers that responded to a colleague: 1");
         slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
     }
 
@@ -128,7 +146,8 @@ class SlackEndToEndTest {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             String ts = String.format("1700000000.%06d", next.incrementAndGet());
-            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts)).build();
+            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts))
+                    .build();
         }
 
         @Override

@@ -17,7 +17,11 @@ class SlackEventsTest extends SingleWorkspaceTest {
 
     @Test
     void thread_reply_becomes_a_posted_message_with_its_mentions() {
-        HttpResponse<String> r = slack.event(SlackPayloads.reply("Ev1", "U2", "1700000001.000200", ROOT,
+        HttpResponse<String> r = slack.event(SlackPayloads.reply(
+                "Ev1",
+                "U2",
+                "1700000001.000200",
+                ROOT,
                 "I agree with <@U3|bob> &amp; <@U4> about <https://example.com|this>"));
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -35,8 +39,11 @@ class SlackEventsTest extends SingleWorkspaceTest {
     void top_level_message_is_posted_without_a_thread() {
         slack.event(SlackPayloads.reply("Ev1", "U2", "1700000001.000200", null, "hello"));
 
-        assertThat(core.events).singleElement().isInstanceOfSatisfying(ChatEvent.MessagePosted.class,
-                e -> assertThat(e.threadRootId()).isNull());
+        assertThat(core.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ChatEvent.MessagePosted.class,
+                        e -> assertThat(e.threadRootId()).isNull());
     }
 
     @Test
@@ -44,8 +51,8 @@ class SlackEventsTest extends SingleWorkspaceTest {
         String body = SlackPayloads.reply("EvSame", "U2", "1700000001.000200", ROOT, "my answer");
 
         HttpResponse<String> first = slack.event(body);
-        HttpResponse<String> retry = slack.postSigned(body, "application/json",
-                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+        HttpResponse<String> retry = slack.postSigned(
+                body, "application/json", Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -63,7 +70,8 @@ class SlackEventsTest extends SingleWorkspaceTest {
             assertThat(e.newText()).isEqualTo("better <@U3>");
             assertThat(e.mentions()).containsExactly(new UserRef(TENANT, "U3"));
         });
-        assertThat(core.events.get(1)).isEqualTo(new ChatEvent.MessageDeleted(new ChannelRef(TENANT, "C1"), "1700000001.000200"));
+        assertThat(core.events.get(1))
+                .isEqualTo(new ChatEvent.MessageDeleted(new ChannelRef(TENANT, "C1"), "1700000001.000200"));
     }
 
     @Test
@@ -77,14 +85,18 @@ class SlackEventsTest extends SingleWorkspaceTest {
     void thread_broadcast_counts_as_one_answer_in_its_thread() {
         slack.event(SlackPayloads.broadcast("Ev4", "U2", "1700000002.000300", ROOT, "also to the channel"));
 
-        assertThat(core.events).singleElement().isInstanceOfSatisfying(ChatEvent.MessagePosted.class,
-                e -> assertThat(e.threadRootId()).isEqualTo(ROOT));
+        assertThat(core.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ChatEvent.MessagePosted.class,
+                        e -> assertThat(e.threadRootId()).isEqualTo(ROOT));
     }
 
     @Test
     void messages_from_bots_and_from_shoptalk_itself_are_ignored() {
         HttpResponse<String> other = slack.event(SlackPayloads.botMessage("Ev5", "1700000003.000100", ROOT));
-        HttpResponse<String> own = slack.event(SlackPayloads.reply("Ev6", SlackHarness.BOT_USER, "1700000003.000200", ROOT, "prompt"));
+        HttpResponse<String> own =
+                slack.event(SlackPayloads.reply("Ev6", SlackHarness.BOT_USER, "1700000003.000200", ROOT, "prompt"));
 
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(own.statusCode()).isEqualTo(200);
@@ -95,8 +107,8 @@ class SlackEventsTest extends SingleWorkspaceTest {
     void bad_signature_gets_401_and_nothing_reaches_core() {
         String body = SlackPayloads.reply("Ev7", "U2", "1700000004.000100", ROOT, "sneaky");
 
-        HttpResponse<String> r = slack.postSigned(body, "application/json", Map.of(),
-                System.currentTimeMillis() / 1000, "not-the-signing-secret");
+        HttpResponse<String> r = slack.postSigned(
+                body, "application/json", Map.of(), System.currentTimeMillis() / 1000, "not-the-signing-secret");
 
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(core.events).isEmpty();
@@ -106,8 +118,12 @@ class SlackEventsTest extends SingleWorkspaceTest {
     void stale_timestamp_gets_401() {
         String body = SlackPayloads.reply("Ev8", "U2", "1700000004.000100", ROOT, "replayed");
 
-        HttpResponse<String> r = slack.postSigned(body, "application/json", Map.of(),
-                System.currentTimeMillis() / 1000 - 600, SlackHarness.SIGNING_SECRET);
+        HttpResponse<String> r = slack.postSigned(
+                body,
+                "application/json",
+                Map.of(),
+                System.currentTimeMillis() / 1000 - 600,
+                SlackHarness.SIGNING_SECRET);
 
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(core.events).isEmpty();
@@ -128,7 +144,8 @@ class SlackEventsTest extends SingleWorkspaceTest {
 
     @Test
     void url_verification_challenge_is_answered() {
-        HttpResponse<String> r = slack.event("{\"token\":\"legacy\",\"challenge\":\"abc123\",\"type\":\"url_verification\"}");
+        HttpResponse<String> r =
+                slack.event("{\"token\":\"legacy\",\"challenge\":\"abc123\",\"type\":\"url_verification\"}");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("abc123");

@@ -59,16 +59,20 @@ final class SlackHarness implements AutoCloseable {
     final Database database;
     final SlackAdapter adapter;
     private final HttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private SlackHarness(Map<String, String> env, Shoptalk shoptalk, Clock clock, WireMockServer api) throws IOException {
+    private SlackHarness(Map<String, String> env, Shoptalk shoptalk, Clock clock, WireMockServer api)
+            throws IOException {
         this.slackApi = api;
         this.dir = Files.createTempDirectory("shoptalk-slack");
-        this.database = Database.start(new DbSettings("jdbc:h2:file:" + dir + "/db", "sa", "", 5), SlackAdapter.MIGRATIONS);
+        this.database =
+                Database.start(new DbSettings("jdbc:h2:file:" + dir + "/db", "sa", "", 5), SlackAdapter.MIGRATIONS);
         Map<String, String> withApi = new HashMap<>(env);
         withApi.put("SLACK_API_URL", slackApi.baseUrl() + "/api/");
         SlackSettings settings = SlackSettings.fromEnvironment(withApi).orElseThrow();
-        this.adapter = new SlackAdapter(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(1500));
+        this.adapter =
+                new SlackAdapter(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(1500));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         for (Route route : adapter.routes()) {
             server.createContext(route.path(), exchange -> serve(route, exchange));
@@ -86,7 +90,8 @@ final class SlackHarness implements AutoCloseable {
 
     static SlackHarness start(Map<String, String> env, Shoptalk shoptalk, Clock clock, Extension... extensions)
             throws IOException {
-        WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(extensions));
+        WireMockServer api = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().extensions(extensions));
         api.start();
         stubSlackBasics(api);
         return new SlackHarness(env, shoptalk, clock, api);
@@ -94,24 +99,32 @@ final class SlackHarness implements AutoCloseable {
 
     /** What every Bolt app asks Slack about itself, and friendly answers for the posting methods. */
     static void stubSlackBasics(WireMockServer api) {
-        api.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
-                        + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BBOT\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/bots.info")).willReturn(okJson(
-                "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER + "\",\"name\":\"shoptalk\"}}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000100\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(okJson(
-                "{\"ok\":true,\"message_ts\":\"1700000000.000200\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
+                                + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER
+                                + "\",\"bot_id\":\"BBOT\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/bots.info"))
+                .willReturn(okJson("{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER
+                        + "\",\"name\":\"shoptalk\"}}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}")));
+        api.stubFor(
+                post(urlPathEqualTo("/api/chat.getPermalink"))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000100\"}")));
+        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral"))
+                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000000.000200\"}")));
         api.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
         api.stubFor(post(urlPathEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
         api.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true}")));
-        api.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson(
-                "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"ann\",\"real_name\":\"Ann Example\","
-                        + "\"profile\":{\"display_name\":\"ann\"}}}")));
-        api.stubFor(post(urlPathEqualTo("/response-url")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        api.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .willReturn(
+                        okJson("{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"ann\",\"real_name\":\"Ann Example\","
+                                + "\"profile\":{\"display_name\":\"ann\"}}}")));
+        api.stubFor(post(urlPathEqualTo("/response-url"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
     }
 
@@ -147,8 +160,8 @@ final class SlackHarness implements AutoCloseable {
         return postSigned(body, contentType, extraHeaders, now, SIGNING_SECRET);
     }
 
-    HttpResponse<String> postSigned(String body, String contentType, Map<String, String> extraHeaders,
-                                    long timestamp, String secret) {
+    HttpResponse<String> postSigned(
+            String body, String contentType, Map<String, String> extraHeaders, long timestamp, String secret) {
         String ts = Long.toString(timestamp);
         String signature = new SlackSignature.Generator(secret).generate(ts, body);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + SlackAdapter.EVENTS_PATH))
@@ -173,7 +186,8 @@ final class SlackHarness implements AutoCloseable {
     }
 
     HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
         headers.forEach(b::header);
         return send(b.build());
     }
@@ -216,7 +230,8 @@ final class SlackHarness implements AutoCloseable {
 
     private static void serve(Route route, HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!route.method().equals(exchange.getRequestMethod()) || !route.path().equals(exchange.getRequestURI().getPath())) {
+            if (!route.method().equals(exchange.getRequestMethod())
+                    || !route.path().equals(exchange.getRequestURI().getPath())) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -225,8 +240,12 @@ final class SlackHarness implements AutoCloseable {
                 body = in.readAllBytes();
             }
             Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
-            HttpCall call = new HttpCall(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    query(exchange.getRequestURI().getRawQuery()), headers, body,
+            HttpCall call = new HttpCall(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    query(exchange.getRequestURI().getRawQuery()),
+                    headers,
+                    body,
                     exchange.getRemoteAddress().getAddress().getHostAddress());
             HttpAnswer answer = route.endpoint().handle(call);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

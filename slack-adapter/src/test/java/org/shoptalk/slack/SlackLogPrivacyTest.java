@@ -28,14 +28,22 @@ class SlackLogPrivacyTest extends SingleWorkspaceTest {
     static Stream<Body> unknownToBolt() {
         String text = SlackPayloads.json(SECRET);
         return Stream.of(
-                new Body("JSON with an unknown top-level type", "application/json",
+                new Body(
+                        "JSON with an unknown top-level type",
+                        "application/json",
                         "{\"type\":\"event_callback_v2\",\"team_id\":\"" + SlackHarness.TEAM + "\",\"event\":{\"type\":"
                                 + "\"message\",\"channel\":\"C1\",\"user\":\"U2\",\"text\":" + text + "}}"),
-                new Body("JSON whose type is not a string", "application/json",
+                new Body(
+                        "JSON whose type is not a string",
+                        "application/json",
                         "{\"type\":{\"kind\":\"event_callback\"},\"text\":" + text + "}"),
-                new Body("interactivity payload with an unknown type", "application/x-www-form-urlencoded",
-                        SlackHarness.form(Map.of("payload", "{\"type\":\"block_actions_v2\",\"team\":{\"id\":\""
-                                + SlackHarness.TEAM + "\"},\"user\":{\"id\":\"U1\"},\"message\":{\"text\":" + text + "}}"))));
+                new Body(
+                        "interactivity payload with an unknown type",
+                        "application/x-www-form-urlencoded",
+                        SlackHarness.form(Map.of(
+                                "payload",
+                                "{\"type\":\"block_actions_v2\",\"team\":{\"id\":\"" + SlackHarness.TEAM
+                                        + "\"},\"user\":{\"id\":\"U1\"},\"message\":{\"text\":" + text + "}}"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,18 +34,26 @@ class SlackOAuthTest {
 
     @BeforeEach
     void start() throws Exception {
-        slack = SlackHarness.start(Map.of(
-                "SLACK_CLIENT_ID", "111.222",
-                "SLACK_CLIENT_SECRET", "client-secret",
-                "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET,
-                "SHOPTALK_SECRET", "a-long-enough-shoptalk-secret"), core, Clock.systemUTC());
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).willReturn(okJson(
-                "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\"U1\"},\"scope\":\"chat:write,commands\","
-                        + "\"token_type\":\"bot\",\"access_token\":\"" + INSTALLED_TOKEN + "\",\"bot_user_id\":\"UBOT2\","
-                        + "\"team\":{\"id\":\"T0NEW\",\"name\":\"New Team\"},\"enterprise\":null,\"is_enterprise_install\":false}")));
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"https://new.slack.com/\",\"team\":\"New Team\",\"user\":\"shoptalk\","
-                        + "\"team_id\":\"T0NEW\",\"user_id\":\"UBOT2\",\"bot_id\":\"BBOT2\"}")));
+        slack = SlackHarness.start(
+                Map.of(
+                        "SLACK_CLIENT_ID", "111.222",
+                        "SLACK_CLIENT_SECRET", "client-secret",
+                        "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET,
+                        "SHOPTALK_SECRET", "a-long-enough-shoptalk-secret"),
+                core,
+                Clock.systemUTC());
+        slack.slackApi.stubFor(
+                post(urlPathEqualTo("/api/oauth.v2.access"))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\"U1\"},\"scope\":\"chat:write,commands\","
+                                                + "\"token_type\":\"bot\",\"access_token\":\"" + INSTALLED_TOKEN
+                                                + "\",\"bot_user_id\":\"UBOT2\","
+                                                + "\"team\":{\"id\":\"T0NEW\",\"name\":\"New Team\"},\"enterprise\":null,\"is_enterprise_install\":false}")));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://new.slack.com/\",\"team\":\"New Team\",\"user\":\"shoptalk\","
+                                + "\"team_id\":\"T0NEW\",\"user_id\":\"UBOT2\",\"bot_id\":\"BBOT2\"}")));
         slack.adapter.start();
     }
 
@@ -58,29 +66,34 @@ class SlackOAuthTest {
     void install_stores_the_bot_token_encrypted_and_uses_it_to_post() {
         String state = beginInstall();
 
-        HttpResponse<String> done = slack.get("/slack/oauth_redirect?code=the-code&state=" + state,
+        HttpResponse<String> done = slack.get(
+                "/slack/oauth_redirect?code=the-code&state=" + state,
                 Map.of("Cookie", "slack-app-oauth-state=" + state));
 
         assertThat(done.statusCode()).isEqualTo(200);
-        slack.slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/oauth.v2.access"))
-                .withRequestBody(containing("code=the-code")));
+        slack.slackApi.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=the-code")));
         String stored = storedToken("T0NEW").orElseThrow();
         assertThat(stored).startsWith("v1:").doesNotContain(INSTALLED_TOKEN).doesNotContain("xoxb");
 
         slack.adapter.platform().postTopLevel(new ChannelRef(NEW_TEAM, "C9"), ChatMessage.text("Hello, guild"));
 
         slack.slackApi.verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + INSTALLED_TOKEN)));
+                .withHeader(
+                        "Authorization",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + INSTALLED_TOKEN)));
     }
 
     @Test
     void callback_with_a_state_this_browser_was_not_given_installs_nothing() {
         String state = beginInstall();
 
-        HttpResponse<String> forged = slack.get("/slack/oauth_redirect?code=the-code&state=" + state,
+        HttpResponse<String> forged = slack.get(
+                "/slack/oauth_redirect?code=the-code&state=" + state,
                 Map.of("Cookie", "slack-app-oauth-state=some-other-state"));
-        HttpResponse<String> unknown = slack.get("/slack/oauth_redirect?code=the-code&state=made-up",
-                Map.of("Cookie", "slack-app-oauth-state=made-up"));
+        HttpResponse<String> unknown = slack.get(
+                "/slack/oauth_redirect?code=the-code&state=made-up", Map.of("Cookie", "slack-app-oauth-state=made-up"));
 
         assertThat(forged.statusCode()).isNotEqualTo(200);
         assertThat(unknown.statusCode()).isNotEqualTo(200);
@@ -103,11 +116,14 @@ class SlackOAuthTest {
     @Test
     void uninstall_deletes_the_installation_and_posting_then_fails_permanently() throws Exception {
         String state = beginInstall();
-        slack.get("/slack/oauth_redirect?code=the-code&state=" + state, Map.of("Cookie", "slack-app-oauth-state=" + state));
+        slack.get(
+                "/slack/oauth_redirect?code=the-code&state=" + state,
+                Map.of("Cookie", "slack-app-oauth-state=" + state));
         assertThat(storedToken("T0NEW")).isPresent();
 
-        String uninstalled = "{\"token\":\"legacy\",\"team_id\":\"T0NEW\",\"api_app_id\":\"A1\",\"event\":{\"type\":\"app_uninstalled\","
-                + "\"event_ts\":\"1700000000.000100\"},\"type\":\"event_callback\",\"event_id\":\"EvU\",\"event_time\":1700000000}";
+        String uninstalled =
+                "{\"token\":\"legacy\",\"team_id\":\"T0NEW\",\"api_app_id\":\"A1\",\"event\":{\"type\":\"app_uninstalled\","
+                        + "\"event_ts\":\"1700000000.000100\"},\"type\":\"event_callback\",\"event_id\":\"EvU\",\"event_time\":1700000000}";
         assertThat(slack.event(uninstalled).statusCode()).isEqualTo(200);
 
         long deadline = System.currentTimeMillis() + 10_000;
@@ -115,33 +131,46 @@ class SlackOAuthTest {
             Thread.sleep(20);
         }
         assertThat(storedToken("T0NEW")).isEmpty();
-        assertThatThrownBy(() -> slack.adapter.platform().postTopLevel(new ChannelRef(NEW_TEAM, "C9"), ChatMessage.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+        assertThatThrownBy(() ->
+                        slack.adapter.platform().postTopLevel(new ChannelRef(NEW_TEAM, "C9"), ChatMessage.text("hi")))
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.class,
+                        e -> assertThat(e.permanent()).isTrue());
     }
 
     @Test
     void events_from_an_installed_workspace_reach_core() {
         String state = beginInstall();
-        slack.get("/slack/oauth_redirect?code=the-code&state=" + state, Map.of("Cookie", "slack-app-oauth-state=" + state));
+        slack.get(
+                "/slack/oauth_redirect?code=the-code&state=" + state,
+                Map.of("Cookie", "slack-app-oauth-state=" + state));
 
         String reply = SlackPayloads.reply("EvR", "U2", "1700000001.000200", "1700000000.000100", "answer")
                 .replace(SlackHarness.TEAM, "T0NEW");
         assertThat(slack.event(reply).statusCode()).isEqualTo(200);
 
-        assertThat(core.events).singleElement().satisfies(e -> assertThat(e.channel().tenant()).isEqualTo(NEW_TEAM));
+        assertThat(core.events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.channel().tenant()).isEqualTo(NEW_TEAM));
     }
 
     @Test
     void org_wide_install_serves_each_workspace_of_the_organisation() {
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).willReturn(okJson(
-                "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\"U1\"},\"scope\":\"chat:write\","
-                        + "\"token_type\":\"bot\",\"access_token\":\"xoxb-org-token\",\"bot_user_id\":\"UBOTORG\","
-                        + "\"team\":null,\"enterprise\":{\"id\":\"E1\",\"name\":\"Org\"},\"is_enterprise_install\":true}")));
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"https://org.enterprise.slack.com/\",\"user\":\"shoptalk\",\"user_id\":\"UBOTORG\","
-                        + "\"bot_id\":\"BORG\",\"enterprise_id\":\"E1\",\"is_enterprise_install\":true}")));
+        slack.slackApi.stubFor(
+                post(urlPathEqualTo("/api/oauth.v2.access"))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\"U1\"},\"scope\":\"chat:write\","
+                                                + "\"token_type\":\"bot\",\"access_token\":\"xoxb-org-token\",\"bot_user_id\":\"UBOTORG\","
+                                                + "\"team\":null,\"enterprise\":{\"id\":\"E1\",\"name\":\"Org\"},\"is_enterprise_install\":true}")));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://org.enterprise.slack.com/\",\"user\":\"shoptalk\",\"user_id\":\"UBOTORG\","
+                                + "\"bot_id\":\"BORG\",\"enterprise_id\":\"E1\",\"is_enterprise_install\":true}")));
         String state = beginInstall();
-        slack.get("/slack/oauth_redirect?code=the-code&state=" + state, Map.of("Cookie", "slack-app-oauth-state=" + state));
+        slack.get(
+                "/slack/oauth_redirect?code=the-code&state=" + state,
+                Map.of("Cookie", "slack-app-oauth-state=" + state));
 
         String reply = "{\"token\":\"legacy\",\"team_id\":\"T5\",\"enterprise_id\":\"E1\",\"api_app_id\":\"A1\","
                 + "\"event\":{\"type\":\"message\",\"channel\":\"C5\",\"user\":\"U2\",\"text\":\"from the org\","
@@ -151,12 +180,16 @@ class SlackOAuthTest {
                 + "\"is_bot\":true,\"is_enterprise_install\":true}]}";
         assertThat(slack.event(reply).statusCode()).isEqualTo(200);
         Tenant workspace = new Tenant(Platform.SLACK, "T5");
-        assertThat(core.events).singleElement().satisfies(e -> assertThat(e.channel().tenant()).isEqualTo(workspace));
+        assertThat(core.events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.channel().tenant()).isEqualTo(workspace));
 
         slack.adapter.platform().postTopLevel(new ChannelRef(workspace, "C5"), ChatMessage.text("Moment"));
 
         slack.slackApi.verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer xoxb-org-token")));
+                .withHeader(
+                        "Authorization",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer xoxb-org-token")));
     }
 
     /** Opens the install page as a browser would and returns the state Bolt put in the cookie and the link. */
@@ -167,14 +200,17 @@ class SlackOAuthTest {
         Matcher m = Pattern.compile("slack-app-oauth-state=([^;]+)").matcher(cookie);
         assertThat(m.find()).isTrue();
         String state = m.group(1);
-        assertThat(page.body()).contains("https://slack.com/oauth/v2/authorize").contains("client_id=111.222")
-                .contains("state=" + state).contains("chat%3Awrite");
+        assertThat(page.body())
+                .contains("https://slack.com/oauth/v2/authorize")
+                .contains("client_id=111.222")
+                .contains("state=" + state)
+                .contains("chat%3Awrite");
         return state;
     }
 
     private Optional<String> storedToken(String team) {
-        List<String> tokens = slack.database.withHandle(h -> h.query(
-                "SELECT bot_token FROM slack_installation WHERE team_id = ?", rs -> rs.getString(1), team));
+        List<String> tokens = slack.database.withHandle(h ->
+                h.query("SELECT bot_token FROM slack_installation WHERE team_id = ?", rs -> rs.getString(1), team));
         return tokens.stream().findFirst();
     }
 }

@@ -11,13 +11,17 @@ class SlackSettingsTest {
 
     @Test
     void no_slack_variables_means_no_slack() {
-        assertThat(SlackSettings.fromEnvironment(Map.of("SHOPTALK_PORT", "8080", "SLACK_API_URL", "http://x"))).isEmpty();
-        assertThat(SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "  "))).isEmpty();
+        assertThat(SlackSettings.fromEnvironment(Map.of("SHOPTALK_PORT", "8080", "SLACK_API_URL", "http://x")))
+                .isEmpty();
+        assertThat(SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "  ")))
+                .isEmpty();
     }
 
     @Test
     void single_workspace_needs_a_bot_token_and_a_signing_secret() {
-        SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s")).orElseThrow();
+        SlackSettings s = SlackSettings.fromEnvironment(
+                        Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"))
+                .orElseThrow();
 
         assertThat(s.oauth()).isFalse();
         assertThat(s.socketMode()).isFalse();
@@ -27,16 +31,29 @@ class SlackSettingsTest {
 
     @Test
     void api_url_gets_its_trailing_slash() {
-        SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s",
-                "SLACK_API_URL", "https://slack-gov.com/api")).orElseThrow();
+        SlackSettings s = SlackSettings.fromEnvironment(Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1",
+                        "SLACK_SIGNING_SECRET",
+                        "s",
+                        "SLACK_API_URL",
+                        "https://slack-gov.com/api"))
+                .orElseThrow();
 
         assertThat(s.apiUrl()).isEqualTo("https://slack-gov.com/api/");
     }
 
     @Test
     void oauth_mode_needs_client_id_secret_signing_secret_and_shoptalk_secret() {
-        Map<String, String> env = new HashMap<>(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c",
-                "SLACK_SIGNING_SECRET", "s", "SHOPTALK_SECRET", "sixteen-chars-at-least"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SLACK_CLIENT_ID",
+                "1.2",
+                "SLACK_CLIENT_SECRET",
+                "c",
+                "SLACK_SIGNING_SECRET",
+                "s",
+                "SHOPTALK_SECRET",
+                "sixteen-chars-at-least"));
 
         assertThat(SlackSettings.fromEnvironment(env).orElseThrow().oauth()).isTrue();
 
@@ -46,7 +63,9 @@ class SlackSettingsTest {
 
     @Test
     void socket_mode_works_without_a_signing_secret() {
-        SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1")).orElseThrow();
+        SlackSettings s = SlackSettings.fromEnvironment(
+                        Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"))
+                .orElseThrow();
 
         assertThat(s.socketMode()).isTrue();
         assertThat(s.signingSecret()).isNull();
@@ -59,10 +78,22 @@ class SlackSettingsTest {
         assertFailsNaming(Map.of("SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_SIGNING_SECRET", "s"), "SLACK_BOT_TOKEN");
         assertFailsNaming(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"), "SLACK_APP_TOKEN");
         assertFailsNaming(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_SIGNING_SECRET", "s"), "SLACK_CLIENT_SECRET");
-        assertFailsNaming(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "slack.com"),
+        assertFailsNaming(
+                Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "slack.com"),
                 "SLACK_API_URL");
-        assertFailsNaming(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c", "SLACK_SIGNING_SECRET", "s",
-                "SHOPTALK_SECRET", "sixteen-chars-at-least", "SLACK_BOT_TOKEN", "xoxb-1"), "SLACK_BOT_TOKEN");
+        assertFailsNaming(
+                Map.of(
+                        "SLACK_CLIENT_ID",
+                        "1.2",
+                        "SLACK_CLIENT_SECRET",
+                        "c",
+                        "SLACK_SIGNING_SECRET",
+                        "s",
+                        "SHOPTALK_SECRET",
+                        "sixteen-chars-at-least",
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1"),
+                "SLACK_BOT_TOKEN");
     }
 
     private static void assertFailsNaming(Map<String, String> env, String variable) {

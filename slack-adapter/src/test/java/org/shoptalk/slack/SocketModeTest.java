@@ -35,12 +35,16 @@ class SocketModeTest {
     void start() throws Exception {
         socket.start();
         assertThat(socket.started.await(10, TimeUnit.SECONDS)).isTrue();
-        slack = SlackHarness.start(Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN,
-                "SLACK_APP_TOKEN", "xapp-1-test-app-token"), core, Clock.systemUTC());
-        slack.slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.getPort() + "/link\"}")));
+        slack = SlackHarness.start(
+                Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN, "SLACK_APP_TOKEN", "xapp-1-test-app-token"),
+                core,
+                Clock.systemUTC());
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
+                .willReturn(okJson("{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.getPort() + "/link\"}")));
         slack.adapter.start();
-        assertThat(socket.connected.await(10, TimeUnit.SECONDS)).as("the adapter connects over Socket Mode").isTrue();
+        assertThat(socket.connected.await(10, TimeUnit.SECONDS))
+                .as("the adapter connects over Socket Mode")
+                .isTrue();
     }
 
     @AfterEach
@@ -52,14 +56,17 @@ class SocketModeTest {
     @Test
     void slash_command_over_the_socket_runs_in_core_and_the_reply_rides_on_the_ack() throws Exception {
         socket.push("{\"envelope_id\":\"env-1\",\"type\":\"slash_commands\",\"accepts_response_payload\":true,"
-                + "\"payload\":{\"token\":\"legacy\",\"team_id\":\"" + SlackHarness.TEAM + "\",\"team_domain\":\"test\","
+                + "\"payload\":{\"token\":\"legacy\",\"team_id\":\"" + SlackHarness.TEAM
+                + "\",\"team_domain\":\"test\","
                 + "\"channel_id\":\"C1\",\"channel_name\":\"guild-craft\",\"user_id\":\"U1\",\"user_name\":\"ann\","
                 + "\"command\":\"/shoptalk\",\"text\":\"schedules\",\"api_app_id\":\"A1\","
                 + "\"response_url\":\"" + slack.responseUrl() + "\",\"trigger_id\":\"1.2.3\"}}");
 
         String ack = socket.awaitAck("env-1");
 
-        assertThat(core.commands).singleElement().satisfies(c -> assertThat(c.text()).isEqualTo("schedules"));
+        assertThat(core.commands)
+                .singleElement()
+                .satisfies(c -> assertThat(c.text()).isEqualTo("schedules"));
         assertThat(ack).contains("ok: schedules").contains("ephemeral");
     }
 
@@ -71,8 +78,10 @@ class SocketModeTest {
 
         socket.awaitAck("env-2");
 
-        assertThat(core.events).singleElement().isInstanceOfSatisfying(ChatEvent.MessagePosted.class,
-                e -> assertThat(e.text()).isEqualTo("over the socket"));
+        assertThat(core.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ChatEvent.MessagePosted.class, e -> assertThat(e.text()).isEqualTo("over the socket"));
     }
 
     /** Slack's side of a Socket Mode connection, on loopback. */
@@ -112,8 +121,7 @@ class SocketModeTest {
         }
 
         @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
         @Override
         public void onMessage(WebSocket conn, String message) {
@@ -121,8 +129,7 @@ class SocketModeTest {
         }
 
         @Override
-        public void onError(WebSocket conn, Exception ex) {
-        }
+        public void onError(WebSocket conn, Exception ex) {}
 
         @Override
         public void onStart() {

@@ -13,7 +13,9 @@ class TokenCipherTest {
         String sealed = cipher.encrypt("xoxb-secret-token", "row-1");
 
         assertThat(sealed).startsWith("v1:").doesNotContain("xoxb");
-        assertThat(cipher.encrypt("xoxb-secret-token", "row-1")).as("fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(cipher.encrypt("xoxb-secret-token", "row-1"))
+                .as("fresh nonce each time")
+                .isNotEqualTo(sealed);
         assertThat(cipher.decrypt(sealed, "row-1")).isEqualTo("xoxb-secret-token");
     }
 

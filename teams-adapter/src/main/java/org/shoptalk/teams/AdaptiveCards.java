@@ -21,6 +21,7 @@ final class AdaptiveCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     /** Marks card data as ours: {@code {"shoptalk": "command", "command": "resume 12"}}. */
     static final String DATA_KIND = "shoptalk";
+
     static final String KIND_COMMAND = "command";
     static final String KIND_SCHEDULE_FORM = "schedule-form";
 
@@ -35,8 +36,7 @@ final class AdaptiveCards {
     /** The neutral limits core plans with; {@link #fits} measures the card itself. */
     static final MessageLimits LIMITS = new MessageLimits(50, 3_000, 150, 9_000);
 
-    private AdaptiveCards() {
-    }
+    private AdaptiveCards() {}
 
     /** A message activity carrying the card, with plain text as the notification summary. */
     static Activity activity(ChatMessage message) {
@@ -129,7 +129,10 @@ final class AdaptiveCards {
         ArrayNode items = container.putArray("items");
         items.add(textBlock(quote.text()));
         if (quote.attribution() != null && !quote.attribution().isBlank()) {
-            items.add(textBlock("— " + quote.attribution()).put("isSubtle", true).put("size", "Small").put("spacing", "None"));
+            items.add(textBlock("— " + quote.attribution())
+                    .put("isSubtle", true)
+                    .put("size", "Small")
+                    .put("spacing", "None"));
         }
         return container;
     }

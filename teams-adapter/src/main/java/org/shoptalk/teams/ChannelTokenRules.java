@@ -40,7 +40,8 @@ final class ChannelTokenRules {
      * @param channelId the activity's channel, which the signing key must be endorsed for
      */
     Optional<String> refusal(String authorization, String channelId) {
-        String[] parts = authorization == null ? new String[0] : authorization.strip().split(" +");
+        String[] parts =
+                authorization == null ? new String[0] : authorization.strip().split(" +");
         if (parts.length != 2) {
             return Optional.of("not a bearer token");
         }
@@ -53,7 +54,8 @@ final class ChannelTokenRules {
         if (token.getExpiresAt() == null) {
             return Optional.of("token without an exp claim");
         }
-        OpenIdMetadataKey key = token.getKeyId() == null ? null : keys.get(metadataUrl).getKey(token.getKeyId());
+        OpenIdMetadataKey key =
+                token.getKeyId() == null ? null : keys.get(metadataUrl).getKey(token.getKeyId());
         List<String> endorsements = key == null ? null : key.endorsements;
         if (endorsements == null || channelId == null || !endorsements.contains(channelId)) {
             return Optional.of("signing key not endorsed for channel " + channelId);

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Commands implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
-    private static final ChatMessage TROUBLE = ChatMessage.text(
-            "Sorry, something went wrong while handling that. Please try again in a moment.");
-    private static final ChatMessage NO_PRIVATE_CHAT = ChatMessage.text(
-            "I have a reply for you only, but Teams would not let me open a chat with you. "
+    private static final ChatMessage TROUBLE =
+            ChatMessage.text("Sorry, something went wrong while handling that. Please try again in a moment.");
+    private static final ChatMessage NO_PRIVATE_CHAT =
+            ChatMessage.text("I have a reply for you only, but Teams would not let me open a chat with you. "
                     + "Open a chat with Shoptalk (Apps > Shoptalk) and try again there.");
 
     private final Shoptalk shoptalk;
@@ -45,14 +45,18 @@ final class Commands implements AutoCloseable {
     }
 
     void run(TeamsInbound.Origin origin, UserRef user, String text) {
-        later(() -> {
-            if (ScheduleForm.isRequest(text)) {
-                platform.reply(origin.serviceUrl(), origin.conversationId(),
-                        AdaptiveCards.activity(ScheduleForm.card(), "Plan a reflection moment"));
-            } else {
-                deliver(origin, user, shoptalk.command(new CommandRequest(user, origin.channel(), text)));
-            }
-        }, origin);
+        later(
+                () -> {
+                    if (ScheduleForm.isRequest(text)) {
+                        platform.reply(
+                                origin.serviceUrl(),
+                                origin.conversationId(),
+                                AdaptiveCards.activity(ScheduleForm.card(), "Plan a reflection moment"));
+                    } else {
+                        deliver(origin, user, shoptalk.command(new CommandRequest(user, origin.channel(), text)));
+                    }
+                },
+                origin);
     }
 
     /** A button or form on one of our cards was submitted. */
@@ -67,8 +71,14 @@ final class Commands implements AutoCloseable {
 
     /** Introduces the bot where it was just added, with core's own help text. */
     void welcome(TeamsInbound.Origin origin, UserRef installer) {
-        later(() -> platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(),
-                shoptalk.command(new CommandRequest(installer, origin.channel(), "help")).message()), null);
+        later(
+                () -> platform.reply(
+                        origin.tenant(),
+                        origin.serviceUrl(),
+                        origin.conversationId(),
+                        shoptalk.command(new CommandRequest(installer, origin.channel(), "help"))
+                                .message()),
+                null);
     }
 
     /** Runs background work after the current request, e.g. learning a new team's channels. */

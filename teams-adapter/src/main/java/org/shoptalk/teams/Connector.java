@@ -68,6 +68,7 @@ final class Connector {
     private static final PlatformCall NEW_POST = new PlatformCall("Teams: start a channel post", WRITE, CHANNEL);
     /** Teams answers with the same one-to-one chat every time, so opening it again is safe. */
     private static final PlatformCall OPEN_CHAT = new PlatformCall("Teams: open a personal chat", READ, WORKSPACE);
+
     private static final PlatformCall SEND = new PlatformCall("Teams: post a message", WRITE, CHANNEL);
     private static final PlatformCall UPDATE = new PlatformCall("Teams: update a message", WRITE, CHANNEL);
     private static final PlatformCall MEMBER = new PlatformCall("Teams: look up a member", READ, WORKSPACE);
@@ -86,7 +87,8 @@ final class Connector {
 
     /** A new channel post when the parameters carry an activity, otherwise the person's one-to-one chat. */
     ConversationResourceResponse createConversation(String serviceUrl, ConversationParameters parameters) {
-        return call(parameters.getActivity() != null ? NEW_POST : OPEN_CHAT,
+        return call(
+                parameters.getActivity() != null ? NEW_POST : OPEN_CHAT,
                 () -> client(serviceUrl).getConversations().createConversation(parameters));
     }
 
@@ -116,7 +118,8 @@ final class Connector {
     private RestClient restClient(String serviceUrl) {
         // As RestConnectorClient.getDefaultRestClientBuilder, but OkHttp must not silently send a request again
         // after a connection failure: a send Teams may have accepted is an unknown outcome, not a retry.
-        return new RestClient.Builder(new OkHttpClient.Builder().retryOnConnectionFailure(false), new Retrofit.Builder())
+        return new RestClient.Builder(
+                        new OkHttpClient.Builder().retryOnConnectionFailure(false), new Retrofit.Builder())
                 .withBaseUrl(serviceUrl)
                 .withCredentials(credentials)
                 .withSerializerAdapter(new JacksonAdapter())
@@ -148,14 +151,21 @@ final class Connector {
                     // Teams accepted it, but the SDK could not read the answer: a write has landed, id unknown.
                     return what.failedAfterSending("unreadable answer to HTTP " + status, cause);
                 }
-                return what.answered(status, error.response().headers().get("Retry-After"),
-                        status == 400 || status == 403 || status == 404 || status == 413, reason(status), null, clock, cause);
+                return what.answered(
+                        status,
+                        error.response().headers().get("Retry-After"),
+                        status == 400 || status == 403 || status == 404 || status == 413,
+                        reason(status),
+                        null,
+                        clock,
+                        cause);
             }
             if (t instanceof IOException) {
                 return what.notAnswered(t);
             }
         }
-        return new ChatPlatformException(what.name() + " failed: " + cause.getClass().getSimpleName(), false, cause);
+        return new ChatPlatformException(
+                what.name() + " failed: " + cause.getClass().getSimpleName(), false, cause);
     }
 
     /** What a refusal means for a post: too large (413), refused content (400), or a channel it cannot reach. */
@@ -176,7 +186,6 @@ final class Connector {
 
         /** The SDK's close releases nothing but declares Exception; the shared OkHttp client lives on. */
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

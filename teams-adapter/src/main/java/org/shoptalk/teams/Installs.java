@@ -72,8 +72,9 @@ final class Installs {
                     store.saveChannel(origin.tenant(), channel.getId(), team.getId(), channel.getName(), true);
                 }
             }
-            case "teamRenamed", "teamRestored", "teamUnarchived" -> store.saveTeam(origin.tenant(), team.getId(),
-                    team.getAadGroupId(), team.getName(), origin.serviceUrl(), true);
+            case "teamRenamed", "teamRestored", "teamUnarchived" ->
+                store.saveTeam(
+                        origin.tenant(), team.getId(), team.getAadGroupId(), team.getName(), origin.serviceUrl(), true);
             case "teamDeleted", "teamArchived", "teamHardDeleted" -> uninstall(origin, team);
             default -> LOG.debug("ignoring Teams conversation update {}", event);
         }
@@ -97,19 +98,26 @@ final class Installs {
         // The General channel shares the team's id.
         store.saveChannel(origin.tenant(), team.getId(), team.getId(), GENERAL, false);
         commands.background(() -> learnChannels(origin, team.getId()));
-        LOG.info("Shoptalk installed in Teams team {} of tenant {}", team.getId(), origin.tenant().id());
+        LOG.info(
+                "Shoptalk installed in Teams team {} of tenant {}",
+                team.getId(),
+                origin.tenant().id());
     }
 
     private void uninstall(TeamsInbound.Origin origin, TeamInfo team) {
         store.saveTeam(origin.tenant(), team.getId(), team.getAadGroupId(), team.getName(), origin.serviceUrl(), false);
-        LOG.info("Shoptalk removed from Teams team {} of tenant {}", team.getId(), origin.tenant().id());
+        LOG.info(
+                "Shoptalk removed from Teams team {} of tenant {}",
+                team.getId(),
+                origin.tenant().id());
     }
 
     private void learnChannels(TeamsInbound.Origin origin, String teamId) {
         try {
             for (ChannelInfo channel : connector.channels(origin.serviceUrl(), teamId)) {
                 if (channel.getId() != null) {
-                    String name = channel.getName() == null && channel.getId().equals(teamId) ? GENERAL : channel.getName();
+                    String name =
+                            channel.getName() == null && channel.getId().equals(teamId) ? GENERAL : channel.getName();
                     store.saveChannel(origin.tenant(), channel.getId(), teamId, name, false);
                 }
             }
@@ -120,8 +128,11 @@ final class Installs {
 
     /** Teams may redeliver an install event; the welcome is posted once. */
     private boolean firstTime(Activity activity, TeamsInbound.Origin origin) {
-        return shoptalk.firstDelivery(origin.tenant(),
-                "welcome:" + TeamsIds.deliveryId(origin.conversationId(), Objects.requireNonNullElse(activity.getId(), "")));
+        return shoptalk.firstDelivery(
+                origin.tenant(),
+                "welcome:"
+                        + TeamsIds.deliveryId(
+                                origin.conversationId(), Objects.requireNonNullElse(activity.getId(), "")));
     }
 
     private static java.util.Optional<UserRef> installer(Activity activity, TeamsInbound.Origin origin) {
@@ -134,7 +145,8 @@ final class Installs {
     }
 
     private static boolean contains(List<ChannelAccount> members, Activity activity) {
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String botId =
+                activity.getRecipient() == null ? null : activity.getRecipient().getId();
         return members != null && botId != null && members.stream().anyMatch(m -> botId.equals(m.getId()));
     }
 }

@@ -66,8 +66,10 @@ final class MessagesEndpoint implements Route.Endpoint {
         try {
             activity = parse(call.body());
         } catch (IOException | RuntimeException e) {
-            return HttpAnswer.json(400, "{\"error\":\"the body must be a Bot Framework activity in JSON, "
-                    + "with type, channelId, serviceUrl and conversation\"}");
+            return HttpAnswer.json(
+                    400,
+                    "{\"error\":\"the body must be a Bot Framework activity in JSON, "
+                            + "with type, channelId, serviceUrl and conversation\"}");
         }
         if (!authenticated(activity, authorization)) {
             return unauthorized();
@@ -78,7 +80,8 @@ final class MessagesEndpoint implements Route.Endpoint {
         }
         try {
             if (!inbound.handle(activity, receivedAt)) {
-                return HttpAnswer.json(400, "{\"error\":\"a Teams activity needs a tenant, a conversation id and a serviceUrl\"}");
+                return HttpAnswer.json(
+                        400, "{\"error\":\"a Teams activity needs a tenant, a conversation id and a serviceUrl\"}");
             }
             return HttpAnswer.json(200, "{}");
         } catch (RuntimeException e) {
@@ -89,19 +92,23 @@ final class MessagesEndpoint implements Route.Endpoint {
             }
             // A redelivery would fail the same way: refuse it instead of inviting retries.
             LOG.warn("refused a Teams {} activity that cannot succeed: {}", activity.getType(), Failures.describe(e));
-            return HttpAnswer.json(400, "{\"error\":\"Shoptalk cannot handle this activity: a field is missing or "
-                    + "has the wrong type\"}");
+            return HttpAnswer.json(
+                    400,
+                    "{\"error\":\"Shoptalk cannot handle this activity: a field is missing or "
+                            + "has the wrong type\"}");
         }
     }
 
     private boolean authenticated(Activity activity, String authorization) {
         try {
-            ClaimsIdentity identity = JwtTokenValidation
-                    .authenticateRequest(activity, authorization, credentials, null, authConfig)
+            ClaimsIdentity identity = JwtTokenValidation.authenticateRequest(
+                            activity, authorization, credentials, null, authConfig)
                     .get(AUTH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             // Only channel tokens from the Bot Framework: no emulator, no bot-to-bot (skill) calls.
-            if (identity == null || !identity.isAuthenticated()
-                    || !AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER.equalsIgnoreCase(identity.getIssuer())) {
+            if (identity == null
+                    || !identity.isAuthenticated()
+                    || !AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER.equalsIgnoreCase(
+                            identity.getIssuer())) {
                 return false;
             }
             Optional<String> refusal = tokenRules.refusal(authorization, activity.getChannelId());
@@ -123,7 +130,8 @@ final class MessagesEndpoint implements Route.Endpoint {
      */
     private boolean fromOurTenant(Activity activity) {
         TeamsChannelData data = TeamsInbound.channelData(activity);
-        String fromData = data != null && data.getTenant() != null ? data.getTenant().getId() : null;
+        String fromData =
+                data != null && data.getTenant() != null ? data.getTenant().getId() : null;
         String fromConversation = activity.getConversation().getTenantId();
         return (fromData == null || fromData.equalsIgnoreCase(tenantId))
                 && (fromConversation == null || fromConversation.equalsIgnoreCase(tenantId));
@@ -143,8 +151,11 @@ final class MessagesEndpoint implements Route.Endpoint {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an activity", e);
         }
-        if (activity == null || isBlank(activity.getType()) || isBlank(activity.getChannelId())
-                || isBlank(activity.getServiceUrl()) || activity.getConversation() == null) {
+        if (activity == null
+                || isBlank(activity.getType())
+                || isBlank(activity.getChannelId())
+                || isBlank(activity.getServiceUrl())
+                || activity.getConversation() == null) {
             throw new IllegalArgumentException("not an activity");
         }
         return activity;
@@ -155,8 +166,12 @@ final class MessagesEndpoint implements Route.Endpoint {
     }
 
     private static HttpAnswer unauthorized() {
-        return new HttpAnswer(401, java.util.Map.of("WWW-Authenticate", "Bearer"), "application/json",
-                "{\"error\":\"a valid Bot Framework bearer token is required\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new HttpAnswer(
+                401,
+                java.util.Map.of("WWW-Authenticate", "Bearer"),
+                "application/json",
+                "{\"error\":\"a valid Bot Framework bearer token is required\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String rootMessage(Throwable e) {

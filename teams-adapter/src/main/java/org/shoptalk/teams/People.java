@@ -29,7 +29,12 @@ final class People {
         if (account == null || account.getId() == null || account.getAadObjectId() == null || isBot(account)) {
             return;
         }
-        store.saveUser(tenant, account.getAadObjectId(), account.getId(), blankToNull(account.getName()), serviceUrl,
+        store.saveUser(
+                tenant,
+                account.getAadObjectId(),
+                account.getId(),
+                blankToNull(account.getName()),
+                serviceUrl,
                 personalConversationId);
     }
 
@@ -37,15 +42,16 @@ final class People {
      * The object id of a mentioned person. With {@code askConnector}, an unknown person is looked up
      * as a member of {@code conversationId}; empty when nobody can tell.
      */
-    Optional<String> objectId(Tenant tenant, ChannelAccount account, String serviceUrl, String conversationId,
-                              boolean askConnector) {
+    Optional<String> objectId(
+            Tenant tenant, ChannelAccount account, String serviceUrl, String conversationId, boolean askConnector) {
         if (account == null || account.getId() == null) {
             return Optional.empty();
         }
         if (account.getAadObjectId() != null && !account.getAadObjectId().isBlank()) {
             return Optional.of(account.getAadObjectId());
         }
-        Optional<String> known = store.userByConnectorId(tenant, account.getId()).map(TeamsStore.User::aadObjectId);
+        Optional<String> known =
+                store.userByConnectorId(tenant, account.getId()).map(TeamsStore.User::aadObjectId);
         if (known.isPresent() || !askConnector) {
             return known;
         }
@@ -54,8 +60,13 @@ final class People {
             if (member == null || member.getAadObjectId() == null) {
                 return Optional.empty();
             }
-            store.saveUser(tenant, member.getAadObjectId(), account.getId(),
-                    blankToNull(member.getName() != null ? member.getName() : account.getName()), serviceUrl, null);
+            store.saveUser(
+                    tenant,
+                    member.getAadObjectId(),
+                    account.getId(),
+                    blankToNull(member.getName() != null ? member.getName() : account.getName()),
+                    serviceUrl,
+                    null);
             return Optional.of(member.getAadObjectId());
         } catch (ChatPlatformException e) {
             LOG.warn("could not resolve a mentioned Teams user: {}", e.getMessage());

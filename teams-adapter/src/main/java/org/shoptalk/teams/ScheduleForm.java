@@ -17,12 +17,16 @@ final class ScheduleForm {
     static final String REQUEST = "schedule form";
 
     private static final String[][] DAYS = {
-        {"mon", "Monday"}, {"tue", "Tuesday"}, {"wed", "Wednesday"}, {"thu", "Thursday"},
-        {"fri", "Friday"}, {"sat", "Saturday"}, {"sun", "Sunday"},
+        {"mon", "Monday"},
+        {"tue", "Tuesday"},
+        {"wed", "Wednesday"},
+        {"thu", "Thursday"},
+        {"fri", "Friday"},
+        {"sat", "Saturday"},
+        {"sun", "Sunday"},
     };
 
-    private ScheduleForm() {
-    }
+    private ScheduleForm() {}
 
     static boolean isRequest(String commandText) {
         return commandText.strip().replaceAll("\\s+", " ").equalsIgnoreCase(REQUEST);
@@ -31,29 +35,41 @@ final class ScheduleForm {
     static ObjectNode card() {
         ObjectNode card = AdaptiveCards.emptyCard();
         ArrayNode body = card.withArray("body");
-        body.add(AdaptiveCards.textBlock("Plan a reflection moment").put("size", "Large").put("weight", "Bolder"));
+        body.add(AdaptiveCards.textBlock("Plan a reflection moment")
+                .put("size", "Large")
+                .put("weight", "Bolder"));
         body.add(AdaptiveCards.textBlock("Shoptalk posts a reflection prompt in this channel at the time you choose.")
                 .put("isSubtle", true));
 
         ObjectNode days = input(body, "Input.ChoiceSet", "days", "Days");
-        days.put("isMultiSelect", true).put("style", "expanded").put("isRequired", true)
+        days.put("isMultiSelect", true)
+                .put("style", "expanded")
+                .put("isRequired", true)
                 .put("errorMessage", "Pick at least one day.");
         ArrayNode dayChoices = days.putArray("choices");
         for (String[] day : DAYS) {
             dayChoices.addObject().put("title", day[1]).put("value", day[0]);
         }
 
-        input(body, "Input.Time", "time", "Time").put("value", "09:30").put("isRequired", true)
+        input(body, "Input.Time", "time", "Time")
+                .put("value", "09:30")
+                .put("isRequired", true)
                 .put("errorMessage", "Choose a time.");
         input(body, "Input.Text", "timeZone", "Time zone (leave empty for the guild's)")
                 .put("placeholder", "Europe/Amsterdam");
-        input(body, "Input.Number", "everyWeeks", "Every how many weeks").put("value", 1).put("min", 1).put("max", 52);
+        input(body, "Input.Number", "everyWeeks", "Every how many weeks")
+                .put("value", 1)
+                .put("min", 1)
+                .put("max", 52);
 
         ObjectNode theme = input(body, "Input.ChoiceSet", "theme", "Theme (optional)");
         theme.put("style", "compact").put("placeholder", "Any theme");
         ArrayNode themeChoices = theme.putArray("choices");
         for (Theme t : Theme.values()) {
-            themeChoices.addObject().put("title", t.label(org.shoptalk.core.i18n.Language.EN)).put("value", t.key());
+            themeChoices
+                    .addObject()
+                    .put("title", t.label(org.shoptalk.core.i18n.Language.EN))
+                    .put("value", t.key());
         }
 
         ObjectNode submit = card.putArray("actions").addObject();

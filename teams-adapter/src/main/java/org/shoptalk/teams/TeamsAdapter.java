@@ -47,7 +47,8 @@ public final class TeamsAdapter implements AutoCloseable {
         this.commands = new Commands(shoptalk, platform);
         People people = new People(store, connector);
         Installs installs = new Installs(shoptalk, store, connector, commands);
-        this.endpoint = new MessagesEndpoint(settings, new TeamsInbound(shoptalk, store, people, commands, installs), clock);
+        this.endpoint =
+                new MessagesEndpoint(settings, new TeamsInbound(shoptalk, store, people, commands, installs), clock);
     }
 
     /** Core's port for posting to Teams: Adaptive Cards, new channel posts via createConversation. */
@@ -62,7 +63,9 @@ public final class TeamsAdapter implements AutoCloseable {
 
     /** Work starts with incoming activities and core's calls; this says where the bot listens. */
     public void start() {
-        LOG.info("Teams adapter ready on POST /api/messages for app {} (keys from {})", settings.appId(),
+        LOG.info(
+                "Teams adapter ready on POST /api/messages for app {} (keys from {})",
+                settings.appId(),
                 settings.openIdMetadataUrl());
     }
 

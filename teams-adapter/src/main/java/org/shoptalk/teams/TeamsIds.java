@@ -12,8 +12,7 @@ import java.util.HexFormat;
 final class TeamsIds {
     private static final String MESSAGE_ID = ";messageid=";
 
-    private TeamsIds() {
-    }
+    private TeamsIds() {}
 
     /** The conversation id without its thread suffix (for a channel: the channel id). */
     static String base(String conversationId) {

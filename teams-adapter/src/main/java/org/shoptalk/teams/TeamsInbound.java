@@ -53,21 +53,30 @@ final class TeamsInbound {
     /** Handles one activity; the result says whether it was understood (false: 400). */
     boolean handle(Activity activity, Instant receivedAt) {
         if (!"msteams".equals(activity.getChannelId())) {
-            LOG.info("ignoring an activity from channel {}: Shoptalk serves Microsoft Teams only", activity.getChannelId());
+            LOG.info(
+                    "ignoring an activity from channel {}: Shoptalk serves Microsoft Teams only",
+                    activity.getChannelId());
             return true;
         }
         TeamsChannelData data = channelData(activity);
-        String tenantId = data != null && data.getTenant() != null ? data.getTenant().getId() : null;
+        String tenantId =
+                data != null && data.getTenant() != null ? data.getTenant().getId() : null;
         if (tenantId == null && activity.getConversation() != null) {
             tenantId = activity.getConversation().getTenantId();
         }
-        if (tenantId == null || tenantId.isBlank() || activity.getConversation() == null
-                || activity.getConversation().getId() == null || activity.getServiceUrl() == null) {
+        if (tenantId == null
+                || tenantId.isBlank()
+                || activity.getConversation() == null
+                || activity.getConversation().getId() == null
+                || activity.getServiceUrl() == null) {
             return false;
         }
         Origin origin = origin(new Tenant(Platform.TEAMS, tenantId), activity, data);
         boolean personal = "personal".equals(activity.getConversation().getConversationType());
-        people.remember(origin.tenant(), activity.getFrom(), activity.getServiceUrl(),
+        people.remember(
+                origin.tenant(),
+                activity.getFrom(),
+                activity.getServiceUrl(),
                 personal ? activity.getConversation().getId() : null);
         String type = activity.getType() == null ? "" : activity.getType();
         switch (type) {
@@ -86,14 +95,27 @@ final class TeamsInbound {
         String teamId = data != null && data.getTeam() != null ? data.getTeam().getId() : null;
         ChannelRef channel = null;
         if ("channel".equals(activity.getConversation().getConversationType())) {
-            String channelId = data != null && data.getChannel() != null && data.getChannel().getId() != null
-                    ? data.getChannel().getId() : TeamsIds.base(conversationId);
+            String channelId = data != null
+                            && data.getChannel() != null
+                            && data.getChannel().getId() != null
+                    ? data.getChannel().getId()
+                    : TeamsIds.base(conversationId);
             channel = new ChannelRef(tenant, channelId);
             if (teamId != null) {
                 // Any delivery from a channel proves the bot is in its team: heal a missed install event.
-                store.saveTeam(tenant, teamId, data.getTeam().getAadGroupId(), data.getTeam().getName(),
-                        activity.getServiceUrl(), true);
-                store.saveChannel(tenant, channelId, teamId, data.getChannel() == null ? null : data.getChannel().getName(), false);
+                store.saveTeam(
+                        tenant,
+                        teamId,
+                        data.getTeam().getAadGroupId(),
+                        data.getTeam().getName(),
+                        activity.getServiceUrl(),
+                        true);
+                store.saveChannel(
+                        tenant,
+                        channelId,
+                        teamId,
+                        data.getChannel() == null ? null : data.getChannel().getName(),
+                        false);
             }
         }
         return new Origin(tenant, activity.getServiceUrl(), conversationId, channel, teamId);
@@ -105,12 +127,14 @@ final class TeamsInbound {
             return;
         }
         if (!personal && origin.channel() == null) {
-            LOG.info("ignoring a message from a Teams {} chat: Shoptalk works in team channels and personal chat",
+            LOG.info(
+                    "ignoring a message from a Teams {} chat: Shoptalk works in team channels and personal chat",
                     activity.getConversation().getConversationType());
             return;
         }
         String deliveryId = TeamsIds.deliveryId(origin.conversationId(), activity.getId());
-        UserRef author = new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
+        UserRef author =
+                new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
         JsonNode value = activity.getValue() == null ? null : JSON.valueToTree(activity.getValue());
         boolean form = value != null && value.isObject() && value.has(AdaptiveCards.DATA_KIND);
         if (!form && !personal && !mentionsBot(activity)) {
@@ -118,8 +142,17 @@ final class TeamsInbound {
             // Teams redelivers is applied then, and a redelivery of a stored one changes nothing.
             String root = TeamsIds.threadRoot(origin.conversationId());
             String threadRoot = root == null || root.equals(activity.getId()) ? null : root;
-            shoptalk.onDelivery(origin.tenant(), deliveryId, new ChatEvent.MessagePosted(origin.channel(), author,
-                    activity.getId(), threadRoot, eventText(activity), mentioned(activity, origin), receivedAt));
+            shoptalk.onDelivery(
+                    origin.tenant(),
+                    deliveryId,
+                    new ChatEvent.MessagePosted(
+                            origin.channel(),
+                            author,
+                            activity.getId(),
+                            threadRoot,
+                            eventText(activity),
+                            mentioned(activity, origin),
+                            receivedAt));
             return;
         }
         if (!shoptalk.firstDelivery(origin.tenant(), deliveryId)) {
@@ -140,13 +173,19 @@ final class TeamsInbound {
         if ("undeleteMessage".equals(event) && activity.getFrom() != null) {
             String root = TeamsIds.threadRoot(origin.conversationId());
             ChannelAccount from = activity.getFrom();
-            UserRef author = new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
-            shoptalk.onEvent(new ChatEvent.MessagePosted(origin.channel(), author, activity.getId(),
-                    root == null || root.equals(activity.getId()) ? null : root, eventText(activity),
-                    mentioned(activity, origin), receivedAt));
+            UserRef author =
+                    new UserRef(origin.tenant(), from.getAadObjectId() != null ? from.getAadObjectId() : from.getId());
+            shoptalk.onEvent(new ChatEvent.MessagePosted(
+                    origin.channel(),
+                    author,
+                    activity.getId(),
+                    root == null || root.equals(activity.getId()) ? null : root,
+                    eventText(activity),
+                    mentioned(activity, origin),
+                    receivedAt));
         } else {
-            shoptalk.onEvent(new ChatEvent.MessageEdited(origin.channel(), activity.getId(), eventText(activity),
-                    mentioned(activity, origin), receivedAt));
+            shoptalk.onEvent(new ChatEvent.MessageEdited(
+                    origin.channel(), activity.getId(), eventText(activity), mentioned(activity, origin), receivedAt));
         }
     }
 
@@ -157,9 +196,11 @@ final class TeamsInbound {
     }
 
     private static boolean mentionsBot(Activity activity) {
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String botId =
+                activity.getRecipient() == null ? null : activity.getRecipient().getId();
         return mentions(activity).stream()
-                .anyMatch(m -> m.getMentioned() != null && Objects.equals(m.getMentioned().getId(), botId));
+                .anyMatch(m -> m.getMentioned() != null
+                        && Objects.equals(m.getMentioned().getId(), botId));
     }
 
     /**
@@ -167,12 +208,14 @@ final class TeamsInbound {
      * "/shoptalk" is dropped too, since people copy commands from help texts shared with Slack.
      */
     private String commandText(Activity activity, Origin origin) {
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String botId =
+                activity.getRecipient() == null ? null : activity.getRecipient().getId();
         String text = TeamsText.render(activity.getText(), mentions(activity), m -> {
             if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
                 return "";
             }
-            return people.objectId(origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), true)
+            return people.objectId(
+                            origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), true)
                     .map(id -> "<@" + id + ">")
                     .orElse("@" + TeamsText.mentionName(m));
         });
@@ -188,7 +231,12 @@ final class TeamsInbound {
         List<UserRef> refs = new ArrayList<>();
         for (Mention m : mentions(activity)) {
             if (m.getMentioned() != null && !People.isBot(m.getMentioned())) {
-                people.objectId(origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), false)
+                people.objectId(
+                                origin.tenant(),
+                                m.getMentioned(),
+                                origin.serviceUrl(),
+                                lookupConversation(origin),
+                                false)
                         .map(id -> new UserRef(origin.tenant(), id))
                         .filter(ref -> !refs.contains(ref))
                         .ifPresent(refs::add);
@@ -216,7 +264,9 @@ final class TeamsInbound {
                     mentions.add(mention);
                 }
             } catch (RuntimeException e) {
-                LOG.debug("skipped a Teams mention entity that does not read as a mention: {}", e.getClass().getName());
+                LOG.debug(
+                        "skipped a Teams mention entity that does not read as a mention: {}",
+                        e.getClass().getName());
             }
         }
         return mentions;

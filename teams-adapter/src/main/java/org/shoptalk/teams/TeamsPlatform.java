@@ -75,9 +75,10 @@ final class TeamsPlatform implements ChatPlatform {
         parameters.setChannelData(channelData);
         parameters.setActivity(render(channel.tenant(), message));
         ConversationResourceResponse created = connector.createConversation(address.serviceUrl(), parameters);
-        String root = created.getActivityId() != null && !created.getActivityId().isBlank()
-                ? created.getActivityId()
-                : created.getId() == null ? null : TeamsIds.threadRoot(created.getId());
+        String root =
+                created.getActivityId() != null && !created.getActivityId().isBlank()
+                        ? created.getActivityId()
+                        : created.getId() == null ? null : TeamsIds.threadRoot(created.getId());
         if (root == null) {
             throw new ChatPlatformException("Teams created the post but did not say which message it is", false);
         }
@@ -87,16 +88,23 @@ final class TeamsPlatform implements ChatPlatform {
     @Override
     public Posted postInThread(ThreadRef thread, ChatMessage message) {
         TeamsStore.ChannelAddress address = address(thread.channel());
-        ResourceResponse sent = connector.send(address.serviceUrl(),
-                TeamsIds.thread(thread.channel().id(), thread.rootId()), render(thread.channel().tenant(), message));
+        ResourceResponse sent = connector.send(
+                address.serviceUrl(),
+                TeamsIds.thread(thread.channel().id(), thread.rootId()),
+                render(thread.channel().tenant(), message));
         String id = sent == null || sent.getId() == null || sent.getId().isBlank() ? thread.rootId() : sent.getId();
-        return new Posted(thread.channel(), id, thread.rootId(), permalink(thread.channel().tenant(), address, thread.rootId()));
+        return new Posted(
+                thread.channel(),
+                id,
+                thread.rootId(),
+                permalink(thread.channel().tenant(), address, thread.rootId()));
     }
 
     @Override
     public void sendPrivate(UserRef user, ChatMessage message) {
-        TeamsStore.User known = store.user(user.tenant(), user.id()).orElseThrow(() -> new ChatPlatformException(
-                "cannot message this person privately: they have not used Shoptalk in Teams yet", true));
+        TeamsStore.User known = store.user(user.tenant(), user.id())
+                .orElseThrow(() -> new ChatPlatformException(
+                        "cannot message this person privately: they have not used Shoptalk in Teams yet", true));
         String conversationId = known.personalConversationId();
         if (conversationId == null) {
             conversationId = openPersonalChat(known);
@@ -109,8 +117,11 @@ final class TeamsPlatform implements ChatPlatform {
         TeamsStore.ChannelAddress address = address(posted.channel());
         Activity activity = render(posted.channel().tenant(), message);
         activity.setId(posted.messageId());
-        connector.update(address.serviceUrl(), TeamsIds.thread(posted.channel().id(), posted.threadId()),
-                posted.messageId(), activity);
+        connector.update(
+                address.serviceUrl(),
+                TeamsIds.thread(posted.channel().id(), posted.threadId()),
+                posted.messageId(),
+                activity);
     }
 
     @Override
@@ -156,15 +167,19 @@ final class TeamsPlatform implements ChatPlatform {
     }
 
     private TeamsStore.ChannelAddress address(ChannelRef channel) {
-        return store.channelAddress(channel.tenant(), channel.id()).orElseThrow(() -> new ChatPlatformException(
-                "Shoptalk is not installed in the team of Teams channel " + channel.id(), true));
+        return store.channelAddress(channel.tenant(), channel.id())
+                .orElseThrow(() -> new ChatPlatformException(
+                        "Shoptalk is not installed in the team of Teams channel " + channel.id(), true));
     }
 
     /** A link that opens the thread in Teams; groupId is the team's Microsoft 365 group. */
     private static String permalink(Tenant tenant, TeamsStore.ChannelAddress address, String rootId) {
         StringBuilder link = new StringBuilder("https://teams.microsoft.com/l/message/")
-                .append(enc(address.channelId())).append('/').append(rootId)
-                .append("?tenantId=").append(enc(tenant.id()));
+                .append(enc(address.channelId()))
+                .append('/')
+                .append(rootId)
+                .append("?tenantId=")
+                .append(enc(tenant.id()));
         if (address.aadGroupId() != null) {
             link.append("&groupId=").append(enc(address.aadGroupId()));
         }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * @param tokenUrl null to get outgoing tokens from Microsoft Entra ID through the SDK; otherwise an
  *     OAuth2 token endpoint used instead (sovereign clouds, or a local fake when trying the bot out)
  */
-public record TeamsSettings(String appId, String appPassword, String appTenantId, String openIdMetadataUrl,
-                            String tokenUrl) {
+public record TeamsSettings(
+        String appId, String appPassword, String appTenantId, String openIdMetadataUrl, String tokenUrl) {
     public static final String APP_ID = "MICROSOFT_APP_ID";
     public static final String APP_PASSWORD = "MICROSOFT_APP_PASSWORD";
     public static final String APP_TENANT_ID = "MICROSOFT_APP_TENANT_ID";
@@ -30,17 +30,19 @@ public record TeamsSettings(String appId, String appPassword, String appTenantId
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public TeamsSettings {
         requireGuid(APP_ID, appId, "the Microsoft App ID of your Azure Bot");
         if (appPassword == null || appPassword.isBlank()) {
-            throw new IllegalArgumentException(APP_PASSWORD + " is missing: set it to a client secret of the bot's app registration");
+            throw new IllegalArgumentException(
+                    APP_PASSWORD + " is missing: set it to a client secret of the bot's app registration");
         }
         requireGuid(APP_TENANT_ID, appTenantId, "the Directory (tenant) ID of the bot's app registration");
         openIdMetadataUrl = openIdMetadataUrl == null || openIdMetadataUrl.isBlank()
-                ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl.strip();
+                ? DEFAULT_OPENID_METADATA_URL
+                : openIdMetadataUrl.strip();
         requireUrl(OPENID_METADATA_URL, openIdMetadataUrl);
         tokenUrl = tokenUrl == null || tokenUrl.isBlank() ? null : tokenUrl.strip();
         if (tokenUrl != null) {
@@ -56,8 +58,12 @@ public record TeamsSettings(String appId, String appPassword, String appTenantId
         if (!anySet) {
             return Optional.empty();
         }
-        return Optional.of(new TeamsSettings(trim(env.get(APP_ID)), env.get(APP_PASSWORD), trim(env.get(APP_TENANT_ID)),
-                env.get(OPENID_METADATA_URL), env.get(TOKEN_URL)));
+        return Optional.of(new TeamsSettings(
+                trim(env.get(APP_ID)),
+                env.get(APP_PASSWORD),
+                trim(env.get(APP_TENANT_ID)),
+                env.get(OPENID_METADATA_URL),
+                env.get(TOKEN_URL)));
     }
 
     /** The bot's own account id in Teams conversations. */
@@ -74,8 +80,8 @@ public record TeamsSettings(String appId, String appPassword, String appTenantId
             throw new IllegalArgumentException(variable + " is missing: set it to " + what + " (a GUID)");
         }
         if (!GUID.matcher(value).matches()) {
-            throw new IllegalArgumentException(variable + " must be " + what
-                    + ", a GUID like 00000000-0000-0000-0000-000000000000");
+            throw new IllegalArgumentException(
+                    variable + " must be " + what + ", a GUID like 00000000-0000-0000-0000-000000000000");
         }
     }
 
@@ -89,7 +95,8 @@ public record TeamsSettings(String appId, String appPassword, String appTenantId
                 throw new URISyntaxException(value, "not an https URL");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(variable + " must be an https:// URL (http:// only for localhost), got: " + value);
+            throw new IllegalArgumentException(
+                    variable + " must be an https:// URL (http:// only for localhost), got: " + value);
         }
     }
 

@@ -15,8 +15,7 @@ final class TeamsText {
     private static final Pattern TAG = Pattern.compile("<[^<>]+>");
     private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>|</p>|</div>");
 
-    private TeamsText() {
-    }
+    private TeamsText() {}
 
     /**
      * Replaces every mention found in the text, in order of appearance, by what {@code replacement}

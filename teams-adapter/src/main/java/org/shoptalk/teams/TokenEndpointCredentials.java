@@ -27,7 +27,8 @@ final class TokenEndpointCredentials extends MicrosoftAppCredentials {
 
     private final URI tokenUrl;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
     private Instant expiresAt = Instant.MIN;
 

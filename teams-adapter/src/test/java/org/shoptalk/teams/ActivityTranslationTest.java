@@ -36,6 +36,7 @@ class ActivityTranslationTest {
 
     @TempDir
     Path dir;
+
     TeamsFixture teams;
     RecordingShoptalk core;
     Instant testStart;
@@ -56,14 +57,19 @@ class ActivityTranslationTest {
     void channel_message_mentioning_the_bot_runs_the_command_and_replies_in_its_thread() {
         teams.deliver("channel-message-mention", Map.of("text", "schedule mon,thu 09:30 theme craft"));
 
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, LEAD.aad()), CHANNEL,
-                "schedule mon,thu 09:30 theme craft"));
+        assertThat(core.commands)
+                .containsExactly(new CommandRequest(
+                        new UserRef(TENANT, LEAD.aad()), CHANNEL, "schedule mon,thu 09:30 theme craft"));
         String thread = enc(CHANNEL_ID + ";messageid=1763802902123");
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + thread + "/activities"))
-                .withHeader("Authorization", equalTo("Bearer " + BotFrameworkFake.OUTGOING_TOKEN))
-                .withRequestBody(matchingJsonPath("$.attachments[0].contentType", equalTo(AdaptiveCards.CONTENT_TYPE)))
-                .withRequestBody(matchingJsonPath("$.attachments[0].content.body[0].text",
-                        equalTo("ok: schedule mon,thu 09:30 theme craft"))))).isEqualTo(1);
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + thread + "/activities"))
+                                .withHeader("Authorization", equalTo("Bearer " + BotFrameworkFake.OUTGOING_TOKEN))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.attachments[0].contentType", equalTo(AdaptiveCards.CONTENT_TYPE)))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.attachments[0].content.body[0].text",
+                                        equalTo("ok: schedule mon,thu 09:30 theme craft")))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -72,18 +78,33 @@ class ActivityTranslationTest {
                 .willReturn(okJson("{\"id\": \"" + MEMBER.id() + "\", \"name\": \"" + MEMBER.name()
                         + "\", \"aadObjectId\": \"" + MEMBER.aad() + "\"}")));
 
-        teams.deliver("channel-message-mention", Map.of("text", "guild lead add <at>Milan Member</at>",
-                "extraMention", TeamsFixture.mentionEntity(MEMBER)));
+        teams.deliver(
+                "channel-message-mention",
+                Map.of(
+                        "text",
+                        "guild lead add <at>Milan Member</at>",
+                        "extraMention",
+                        TeamsFixture.mentionEntity(MEMBER)));
 
-        assertThat(core.commands).extracting(CommandRequest::text).containsExactly("guild lead add <@" + MEMBER.aad() + ">");
-        assertThat(teams.connectorCalls(getRequestedFor(urlPathEqualTo(
-                "/teams/v3/conversations/" + enc(TEAM_ID) + "/members/" + enc(MEMBER.id()))))).isEqualTo(1);
+        assertThat(core.commands)
+                .extracting(CommandRequest::text)
+                .containsExactly("guild lead add <@" + MEMBER.aad() + ">");
+        assertThat(teams.connectorCalls(getRequestedFor(
+                        urlPathEqualTo("/teams/v3/conversations/" + enc(TEAM_ID) + "/members/" + enc(MEMBER.id())))))
+                .isEqualTo(1);
     }
 
     @Test
     void reply_in_a_thread_becomes_a_posted_message_with_its_thread_root_and_receive_time() {
-        teams.deliver("channel-reply", Map.of("id", "1763803000001", "root", "1763802902123",
-                "text", "I keep a decision log &amp; review it <b>weekly</b>"));
+        teams.deliver(
+                "channel-reply",
+                Map.of(
+                        "id",
+                        "1763803000001",
+                        "root",
+                        "1763802902123",
+                        "text",
+                        "I keep a decision log &amp; review it <b>weekly</b>"));
 
         assertThat(core.commands).isEmpty();
         assertThat(core.events).singleElement().isInstanceOfSatisfying(ChatEvent.MessagePosted.class, posted -> {
@@ -101,16 +122,31 @@ class ActivityTranslationTest {
     void new_top_level_post_without_the_bot_has_no_thread_root() {
         teams.deliver("channel-reply", Map.of("id", "1763804000000", "root", "1763804000000", "text", "Lunch?"));
 
-        assertThat(core.events).singleElement()
-                .isInstanceOfSatisfying(ChatEvent.MessagePosted.class, p -> assertThat(p.threadRootId()).isNull());
+        assertThat(core.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ChatEvent.MessagePosted.class,
+                        p -> assertThat(p.threadRootId()).isNull());
     }
 
     @Test
     void reply_to_a_colleague_carries_the_mention_as_a_person() {
         teams.deliver("channel-reply", Map.of("id", "1763803000001", "text", "hello"));
-        teams.deliver("channel-reply", Map.of("id", "1763803000002", "fromId", MEMBER.id(), "fromAad", MEMBER.aad(),
-                "fromName", MEMBER.name(), "text", "<at>Lena Lead</at> same here, it saves me hours",
-                "extraMention", TeamsFixture.mentionEntity(LEAD)));
+        teams.deliver(
+                "channel-reply",
+                Map.of(
+                        "id",
+                        "1763803000002",
+                        "fromId",
+                        MEMBER.id(),
+                        "fromAad",
+                        MEMBER.aad(),
+                        "fromName",
+                        MEMBER.name(),
+                        "text",
+                        "<at>Lena Lead</at> same here, it saves me hours",
+                        "extraMention",
+                        TeamsFixture.mentionEntity(LEAD)));
 
         assertThat(core.events).last().isInstanceOfSatisfying(ChatEvent.MessagePosted.class, p -> {
             assertThat(p.author()).isEqualTo(new UserRef(TENANT, MEMBER.aad()));
@@ -147,16 +183,20 @@ class ActivityTranslationTest {
         String value = """
                 {"shoptalk": "schedule-form", "days": "mon,thu", "time": "09:30", "timeZone": "Europe/Amsterdam",
                  "everyWeeks": "2", "theme": "craft"}""";
-        core.answerWith(request -> CommandReply.inChannel(ChatMessage.text("Unknown time zone: use a name like Europe/Amsterdam")));
+        core.answerWith(request ->
+                CommandReply.inChannel(ChatMessage.text("Unknown time zone: use a name like Europe/Amsterdam")));
 
         teams.deliver("card-submit", Map.of("id", "1763802950000", "root", "1763802940000", "value", value));
 
-        assertThat(core.commands).extracting(CommandRequest::text)
+        assertThat(core.commands)
+                .extracting(CommandRequest::text)
                 .containsExactly("schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam theme craft");
         assertThat(core.commands.get(0).channel()).isEqualTo(CHANNEL);
         assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/.+/activities"))
-                .withRequestBody(matchingJsonPath("$.attachments[0].content.body[0].text",
-                        equalTo("Unknown time zone: use a name like Europe/Amsterdam"))))).isEqualTo(1);
+                        .withRequestBody(matchingJsonPath(
+                                "$.attachments[0].content.body[0].text",
+                                equalTo("Unknown time zone: use a name like Europe/Amsterdam")))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,26 +205,39 @@ class ActivityTranslationTest {
 
         assertThat(core.commands).isEmpty();
         assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/.+/activities"))
-                .withRequestBody(matchingJsonPath("$.attachments[0].content.body[?(@.id == 'days')]"))
-                .withRequestBody(matchingJsonPath("$.attachments[0].content.actions[0].data.shoptalk",
-                        equalTo("schedule-form"))))).isEqualTo(1);
+                        .withRequestBody(matchingJsonPath("$.attachments[0].content.body[?(@.id == 'days')]"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.attachments[0].content.actions[0].data.shoptalk", equalTo("schedule-form")))))
+                .isEqualTo(1);
     }
 
     @Test
     void card_button_runs_its_command_as_the_person_who_clicked() {
-        teams.deliver("card-submit", Map.of("value", "{\"shoptalk\": \"command\", \"command\": \"resume 12\"}",
-                "fromId", MEMBER.id(), "fromAad", MEMBER.aad(), "fromName", MEMBER.name()));
+        teams.deliver(
+                "card-submit",
+                Map.of(
+                        "value",
+                        "{\"shoptalk\": \"command\", \"command\": \"resume 12\"}",
+                        "fromId",
+                        MEMBER.id(),
+                        "fromAad",
+                        MEMBER.aad(),
+                        "fromName",
+                        MEMBER.name()));
 
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, MEMBER.aad()), CHANNEL, "resume 12"));
+        assertThat(core.commands)
+                .containsExactly(new CommandRequest(new UserRef(TENANT, MEMBER.aad()), CHANNEL, "resume 12"));
     }
 
     @Test
     void personal_chat_text_is_a_command_without_a_channel_answered_in_that_chat() {
         teams.deliver("personal-message", Map.of("id", "1:1personalmsg", "text", "reminders off"));
 
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, LEAD.aad()), null, "reminders off"));
+        assertThat(core.commands)
+                .containsExactly(new CommandRequest(new UserRef(TENANT, LEAD.aad()), null, "reminders off"));
         String chat = enc("a:1Jq9f0xG6l4-personal-" + LEAD.aad());
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))))
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))))
                 .isEqualTo(1);
     }
 
@@ -192,15 +245,27 @@ class ActivityTranslationTest {
     void private_reply_to_a_channel_command_goes_to_a_new_personal_chat() {
         core.answerWith(request -> CommandReply.privately(ChatMessage.text("Only leads can change schedules.")));
 
-        teams.deliver("channel-message-mention", Map.of("text", "unschedule 3", "fromId", MEMBER.id(),
-                "fromAad", MEMBER.aad(), "fromName", MEMBER.name()));
+        teams.deliver(
+                "channel-message-mention",
+                Map.of(
+                        "text",
+                        "unschedule 3",
+                        "fromId",
+                        MEMBER.id(),
+                        "fromAad",
+                        MEMBER.aad(),
+                        "fromName",
+                        MEMBER.name()));
 
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
-                .withRequestBody(matchingJsonPath("$.members[0].id", equalTo(MEMBER.id())))
-                .withRequestBody(matchingJsonPath("$.channelData.tenant.id", equalTo(TENANT.id()))))).isEqualTo(1);
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + enc("a:1personal-chat-id")
-                + "/activities")).withRequestBody(matchingJsonPath("$.attachments[0].content.body[0].text",
-                        equalTo("Only leads can change schedules."))))).isEqualTo(1);
+                        .withRequestBody(matchingJsonPath("$.members[0].id", equalTo(MEMBER.id())))
+                        .withRequestBody(matchingJsonPath("$.channelData.tenant.id", equalTo(TENANT.id())))))
+                .isEqualTo(1);
+        assertThat(teams.connectorCalls(postRequestedFor(
+                                urlPathEqualTo("/teams/v3/conversations/" + enc("a:1personal-chat-id") + "/activities"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.attachments[0].content.body[0].text", equalTo("Only leads can change schedules.")))))
+                .isEqualTo(1);
         assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/19.+/activities"))))
                 .isZero();
     }

@@ -27,8 +27,11 @@ class AdaptiveCardsTest {
         assertThat(body.get(0).get("weight").asText()).isEqualTo("Bolder");
         assertThat(body.get(1).get("style").asText()).isEqualTo("emphasis");
         assertThat(body.get(1).get("items").get(1).get("text").asText()).isEqualTo("— Ann");
-        assertThat(body.get(2).get("separator").asBoolean()).as("a divider separates what follows").isTrue();
-        assertThat(body.get(2).get("text").asText()).isEqualTo("[Open the thread](https://teams.microsoft.com/l/message/x)");
+        assertThat(body.get(2).get("separator").asBoolean())
+                .as("a divider separates what follows")
+                .isTrue();
+        assertThat(body.get(2).get("text").asText())
+                .isEqualTo("[Open the thread](https://teams.microsoft.com/l/message/x)");
         assertThat(body.get(3).get("isSubtle").asBoolean()).isTrue();
         JsonNode action = body.get(4).get("actions").get(0);
         assertThat(action.get("type").asText()).isEqualTo("Action.Submit");
@@ -45,7 +48,8 @@ class AdaptiveCardsTest {
         JsonNode sneaky = new ObjectMapper().readTree("""
                 {"shoptalk": "schedule-form", "days": "fri", "time": "16:00 theme craft"}""");
 
-        assertThat(ScheduleForm.command(full)).isEqualTo("schedule mon,wed 07:45 every 3 weeks tz America/New_York theme dialogue");
+        assertThat(ScheduleForm.command(full))
+                .isEqualTo("schedule mon,wed 07:45 every 3 weeks tz America/New_York theme dialogue");
         assertThat(ScheduleForm.command(minimal)).isEqualTo("schedule fri 16:00");
         assertThat(ScheduleForm.command(sneaky)).isEqualTo("schedule fri 16:00_theme_craft");
     }
@@ -54,7 +58,8 @@ class AdaptiveCardsTest {
     void schedule_form_offers_every_day_and_theme() {
         ObjectNode form = ScheduleForm.card();
 
-        assertThat(form.findValues("id")).extracting(JsonNode::asText)
+        assertThat(form.findValues("id"))
+                .extracting(JsonNode::asText)
                 .contains("days", "time", "timeZone", "everyWeeks", "theme");
         assertThat(form.toString()).contains("\"value\":\"sun\"").contains("\"value\":\"accountability\"");
     }

@@ -34,6 +34,7 @@ final class BotFrameworkFake implements AutoCloseable {
 
     /** One key pair per test run: the SDK caches signing keys per metadata URL. */
     private static final KeyPair KEYS = newKeyPair();
+
     private static final KeyPair STRANGER_KEYS = newKeyPair();
 
     final WireMockServer wireMock;
@@ -54,9 +55,11 @@ final class BotFrameworkFake implements AutoCloseable {
 
     /** @param endorsements the key's endorsements member as JSON, or null for a key published without one */
     private BotFrameworkFake(String endorsements) {
-        wireMock = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wireMock = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         wireMock.start();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(okJson("""
+        wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration"))
+                .willReturn(okJson("""
                 {"issuer": "https://api.botframework.com",
                  "authorization_endpoint": "https://invalid.botframework.com",
                  "jwks_uri": "%s/v1/.well-known/keys",
@@ -66,7 +69,10 @@ final class BotFrameworkFake implements AutoCloseable {
         RSAPublicKey pub = (RSAPublicKey) KEYS.getPublic();
         wireMock.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(okJson("""
                 {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s"%s}]}
-                """.formatted(KEY_ID, b64(pub.getModulus()), b64(pub.getPublicExponent()),
+                """.formatted(
+                        KEY_ID,
+                        b64(pub.getModulus()),
+                        b64(pub.getPublicExponent()),
                         endorsements == null ? "" : ", " + endorsements))));
         wireMock.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson("""
                 {"token_type": "Bearer", "expires_in": 3600, "access_token": "%s"}
@@ -76,11 +82,14 @@ final class BotFrameworkFake implements AutoCloseable {
 
     /** Answers from the Bot Connector when a test does not say otherwise. */
     void stubConnectorDefaults() {
-        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations")).atPriority(10)
+        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations"))
+                .atPriority(10)
                 .willReturn(okJson("{\"id\": \"a:1personal-chat-id\"}")));
-        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(10)
+        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
+                .atPriority(10)
                 .willReturn(okJson("{\"id\": \"1763900000500\"}")));
-        wireMock.stubFor(get(urlPathMatching("/teams/v3/teams/[^/]+/conversations")).atPriority(10)
+        wireMock.stubFor(get(urlPathMatching("/teams/v3/teams/[^/]+/conversations"))
+                .atPriority(10)
                 .willReturn(aResponse().withStatus(404)));
     }
 
@@ -116,14 +125,23 @@ final class BotFrameworkFake implements AutoCloseable {
 
     String expiredToken(String appId, String serviceUrl) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
-        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
-                .withNotBefore(Date.from(past.minusSeconds(600))).withExpiresAt(Date.from(past))
+        return JWT.create()
+                .withKeyId(KEY_ID)
+                .withIssuer(ISSUER)
+                .withAudience(appId)
+                .withClaim("serviceurl", serviceUrl)
+                .withNotBefore(Date.from(past.minusSeconds(600)))
+                .withExpiresAt(Date.from(past))
                 .sign(Algorithm.RSA256((RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate()));
     }
 
     /** A token like {@link #token} but with no {@code exp} claim: valid forever if nobody insists on one. */
     String tokenWithoutExpiry(String appId, String serviceUrl) {
-        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
+        return JWT.create()
+                .withKeyId(KEY_ID)
+                .withIssuer(ISSUER)
+                .withAudience(appId)
+                .withClaim("serviceurl", serviceUrl)
                 .withNotBefore(Date.from(Instant.now().minusSeconds(60)))
                 .sign(Algorithm.RSA256((RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate()));
     }

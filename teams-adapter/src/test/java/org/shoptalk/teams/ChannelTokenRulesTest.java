@@ -27,7 +27,8 @@ class ChannelTokenRulesTest {
     }
 
     private static String reply(TeamsFixture teams, Map<String, String> vars) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("text", "I keep a decision log", "id", "1763803000001"));
+        Map<String, String> all =
+                new java.util.HashMap<>(Map.of("text", "I keep a decision log", "id", "1763803000001"));
         all.putAll(vars);
         return teams.activity("channel-reply", all);
     }
@@ -45,7 +46,8 @@ class ChannelTokenRulesTest {
         try (TeamsFixture teams = teams(new BotFrameworkFake())) {
             String forever = teams.botFramework.tokenWithoutExpiry(APP_ID, teams.botFramework.serviceUrl());
 
-            assertThat(teams.post(reply(teams, Map.of()), "Bearer " + forever).statusCode()).isEqualTo(401);
+            assertThat(teams.post(reply(teams, Map.of()), "Bearer " + forever).statusCode())
+                    .isEqualTo(401);
             assertThat(core.events).isEmpty();
         }
     }
@@ -79,8 +81,10 @@ class ChannelTokenRulesTest {
     @Test
     void activity_whose_conversation_names_another_tenant_than_its_channel_data_gets_403() {
         try (TeamsFixture teams = teams(new BotFrameworkFake())) {
-            String mixed = reply(teams, Map.of()).replaceFirst("\"tenantId\": \"" + TeamsFixture.TENANT_ID + "\"",
-                    "\"tenantId\": \"" + FOREIGN_TENANT + "\"");
+            String mixed = reply(teams, Map.of())
+                    .replaceFirst(
+                            "\"tenantId\": \"" + TeamsFixture.TENANT_ID + "\"",
+                            "\"tenantId\": \"" + FOREIGN_TENANT + "\"");
             assertThat(mixed).contains(FOREIGN_TENANT);
 
             assertThat(teams.post(mixed).statusCode()).isEqualTo(403);

@@ -30,6 +30,7 @@ import org.shoptalk.core.testing.RecordingShoptalk;
 class InstallsTest {
     @TempDir
     Path dir;
+
     TeamsFixture teams;
     RecordingShoptalk core;
 
@@ -45,8 +46,12 @@ class InstallsTest {
     }
 
     private List<String> storedChannels() {
-        return teams.database.withHandle(h -> h.query("SELECT channel_id FROM teams_channel WHERE tenant = ? AND team_id = ? "
-                + "AND deleted = FALSE ORDER BY channel_id", rs -> rs.getString(1), TENANT.key(), TEAM_ID));
+        return teams.database.withHandle(h -> h.query(
+                "SELECT channel_id FROM teams_channel WHERE tenant = ? AND team_id = ? "
+                        + "AND deleted = FALSE ORDER BY channel_id",
+                rs -> rs.getString(1),
+                TENANT.key(),
+                TEAM_ID));
     }
 
     @Test
@@ -61,9 +66,11 @@ class InstallsTest {
         teams.awaitIdle();
 
         assertThat(storedChannels()).containsExactlyInAnyOrder(TEAM_ID, CHANNEL_ID);
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, LEAD.aad()),
-                new ChannelRef(TENANT, TEAM_ID), "help"));
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))))
+        assertThat(core.commands)
+                .containsExactly(
+                        new CommandRequest(new UserRef(TENANT, LEAD.aad()), new ChannelRef(TENANT, TEAM_ID), "help"));
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))))
                 .isEqualTo(1);
     }
 
@@ -77,10 +84,14 @@ class InstallsTest {
         assertThat(storedChannels()).doesNotContain(CHANNEL_ID);
 
         String removed = teams.activity("conversation-update-bot-added", Map.of("id", "0004"))
-                .replace("\"membersAdded\"", "\"membersRemoved\"").replace("teamMemberAdded", "teamMemberRemoved");
+                .replace("\"membersAdded\"", "\"membersRemoved\"")
+                .replace("teamMemberAdded", "teamMemberRemoved");
         assertThat(teams.post(removed).statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> teams.adapter.platform().postTopLevel(new ChannelRef(TENANT, TEAM_ID), ChatMessage.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+        assertThatThrownBy(() ->
+                        teams.adapter.platform().postTopLevel(new ChannelRef(TENANT, TEAM_ID), ChatMessage.text("hi")))
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.class,
+                        e -> assertThat(e.permanent()).isTrue());
     }
 
     @Test
@@ -89,13 +100,17 @@ class InstallsTest {
 
         assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, LEAD.aad()), null, "help"));
         String chat = "a:1Jq9f0xG6l4-personal-" + LEAD.aad();
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))
-                .withRequestBody(containing("ok: help")))).isEqualTo(1);
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))
+                                .withRequestBody(containing("ok: help"))))
+                .isEqualTo(1);
 
         // Later private messages use that chat; no new conversation is created.
         teams.adapter.platform().sendPrivate(new UserRef(TENANT, LEAD.aad()), ChatMessage.text("One gentle reminder"));
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations")))).isZero();
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))))
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))))
+                .isZero();
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))))
                 .isEqualTo(2);
     }
 }

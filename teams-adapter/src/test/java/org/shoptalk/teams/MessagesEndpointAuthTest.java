@@ -14,6 +14,7 @@ import org.shoptalk.core.testing.RecordingShoptalk;
 class MessagesEndpointAuthTest {
     @TempDir
     Path dir;
+
     TeamsFixture teams;
     RecordingShoptalk core;
     String reply;
@@ -53,13 +54,15 @@ class MessagesEndpointAuthTest {
 
     @Test
     void token_issued_for_another_bot_gets_401() {
-        String other = teams.botFramework.token("11111111-2222-3333-4444-555555555555", teams.botFramework.serviceUrl());
+        String other =
+                teams.botFramework.token("11111111-2222-3333-4444-555555555555", teams.botFramework.serviceUrl());
         assertThat(teams.post(reply, "Bearer " + other).statusCode()).isEqualTo(401);
     }
 
     @Test
     void token_from_another_issuer_gets_401() {
-        String other = teams.botFramework.tokenFromIssuer("https://evil.example.com", APP_ID, teams.botFramework.serviceUrl());
+        String other =
+                teams.botFramework.tokenFromIssuer("https://evil.example.com", APP_ID, teams.botFramework.serviceUrl());
         assertThat(teams.post(reply, "Bearer " + other).statusCode()).isEqualTo(401);
     }
 
@@ -84,8 +87,9 @@ class MessagesEndpointAuthTest {
 
     @Test
     void malformed_json_gets_400_with_a_reason() {
-        var response = teams.post("{\"type\": \"message\", \"text\": ", "Bearer "
-                + teams.botFramework.token(APP_ID, teams.botFramework.serviceUrl()));
+        var response = teams.post(
+                "{\"type\": \"message\", \"text\": ",
+                "Bearer " + teams.botFramework.token(APP_ID, teams.botFramework.serviceUrl()));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Bot Framework activity");
     }

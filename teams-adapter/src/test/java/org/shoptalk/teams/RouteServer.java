@@ -29,11 +29,16 @@ final class RouteServer implements AutoCloseable {
                         exchange.sendResponseHeaders(405, -1);
                         return;
                     }
-                    HttpCall call = new HttpCall(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.of(),
-                            exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(),
+                    HttpCall call = new HttpCall(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(),
+                            Map.of(),
+                            exchange.getRequestHeaders(),
+                            exchange.getRequestBody().readAllBytes(),
                             exchange.getRemoteAddress().getAddress().getHostAddress());
                     HttpAnswer answer = route.endpoint().handle(call);
-                    answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                    answer.headers()
+                            .forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                     exchange.getResponseHeaders().add("Content-Type", answer.contentType());
                     byte[] body = answer.body();
                     exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);

@@ -23,6 +23,7 @@ import org.shoptalk.core.testing.RecordingShoptalk;
 class TeamsBadActivityTest {
     @TempDir
     Path dir;
+
     TeamsFixture teams;
     RecordingShoptalk core;
 
@@ -56,14 +57,30 @@ class TeamsBadActivityTest {
 
     static Stream<Bad> neverHandled() {
         return Stream.of(
-                new Bad("install whose added members include null", "conversation-update-bot-added", Map.of(),
-                        "\"membersAdded\": [", "\"membersAdded\": [null, "),
-                new Bad("answer whose sender has an empty object id", "channel-reply", Map.of("text", "hello", "fromAad", ""),
-                        null, null),
-                new Bad("command whose sender has an empty object id", "channel-message-mention",
-                        Map.of("text", "help", "fromAad", ""), null, null),
-                new Bad("answer whose conversation id is an object", "channel-reply", Map.of("text", "hello"),
-                        "\"id\": \"" + TeamsFixture.CHANNEL_ID + ";messageid=1763802902123\"", "\"id\": {\"x\": 1}"));
+                new Bad(
+                        "install whose added members include null",
+                        "conversation-update-bot-added",
+                        Map.of(),
+                        "\"membersAdded\": [",
+                        "\"membersAdded\": [null, "),
+                new Bad(
+                        "answer whose sender has an empty object id",
+                        "channel-reply",
+                        Map.of("text", "hello", "fromAad", ""),
+                        null,
+                        null),
+                new Bad(
+                        "command whose sender has an empty object id",
+                        "channel-message-mention",
+                        Map.of("text", "help", "fromAad", ""),
+                        null,
+                        null),
+                new Bad(
+                        "answer whose conversation id is an object",
+                        "channel-reply",
+                        Map.of("text", "hello"),
+                        "\"id\": \"" + TeamsFixture.CHANNEL_ID + ";messageid=1763802902123\"",
+                        "\"id\": {\"x\": 1}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,17 +97,38 @@ class TeamsBadActivityTest {
     /** Broken mention entities: the message itself is fine, so it is taken and the broken mention left out. */
     static Stream<Bad> brokenMentions() {
         return Stream.of(
-                new Bad("mention entity without any fields", "channel-reply",
-                        Map.of("text", "agreed <at>Milan</at>", "extraMention", "{},"), null, null),
-                new Bad("mention entity with only a type", "channel-reply",
-                        Map.of("text", "agreed <at>Milan</at>", "extraMention", "{\"type\": \"mention\"},"), null, null),
-                new Bad("mention that names a person as a string", "channel-reply",
-                        Map.of("text", "agreed <at>Milan</at>",
-                                "extraMention", "{\"type\": \"mention\", \"mentioned\": \"Milan\", \"text\": \"<at>Milan</at>\"},"),
-                        null, null),
-                new Bad("mention whose text is an object", "channel-reply",
-                        Map.of("text", "agreed <at>Milan</at>", "extraMention",
-                                "{\"type\": \"mention\", \"mentioned\": {\"id\": \"29:x\"}, \"text\": {\"at\": 1}},"), null, null));
+                new Bad(
+                        "mention entity without any fields",
+                        "channel-reply",
+                        Map.of("text", "agreed <at>Milan</at>", "extraMention", "{},"),
+                        null,
+                        null),
+                new Bad(
+                        "mention entity with only a type",
+                        "channel-reply",
+                        Map.of("text", "agreed <at>Milan</at>", "extraMention", "{\"type\": \"mention\"},"),
+                        null,
+                        null),
+                new Bad(
+                        "mention that names a person as a string",
+                        "channel-reply",
+                        Map.of(
+                                "text",
+                                "agreed <at>Milan</at>",
+                                "extraMention",
+                                "{\"type\": \"mention\", \"mentioned\": \"Milan\", \"text\": \"<at>Milan</at>\"},"),
+                        null,
+                        null),
+                new Bad(
+                        "mention whose text is an object",
+                        "channel-reply",
+                        Map.of(
+                                "text",
+                                "agreed <at>Milan</at>",
+                                "extraMention",
+                                "{\"type\": \"mention\", \"mentioned\": {\"id\": \"29:x\"}, \"text\": {\"at\": 1}},"),
+                        null,
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,19 +146,22 @@ class TeamsBadActivityTest {
 
     @Test
     void command_with_a_mention_entity_without_any_fields_still_runs() {
-        HttpResponse<String> response = teams.post(teams.activity("channel-message-mention",
-                Map.of("text", "help", "extraMention", "{},")));
+        HttpResponse<String> response =
+                teams.post(teams.activity("channel-message-mention", Map.of("text", "help", "extraMention", "{},")));
         teams.awaitIdle();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(core.commands).singleElement().satisfies(c -> assertThat(c.text()).isEqualTo("help"));
+        assertThat(core.commands)
+                .singleElement()
+                .satisfies(c -> assertThat(c.text()).isEqualTo("help"));
     }
 
     @Test
     void answer_while_the_database_is_gone_gets_503_so_teams_redelivers_it(@TempDir Path other) {
-        try (DatabaseGoneShoptalk down = new DatabaseGoneShoptalk(); TeamsFixture outage = new TeamsFixture(other, db -> down)) {
-            HttpResponse<String> response = outage.post(outage.activity("channel-reply",
-                    Map.of("text", "I keep a decision log", "id", "1763803000001")));
+        try (DatabaseGoneShoptalk down = new DatabaseGoneShoptalk();
+                TeamsFixture outage = new TeamsFixture(other, db -> down)) {
+            HttpResponse<String> response = outage.post(
+                    outage.activity("channel-reply", Map.of("text", "I keep a decision log", "id", "1763803000001")));
 
             assertThat(response.statusCode()).isEqualTo(503);
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
@@ -35,7 +35,8 @@ class TeamsDigestSizeTest {
         assertThat(card.length() * 2).as("UTF-16 bytes").isLessThan(100 * 1024);
         assertThat(card).contains("](" + BusyWeek.PAGE + ")").contains("Answer 0-");
         assertThat(card).contains(language == Language.EN ? "(100 in all" : "(100 in totaal");
-        System.out.printf("Teams digest card, %s, %d round(s), 100 answers of 500 characters: %d bytes%n",
+        System.out.printf(
+                "Teams digest card, %s, %d round(s), 100 answers of 500 characters: %d bytes%n",
                 language, rounds, bytes);
     }
 

@@ -35,6 +35,7 @@ class TeamsEndToEndTest {
 
     @TempDir
     Path dir;
+
     TeamsFixture teams;
     ShoptalkCore core;
 
@@ -44,12 +45,16 @@ class TeamsEndToEndTest {
         core.register(teams.adapter.platform());
         core.start();
         // A new channel post: the connector answers with the conversation id of the new thread.
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(5)
                 .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")
-                        .withBody("{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=17639{{randomValue length=8 type='NUMERIC'}}\","
-                                + " \"activityId\": \"17639{{randomValue length=8 type='NUMERIC'}}\"}")));
+                        .withBody(
+                                "{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=17639{{randomValue length=8 type='NUMERIC'}}\","
+                                        + " \"activityId\": \"17639{{randomValue length=8 type='NUMERIC'}}\"}")));
     }
 
     @AfterEach
@@ -72,16 +77,56 @@ class TeamsEndToEndTest {
         assertThat(cardText(round.get("request"))).contains("Why this question");
         String root = round.get("response").get("activityId").asText();
 
-        teams.deliver("channel-reply", Map.of("id", "1763803000001", "root", root, "fromId", MEMBER.id(),
-                "fromAad", MEMBER.aad(), "fromName", MEMBER.name(), "text", "I take responsibility for clear code reviews."));
-        teams.deliver("channel-reply", Map.of("id", "1763803000002", "root", root,
-                "text", "For me it is the patients who read our letters."));
-        teams.deliver("channel-reply", Map.of("id", "1763803000003", "root", root, "fromId", "29:1ThirdPersonId",
-                "fromAad", "0a1b2c3d-3333-4444-8555-666677778888", "fromName", "Cas Colleague",
-                "text", "<at>Milan Member</at> what makes a review clear to you?",
-                "extraMention", TeamsFixture.mentionEntity(MEMBER)));
-        teams.deliver("message-update", Map.of("id", "1763803000001", "root", root, "fromId", MEMBER.id(),
-                "fromAad", MEMBER.aad(), "fromName", MEMBER.name(), "text", "I take responsibility for kind, clear code reviews."));
+        teams.deliver(
+                "channel-reply",
+                Map.of(
+                        "id",
+                        "1763803000001",
+                        "root",
+                        root,
+                        "fromId",
+                        MEMBER.id(),
+                        "fromAad",
+                        MEMBER.aad(),
+                        "fromName",
+                        MEMBER.name(),
+                        "text",
+                        "I take responsibility for clear code reviews."));
+        teams.deliver(
+                "channel-reply",
+                Map.of("id", "1763803000002", "root", root, "text", "For me it is the patients who read our letters."));
+        teams.deliver(
+                "channel-reply",
+                Map.of(
+                        "id",
+                        "1763803000003",
+                        "root",
+                        root,
+                        "fromId",
+                        "29:1ThirdPersonId",
+                        "fromAad",
+                        "0a1b2c3d-3333-4444-8555-666677778888",
+                        "fromName",
+                        "Cas Colleague",
+                        "text",
+                        "<at>Milan Member</at> what makes a review clear to you?",
+                        "extraMention",
+                        TeamsFixture.mentionEntity(MEMBER)));
+        teams.deliver(
+                "message-update",
+                Map.of(
+                        "id",
+                        "1763803000001",
+                        "root",
+                        root,
+                        "fromId",
+                        MEMBER.id(),
+                        "fromAad",
+                        MEMBER.aad(),
+                        "fromName",
+                        MEMBER.name(),
+                        "text",
+                        "I take responsibility for kind, clear code reviews."));
         teams.deliver("message-delete", Map.of("id", "1763803000002", "root", root));
 
         command(LEAD, "1763802900004", "digest");
@@ -103,9 +148,12 @@ class TeamsEndToEndTest {
     void a_throttled_moment_is_handed_back_to_core_at_once_not_waited_out_sent_again_or_called_posted() {
         install();
         command(LEAD, "1763802900001", "guild create Craft");
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(1)
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "30")
                         .withBody("{\"error\": {\"code\": \"TooManyRequests\"}}")));
 
         List<SleepWatch.Sleep> sleeps;
@@ -115,7 +163,8 @@ class TeamsEndToEndTest {
         }
 
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
-                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true"))))).isEqualTo(1);
+                        .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))))
+                .isEqualTo(1);
         assertThat(sleeps).isEmpty();
         assertThat(lastReplyText()).as("the lead is not told it was posted").contains("could not be posted");
     }
@@ -142,17 +191,37 @@ class TeamsEndToEndTest {
         teams.deliver("conversation-update-bot-added", Map.of("id", "0001"));
         teams.deliver("installation-update-add", Map.of("id", "0002"));
         teams.deliver("conversation-update-channel-created", Map.of("id", "0003"));
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))
-                .withRequestBody(containing("guild create")))).as("welcome with help in General").isEqualTo(1);
-        Integer channels = teams.database.withHandle(h -> h.queryOne(
-                "SELECT COUNT(*) FROM teams_channel WHERE tenant = ? AND team_id = ?", rs -> rs.getInt(1),
-                TeamsFixture.TENANT.key(), TEAM_ID)).orElse(0);
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))
+                                .withRequestBody(containing("guild create"))))
+                .as("welcome with help in General")
+                .isEqualTo(1);
+        Integer channels = teams.database
+                .withHandle(h -> h.queryOne(
+                        "SELECT COUNT(*) FROM teams_channel WHERE tenant = ? AND team_id = ?",
+                        rs -> rs.getInt(1),
+                        TeamsFixture.TENANT.key(),
+                        TEAM_ID))
+                .orElse(0);
         assertThat(channels).isEqualTo(2);
     }
 
     private void command(TeamsFixture.Person who, String messageId, String text) {
-        teams.deliver("channel-message-mention", Map.of("id", messageId, "root", messageId, "text", text,
-                "fromId", who.id(), "fromAad", who.aad(), "fromName", who.name()));
+        teams.deliver(
+                "channel-message-mention",
+                Map.of(
+                        "id",
+                        messageId,
+                        "root",
+                        messageId,
+                        "text",
+                        text,
+                        "fromId",
+                        who.id(),
+                        "fromAad",
+                        who.aad(),
+                        "fromName",
+                        who.name()));
     }
 
     /** The bot's latest reply, in a channel thread or someone's personal chat. */
@@ -160,24 +229,32 @@ class TeamsEndToEndTest {
         List<ServeEvent> sent = teams.botFramework.wireMock.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/activities"))
                 .toList();
-        ServeEvent last = sent.stream().max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        ServeEvent last = sent.stream()
+                .max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .orElseThrow(() -> new AssertionError("the bot replied nowhere"));
         return cardText(json(last.getRequest().getBodyAsString()));
     }
 
     private JsonNode lastChannelPost() {
         ServeEvent last = teams.botFramework.wireMock.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().equals("/teams/v3/conversations") && e.getResponse().getStatus() == 201)
-                .max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate())).orElseThrow(() -> new AssertionError("nothing was posted as a new channel post"));
-        return JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("request",
-                        json(last.getRequest().getBodyAsString()).get("activity"))
+                .filter(e -> e.getRequest().getUrl().equals("/teams/v3/conversations")
+                        && e.getResponse().getStatus() == 201)
+                .max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .orElseThrow(() -> new AssertionError("nothing was posted as a new channel post"));
+        return JSON.createObjectNode()
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        "request", json(last.getRequest().getBodyAsString()).get("activity"))
                 .set("response", json(last.getResponse().getBodyAsString()));
     }
 
     /** All text of the Adaptive Card in an outgoing activity, one element per line. */
     private static String cardText(JsonNode activity) {
         StringBuilder text = new StringBuilder();
-        activity.get("attachments").get(0).get("content").findValues("text").forEach(t -> text.append(t.asText()).append('\n'));
+        activity.get("attachments")
+                .get(0)
+                .get("content")
+                .findValues("text")
+                .forEach(t -> text.append(t.asText()).append('\n'));
         return text.toString();
     }
 

@@ -31,8 +31,10 @@ final class TeamsFixture implements AutoCloseable {
     static final String TEAM_ID = "19:Xf3a9c2e1b7d4c6a8e5f0b2d4a6c8e0f@thread.tacv2";
     static final String CHANNEL_ID = "19:c1a2b3d4e5f60718293a4b5c6d7e8f90@thread.tacv2";
     static final String AAD_GROUP_ID = "e8a1c2d3-4b5f-4a6e-9d7c-1b2a3c4d5e6f";
-    static final Person LEAD = new Person("29:1LeadU5erIdFromTeamsAbCdEfGh", "0a1b2c3d-1111-4222-8333-444455556666", "Lena Lead");
-    static final Person MEMBER = new Person("29:1MemberIdFromTeamsXyZ", "0a1b2c3d-2222-4333-8444-555566667777", "Milan Member");
+    static final Person LEAD =
+            new Person("29:1LeadU5erIdFromTeamsAbCdEfGh", "0a1b2c3d-1111-4222-8333-444455556666", "Lena Lead");
+    static final Person MEMBER =
+            new Person("29:1MemberIdFromTeamsXyZ", "0a1b2c3d-2222-4333-8444-555566667777", "Milan Member");
 
     record Person(String id, String aad, String name) {}
 
@@ -56,8 +58,8 @@ final class TeamsFixture implements AutoCloseable {
     /** @param botFramework the Microsoft side, for a test that needs it to publish its keys differently */
     TeamsFixture(Path dir, Function<Database, Shoptalk> core, Clock clock, BotFrameworkFake botFramework) {
         this.botFramework = botFramework;
-        settings = new TeamsSettings(APP_ID, "test-secret", TENANT_ID, botFramework.openIdMetadataUrl(),
-                botFramework.tokenUrl());
+        settings = new TeamsSettings(
+                APP_ID, "test-secret", TENANT_ID, botFramework.openIdMetadataUrl(), botFramework.tokenUrl());
         database = Database.start(new DbSettings("jdbc:h2:file:" + dir + "/db", "sa", "", 5), TeamsAdapter.MIGRATIONS);
         shoptalk = core.apply(database);
         adapter = new TeamsAdapter(settings, shoptalk, database, clock);
@@ -124,7 +126,8 @@ final class TeamsFixture implements AutoCloseable {
     void deliver(String name, Map<String, String> vars) {
         HttpResponse<String> response = post(activity(name, vars));
         if (response.statusCode() != 200) {
-            throw new AssertionError("activity " + name + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "activity " + name + " answered " + response.statusCode() + ": " + response.body());
         }
         awaitIdle();
     }

@@ -52,9 +52,11 @@ class TeamsPlatformTest {
 
     @TempDir
     Path dir;
+
     TeamsFixture teams;
     /** Fixed at the start, so an HTTP-date Retry-After has an exact meaning; the date itself does not matter. */
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
     ChatPlatform platform;
 
     @BeforeEach
@@ -71,29 +73,40 @@ class TeamsPlatformTest {
     }
 
     private void connectorCreatesPost() {
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
-                .willReturn(okJson("{\"id\": \"" + CHANNEL_ID + ";messageid=" + ROOT + "\", \"activityId\": \"" + ROOT + "\"}")));
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(5)
+                .willReturn(okJson(
+                        "{\"id\": \"" + CHANNEL_ID + ";messageid=" + ROOT + "\", \"activityId\": \"" + ROOT + "\"}")));
     }
 
     @Test
     void top_level_post_creates_a_conversation_in_the_channel_and_names_its_thread() {
         connectorCreatesPost();
 
-        Posted posted = platform.postTopLevel(CHANNEL, ChatMessage.builder().header("What did you maintain this week?")
-                .context("Why this question: care is part of the craft.").build());
+        Posted posted = platform.postTopLevel(
+                CHANNEL,
+                ChatMessage.builder()
+                        .header("What did you maintain this week?")
+                        .context("Why this question: care is part of the craft.")
+                        .build());
 
         assertThat(posted.messageId()).isEqualTo(ROOT);
         assertThat(posted.threadId()).isEqualTo(ROOT);
-        assertThat(posted.permalink()).startsWith("https://teams.microsoft.com/l/message/").contains(ROOT)
-                .contains("groupId=" + AAD_GROUP_ID).contains("tenantId=" + TENANT.id());
+        assertThat(posted.permalink())
+                .startsWith("https://teams.microsoft.com/l/message/")
+                .contains(ROOT)
+                .contains("groupId=" + AAD_GROUP_ID)
+                .contains("tenantId=" + TENANT.id());
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
-                .withHeader("Authorization", equalTo("Bearer " + BotFrameworkFake.OUTGOING_TOKEN))
-                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
-                .withRequestBody(matchingJsonPath("$.channelData.channel.id", equalTo(CHANNEL_ID)))
-                .withRequestBody(matchingJsonPath("$.channelData.tenant.id", equalTo(TENANT.id())))
-                .withRequestBody(matchingJsonPath("$.activity.attachments[0].content.body[0].text",
-                        equalTo("What did you maintain this week?")))
-                .withRequestBody(matchingJsonPath("$.activity.summary", equalTo("What did you maintain this week?")))))
+                        .withHeader("Authorization", equalTo("Bearer " + BotFrameworkFake.OUTGOING_TOKEN))
+                        .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
+                        .withRequestBody(matchingJsonPath("$.channelData.channel.id", equalTo(CHANNEL_ID)))
+                        .withRequestBody(matchingJsonPath("$.channelData.tenant.id", equalTo(TENANT.id())))
+                        .withRequestBody(matchingJsonPath(
+                                "$.activity.attachments[0].content.body[0].text",
+                                equalTo("What did you maintain this week?")))
+                        .withRequestBody(
+                                matchingJsonPath("$.activity.summary", equalTo("What did you maintain this week?")))))
                 .isEqualTo(1);
     }
 
@@ -113,31 +126,42 @@ class TeamsPlatformTest {
         ChannelRef unknown = new ChannelRef(TENANT, "19:unknownchannel@thread.tacv2");
 
         assertThatThrownBy(() -> platform.postTopLevel(unknown, ChatMessage.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.class,
+                        e -> assertThat(e.permanent()).isTrue());
     }
 
     @Test
     void a_team_the_bot_was_removed_from_is_no_longer_posted_to() {
         teams.deliver("installation-update-add", Map.of("id", "3"));
-        String removed = teams.activity("installation-update-add", Map.of("id", "4")).replace("\"add\"", "\"remove\"");
+        String removed =
+                teams.activity("installation-update-add", Map.of("id", "4")).replace("\"add\"", "\"remove\"");
         assertThat(teams.post(removed).statusCode()).isEqualTo(200);
 
         assertThatThrownBy(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.class,
+                        e -> assertThat(e.permanent()).isTrue());
     }
 
     @Test
     void forbidden_by_teams_is_a_permanent_failure() {
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
-                .willReturn(aResponse().withStatus(403).withBody("{\"error\": {\"code\": \"BotNotInConversationRoster\"}}")));
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withBody("{\"error\": {\"code\": \"BotNotInConversationRoster\"}}")));
 
         assertThatThrownBy(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.class,
+                        e -> assertThat(e.permanent()).isTrue());
     }
 
     @Test
     void a_429_on_a_channel_post_is_a_wait_for_that_channel_reported_at_once_without_sleeping() {
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(5)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
         Throwable thrown;
@@ -152,14 +176,16 @@ class TeamsPlatformTest {
             assertThat(e.scope()).isEqualTo(RateLimitedException.Scope.CHANNEL);
         });
         assertThat(sleeps).isEmpty();
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations")))).isEqualTo(1);
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))))
+                .isEqualTo(1);
     }
 
     @Test
     void a_retry_after_given_as_an_http_date_is_the_time_until_that_date() {
         String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(clock.instant().plusSeconds(120), ZoneOffset.UTC));
-        teams.botFramework.wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(5)
+        teams.botFramework.wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
+                .atPriority(5)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", inTwoMinutes)));
 
         assertThatThrownBy(() -> platform.postInThread(new ThreadRef(CHANNEL, ROOT), ChatMessage.text("Thanks!")))
@@ -171,30 +197,38 @@ class TeamsPlatformTest {
 
     @Test
     void a_server_error_after_a_send_is_an_unknown_outcome_and_the_post_is_not_sent_again() {
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(5)
                 .willReturn(aResponse().withStatus(502)));
-        teams.botFramework.wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(5)
+        teams.botFramework.wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
+                .atPriority(5)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatThrownBy(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi"))).isInstanceOf(UnknownOutcomeException.class);
+        assertThatThrownBy(() -> platform.postTopLevel(CHANNEL, ChatMessage.text("hi")))
+                .isInstanceOf(UnknownOutcomeException.class);
         assertThatThrownBy(() -> platform.postInThread(new ThreadRef(CHANNEL, ROOT), ChatMessage.text("Thanks!")))
                 .isInstanceOf(UnknownOutcomeException.class);
 
-        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations")))).isEqualTo(1);
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))))
+                .isEqualTo(1);
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo(
-                "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities")))).isEqualTo(1);
+                        "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities"))))
+                .isEqualTo(1);
     }
 
     @Test
     void opening_a_personal_chat_that_fails_is_only_transient_because_nothing_was_posted() {
         TeamsStore store = new TeamsStore(teams.database, clock);
         store.saveUser(TENANT, LEAD.aad(), LEAD.id(), LEAD.name(), teams.botFramework.serviceUrl(), null);
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations")).atPriority(5)
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(5)
                 .willReturn(aResponse().withStatus(503)));
 
-        assertThatThrownBy(() -> platform.sendPrivate(new UserRef(TENANT, LEAD.aad()), ChatMessage.text("A gentle reminder")))
+        assertThatThrownBy(() ->
+                        platform.sendPrivate(new UserRef(TENANT, LEAD.aad()), ChatMessage.text("A gentle reminder")))
                 .isExactlyInstanceOf(ChatPlatformException.class)
-                .satisfies(e -> assertThat(((ChatPlatformException) e).permanent()).isFalse());
+                .satisfies(
+                        e -> assertThat(((ChatPlatformException) e).permanent()).isFalse());
     }
 
     @Test
@@ -204,20 +238,22 @@ class TeamsPlatformTest {
         assertThat(reply.threadId()).isEqualTo(ROOT);
         assertThat(reply.messageId()).isEqualTo("1763900000500");
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo(
-                "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities")))).isEqualTo(1);
+                        "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities"))))
+                .isEqualTo(1);
     }
 
     @Test
     void update_replaces_the_posted_card() {
         teams.botFramework.wireMock.stubFor(put(urlPathEqualTo(
-                "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities/" + ROOT))
+                        "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities/" + ROOT))
                 .willReturn(okJson("{\"id\": \"" + ROOT + "\"}")));
 
         platform.update(new Posted(CHANNEL, ROOT, ROOT, null), ChatMessage.text("This round is closed."));
 
         assertThat(teams.connectorCalls(putRequestedFor(urlPathEqualTo(
-                "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities/" + ROOT))
-                .withRequestBody(matchingJsonPath("$.attachments[0].content.body[0].text", equalTo("This round is closed.")))))
+                                "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities/" + ROOT))
+                        .withRequestBody(matchingJsonPath(
+                                "$.attachments[0].content.body[0].text", equalTo("This round is closed.")))))
                 .isEqualTo(1);
     }
 
@@ -226,13 +262,17 @@ class TeamsPlatformTest {
         connectorCreatesPost();
         teams.deliver("channel-reply", Map.of("id", "1763803000009", "text", "hi"));
 
-        platform.postTopLevel(CHANNEL, ChatMessage.text("<@" + LEAD.aad() + "> leads this guild. Join with /shoptalk guild join."));
+        platform.postTopLevel(
+                CHANNEL, ChatMessage.text("<@" + LEAD.aad() + "> leads this guild. Join with /shoptalk guild join."));
 
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
-                .withRequestBody(matchingJsonPath("$.activity.attachments[0].content.body[0].text",
-                        equalTo("<at>Lena Lead</at> leads this guild. Join with @Shoptalk guild join.")))
-                .withRequestBody(matchingJsonPath("$.activity.attachments[0].content.msteams.entities[0].mentioned.id",
-                        equalTo(LEAD.id()))))).isEqualTo(1);
+                        .withRequestBody(matchingJsonPath(
+                                "$.activity.attachments[0].content.body[0].text",
+                                equalTo("<at>Lena Lead</at> leads this guild. Join with @Shoptalk guild join.")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.activity.attachments[0].content.msteams.entities[0].mentioned.id",
+                                equalTo(LEAD.id())))))
+                .isEqualTo(1);
     }
 
     @Test

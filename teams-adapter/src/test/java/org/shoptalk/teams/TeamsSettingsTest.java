@@ -29,7 +29,8 @@ class TeamsSettingsTest {
         TeamsSettings settings = TeamsSettings.fromEnvironment(complete()).orElseThrow();
 
         assertThat(settings.appId()).isEqualTo(APP);
-        assertThat(settings.openIdMetadataUrl()).isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
+        assertThat(settings.openIdMetadataUrl())
+                .isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
         assertThat(settings.tokenUrl()).isNull();
         assertThat(settings.botId()).isEqualTo("28:" + APP);
         assertThat(settings.toString()).doesNotContain("s3cr3t");
@@ -61,22 +62,26 @@ class TeamsSettingsTest {
         Map<String, String> env = complete();
         env.remove("MICROSOFT_APP_TENANT_ID");
 
-        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(env)).hasMessageStartingWith("MICROSOFT_APP_TENANT_ID is missing");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(env))
+                .hasMessageStartingWith("MICROSOFT_APP_TENANT_ID is missing");
     }
 
     @Test
     void metadata_url_must_be_https_except_on_this_machine() {
         Map<String, String> env = complete();
         env.put("TEAMS_OPENID_METADATA_URL", "http://keys.example.com/openid");
-        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(env)).hasMessageStartingWith("TEAMS_OPENID_METADATA_URL must be an https:// URL");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(env))
+                .hasMessageStartingWith("TEAMS_OPENID_METADATA_URL must be an https:// URL");
 
         env.put("TEAMS_OPENID_METADATA_URL", "http://127.0.0.1:8089/v1/.well-known/openidconfiguration");
-        assertThat(TeamsSettings.fromEnvironment(env).orElseThrow().openIdMetadataUrl()).startsWith("http://127.0.0.1:8089");
+        assertThat(TeamsSettings.fromEnvironment(env).orElseThrow().openIdMetadataUrl())
+                .startsWith("http://127.0.0.1:8089");
     }
 
     @Test
     void only_a_metadata_url_is_still_incomplete() {
-        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(Map.of("TEAMS_OPENID_METADATA_URL", "https://x.example/o")))
+        assertThatThrownBy(
+                        () -> TeamsSettings.fromEnvironment(Map.of("TEAMS_OPENID_METADATA_URL", "https://x.example/o")))
                 .hasMessageStartingWith("MICROSOFT_APP_ID is missing");
     }
 }

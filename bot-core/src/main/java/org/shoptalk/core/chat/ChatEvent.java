@@ -13,8 +13,15 @@ public sealed interface ChatEvent {
     ChannelRef channel();
 
     /** A message was posted; {@code threadRootId} is null for a top-level message. */
-    record MessagePosted(ChannelRef channel, UserRef author, String messageId, String threadRootId,
-                         String text, List<UserRef> mentions, Instant receivedAt) implements ChatEvent {
+    record MessagePosted(
+            ChannelRef channel,
+            UserRef author,
+            String messageId,
+            String threadRootId,
+            String text,
+            List<UserRef> mentions,
+            Instant receivedAt)
+            implements ChatEvent {
         public MessagePosted {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(author, "author");
@@ -25,8 +32,9 @@ public sealed interface ChatEvent {
         }
     }
 
-    record MessageEdited(ChannelRef channel, String messageId, String newText, List<UserRef> mentions,
-                         Instant receivedAt) implements ChatEvent {
+    record MessageEdited(
+            ChannelRef channel, String messageId, String newText, List<UserRef> mentions, Instant receivedAt)
+            implements ChatEvent {
         public MessageEdited {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(messageId, "messageId");

@@ -36,18 +36,31 @@ public record ChatMessage(List<Block> blocks) {
         String plain();
 
         record Header(String text) implements Block {
-            public Header { Objects.requireNonNull(text); }
-            public String plain() { return "*" + text + "*"; }
+            public Header {
+                Objects.requireNonNull(text);
+            }
+
+            public String plain() {
+                return "*" + text + "*";
+            }
         }
 
         record Text(String text) implements Block {
-            public Text { Objects.requireNonNull(text); }
-            public String plain() { return text; }
+            public Text {
+                Objects.requireNonNull(text);
+            }
+
+            public String plain() {
+                return text;
+            }
         }
 
         /** Someone's words, quoted. */
         record Quote(String text, String attribution) implements Block {
-            public Quote { Objects.requireNonNull(text); }
+            public Quote {
+                Objects.requireNonNull(text);
+            }
+
             public String plain() {
                 String quoted = "> " + text.replace("\n", "\n> ");
                 return attribution == null ? quoted : quoted + "\n  - " + attribution;
@@ -56,23 +69,42 @@ public record ChatMessage(List<Block> blocks) {
 
         /** A quiet side note, e.g. why a question is asked. */
         record Context(String text) implements Block {
-            public Context { Objects.requireNonNull(text); }
-            public String plain() { return "(" + text + ")"; }
+            public Context {
+                Objects.requireNonNull(text);
+            }
+
+            public String plain() {
+                return "(" + text + ")";
+            }
         }
 
         record Link(String label, String url) implements Block {
-            public Link { Objects.requireNonNull(label); Objects.requireNonNull(url); }
-            public String plain() { return label + ": " + url; }
+            public Link {
+                Objects.requireNonNull(label);
+                Objects.requireNonNull(url);
+            }
+
+            public String plain() {
+                return label + ": " + url;
+            }
         }
 
         /** An action; {@code command} is the command text the button runs, e.g. "resume 12". */
         record Button(String label, String command) implements Block {
-            public Button { Objects.requireNonNull(label); Objects.requireNonNull(command); }
-            public String plain() { return "[" + label + "] /shoptalk " + command; }
+            public Button {
+                Objects.requireNonNull(label);
+                Objects.requireNonNull(command);
+            }
+
+            public String plain() {
+                return "[" + label + "] /shoptalk " + command;
+            }
         }
 
         record Divider() implements Block {
-            public String plain() { return "---"; }
+            public String plain() {
+                return "---";
+            }
         }
     }
 
@@ -80,15 +112,48 @@ public record ChatMessage(List<Block> blocks) {
     public static final class Builder {
         private final List<Block> blocks = new ArrayList<>();
 
-        public Builder header(String text) { blocks.add(new Block.Header(text)); return this; }
-        public Builder text(String text) { blocks.add(new Block.Text(text)); return this; }
-        public Builder quote(String text, String attribution) { blocks.add(new Block.Quote(text, attribution)); return this; }
-        public Builder context(String text) { blocks.add(new Block.Context(text)); return this; }
-        public Builder link(String label, String url) { blocks.add(new Block.Link(label, url)); return this; }
-        public Builder button(String label, String command) { blocks.add(new Block.Button(label, command)); return this; }
-        public Builder divider() { blocks.add(new Block.Divider()); return this; }
-        public Builder add(Block block) { blocks.add(block); return this; }
+        public Builder header(String text) {
+            blocks.add(new Block.Header(text));
+            return this;
+        }
 
-        public ChatMessage build() { return new ChatMessage(blocks); }
+        public Builder text(String text) {
+            blocks.add(new Block.Text(text));
+            return this;
+        }
+
+        public Builder quote(String text, String attribution) {
+            blocks.add(new Block.Quote(text, attribution));
+            return this;
+        }
+
+        public Builder context(String text) {
+            blocks.add(new Block.Context(text));
+            return this;
+        }
+
+        public Builder link(String label, String url) {
+            blocks.add(new Block.Link(label, url));
+            return this;
+        }
+
+        public Builder button(String label, String command) {
+            blocks.add(new Block.Button(label, command));
+            return this;
+        }
+
+        public Builder divider() {
+            blocks.add(new Block.Divider());
+            return this;
+        }
+
+        public Builder add(Block block) {
+            blocks.add(block);
+            return this;
+        }
+
+        public ChatMessage build() {
+            return new ChatMessage(blocks);
+        }
     }
 }

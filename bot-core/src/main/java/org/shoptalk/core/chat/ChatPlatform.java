@@ -47,6 +47,5 @@ public interface ChatPlatform {
      * "forget me": drops what the adapter itself keeps about this person (names, addresses). Their
      * messages in the chat stay theirs to delete there. Adapters that keep nothing need not override it.
      */
-    default void forget(UserRef user) {
-    }
+    default void forget(UserRef user) {}
 }

@@ -12,8 +12,11 @@ public final class DeliveryStore {
 
     /** Records the delivery; false when it was recorded before (a re-delivery). */
     public boolean record(Handle h, Tenant tenant, String deliveryId, Instant receivedAt) {
-        return h.insertIfAbsent("INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)",
-                tenant.key(), deliveryId, receivedAt);
+        return h.insertIfAbsent(
+                "INSERT INTO processed_event (tenant, event_id, received_at) VALUES (?, ?, ?)",
+                tenant.key(),
+                deliveryId,
+                receivedAt);
     }
 
     /** Forgets deliveries received before {@code before}; returns how many. */

@@ -2,8 +2,7 @@ package org.shoptalk.core.chat;
 
 /** Shortens people's words for places with little room (digests, nudges, reviews), marking the cut with "…". */
 public final class Excerpt {
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     /** At most {@code max} characters, line breaks kept. */
     public static String cut(String text, int max) {

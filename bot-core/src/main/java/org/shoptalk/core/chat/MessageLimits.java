@@ -19,8 +19,8 @@ public record MessageLimits(int blocks, int textChars, int headerChars, int mess
 
     public MessageLimits {
         if (blocks < 10 || textChars < 200 || headerChars < 50 || messageChars < 2_000) {
-            throw new IllegalArgumentException("limits too small for a digest: " + blocks + "/" + textChars
-                    + "/" + headerChars + "/" + messageChars);
+            throw new IllegalArgumentException("limits too small for a digest: " + blocks + "/" + textChars + "/"
+                    + headerChars + "/" + messageChars);
         }
     }
 
@@ -50,7 +50,8 @@ public record MessageLimits(int blocks, int textChars, int headerChars, int mess
             return t.text().length();
         } else if (block instanceof ChatMessage.Block.Quote q) {
             // "> " before each line, "— " before the attribution
-            return q.text().length() + 2 * (int) q.text().lines().count()
+            return q.text().length()
+                    + 2 * (int) q.text().lines().count()
                     + (q.attribution() == null ? 0 : q.attribution().length() + 3);
         } else if (block instanceof ChatMessage.Block.Context c) {
             return c.text().length();

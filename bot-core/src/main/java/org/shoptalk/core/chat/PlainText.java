@@ -6,8 +6,7 @@ package org.shoptalk.core.chat;
  * pages misread the rest), and a lone surrogate becomes U+FFFD. Everything else, emoji and right-to-left text included, is kept as typed.
  */
 public final class PlainText {
-    private PlainText() {
-    }
+    private PlainText() {}
 
     public static String clean(String text) {
         if (text == null) {
@@ -16,7 +15,9 @@ public final class PlainText {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
             String replacement = null;
             boolean drop = false;
             if (pair) {

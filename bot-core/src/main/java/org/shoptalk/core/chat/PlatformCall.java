@@ -68,7 +68,8 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
      * @param clock         the clock an HTTP-date in {@code Retry-After} is measured against
      * @param cause         the SDK's exception, kept for the stack trace
      */
-    public ChatPlatformException answered(int status, String retryAfter, boolean permanent, Clock clock, Throwable cause) {
+    public ChatPlatformException answered(
+            int status, String retryAfter, boolean permanent, Clock clock, Throwable cause) {
         return answered(status, retryAfter, permanent, ChatPlatformException.Reason.OTHER, null, clock, cause);
     }
 
@@ -76,8 +77,14 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
      * As {@link #answered(int, String, boolean, Clock, Throwable)}, with what the refusal means: {@code reason}
      * and the platform's {@code code} (null for the bare HTTP status) travel with a refusal other than 429 and 5xx.
      */
-    public ChatPlatformException answered(int status, String retryAfter, boolean permanent,
-                                          ChatPlatformException.Reason reason, String code, Clock clock, Throwable cause) {
+    public ChatPlatformException answered(
+            int status,
+            String retryAfter,
+            boolean permanent,
+            ChatPlatformException.Reason reason,
+            String code,
+            Clock clock,
+            Throwable cause) {
         if (status == 429) {
             return rateLimited(retryAfter, clock);
         }
@@ -105,7 +112,8 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
      */
     public ChatPlatformException failedAfterSending(String detail, Throwable cause) {
         if (effect == Effect.WRITE) {
-            return new UnknownOutcomeException(name + " failed after sending (" + detail + "); it may have landed", cause);
+            return new UnknownOutcomeException(
+                    name + " failed after sending (" + detail + "); it may have landed", cause);
         }
         return new ChatPlatformException(name + " failed (" + detail + ")", false, cause);
     }
@@ -124,7 +132,9 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
 
     private static boolean neverSent(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
                 return true;
             }
         }
@@ -132,7 +142,8 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
     }
 
     private static final DateTimeFormatter RFC_850 = DateTimeFormatter.ofPattern("dd-MMM-yy HH:mm:ss 'GMT'", Locale.US);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     /**
      * Reads a {@code Retry-After} header per RFC 9110 §10.2.3: either delay-seconds (a non-negative whole number
@@ -160,7 +171,8 @@ public record PlatformCall(String name, Effect effect, RateLimitedException.Scop
 
     private static Optional<Instant> httpDate(String value, Clock clock) {
         try {
-            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException notImfFixdate) {
             // fall through to the obsolete forms
         }

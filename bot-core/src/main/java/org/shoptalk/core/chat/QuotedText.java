@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class QuotedText {
     private static final Pattern MENTION = Pattern.compile("<@([^<>|\\s]+)(?:\\|[^<>]*)?>");
 
-    private QuotedText() {
-    }
+    private QuotedText() {}
 
     /** The text with each mention replaced by "@" and the name {@code names} gives for the id. */
     public static String withoutMentions(String text, Function<String, String> names) {
@@ -23,7 +22,8 @@ public final class QuotedText {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = names.apply(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement("@" + (name == null || name.isBlank() ? m.group(1) : name)));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement("@" + (name == null || name.isBlank() ? m.group(1) : name)));
         }
         m.appendTail(out);
         return out.toString();

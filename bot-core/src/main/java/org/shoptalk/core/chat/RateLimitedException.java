@@ -18,7 +18,10 @@ public final class RateLimitedException extends ChatPlatformException {
      * per second per channel; Teams limits a bot per conversation), {@code WORKSPACE} for the rest (Slack's per-method
      * tiers per workspace, Teams' per-tenant limit). See {@link PlatformCall}.
      */
-    public enum Scope { CHANNEL, WORKSPACE }
+    public enum Scope {
+        CHANNEL,
+        WORKSPACE
+    }
 
     private final transient Duration retryAfter;
     private final Scope scope;

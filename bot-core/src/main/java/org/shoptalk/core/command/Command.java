@@ -13,67 +13,68 @@ import org.shoptalk.core.schedule.DateRange;
 /** A parsed command of the shared command language. Optional parts are null when not given. */
 public sealed interface Command {
 
-    record Help() implements Command { }
+    record Help() implements Command {}
 
-    record GuildCreate(String name, Language language, ZoneId zone) implements Command { }
+    record GuildCreate(String name, Language language, ZoneId zone) implements Command {}
 
-    record GuildInfo() implements Command { }
+    record GuildInfo() implements Command {}
 
-    record GuildJoin() implements Command { }
+    record GuildJoin() implements Command {}
 
-    record GuildLeave() implements Command { }
+    record GuildLeave() implements Command {}
 
-    record GuildLeadAdd(String userId) implements Command { }
+    record GuildLeadAdd(String userId) implements Command {}
 
-    record GuildChannelAdd() implements Command { }
+    record GuildChannelAdd() implements Command {}
 
-    record GuildChannelRemove() implements Command { }
+    record GuildChannelRemove() implements Command {}
 
-    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme) implements Command { }
+    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme)
+            implements Command {}
 
-    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme) implements Command { }
+    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme) implements Command {}
 
-    record Schedules() implements Command { }
+    record Schedules() implements Command {}
 
-    record Pause(long scheduleId, LocalDate until) implements Command { }
+    record Pause(long scheduleId, LocalDate until) implements Command {}
 
-    record Resume(long scheduleId) implements Command { }
+    record Resume(long scheduleId) implements Command {}
 
-    record Unschedule(long scheduleId) implements Command { }
+    record Unschedule(long scheduleId) implements Command {}
 
-    record Skip(DateRange range) implements Command { }
+    record Skip(DateRange range) implements Command {}
 
-    record MomentNow(String promptId, Theme theme) implements Command { }
+    record MomentNow(String promptId, Theme theme) implements Command {}
 
-    record DigestNow() implements Command { }
+    record DigestNow() implements Command {}
 
-    record DigestAt(DayOfWeek day, LocalTime time) implements Command { }
+    record DigestAt(DayOfWeek day, LocalTime time) implements Command {}
 
-    record Prompts(Theme theme) implements Command { }
+    record Prompts(Theme theme) implements Command {}
 
-    record PromptAdd(String text, Theme theme) implements Command { }
+    record PromptAdd(String text, Theme theme) implements Command {}
 
-    record Reminders(boolean on) implements Command { }
+    record Reminders(boolean on) implements Command {}
 
-    record ForgetMe() implements Command { }
+    record ForgetMe() implements Command {}
 
     /** {@code on} or {@code afterHours} is set, not both. */
-    record ConnectSetting(Boolean on, Integer afterHours) implements Command { }
+    record ConnectSetting(Boolean on, Integer afterHours) implements Command {}
 
-    record GoalStart() implements Command { }
+    record GoalStart() implements Command {}
 
-    record Goals() implements Command { }
+    record Goals() implements Command {}
 
-    record AnonAnswer(String text) implements Command { }
+    record AnonAnswer(String text) implements Command {}
 
-    record AnonDelete() implements Command { }
+    record AnonDelete() implements Command {}
 
-    record PairsOptIn(boolean on) implements Command { }
+    record PairsOptIn(boolean on) implements Command {}
 
     /** 0 weeks: no more pairing. */
-    record PairsEvery(int weeks) implements Command { }
+    record PairsEvery(int weeks) implements Command {}
 
-    record Occasion(String kind, LocalDate start) implements Command { }
+    record Occasion(String kind, LocalDate start) implements Command {}
 
-    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command { }
+    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command {}
 }

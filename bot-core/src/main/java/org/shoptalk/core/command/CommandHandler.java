@@ -49,9 +49,14 @@ public final class CommandHandler {
     }
 
     /** The command features, built by core's assembly. */
-    public record Features(GuildCommands guild, ScheduleCommands schedule, ContentCommands content, PersonCommands person,
-                           DialogueCommands dialogue, SeriesCommands series, Conversations conversations) {
-    }
+    public record Features(
+            GuildCommands guild,
+            ScheduleCommands schedule,
+            ContentCommands content,
+            PersonCommands person,
+            DialogueCommands dialogue,
+            SeriesCommands series,
+            Conversations conversations) {}
 
     public CommandReply handle(CommandRequest request) {
         if (request.channel() == null) {
@@ -159,7 +164,8 @@ public final class CommandHandler {
         Texts t = Texts.get();
         ChatMessage.Builder b = ChatMessage.builder().text(t.t(ctx.language(), e.key(), echoes(e.args())));
         if (e.syntax() != null) {
-            b.context(t.t(ctx.language(), "error.form", "/shoptalk " + e.syntax().form()));
+            b.context(
+                    t.t(ctx.language(), "error.form", "/shoptalk " + e.syntax().form()));
         } else if ("error.unknown".equals(e.key())) {
             b.context(t.t(ctx.language(), "error.try.help"));
         }
@@ -181,12 +187,17 @@ public final class CommandHandler {
     }
 
     private static CommandReply help(Context ctx) {
-        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("help.header")).text(ctx.t("help.intro"));
+        ChatMessage.Builder b =
+                ChatMessage.builder().header(ctx.t("help.header")).text(ctx.t("help.intro"));
         StringBuilder everyone = new StringBuilder();
         StringBuilder leads = new StringBuilder();
         for (Syntax s : Syntax.values()) {
             StringBuilder target = s.leadsOnly() ? leads : everyone;
-            target.append("/shoptalk ").append(s.form()).append(" - ").append(ctx.t(s.helpKey())).append('\n');
+            target.append("/shoptalk ")
+                    .append(s.form())
+                    .append(" - ")
+                    .append(ctx.t(s.helpKey()))
+                    .append('\n');
         }
         b.text(ctx.t("help.everyone") + "\n" + everyone.toString().strip());
         b.text(ctx.t("help.leads") + "\n" + leads.toString().strip());

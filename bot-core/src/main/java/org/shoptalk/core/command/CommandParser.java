@@ -28,6 +28,7 @@ public final class CommandParser {
     private static final Pattern DIGITS = Pattern.compile("[+-]?\\d+");
     /** Platform user ids are short (Slack U0123ABCD, Teams object ids of 36 characters); the store takes 200. */
     private static final int MAX_USER_ID = 100;
+
     private static final Pattern MENTION = Pattern.compile("<@([^>|]+)(\\|[^>]*)?>|@(\\S+)");
     private static final int MAX_NAME = 80;
     private static final int MAX_PROMPT = 500;
@@ -50,7 +51,8 @@ public final class CommandParser {
             case "skip" -> skip(t);
             case "moment" -> moment(t);
             case "digest" -> digest(t);
-            case "prompts" -> end(t, Syntax.PROMPTS, new Command.Prompts(t.hasMore() ? theme(t.next(), Syntax.PROMPTS) : null));
+            case "prompts" ->
+                end(t, Syntax.PROMPTS, new Command.Prompts(t.hasMore() ? theme(t.next(), Syntax.PROMPTS) : null));
             case "prompt" -> promptAdd(t);
             case "reminders" -> reminders(t);
             case "forget" -> {
@@ -76,8 +78,10 @@ public final class CommandParser {
             return Tokens.of(line);
         } catch (CommandException e) {
             String first = line.split("\\s+", 2)[0];
-            throw Syntax.startingWith(first).stream().findFirst()
-                    .map(s -> new CommandException(s, e.key(), e.args())).orElse(e);
+            throw Syntax.startingWith(first).stream()
+                    .findFirst()
+                    .map(s -> new CommandException(s, e.key(), e.args()))
+                    .orElse(e);
         }
     }
 
@@ -122,7 +126,8 @@ public final class CommandParser {
         while (t.hasMore()) {
             if (t.accept("lang")) {
                 String code = t.next();
-                language = Language.parse(code).orElseThrow(() -> new CommandException(Syntax.GUILD_CREATE, "error.lang", str(code)));
+                language = Language.parse(code)
+                        .orElseThrow(() -> new CommandException(Syntax.GUILD_CREATE, "error.lang", str(code)));
             } else if (t.accept("tz")) {
                 zone = zone(t.next(), Syntax.GUILD_CREATE);
             } else {
@@ -233,7 +238,8 @@ public final class CommandParser {
             return new Command.MomentNow(null, null);
         }
         String what = t.next();
-        Command c = Theme.parse(what).<Command>map(theme -> new Command.MomentNow(null, theme))
+        Command c = Theme.parse(what)
+                .<Command>map(theme -> new Command.MomentNow(null, theme))
                 .orElseGet(() -> new Command.MomentNow(what.toLowerCase(java.util.Locale.ROOT), null));
         return end(t, Syntax.MOMENT, c);
     }
@@ -331,7 +337,8 @@ public final class CommandParser {
     }
 
     static String themeList() {
-        return String.join(", ", java.util.Arrays.stream(Theme.values()).map(Theme::key).toList());
+        return String.join(
+                ", ", java.util.Arrays.stream(Theme.values()).map(Theme::key).toList());
     }
 
     private static long id(Tokens t, Syntax syntax) {

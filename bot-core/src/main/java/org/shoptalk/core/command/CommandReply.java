@@ -9,7 +9,10 @@ import org.shoptalk.core.chat.ChatMessage;
  */
 public record CommandReply(ChatMessage message, Visibility visibility) {
 
-    public enum Visibility { PRIVATE, CHANNEL }
+    public enum Visibility {
+        PRIVATE,
+        CHANNEL
+    }
 
     public CommandReply {
         Objects.requireNonNull(message, "message");

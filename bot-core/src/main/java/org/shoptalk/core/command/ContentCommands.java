@@ -27,8 +27,14 @@ public final class ContentCommands {
     private final DigestService digests;
     private final Clock clock;
 
-    public ContentCommands(Database db, PromptLibrary library, CustomPromptStore custom, PromptRotation rotation,
-                    RoundService rounds, DigestService digests, Clock clock) {
+    public ContentCommands(
+            Database db,
+            PromptLibrary library,
+            CustomPromptStore custom,
+            PromptRotation rotation,
+            RoundService rounds,
+            DigestService digests,
+            Clock clock) {
         this.db = db;
         this.library = library;
         this.custom = custom;
@@ -44,8 +50,8 @@ public final class ContentCommands {
         if (c.promptId() != null) {
             Prompt prompt = library.byId(c.promptId())
                     .or(() -> db.withHandle(h -> custom.find(h, g, c.promptId())))
-                    .orElseThrow(() -> new CommandException(Syntax.MOMENT, "error.prompt.unknown", c.promptId(),
-                            CommandParser.themeList()));
+                    .orElseThrow(() -> new CommandException(
+                            Syntax.MOMENT, "error.prompt.unknown", c.promptId(), CommandParser.themeList()));
             ask = new RoundService.Ask(prompt, prompt.theme());
         } else {
             ask = RoundService.Ask.rotate(c.theme());
@@ -59,7 +65,8 @@ public final class ContentCommands {
         if (posting.posted() == 0) {
             throw new CommandException("moment.posted.none", round.get().promptId());
         }
-        return posting.posted() == posting.tried() ? ctx.reply("moment.posted", round.get().promptId())
+        return posting.posted() == posting.tried()
+                ? ctx.reply("moment.posted", round.get().promptId())
                 : ctx.reply("moment.posted.partly", round.get().promptId(), posting.posted(), posting.tried());
     }
 
@@ -79,14 +86,22 @@ public final class ContentCommands {
         if (c.theme() == null) {
             b.header(ctx.t("prompts.themes.header"));
             for (Theme theme : Theme.values()) {
-                int own = g == null ? 0 : db.withHandle(h -> rotation.candidates(h, g, theme)).size()
-                        - library.byTheme(theme).size();
-                b.text(ctx.t("prompts.theme.line", theme.key(), theme.label(ctx.language()), library.byTheme(theme).size(), own));
+                int own = g == null
+                        ? 0
+                        : db.withHandle(h -> rotation.candidates(h, g, theme)).size()
+                                - library.byTheme(theme).size();
+                b.text(ctx.t(
+                        "prompts.theme.line",
+                        theme.key(),
+                        theme.label(ctx.language()),
+                        library.byTheme(theme).size(),
+                        own));
             }
             b.context(ctx.t("prompts.themes.hint"));
             return CommandReply.privately(b.build());
         }
-        List<Prompt> prompts = g == null ? library.byTheme(c.theme()) : db.withHandle(h -> rotation.candidates(h, g, c.theme()));
+        List<Prompt> prompts =
+                g == null ? library.byTheme(c.theme()) : db.withHandle(h -> rotation.candidates(h, g, c.theme()));
         b.header(ctx.t("prompts.header", c.theme().label(ctx.language())));
         for (Prompt p : prompts) {
             b.text(p.id() + " - " + p.text(ctx.language()));
@@ -98,7 +113,8 @@ public final class ContentCommands {
     CommandReply add(Context ctx, Command.PromptAdd c) {
         Guild g = ctx.requireLead(Syntax.PROMPT_ADD);
         Theme theme = c.theme() != null ? c.theme() : Theme.CRAFT;
-        Prompt p = db.inTransaction(h -> custom.add(h, g, theme, c.text(), ctx.request().user(), clock.instant()));
+        Prompt p = db.inTransaction(
+                h -> custom.add(h, g, theme, c.text(), ctx.request().user(), clock.instant()));
         return ctx.reply("prompt.added", p.id(), theme.label(ctx.language()));
     }
 }

@@ -24,8 +24,14 @@ public final class DialogueCommands {
     private final AnonymousAnswers anonymous;
     private final Pairing pairing;
 
-    public DialogueCommands(Database db, GuildStore guilds, Platforms platforms, GoalCoach coach, GoalStore goals,
-                            AnonymousAnswers anonymous, Pairing pairing) {
+    public DialogueCommands(
+            Database db,
+            GuildStore guilds,
+            Platforms platforms,
+            GoalCoach coach,
+            GoalStore goals,
+            AnonymousAnswers anonymous,
+            Pairing pairing) {
         this.db = db;
         this.guilds = guilds;
         this.platforms = platforms;
@@ -38,7 +44,8 @@ public final class DialogueCommands {
     CommandReply connect(Context ctx, Command.ConnectSetting c) {
         Guild g = ctx.requireLead(Syntax.CONNECT);
         Guild.Dialogue d = g.dialogue();
-        Guild.Dialogue updated = c.on() != null ? new Guild.Dialogue(c.on(), d.connectAfter(), d.pairsEveryWeeks())
+        Guild.Dialogue updated = c.on() != null
+                ? new Guild.Dialogue(c.on(), d.connectAfter(), d.pairsEveryWeeks())
                 : new Guild.Dialogue(true, Duration.ofHours(c.afterHours()), d.pairsEveryWeeks());
         db.useTransaction(h -> guilds.setDialogue(h, g, updated));
         return updated.connectEnabled()
@@ -79,7 +86,9 @@ public final class DialogueCommands {
         AnonymousAnswers.Result result = anonymous.answer(g, ctx.request().user(), c.text());
         if (result == AnonymousAnswers.Result.POSTED && anonymous.keyKeptInDatabase()) {
             // Honest about the weaker promise of a run without SHOPTALK_SECRET.
-            return CommandReply.privately(ChatMessage.builder().text(ctx.t("anon.posted")).context(ctx.t("anon.key.local"))
+            return CommandReply.privately(ChatMessage.builder()
+                    .text(ctx.t("anon.posted"))
+                    .context(ctx.t("anon.key.local"))
                     .build());
         }
         return anonReply(ctx, result);
@@ -100,7 +109,8 @@ public final class DialogueCommands {
         if (!c.on()) {
             return ctx.reply("pairs.off");
         }
-        return g.dialogue().pairsEveryWeeks() == 0 ? ctx.reply("pairs.on.no.rhythm")
+        return g.dialogue().pairsEveryWeeks() == 0
+                ? ctx.reply("pairs.on.no.rhythm")
                 : ctx.reply("pairs.on", g.dialogue().pairsEveryWeeks());
     }
 

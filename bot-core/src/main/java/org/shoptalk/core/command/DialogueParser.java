@@ -12,8 +12,7 @@ final class DialogueParser {
     /** An anonymous answer is posted as one quote; Slack shows at most 3,000 characters in one block of text. */
     static final int MAX_ANON = 3000;
 
-    private DialogueParser() {
-    }
+    private DialogueParser() {}
 
     static Command connect(Tokens t) {
         if (t.accept("on")) {
@@ -72,7 +71,8 @@ final class DialogueParser {
             throw new CommandException(Syntax.OCCASION, "error.occasion", "");
         }
         LocalDate start = t.hasMore() ? CommandParser.date(t.next(), Syntax.OCCASION) : null;
-        return CommandParser.end(t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start));
+        return CommandParser.end(
+                t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start));
     }
 
     static Command series(Tokens t) {
@@ -89,7 +89,10 @@ final class DialogueParser {
             throw new CommandException(Syntax.SERIES, "error.series.day", dayWord);
         }
         LocalTime time = CommandParser.time(t.next(), Syntax.SERIES);
-        return CommandParser.end(t, Syntax.SERIES, new Command.Series(theme, moments, days.iterator().next(), time));
+        return CommandParser.end(
+                t,
+                Syntax.SERIES,
+                new Command.Series(theme, moments, days.iterator().next(), time));
     }
 
     private static int number(String word, int min, int max, Syntax syntax) {

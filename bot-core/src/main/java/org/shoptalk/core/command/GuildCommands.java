@@ -56,8 +56,13 @@ public final class GuildCommands {
         });
         planner.replanDigest(guild);
         // The guild speaks its own language from its first message on.
-        ChatMessage text = ChatMessage.text(org.shoptalk.core.i18n.Texts.get().t(lang,
-                channel == null ? "guild.created.private" : "guild.created", guild.name(), zone.getId(), lang.code()));
+        ChatMessage text = ChatMessage.text(org.shoptalk.core.i18n.Texts.get()
+                .t(
+                        lang,
+                        channel == null ? "guild.created.private" : "guild.created",
+                        guild.name(),
+                        zone.getId(),
+                        lang.code()));
         return channel == null ? CommandReply.privately(text) : CommandReply.inChannel(text);
     }
 
@@ -67,9 +72,18 @@ public final class GuildCommands {
             List<UserRef> leads = guilds.withRole(h, g, Role.LEAD);
             int members = guilds.members(h, g).size();
             String channels = guilds.channels(h, g).stream().map(ChannelRef::id).collect(Collectors.joining(", "));
-            String leadNames = leads.stream().map(UserRef::id).map(id -> "<@" + id + ">").collect(Collectors.joining(", "));
-            return ctx.reply("guild.info", g.name(), g.language().code(), g.zone().getId(), leadNames, members, channels,
-                    ctx.t("day." + g.digestDay().name().toLowerCase(java.util.Locale.ROOT)), g.digestTime());
+            String leadNames =
+                    leads.stream().map(UserRef::id).map(id -> "<@" + id + ">").collect(Collectors.joining(", "));
+            return ctx.reply(
+                    "guild.info",
+                    g.name(),
+                    g.language().code(),
+                    g.zone().getId(),
+                    leadNames,
+                    members,
+                    channels,
+                    ctx.t("day." + g.digestDay().name().toLowerCase(java.util.Locale.ROOT)),
+                    g.digestTime());
         });
     }
 
@@ -102,9 +116,12 @@ public final class GuildCommands {
             throw new CommandException(Syntax.GUILD_CHANNEL_ADD, "error.channel.needed");
         }
         Guild g = leadGuildForChannelCommand(ctx);
-        db.useTransaction(h -> guilds.findByChannel(h, channel).ifPresentOrElse(other -> {
-            throw new CommandException("error.channel.taken", other.name());
-        }, () -> guilds.addChannel(h, g.id(), channel, clock.instant())));
+        db.useTransaction(h -> guilds.findByChannel(h, channel)
+                .ifPresentOrElse(
+                        other -> {
+                            throw new CommandException("error.channel.taken", other.name());
+                        },
+                        () -> guilds.addChannel(h, g.id(), channel, clock.instant())));
         return CommandReply.inChannel(ChatMessage.text(ctx.t("guild.channel.added", g.name())));
     }
 
@@ -127,7 +144,8 @@ public final class GuildCommands {
             throw new CommandException("error.channel.taken", ctx.guild().name());
         }
         List<Guild> led = db.withHandle(h -> guilds.forMember(h, ctx.request().user()).stream()
-                .filter(g -> guilds.role(h, g, ctx.request().user()).orElse(null) == Role.LEAD).toList());
+                .filter(g -> guilds.role(h, g, ctx.request().user()).orElse(null) == Role.LEAD)
+                .toList());
         if (led.size() != 1) {
             throw new CommandException(led.isEmpty() ? "error.lead.none" : "error.lead.many");
         }

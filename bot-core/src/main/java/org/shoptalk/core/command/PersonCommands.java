@@ -24,8 +24,14 @@ public final class PersonCommands {
 
     private final Platforms platforms;
 
-    public PersonCommands(Database db, GuildStore guilds, AnswerStore answers, ReminderService reminders,
-                          AnonymousAnswers anonymous, Platforms platforms, Clock clock) {
+    public PersonCommands(
+            Database db,
+            GuildStore guilds,
+            AnswerStore answers,
+            ReminderService reminders,
+            AnonymousAnswers anonymous,
+            Platforms platforms,
+            Clock clock) {
         this.platforms = platforms;
         this.anonymous = anonymous;
         this.db = db;
@@ -48,8 +54,10 @@ public final class PersonCommands {
         UserRef user = ctx.request().user();
         int removed = db.inTransaction(h -> {
             var memberOf = guilds.forMember(h, user);
-            List<Long> tenantRounds = h.query("SELECT r.id FROM round r JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?",
-                    rs -> rs.getLong(1), user.tenant().key());
+            List<Long> tenantRounds = h.query(
+                    "SELECT r.id FROM round r JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?",
+                    rs -> rs.getLong(1),
+                    user.tenant().key());
             int count = answers.forget(h, user) + anonymous.forget(h, user, tenantRounds);
             guilds.forget(h, user);
             for (Guild g : memberOf) {
@@ -57,20 +65,33 @@ public final class PersonCommands {
             }
             String tenant = user.tenant().key();
             h.update("DELETE FROM user_setting WHERE tenant = ? AND user_id = ?", tenant, user.id());
-            h.update("DELETE FROM reminder_sent WHERE user_id = ? AND round_id IN (SELECT r.id FROM round r"
-                    + " JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?)", user.id(), tenant);
-            h.update("UPDATE schedule SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(), tenant);
-            h.update("UPDATE custom_prompt SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(), tenant);
-            h.update("UPDATE skip_range SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(), tenant);
-            h.update("DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(), tenant);
+            h.update(
+                    "DELETE FROM reminder_sent WHERE user_id = ? AND round_id IN (SELECT r.id FROM round r"
+                            + " JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?)",
+                    user.id(),
+                    tenant);
+            h.update(
+                    "UPDATE schedule SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(),
+                    tenant);
+            h.update(
+                    "UPDATE custom_prompt SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(),
+                    tenant);
+            h.update(
+                    "UPDATE skip_range SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(),
+                    tenant);
+            h.update(
+                    "DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(),
+                    tenant);
             h.update("DELETE FROM conversation WHERE tenant = ? AND user_id = ?", tenant, user.id());
             forgetInPairings(h, user);
-            h.update("UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(), tenant);
+            h.update(
+                    "UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    user.id(),
+                    tenant);
             h.update("UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?", user.id(), tenant);
             return count;
         });
@@ -84,14 +105,16 @@ public final class PersonCommands {
 
     /** Past pairings keep their count for the digest, without the person's name in them. */
     private static void forgetInPairings(org.shoptalk.core.db.Handle h, UserRef user) {
-        record Row(long id, String members) {
-        }
-        List<Row> rows = h.query("SELECT p.id, p.members FROM pairing p JOIN guild g ON g.id = p.guild_id WHERE g.tenant = ?",
-                rs -> new Row(rs.getLong(1), rs.getString(2)), user.tenant().key());
+        record Row(long id, String members) {}
+        List<Row> rows = h.query(
+                "SELECT p.id, p.members FROM pairing p JOIN guild g ON g.id = p.guild_id WHERE g.tenant = ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2)),
+                user.tenant().key());
         for (Row row : rows) {
             List<String> members = List.of(row.members().split("\n"));
             if (members.contains(user.id())) {
-                String kept = String.join("\n", members.stream().filter(m -> !m.equals(user.id())).toList());
+                String kept = String.join(
+                        "\n", members.stream().filter(m -> !m.equals(user.id())).toList());
                 h.update("UPDATE pairing SET members = ? WHERE id = ?", kept, row.id());
             }
         }

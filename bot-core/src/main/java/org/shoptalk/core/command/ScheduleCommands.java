@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.db.Database;
@@ -40,19 +40,24 @@ public final class ScheduleCommands {
 
     CommandReply weekly(Context ctx, Command.ScheduleWeekly c) {
         Guild g = ctx.requireLead(Syntax.SCHEDULE);
-        LocalDate anchor = clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate();
+        LocalDate anchor =
+                clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate();
         return add(ctx, g, new Timing.Weekly(c.days(), c.time(), c.everyWeeks(), anchor, c.zone()), c.theme());
     }
 
     CommandReply once(Context ctx, Command.ScheduleOnce c) {
         Guild g = ctx.requireLead(Syntax.SCHEDULE_AT);
-        withinReach(c.at().toLocalDate(), clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate(),
+        withinReach(
+                c.at().toLocalDate(),
+                clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate(),
                 Syntax.SCHEDULE_AT);
         Timing.Once timing = new Timing.Once(c.at(), c.zone());
-        Instant at = org.shoptalk.core.schedule.MomentCalendar.resolve(c.at().toLocalDate(), c.at().toLocalTime(),
-                c.zone() != null ? c.zone() : g.zone()).toInstant();
+        Instant at = org.shoptalk.core.schedule.MomentCalendar.resolve(
+                        c.at().toLocalDate(), c.at().toLocalTime(), c.zone() != null ? c.zone() : g.zone())
+                .toInstant();
         if (!at.isAfter(clock.instant())) {
-            throw new CommandException(Syntax.SCHEDULE_AT, "error.past", c.at().toLocalDate() + " " + c.at().toLocalTime());
+            throw new CommandException(
+                    Syntax.SCHEDULE_AT, "error.past", c.at().toLocalDate() + " " + c.at().toLocalTime());
         }
         return add(ctx, g, timing, c.theme());
     }
@@ -81,18 +86,26 @@ public final class ScheduleCommands {
         LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
         for (Schedule s : all) {
             // A pause until a date that has come is over, though the row still says paused.
-            boolean paused = s.paused() && (s.pausedUntil() == null || s.pausedUntil().isAfter(today));
-            String state = paused ? " " + (s.pausedUntil() == null ? ctx.t("schedules.paused")
-                    : ctx.t("schedules.paused.until", s.pausedUntil())) : "";
+            boolean paused =
+                    s.paused() && (s.pausedUntil() == null || s.pausedUntil().isAfter(today));
+            String state = paused
+                    ? " "
+                            + (s.pausedUntil() == null
+                                    ? ctx.t("schedules.paused")
+                                    : ctx.t("schedules.paused.until", s.pausedUntil()))
+                    : "";
             List<ZonedDateTime> next = planned(s, g, skips);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
             b.text(ctx.t("schedules.line", s.id(), describe(ctx, s, g), state, nextText));
             b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.id());
         }
         if (!skips.isEmpty()) {
-            b.context(ctx.t("schedules.skips", skips.stream().map(r -> r.from() + ".." + r.to()).collect(Collectors.joining(", "))));
+            b.context(ctx.t(
+                    "schedules.skips",
+                    skips.stream().map(r -> r.from() + ".." + r.to()).collect(Collectors.joining(", "))));
         }
-        planner.nextDigest(g, clock.instant()).ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
+        planner.nextDigest(g, clock.instant())
+                .ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
         return CommandReply.privately(b.build());
     }
 
@@ -120,7 +133,8 @@ public final class ScheduleCommands {
     CommandReply pause(Context ctx, Command.Pause c) {
         Guild g = ctx.requireLead(Syntax.PAUSE);
         Schedule s = find(g, c.scheduleId(), Syntax.PAUSE);
-        if (c.until() != null && !c.until().isAfter(clock.instant().atZone(g.zone()).toLocalDate())) {
+        if (c.until() != null
+                && !c.until().isAfter(clock.instant().atZone(g.zone()).toLocalDate())) {
             throw new CommandException(Syntax.PAUSE, "error.until.past", c.until());
         }
         if (c.until() != null) {
@@ -131,7 +145,8 @@ public final class ScheduleCommands {
             return schedules.find(h, g, s.id()).orElseThrow();
         });
         planner.planSchedule(paused, g);
-        return c.until() == null ? ctx.reply("schedule.paused", s.id())
+        return c.until() == null
+                ? ctx.reply("schedule.paused", s.id())
                 : ctx.reply("schedule.paused.until", s.id(), c.until());
     }
 
@@ -144,7 +159,8 @@ public final class ScheduleCommands {
         });
         planner.planSchedule(resumed, g);
         List<ZonedDateTime> next = resumed.upcoming(clock.instant(), g.zone(), skips(g), 1);
-        return ctx.reply("schedule.resumed", s.id(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
+        return ctx.reply(
+                "schedule.resumed", s.id(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
     }
 
     CommandReply unschedule(Context ctx, Command.Unschedule c) {
@@ -177,7 +193,10 @@ public final class ScheduleCommands {
             return guilds.find(h, g.tenant(), g.id()).orElseThrow();
         });
         planner.replanDigest(updated);
-        return ctx.reply("digest.at", ctx.t("day." + c.day().name().toLowerCase(Locale.ROOT)), c.time(),
+        return ctx.reply(
+                "digest.at",
+                ctx.t("day." + c.day().name().toLowerCase(Locale.ROOT)),
+                c.time(),
                 updated.zone().getId());
     }
 
@@ -198,14 +217,17 @@ public final class ScheduleCommands {
     }
 
     private List<DateRange> skips(Guild g) {
-        return db.withHandle(h -> schedules.skips(h, g.id(), clock.instant().atZone(g.zone()).toLocalDate().minusDays(1)));
+        return db.withHandle(h -> schedules.skips(
+                h, g.id(), clock.instant().atZone(g.zone()).toLocalDate().minusDays(1)));
     }
 
     static String describe(Context ctx, Schedule s, Guild g) {
-        String theme = s.theme() == null ? "" : ctx.t("schedule.theme", s.theme().label(ctx.language()));
+        String theme =
+                s.theme() == null ? "" : ctx.t("schedule.theme", s.theme().label(ctx.language()));
         String zone = s.zoneOr(g.zone()).getId();
         if (s.timing() instanceof Timing.Weekly w) {
-            String every = w.everyWeeks() == 1 ? ctx.t("schedule.every.week") : ctx.t("schedule.every.weeks", w.everyWeeks());
+            String every =
+                    w.everyWeeks() == 1 ? ctx.t("schedule.every.week") : ctx.t("schedule.every.weeks", w.everyWeeks());
             return ctx.t("schedule.weekly", DaySpec.format(w.days(), ctx.language()), w.time(), every, zone) + theme;
         }
         Timing.Once o = (Timing.Once) s.timing();
@@ -214,8 +236,10 @@ public final class ScheduleCommands {
 
     /** Times as the guild reads them: in the guild's zone. */
     static String times(Context ctx, List<ZonedDateTime> times, Guild g) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", ctx.language().locale());
-        return times.stream().map(t -> f.format(t.withZoneSameInstant(g.zone()))).collect(Collectors.joining("; "))
-                + " (" + g.zone().getId() + ")";
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(
+                "EEE d MMM yyyy HH:mm", ctx.language().locale());
+        return times.stream()
+                        .map(t -> f.format(t.withZoneSameInstant(g.zone())))
+                        .collect(Collectors.joining("; ")) + " (" + g.zone().getId() + ")";
     }
 }

@@ -40,13 +40,16 @@ public final class SeriesCommands {
         LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
         LocalDate start = c.start() != null ? c.start() : today.plusDays(1);
         ScheduleCommands.withinReach(start, today, Syntax.OCCASION);
-        if (start.isBefore(today) || (start.equals(today) && !clock.instant().atZone(g.zone()).toLocalTime().isBefore(OCCASION_TIME))) {
+        if (start.isBefore(today)
+                || (start.equals(today)
+                        && !clock.instant().atZone(g.zone()).toLocalTime().isBefore(OCCASION_TIME))) {
             throw new CommandException(Syntax.OCCASION, "error.past", start + " " + OCCASION_TIME);
         }
         List<Schedule> created = db.inTransaction(h -> {
             List<Schedule> out = new ArrayList<>();
             for (Occasion.Step step : occasion.steps()) {
-                Timing.Once timing = new Timing.Once(LocalDateTime.of(start.plusDays(step.dayOffset()), OCCASION_TIME), null);
+                Timing.Once timing =
+                        new Timing.Once(LocalDateTime.of(start.plusDays(step.dayOffset()), OCCASION_TIME), null);
                 long id = schedules.add(h, g, timing, null, ctx.request().user(), clock.instant());
                 schedules.shape(h, id, step.promptId(), null);
                 out.add(schedules.find(h, g, id).orElseThrow());
@@ -58,21 +61,31 @@ public final class SeriesCommands {
             planner.planSchedule(s, g);
             times.addAll(s.upcoming(clock.instant(), g.zone(), List.of(), 1));
         }
-        return ctx.reply("occasion.planned", ctx.t("occasion." + occasion.key()), ScheduleCommands.times(ctx, times, g));
+        return ctx.reply(
+                "occasion.planned", ctx.t("occasion." + occasion.key()), ScheduleCommands.times(ctx, times, g));
     }
 
     CommandReply series(Context ctx, Command.Series c) {
         Guild g = ctx.requireLead(Syntax.SERIES);
         LocalDate anchor = clock.instant().atZone(g.zone()).toLocalDate();
         Schedule s = db.inTransaction(h -> {
-            long id = schedules.add(h, g, new Timing.Weekly(Set.of(c.day()), c.time(), 1, anchor, null), c.theme(),
-                    ctx.request().user(), clock.instant());
+            long id = schedules.add(
+                    h,
+                    g,
+                    new Timing.Weekly(Set.of(c.day()), c.time(), 1, anchor, null),
+                    c.theme(),
+                    ctx.request().user(),
+                    clock.instant());
             schedules.shape(h, id, null, c.moments());
             return schedules.find(h, g, id).orElseThrow();
         });
         planner.planSchedule(s, g);
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), List.of(), 1);
-        return ctx.reply("series.planned", s.id(), c.moments(), c.theme().label(ctx.language()),
+        return ctx.reply(
+                "series.planned",
+                s.id(),
+                c.moments(),
+                c.theme().label(ctx.language()),
                 ScheduleCommands.times(ctx, next, g));
     }
 }

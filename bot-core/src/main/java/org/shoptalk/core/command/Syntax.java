@@ -63,6 +63,8 @@ public enum Syntax {
 
     /** The forms that start with this word, to show when a command was not understood. */
     public static List<Syntax> startingWith(String word) {
-        return Arrays.stream(values()).filter(s -> s.form.split(" ")[0].equalsIgnoreCase(word)).toList();
+        return Arrays.stream(values())
+                .filter(s -> s.form.split(" ")[0].equalsIgnoreCase(word))
+                .toList();
     }
 }

@@ -32,11 +32,14 @@ public class DatabaseException extends RuntimeException {
 
     private static boolean unavailable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().length() >= 2
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && s.getSQLState().length() >= 2
                     && UNAVAILABLE_CLASSES.contains(s.getSQLState().substring(0, 2))) {
                 return true;
             }

@@ -76,7 +76,7 @@ public record DbSettings(String url, String user, String password, int maxPoolSi
 
     @Override
     public String toString() {
-        return "DbSettings[url=" + url + ", user=" + user + ", maxPoolSize=" + maxPoolSize
-                + ", connectionTimeout=" + connectionTimeout.toMillis() + "ms]";
+        return "DbSettings[url=" + url + ", user=" + user + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout="
+                + connectionTimeout.toMillis() + "ms]";
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -36,7 +35,8 @@ public final class Handle {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement ps = prepare(sql, false, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(sql, false, params);
+                ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(mapper.map(rs));
@@ -120,9 +120,8 @@ public final class Handle {
     }
 
     private PreparedStatement prepare(String sql, boolean keys, Object... params) throws SQLException {
-        PreparedStatement ps = keys
-                ? connection.prepareStatement(sql, new String[] {"id"})
-                : connection.prepareStatement(sql);
+        PreparedStatement ps =
+                keys ? connection.prepareStatement(sql, new String[] {"id"}) : connection.prepareStatement(sql);
         try {
             for (int i = 0; i < params.length; i++) {
                 bind(ps, i + 1, params[i]);

@@ -37,8 +37,13 @@ public final class AnonymousAnswers {
     private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    public AnonymousAnswers(Database db, Platforms platforms, RoundStore rounds, AnswerStore answers, Pseudonyms pseudonyms,
-                            Clock clock) {
+    public AnonymousAnswers(
+            Database db,
+            Platforms platforms,
+            RoundStore rounds,
+            AnswerStore answers,
+            Pseudonyms pseudonyms,
+            Clock clock) {
         this.db = db;
         this.platforms = platforms;
         this.rounds = rounds;
@@ -53,7 +58,13 @@ public final class AnonymousAnswers {
     }
 
     /** Outcomes a person is told about. */
-    public enum Result { POSTED, EDITED, DELETED, NO_OPEN_ROUND, NOTHING_TO_DELETE }
+    public enum Result {
+        POSTED,
+        EDITED,
+        DELETED,
+        NO_OPEN_ROUND,
+        NOTHING_TO_DELETE
+    }
 
     /** Answers the guild's latest open round anonymously, or replaces this person's anonymous answer there. */
     public Result answer(Guild guild, UserRef user, String text) {
@@ -78,9 +89,10 @@ public final class AnonymousAnswers {
             });
             return Result.EDITED;
         }
-        Posted posted = platform.postInThread(new ThreadRef(t.post().channel(), t.post().threadId()), message);
-        db.useTransaction(h -> answers.addAnonymous(h, t.round().id(), t.post().channel(), posted.messageId(), pseudonym, text,
-                clock.instant()));
+        Posted posted =
+                platform.postInThread(new ThreadRef(t.post().channel(), t.post().threadId()), message);
+        db.useTransaction(h -> answers.addAnonymous(
+                h, t.round().id(), t.post().channel(), posted.messageId(), pseudonym, text, clock.instant()));
         return Result.POSTED;
     }
 
@@ -97,8 +109,11 @@ public final class AnonymousAnswers {
         }
         Answer a = mine.get();
         db.useTransaction(h -> answers.delete(h, a.channel(), a.messageId()));
-        platforms.forTenant(guild.tenant()).update(new Posted(a.channel(), a.messageId(), t.post().threadId(), null),
-                ChatMessage.text(Texts.get().t(t.round().language(), "anon.withdrawn")));
+        platforms
+                .forTenant(guild.tenant())
+                .update(
+                        new Posted(a.channel(), a.messageId(), t.post().threadId(), null),
+                        ChatMessage.text(Texts.get().t(t.round().language(), "anon.withdrawn")));
         return Result.DELETED;
     }
 
@@ -117,11 +132,11 @@ public final class AnonymousAnswers {
     private Optional<Answer> mine(Handle h, long roundId, UserRef user) {
         Set<String> candidates = pseudonyms.candidates(user, roundId);
         return answers.forRound(h, roundId).stream()
-                .filter(a -> a.anonymous() && candidates.contains(a.author().id())).findFirst();
+                .filter(a -> a.anonymous() && candidates.contains(a.author().id()))
+                .findFirst();
     }
 
-    private record Target(Round round, RoundPost post) {
-    }
+    private record Target(Round round, RoundPost post) {}
 
     private Optional<Target> latestOpen(Guild guild) {
         Instant now = clock.instant();
@@ -133,7 +148,8 @@ public final class AnonymousAnswers {
                     break;
                 }
                 Optional<RoundPost> post = rounds.posts(h, r.id()).stream()
-                        .filter(p -> p.state() == RoundPost.State.POSTED).findFirst();
+                        .filter(p -> p.state() == RoundPost.State.POSTED)
+                        .findFirst();
                 if (post.isPresent()) {
                     return Optional.of(new Target(r, post.get()));
                 }
@@ -143,6 +159,8 @@ public final class AnonymousAnswers {
     }
 
     private static ChatMessage message(Round round, String text) {
-        return ChatMessage.builder().quote(text, Attribution.colleague(round.language())).build();
+        return ChatMessage.builder()
+                .quote(text, Attribution.colleague(round.language()))
+                .build();
     }
 }

@@ -37,7 +37,11 @@ public final class ConnectNudge {
     private static final int EXCERPT = 140;
 
     /** What a check decided: nudged, nothing to do ever again, or look again later. */
-    public enum Outcome { NUDGED, DONE, LATER }
+    public enum Outcome {
+        NUDGED,
+        DONE,
+        LATER
+    }
 
     private final Database db;
     private final Platforms platforms;
@@ -47,8 +51,14 @@ public final class ConnectNudge {
     private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    public ConnectNudge(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers,
-                        Pseudonyms pseudonyms, Clock clock) {
+    public ConnectNudge(
+            Database db,
+            Platforms platforms,
+            GuildStore guilds,
+            RoundStore rounds,
+            AnswerStore answers,
+            Pseudonyms pseudonyms,
+            Clock clock) {
         this.db = db;
         this.pseudonyms = pseudonyms;
         this.platforms = platforms;
@@ -60,8 +70,7 @@ public final class ConnectNudge {
 
     public Outcome check(long roundId) {
         Instant now = clock.instant();
-        record Plan(Guild guild, RoundPost post, Answer first, Answer second, Round round) {
-        }
+        record Plan(Guild guild, RoundPost post, Answer first, Answer second, Round round) {}
         Optional<Object> decision = db.inTransaction(h -> {
             Optional<Round> round = rounds.find(h, roundId);
             Optional<Guild> guild = round.flatMap(r -> guilds.findForTask(h, r.guildId()));
@@ -73,13 +82,18 @@ public final class ConnectNudge {
                 return Optional.<Object>of(Outcome.DONE);
             }
             for (RoundPost post : rounds.posts(h, roundId)) {
-                List<Answer> inThread = firstPerPerson(all.stream().filter(a -> a.channel().equals(post.channel())).toList(),
+                List<Answer> inThread = firstPerPerson(
+                        all.stream()
+                                .filter(a -> a.channel().equals(post.channel()))
+                                .toList(),
                         roundId);
                 if (post.state() == RoundPost.State.POSTED && inThread.size() >= 2) {
-                    if (!h.insertIfAbsent("INSERT INTO connect_nudge (round_id, posted_at) VALUES (?, ?)", roundId, now)) {
+                    if (!h.insertIfAbsent(
+                            "INSERT INTO connect_nudge (round_id, posted_at) VALUES (?, ?)", roundId, now)) {
                         return Optional.<Object>of(Outcome.DONE);
                     }
-                    return Optional.<Object>of(new Plan(guild.get(), post, inThread.get(0), inThread.get(1), round.get()));
+                    return Optional.<Object>of(
+                            new Plan(guild.get(), post, inThread.get(0), inThread.get(1), round.get()));
                 }
             }
             return Optional.<Object>of(now.isBefore(round.get().closesAt()) ? Outcome.LATER : Outcome.DONE);
@@ -90,9 +104,12 @@ public final class ConnectNudge {
         }
         Plan plan = (Plan) d;
         try {
-            platforms.forTenant(plan.guild().tenant()).postInThread(
-                    new org.shoptalk.core.chat.ThreadRef(plan.post().channel(), plan.post().threadId()),
-                    message(plan.guild(), plan.round(), plan.first(), plan.second(), platforms::displayName));
+            platforms
+                    .forTenant(plan.guild().tenant())
+                    .postInThread(
+                            new org.shoptalk.core.chat.ThreadRef(
+                                    plan.post().channel(), plan.post().threadId()),
+                            message(plan.guild(), plan.round(), plan.first(), plan.second(), platforms::displayName));
         } catch (ChatPlatformException e) {
             LOG.warn("connect nudge for round {} not posted: {}", roundId, e.getMessage());
         }
@@ -108,10 +125,13 @@ public final class ConnectNudge {
         Map<UserRef, Answer> first = new LinkedHashMap<>();
         answers.forEach(a -> first.putIfAbsent(a.author(), a));
         Set<String> namedWritersPseudonyms = new HashSet<>();
-        first.keySet().stream().filter(u -> !Attribution.isPseudonym(u))
+        first.keySet().stream()
+                .filter(u -> !Attribution.isPseudonym(u))
                 .forEach(u -> namedWritersPseudonyms.addAll(pseudonyms.candidates(u, roundId)));
         return first.values().stream()
-                .filter(a -> !a.anonymous() || !namedWritersPseudonyms.contains(a.author().id())).toList();
+                .filter(a -> !a.anonymous()
+                        || !namedWritersPseudonyms.contains(a.author().id()))
+                .toList();
     }
 
     private static ChatMessage message(Guild guild, Round round, Answer a, Answer b, Function<UserRef, String> names) {

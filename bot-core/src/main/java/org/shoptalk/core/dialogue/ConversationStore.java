@@ -28,27 +28,52 @@ public final class ConversationStore {
     }
 
     public Optional<Conversation> find(Handle h, UserRef user) {
-        return h.queryOne("SELECT kind, guild_id, step, data, updated_at FROM conversation WHERE tenant = ? AND user_id = ?",
-                rs -> new Conversation(rs.getString("kind"), rs.getLong("guild_id"), rs.getInt("step"), parse(rs.getString("data")),
-                        Handle.instant(rs, "updated_at")), user.tenant().key(), user.id());
+        return h.queryOne(
+                "SELECT kind, guild_id, step, data, updated_at FROM conversation WHERE tenant = ? AND user_id = ?",
+                rs -> new Conversation(
+                        rs.getString("kind"),
+                        rs.getLong("guild_id"),
+                        rs.getInt("step"),
+                        parse(rs.getString("data")),
+                        Handle.instant(rs, "updated_at")),
+                user.tenant().key(),
+                user.id());
     }
 
     public void save(Handle h, UserRef user, Conversation c) {
         String data = write(c.data());
-        if (h.update("UPDATE conversation SET kind = ?, guild_id = ?, step = ?, data = ?, updated_at = ? WHERE tenant = ? AND user_id = ?",
-                c.kind(), c.guildId(), c.step(), data, c.updatedAt(), user.tenant().key(), user.id()) == 0) {
-            h.update("INSERT INTO conversation (tenant, user_id, kind, guild_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    user.tenant().key(), user.id(), c.kind(), c.guildId(), c.step(), data, c.updatedAt());
+        if (h.update(
+                        "UPDATE conversation SET kind = ?, guild_id = ?, step = ?, data = ?, updated_at = ? WHERE tenant = ? AND user_id = ?",
+                        c.kind(),
+                        c.guildId(),
+                        c.step(),
+                        data,
+                        c.updatedAt(),
+                        user.tenant().key(),
+                        user.id())
+                == 0) {
+            h.update(
+                    "INSERT INTO conversation (tenant, user_id, kind, guild_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    user.tenant().key(),
+                    user.id(),
+                    c.kind(),
+                    c.guildId(),
+                    c.step(),
+                    data,
+                    c.updatedAt());
         }
     }
 
     public void end(Handle h, UserRef user) {
-        h.update("DELETE FROM conversation WHERE tenant = ? AND user_id = ?", user.tenant().key(), user.id());
+        h.update(
+                "DELETE FROM conversation WHERE tenant = ? AND user_id = ?",
+                user.tenant().key(),
+                user.id());
     }
 
     private static Map<String, String> parse(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable conversation state", e);
         }

@@ -17,8 +17,8 @@ public final class DialogueTasks {
     private final TaskPlanner planner;
     private final Clock clock;
 
-    public DialogueTasks(Database db, GuildStore guilds, RoundStore rounds, ConnectNudge connect, TaskPlanner planner,
-                         Clock clock) {
+    public DialogueTasks(
+            Database db, GuildStore guilds, RoundStore rounds, ConnectNudge connect, TaskPlanner planner, Clock clock) {
         this.db = db;
         this.guilds = guilds;
         this.rounds = rounds;
@@ -37,9 +37,10 @@ public final class DialogueTasks {
     /** Not enough answers yet: check again after the same delay, while the round is open. */
     private void lookAgainLater(long roundId) {
         Instant now = clock.instant();
-        db.withHandle(h -> rounds.find(h, roundId).flatMap(r -> guilds.findForTask(h, r.guildId())
-                .map(g -> now.plus(g.dialogue().connectAfter()))
-                .filter(next -> next.isBefore(r.closesAt()))))
+        db.withHandle(h -> rounds.find(h, roundId)
+                        .flatMap(r -> guilds.findForTask(h, r.guildId())
+                                .map(g -> now.plus(g.dialogue().connectAfter()))
+                                .filter(next -> next.isBefore(r.closesAt()))))
                 .ifPresent(next -> planner.plan(new Task.Connect(roundId), next));
     }
 }

@@ -41,8 +41,14 @@ public final class GoalCoach {
     private final TaskPlanner planner;
     private final Clock clock;
 
-    public GoalCoach(Database db, GuildStore guilds, ConversationStore conversations, GoalStore goals, GoalAdvisor advisor,
-                     TaskPlanner planner, Clock clock) {
+    public GoalCoach(
+            Database db,
+            GuildStore guilds,
+            ConversationStore conversations,
+            GoalStore goals,
+            GoalAdvisor advisor,
+            TaskPlanner planner,
+            Clock clock) {
         this.db = db;
         this.guilds = guilds;
         this.conversations = conversations;
@@ -54,8 +60,8 @@ public final class GoalCoach {
 
     /** Starts (or restarts) the conversation for this guild and returns the first question. */
     public ChatMessage start(Guild guild, UserRef user) {
-        db.useTransaction(h -> conversations.save(h, user,
-                new ConversationStore.Conversation(KIND, guild.id(), 0, Map.of(), clock.instant())));
+        db.useTransaction(h -> conversations.save(
+                h, user, new ConversationStore.Conversation(KIND, guild.id(), 0, Map.of(), clock.instant())));
         return ChatMessage.text(t(guild.language(), "coach.start", guild.name()));
     }
 
@@ -88,8 +94,13 @@ public final class GoalCoach {
         }));
     }
 
-    private ChatMessage step(org.shoptalk.core.db.Handle h, Guild guild, UserRef user, ConversationStore.Conversation c,
-                             String answer, Instant now) {
+    private ChatMessage step(
+            org.shoptalk.core.db.Handle h,
+            Guild guild,
+            UserRef user,
+            ConversationStore.Conversation c,
+            String answer,
+            Instant now) {
         Language lang = guild.language();
         int step = c.step();
         if (step == 0) {
@@ -112,8 +123,17 @@ public final class GoalCoach {
             return ChatMessage.text(t(lang, "coach.bad.date", answer));
         }
         Map<String, String> d = c.data();
-        Goal goal = new Goal(0, guild.id(), d.get("goal"), d.getOrDefault("verdict", "UNCLEAR"), d.get("forWhom"),
-                d.get("value"), d.get("indicators"), d.get("limits"), reviewOn, now);
+        Goal goal = new Goal(
+                0,
+                guild.id(),
+                d.get("goal"),
+                d.getOrDefault("verdict", "UNCLEAR"),
+                d.get("forWhom"),
+                d.get("value"),
+                d.get("indicators"),
+                d.get("limits"),
+                reviewOn,
+                now);
         long id = goals.add(h, guild, goal, user, now);
         conversations.end(h, user);
         Instant at = MomentCalendar.resolve(reviewOn, REVIEW_TIME, guild.zone()).toInstant();

@@ -39,8 +39,13 @@ public final class GoalReviews {
         if (goal.isEmpty() || guild.isEmpty()) {
             return Outcome.DONE;
         }
-        return rounds.openAndPost(guild.get(), null, key(goalId), new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY),
-                takeOver).outcome();
+        return rounds.openAndPost(
+                        guild.get(),
+                        null,
+                        key(goalId),
+                        new RoundService.Ask(prompt(goal.get()), Theme.ACCOUNTABILITY),
+                        takeOver)
+                .outcome();
     }
 
     /** The last attempt failed too: its unposted channels are marked failed and the leads told. */
@@ -56,12 +61,24 @@ public final class GoalReviews {
 
     /** The review as a one-off prompt in both languages, so the round reads in the guild's language. */
     static Prompt prompt(Goal g) {
-        return new Prompt("goal-" + g.id(), Theme.ACCOUNTABILITY, text(Language.EN, g), text(Language.NL, g),
-                Texts.get().t(Language.EN, "review.why"), Texts.get().t(Language.NL, "review.why"));
+        return new Prompt(
+                "goal-" + g.id(),
+                Theme.ACCOUNTABILITY,
+                text(Language.EN, g),
+                text(Language.NL, g),
+                Texts.get().t(Language.EN, "review.why"),
+                Texts.get().t(Language.NL, "review.why"));
     }
 
     private static String text(Language lang, Goal g) {
-        return Texts.get().t(lang, "review.text", g.id(), Excerpt.line(g.statement(), PIECE),
-                Excerpt.line(g.forWhom(), PIECE), Excerpt.line(g.indicators(), PIECE), Excerpt.line(g.limits(), PIECE));
+        return Texts.get()
+                .t(
+                        lang,
+                        "review.text",
+                        g.id(),
+                        Excerpt.line(g.statement(), PIECE),
+                        Excerpt.line(g.forWhom(), PIECE),
+                        Excerpt.line(g.indicators(), PIECE),
+                        Excerpt.line(g.limits(), PIECE));
     }
 }

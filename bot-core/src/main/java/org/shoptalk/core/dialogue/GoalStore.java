@@ -11,17 +11,30 @@ import org.shoptalk.core.guild.Guild;
 
 /** Goals of guilds. Thread-safe. */
 public final class GoalStore {
-    private static final String COLUMNS = "id, guild_id, statement, verdict, for_whom, value_behind, indicators, limits,"
-            + " review_on, created_at";
+    private static final String COLUMNS =
+            "id, guild_id, statement, verdict, for_whom, value_behind, indicators, limits," + " review_on, created_at";
 
     public long add(Handle h, Guild guild, Goal g, UserRef by, Instant now) {
-        return h.insert("INSERT INTO goal (guild_id, statement, verdict, for_whom, value_behind, indicators, limits, review_on,"
-                        + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", guild.id(), g.statement(), g.verdict(),
-                g.forWhom(), g.valueBehind(), g.indicators(), g.limits(), g.reviewOn(), by.id(), now);
+        return h.insert(
+                "INSERT INTO goal (guild_id, statement, verdict, for_whom, value_behind, indicators, limits, review_on,"
+                        + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                guild.id(),
+                g.statement(),
+                g.verdict(),
+                g.forWhom(),
+                g.valueBehind(),
+                g.indicators(),
+                g.limits(),
+                g.reviewOn(),
+                by.id(),
+                now);
     }
 
     public List<Goal> forGuild(Handle h, Guild guild) {
-        return h.query("SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? ORDER BY review_on, id", GoalStore::map, guild.id());
+        return h.query(
+                "SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? ORDER BY review_on, id",
+                GoalStore::map,
+                guild.id());
     }
 
     public Optional<Goal> findForTask(Handle h, long id) {
@@ -29,13 +42,26 @@ public final class GoalStore {
     }
 
     public List<Goal> createdBetween(Handle h, long guildId, Instant from, Instant to) {
-        return h.query("SELECT " + COLUMNS + " FROM goal WHERE guild_id = ? AND created_at > ? AND created_at <= ? ORDER BY id",
-                GoalStore::map, guildId, from, to);
+        return h.query(
+                "SELECT " + COLUMNS
+                        + " FROM goal WHERE guild_id = ? AND created_at > ? AND created_at <= ? ORDER BY id",
+                GoalStore::map,
+                guildId,
+                from,
+                to);
     }
 
     private static Goal map(ResultSet rs) throws SQLException {
-        return new Goal(rs.getLong("id"), rs.getLong("guild_id"), rs.getString("statement"), rs.getString("verdict"),
-                rs.getString("for_whom"), rs.getString("value_behind"), rs.getString("indicators"), rs.getString("limits"),
-                Handle.date(rs, "review_on"), Handle.instant(rs, "created_at"));
+        return new Goal(
+                rs.getLong("id"),
+                rs.getLong("guild_id"),
+                rs.getString("statement"),
+                rs.getString("verdict"),
+                rs.getString("for_whom"),
+                rs.getString("value_behind"),
+                rs.getString("indicators"),
+                rs.getString("limits"),
+                Handle.date(rs, "review_on"),
+                Handle.instant(rs, "created_at"));
     }
 }

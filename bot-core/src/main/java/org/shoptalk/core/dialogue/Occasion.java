@@ -16,8 +16,7 @@ public enum Occasion {
     ROLE("role", List.of(new Step(0, "choose-08"), new Step(3, "choose-03"), new Step(6, "explore-02")));
 
     /** One question of the occasion, {@code dayOffset} days after its start. */
-    public record Step(int dayOffset, String promptId) {
-    }
+    public record Step(int dayOffset, String promptId) {}
 
     private final String key;
     private final List<Step> steps;

@@ -53,7 +53,13 @@ public final class Pairing {
     private final TaskPlanner planner;
     private final Clock clock;
 
-    public Pairing(Database db, Platforms platforms, GuildStore guilds, PromptLibrary library, TaskPlanner planner, Clock clock) {
+    public Pairing(
+            Database db,
+            Platforms platforms,
+            GuildStore guilds,
+            PromptLibrary library,
+            TaskPlanner planner,
+            Clock clock) {
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
@@ -72,8 +78,11 @@ public final class Pairing {
 
     /** Sets the rhythm and plans the first pairing (next Monday 10:00 guild time), or stops pairing. */
     public Optional<ZonedDateTime> setRhythm(Guild guild, int everyWeeks) {
-        db.useTransaction(h -> guilds.setDialogue(h, guild, new Guild.Dialogue(guild.dialogue().connectEnabled(),
-                guild.dialogue().connectAfter(), everyWeeks)));
+        db.useTransaction(h -> guilds.setDialogue(
+                h,
+                guild,
+                new Guild.Dialogue(
+                        guild.dialogue().connectEnabled(), guild.dialogue().connectAfter(), everyWeeks)));
         planner.cancel(new Task.Pairs(guild.id()));
         if (everyWeeks == 0) {
             return Optional.empty();
@@ -84,15 +93,24 @@ public final class Pairing {
     /** Plans the next pairing of every guild that pairs and has none planned (a plan lost after its change committed). */
     public void reconcile() {
         for (Guild guild : db.withHandle(guilds::all)) {
-            if (guild.dialogue().pairsEveryWeeks() > 0 && planner.nextPlanned(new Task.Pairs(guild.id())).isEmpty()) {
+            if (guild.dialogue().pairsEveryWeeks() > 0
+                    && planner.nextPlanned(new Task.Pairs(guild.id())).isEmpty()) {
                 planFirst(guild);
             }
         }
     }
 
     private Optional<ZonedDateTime> planFirst(Guild guild) {
-        Optional<ZonedDateTime> first = MomentCalendar.next(new Recurrence(Set.of(DayOfWeek.MONDAY), PAIRING_TIME, 1,
-                clock.instant().atZone(guild.zone()).toLocalDate(), guild.zone()), clock.instant(), List.of(), null);
+        Optional<ZonedDateTime> first = MomentCalendar.next(
+                new Recurrence(
+                        Set.of(DayOfWeek.MONDAY),
+                        PAIRING_TIME,
+                        1,
+                        clock.instant().atZone(guild.zone()).toLocalDate(),
+                        guild.zone()),
+                clock.instant(),
+                List.of(),
+                null);
         first.ifPresent(t -> planner.plan(new Task.Pairs(guild.id()), t.toInstant()));
         return first;
     }
@@ -110,8 +128,12 @@ public final class Pairing {
         try {
             formAndIntroduce(g, occurrence);
         } finally {
-            planner.plan(new Task.Pairs(g.id()), occurrence.atZone(g.zone()).plusWeeks(g.dialogue().pairsEveryWeeks())
-                    .toInstant());
+            planner.plan(
+                    new Task.Pairs(g.id()),
+                    occurrence
+                            .atZone(g.zone())
+                            .plusWeeks(g.dialogue().pairsEveryWeeks())
+                            .toInstant());
         }
     }
 
@@ -122,8 +144,12 @@ public final class Pairing {
             }
             List<List<UserRef>> formed = form(h, g, occurrence);
             for (List<UserRef> group : formed) {
-                h.update("INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (?, ?, ?, ?)", g.id(),
-                        group.stream().map(UserRef::id).sorted().collect(Collectors.joining("\n")), prompt(g, group).id(), occurrence);
+                h.update(
+                        "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (?, ?, ?, ?)",
+                        g.id(),
+                        group.stream().map(UserRef::id).sorted().collect(Collectors.joining("\n")),
+                        prompt(g, group).id(),
+                        occurrence);
             }
             return formed;
         });
@@ -133,17 +159,32 @@ public final class Pairing {
     /** Groups the opted-in members: the grouping with the fewest repeats and same-channel pairs wins. */
     List<List<UserRef>> form(Handle h, Guild g, Instant occurrence) {
         Set<UserRef> members = new HashSet<>(guilds.members(h, g));
-        List<UserRef> people = h.query("SELECT user_id FROM pair_optin WHERE guild_id = ? ORDER BY user_id",
-                rs -> new UserRef(g.tenant(), rs.getString(1)), g.id()).stream().filter(members::contains).toList();
+        List<UserRef> people = h
+                .query(
+                        "SELECT user_id FROM pair_optin WHERE guild_id = ? ORDER BY user_id",
+                        rs -> new UserRef(g.tenant(), rs.getString(1)),
+                        g.id())
+                .stream()
+                .filter(members::contains)
+                .toList();
         if (people.size() < 2) {
             return List.of();
         }
         Set<Set<String>> recent = new HashSet<>();
-        h.query("SELECT members FROM pairing WHERE guild_id = ? ORDER BY formed_at DESC", rs -> rs.getString(1), g.id())
-                .stream().limit((long) REMEMBERED_ROUNDS * people.size()).forEach(m -> pairsOf(List.of(m.split("\n")), recent));
+        h
+                .query(
+                        "SELECT members FROM pairing WHERE guild_id = ? ORDER BY formed_at DESC",
+                        rs -> rs.getString(1),
+                        g.id())
+                .stream()
+                .limit((long) REMEMBERED_ROUNDS * people.size())
+                .forEach(m -> pairsOf(List.of(m.split("\n")), recent));
         Map<String, String> home = new HashMap<>();
-        h.query("SELECT a.author_id, a.channel_id FROM answer a JOIN round r ON r.id = a.round_id WHERE r.guild_id = ?"
-                + " AND a.anonymous = FALSE ORDER BY a.posted_at", rs -> home.put(rs.getString(1), rs.getString(2)), g.id());
+        h.query(
+                "SELECT a.author_id, a.channel_id FROM answer a JOIN round r ON r.id = a.round_id WHERE r.guild_id = ?"
+                        + " AND a.anonymous = FALSE ORDER BY a.posted_at",
+                rs -> home.put(rs.getString(1), rs.getString(2)),
+                g.id());
         Random random = new Random(g.id() * 31 + occurrence.getEpochSecond());
         List<List<UserRef>> best = null;
         int bestScore = Integer.MAX_VALUE;
@@ -202,14 +243,22 @@ public final class Pairing {
         List<Prompt> pool = new ArrayList<>(library.byTheme(Theme.CRAFT));
         pool.addAll(library.byTheme(Theme.EXPLORE));
         pool.removeIf(Prompt::sensitive);
-        int index = Math.floorMod(group.stream().map(UserRef::id).sorted().collect(Collectors.joining()).hashCode(), pool.size());
+        int index = Math.floorMod(
+                group.stream()
+                        .map(UserRef::id)
+                        .sorted()
+                        .collect(Collectors.joining())
+                        .hashCode(),
+                pool.size());
         return pool.get(index);
     }
 
     private void introduce(Guild g, List<UserRef> group) {
         Prompt prompt = prompt(g, group);
         for (UserRef person : group) {
-            String others = group.stream().filter(u -> !u.equals(person)).map(u -> "<@" + u.id() + ">")
+            String others = group.stream()
+                    .filter(u -> !u.equals(person))
+                    .map(u -> "<@" + u.id() + ">")
                     .collect(Collectors.joining(", "));
             ChatMessage message = ChatMessage.builder()
                     .text(Texts.get().t(g.language(), "pairs.intro", others, g.name()))

@@ -34,6 +34,7 @@ public final class Pseudonyms {
     public static final String PURPOSE = "shoptalk/anonymous-answers/v2";
     /** The {@code generated_secret} row holding the key of runs without {@code SHOPTALK_SECRET}. */
     public static final String STORED_PURPOSE = "anonymous-answers";
+
     private static final String V2 = Attribution.PSEUDONYM_PREFIX + "v2:";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -61,7 +62,8 @@ public final class Pseudonyms {
         Optional<byte[]> before = db.withHandle(h -> GeneratedSecrets.find(h, STORED_PURPOSE));
         List<byte[]> earlier = new ArrayList<>();
         before.ifPresent(k -> earlier.add(Hkdf.forPurpose(k, PURPOSE)));
-        return new Pseudonyms(Hkdf.forPurpose(secret, PURPOSE), earlier, secret.getBytes(StandardCharsets.UTF_8), false);
+        return new Pseudonyms(
+                Hkdf.forPurpose(secret, PURPOSE), earlier, secret.getBytes(StandardCharsets.UTF_8), false);
     }
 
     /** Whether the key lives in the database (no {@code SHOPTALK_SECRET}): whoever reads the database could then unmask answers. */
@@ -93,8 +95,8 @@ public final class Pseudonyms {
 
     // Version 1, before keys were derived: kept only to find answers written then.
     private String v1(UserRef user, long roundId) {
-        byte[] digest = Hkdf.hmac(legacySecret,
-                (user.tenant().key() + "|" + user.id() + "|" + roundId).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = Hkdf.hmac(
+                legacySecret, (user.tenant().key() + "|" + user.id() + "|" + roundId).getBytes(StandardCharsets.UTF_8));
         return Attribution.PSEUDONYM_PREFIX + BASE64URL.encodeToString(digest).substring(0, 32);
     }
 }

@@ -10,8 +10,15 @@ import org.shoptalk.core.round.Round;
  * A guild's digest for a period: what was asked, what people said, how much they responded to each
  * other, and what comes next. Counts never name people who did not take part.
  */
-public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> rounds, int participants,
-                     int responsesBetweenPeople, List<ZonedDateTime> upcoming, Dialogue dialogue) {
+public record Digest(
+        Guild guild,
+        Instant from,
+        Instant to,
+        List<RoundSummary> rounds,
+        int participants,
+        int responsesBetweenPeople,
+        List<ZonedDateTime> upcoming,
+        Dialogue dialogue) {
 
     public Digest {
         rounds = List.copyOf(rounds);
@@ -23,8 +30,12 @@ public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> r
      * asked that nobody answered yet, goals set and accountability moments ahead, and how many
      * professional-friend groups were formed (never who).
      */
-    public record Dialogue(List<Lively> lively, List<AnswerLine> openQuestions, List<String> newGoals,
-                           List<String> upcomingReviews, int pairsFormed) {
+    public record Dialogue(
+            List<Lively> lively,
+            List<AnswerLine> openQuestions,
+            List<String> newGoals,
+            List<String> upcomingReviews,
+            int pairsFormed) {
         public Dialogue {
             lively = List.copyOf(lively);
             openQuestions = List.copyOf(openQuestions);
@@ -33,20 +44,23 @@ public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> r
         }
 
         public boolean isEmpty() {
-            return lively.isEmpty() && openQuestions.isEmpty() && newGoals.isEmpty() && upcomingReviews.isEmpty()
+            return lively.isEmpty()
+                    && openQuestions.isEmpty()
+                    && newGoals.isEmpty()
+                    && upcomingReviews.isEmpty()
                     && pairsFormed == 0;
         }
     }
 
     /** A thread and how many answers in it responded to a colleague. */
-    public record Lively(String prompt, int responses) {
-    }
+    public record Lively(String prompt, int responses) {}
 
     /**
      * A round with links to its threads and its answers in thread order. {@code highlights} are indexes into
      * {@code answers}, the ones most worth quoting first: the liveliest exchange of the round, then the others.
      */
-    public record RoundSummary(Round round, List<String> threadLinks, List<AnswerLine> answers, List<Integer> highlights) {
+    public record RoundSummary(
+            Round round, List<String> threadLinks, List<AnswerLine> answers, List<Integer> highlights) {
         public RoundSummary {
             threadLinks = List.copyOf(threadLinks);
             answers = List.copyOf(answers);
@@ -55,7 +69,11 @@ public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> r
 
         /** Answers quoted in thread order, as many as the digest has room for. */
         public RoundSummary(Round round, List<String> threadLinks, List<AnswerLine> answers) {
-            this(round, threadLinks, answers, java.util.stream.IntStream.range(0, answers.size()).boxed().toList());
+            this(
+                    round,
+                    threadLinks,
+                    answers,
+                    java.util.stream.IntStream.range(0, answers.size()).boxed().toList());
         }
     }
 
@@ -65,6 +83,5 @@ public record Digest(Guild guild, Instant from, Instant to, List<RoundSummary> r
     }
 
     /** One answer as readers see it; {@code respondsToName} is null for an answer that stands on its own. */
-    public record AnswerLine(String authorName, String text, String respondsToName, boolean edited) {
-    }
+    public record AnswerLine(String authorName, String text, String respondsToName, boolean edited) {}
 }

@@ -53,7 +53,9 @@ public final class DigestBuilder {
         for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
             List<String> links = rounds.posts(h, round.id()).stream()
                     .filter(p -> p.state() == RoundPost.State.POSTED)
-                    .map(RoundPost::permalink).filter(Objects::nonNull).toList();
+                    .map(RoundPost::permalink)
+                    .filter(Objects::nonNull)
+                    .toList();
             List<Digest.AnswerLine> lines = new ArrayList<>();
             List<Answer> all = answers.forRound(h, round.id());
             List<Attribution.Byline> bylines = attribution.round(all);
@@ -65,8 +67,11 @@ public final class DigestBuilder {
                     roundResponses++;
                 }
                 Attribution.Byline by = bylines.get(i);
-                Digest.AnswerLine line = new Digest.AnswerLine(by.authorName(), QuotedText.withoutMentions(a.text(),
-                        id -> names.apply(new UserRef(guild.tenant(), id))), by.respondsToName(), by.edited());
+                Digest.AnswerLine line = new Digest.AnswerLine(
+                        by.authorName(),
+                        QuotedText.withoutMentions(a.text(), id -> names.apply(new UserRef(guild.tenant(), id))),
+                        by.respondsToName(),
+                        by.edited());
                 lines.add(line);
                 if (a.text().contains("?") && !answeredLater(all, i)) {
                     openQuestions.add(line);
@@ -80,13 +85,22 @@ public final class DigestBuilder {
         }
         lively.sort(Comparator.comparingInt(Digest.Lively::responses).reversed());
         LocalDate today = to.atZone(guild.zone()).toLocalDate();
-        List<String> newGoals = goals.createdBetween(h, guild.id(), from, to).stream().map(Goal::statement).toList();
-        List<String> reviews = goals.forGuild(h, guild).stream().filter(g -> !g.reviewOn().isBefore(today))
-                .map(g -> g.reviewOn() + ": " + g.statement()).toList();
-        int pairs = (int) h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at > ? AND formed_at <= ?",
-                guild.id(), from, to);
-        Digest.Dialogue dialogue = new Digest.Dialogue(lively.stream().limit(3).toList(), openQuestions, newGoals, reviews, pairs);
-        return new Digest(guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
+        List<String> newGoals = goals.createdBetween(h, guild.id(), from, to).stream()
+                .map(Goal::statement)
+                .toList();
+        List<String> reviews = goals.forGuild(h, guild).stream()
+                .filter(g -> !g.reviewOn().isBefore(today))
+                .map(g -> g.reviewOn() + ": " + g.statement())
+                .toList();
+        int pairs = (int) h.count(
+                "SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at > ? AND formed_at <= ?",
+                guild.id(),
+                from,
+                to);
+        Digest.Dialogue dialogue =
+                new Digest.Dialogue(lively.stream().limit(3).toList(), openQuestions, newGoals, reviews, pairs);
+        return new Digest(
+                guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
     }
 
     /**
@@ -152,7 +166,10 @@ public final class DigestBuilder {
         for (Schedule s : schedules.forGuild(h, guild)) {
             all.addAll(s.upcoming(after, guild.zone(), skips, count));
         }
-        return all.stream().sorted(Comparator.comparing(ZonedDateTime::toInstant)).limit(count)
-                .map(t -> t.withZoneSameInstant(guild.zone())).toList();
+        return all.stream()
+                .sorted(Comparator.comparing(ZonedDateTime::toInstant))
+                .limit(count)
+                .map(t -> t.withZoneSameInstant(guild.zone()))
+                .toList();
     }
 }

@@ -24,8 +24,21 @@ public enum DigestExport {
     CSV("csv", "text/csv; charset=utf-8"),
     JSON("json", "application/json");
 
-    static final List<String> CSV_COLUMNS = List.of("round_id", "round_opened_at", "theme", "prompt", "why",
-            "answer_id", "answer_posted_at", "author_id", "author", "anonymous", "responds_to_id", "responds_to", "edited", "text",
+    static final List<String> CSV_COLUMNS = List.of(
+            "round_id",
+            "round_opened_at",
+            "theme",
+            "prompt",
+            "why",
+            "answer_id",
+            "answer_posted_at",
+            "author_id",
+            "author",
+            "anonymous",
+            "responds_to_id",
+            "responds_to",
+            "edited",
+            "text",
             "thread_url");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -71,13 +84,27 @@ public enum DigestExport {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
         DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(oneLine(p.guild().name())).append(": reflection moments ")
-                .append(day.format(p.from().atZone(zone))).append(" to ").append(day.format(p.to().minusNanos(1).atZone(zone)))
-                .append("\n\nTimes in ").append(zone.getId()).append(". Moments: ").append(p.rounds().size())
-                .append(". Answers: ").append(p.answerCount()).append(".\n");
+        out.append("# ")
+                .append(oneLine(p.guild().name()))
+                .append(": reflection moments ")
+                .append(day.format(p.from().atZone(zone)))
+                .append(" to ")
+                .append(day.format(p.to().minusNanos(1).atZone(zone)))
+                .append("\n\nTimes in ")
+                .append(zone.getId())
+                .append(". Moments: ")
+                .append(p.rounds().size())
+                .append(". Answers: ")
+                .append(p.answerCount())
+                .append(".\n");
         for (DigestHistory.RoundEntry r : p.rounds()) {
-            out.append("\n## ").append(at.format(r.openedAt().atZone(zone))).append(": ").append(oneLine(r.prompt()))
-                    .append("\n\n*Why this question:* ").append(oneLine(r.why())).append('\n');
+            out.append("\n## ")
+                    .append(at.format(r.openedAt().atZone(zone)))
+                    .append(": ")
+                    .append(oneLine(r.prompt()))
+                    .append("\n\n*Why this question:* ")
+                    .append(oneLine(r.why()))
+                    .append('\n');
             for (DigestHistory.ThreadLink link : r.threads()) {
                 out.append("\nThread: <").append(link.url()).append(">\n");
             }
@@ -88,9 +115,14 @@ public enum DigestExport {
                 Attribution.Byline by = a.by();
                 out.append("\n**").append(oneLine(by.authorName())).append("**");
                 if (by.respondsToName() != null) {
-                    out.append(", responding to **").append(oneLine(by.respondsToName())).append("**");
+                    out.append(", responding to **")
+                            .append(oneLine(by.respondsToName()))
+                            .append("**");
                 }
-                out.append(" (").append(by.posted().format(at, day)).append(by.edited() ? ", edited" : "").append(")\n\n");
+                out.append(" (")
+                        .append(by.posted().format(at, day))
+                        .append(by.edited() ? ", edited" : "")
+                        .append(")\n\n");
                 for (String line : a.text().split("\r?\n", -1)) {
                     out.append("> ").append(line).append('\n');
                 }
@@ -103,17 +135,29 @@ public enum DigestExport {
         StringBuilder out = new StringBuilder();
         row(out, CSV_COLUMNS);
         for (DigestHistory.RoundEntry r : p.rounds()) {
-            List<String> round = List.of(String.valueOf(r.id()), r.openedAt().toString(), r.theme(), r.prompt(), r.why());
+            List<String> round =
+                    List.of(String.valueOf(r.id()), r.openedAt().toString(), r.theme(), r.prompt(), r.why());
             String firstThread = r.threads().isEmpty() ? "" : r.threads().get(0).url();
             if (r.answers().isEmpty()) {
                 row(out, concat(round, List.of("", "", "", "", "", "", "", "", "", firstThread)));
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 Attribution.Byline by = a.by();
-                row(out, concat(round, List.of(String.valueOf(a.id()), by.posted().iso(), orEmpty(by.authorId()),
-                        by.authorName(), String.valueOf(by.anonymous()), orEmpty(by.respondsToId()), orEmpty(by.respondsToName()),
-                        String.valueOf(by.edited()), a.text(),
-                        a.threadUrl() == null ? firstThread : a.threadUrl())));
+                row(
+                        out,
+                        concat(
+                                round,
+                                List.of(
+                                        String.valueOf(a.id()),
+                                        by.posted().iso(),
+                                        orEmpty(by.authorId()),
+                                        by.authorName(),
+                                        String.valueOf(by.anonymous()),
+                                        orEmpty(by.respondsToId()),
+                                        orEmpty(by.respondsToName()),
+                                        String.valueOf(by.edited()),
+                                        a.text(),
+                                        a.threadUrl() == null ? firstThread : a.threadUrl())));
             }
         }
         return out.toString();
@@ -153,7 +197,9 @@ public enum DigestExport {
             round.put("prompt", r.prompt());
             round.put("why", r.why());
             ArrayNode threads = round.putArray("threads");
-            r.threads().forEach(t -> threads.addObject().put("channelId", t.channelId()).put("url", t.url()));
+            r.threads()
+                    .forEach(t ->
+                            threads.addObject().put("channelId", t.channelId()).put("url", t.url()));
             ArrayNode answers = round.putArray("answers");
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 ObjectNode answer = answers.addObject();
@@ -166,7 +212,8 @@ public enum DigestExport {
                 answer.put("respondsTo", by.respondsToName());
                 answer.put("postedAt", by.posted().iso());
                 answer.put("edited", by.edited());
-                answer.put("editedAt", by.editedAt() == null ? null : by.editedAt().toString());
+                answer.put(
+                        "editedAt", by.editedAt() == null ? null : by.editedAt().toString());
                 answer.put("text", a.text());
                 answer.put("threadUrl", a.threadUrl());
             }

@@ -40,8 +40,8 @@ public final class DigestHistory {
     private final AnswerStore answers;
     private final Function<UserRef, String> names;
 
-    public DigestHistory(Database db, GuildStore guilds, RoundStore rounds, AnswerStore answers,
-                         Function<UserRef, String> names) {
+    public DigestHistory(
+            Database db, GuildStore guilds, RoundStore rounds, AnswerStore answers, Function<UserRef, String> names) {
         this.db = Objects.requireNonNull(db);
         this.guilds = guilds;
         this.rounds = rounds;
@@ -71,8 +71,15 @@ public final class DigestHistory {
     }
 
     /** A round as it was asked, with links to its threads and its answers in thread order. */
-    public record RoundEntry(long id, Instant openedAt, Instant closesAt, String theme, String prompt, String why,
-                             List<ThreadLink> threads, List<AnswerEntry> answers) {
+    public record RoundEntry(
+            long id,
+            Instant openedAt,
+            Instant closesAt,
+            String theme,
+            String prompt,
+            String why,
+            List<ThreadLink> threads,
+            List<AnswerEntry> answers) {
         public RoundEntry {
             threads = List.copyOf(threads);
             answers = List.copyOf(answers);
@@ -80,8 +87,7 @@ public final class DigestHistory {
     }
 
     /** Where a round's thread can be opened in chat. */
-    public record ThreadLink(String channelId, String url) {
-    }
+    public record ThreadLink(String channelId, String url) {}
 
     /**
      * One answer: its words, where its thread opens ({@code threadUrl}, null when the thread has no link), and
@@ -96,8 +102,7 @@ public final class DigestHistory {
     }
 
     /** One week (Monday to Sunday in the guild's time zone): how many people answered, and how many answers responded to a colleague. */
-    public record Week(LocalDate monday, int participants, int repliesBetweenPeople) {
-    }
+    public record Week(LocalDate monday, int participants, int repliesBetweenPeople) {}
 
     /** The guild with this id, whatever its tenant: the caller must already hold the right to read it. */
     public Optional<Guild> guild(long guildId) {
@@ -122,20 +127,28 @@ public final class DigestHistory {
      * posted before {@code end} count, so a page for an earlier digest shows what that digest knew.
      */
     public List<Week> weekly(Guild guild, Instant end, int count) {
-        LocalDate lastMonday = end.atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastMonday =
+                end.atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate firstMonday = lastMonday.minusWeeks(count - 1L);
         Instant from = firstMonday.atStartOfDay(guild.zone()).toInstant();
-        List<Posted> posted = db.withHandle(h -> h.query("SELECT a.author_id, a.responds_to, a.posted_at FROM answer a"
+        List<Posted> posted = db.withHandle(h -> h.query(
+                "SELECT a.author_id, a.responds_to, a.posted_at FROM answer a"
                         + " JOIN round r ON r.id = a.round_id WHERE r.guild_id = ? AND a.posted_at >= ? AND a.posted_at < ?",
-                rs -> new Posted(rs.getString("author_id"), rs.getString("responds_to") != null, Handle.instant(rs, "posted_at")),
-                guild.id(), from, end));
+                rs -> new Posted(
+                        rs.getString("author_id"),
+                        rs.getString("responds_to") != null,
+                        Handle.instant(rs, "posted_at")),
+                guild.id(),
+                from,
+                end));
         Map<LocalDate, Set<String>> people = new LinkedHashMap<>();
         Map<LocalDate, Integer> replies = new HashMap<>();
         for (int i = 0; i < count; i++) {
             people.put(firstMonday.plusWeeks(i), new HashSet<>());
         }
         for (Posted a : posted) {
-            LocalDate monday = a.at().atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate monday =
+                    a.at().atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             Set<String> week = people.get(monday);
             if (week == null) {
                 continue;
@@ -155,8 +168,7 @@ public final class DigestHistory {
         return end.minus(DigestService.PERIOD.multipliedBy(weeks));
     }
 
-    private record Posted(String authorId, boolean reply, Instant at) {
-    }
+    private record Posted(String authorId, boolean reply, Instant at) {}
 
     private RoundEntry entry(Handle h, Round round, Attribution attribution) {
         Map<String, String> linkByChannel = new LinkedHashMap<>();
@@ -165,16 +177,29 @@ public final class DigestHistory {
                 linkByChannel.put(post.channel().id(), post.permalink());
             }
         }
-        List<ThreadLink> links = linkByChannel.entrySet().stream().map(e -> new ThreadLink(e.getKey(), e.getValue())).toList();
+        List<ThreadLink> links = linkByChannel.entrySet().stream()
+                .map(e -> new ThreadLink(e.getKey(), e.getValue()))
+                .toList();
         List<Answer> all = answers.forRound(h, round.id());
         List<Attribution.Byline> bylines = attribution.round(all);
         List<AnswerEntry> lines = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Answer a = all.get(i);
-            lines.add(new AnswerEntry(a.id(), bylines.get(i), a.text(), linkByChannel.get(a.channel().id())));
+            lines.add(new AnswerEntry(
+                    a.id(),
+                    bylines.get(i),
+                    a.text(),
+                    linkByChannel.get(a.channel().id())));
         }
-        return new RoundEntry(round.id(), round.openedAt(), round.closesAt(), round.theme().key(), round.promptText(),
-                round.promptWhy(), links, lines);
+        return new RoundEntry(
+                round.id(),
+                round.openedAt(),
+                round.closesAt(),
+                round.theme().key(),
+                round.promptText(),
+                round.promptWhy(),
+                links,
+                lines);
     }
 
     // One page asks for the same few people many times; a platform lookup may be a network call.

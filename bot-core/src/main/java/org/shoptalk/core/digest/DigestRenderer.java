@@ -35,8 +35,7 @@ public final class DigestRenderer {
      * @param quoteChars     the longest a quote gets
      * @param openQuestions  open questions quoted
      */
-    record Shape(int rounds, int quotesPerRound, int quoteChars, int openQuestions) {
-    }
+    record Shape(int rounds, int quotesPerRound, int quoteChars, int openQuestions) {}
 
     /** From the richest to the barest; the first the platform accepts is posted. */
     static final List<Shape> SHAPES = List.of(
@@ -46,8 +45,7 @@ public final class DigestRenderer {
             new Shape(4, 1, 120, 1),
             new Shape(3, 0, 0, 0));
 
-    private DigestRenderer() {
-    }
+    private DigestRenderer() {}
 
     public static ChatMessage render(Digest d) {
         return render(d, Optional.empty());
@@ -64,7 +62,8 @@ public final class DigestRenderer {
     }
 
     /** The richest shape within {@code limits} that {@code fits} accepts, or {@link #brief} when none does. */
-    public static ChatMessage render(Digest d, Optional<String> page, MessageLimits limits, Predicate<ChatMessage> fits) {
+    public static ChatMessage render(
+            Digest d, Optional<String> page, MessageLimits limits, Predicate<ChatMessage> fits) {
         for (Shape shape : SHAPES) {
             ChatMessage message = shaped(d, page, shape, limits);
             if (limits.admits(message) && fits.test(message)) {
@@ -86,7 +85,9 @@ public final class DigestRenderer {
         if (page.isPresent()) {
             b.link(t.t(lang, "digest.read.all", d.answerCount()), page.get());
         } else {
-            d.rounds().stream().flatMap(r -> r.threadLinks().stream().limit(1)).limit(SHAPES.get(0).rounds())
+            d.rounds().stream()
+                    .flatMap(r -> r.threadLinks().stream().limit(1))
+                    .limit(SHAPES.get(0).rounds())
                     .forEach(link -> b.link(t.t(lang, "digest.thread"), link));
         }
         return b.build();
@@ -100,20 +101,27 @@ public final class DigestRenderer {
             b.text(t.t(lang, "digest.empty"));
         }
         for (Digest.RoundSummary r : d.rounds().stream().limit(shape.rounds()).toList()) {
-            b.divider().text(t.t(lang, "digest.prompt", Excerpt.cut(r.round().promptText(), PROMPT_CHARS)))
+            b.divider()
+                    .text(t.t(lang, "digest.prompt", Excerpt.cut(r.round().promptText(), PROMPT_CHARS)))
                     .context(t.t(lang, "round.why", Excerpt.cut(r.round().promptWhy(), WHY_CHARS)));
             r.threadLinks().stream().limit(THREAD_LINKS).forEach(link -> b.link(t.t(lang, "digest.thread"), link));
             if (r.answers().isEmpty()) {
                 b.context(t.t(lang, "digest.no.answers"));
                 continue;
             }
-            List<Integer> quoted = r.highlights().stream().limit(shape.quotesPerRound()).sorted().toList();
+            List<Integer> quoted = r.highlights().stream()
+                    .limit(shape.quotesPerRound())
+                    .sorted()
+                    .toList();
             for (int i : quoted) {
                 quote(b, r.answers().get(i), shape.quoteChars(), lang);
             }
             if (quoted.size() < r.answers().size()) {
-                b.context(t.t(lang, page.isPresent() ? "digest.more.answers" : "digest.more.answers.thread",
-                        quoted.size(), r.answers().size()));
+                b.context(t.t(
+                        lang,
+                        page.isPresent() ? "digest.more.answers" : "digest.more.answers.thread",
+                        quoted.size(),
+                        r.answers().size()));
             }
         }
         int hidden = d.rounds().size() - shape.rounds();
@@ -131,7 +139,8 @@ public final class DigestRenderer {
         Language lang = d.guild().language();
         Texts t = Texts.get();
         ZoneId zone = d.guild().zone();
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
+        DateTimeFormatter day =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
         return ChatMessage.builder()
                 .header(Excerpt.line(t.t(lang, "digest.header", d.guild().name()), limits.headerChars()))
                 .context(t.t(lang, "digest.period", day.format(d.from().atZone(zone)), day.format(d.to().atZone(zone))))
@@ -142,7 +151,8 @@ public final class DigestRenderer {
 
     private static void quote(ChatMessage.Builder b, Digest.AnswerLine a, int chars, Language lang) {
         Texts t = Texts.get();
-        String who = a.respondsToName() == null ? a.authorName()
+        String who = a.respondsToName() == null
+                ? a.authorName()
                 : t.t(lang, "digest.responds", a.authorName(), a.respondsToName());
         if (a.edited()) {
             who = who + " " + t.t(lang, "digest.edited");
@@ -156,13 +166,16 @@ public final class DigestRenderer {
         }
         Texts t = Texts.get();
         b.divider().header(t.t(lang, "digest.dialogue.header"));
-        dialogue.lively().stream().limit(LIST_ITEMS)
+        dialogue.lively().stream()
+                .limit(LIST_ITEMS)
                 .forEach(l -> b.text(t.t(lang, "digest.lively", Excerpt.line(l.prompt(), LINE_CHARS), l.responses())));
         List<Digest.AnswerLine> open = dialogue.openQuestions();
         if (!open.isEmpty()) {
             b.text(t.t(lang, "digest.open.questions"));
-            open.stream().limit(shape.openQuestions())
-                    .forEach(q -> b.quote(Excerpt.cut(q.text(), Math.max(shape.quoteChars(), LINE_CHARS)), q.authorName()));
+            open.stream()
+                    .limit(shape.openQuestions())
+                    .forEach(q ->
+                            b.quote(Excerpt.cut(q.text(), Math.max(shape.quoteChars(), LINE_CHARS)), q.authorName()));
             if (open.size() > shape.openQuestions()) {
                 b.context(t.t(lang, "digest.open.more", open.size()));
             }
@@ -179,7 +192,12 @@ public final class DigestRenderer {
     }
 
     private static String list(List<String> items) {
-        String shown = String.join("; ", items.stream().limit(LIST_ITEMS).map(g -> Excerpt.line(g, LINE_CHARS)).toList());
+        String shown = String.join(
+                "; ",
+                items.stream()
+                        .limit(LIST_ITEMS)
+                        .map(g -> Excerpt.line(g, LINE_CHARS))
+                        .toList());
         return items.size() > LIST_ITEMS ? shown + "; …" : shown;
     }
 

@@ -2,7 +2,6 @@ package org.shoptalk.core.digest;
 
 import java.util.List;
 import org.shoptalk.core.chat.ChannelRef;
-import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 
@@ -11,8 +10,7 @@ import org.shoptalk.core.i18n.Texts;
  * platform did (with its own error code) and what to do about it. Stateless.
  */
 public final class DigestReport {
-    private DigestReport() {
-    }
+    private DigestReport() {}
 
     /** The reply to {@code /shoptalk digest}: "posted" only when the full digest landed everywhere. */
     public static String forAsker(Language lang, DigestService.Sent sent) {
@@ -20,7 +18,8 @@ public final class DigestReport {
         if (sent.problems().isEmpty()) {
             return t.t(lang, "digest.posted");
         }
-        String head = sent.posted() == 0 ? t.t(lang, "digest.report.none")
+        String head = sent.posted() == 0
+                ? t.t(lang, "digest.report.none")
                 : t.t(lang, "digest.report.some", sent.posted(), sent.channels());
         return head + "\n" + lines(lang, sent.problems()) + "\n" + t.t(lang, "digest.report.leads");
     }

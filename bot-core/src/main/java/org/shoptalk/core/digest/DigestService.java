@@ -39,8 +39,14 @@ public final class DigestService {
     private final Leads leads;
     private volatile DigestLinks links = DigestLinks.NONE;
 
-    public DigestService(Database db, Platforms platforms, GuildStore guilds, DigestBuilder builder, Clock clock,
-                         RateLimits limits, Leads leads) {
+    public DigestService(
+            Database db,
+            Platforms platforms,
+            GuildStore guilds,
+            DigestBuilder builder,
+            Clock clock,
+            RateLimits limits,
+            Leads leads) {
         this.limits = limits;
         this.leads = leads;
         this.db = db;
@@ -66,24 +72,19 @@ public final class DigestService {
         ChannelRef channel();
 
         /** The digest is there. */
-        record Posted(ChannelRef channel) implements Delivery {
-        }
+        record Posted(ChannelRef channel) implements Delivery {}
 
         /** The platform refused the full digest ({@code code}); the short version with the link is there instead. */
-        record PostedShort(ChannelRef channel, String code) implements Delivery {
-        }
+        record PostedShort(ChannelRef channel, String code) implements Delivery {}
 
         /** The platform refused it for good, for {@code reason}; nothing is there. */
-        record Refused(ChannelRef channel, ChatPlatformException.Reason reason, String code) implements Delivery {
-        }
+        record Refused(ChannelRef channel, ChatPlatformException.Reason reason, String code) implements Delivery {}
 
         /** The platform asked to wait or failed for now; nothing is there yet. */
-        record Delayed(ChannelRef channel) implements Delivery {
-        }
+        record Delayed(ChannelRef channel) implements Delivery {}
 
         /** The platform did not confirm the post: it may be there. */
-        record Unconfirmed(ChannelRef channel) implements Delivery {
-        }
+        record Unconfirmed(ChannelRef channel) implements Delivery {}
     }
 
     /** What became of a digest asked for now, channel by channel. */
@@ -94,7 +95,9 @@ public final class DigestService {
 
         /** Channels where the full digest landed. */
         public int posted() {
-            return (int) deliveries.stream().filter(d -> d instanceof Delivery.Posted).count();
+            return (int) deliveries.stream()
+                    .filter(d -> d instanceof Delivery.Posted)
+                    .count();
         }
 
         public int channels() {
@@ -103,7 +106,9 @@ public final class DigestService {
 
         /** The channels where the full digest did not land, with what happened there. */
         public List<Delivery> problems() {
-            return deliveries.stream().filter(d -> !(d instanceof Delivery.Posted)).toList();
+            return deliveries.stream()
+                    .filter(d -> !(d instanceof Delivery.Posted))
+                    .toList();
         }
     }
 
@@ -146,16 +151,23 @@ public final class DigestService {
         }
     }
 
-    private Delivery postShort(Guild guild, ChannelRef channel, Digest digest, Optional<String> page, ChatPlatformException refusal) {
+    private Delivery postShort(
+            Guild guild, ChannelRef channel, Digest digest, Optional<String> page, ChatPlatformException refusal) {
         try {
             platforms.forTenant(channel.tenant()).postTopLevel(channel, DigestRenderer.brief(digest, page));
             return new Delivery.PostedShort(channel, refusal.code());
         } catch (UnknownOutcomeException e) {
-            LOG.warn("short digest of guild {} in channel {} may have landed: {}", guild.id(), channel.id(), e.getMessage());
+            LOG.warn(
+                    "short digest of guild {} in channel {} may have landed: {}",
+                    guild.id(),
+                    channel.id(),
+                    e.getMessage());
             return new Delivery.Unconfirmed(channel);
         } catch (ChatPlatformException e) {
             LOG.warn("short digest of guild {} not posted in channel {}: {}", guild.id(), channel.id(), e.getMessage());
-            return e.permanent() ? new Delivery.Refused(channel, refusal.reason(), refusal.code()) : new Delivery.Delayed(channel);
+            return e.permanent()
+                    ? new Delivery.Refused(channel, refusal.reason(), refusal.code())
+                    : new Delivery.Delayed(channel);
         }
     }
 
@@ -169,24 +181,43 @@ public final class DigestService {
     public Outcome post(Guild guild, String dedupeKey, boolean takeOver) {
         Instant now = clock.instant();
         Instant[] period = db.inTransaction(h -> {
-            if (h.insertIfAbsent("INSERT INTO digest_post (guild_id, dedupe_key, period_from, period_to, posted_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", guild.id(), dedupeKey, now.minus(PERIOD), now, now)) {
+            if (h.insertIfAbsent(
+                    "INSERT INTO digest_post (guild_id, dedupe_key, period_from, period_to, posted_at)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    guild.id(),
+                    dedupeKey,
+                    now.minus(PERIOD),
+                    now,
+                    now)) {
                 for (ChannelRef c : guilds.channels(h, guild)) {
-                    h.update("INSERT INTO digest_channel (guild_id, dedupe_key, channel_id, tenant, state)"
-                            + " VALUES (?, ?, ?, ?, 'PENDING')", guild.id(), dedupeKey, c.id(), c.tenant().key());
+                    h.update(
+                            "INSERT INTO digest_channel (guild_id, dedupe_key, channel_id, tenant, state)"
+                                    + " VALUES (?, ?, ?, ?, 'PENDING')",
+                            guild.id(),
+                            dedupeKey,
+                            c.id(),
+                            c.tenant().key());
                 }
             }
             if (takeOver) {
-                h.update("UPDATE digest_channel SET state = 'PENDING' WHERE guild_id = ? AND dedupe_key = ? AND state = 'POSTING'",
-                        guild.id(), dedupeKey);
+                h.update(
+                        "UPDATE digest_channel SET state = 'PENDING' WHERE guild_id = ? AND dedupe_key = ? AND state = 'POSTING'",
+                        guild.id(),
+                        dedupeKey);
             }
-            return h.queryOne("SELECT period_from, period_to FROM digest_post WHERE guild_id = ? AND dedupe_key = ?",
-                    rs -> new Instant[] {Handle.instant(rs, "period_from"), Handle.instant(rs, "period_to")},
-                    guild.id(), dedupeKey).orElseThrow();
+            return h.queryOne(
+                            "SELECT period_from, period_to FROM digest_post WHERE guild_id = ? AND dedupe_key = ?",
+                            rs -> new Instant[] {Handle.instant(rs, "period_from"), Handle.instant(rs, "period_to")},
+                            guild.id(),
+                            dedupeKey)
+                    .orElseThrow();
         });
-        List<ChannelRef> pending = db.withHandle(h -> h.query("SELECT channel_id FROM digest_channel"
-                + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'PENDING' ORDER BY channel_id",
-                rs -> new ChannelRef(guild.tenant(), rs.getString(1)), guild.id(), dedupeKey));
+        List<ChannelRef> pending = db.withHandle(h -> h.query(
+                "SELECT channel_id FROM digest_channel"
+                        + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'PENDING' ORDER BY channel_id",
+                rs -> new ChannelRef(guild.tenant(), rs.getString(1)),
+                guild.id(),
+                dedupeKey));
         if (pending.isEmpty()) {
             return Outcome.DONE;
         }
@@ -209,8 +240,13 @@ public final class DigestService {
     }
 
     /** Posts in a claimed channel; a permanent refusal is added to {@code problems}, which the leads are told. */
-    private Outcome postClaimed(Guild guild, String dedupeKey, ChannelRef channel, Digest digest, Optional<String> page,
-                                List<Delivery> problems) {
+    private Outcome postClaimed(
+            Guild guild,
+            String dedupeKey,
+            ChannelRef channel,
+            Digest digest,
+            Optional<String> page,
+            List<Delivery> problems) {
         try {
             ChatPlatform platform = platforms.forTenant(channel.tenant());
             platform.postTopLevel(channel, DigestRenderer.render(digest, page, platform));
@@ -231,7 +267,8 @@ public final class DigestService {
                 return Outcome.retry("platform error");
             }
             // A refused message is not retried (it would be refused again): the short version goes out instead.
-            Delivery delivery = e.messageRefused() ? postShort(guild, channel, digest, page, e)
+            Delivery delivery = e.messageRefused()
+                    ? postShort(guild, channel, digest, page, e)
                     : new Delivery.Refused(channel, e.reason(), e.code());
             if (delivery instanceof Delivery.Delayed) {
                 setState(guild, dedupeKey, channel, "POSTING", "PENDING");
@@ -250,10 +287,17 @@ public final class DigestService {
     /** The last attempt failed too: channels still without the digest are marked failed and the leads told. */
     public void giveUp(Guild guild, String dedupeKey, String reason) {
         List<String> left = db.inTransaction(h -> {
-            List<String> unfinished = h.query("SELECT channel_id FROM digest_channel WHERE guild_id = ? AND dedupe_key = ?"
-                    + " AND state IN ('PENDING', 'POSTING') ORDER BY channel_id", rs -> rs.getString(1), guild.id(), dedupeKey);
-            h.update("UPDATE digest_channel SET state = 'FAILED' WHERE guild_id = ? AND dedupe_key = ?"
-                    + " AND state IN ('PENDING', 'POSTING')", guild.id(), dedupeKey);
+            List<String> unfinished = h.query(
+                    "SELECT channel_id FROM digest_channel WHERE guild_id = ? AND dedupe_key = ?"
+                            + " AND state IN ('PENDING', 'POSTING') ORDER BY channel_id",
+                    rs -> rs.getString(1),
+                    guild.id(),
+                    dedupeKey);
+            h.update(
+                    "UPDATE digest_channel SET state = 'FAILED' WHERE guild_id = ? AND dedupe_key = ?"
+                            + " AND state IN ('PENDING', 'POSTING')",
+                    guild.id(),
+                    dedupeKey);
             return unfinished;
         });
         if (!left.isEmpty()) {
@@ -262,8 +306,15 @@ public final class DigestService {
     }
 
     private boolean setState(Guild guild, String dedupeKey, ChannelRef channel, String from, String to) {
-        return db.withHandle(h -> h.update("UPDATE digest_channel SET state = ? WHERE guild_id = ? AND dedupe_key = ?"
-                + " AND channel_id = ? AND state = ?", to, guild.id(), dedupeKey, channel.id(), from) == 1);
+        return db.withHandle(h -> h.update(
+                        "UPDATE digest_channel SET state = ? WHERE guild_id = ? AND dedupe_key = ?"
+                                + " AND channel_id = ? AND state = ?",
+                        to,
+                        guild.id(),
+                        dedupeKey,
+                        channel.id(),
+                        from)
+                == 1);
     }
 
     // A failing link must not cost the guild its digest: it is posted without the link.
@@ -271,7 +322,10 @@ public final class DigestService {
         try {
             return links.pageFor(guild, periodEnd);
         } catch (RuntimeException e) {
-            LOG.warn("digest of guild {} posted without its web link: {}", guild.id(), e.getClass().getName());
+            LOG.warn(
+                    "digest of guild {} posted without its web link: {}",
+                    guild.id(),
+                    e.getClass().getName());
             return Optional.empty();
         }
     }

@@ -48,16 +48,13 @@ public final class DigestTokens {
     /** What a token grants. */
     public sealed interface Access {
         /** The token is genuine and current: it opens this guild's digest for the period ending at {@code periodEnd}. */
-        record Granted(long guildId, Instant periodEnd, Instant expiresAt) implements Access {
-        }
+        record Granted(long guildId, Instant periodEnd, Instant expiresAt) implements Access {}
 
         /** Not a token we signed (mistyped, changed, or signed with another key). */
-        record Refused() implements Access {
-        }
+        record Refused() implements Access {}
 
         /** A genuine token whose time is up. */
-        record Expired() implements Access {
-        }
+        record Expired() implements Access {}
     }
 
     /** The period end is rounded up to the second, so the page still holds all that its digest held. */
@@ -98,7 +95,8 @@ public final class DigestTokens {
             if (!clock.instant().isBefore(expires)) {
                 return new Access.Expired();
             }
-            return new Access.Granted(Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])), expires);
+            return new Access.Granted(
+                    Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])), expires);
         } catch (RuntimeException e) {
             return new Access.Refused();
         }

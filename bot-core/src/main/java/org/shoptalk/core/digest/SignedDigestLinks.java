@@ -35,6 +35,8 @@ public final class SignedDigestLinks implements DigestLinks {
             return Optional.empty();
         }
         String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return Optional.of(trimmed + PATH + tokens.issue(guild.id(), periodEnd, clock.instant().plus(validFor)));
+        return Optional.of(trimmed
+                + PATH
+                + tokens.issue(guild.id(), periodEnd, clock.instant().plus(validFor)));
     }
 }

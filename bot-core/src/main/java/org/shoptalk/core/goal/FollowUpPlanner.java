@@ -16,8 +16,7 @@ import org.shoptalk.core.goal.VerdictRules.Decision;
 final class FollowUpPlanner {
     private static final int MAX_QUESTIONS = 4;
 
-    private FollowUpPlanner() {
-    }
+    private FollowUpPlanner() {}
 
     static List<String> plan(Decision decision, MarkerScan scan, GoalVocabulary vocabulary, Locale locale) {
         List<FollowUp> plan = new ArrayList<>();

@@ -40,7 +40,10 @@ public final class GoalAnalyzer {
         MarkerScan scan = MarkerScan.of(text, vocabulary.rules());
         Decision decision = VerdictRules.decide(scan, vocabulary);
         String group = decision.group() == null ? null : decision.group().text().toLowerCase(lang.locale());
-        return new GoalAnalysis(decision.verdict(), group, scan.markers(),
+        return new GoalAnalysis(
+                decision.verdict(),
+                group,
+                scan.markers(),
                 FollowUpPlanner.plan(decision, scan, vocabulary, lang.locale()));
     }
 }

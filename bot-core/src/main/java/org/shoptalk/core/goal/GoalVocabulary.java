@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * @param subjectLeadIn matches the whole text in front of a target group that opens the statement as its subject
  *                      ("Our", "Alle nieuwe")
  */
-record GoalVocabulary(List<MarkerRule> rules, Pattern quantityLink, Pattern subjectLeadIn,
-        Map<FollowUp, String> questions) {
+record GoalVocabulary(
+        List<MarkerRule> rules, Pattern quantityLink, Pattern subjectLeadIn, Map<FollowUp, String> questions) {
 
     GoalVocabulary {
         rules = List.copyOf(rules);

@@ -22,7 +22,8 @@ record MarkerRule(Marker.Kind kind, Pattern pattern) {
 
     /** Java's \b does not treat letters such as ë as word characters in every case; explicit look-arounds do. */
     static Pattern wholeWords(String regex) {
-        return Pattern.compile(NOT_IN_A_WORD_BEFORE + "(?:" + regex + ")" + NOT_IN_A_WORD_AFTER,
+        return Pattern.compile(
+                NOT_IN_A_WORD_BEFORE + "(?:" + regex + ")" + NOT_IN_A_WORD_AFTER,
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

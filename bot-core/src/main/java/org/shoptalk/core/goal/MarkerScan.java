@@ -10,10 +10,9 @@ import org.shoptalk.core.goal.Marker.Kind;
 
 /** The markers found in one statement, with where they sit, so the verdict rules can look at word order. Immutable. */
 final class MarkerScan {
-    static final Set<Kind> CRITERIA = EnumSet.of(
-            Kind.PERCENTAGE_OR_COUNT, Kind.TIME_LIMIT, Kind.DEADLINE, Kind.FREQUENCY, Kind.MEASURE);
-    static final Set<Kind> MEANS = EnumSet.of(
-            Kind.TRAINING, Kind.TOOL_OR_SYSTEM, Kind.IMPLEMENTATION, Kind.BUDGET_CUT);
+    static final Set<Kind> CRITERIA =
+            EnumSet.of(Kind.PERCENTAGE_OR_COUNT, Kind.TIME_LIMIT, Kind.DEADLINE, Kind.FREQUENCY, Kind.MEASURE);
+    static final Set<Kind> MEANS = EnumSet.of(Kind.TRAINING, Kind.TOOL_OR_SYSTEM, Kind.IMPLEMENTATION, Kind.BUDGET_CUT);
 
     /** One match: the marker plus its place in the text. */
     record Found(Kind kind, String text, int start, int end) {

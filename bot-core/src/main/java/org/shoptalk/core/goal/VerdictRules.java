@@ -32,11 +32,9 @@ import org.shoptalk.core.goal.MarkerScan.Found;
 final class VerdictRules {
 
     /** The verdict and the group the statement is about (null when there is none). */
-    record Decision(Verdict verdict, Found group) {
-    }
+    record Decision(Verdict verdict, Found group) {}
 
-    private VerdictRules() {
-    }
+    private VerdictRules() {}
 
     static Decision decide(MarkerScan scan, GoalVocabulary vocabulary) {
         Found purpose = scan.first(Kind.PURPOSE);
@@ -64,8 +62,14 @@ final class VerdictRules {
         if (group == null && staff != null && result && firstMeans == null && !scan.hasAny(MarkerScan.CRITERIA)) {
             return new Decision(Verdict.RESULT_FOR_TARGET_GROUP, staff);
         }
-        if (group != null && firstMeans == null && !scan.hasAny(MarkerScan.CRITERIA) && !scan.has(Kind.SLOGAN)
-                && vocabulary.subjectLeadIn().matcher(scan.text().substring(0, group.start())).matches()) {
+        if (group != null
+                && firstMeans == null
+                && !scan.hasAny(MarkerScan.CRITERIA)
+                && !scan.has(Kind.SLOGAN)
+                && vocabulary
+                        .subjectLeadIn()
+                        .matcher(scan.text().substring(0, group.start()))
+                        .matches()) {
             return new Decision(Verdict.RESULT_FOR_TARGET_GROUP, group);
         }
         if (firstMeans != null) {
@@ -84,8 +88,12 @@ final class VerdictRules {
                 continue;
             }
             Found next = scan.next(f);
-            if (next != null && next.kind() == Kind.TARGET_GROUP
-                    && vocabulary.quantityLink().matcher(scan.text().substring(f.end(), next.start())).matches()) {
+            if (next != null
+                    && next.kind() == Kind.TARGET_GROUP
+                    && vocabulary
+                            .quantityLink()
+                            .matcher(scan.text().substring(f.end(), next.start()))
+                            .matches()) {
                 return next;
             }
         }

@@ -9,8 +9,16 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.i18n.Language;
 
 /** A guild (vakgenootschap): professionals of one craft who reflect together in one or more channels. */
-public record Guild(long id, Tenant tenant, String name, Language language, ZoneId zone,
-                    DayOfWeek digestDay, LocalTime digestTime, Instant createdAt, Dialogue dialogue) {
+public record Guild(
+        long id,
+        Tenant tenant,
+        String name,
+        Language language,
+        ZoneId zone,
+        DayOfWeek digestDay,
+        LocalTime digestTime,
+        Instant createdAt,
+        Dialogue dialogue) {
 
     /**
      * How the guild wants dialogue kindled: the "connect the answers" nudge (on or off, and after how long

@@ -20,11 +20,20 @@ public final class GuildStore {
     private static final String COLUMNS = "id, tenant, name, language, time_zone, digest_day, digest_time, created_at,"
             + " connect_enabled, connect_after_hours, pairs_every_weeks";
 
-    public long create(Handle h, Tenant tenant, String name, Language language, ZoneId zone, UserRef creator, Instant now) {
-        return h.insert("INSERT INTO guild (tenant, name, name_key, language, time_zone, digest_day, digest_time,"
+    public long create(
+            Handle h, Tenant tenant, String name, Language language, ZoneId zone, UserRef creator, Instant now) {
+        return h.insert(
+                "INSERT INTO guild (tenant, name, name_key, language, time_zone, digest_day, digest_time,"
                         + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.key(), name, nameKey(name), language.code(), zone.getId(), Guild.DEFAULT_DIGEST_DAY.name(),
-                Guild.DEFAULT_DIGEST_TIME.toString(), creator.id(), now);
+                tenant.key(),
+                name,
+                nameKey(name),
+                language.code(),
+                zone.getId(),
+                Guild.DEFAULT_DIGEST_DAY.name(),
+                Guild.DEFAULT_DIGEST_TIME.toString(),
+                creator.id(),
+                now);
     }
 
     /**
@@ -36,23 +45,35 @@ public final class GuildStore {
     }
 
     public Optional<Guild> find(Handle h, Tenant tenant, long id) {
-        return h.queryOne("SELECT " + COLUMNS + " FROM guild WHERE tenant = ? AND id = ?", GuildStore::map, tenant.key(), id);
+        return h.queryOne(
+                "SELECT " + COLUMNS + " FROM guild WHERE tenant = ? AND id = ?", GuildStore::map, tenant.key(), id);
     }
 
     public Optional<Guild> findByName(Handle h, Tenant tenant, String name) {
-        return h.queryOne("SELECT " + COLUMNS + " FROM guild WHERE tenant = ? AND name_key = ?",
-                GuildStore::map, tenant.key(), nameKey(name));
+        return h.queryOne(
+                "SELECT " + COLUMNS + " FROM guild WHERE tenant = ? AND name_key = ?",
+                GuildStore::map,
+                tenant.key(),
+                nameKey(name));
     }
 
     public Optional<Guild> findByChannel(Handle h, ChannelRef channel) {
-        return h.queryOne("SELECT " + prefixed("g") + " FROM guild g JOIN guild_channel c ON c.guild_id = g.id"
-                + " WHERE c.tenant = ? AND c.channel_id = ?", GuildStore::map, channel.tenant().key(), channel.id());
+        return h.queryOne(
+                "SELECT " + prefixed("g") + " FROM guild g JOIN guild_channel c ON c.guild_id = g.id"
+                        + " WHERE c.tenant = ? AND c.channel_id = ?",
+                GuildStore::map,
+                channel.tenant().key(),
+                channel.id());
     }
 
     /** Guilds this person belongs to, leads first, then by name. */
     public List<Guild> forMember(Handle h, UserRef user) {
-        return h.query("SELECT " + prefixed("g") + " FROM guild g JOIN guild_member m ON m.guild_id = g.id"
-                + " WHERE g.tenant = ? AND m.user_id = ? ORDER BY m.role, g.name_key", GuildStore::map, user.tenant().key(), user.id());
+        return h.query(
+                "SELECT " + prefixed("g") + " FROM guild g JOIN guild_member m ON m.guild_id = g.id"
+                        + " WHERE g.tenant = ? AND m.user_id = ? ORDER BY m.role, g.name_key",
+                GuildStore::map,
+                user.tenant().key(),
+                user.id());
     }
 
     /** A guild by id for the scheduler, which acts for no person and holds only ids. */
@@ -67,34 +88,54 @@ public final class GuildStore {
 
     /** Adds the channel; false if it already belongs to a guild (this one or another). */
     public boolean addChannel(Handle h, long guildId, ChannelRef channel, Instant now) {
-        return h.insertIfAbsent("INSERT INTO guild_channel (tenant, channel_id, guild_id, added_at) VALUES (?, ?, ?, ?)",
-                channel.tenant().key(), channel.id(), guildId, now);
+        return h.insertIfAbsent(
+                "INSERT INTO guild_channel (tenant, channel_id, guild_id, added_at) VALUES (?, ?, ?, ?)",
+                channel.tenant().key(),
+                channel.id(),
+                guildId,
+                now);
     }
 
     public boolean removeChannel(Handle h, long guildId, ChannelRef channel) {
-        return h.update("DELETE FROM guild_channel WHERE tenant = ? AND channel_id = ? AND guild_id = ?",
-                channel.tenant().key(), channel.id(), guildId) > 0;
+        return h.update(
+                        "DELETE FROM guild_channel WHERE tenant = ? AND channel_id = ? AND guild_id = ?",
+                        channel.tenant().key(),
+                        channel.id(),
+                        guildId)
+                > 0;
     }
 
     public List<ChannelRef> channels(Handle h, Guild guild) {
-        return h.query("SELECT channel_id FROM guild_channel WHERE tenant = ? AND guild_id = ? ORDER BY added_at, channel_id",
-                rs -> new ChannelRef(guild.tenant(), rs.getString(1)), guild.tenant().key(), guild.id());
+        return h.query(
+                "SELECT channel_id FROM guild_channel WHERE tenant = ? AND guild_id = ? ORDER BY added_at, channel_id",
+                rs -> new ChannelRef(guild.tenant(), rs.getString(1)),
+                guild.tenant().key(),
+                guild.id());
     }
 
     /** Sets the person's role, adding them if they were not a member. */
     public void setRole(Handle h, Guild guild, UserRef user, Role role, Instant now) {
         requireSameTenant(guild, user);
-        if (h.update("UPDATE guild_member SET role = ? WHERE guild_id = ? AND user_id = ?", role, guild.id(), user.id()) == 0) {
-            h.update("INSERT INTO guild_member (guild_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
-                    guild.id(), user.id(), role, now);
+        if (h.update("UPDATE guild_member SET role = ? WHERE guild_id = ? AND user_id = ?", role, guild.id(), user.id())
+                == 0) {
+            h.update(
+                    "INSERT INTO guild_member (guild_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
+                    guild.id(),
+                    user.id(),
+                    role,
+                    now);
         }
     }
 
     /** Adds the person as a member unless they already belong; true when added. */
     public boolean join(Handle h, Guild guild, UserRef user, Instant now) {
         requireSameTenant(guild, user);
-        return h.insertIfAbsent("INSERT INTO guild_member (guild_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
-                guild.id(), user.id(), Role.MEMBER, now);
+        return h.insertIfAbsent(
+                "INSERT INTO guild_member (guild_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
+                guild.id(),
+                user.id(),
+                Role.MEMBER,
+                now);
     }
 
     public boolean leave(Handle h, Guild guild, UserRef user) {
@@ -105,35 +146,53 @@ public final class GuildStore {
         if (!guild.tenant().equals(user.tenant())) {
             return Optional.empty();
         }
-        return h.queryOne("SELECT role FROM guild_member WHERE guild_id = ? AND user_id = ?",
-                rs -> Role.valueOf(rs.getString(1)), guild.id(), user.id());
+        return h.queryOne(
+                "SELECT role FROM guild_member WHERE guild_id = ? AND user_id = ?",
+                rs -> Role.valueOf(rs.getString(1)),
+                guild.id(),
+                user.id());
     }
 
     public List<UserRef> members(Handle h, Guild guild) {
-        return h.query("SELECT user_id FROM guild_member WHERE guild_id = ? ORDER BY joined_at, user_id",
-                rs -> new UserRef(guild.tenant(), rs.getString(1)), guild.id());
+        return h.query(
+                "SELECT user_id FROM guild_member WHERE guild_id = ? ORDER BY joined_at, user_id",
+                rs -> new UserRef(guild.tenant(), rs.getString(1)),
+                guild.id());
     }
 
     public List<UserRef> withRole(Handle h, Guild guild, Role role) {
-        return h.query("SELECT user_id FROM guild_member WHERE guild_id = ? AND role = ? ORDER BY joined_at, user_id",
-                rs -> new UserRef(guild.tenant(), rs.getString(1)), guild.id(), role);
+        return h.query(
+                "SELECT user_id FROM guild_member WHERE guild_id = ? AND role = ? ORDER BY joined_at, user_id",
+                rs -> new UserRef(guild.tenant(), rs.getString(1)),
+                guild.id(),
+                role);
     }
 
     public void setDigestTime(Handle h, Guild guild, DayOfWeek day, LocalTime time) {
-        h.update("UPDATE guild SET digest_day = ?, digest_time = ? WHERE tenant = ? AND id = ?",
-                day.name(), time.toString(), guild.tenant().key(), guild.id());
+        h.update(
+                "UPDATE guild SET digest_day = ?, digest_time = ? WHERE tenant = ? AND id = ?",
+                day.name(),
+                time.toString(),
+                guild.tenant().key(),
+                guild.id());
     }
 
     public void setDialogue(Handle h, Guild guild, Guild.Dialogue d) {
-        h.update("UPDATE guild SET connect_enabled = ?, connect_after_hours = ?, pairs_every_weeks = ? WHERE tenant = ? AND id = ?",
-                d.connectEnabled(), (int) d.connectAfter().toHours(), d.pairsEveryWeeks() == 0 ? null : d.pairsEveryWeeks(),
-                guild.tenant().key(), guild.id());
+        h.update(
+                "UPDATE guild SET connect_enabled = ?, connect_after_hours = ?, pairs_every_weeks = ? WHERE tenant = ? AND id = ?",
+                d.connectEnabled(),
+                (int) d.connectAfter().toHours(),
+                d.pairsEveryWeeks() == 0 ? null : d.pairsEveryWeeks(),
+                guild.tenant().key(),
+                guild.id());
     }
 
     /** Removes a person from every guild of the tenant; the guilds themselves stay. */
     public void forget(Handle h, UserRef user) {
-        h.update("DELETE FROM guild_member WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                user.id(), user.tenant().key());
+        h.update(
+                "DELETE FROM guild_member WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                user.id(),
+                user.tenant().key());
     }
 
     static String nameKey(String name) {
@@ -151,10 +210,18 @@ public final class GuildStore {
     }
 
     private static Guild map(ResultSet rs) throws SQLException {
-        return new Guild(rs.getLong("id"), Tenant.fromKey(rs.getString("tenant")), rs.getString("name"),
-                Language.parse(rs.getString("language")).orElseThrow(), ZoneId.of(rs.getString("time_zone")),
-                DayOfWeek.valueOf(rs.getString("digest_day")), LocalTime.parse(rs.getString("digest_time")),
-                Handle.instant(rs, "created_at"), new Guild.Dialogue(rs.getBoolean("connect_enabled"),
-                        java.time.Duration.ofHours(rs.getInt("connect_after_hours")), rs.getInt("pairs_every_weeks")));
+        return new Guild(
+                rs.getLong("id"),
+                Tenant.fromKey(rs.getString("tenant")),
+                rs.getString("name"),
+                Language.parse(rs.getString("language")).orElseThrow(),
+                ZoneId.of(rs.getString("time_zone")),
+                DayOfWeek.valueOf(rs.getString("digest_day")),
+                LocalTime.parse(rs.getString("digest_time")),
+                Handle.instant(rs, "created_at"),
+                new Guild.Dialogue(
+                        rs.getBoolean("connect_enabled"),
+                        java.time.Duration.ofHours(rs.getInt("connect_after_hours")),
+                        rs.getInt("pairs_every_weeks")));
     }
 }

@@ -42,7 +42,10 @@ public final class Leads {
             try {
                 platforms.forTenant(lead.tenant()).sendPrivate(lead, note);
             } catch (RuntimeException e) {
-                LOG.warn("could not tell a lead of guild {}: {}", guild.id(), e.getClass().getSimpleName());
+                LOG.warn(
+                        "could not tell a lead of guild {}: {}",
+                        guild.id(),
+                        e.getClass().getSimpleName());
             }
         }
     }

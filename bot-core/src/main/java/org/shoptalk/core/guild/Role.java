@@ -1,4 +1,7 @@
 package org.shoptalk.core.guild;
 
 /** A lead sets the guild's rhythm and prompts; a member takes part. Membership stays voluntary. */
-public enum Role { LEAD, MEMBER }
+public enum Role {
+    LEAD,
+    MEMBER
+}

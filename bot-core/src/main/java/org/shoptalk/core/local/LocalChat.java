@@ -70,8 +70,15 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         }
         Instant now = now();
         LocalMessage posted = store.insert(ch, root, Kind.MESSAGE, who, body, null, now);
-        inbound().onEvent(new ChatEvent.MessagePosted(channelRef(ch), userRef(who), posted.id(),
-                root == null ? null : root.toString(), body, Mentions.in(body), now));
+        inbound()
+                .onEvent(new ChatEvent.MessagePosted(
+                        channelRef(ch),
+                        userRef(who),
+                        posted.id(),
+                        root == null ? null : root.toString(),
+                        body,
+                        Mentions.in(body),
+                        now));
         return new LocalPost(posted.id(), posted.thread());
     }
 
@@ -82,14 +89,15 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         switch (message.kind()) {
             case BOT -> throw new LocalInputException("Shoptalk's own messages cannot be edited");
             case COMMAND -> throw new LocalInputException("a command cannot be edited: type it again instead");
-            case MESSAGE -> { }
+            case MESSAGE -> {}
         }
         Instant now = now();
         if (!store.updateText(Long.parseLong(message.id()), body, now)) {
             throw notFound(id);
         }
-        inbound().onEvent(new ChatEvent.MessageEdited(channelRef(message.channel()), message.id(), body,
-                Mentions.in(body), now));
+        inbound()
+                .onEvent(new ChatEvent.MessageEdited(
+                        channelRef(message.channel()), message.id(), body, Mentions.in(body), now));
         return existing(id);
     }
 
@@ -124,11 +132,13 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public List<LocalMessage> seen(String channel, Optional<String> viewer) {
         String ch = LocalNames.channel(channel);
         Optional<String> who = viewer.map(LocalNames::user);
-        if (LocalNames.isDirect(ch) && !who.map(LocalNames::directChannelOf).filter(ch::equals).isPresent()) {
+        if (LocalNames.isDirect(ch)
+                && !who.map(LocalNames::directChannelOf).filter(ch::equals).isPresent()) {
             return List.of();
         }
         return store.list(ch).stream()
-                .filter(m -> m.visibleTo() == null || who.filter(m.visibleTo()::equals).isPresent())
+                .filter(m -> m.visibleTo() == null
+                        || who.filter(m.visibleTo()::equals).isPresent())
                 .toList();
     }
 
@@ -207,7 +217,8 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     private LocalPost runCommand(String ch, Long root, String who, String typed, String command, boolean direct) {
         LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, now());
         // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
-        CommandReply reply = inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), command));
+        CommandReply reply =
+                inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), command));
         boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
         store.insert(ch, root, Kind.BOT, BOT_USER, fit(reply.message()), onlyForAuthor ? who : null, now());
         return new LocalPost(typedMessage.id(), typedMessage.thread());
@@ -225,7 +236,8 @@ public final class LocalChat implements ChatPlatform, PostLookup {
 
     /** The top-level message of the thread that {@code id} is in; a reply's id leads to its thread. */
     private long rootOf(String channel, String id) {
-        LocalMessage message = parseId(id).flatMap(store::find)
+        LocalMessage message = parseId(id)
+                .flatMap(store::find)
                 .filter(m -> m.channel().equals(channel))
                 .orElseThrow(() -> new NoSuchMessageException(
                         "no message \"" + id + "\" in channel \"" + channel + "\" to reply to"));
@@ -233,11 +245,12 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     private long botRoot(String channel, String rootId) {
-        return parseId(rootId).flatMap(store::find)
+        return parseId(rootId)
+                .flatMap(store::find)
                 .filter(m -> m.channel().equals(channel))
                 .map(m -> Long.parseLong(m.thread()))
-                .orElseThrow(() -> new ChatPlatformException(
-                        "no thread " + rootId + " in local channel " + channel, true));
+                .orElseThrow(
+                        () -> new ChatPlatformException("no thread " + rootId + " in local channel " + channel, true));
     }
 
     private LocalMessage existing(String id) {
@@ -249,7 +262,10 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     private static Optional<Long> parseId(String id) {
-        if (id == null || id.isBlank() || id.length() > 18 || !id.strip().chars().allMatch(Character::isDigit)) {
+        if (id == null
+                || id.isBlank()
+                || id.length() > 18
+                || !id.strip().chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(id.strip()));
@@ -257,12 +273,12 @@ public final class LocalChat implements ChatPlatform, PostLookup {
 
     private static String requireText(String text) {
         if (text == null || PlainText.clean(text).isBlank()) {
-            throw new LocalInputException("\"text\" is missing: give the message text, or a command such as"
-                    + " \"/shoptalk help\"");
+            throw new LocalInputException(
+                    "\"text\" is missing: give the message text, or a command such as" + " \"/shoptalk help\"");
         }
         if (text.length() > MAX_TEXT) {
-            throw new LocalInputException("\"text\" is too long: at most " + MAX_TEXT + " characters, got "
-                    + text.length());
+            throw new LocalInputException(
+                    "\"text\" is too long: at most " + MAX_TEXT + " characters, got " + text.length());
         }
         return PlainText.clean(text).strip();
     }

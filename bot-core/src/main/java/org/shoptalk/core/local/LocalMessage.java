@@ -7,11 +7,23 @@ import java.util.Objects;
  * One message in the local console. {@code thread} is the id of the thread's top-level message (its own
  * id for a top-level message); {@code visibleTo} is null when everyone in the channel sees it.
  */
-public record LocalMessage(String id, String channel, String thread, Kind kind, String user, String text,
-                           String visibleTo, Instant ts, boolean edited) {
+public record LocalMessage(
+        String id,
+        String channel,
+        String thread,
+        Kind kind,
+        String user,
+        String text,
+        String visibleTo,
+        Instant ts,
+        boolean edited) {
 
     /** Who wrote it and how: a person's message, a person's typed command, or the bot. */
-    public enum Kind { MESSAGE, COMMAND, BOT }
+    public enum Kind {
+        MESSAGE,
+        COMMAND,
+        BOT
+    }
 
     public LocalMessage {
         Objects.requireNonNull(id, "id");

@@ -12,8 +12,7 @@ final class LocalNames {
     private static final Pattern USER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,39}");
     private static final Pattern CHANNEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,79}");
 
-    private LocalNames() {
-    }
+    private LocalNames() {}
 
     /** A person's name, without a leading "@". */
     static String user(String raw) {

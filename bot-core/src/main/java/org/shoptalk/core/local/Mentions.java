@@ -14,8 +14,7 @@ final class Mentions {
     // Not after a letter or digit, so "bob@example.com" is no mention.
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])<?@([\\p{L}\\p{N}][\\p{L}\\p{N}._-]*)");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     static List<UserRef> in(String text) {
         Set<String> names = new LinkedHashSet<>();

@@ -17,15 +17,25 @@ public final class CustomPromptStore {
     static final String ID_PREFIX = "own-";
 
     public Prompt add(Handle h, Guild guild, Theme theme, String text, UserRef by, Instant now) {
-        long id = h.insert("INSERT INTO custom_prompt (guild_id, theme, text, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-                guild.id(), theme.key(), text, by.id(), now);
+        long id = h.insert(
+                "INSERT INTO custom_prompt (guild_id, theme, text, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+                guild.id(),
+                theme.key(),
+                text,
+                by.id(),
+                now);
         return prompt(guild.language(), id, theme, text);
     }
 
     public List<Prompt> forGuild(Handle h, Guild guild) {
-        return h.query("SELECT id, theme, text FROM custom_prompt WHERE guild_id = ? ORDER BY id",
-                rs -> prompt(guild.language(), rs.getLong("id"), Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
-                        rs.getString("text")), guild.id());
+        return h.query(
+                "SELECT id, theme, text FROM custom_prompt WHERE guild_id = ? ORDER BY id",
+                rs -> prompt(
+                        guild.language(),
+                        rs.getLong("id"),
+                        Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
+                        rs.getString("text")),
+                guild.id());
     }
 
     public Optional<Prompt> find(Handle h, Guild guild, String promptId) {
@@ -38,13 +48,25 @@ public final class CustomPromptStore {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return h.queryOne("SELECT id, theme, text FROM custom_prompt WHERE guild_id = ? AND id = ?",
-                rs -> prompt(guild.language(), rs.getLong("id"), Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
-                        rs.getString("text")), guild.id(), id);
+        return h.queryOne(
+                "SELECT id, theme, text FROM custom_prompt WHERE guild_id = ? AND id = ?",
+                rs -> prompt(
+                        guild.language(),
+                        rs.getLong("id"),
+                        Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
+                        rs.getString("text")),
+                guild.id(),
+                id);
     }
 
     private static Prompt prompt(Language language, long id, Theme theme, String text) {
         Texts t = Texts.get();
-        return new Prompt(ID_PREFIX + id, theme, text, text, t.t(Language.EN, "prompt.own.why"), t.t(Language.NL, "prompt.own.why"));
+        return new Prompt(
+                ID_PREFIX + id,
+                theme,
+                text,
+                text,
+                t.t(Language.EN, "prompt.own.why"),
+                t.t(Language.NL, "prompt.own.why"));
     }
 }

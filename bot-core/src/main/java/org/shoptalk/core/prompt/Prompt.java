@@ -10,8 +10,8 @@ import org.shoptalk.core.i18n.Language;
  * A {@code sensitive} prompt touches personal ground (pitfalls, tensions, a job that no longer fits),
  * so callers can treat it with extra care, e.g. never nudge people to answer it.
  */
-public record Prompt(String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl,
-        boolean sensitive) {
+public record Prompt(
+        String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl, boolean sensitive) {
     public Prompt {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(theme, "theme");

@@ -46,7 +46,8 @@ public final class PromptLibrary {
         for (Prompt p : all) {
             Prompt earlier = ids.putIfAbsent(p.id(), p);
             if (earlier != null) {
-                throw new IllegalArgumentException("Prompt \"" + p.id() + "\" appears twice; every prompt id must be unique.");
+                throw new IllegalArgumentException(
+                        "Prompt \"" + p.id() + "\" appears twice; every prompt id must be unique.");
             }
             themes.computeIfAbsent(p.theme(), t -> new ArrayList<>()).add(p);
         }
@@ -104,8 +105,8 @@ public final class PromptLibrary {
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Prompt library is not valid JSON: " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            throw new IllegalArgumentException(
+                    "Prompt library is not valid JSON: " + e.getOriginalMessage() + locationOf(e), e);
         }
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException("Prompt library must be a JSON array of prompt entries.");
@@ -118,8 +119,8 @@ public final class PromptLibrary {
             Prompt prompt = readEntry(entry, number);
             Integer first = seen.putIfAbsent(prompt.id(), number);
             if (first != null) {
-                throw new IllegalArgumentException(where(number, prompt.id())
-                        + "duplicate id, already used by entry " + first + ". Give each prompt its own number.");
+                throw new IllegalArgumentException(where(number, prompt.id()) + "duplicate id, already used by entry "
+                        + first + ". Give each prompt its own number.");
             }
             prompts.add(prompt);
         }
@@ -142,8 +143,9 @@ public final class PromptLibrary {
             throw new IllegalArgumentException(where(number, null) + "missing id; expected e.g. \"explore-01\".");
         }
         String themeKey = text(entry, "theme", number, id);
-        Theme theme = Theme.parse(themeKey).orElseThrow(() -> new IllegalArgumentException(where(number, id)
-                + "unknown theme \"" + themeKey + "\"; expected one of " + themeKeys() + "."));
+        Theme theme = Theme.parse(themeKey)
+                .orElseThrow(() -> new IllegalArgumentException(where(number, id) + "unknown theme \"" + themeKey
+                        + "\"; expected one of " + themeKeys() + "."));
         Matcher m = BUILT_IN_ID.matcher(id);
         if (!m.matches() || !m.group(1).equals(theme.key())) {
             throw new IllegalArgumentException(where(number, id) + "id must be \"" + theme.key()
@@ -153,9 +155,13 @@ public final class PromptLibrary {
         if (!sensitive.isMissingNode() && !sensitive.isBoolean()) {
             throw new IllegalArgumentException(where(number, id) + "sensitive must be true or false.");
         }
-        return new Prompt(id, theme,
-                text(entry, "en", number, id), text(entry, "nl", number, id),
-                text(entry, "whyEn", number, id), text(entry, "whyNl", number, id),
+        return new Prompt(
+                id,
+                theme,
+                text(entry, "en", number, id),
+                text(entry, "nl", number, id),
+                text(entry, "whyEn", number, id),
+                text(entry, "whyNl", number, id),
                 sensitive.asBoolean(false));
     }
 
@@ -180,14 +186,17 @@ public final class PromptLibrary {
     }
 
     private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static PromptLibrary loadBuiltIn() {
         try (InputStream in = PromptLibrary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Built-in prompt library " + RESOURCE + " is missing from the classpath.");
+                throw new IllegalStateException(
+                        "Built-in prompt library " + RESOURCE + " is missing from the classpath.");
             }
             return parse(in);
         } catch (IOException e) {

@@ -44,7 +44,10 @@ public final class PromptRotation {
         int cycle = currentCycle(h, guild, theme);
         Set<String> used = new HashSet<>(h.query(
                 "SELECT prompt_id FROM prompt_use WHERE guild_id = ? AND theme = ? AND cycle = ?",
-                rs -> rs.getString(1), guild.id(), theme.key(), cycle));
+                rs -> rs.getString(1),
+                guild.id(),
+                theme.key(),
+                cycle));
         List<Prompt> order = shuffled(candidates, guild.id(), cycle);
         for (Prompt p : order) {
             if (!used.contains(p.id())) {
@@ -72,21 +75,30 @@ public final class PromptRotation {
 
     private Theme leastRecentTheme(Handle h, Guild guild) {
         Map<String, Instant> lastUse = new HashMap<>();
-        h.query("SELECT theme, MAX(used_at) AS last_use FROM prompt_use WHERE guild_id = ? GROUP BY theme",
-                rs -> lastUse.put(rs.getString("theme"), Handle.instant(rs, "last_use")), guild.id());
+        h.query(
+                "SELECT theme, MAX(used_at) AS last_use FROM prompt_use WHERE guild_id = ? GROUP BY theme",
+                rs -> lastUse.put(rs.getString("theme"), Handle.instant(rs, "last_use")),
+                guild.id());
         return java.util.Arrays.stream(Theme.values())
                 .min(Comparator.comparing((Theme t) -> lastUse.getOrDefault(t.key(), Instant.EPOCH)))
                 .orElseThrow();
     }
 
     private static int currentCycle(Handle h, Guild guild, Theme theme) {
-        return (int) h.count("SELECT COALESCE(MAX(cycle), 0) FROM prompt_use WHERE guild_id = ? AND theme = ?",
-                guild.id(), theme.key());
+        return (int) h.count(
+                "SELECT COALESCE(MAX(cycle), 0) FROM prompt_use WHERE guild_id = ? AND theme = ?",
+                guild.id(),
+                theme.key());
     }
 
     private static void recordUse(Handle h, Guild guild, Prompt p, int cycle, Instant now) {
-        h.insertIfAbsent("INSERT INTO prompt_use (guild_id, theme, cycle, prompt_id, used_at) VALUES (?, ?, ?, ?, ?)",
-                guild.id(), p.theme().key(), cycle, p.id(), now);
+        h.insertIfAbsent(
+                "INSERT INTO prompt_use (guild_id, theme, cycle, prompt_id, used_at) VALUES (?, ?, ?, ?, ?)",
+                guild.id(),
+                p.theme().key(),
+                cycle,
+                p.id(),
+                now);
     }
 
     private static List<Prompt> shuffled(List<Prompt> prompts, long guildId, int cycle) {

@@ -41,8 +41,15 @@ public final class ReminderService {
     private final PromptLibrary library;
     private final Pseudonyms pseudonyms;
 
-    public ReminderService(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, AnswerStore answers,
-                           Clock clock, PromptLibrary library, Pseudonyms pseudonyms) {
+    public ReminderService(
+            Database db,
+            Platforms platforms,
+            GuildStore guilds,
+            RoundStore rounds,
+            AnswerStore answers,
+            Clock clock,
+            PromptLibrary library,
+            Pseudonyms pseudonyms) {
         this.library = library;
         this.pseudonyms = pseudonyms;
         this.db = db;
@@ -54,24 +61,37 @@ public final class ReminderService {
     }
 
     public void setReminders(Handle h, UserRef user, boolean on) {
-        if (h.update("UPDATE user_setting SET reminders = ? WHERE tenant = ? AND user_id = ?", on, user.tenant().key(), user.id()) == 0) {
-            h.update("INSERT INTO user_setting (tenant, user_id, reminders) VALUES (?, ?, ?)", user.tenant().key(), user.id(), on);
+        if (h.update(
+                        "UPDATE user_setting SET reminders = ? WHERE tenant = ? AND user_id = ?",
+                        on,
+                        user.tenant().key(),
+                        user.id())
+                == 0) {
+            h.update(
+                    "INSERT INTO user_setting (tenant, user_id, reminders) VALUES (?, ?, ?)",
+                    user.tenant().key(),
+                    user.id(),
+                    on);
         }
     }
 
     public boolean remindersOn(Handle h, UserRef user) {
-        return h.queryOne("SELECT reminders FROM user_setting WHERE tenant = ? AND user_id = ?", rs -> rs.getBoolean(1),
-                user.tenant().key(), user.id()).orElse(true);
+        return h.queryOne(
+                        "SELECT reminders FROM user_setting WHERE tenant = ? AND user_id = ?",
+                        rs -> rs.getBoolean(1),
+                        user.tenant().key(),
+                        user.id())
+                .orElse(true);
     }
 
     /** Sends the round's reminders; returns how many people were nudged. */
     public int remind(long roundId) {
         Instant now = clock.instant();
-        record Work(Round round, Guild guild, List<UserRef> recipients, String link) {
-        }
+        record Work(Round round, Guild guild, List<UserRef> recipients, String link) {}
         Optional<Work> work = db.inTransaction(h -> rounds.find(h, roundId).flatMap(round -> {
             // Questions on sensitive ground are answered by those who want to; nobody is nudged towards them.
-            boolean sensitive = library.byId(round.promptId()).map(Prompt::sensitive).orElse(false);
+            boolean sensitive =
+                    library.byId(round.promptId()).map(Prompt::sensitive).orElse(false);
             if (!now.isBefore(round.closesAt()) || sensitive) {
                 return Optional.empty();
             }
@@ -81,18 +101,27 @@ public final class ReminderService {
             }
             Set<String> answered = new HashSet<>();
             Set<String> anonymousWriters = new HashSet<>();
-            answers.forRound(h, roundId).forEach(a -> (a.anonymous() ? anonymousWriters : answered).add(a.author().id()));
+            answers.forRound(h, roundId)
+                    .forEach(a -> (a.anonymous() ? anonymousWriters : answered)
+                            .add(a.author().id()));
             List<UserRef> recipients = guilds.members(h, guild.get()).stream()
                     .filter(u -> !answered.contains(u.id()))
                     // Someone who answered anonymously answered: no nudge, and nobody learns anything from it.
                     .filter(u -> anonymousWriters.isEmpty()
                             || pseudonyms.candidates(u, roundId).stream().noneMatch(anonymousWriters::contains))
                     .filter(u -> remindersOn(h, u))
-                    .filter(u -> h.insertIfAbsent("INSERT INTO reminder_sent (round_id, user_id, sent_at) VALUES (?, ?, ?)",
-                            roundId, u.id(), now))
+                    .filter(u -> h.insertIfAbsent(
+                            "INSERT INTO reminder_sent (round_id, user_id, sent_at) VALUES (?, ?, ?)",
+                            roundId,
+                            u.id(),
+                            now))
                     .toList();
-            String link = rounds.posts(h, roundId).stream().filter(p -> p.state() == RoundPost.State.POSTED)
-                    .map(RoundPost::permalink).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String link = rounds.posts(h, roundId).stream()
+                    .filter(p -> p.state() == RoundPost.State.POSTED)
+                    .map(RoundPost::permalink)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             return Optional.of(new Work(round, guild.get(), recipients, link));
         }));
         if (work.isEmpty()) {

@@ -9,6 +9,14 @@ import org.shoptalk.core.chat.UserRef;
  * when it stands on its own: that is how dialogue between people is counted. An {@code anonymous}
  * answer's author is a keyed pseudonym, never the person's id.
  */
-public record Answer(long id, long roundId, ChannelRef channel, String messageId, UserRef author, String text,
-                     UserRef respondsTo, Instant postedAt, Instant editedAt, boolean anonymous) {
-}
+public record Answer(
+        long id,
+        long roundId,
+        ChannelRef channel,
+        String messageId,
+        UserRef author,
+        String text,
+        UserRef respondsTo,
+        Instant postedAt,
+        Instant editedAt,
+        boolean anonymous) {}

@@ -53,8 +53,12 @@ public final class AnswerRecorder {
 
     private void edited(Handle h, ChatEvent.MessageEdited e) {
         answers.find(h, e.channel(), e.messageId()).ifPresent(answer -> {
-            UserRef respondsTo = respondsTo(h, answer.roundId(), new AnswerStore.Place(answer.postedAt(), answer.id()),
-                    answer.author(), e.mentions());
+            UserRef respondsTo = respondsTo(
+                    h,
+                    answer.roundId(),
+                    new AnswerStore.Place(answer.postedAt(), answer.id()),
+                    answer.author(),
+                    e.mentions());
             answers.edit(h, answer, e.newText(), respondsTo, e.receivedAt());
         });
     }
@@ -66,7 +70,8 @@ public final class AnswerRecorder {
      * Only answers before {@code before} count (null: all). Each question is an indexed look-up, so an
      * answer costs the same in a round of three answers as in one of thousands.
      */
-    private UserRef respondsTo(Handle h, long roundId, AnswerStore.Place before, UserRef author, List<UserRef> mentions) {
+    private UserRef respondsTo(
+            Handle h, long roundId, AnswerStore.Place before, UserRef author, List<UserRef> mentions) {
         for (UserRef mentioned : mentions) {
             if (!mentioned.equals(author) && answers.answered(h, roundId, mentioned, before)) {
                 return mentioned;

@@ -27,34 +27,74 @@ public final class AnswerStore {
     }
 
     /** Stores the answer; false when this message was stored before (a retried delivery). */
-    public boolean add(Handle h, long roundId, ChannelRef channel, String messageId, UserRef author, String text,
-                       UserRef respondsTo, Instant postedAt) {
-        return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
-                        + " posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", roundId, channel.tenant().key(), channel.id(),
-                messageId, author.id(), fit(text), respondsTo == null ? null : respondsTo.id(), postedAt);
+    public boolean add(
+            Handle h,
+            long roundId,
+            ChannelRef channel,
+            String messageId,
+            UserRef author,
+            String text,
+            UserRef respondsTo,
+            Instant postedAt) {
+        return h.insertIfAbsent(
+                "INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
+                        + " posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                roundId,
+                channel.tenant().key(),
+                channel.id(),
+                messageId,
+                author.id(),
+                fit(text),
+                respondsTo == null ? null : respondsTo.id(),
+                postedAt);
     }
 
     /** Stores an answer given through the bot in private; {@code pseudonym} stands in for the author. */
-    public boolean addAnonymous(Handle h, long roundId, ChannelRef channel, String messageId, String pseudonym, String text,
-                                Instant postedAt) {
-        return h.insertIfAbsent("INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, posted_at,"
-                        + " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)", roundId, channel.tenant().key(), channel.id(),
-                messageId, pseudonym, fit(text), postedAt);
+    public boolean addAnonymous(
+            Handle h,
+            long roundId,
+            ChannelRef channel,
+            String messageId,
+            String pseudonym,
+            String text,
+            Instant postedAt) {
+        return h.insertIfAbsent(
+                "INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, posted_at,"
+                        + " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)",
+                roundId,
+                channel.tenant().key(),
+                channel.id(),
+                messageId,
+                pseudonym,
+                fit(text),
+                postedAt);
     }
 
     public Optional<Answer> find(Handle h, ChannelRef channel, String messageId) {
-        return h.queryOne("SELECT " + COLUMNS + " FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
-                AnswerStore::map, channel.tenant().key(), channel.id(), messageId);
+        return h.queryOne(
+                "SELECT " + COLUMNS + " FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
+                AnswerStore::map,
+                channel.tenant().key(),
+                channel.id(),
+                messageId);
     }
 
     public void edit(Handle h, Answer answer, String text, UserRef respondsTo, Instant at) {
-        h.update("UPDATE answer SET text = ?, responds_to = ?, edited_at = ? WHERE id = ?",
-                fit(text), respondsTo == null ? null : respondsTo.id(), at, answer.id());
+        h.update(
+                "UPDATE answer SET text = ?, responds_to = ?, edited_at = ? WHERE id = ?",
+                fit(text),
+                respondsTo == null ? null : respondsTo.id(),
+                at,
+                answer.id());
     }
 
     public boolean delete(Handle h, ChannelRef channel, String messageId) {
-        return h.update("DELETE FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
-                channel.tenant().key(), channel.id(), messageId) > 0;
+        return h.update(
+                        "DELETE FROM answer WHERE tenant = ? AND channel_id = ? AND message_id = ?",
+                        channel.tenant().key(),
+                        channel.id(),
+                        messageId)
+                > 0;
     }
 
     /**
@@ -62,7 +102,10 @@ public final class AnswerStore {
      * respond to it along.
      */
     public void rekey(Handle h, Answer answer, String pseudonym) {
-        h.update("UPDATE answer SET responds_to = ? WHERE round_id = ? AND responds_to = ?", pseudonym, answer.roundId(),
+        h.update(
+                "UPDATE answer SET responds_to = ? WHERE round_id = ? AND responds_to = ?",
+                pseudonym,
+                answer.roundId(),
                 answer.author().id());
         h.update("UPDATE answer SET author_id = ? WHERE id = ? AND anonymous = TRUE", pseudonym, answer.id());
     }
@@ -75,15 +118,14 @@ public final class AnswerStore {
         int removed = 0;
         for (String pseudonym : pseudonyms) {
             h.update("UPDATE answer SET responds_to = NULL WHERE round_id = ? AND responds_to = ?", roundId, pseudonym);
-            removed += h.update("DELETE FROM answer WHERE round_id = ? AND anonymous = TRUE AND author_id = ?", roundId,
-                    pseudonym);
+            removed += h.update(
+                    "DELETE FROM answer WHERE round_id = ? AND anonymous = TRUE AND author_id = ?", roundId, pseudonym);
         }
         return removed;
     }
 
     /** Where an answer stands in its round's thread order: by time posted, then by id. */
-    public record Place(Instant postedAt, long id) {
-    }
+    public record Place(Instant postedAt, long id) {}
 
     /**
      * Whether the person has an answer in the round before {@code before} (null: anywhere). One index probe
@@ -92,9 +134,21 @@ public final class AnswerStore {
     public boolean answered(Handle h, long roundId, UserRef person, Place before) {
         String sql = "SELECT id FROM answer WHERE round_id = ? AND author_id = ? AND tenant = ?";
         Optional<Long> found = before == null
-                ? h.queryOne(sql + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), roundId, person.id(), person.tenant().key())
-                : h.queryOne(sql + BEFORE + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), roundId, person.id(),
-                        person.tenant().key(), before.postedAt(), before.postedAt(), before.id());
+                ? h.queryOne(
+                        sql + " FETCH FIRST 1 ROWS ONLY",
+                        rs -> rs.getLong(1),
+                        roundId,
+                        person.id(),
+                        person.tenant().key())
+                : h.queryOne(
+                        sql + BEFORE + " FETCH FIRST 1 ROWS ONLY",
+                        rs -> rs.getLong(1),
+                        roundId,
+                        person.id(),
+                        person.tenant().key(),
+                        before.postedAt(),
+                        before.postedAt(),
+                        before.id());
         return found.isPresent();
     }
 
@@ -104,7 +158,13 @@ public final class AnswerStore {
         String order = " ORDER BY posted_at DESC, id DESC FETCH FIRST 1 ROWS ONLY";
         return before == null
                 ? h.queryOne(sql + order, AnswerStore::author, roundId)
-                : h.queryOne(sql + BEFORE + order, AnswerStore::author, roundId, before.postedAt(), before.postedAt(), before.id());
+                : h.queryOne(
+                        sql + BEFORE + order,
+                        AnswerStore::author,
+                        roundId,
+                        before.postedAt(),
+                        before.postedAt(),
+                        before.id());
     }
 
     private static final String BEFORE = " AND (posted_at < ? OR (posted_at = ? AND id < ?))";
@@ -115,21 +175,37 @@ public final class AnswerStore {
 
     /** A round's answers in thread order. */
     public List<Answer> forRound(Handle h, long roundId) {
-        return h.query("SELECT " + COLUMNS + " FROM answer WHERE round_id = ? ORDER BY posted_at, id", AnswerStore::map, roundId);
+        return h.query(
+                "SELECT " + COLUMNS + " FROM answer WHERE round_id = ? ORDER BY posted_at, id",
+                AnswerStore::map,
+                roundId);
     }
 
     /** Removes everything a person wrote in this tenant, and their place in others' "who answered whom". */
     public int forget(Handle h, UserRef person) {
-        h.update("UPDATE answer SET responds_to = NULL WHERE tenant = ? AND responds_to = ?", person.tenant().key(), person.id());
-        return h.update("DELETE FROM answer WHERE tenant = ? AND author_id = ?", person.tenant().key(), person.id());
+        h.update(
+                "UPDATE answer SET responds_to = NULL WHERE tenant = ? AND responds_to = ?",
+                person.tenant().key(),
+                person.id());
+        return h.update(
+                "DELETE FROM answer WHERE tenant = ? AND author_id = ?",
+                person.tenant().key(),
+                person.id());
     }
 
     private static Answer map(ResultSet rs) throws SQLException {
         Tenant tenant = Tenant.fromKey(rs.getString("tenant"));
         String respondsTo = rs.getString("responds_to");
-        return new Answer(rs.getLong("id"), rs.getLong("round_id"), new ChannelRef(tenant, rs.getString("channel_id")),
-                rs.getString("message_id"), new UserRef(tenant, rs.getString("author_id")), rs.getString("text"),
-                respondsTo == null ? null : new UserRef(tenant, respondsTo), Handle.instant(rs, "posted_at"),
-                Handle.instant(rs, "edited_at"), rs.getBoolean("anonymous"));
+        return new Answer(
+                rs.getLong("id"),
+                rs.getLong("round_id"),
+                new ChannelRef(tenant, rs.getString("channel_id")),
+                rs.getString("message_id"),
+                new UserRef(tenant, rs.getString("author_id")),
+                rs.getString("text"),
+                respondsTo == null ? null : new UserRef(tenant, respondsTo),
+                Handle.instant(rs, "posted_at"),
+                Handle.instant(rs, "edited_at"),
+                rs.getBoolean("anonymous"));
     }
 }

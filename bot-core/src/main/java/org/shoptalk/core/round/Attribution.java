@@ -100,9 +100,15 @@ public final class Attribution {
      * {@code respondsToId} alone is null when it responds to an anonymous writer. {@code editedAt} is null when
      * the answer was not edited or is anonymous; {@code edited} says whether readers may see it was edited.
      */
-    public record Byline(String authorId, String authorName, String respondsToId, String respondsToName, When posted,
-                         Instant editedAt, boolean edited, boolean anonymous) {
-    }
+    public record Byline(
+            String authorId,
+            String authorName,
+            String respondsToId,
+            String respondsToName,
+            When posted,
+            Instant editedAt,
+            boolean edited,
+            boolean anonymous) {}
 
     /** What an anonymous writer is called: "a colleague", in the given language. */
     public static String colleague(Language language) {
@@ -143,10 +149,24 @@ public final class Attribution {
         String toId = to == null || toAnonymous ? null : to.id();
         String toName = to == null ? null : toAnonymous ? colleague : names.apply(to);
         if (a.anonymous()) {
-            return new Byline(null, colleague, toId, toName, new When.OnDay(a.postedAt().atZone(zone).toLocalDate()), null,
-                    !hide && a.editedAt() != null, true);
+            return new Byline(
+                    null,
+                    colleague,
+                    toId,
+                    toName,
+                    new When.OnDay(a.postedAt().atZone(zone).toLocalDate()),
+                    null,
+                    !hide && a.editedAt() != null,
+                    true);
         }
-        return new Byline(a.author().id(), names.apply(a.author()), toId, toName, new When.At(a.postedAt().atZone(zone)),
-                a.editedAt(), a.editedAt() != null, false);
+        return new Byline(
+                a.author().id(),
+                names.apply(a.author()),
+                toId,
+                toName,
+                new When.At(a.postedAt().atZone(zone)),
+                a.editedAt(),
+                a.editedAt() != null,
+                false);
     }
 }

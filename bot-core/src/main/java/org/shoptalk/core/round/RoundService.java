@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
-import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.PostLookup;
+import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.UnknownOutcomeException;
-import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
@@ -48,8 +47,17 @@ public final class RoundService {
     private final RateLimits limits;
     private final Leads leads;
 
-    public RoundService(Database db, Platforms platforms, GuildStore guilds, RoundStore rounds, PromptRotation rotation,
-                        Duration roundOpen, Clock clock, RateLimits limits, Leads leads, Consumer<Round> onOpened) {
+    public RoundService(
+            Database db,
+            Platforms platforms,
+            GuildStore guilds,
+            RoundStore rounds,
+            PromptRotation rotation,
+            Duration roundOpen,
+            Clock clock,
+            RateLimits limits,
+            Leads leads,
+            Consumer<Round> onOpened) {
         this.limits = limits;
         this.leads = leads;
         this.db = db;
@@ -74,8 +82,7 @@ public final class RoundService {
      * no channel), in how many of the channels it tried the prompt landed, and what is left ({@link Outcome#DONE}
      * when every channel is posted or given up).
      */
-    public record Posting(Optional<Round> opened, int posted, int tried, Outcome outcome) {
-    }
+    public record Posting(Optional<Round> opened, int posted, int tried, Outcome outcome) {}
 
     /** Opens the round and posts it: for a round asked for now, not planned. */
     public Posting openAndPost(Guild guild, Long scheduleId, String dedupeKey, Ask ask) {
@@ -106,9 +113,18 @@ public final class RoundService {
                 // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
                 onOpened.accept(round);
             }
-            Posting rest = post(guild, round, db.withHandle(h -> rounds.posts(h, round.id())).stream()
-                    .filter(p -> p.state() == RoundPost.State.PENDING).map(RoundPost::channel).toList());
-            return new Posting(Optional.empty(), rest.posted(), rest.tried(), rest.outcome().and(unchecked));
+            Posting rest = post(
+                    guild,
+                    round,
+                    db.withHandle(h -> rounds.posts(h, round.id())).stream()
+                            .filter(p -> p.state() == RoundPost.State.PENDING)
+                            .map(RoundPost::channel)
+                            .toList());
+            return new Posting(
+                    Optional.empty(),
+                    rest.posted(),
+                    rest.tried(),
+                    rest.outcome().and(unchecked));
         }
         if (opened.isEmpty()) {
             return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
@@ -130,12 +146,14 @@ public final class RoundService {
         List<ChannelRef> left = db.inTransaction(h -> {
             List<ChannelRef> unfinished = rounds.posts(h, round.get().id()).stream()
                     .filter(p -> p.state() == RoundPost.State.PENDING || p.state() == RoundPost.State.POSTING)
-                    .map(RoundPost::channel).toList();
+                    .map(RoundPost::channel)
+                    .toList();
             unfinished.forEach(c -> rounds.markFailed(h, round.get().id(), c));
             return unfinished;
         });
         if (!left.isEmpty()) {
-            String channels = String.join(", ", left.stream().map(ChannelRef::id).toList());
+            String channels =
+                    String.join(", ", left.stream().map(ChannelRef::id).toList());
             leads.tell(guild, Texts.get().t(guild.language(), "round.failed", channels, reason));
         }
     }
@@ -147,7 +165,8 @@ public final class RoundService {
      */
     private Outcome takeOverInterrupted(Guild guild, Round round) {
         List<RoundPost> interrupted = db.withHandle(h -> rounds.posts(h, round.id())).stream()
-                .filter(p -> p.state() == RoundPost.State.POSTING).toList();
+                .filter(p -> p.state() == RoundPost.State.POSTING)
+                .toList();
         Outcome outcome = Outcome.DONE;
         for (RoundPost post : interrupted) {
             ChannelRef channel = post.channel();
@@ -160,20 +179,30 @@ public final class RoundService {
                 outcome = outcome.and(Outcome.waitUntil(limits.hold(channel, e, clock.instant())));
                 continue;
             } catch (ChatPlatformException e) {
-                LOG.warn("round {} of guild {}: could not check channel {} for an interrupted post, asking again later: {}",
-                        round.id(), guild.id(), channel.id(), e.getMessage());
+                LOG.warn(
+                        "round {} of guild {}: could not check channel {} for an interrupted post, asking again later: {}",
+                        round.id(),
+                        guild.id(),
+                        channel.id(),
+                        e.getMessage());
                 outcome = outcome.and(Outcome.retry("could not check an interrupted post"));
                 continue;
             }
             if (landed.isPresent()) {
                 Posted found = landed.get();
-                db.useTransaction(h -> rounds.markPosted(h, round.id(), channel, found.threadId(), found.permalink(),
-                        clock.instant()));
-                LOG.info("round {} of guild {}: the interrupted post in channel {} had landed", round.id(), guild.id(),
+                db.useTransaction(h -> rounds.markPosted(
+                        h, round.id(), channel, found.threadId(), found.permalink(), clock.instant()));
+                LOG.info(
+                        "round {} of guild {}: the interrupted post in channel {} had landed",
+                        round.id(),
+                        guild.id(),
                         channel.id());
             } else if (db.withHandle(h -> rounds.release(h, round.id(), channel))) {
-                LOG.info("round {} of guild {}: posting again in channel {}, interrupted before it landed",
-                        round.id(), guild.id(), channel.id());
+                LOG.info(
+                        "round {} of guild {}: posting again in channel {}, interrupted before it landed",
+                        round.id(),
+                        guild.id(),
+                        channel.id());
             }
         }
         return outcome;
@@ -186,8 +215,8 @@ public final class RoundService {
                 return Optional.<Opened>empty();
             }
             Prompt prompt = ask.prompt() != null ? ask.prompt() : rotation.next(h, guild, ask.theme(), now);
-            Optional<Round> round = rounds.open(h, guild.id(), scheduleId, dedupeKey, prompt, guild.language(), now,
-                    now.plus(roundOpen));
+            Optional<Round> round = rounds.open(
+                    h, guild.id(), scheduleId, dedupeKey, prompt, guild.language(), now, now.plus(roundOpen));
             if (round.isEmpty()) {
                 // Another run opened it; roll back our rotation bookkeeping with the rest.
                 throw new AlreadyOpened();
@@ -221,27 +250,40 @@ public final class RoundService {
             }
             try {
                 Posted p = platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
-                db.useTransaction(h -> rounds.markPosted(h, round.id(), channel, p.threadId(), p.permalink(), clock.instant()));
+                db.useTransaction(
+                        h -> rounds.markPosted(h, round.id(), channel, p.threadId(), p.permalink(), clock.instant()));
                 posted++;
             } catch (RateLimitedException e) {
                 db.withHandle(h -> rounds.release(h, round.id(), channel));
                 outcome = outcome.and(Outcome.waitUntil(limits.hold(channel, e, clock.instant())));
             } catch (UnknownOutcomeException e) {
-                LOG.warn("round {} of guild {}: the post in channel {} may have landed; the retry looks first: {}",
-                        round.id(), guild.id(), channel.id(), e.getMessage());
+                LOG.warn(
+                        "round {} of guild {}: the post in channel {} may have landed; the retry looks first: {}",
+                        round.id(),
+                        guild.id(),
+                        channel.id(),
+                        e.getMessage());
                 outcome = outcome.and(Outcome.retry("unknown outcome"));
             } catch (ChatPlatformException e) {
-                LOG.warn("round {} of guild {} not posted in channel {}: {}", round.id(), guild.id(), channel.id(), e.getMessage());
+                LOG.warn(
+                        "round {} of guild {} not posted in channel {}: {}",
+                        round.id(),
+                        guild.id(),
+                        channel.id(),
+                        e.getMessage());
                 if (e.permanent()) {
                     db.useTransaction(h -> rounds.markFailed(h, round.id(), channel));
-                    leads.tell(guild, Texts.get().t(guild.language(), "round.channel.unreachable", channel.id(), guild.name()));
+                    leads.tell(
+                            guild,
+                            Texts.get().t(guild.language(), "round.channel.unreachable", channel.id(), guild.name()));
                 } else {
                     db.withHandle(h -> rounds.release(h, round.id(), channel));
                     outcome = outcome.and(Outcome.retry("platform error"));
                 }
             } catch (RuntimeException e) {
                 // Not the platform saying no: our side (a token that no longer decrypts, a database hiccup).
-                LOG.error("round {} of guild {}: posting in channel {} failed", round.id(), guild.id(), channel.id(), e);
+                LOG.error(
+                        "round {} of guild {}: posting in channel {} failed", round.id(), guild.id(), channel.id(), e);
                 db.withHandle(h -> rounds.release(h, round.id(), channel));
                 outcome = outcome.and(Outcome.retry(e.getClass().getSimpleName()));
             }
@@ -261,8 +303,7 @@ public final class RoundService {
                 .build();
     }
 
-    private record Opened(Round round, List<ChannelRef> channels) {
-    }
+    private record Opened(Round round, List<ChannelRef> channels) {}
 
     /** Signals inside the transaction that the round existed already, so everything rolls back. */
     private static final class AlreadyOpened extends RuntimeException {

@@ -18,12 +18,28 @@ public final class RoundStore {
             + " r.prompt_why, r.language, r.opened_at, r.closes_at";
 
     /** Opens a round unless one with this dedupe key exists; empty when another run already opened it. */
-    public Optional<Round> open(Handle h, long guildId, Long scheduleId, String dedupeKey, Prompt prompt, Language language,
-                                Instant openedAt, Instant closesAt) {
-        boolean inserted = h.insertIfAbsent("INSERT INTO round (guild_id, schedule_id, dedupe_key, prompt_id, theme, prompt_text,"
+    public Optional<Round> open(
+            Handle h,
+            long guildId,
+            Long scheduleId,
+            String dedupeKey,
+            Prompt prompt,
+            Language language,
+            Instant openedAt,
+            Instant closesAt) {
+        boolean inserted = h.insertIfAbsent(
+                "INSERT INTO round (guild_id, schedule_id, dedupe_key, prompt_id, theme, prompt_text,"
                         + " prompt_why, language, opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                guildId, scheduleId, dedupeKey, prompt.id(), prompt.theme().key(), prompt.text(language),
-                prompt.why(language), language.code(), openedAt, closesAt);
+                guildId,
+                scheduleId,
+                dedupeKey,
+                prompt.id(),
+                prompt.theme().key(),
+                prompt.text(language),
+                prompt.why(language),
+                language.code(),
+                openedAt,
+                closesAt);
         if (!inserted) {
             return Optional.empty();
         }
@@ -36,25 +52,39 @@ public final class RoundStore {
 
     /** Rounds opened after {@code from} up to and including {@code to}: consecutive periods never share a round. */
     public List<Round> openedBetween(Handle h, long guildId, Instant from, Instant to) {
-        return h.query("SELECT " + COLUMNS + " FROM round r WHERE r.guild_id = ? AND r.opened_at > ? AND r.opened_at <= ?"
-                + " ORDER BY r.opened_at, r.id", RoundStore::map, guildId, from, to);
+        return h.query(
+                "SELECT " + COLUMNS + " FROM round r WHERE r.guild_id = ? AND r.opened_at > ? AND r.opened_at <= ?"
+                        + " ORDER BY r.opened_at, r.id",
+                RoundStore::map,
+                guildId,
+                from,
+                to);
     }
 
     public void addPending(Handle h, long roundId, ChannelRef channel) {
-        h.insertIfAbsent("INSERT INTO round_post (round_id, tenant, channel_id, state) VALUES (?, ?, ?, 'PENDING')",
-                roundId, channel.tenant().key(), channel.id());
+        h.insertIfAbsent(
+                "INSERT INTO round_post (round_id, tenant, channel_id, state) VALUES (?, ?, ?, 'PENDING')",
+                roundId,
+                channel.tenant().key(),
+                channel.id());
     }
 
     /** Claims a pending post for this instance; false when another run has it already. */
     public boolean claim(Handle h, long roundId, ChannelRef channel) {
-        return h.update("UPDATE round_post SET state = 'POSTING' WHERE round_id = ? AND channel_id = ? AND state = 'PENDING'",
-                roundId, channel.id()) == 1;
+        return h.update(
+                        "UPDATE round_post SET state = 'POSTING' WHERE round_id = ? AND channel_id = ? AND state = 'PENDING'",
+                        roundId,
+                        channel.id())
+                == 1;
     }
 
     /** Hands a claimed post back, so the next run may claim it; false when it is no longer claimed. */
     public boolean release(Handle h, long roundId, ChannelRef channel) {
-        return h.update("UPDATE round_post SET state = 'PENDING' WHERE round_id = ? AND channel_id = ? AND state = 'POSTING'",
-                roundId, channel.id()) == 1;
+        return h.update(
+                        "UPDATE round_post SET state = 'PENDING' WHERE round_id = ? AND channel_id = ? AND state = 'POSTING'",
+                        roundId,
+                        channel.id())
+                == 1;
     }
 
     public Optional<Round> findByDedupeKey(Handle h, String dedupeKey) {
@@ -62,8 +92,14 @@ public final class RoundStore {
     }
 
     public void markPosted(Handle h, long roundId, ChannelRef channel, String threadId, String permalink, Instant at) {
-        h.update("UPDATE round_post SET state = 'POSTED', thread_id = ?, permalink = ?, posted_at = ?"
-                + " WHERE round_id = ? AND channel_id = ?", threadId, permalink, at, roundId, channel.id());
+        h.update(
+                "UPDATE round_post SET state = 'POSTED', thread_id = ?, permalink = ?, posted_at = ?"
+                        + " WHERE round_id = ? AND channel_id = ?",
+                threadId,
+                permalink,
+                at,
+                roundId,
+                channel.id());
     }
 
     public void markFailed(Handle h, long roundId, ChannelRef channel) {
@@ -71,27 +107,45 @@ public final class RoundStore {
     }
 
     public List<RoundPost> posts(Handle h, long roundId) {
-        return h.query("SELECT round_id, tenant, channel_id, thread_id, permalink, state FROM round_post WHERE round_id = ?"
-                + " ORDER BY channel_id", RoundStore::mapPost, roundId);
+        return h.query(
+                "SELECT round_id, tenant, channel_id, thread_id, permalink, state FROM round_post WHERE round_id = ?"
+                        + " ORDER BY channel_id",
+                RoundStore::mapPost,
+                roundId);
     }
 
     /** The round whose thread this is, if the thread was started by a round in that channel. */
     public Optional<RoundPost> postByThread(Handle h, ChannelRef channel, String threadId) {
-        return h.queryOne("SELECT round_id, tenant, channel_id, thread_id, permalink, state FROM round_post"
-                        + " WHERE tenant = ? AND channel_id = ? AND thread_id = ?", RoundStore::mapPost,
-                channel.tenant().key(), channel.id(), threadId);
+        return h.queryOne(
+                "SELECT round_id, tenant, channel_id, thread_id, permalink, state FROM round_post"
+                        + " WHERE tenant = ? AND channel_id = ? AND thread_id = ?",
+                RoundStore::mapPost,
+                channel.tenant().key(),
+                channel.id(),
+                threadId);
     }
 
     private static RoundPost mapPost(ResultSet rs) throws SQLException {
-        return new RoundPost(rs.getLong("round_id"), new ChannelRef(Tenant.fromKey(rs.getString("tenant")), rs.getString("channel_id")),
-                rs.getString("thread_id"), rs.getString("permalink"), RoundPost.State.valueOf(rs.getString("state")));
+        return new RoundPost(
+                rs.getLong("round_id"),
+                new ChannelRef(Tenant.fromKey(rs.getString("tenant")), rs.getString("channel_id")),
+                rs.getString("thread_id"),
+                rs.getString("permalink"),
+                RoundPost.State.valueOf(rs.getString("state")));
     }
 
     private static Round map(ResultSet rs) throws SQLException {
         long scheduleId = rs.getLong("schedule_id");
-        return new Round(rs.getLong("id"), rs.getLong("guild_id"), rs.wasNull() ? null : scheduleId, rs.getString("prompt_id"),
-                Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT), rs.getString("prompt_text"), rs.getString("prompt_why"),
-                Language.parse(rs.getString("language")).orElse(Language.EN), Handle.instant(rs, "opened_at"),
+        return new Round(
+                rs.getLong("id"),
+                rs.getLong("guild_id"),
+                rs.wasNull() ? null : scheduleId,
+                rs.getString("prompt_id"),
+                Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
+                rs.getString("prompt_text"),
+                rs.getString("prompt_why"),
+                Language.parse(rs.getString("language")).orElse(Language.EN),
+                Handle.instant(rs, "opened_at"),
                 Handle.instant(rs, "closes_at"));
     }
 }

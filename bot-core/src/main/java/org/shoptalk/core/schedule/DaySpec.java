@@ -39,13 +39,26 @@ public final class DaySpec {
             Pattern.compile("\\b(?:every|each|elke|iedere)\\s+(?:day|dag)\\b", Pattern.CASE_INSENSITIVE);
     private static final Map<String, DayOfWeek> DAYS = dayNames();
     private static final Map<String, Set<DayOfWeek>> GROUPS = Map.of(
-            "weekdays", WEEKDAYS, "workdays", WEEKDAYS, "werkdagen", WEEKDAYS, "weekdagen", WEEKDAYS,
-            "daily", ALL, "everyday", ALL, "dagelijks", ALL,
-            "weekend", Collections.unmodifiableSet(EnumSet.of(SATURDAY, SUNDAY)),
-            "weekends", Collections.unmodifiableSet(EnumSet.of(SATURDAY, SUNDAY)));
+            "weekdays",
+            WEEKDAYS,
+            "workdays",
+            WEEKDAYS,
+            "werkdagen",
+            WEEKDAYS,
+            "weekdagen",
+            WEEKDAYS,
+            "daily",
+            ALL,
+            "everyday",
+            ALL,
+            "dagelijks",
+            ALL,
+            "weekend",
+            Collections.unmodifiableSet(EnumSet.of(SATURDAY, SUNDAY)),
+            "weekends",
+            Collections.unmodifiableSet(EnumSet.of(SATURDAY, SUNDAY)));
 
-    private DaySpec() {
-    }
+    private DaySpec() {}
 
     /**
      * The days a spec names, ordered Monday first. Ranges wrap across the weekend, so {@code fri-mon}
@@ -92,7 +105,8 @@ public final class DaySpec {
     }
 
     private static void parsePart(String part, Set<DayOfWeek> into) {
-        List<String> words = Arrays.stream(RANGE_SYMBOL.matcher(part).replaceAll(" $1 ").strip().split("\\s+"))
+        List<String> words = Arrays.stream(
+                        RANGE_SYMBOL.matcher(part).replaceAll(" $1 ").strip().split("\\s+"))
                 .filter(w -> !w.isEmpty() && !AND_WORDS.contains(lower(w)))
                 .toList();
         int i = 0;
@@ -161,24 +175,26 @@ public final class DaySpec {
 
     private static String shortName(DayOfWeek day, Language lang) {
         return switch (lang) {
-            case EN -> switch (day) {
-                case MONDAY -> "Mon";
-                case TUESDAY -> "Tue";
-                case WEDNESDAY -> "Wed";
-                case THURSDAY -> "Thu";
-                case FRIDAY -> "Fri";
-                case SATURDAY -> "Sat";
-                case SUNDAY -> "Sun";
-            };
-            case NL -> switch (day) {
-                case MONDAY -> "ma";
-                case TUESDAY -> "di";
-                case WEDNESDAY -> "wo";
-                case THURSDAY -> "do";
-                case FRIDAY -> "vr";
-                case SATURDAY -> "za";
-                case SUNDAY -> "zo";
-            };
+            case EN ->
+                switch (day) {
+                    case MONDAY -> "Mon";
+                    case TUESDAY -> "Tue";
+                    case WEDNESDAY -> "Wed";
+                    case THURSDAY -> "Thu";
+                    case FRIDAY -> "Fri";
+                    case SATURDAY -> "Sat";
+                    case SUNDAY -> "Sun";
+                };
+            case NL ->
+                switch (day) {
+                    case MONDAY -> "ma";
+                    case TUESDAY -> "di";
+                    case WEDNESDAY -> "wo";
+                    case THURSDAY -> "do";
+                    case FRIDAY -> "vr";
+                    case SATURDAY -> "za";
+                    case SUNDAY -> "zo";
+                };
         };
     }
 

@@ -28,8 +28,7 @@ public final class MomentCalendar {
     /** How far past the first eligible date we look before concluding there is no next moment. */
     static final int SEARCH_YEARS = 2;
 
-    private MomentCalendar() {
-    }
+    private MomentCalendar() {}
 
     /**
      * The instant of a moment at this local date and time. A time inside a spring-forward gap moves
@@ -99,8 +98,7 @@ public final class MomentCalendar {
         return List.copyOf(moments);
     }
 
-    private static boolean occursOn(Recurrence r, LocalDate anchorWeek, LocalDate date,
-                                    Collection<DateRange> skips) {
+    private static boolean occursOn(Recurrence r, LocalDate anchorWeek, LocalDate date, Collection<DateRange> skips) {
         if (!r.days().contains(date.getDayOfWeek())) {
             return false;
         }

@@ -15,8 +15,17 @@ import org.shoptalk.core.prompt.Theme;
  * null means paused until resumed. {@code theme} null means the rotation picks one. {@code promptId} pins
  * the question (occasions); {@code seriesLeft} counts down the moments of a series that walks its theme in order.
  */
-public record Schedule(long id, long guildId, Timing timing, Theme theme, boolean paused, LocalDate pausedUntil,
-                       boolean done, Instant createdAt, String promptId, Integer seriesLeft) {
+public record Schedule(
+        long id,
+        long guildId,
+        Timing timing,
+        Theme theme,
+        boolean paused,
+        LocalDate pausedUntil,
+        boolean done,
+        Instant createdAt,
+        String promptId,
+        Integer seriesLeft) {
     public Schedule {
         Objects.requireNonNull(timing);
     }

@@ -27,15 +27,30 @@ public final class ScheduleStore {
         String zone = timing.zone() == null ? null : timing.zone().getId();
         String themeKey = theme == null ? null : theme.key();
         if (timing instanceof Timing.Weekly w) {
-            return h.insert("INSERT INTO schedule (guild_id, kind, days, local_time, every_weeks, anchor_date,"
+            return h.insert(
+                    "INSERT INTO schedule (guild_id, kind, days, local_time, every_weeks, anchor_date,"
                             + " time_zone, theme, paused, done, created_by, created_at)"
                             + " VALUES (?, 'WEEKLY', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)",
-                    guild.id(), days(w.days()), w.time().toString(), w.everyWeeks(), w.anchor(), zone, themeKey, by.id(), now);
+                    guild.id(),
+                    days(w.days()),
+                    w.time().toString(),
+                    w.everyWeeks(),
+                    w.anchor(),
+                    zone,
+                    themeKey,
+                    by.id(),
+                    now);
         }
         Timing.Once o = (Timing.Once) timing;
-        return h.insert("INSERT INTO schedule (guild_id, kind, at_local, time_zone, theme, paused, done,"
+        return h.insert(
+                "INSERT INTO schedule (guild_id, kind, at_local, time_zone, theme, paused, done,"
                         + " created_by, created_at) VALUES (?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
-                guild.id(), o.at().toString(), zone, themeKey, by.id(), now);
+                guild.id(),
+                o.at().toString(),
+                zone,
+                themeKey,
+                by.id(),
+                now);
     }
 
     /** Pins a question to a schedule (occasions) or makes it a series of {@code seriesLeft} moments. */
@@ -45,8 +60,12 @@ public final class ScheduleStore {
 
     /** One moment of a series happened; the series ends when none are left. */
     public void countDownSeries(Handle h, long scheduleId) {
-        h.update("UPDATE schedule SET series_left = series_left - 1 WHERE id = ? AND series_left IS NOT NULL", scheduleId);
-        h.update("UPDATE schedule SET done = TRUE WHERE id = ? AND series_left IS NOT NULL AND series_left <= 0", scheduleId);
+        h.update(
+                "UPDATE schedule SET series_left = series_left - 1 WHERE id = ? AND series_left IS NOT NULL",
+                scheduleId);
+        h.update(
+                "UPDATE schedule SET done = TRUE WHERE id = ? AND series_left IS NOT NULL AND series_left <= 0",
+                scheduleId);
     }
 
     public long roundsOf(Handle h, long scheduleId) {
@@ -54,7 +73,11 @@ public final class ScheduleStore {
     }
 
     public Optional<Schedule> find(Handle h, Guild guild, long id) {
-        return h.queryOne("SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND id = ?", ScheduleStore::map, guild.id(), id);
+        return h.queryOne(
+                "SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND id = ?",
+                ScheduleStore::map,
+                guild.id(),
+                id);
     }
 
     /** A schedule by id for the scheduler, which acts for no person and holds only ids. */
@@ -63,8 +86,10 @@ public final class ScheduleStore {
     }
 
     public List<Schedule> forGuild(Handle h, Guild guild) {
-        return h.query("SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND done = FALSE ORDER BY id",
-                ScheduleStore::map, guild.id());
+        return h.query(
+                "SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND done = FALSE ORDER BY id",
+                ScheduleStore::map,
+                guild.id());
     }
 
     public void pause(Handle h, Schedule s, LocalDate until) {
@@ -84,14 +109,22 @@ public final class ScheduleStore {
     }
 
     public long addSkip(Handle h, Guild guild, DateRange range, UserRef by, Instant now) {
-        return h.insert("INSERT INTO skip_range (guild_id, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-                guild.id(), range.from(), range.to(), by.id(), now);
+        return h.insert(
+                "INSERT INTO skip_range (guild_id, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+                guild.id(),
+                range.from(),
+                range.to(),
+                by.id(),
+                now);
     }
 
     /** Holiday ranges that have not ended before {@code today}. */
     public List<DateRange> skips(Handle h, long guildId, LocalDate today) {
-        return h.query("SELECT from_date, to_date FROM skip_range WHERE guild_id = ? AND to_date >= ? ORDER BY from_date",
-                rs -> new DateRange(Handle.date(rs, "from_date"), Handle.date(rs, "to_date")), guildId, today);
+        return h.query(
+                "SELECT from_date, to_date FROM skip_range WHERE guild_id = ? AND to_date >= ? ORDER BY from_date",
+                rs -> new DateRange(Handle.date(rs, "from_date"), Handle.date(rs, "to_date")),
+                guildId,
+                today);
     }
 
     private static String days(java.util.Set<DayOfWeek> days) {
@@ -102,18 +135,29 @@ public final class ScheduleStore {
         String zoneId = rs.getString("time_zone");
         ZoneId zone = zoneId == null ? null : ZoneId.of(zoneId);
         Timing timing = switch (rs.getString("kind")) {
-            case "WEEKLY" -> new Timing.Weekly(
-                    Arrays.stream(rs.getString("days").split(",")).map(DayOfWeek::valueOf)
-                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
-                    LocalTime.parse(rs.getString("local_time")), rs.getInt("every_weeks"),
-                    Handle.date(rs, "anchor_date"), zone);
+            case "WEEKLY" ->
+                new Timing.Weekly(
+                        Arrays.stream(rs.getString("days").split(","))
+                                .map(DayOfWeek::valueOf)
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
+                        LocalTime.parse(rs.getString("local_time")),
+                        rs.getInt("every_weeks"),
+                        Handle.date(rs, "anchor_date"),
+                        zone);
             case "ONCE" -> new Timing.Once(LocalDateTime.parse(rs.getString("at_local")), zone);
             default -> throw new IllegalStateException("unknown schedule kind " + rs.getString("kind"));
         };
         String theme = rs.getString("theme");
-        return new Schedule(rs.getLong("id"), rs.getLong("guild_id"), timing,
-                theme == null ? null : Theme.parse(theme).orElse(null), rs.getBoolean("paused"),
-                Handle.date(rs, "paused_until"), rs.getBoolean("done"), Handle.instant(rs, "created_at"),
-                rs.getString("prompt_id"), rs.getObject("series_left", Integer.class));
+        return new Schedule(
+                rs.getLong("id"),
+                rs.getLong("guild_id"),
+                timing,
+                theme == null ? null : Theme.parse(theme).orElse(null),
+                rs.getBoolean("paused"),
+                Handle.date(rs, "paused_until"),
+                rs.getBoolean("done"),
+                Handle.instant(rs, "created_at"),
+                rs.getString("prompt_id"),
+                rs.getObject("series_left", Integer.class));
     }
 }

@@ -13,7 +13,8 @@ public sealed interface Timing {
 
     ZoneId zone();
 
-    record Weekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, LocalDate anchor, ZoneId zone) implements Timing {
+    record Weekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, LocalDate anchor, ZoneId zone)
+            implements Timing {
         public Weekly {
             days = Set.copyOf(days);
             Objects.requireNonNull(time);

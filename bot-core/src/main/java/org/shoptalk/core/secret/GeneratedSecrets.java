@@ -14,10 +14,10 @@ import org.shoptalk.core.db.Handle;
 public final class GeneratedSecrets {
     /** Bytes of a generated key. */
     public static final int KEY_BYTES = 32;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private GeneratedSecrets() {
-    }
+    private GeneratedSecrets() {}
 
     /**
      * The key kept for {@code purpose}, made and stored on first use. When two instances make one at the same
@@ -29,8 +29,11 @@ public final class GeneratedSecrets {
     public static byte[] getOrCreate(Handle h, String purpose, Clock clock) {
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);
-        h.insertIfAbsent("INSERT INTO generated_secret (purpose, secret, created_at) VALUES (?, ?, ?)",
-                purpose, Base64.getEncoder().encodeToString(fresh), clock.instant());
+        h.insertIfAbsent(
+                "INSERT INTO generated_secret (purpose, secret, created_at) VALUES (?, ?, ?)",
+                purpose,
+                Base64.getEncoder().encodeToString(fresh),
+                clock.instant());
         return find(h, purpose).orElseThrow();
     }
 

@@ -17,10 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Hkdf {
     /** Output length of HMAC-SHA256 in bytes ({@code HashLen} in RFC 5869). */
     public static final int HASH_LEN = 32;
+
     private static final String HMAC = "HmacSHA256";
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /**
      * Extract then expand (RFC 5869 sections 2.2 and 2.3).

@@ -20,6 +20,7 @@ public final class Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
     /** Slack re-delivers within about five minutes, Teams within seconds: a day is plenty. */
     public static final Duration KEEP_DELIVERIES = Duration.ofDays(1);
+
     static final LocalTime AT = LocalTime.of(3, 17);
 
     private final Database db;
@@ -43,8 +44,12 @@ public final class Housekeeping {
     /** Cleans up, and plans tomorrow's clean-up whatever happens to today's. */
     public void run(Instant occurrence) {
         try {
-            int pruned = db.withHandle(h -> deliveries.pruneBefore(h, clock.instant().minus(KEEP_DELIVERIES)));
-            LOG.info("housekeeping: forgot {} processed deliveries older than {} hours", pruned, KEEP_DELIVERIES.toHours());
+            int pruned =
+                    db.withHandle(h -> deliveries.pruneBefore(h, clock.instant().minus(KEEP_DELIVERIES)));
+            LOG.info(
+                    "housekeeping: forgot {} processed deliveries older than {} hours",
+                    pruned,
+                    KEEP_DELIVERIES.toHours());
             repairPlans.run();
         } finally {
             scheduler.plan(Task.Housekeeping.DAILY, nextAfter(later(occurrence, clock.instant())));

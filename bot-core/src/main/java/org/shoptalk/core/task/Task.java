@@ -11,7 +11,13 @@ public sealed interface Task {
 
     /** The kinds of task; their lower-case names are part of the Quartz job names stored in the database. */
     enum Kind {
-        MOMENT, DIGEST, REMINDER, CONNECT, PAIRS, REVIEW, HOUSEKEEPING;
+        MOMENT,
+        DIGEST,
+        REMINDER,
+        CONNECT,
+        PAIRS,
+        REVIEW,
+        HOUSEKEEPING;
 
         /** Stable name, as stored: "moment". */
         public String key() {

@@ -45,9 +45,16 @@ public final class TaskPlanner {
     private final PromptLibrary library;
     private TaskScheduler scheduler;
 
-    public TaskPlanner(Database db, GuildStore guilds, ScheduleStore schedules, RoundService rounds, DigestService digests,
-                       Duration grace, Duration reminderBeforeClose, Clock clock,
-                       PromptLibrary library) {
+    public TaskPlanner(
+            Database db,
+            GuildStore guilds,
+            ScheduleStore schedules,
+            RoundService rounds,
+            DigestService digests,
+            Duration grace,
+            Duration reminderBeforeClose,
+            Clock clock,
+            PromptLibrary library) {
         this.library = library;
         this.db = db;
         this.guilds = guilds;
@@ -74,7 +81,8 @@ public final class TaskPlanner {
         if (schedule.isEmpty() || schedule.get().done()) {
             return Outcome.DONE;
         }
-        Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, schedule.get().guildId()));
+        Optional<Guild> guild =
+                db.withHandle(h -> guilds.findForTask(h, schedule.get().guildId()));
         if (guild.isEmpty()) {
             return Outcome.DONE;
         }
@@ -83,17 +91,24 @@ public final class TaskPlanner {
         Schedule s = schedule.get();
         try {
             if (!isDue(s, guild.get(), occurrence)) {
-                LOG.info("moment of schedule {} planned for {} no longer applies (paused or on a holiday)", scheduleId, occurrence);
+                LOG.info(
+                        "moment of schedule {} planned for {} no longer applies (paused or on a holiday)",
+                        scheduleId,
+                        occurrence);
                 return Outcome.DONE;
             }
             Duration late = Duration.between(occurrence, now);
             if (!run.isRetry() && late.compareTo(grace) > 0) {
-                LOG.warn("skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
-                        scheduleId, occurrence, late.toMinutes(), grace.toMinutes());
+                LOG.warn(
+                        "skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
+                        scheduleId,
+                        occurrence,
+                        late.toMinutes(),
+                        grace.toMinutes());
                 return Outcome.DONE;
             }
-            RoundService.Posting posting = rounds.openAndPost(guild.get(), scheduleId, momentKey(scheduleId, occurrence),
-                    ask(s), run.takeOver());
+            RoundService.Posting posting = rounds.openAndPost(
+                    guild.get(), scheduleId, momentKey(scheduleId, occurrence), ask(s), run.takeOver());
             if (posting.opened().isPresent()) {
                 db.useTransaction(h -> schedules.countDownSeries(h, scheduleId));
             }
@@ -176,7 +191,8 @@ public final class TaskPlanner {
 
     /** The last attempt at a digest failed: its unposted channels are marked failed and the leads told. */
     public void digestFailed(long guildId, Instant occurrence, String reason) {
-        db.withHandle(h -> guilds.findForTask(h, guildId)).ifPresent(g -> digests.giveUp(g, digestKey(occurrence), reason));
+        db.withHandle(h -> guilds.findForTask(h, guildId))
+                .ifPresent(g -> digests.giveUp(g, digestKey(occurrence), reason));
     }
 
     private static String digestKey(Instant occurrence) {
@@ -186,7 +202,8 @@ public final class TaskPlanner {
     /** Plans a schedule's next moment (or nothing, when paused or finished). */
     public void planSchedule(Schedule s, Guild guild) {
         Optional<ZonedDateTime> next = s.nextAfter(clock.instant(), guild.zone(), skips(guild));
-        scheduler.replan(new Task.Moment(s.id()), next.map(ZonedDateTime::toInstant).orElse(null));
+        scheduler.replan(
+                new Task.Moment(s.id()), next.map(ZonedDateTime::toInstant).orElse(null));
     }
 
     public void cancelSchedule(long scheduleId) {
@@ -200,8 +217,12 @@ public final class TaskPlanner {
 
     /** The guild's next digest time, in its zone. */
     public Optional<ZonedDateTime> nextDigest(Guild guild, Instant after) {
-        Recurrence weekly = new Recurrence(Set.of(guild.digestDay()), guild.digestTime(), 1,
-                guild.createdAt().atZone(guild.zone()).toLocalDate(), guild.zone());
+        Recurrence weekly = new Recurrence(
+                Set.of(guild.digestDay()),
+                guild.digestTime(),
+                1,
+                guild.createdAt().atZone(guild.zone()).toLocalDate(),
+                guild.zone());
         return MomentCalendar.next(weekly, after, List.of(), null);
     }
 
@@ -219,7 +240,9 @@ public final class TaskPlanner {
         planReminder(round);
         db.withHandle(h -> guilds.findForTask(h, round.guildId())).ifPresent(guild -> {
             if (guild.dialogue().connectEnabled()) {
-                scheduler.plan(new Task.Connect(round.id()), round.openedAt().plus(guild.dialogue().connectAfter()));
+                scheduler.plan(
+                        new Task.Connect(round.id()),
+                        round.openedAt().plus(guild.dialogue().connectAfter()));
             }
         });
     }

@@ -15,6 +15,5 @@ public interface TaskRunner {
      * The last attempt failed too: what is left of this occurrence is recorded as failed, and whoever must know
      * (the guild's leads) is told. By default only the log knows.
      */
-    default void giveUp(Task task, Instant occurrence, String reason) {
-    }
+    default void giveUp(Task task, Instant occurrence, String reason) {}
 }

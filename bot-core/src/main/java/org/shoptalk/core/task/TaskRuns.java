@@ -35,7 +35,7 @@ final class TaskRuns {
         Outcome outcome = runOnce(task, run);
         Instant now = clock.instant();
         Runnable next = switch (outcome.kind()) {
-            case DONE -> () -> { };
+            case DONE -> () -> {};
             case WAIT -> () -> waitFor(task, run, outcome.notBefore(), now);
             case RETRY -> () -> retry(task, run, outcome.reason(), now);
         };
@@ -72,8 +72,12 @@ final class TaskRuns {
     }
 
     private void giveUp(Task task, Run run, String reason) {
-        LOG.error("task {} planned for {} given up after {} attempt(s): {}", task.key(), run.occurrence(),
-                run.attempt() + 1, reason);
+        LOG.error(
+                "task {} planned for {} given up after {} attempt(s): {}",
+                task.key(),
+                run.occurrence(),
+                run.attempt() + 1,
+                reason);
         try {
             runner.giveUp(task, run.occurrence(), reason);
         } catch (RuntimeException e) {

@@ -43,7 +43,8 @@ public final class TaskScheduler implements AutoCloseable {
      * @param clock core's clock, which must be the system clock whenever the scheduler runs: Quartz fires on the
      *              system clock, and retries are planned on this one
      */
-    public TaskScheduler(Database db, boolean clustered, String instanceId, int threads, TaskRunner runner, Clock clock) {
+    public TaskScheduler(
+            Database db, boolean clustered, String instanceId, int threads, TaskRunner runner, Clock clock) {
         this.runs = new TaskRuns(runner, this, clock);
         // Quartz looks data sources and schedulers up by name in JVM-wide registries; unique names let
         // several instances live in one JVM (tests, the cluster test) while sharing one scheduler name in the tables.
@@ -106,7 +107,8 @@ public final class TaskScheduler implements AutoCloseable {
         try {
             JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
             if (!scheduler.checkExists(jobKey)) {
-                JobDetail job = JobBuilder.newJob(DispatchJob.class).withIdentity(jobKey)
+                JobDetail job = JobBuilder.newJob(DispatchJob.class)
+                        .withIdentity(jobKey)
                         .usingJobData(DispatchJob.KIND, task.kind().key())
                         .usingJobData(DispatchJob.ID, String.valueOf(task.id()))
                         .storeDurably()
@@ -138,7 +140,9 @@ public final class TaskScheduler implements AutoCloseable {
     /** "moment-3@1700000000000", and for a later run of that occurrence "...#2@1700000300000". */
     private static String triggerName(Task task, Run run, Instant at) {
         String name = task.key() + "@" + run.occurrence().toEpochMilli();
-        return at.equals(run.occurrence()) && !run.isRetry() ? name : name + "#" + run.attempt() + "@" + at.toEpochMilli();
+        return at.equals(run.occurrence()) && !run.isRetry()
+                ? name
+                : name + "#" + run.attempt() + "@" + at.toEpochMilli();
     }
 
     /** Drops every planned occurrence of the task. */
@@ -172,8 +176,10 @@ public final class TaskScheduler implements AutoCloseable {
     public Optional<Instant> nextPlanned(Task task) {
         try {
             return scheduler.getTriggersOfJob(JobKey.jobKey(task.key(), GROUP)).stream()
-                    .map(Trigger::getNextFireTime).filter(java.util.Objects::nonNull)
-                    .map(Date::toInstant).min(Instant::compareTo);
+                    .map(Trigger::getNextFireTime)
+                    .filter(java.util.Objects::nonNull)
+                    .map(Date::toInstant)
+                    .min(Instant::compareTo);
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not read the plan of " + task.key(), e);
         }

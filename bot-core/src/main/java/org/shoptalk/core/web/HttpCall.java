@@ -12,8 +12,13 @@ import java.util.TreeMap;
  * app's HTTP server. Header names are matched case-insensitively. The body is kept byte for byte:
  * signature checks need it unchanged.
  */
-public record HttpCall(String method, String path, Map<String, List<String>> query,
-                       Map<String, List<String>> headers, byte[] body, String remoteAddress) {
+public record HttpCall(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String remoteAddress) {
     public HttpCall {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -49,7 +49,8 @@ class CommandErrorPathsTest {
     record Case(String user, String channel, String text, String saysWhatWasWrong, String rightForm) {
         @Override
         public String toString() {
-            return user + "@" + (channel == null ? "private" : channel) + ": " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+            return user + "@" + (channel == null ? "private" : channel) + ": "
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
         }
     }
 
@@ -57,11 +58,30 @@ class CommandErrorPathsTest {
         return Stream.of(
                 new Case("lea", "craft", "help me", "\"me\"", "help"),
                 new Case("lea", "craft", "guild create", "needs a name", "guild create NAME [lang nl|en] [tz ZONE]"),
-                new Case("lea", "craft", "guild create lang en", "needs a name", "guild create NAME [lang nl|en] [tz ZONE]"),
-                new Case("lea", "lobby", "guild create Lobby lang fr", "\"fr\" is not a language", "guild create NAME [lang nl|en] [tz ZONE]"),
-                new Case("lea", "lobby", "guild create Lobby tz Mars/Olympus", "\"Mars/Olympus\" is not a time zone",
+                new Case(
+                        "lea",
+                        "craft",
+                        "guild create lang en",
+                        "needs a name",
                         "guild create NAME [lang nl|en] [tz ZONE]"),
-                new Case("lea", "lobby", "guild create craft", "already a guild called craft", "guild create NAME [lang nl|en] [tz ZONE]"),
+                new Case(
+                        "lea",
+                        "lobby",
+                        "guild create Lobby lang fr",
+                        "\"fr\" is not a language",
+                        "guild create NAME [lang nl|en] [tz ZONE]"),
+                new Case(
+                        "lea",
+                        "lobby",
+                        "guild create Lobby tz Mars/Olympus",
+                        "\"Mars/Olympus\" is not a time zone",
+                        "guild create NAME [lang nl|en] [tz ZONE]"),
+                new Case(
+                        "lea",
+                        "lobby",
+                        "guild create craft",
+                        "already a guild called craft",
+                        "guild create NAME [lang nl|en] [tz ZONE]"),
                 new Case("lea", "lobby", "guild dance", "\"guild dance\"", "guild create NAME [lang nl|en] [tz ZONE]"),
                 new Case("lea", "craft", "guild lead add", "mentioning them", "guild lead add @PERSON"),
                 new Case("lea", "craft", "guild lead add ann", "\"ann\" is not a mention", "guild lead add @PERSON"),
@@ -72,47 +92,154 @@ class CommandErrorPathsTest {
                 new Case("lea", "craft", "schedule funday 09:30", "\"funday\" are not days", "schedule DAYS HH:MM"),
                 new Case("lea", "craft", "schedule mon", "is not a time", "schedule DAYS HH:MM"),
                 new Case("lea", "craft", "schedule mon 25:00", "\"25:00\" is not a time", "schedule DAYS HH:MM"),
-                new Case("lea", "craft", "schedule mon 09:30 every two weeks", "\"two\" is not a number of weeks",
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule mon 09:30 every two weeks",
+                        "\"two\" is not a number of weeks",
                         "schedule DAYS HH:MM [every N weeks]"),
-                new Case("lea", "craft", "schedule mon 09:30 every 2 months", "is not a number of weeks", "schedule DAYS HH:MM [every N weeks]"),
-                new Case("lea", "craft", "schedule mon 09:30 every 99 weeks", "Every 99 weeks is not possible",
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule mon 09:30 every 2 months",
+                        "is not a number of weeks",
                         "schedule DAYS HH:MM [every N weeks]"),
-                new Case("lea", "craft", "schedule mon 09:30 tz Mars/Olympus", "\"Mars/Olympus\" is not a time zone", "schedule DAYS HH:MM"),
-                new Case("lea", "craft", "schedule mon 09:30 theme cooking", "\"cooking\" is not a theme", "schedule DAYS HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule mon 09:30 every 99 weeks",
+                        "Every 99 weeks is not possible",
+                        "schedule DAYS HH:MM [every N weeks]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule mon 09:30 tz Mars/Olympus",
+                        "\"Mars/Olympus\" is not a time zone",
+                        "schedule DAYS HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule mon 09:30 theme cooking",
+                        "\"cooking\" is not a theme",
+                        "schedule DAYS HH:MM"),
                 new Case("lea", "craft", "schedule mon 09:30 please", "\"please\"", "schedule DAYS HH:MM"),
-                new Case("lea", "craft", "schedule at 2026-13-01 10:00", "\"2026-13-01\" is not a date", "schedule at YYYY-MM-DD HH:MM"),
-                new Case("lea", "craft", "schedule at tomorrow 10:00", "\"tomorrow\" is not a date", "schedule at YYYY-MM-DD HH:MM"),
-                new Case("lea", "craft", "schedule at 2026-11-20 10:00", "already passed", "schedule at YYYY-MM-DD HH:MM"),
-                new Case("lea", "craft", "schedule at 2026-11-23 08:30", "already passed", "schedule at YYYY-MM-DD HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule at 2026-13-01 10:00",
+                        "\"2026-13-01\" is not a date",
+                        "schedule at YYYY-MM-DD HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule at tomorrow 10:00",
+                        "\"tomorrow\" is not a date",
+                        "schedule at YYYY-MM-DD HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule at 2026-11-20 10:00",
+                        "already passed",
+                        "schedule at YYYY-MM-DD HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "schedule at 2026-11-23 08:30",
+                        "already passed",
+                        "schedule at YYYY-MM-DD HH:MM"),
                 new Case("lea", "craft", "pause", "is not a moment number", "pause ID [until YYYY-MM-DD]"),
-                new Case("lea", "craft", "pause first", "\"first\" is not a moment number", "pause ID [until YYYY-MM-DD]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "pause first",
+                        "\"first\" is not a moment number",
+                        "pause ID [until YYYY-MM-DD]"),
                 new Case("lea", "craft", "pause 99", "no moment #99", "pause ID [until YYYY-MM-DD]"),
                 new Case("lea", "craft", "pause 1 until 2026-11-01", "not 2026-11-01", "pause ID [until YYYY-MM-DD]"),
                 new Case("lea", "craft", "pause 1 until 2026-11-23", "not 2026-11-23", "pause ID [until YYYY-MM-DD]"),
-                new Case("lea", "craft", "pause 1 until christmas", "\"christmas\" is not a date", "pause ID [until YYYY-MM-DD]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "pause 1 until christmas",
+                        "\"christmas\" is not a date",
+                        "pause ID [until YYYY-MM-DD]"),
                 new Case("lea", "craft", "resume 99", "no moment #99", "resume ID"),
                 new Case("lea", "craft", "unschedule 99", "no moment #99", "unschedule ID"),
                 new Case("lea", "craft", "unschedule 1 2", "\"2\"", "unschedule ID"),
                 new Case("lea", "craft", "skip", "is not a date range", "skip YYYY-MM-DD..YYYY-MM-DD"),
-                new Case("lea", "craft", "skip christmas", "\"christmas\" is not a date", "skip YYYY-MM-DD..YYYY-MM-DD"),
-                new Case("lea", "craft", "skip 2026-12-21..2027-01-03..2027-01-10", "is not a date range", "skip YYYY-MM-DD..YYYY-MM-DD"),
-                new Case("lea", "craft", "skip 2026-12-31..2026-12-20", "ends (2026-12-20) before it starts (2026-12-31)",
+                new Case(
+                        "lea", "craft", "skip christmas", "\"christmas\" is not a date", "skip YYYY-MM-DD..YYYY-MM-DD"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "skip 2026-12-21..2027-01-03..2027-01-10",
+                        "is not a date range",
                         "skip YYYY-MM-DD..YYYY-MM-DD"),
-                new Case("lea", "craft", "skip 2026-11-01..2026-11-10", "ended already (2026-11-10)", "skip YYYY-MM-DD..YYYY-MM-DD"),
-                new Case("lea", "craft", "moment nonsense-99", "no question or theme \"nonsense-99\"", "moment [PROMPT-ID|THEME]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "skip 2026-12-31..2026-12-20",
+                        "ends (2026-12-20) before it starts (2026-12-31)",
+                        "skip YYYY-MM-DD..YYYY-MM-DD"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "skip 2026-11-01..2026-11-10",
+                        "ended already (2026-11-10)",
+                        "skip YYYY-MM-DD..YYYY-MM-DD"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "moment nonsense-99",
+                        "no question or theme \"nonsense-99\"",
+                        "moment [PROMPT-ID|THEME]"),
                 new Case("lea", "craft", "moment explore now", "\"now\"", "moment [PROMPT-ID|THEME]"),
                 new Case("lea", "craft", "digest please", "\"please\"", "digest"),
-                new Case("lea", "craft", "digest at mon,fri 16:00", "give one day, not \"mon,fri\"", "digest at DAY HH:MM"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "digest at mon,fri 16:00",
+                        "give one day, not \"mon,fri\"",
+                        "digest at DAY HH:MM"),
                 new Case("lea", "craft", "digest at fri 4pm", "\"4pm\" is not a time", "digest at DAY HH:MM"),
                 new Case("lea", "craft", "digest at someday 16:00", "\"someday\" are not days", "digest at DAY HH:MM"),
                 new Case("lea", "craft", "prompts cooking", "\"cooking\" is not a theme", "prompts [THEME]"),
-                new Case("lea", "craft", "prompt add What is good work here?", "between double quotes", "prompt add \"TEXT\" [theme THEME]"),
-                new Case("lea", "craft", "prompt add \"What is good work here?", "quote is not closed", "prompt add \"TEXT\" [theme THEME]"),
-                new Case("lea", "craft", "prompt add \"\"", "between double quotes", "prompt add \"TEXT\" [theme THEME]"),
-                new Case("lea", "craft", "prompt add \"" + LONG_QUESTION + "\"", "at most 500 characters", "prompt add \"TEXT\" [theme THEME]"),
-                new Case("lea", "craft", "prompt add \"Who do we serve?\" theme cooking", "\"cooking\" is not a theme",
+                new Case(
+                        "lea",
+                        "craft",
+                        "prompt add What is good work here?",
+                        "between double quotes",
                         "prompt add \"TEXT\" [theme THEME]"),
-                new Case("lea", "craft", "prompt remove 3", "between double quotes", "prompt add \"TEXT\" [theme THEME]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "prompt add \"What is good work here?",
+                        "quote is not closed",
+                        "prompt add \"TEXT\" [theme THEME]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "prompt add \"\"",
+                        "between double quotes",
+                        "prompt add \"TEXT\" [theme THEME]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "prompt add \"" + LONG_QUESTION + "\"",
+                        "at most 500 characters",
+                        "prompt add \"TEXT\" [theme THEME]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "prompt add \"Who do we serve?\" theme cooking",
+                        "\"cooking\" is not a theme",
+                        "prompt add \"TEXT\" [theme THEME]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "prompt remove 3",
+                        "between double quotes",
+                        "prompt add \"TEXT\" [theme THEME]"),
                 new Case("ann", "craft", "reminders maybe", "on or off, not \"maybe\"", "reminders on|off"),
                 new Case("ann", "craft", "reminders", "on or off", "reminders on|off"),
                 new Case("ann", "craft", "forget", "forget me", "forget me"),
@@ -171,7 +298,12 @@ class CommandErrorPathsTest {
                 new Case("ann", "craft", "unschedule 1", "Only leads of Craft", null),
                 new Case("ann", "craft", "skip 2026-12-21..2027-01-03", "Only leads of Craft", null),
                 new Case("ann", "craft", "digest at mon 09:00", "Only leads of Craft", null),
-                new Case("ann", "craft", "prompt add \"What did you learn from a colleague?\"", "Only leads of Craft", null),
+                new Case(
+                        "ann",
+                        "craft",
+                        "prompt add \"What did you learn from a colleague?\"",
+                        "Only leads of Craft",
+                        null),
                 new Case("ann", "craft", "guild lead add <@ann>", "Only leads of Craft", null),
                 new Case("ann", "craft", "guild channel remove", "Only leads of Craft", null),
                 new Case("zoe", "craft", "schedule mon 09:30", "Only leads of Craft", null),
@@ -215,10 +347,15 @@ class CommandErrorPathsTest {
 
             String reply = nl.run("lea", "vak", "pause 1 tot morgen");
 
-            assertThat(reply).contains("\"tot\"").contains("Gebruik: /shoptalk pause ID [until YYYY-MM-DD]").doesNotContain("Use:");
+            assertThat(reply)
+                    .contains("\"tot\"")
+                    .contains("Gebruik: /shoptalk pause ID [until YYYY-MM-DD]")
+                    .doesNotContain("Use:");
             assertThat(nl.stored()).isEqualTo(before);
             nl.run("lea", "vak", "schedule ma 09:30");
-            assertThat(nl.stored()).as("the snapshot does see a command that succeeds").isNotEqualTo(before);
+            assertThat(nl.stored())
+                    .as("the snapshot does see a command that succeeds")
+                    .isNotEqualTo(before);
         }
     }
 
@@ -259,7 +396,11 @@ class CommandErrorPathsTest {
         f.run("lea", "craft", "schedule mon,thu 25:00");
         f.run("lea", "craft", "pause 1 until 2020-01-01");
 
-        assertThat(f.run("lea", "craft", "schedules")).isEqualTo(listed).contains("#1").doesNotContain("#2").doesNotContain("paused");
+        assertThat(f.run("lea", "craft", "schedules"))
+                .isEqualTo(listed)
+                .contains("#1")
+                .doesNotContain("#2")
+                .doesNotContain("paused");
         assertThat(f.count("SELECT COUNT(*) FROM schedule")).isEqualTo(1);
     }
 }

@@ -23,25 +23,27 @@ class DialogueCommandErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "connect maybe | Say on, off or after N hours | /shoptalk connect on|off",
-        "connect after 500 hours | not a number from 1 to 168 | /shoptalk connect on|off",
-        "connect after 5 days | Say on, off or after N hours | /shoptalk connect",
-        "anon | between double quotes | /shoptalk anon",
-        "anon one two | between double quotes | /shoptalk anon",
-        "pairs sometimes | Say on, off, every N weeks or never | /shoptalk pairs on|off",
-        "pairs every 0 weeks | not a number from 1 to 12 | /shoptalk pairs every N weeks",
-        "pairs every 2 days | Say on, off, every N weeks or never | /shoptalk pairs every",
-        "occasion | not an occasion I know | /shoptalk occasion kickoff",
-        "occasion wedding | not an occasion I know | /shoptalk occasion kickoff",
-        "occasion kickoff 2026-13-01 | not a date | /shoptalk occasion kickoff",
-        "occasion kickoff 2020-01-01 | already passed | /shoptalk occasion kickoff",
-        "series poetry 3 mon 09:30 | not a theme | /shoptalk series THEME N DAY HH:MM",
-        "series explore 40 mon 09:30 | not a number from 2 to 12 | /shoptalk series THEME N DAY HH:MM",
-        "series explore 3 mon-fri 09:30 | once a week | /shoptalk series THEME N DAY HH:MM",
-        "series explore 3 mon 9h | not a time | /shoptalk series THEME N DAY HH:MM",
-        "goal now | did not expect | /shoptalk goal",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "connect maybe | Say on, off or after N hours | /shoptalk connect on|off",
+                "connect after 500 hours | not a number from 1 to 168 | /shoptalk connect on|off",
+                "connect after 5 days | Say on, off or after N hours | /shoptalk connect",
+                "anon | between double quotes | /shoptalk anon",
+                "anon one two | between double quotes | /shoptalk anon",
+                "pairs sometimes | Say on, off, every N weeks or never | /shoptalk pairs on|off",
+                "pairs every 0 weeks | not a number from 1 to 12 | /shoptalk pairs every N weeks",
+                "pairs every 2 days | Say on, off, every N weeks or never | /shoptalk pairs every",
+                "occasion | not an occasion I know | /shoptalk occasion kickoff",
+                "occasion wedding | not an occasion I know | /shoptalk occasion kickoff",
+                "occasion kickoff 2026-13-01 | not a date | /shoptalk occasion kickoff",
+                "occasion kickoff 2020-01-01 | already passed | /shoptalk occasion kickoff",
+                "series poetry 3 mon 09:30 | not a theme | /shoptalk series THEME N DAY HH:MM",
+                "series explore 40 mon 09:30 | not a number from 2 to 12 | /shoptalk series THEME N DAY HH:MM",
+                "series explore 3 mon-fri 09:30 | once a week | /shoptalk series THEME N DAY HH:MM",
+                "series explore 3 mon 9h | not a time | /shoptalk series THEME N DAY HH:MM",
+                "goal now | did not expect | /shoptalk goal",
+            })
     void malformed_dialogue_commands_say_what_is_wrong_and_show_the_form(String command, String problem, String form) {
         String before = f.run("lea", "craft", "schedules");
         String reply = f.run("lea", "craft", command);

@@ -26,12 +26,16 @@ class ScheduleCommandsTest {
     @Test
     void a_pause_until_a_date_shows_until_then_and_is_gone_from_the_list_after_it() {
         f.run("lea", "craft", "pause 1 until 2026-11-30");
-        assertThat(f.run("lea", "craft", "schedules")).contains("[paused until 2026-11-30]").contains("Mon 30 Nov 2026 09:30")
+        assertThat(f.run("lea", "craft", "schedules"))
+                .contains("[paused until 2026-11-30]")
+                .contains("Mon 30 Nov 2026 09:30")
                 .contains("/shoptalk resume 1");
 
         f.clock.advance(Duration.ofDays(10));
 
-        assertThat(f.run("lea", "craft", "schedules")).doesNotContain("paused").contains("Mon 7 Dec 2026 09:30")
+        assertThat(f.run("lea", "craft", "schedules"))
+                .doesNotContain("paused")
+                .contains("Mon 7 Dec 2026 09:30")
                 .contains("/shoptalk pause 1");
     }
 
@@ -41,7 +45,8 @@ class ScheduleCommandsTest {
         assertThat(f.run("lea", "craft", "schedules")).contains("(Europe/Amsterdam) [paused] - next: none");
 
         assertThat(f.run("lea", "craft", "resume 1")).contains("Mon 23 Nov 2026 09:30");
-        assertThat(f.run("lea", "craft", "schedules")).doesNotContain("paused")
+        assertThat(f.run("lea", "craft", "schedules"))
+                .doesNotContain("paused")
                 .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon 23 Nov 2026 09:30");
     }
 
@@ -49,15 +54,22 @@ class ScheduleCommandsTest {
     void a_break_moves_the_next_moment_past_it() {
         f.run("lea", "craft", "skip 2026-11-23..2026-12-06");
 
-        assertThat(f.run("lea", "craft", "schedules")).contains("next: Mon 7 Dec 2026 09:30").contains("Breaks: 2026-11-23..2026-12-06");
+        assertThat(f.run("lea", "craft", "schedules"))
+                .contains("next: Mon 7 Dec 2026 09:30")
+                .contains("Breaks: 2026-11-23..2026-12-06");
     }
 
     @Test
     void a_moment_in_another_zone_is_answered_with_times_in_the_guilds_zone() {
         String reply = f.run("lea", "craft", "schedule mon 09:30 tz America/New_York");
 
-        assertThat(reply).contains("#2").contains("America/New_York").contains("Mon 23 Nov 2026 15:30")
-                .contains("Mon 30 Nov 2026 15:30").contains("Mon 7 Dec 2026 15:30").contains("(Europe/Amsterdam)");
+        assertThat(reply)
+                .contains("#2")
+                .contains("America/New_York")
+                .contains("Mon 23 Nov 2026 15:30")
+                .contains("Mon 30 Nov 2026 15:30")
+                .contains("Mon 7 Dec 2026 15:30")
+                .contains("(Europe/Amsterdam)");
     }
 
     @Test

@@ -43,9 +43,10 @@ class DatabaseAwayTest {
     void a_transaction_the_database_walks_out_of_fails_as_unavailable_not_as_a_refusal() {
         try {
             assertThatThrownBy(() -> db.useTransaction(h -> {
-                postgres.stop();
-                h.count("SELECT COUNT(*) FROM guild");
-            })).isInstanceOf(DatabaseUnavailableException.class);
+                        postgres.stop();
+                        h.count("SELECT COUNT(*) FROM guild");
+                    }))
+                    .isInstanceOf(DatabaseUnavailableException.class);
         } finally {
             postgres.start();
         }
@@ -55,7 +56,8 @@ class DatabaseAwayTest {
     void work_on_a_database_that_went_away_fails_within_the_connection_timeout_and_resumes_when_it_is_back()
             throws InterruptedException {
         assertThat(db.isReachable()).isTrue();
-        assertThat(db.<Long>withHandle(h -> h.count("SELECT COUNT(*) FROM guild"))).isZero();
+        assertThat(db.<Long>withHandle(h -> h.count("SELECT COUNT(*) FROM guild")))
+                .isZero();
 
         postgres.stop();
         try {
@@ -76,6 +78,7 @@ class DatabaseAwayTest {
 
         // The pool makes new connections by itself, after a short back-off.
         Await.until(db::isReachable, Duration.ofSeconds(10));
-        assertThat(db.<Long>withHandle(h -> h.count("SELECT COUNT(*) FROM guild"))).isZero();
+        assertThat(db.<Long>withHandle(h -> h.count("SELECT COUNT(*) FROM guild")))
+                .isZero();
     }
 }

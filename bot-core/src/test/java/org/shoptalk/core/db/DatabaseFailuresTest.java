@@ -21,10 +21,12 @@ class DatabaseFailuresTest {
         try (Database db = Database.start(TestDatabases.fresh(kind))) {
             db.withHandle(h -> h.update("CREATE TABLE short_text (v VARCHAR(5) NOT NULL)"));
 
-            Throwable refused = catchThrowable(() -> db.useTransaction(h -> h.update(
-                    "INSERT INTO short_text (v) VALUES (?)", "far too long for five")));
+            Throwable refused = catchThrowable(() ->
+                    db.useTransaction(h -> h.update("INSERT INTO short_text (v) VALUES (?)", "far too long for five")));
 
-            assertThat(refused).isInstanceOf(DatabaseException.class).isNotInstanceOf(DatabaseUnavailableException.class);
+            assertThat(refused)
+                    .isInstanceOf(DatabaseException.class)
+                    .isNotInstanceOf(DatabaseUnavailableException.class);
             assertThat(Failures.isTransient(refused)).isFalse();
         }
     }
@@ -46,8 +48,9 @@ class DatabaseFailuresTest {
         try (Database db = Database.start(settings)) {
             Throwable ended = catchThrowable(() -> db.withHandle(h -> {
                 long pid = h.count("SELECT pg_backend_pid()");
-                try (Connection admin = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-                     Statement st = admin.createStatement()) {
+                try (Connection admin =
+                                DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+                        Statement st = admin.createStatement()) {
                     st.execute("SELECT pg_terminate_backend(" + pid + ")");
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);

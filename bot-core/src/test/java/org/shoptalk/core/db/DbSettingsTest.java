@@ -16,13 +16,16 @@ class DbSettingsTest {
 
     @Test
     void an_h2_file_url_of_ones_own_gets_durable_commits_appended() {
-        assertThat(h2("jdbc:h2:file:/var/lib/shoptalk/db").jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/shoptalk/db;WRITE_DELAY=0");
-        assertThat(h2("jdbc:h2:./data/x;MODE=PostgreSQL;").jdbcUrl()).isEqualTo("jdbc:h2:./data/x;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(h2("jdbc:h2:file:/var/lib/shoptalk/db").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/var/lib/shoptalk/db;WRITE_DELAY=0");
+        assertThat(h2("jdbc:h2:./data/x;MODE=PostgreSQL;").jdbcUrl())
+                .isEqualTo("jdbc:h2:./data/x;MODE=PostgreSQL;WRITE_DELAY=0");
     }
 
     @Test
     void a_write_delay_someone_chose_is_left_as_it_is() {
-        assertThat(h2("jdbc:h2:file:./data/x;write_delay=500").jdbcUrl()).isEqualTo("jdbc:h2:file:./data/x;write_delay=500");
+        assertThat(h2("jdbc:h2:file:./data/x;write_delay=500").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:./data/x;write_delay=500");
         assertThat(h2("jdbc:h2:file:./data/x;WRITE_DELAY=0;AUTO_SERVER=FALSE").jdbcUrl())
                 .isEqualTo("jdbc:h2:file:./data/x;WRITE_DELAY=0;AUTO_SERVER=FALSE");
     }

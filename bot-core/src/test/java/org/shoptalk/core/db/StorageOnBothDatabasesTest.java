@@ -25,21 +25,35 @@ class StorageOnBothDatabasesTest {
             String thread = f.latestRoundThread("craft");
             String first = f.reply("craft", thread, "ann", "Our users, when the forms get shorter.");
             // the platform delivers the same message again (a retry): stored once
-            f.core().onEvent(new ChatEvent.MessagePosted(CoreFixture.channel("craft"), CoreFixture.user("ann"), first, thread,
-                    "Our users, when the forms get shorter.", List.of(), f.clock.instant()));
+            f.core()
+                    .onEvent(new ChatEvent.MessagePosted(
+                            CoreFixture.channel("craft"),
+                            CoreFixture.user("ann"),
+                            first,
+                            thread,
+                            "Our users, when the forms get shorter.",
+                            List.of(),
+                            f.clock.instant()));
             f.edit("craft", first, "Our users, when the forms get shorter and clearer.");
 
             f.restart();
 
             assertThat(f.run("lea", "craft", "schedules"))
-                    .contains("#1").contains("weekdays").contains("every 2 weeks").contains("[paused until 2026-12-07]")
+                    .contains("#1")
+                    .contains("weekdays")
+                    .contains("every 2 weeks")
+                    .contains("[paused until 2026-12-07]")
                     .contains("Breaks: 2026-12-21..2027-01-03");
             f.run("ann", "craft", "guild join");
             f.run("ann", "craft", "digest");
             String digest = f.chat.last().text();
-            assertThat(digest).contains("Who notices first when our work gets better?")
-                    .contains("shorter and clearer").contains("People who took part: 1");
-            assertThat(digest.split("shorter and clearer", -1)).as("the answer appears once").hasSize(2);
+            assertThat(digest)
+                    .contains("Who notices first when our work gets better?")
+                    .contains("shorter and clearer")
+                    .contains("People who took part: 1");
+            assertThat(digest.split("shorter and clearer", -1))
+                    .as("the answer appears once")
+                    .hasSize(2);
             assertThat(digest).doesNotContain("get shorter.");
         }
     }
@@ -63,8 +77,14 @@ class StorageOnBothDatabasesTest {
             f.run("lea", "craft", "guild create Craft");
             f.run("lea", "craft", "moment");
             String thread = f.latestRoundThread("craft");
-            ChatEvent answer = new ChatEvent.MessagePosted(CoreFixture.channel("craft"), CoreFixture.user("ann"), "m-1", thread,
-                    "Delivered twice, stored once.", List.of(), f.clock.instant());
+            ChatEvent answer = new ChatEvent.MessagePosted(
+                    CoreFixture.channel("craft"),
+                    CoreFixture.user("ann"),
+                    "m-1",
+                    thread,
+                    "Delivered twice, stored once.",
+                    List.of(),
+                    f.clock.instant());
             assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev10", answer)).isTrue();
             assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev10", answer)).isFalse();
             long stored = f.db.withHandle(h -> h.count("SELECT COUNT(*) FROM answer"));

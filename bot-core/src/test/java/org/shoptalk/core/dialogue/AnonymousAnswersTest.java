@@ -36,7 +36,9 @@ class AnonymousAnswersTest {
     }
 
     private List<FakeChatPlatform.Sent> inThread() {
-        return f.chat.all().stream().filter(s -> thread.equals(s.threadId()) && !s.id().equals(thread)).toList();
+        return f.chat.all().stream()
+                .filter(s -> thread.equals(s.threadId()) && !s.id().equals(thread))
+                .toList();
     }
 
     private List<String> storedAuthors() {
@@ -47,10 +49,18 @@ class AnonymousAnswersTest {
     void an_anonymous_answer_appears_from_a_colleague_and_its_author_is_not_stored() {
         assertThat(f.run("ann", null, "anon \"I rush when I feel watched.\"")).contains("a colleague");
         assertThat(inThread()).hasSize(1);
-        assertThat(inThread().get(0).text()).contains("I rush when I feel watched.").contains("a colleague").doesNotContain("Ann");
-        assertThat(storedAuthors()).hasSize(1).allSatisfy(a -> assertThat(a).startsWith("anon:").doesNotContain("ann"));
+        assertThat(inThread().get(0).text())
+                .contains("I rush when I feel watched.")
+                .contains("a colleague")
+                .doesNotContain("Ann");
+        assertThat(storedAuthors())
+                .hasSize(1)
+                .allSatisfy(a -> assertThat(a).startsWith("anon:").doesNotContain("ann"));
         f.run("lea", "craft", "digest");
-        assertThat(f.chat.last().text()).contains("I rush when I feel watched.").contains("a colleague").doesNotContain("Ann");
+        assertThat(f.chat.last().text())
+                .contains("I rush when I feel watched.")
+                .contains("a colleague")
+                .doesNotContain("Ann");
     }
 
     @Test
@@ -90,7 +100,8 @@ class AnonymousAnswersTest {
         byte[] derived = Hkdf.forPurpose(SECRET, "shoptalk/anonymous-answers/v2");
         String tenant = CoreFixture.TENANT.key();
         String input = tenant.length() + ":" + tenant + "3:ann" + f.latestRoundId();
-        assertThat(storedAuthors()).containsExactly("anon:v2:" + base64url(Hkdf.hmac(derived, input.getBytes(StandardCharsets.UTF_8))));
+        assertThat(storedAuthors())
+                .containsExactly("anon:v2:" + base64url(Hkdf.hmac(derived, input.getBytes(StandardCharsets.UTF_8))));
         assertThat(storedAuthors().get(0)).isNotEqualTo(legacyPseudonym("ann", f.latestRoundId()));
     }
 
@@ -98,7 +109,8 @@ class AnonymousAnswersTest {
     void an_answer_stored_under_the_old_raw_secret_key_can_still_be_edited_and_moves_to_the_new_key() {
         f.reply("craft", thread, "bob", "Mine: deadlines.");
         f.run("ann", null, "anon \"First thought.\"");
-        String current = strings(f, "SELECT author_id FROM answer WHERE anonymous = TRUE").get(0);
+        String current = strings(f, "SELECT author_id FROM answer WHERE anonymous = TRUE")
+                .get(0);
         storeAsVersion1("ann");
         f.reply("craft", thread, "bob", "Thank you.");
         assertThat(strings(f, "SELECT responds_to FROM answer WHERE author_id = 'bob'"))
@@ -109,8 +121,11 @@ class AnonymousAnswersTest {
         assertThat(strings(f, "SELECT author_id FROM answer WHERE anonymous = TRUE"))
                 .containsExactly(current);
         assertThat(strings(f, "SELECT responds_to FROM answer WHERE author_id = 'bob'"))
-                .as("bob's reply to it follows it to the new key").contains(current);
-        assertThat(inThread()).extracting(FakeChatPlatform.Sent::text).anySatisfy(t -> assertThat(t).contains("Second thought."));
+                .as("bob's reply to it follows it to the new key")
+                .contains(current);
+        assertThat(inThread())
+                .extracting(FakeChatPlatform.Sent::text)
+                .anySatisfy(t -> assertThat(t).contains("Second thought."));
     }
 
     @Test
@@ -127,26 +142,33 @@ class AnonymousAnswersTest {
         assertThat(strings(f, "SELECT responds_to FROM answer")).contains(legacyPseudonym("ann", f.latestRoundId()));
         assertThat(f.run("ann", "craft", "forget me")).contains("removed 1 answer");
         assertThat(strings(f, "SELECT COALESCE(responds_to, '-') FROM answer"))
-                .as("nothing keeps her pseudonym").allSatisfy(r -> assertThat(r).doesNotStartWith("anon:"));
+                .as("nothing keeps her pseudonym")
+                .allSatisfy(r -> assertThat(r).doesNotStartWith("anon:"));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void without_a_secret_anonymous_answers_work_with_a_key_kept_in_the_database_across_restarts(TestDatabases.Kind kind) {
-        try (CoreFixture plain = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING, CoreSettings.defaults())) {
+    void without_a_secret_anonymous_answers_work_with_a_key_kept_in_the_database_across_restarts(
+            TestDatabases.Kind kind) {
+        try (CoreFixture plain =
+                CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING, CoreSettings.defaults())) {
             plain.run("lea", "craft", "guild create Craft");
             plain.run("ann", "craft", "guild join");
             plain.run("lea", "craft", "moment");
 
-            assertThat(plain.run("ann", null, "anon \"Said without a name.\"")).contains("a colleague")
+            assertThat(plain.run("ann", null, "anon \"Said without a name.\""))
+                    .contains("a colleague")
                     .contains("in its own database");
             plain.restart();
-            assertThat(plain.run("ann", null, "anon \"Said without a name, better.\"")).contains("updated");
+            assertThat(plain.run("ann", null, "anon \"Said without a name, better.\""))
+                    .contains("updated");
             assertThat(plain.run("lea", null, "anon delete")).contains("no anonymous answer");
 
-            assertThat(plain.count("SELECT COUNT(*) FROM generated_secret WHERE purpose = 'anonymous-answers'")).isEqualTo(1);
+            assertThat(plain.count("SELECT COUNT(*) FROM generated_secret WHERE purpose = 'anonymous-answers'"))
+                    .isEqualTo(1);
             assertThat(strings(plain, "SELECT author_id FROM answer"))
-                    .singleElement().satisfies(a -> assertThat(a).startsWith("anon:v2:").doesNotContain("ann"));
+                    .singleElement()
+                    .satisfies(a -> assertThat(a).startsWith("anon:v2:").doesNotContain("ann"));
             assertThat(plain.run("ann", null, "anon delete")).contains("withdrawn");
         }
     }
@@ -161,9 +183,12 @@ class AnonymousAnswersTest {
             before.run("lea", "craft", "moment");
             before.run("ann", null, "anon \"Before the secret.\"");
         }
-        try (CoreFixture after = CoreFixture.on(db, CoreFixture.MONDAY_MORNING.plusSeconds(3600),
+        try (CoreFixture after = CoreFixture.on(
+                db,
+                CoreFixture.MONDAY_MORNING.plusSeconds(3600),
                 CoreSettings.defaults().withSecret(SECRET))) {
-            assertThat(after.run("ann", null, "anon \"Now with the secret.\"")).as("still found: edited, not a second answer")
+            assertThat(after.run("ann", null, "anon \"Now with the secret.\""))
+                    .as("still found: edited, not a second answer")
                     .contains("updated");
             assertThat(after.run("ann", null, "anon delete")).contains("withdrawn");
             assertThat(after.count("SELECT COUNT(*) FROM answer")).isZero();
@@ -173,11 +198,14 @@ class AnonymousAnswersTest {
     /** Rewrites the person's anonymous answer as the code before derived keys stored it: HMAC keyed with the raw secret. */
     private void storeAsVersion1(String user) {
         long round = f.latestRoundId();
-        f.db.useTransaction(h -> h.update("UPDATE answer SET author_id = ? WHERE anonymous = TRUE", legacyPseudonym(user, round)));
+        f.db.useTransaction(
+                h -> h.update("UPDATE answer SET author_id = ? WHERE anonymous = TRUE", legacyPseudonym(user, round)));
     }
 
     private static String legacyPseudonym(String user, long round) {
-        byte[] mac = Hkdf.hmac(SECRET.getBytes(StandardCharsets.UTF_8), (CoreFixture.TENANT.key() + "|" + user + "|" + round).getBytes(StandardCharsets.UTF_8));
+        byte[] mac = Hkdf.hmac(
+                SECRET.getBytes(StandardCharsets.UTF_8),
+                (CoreFixture.TENANT.key() + "|" + user + "|" + round).getBytes(StandardCharsets.UTF_8));
         return "anon:" + base64url(mac).substring(0, 32);
     }
 

@@ -29,7 +29,9 @@ class ConnectNudgeTest {
     }
 
     private List<FakeChatPlatform.Sent> nudges() {
-        return f.chat.all().stream().filter(s -> thread.equals(s.threadId()) && !s.id().equals(thread)).toList();
+        return f.chat.all().stream()
+                .filter(s -> thread.equals(s.threadId()) && !s.id().equals(thread))
+                .toList();
     }
 
     private void runCheck() {
@@ -45,10 +47,13 @@ class ConnectNudgeTest {
         runCheck();
         assertThat(nudges()).hasSize(1);
         assertThat(nudges().get(0).text())
-                .contains("Clear reviews are my craft.").contains("Ann")
-                .contains("listening to the patient first").contains("Bob")
+                .contains("Clear reviews are my craft.")
+                .contains("Ann")
+                .contains("listening to the patient first")
+                .contains("Bob")
                 .contains("respond to one another")
-                .doesNotContain("Dan").doesNotContain("Lea");
+                .doesNotContain("Dan")
+                .doesNotContain("Lea");
     }
 
     @Test
@@ -58,8 +63,12 @@ class ConnectNudgeTest {
         f.reply("craft", thread, "bob", "For me it is listening to the patient first.");
         runCheck();
 
-        assertThat(nudge()).contains("I rush when I feel watched.").contains("a colleague").contains("Bob")
-                .doesNotContainIgnoringCase("anon:").doesNotContain("Ann");
+        assertThat(nudge())
+                .contains("I rush when I feel watched.")
+                .contains("a colleague")
+                .contains("Bob")
+                .doesNotContainIgnoringCase("anon:")
+                .doesNotContain("Ann");
     }
 
     @Test
@@ -67,7 +76,9 @@ class ConnectNudgeTest {
         f.reply("craft", thread, "dan", "Clear reviews are my craft.");
         f.run("dan", null, "anon \"And what I would rather not sign.\"");
         runCheck();
-        assertThat(nudges()).as("Dan alone answered, under two names").noneMatch(s -> s.text().contains("respond to one another"));
+        assertThat(nudges())
+                .as("Dan alone answered, under two names")
+                .noneMatch(s -> s.text().contains("respond to one another"));
 
         f.reply("craft", thread, "bob", "Listening first.");
         runCheck();
@@ -75,7 +86,9 @@ class ConnectNudgeTest {
     }
 
     private String nudge() {
-        List<String> found = nudges().stream().map(FakeChatPlatform.Sent::text).filter(t -> t.contains("respond to one another"))
+        List<String> found = nudges().stream()
+                .map(FakeChatPlatform.Sent::text)
+                .filter(t -> t.contains("respond to one another"))
                 .toList();
         assertThat(found).hasSize(1);
         return found.get(0);

@@ -40,9 +40,11 @@ class GoalCoachTest {
         say("goal");
         String analysis = say("90% of tickets closed within 2 days");
         assertThat(analysis).contains("criterion").contains("For whom is this");
-        assertThat(say("Our customers: they can get back to work quickly after reporting a problem")).contains("value");
+        assertThat(say("Our customers: they can get back to work quickly after reporting a problem"))
+                .contains("value");
         assertThat(say("Trust: people rely on us")).contains("indicators");
-        assertThat(say("How often customers need to chase us, because it shows waiting")).contains("prevented");
+        assertThat(say("How often customers need to chase us, because it shows waiting"))
+                .contains("prevented");
         assertThat(say("No overtime to get there")).contains("YYYY-MM-DD");
         assertThat(say("next friday")).contains("not a date");
         String saved = say("2027-01-15");
@@ -53,9 +55,14 @@ class GoalCoachTest {
 
         f.clock.set(Instant.parse("2027-01-15T08:30:00Z"));
         f.core().runTask(new Task.Review(1), f.clock.instant());
-        String review = f.chat.topLevel("craft").get(f.chat.topLevel("craft").size() - 1).text();
-        assertThat(review).contains("Looking back on goal #1").contains("90% of tickets closed within 2 days")
-                .contains("How often customers need to chase us").contains("No overtime")
+        String review = f.chat.topLevel("craft")
+                .get(f.chat.topLevel("craft").size() - 1)
+                .text();
+        assertThat(review)
+                .contains("Looking back on goal #1")
+                .contains("90% of tickets closed within 2 days")
+                .contains("How often customers need to chase us")
+                .contains("No overtime")
                 .contains("how did it serve the people we work for");
         f.reply("craft", f.latestRoundThread("craft"), "ann", "The chasing halved; people noticed.");
         f.run("lea", "craft", "digest");

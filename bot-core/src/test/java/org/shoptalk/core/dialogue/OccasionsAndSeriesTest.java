@@ -28,23 +28,38 @@ class OccasionsAndSeriesTest {
         f.run("lea", "craft", "guild create Craft");
         f.run("ann", "craft", "guild join");
         String reply = f.run("ann", "craft", "occasion kickoff 2026-12-01");
-        assertThat(reply).contains("three moments").contains("project kick-off")
-                .contains("Tue 1 Dec 2026 09:30").contains("Thu 3 Dec 2026 09:30").contains("Sun 6 Dec 2026 09:30");
-        assertThat(ids("SELECT prompt_id FROM schedule ORDER BY id")).containsExactly("goals-01", "means-05", "dialogue-01");
+        assertThat(reply)
+                .contains("three moments")
+                .contains("project kick-off")
+                .contains("Tue 1 Dec 2026 09:30")
+                .contains("Thu 3 Dec 2026 09:30")
+                .contains("Sun 6 Dec 2026 09:30");
+        assertThat(ids("SELECT prompt_id FROM schedule ORDER BY id"))
+                .containsExactly("goals-01", "means-05", "dialogue-01");
 
         f.clock.set(Instant.parse("2026-12-01T08:30:00Z"));
         f.core().runTask(new Task.Moment(1), f.clock.instant());
-        assertThat(f.chat.last().text()).contains(PromptLibrary.builtIn().byId("goals-01").orElseThrow().textEn());
-        assertThat(f.run("ann", "craft", "occasion wedding")).contains("not an occasion").contains("Use: /shoptalk occasion");
+        assertThat(f.chat.last().text())
+                .contains(PromptLibrary.builtIn().byId("goals-01").orElseThrow().textEn());
+        assertThat(f.run("ann", "craft", "occasion wedding"))
+                .contains("not an occasion")
+                .contains("Use: /shoptalk occasion");
     }
 
     @Test
     void a_series_walks_its_theme_in_order_and_then_ends() {
         f.run("lea", "craft", "guild create Craft");
-        assertThat(f.run("lea", "craft", "series explore 3 tue 10:00")).contains("3 weekly moments").contains("Tue 24 Nov 2026 10:00");
-        List<String> expected = PromptLibrary.builtIn().byTheme(Theme.EXPLORE).subList(0, 3).stream().map(p -> p.textEn()).toList();
-        Instant[] tuesdays = {Instant.parse("2026-11-24T09:00:00Z"), Instant.parse("2026-12-01T09:00:00Z"),
-            Instant.parse("2026-12-08T09:00:00Z")};
+        assertThat(f.run("lea", "craft", "series explore 3 tue 10:00"))
+                .contains("3 weekly moments")
+                .contains("Tue 24 Nov 2026 10:00");
+        List<String> expected = PromptLibrary.builtIn().byTheme(Theme.EXPLORE).subList(0, 3).stream()
+                .map(p -> p.textEn())
+                .toList();
+        Instant[] tuesdays = {
+            Instant.parse("2026-11-24T09:00:00Z"),
+            Instant.parse("2026-12-01T09:00:00Z"),
+            Instant.parse("2026-12-08T09:00:00Z")
+        };
         for (int i = 0; i < 3; i++) {
             f.clock.set(tuesdays[i]);
             f.core().runTask(new Task.Moment(1), tuesdays[i]);

@@ -41,8 +41,10 @@ class PairingTest {
         for (String p : PEOPLE) {
             List<String> intro = f.chat.privateTo(p).stream().map(s -> s.text()).toList();
             assertThat(intro).as("one introduction for " + p).hasSize(1);
-            String partner = PEOPLE.stream().filter(o -> !o.equals(p) && intro.get(0).contains("<@" + o + ">"))
-                    .findFirst().orElseThrow();
+            String partner = PEOPLE.stream()
+                    .filter(o -> !o.equals(p) && intro.get(0).contains("<@" + o + ">"))
+                    .findFirst()
+                    .orElseThrow();
             pairs.add(Set.of(p, partner));
         }
         assertThat(f.chat.privateTo("eve")).as("not opted in").isEmpty();
@@ -57,12 +59,16 @@ class PairingTest {
             Set<Set<String>> pairs = pairRound(first.plus(Duration.ofDays(7L * week)));
             assertThat(pairs).hasSize(2);
             for (Set<String> pair : pairs) {
-                assertThat(seen.add(pair)).as("pair " + pair + " repeated in week " + week).isTrue();
+                assertThat(seen.add(pair))
+                        .as("pair " + pair + " repeated in week " + week)
+                        .isTrue();
             }
         }
         f.run("lea", "craft", "digest");
-        assertThat(f.chat.last().text()).contains("Professional-friend conversations started: 2")
-                .doesNotContain("Ann").doesNotContain("<@ann>");
+        assertThat(f.chat.last().text())
+                .contains("Professional-friend conversations started: 2")
+                .doesNotContain("Ann")
+                .doesNotContain("<@ann>");
     }
 
     @Test
@@ -75,7 +81,8 @@ class PairingTest {
         f.core().runTask(new Task.Pairs(1), f.clock.instant());
         assertThat(f.chat.privateTo("fay")).isEmpty();
         long trios = List.of("ann", "bob", "cas", "dee", "eve").stream()
-                .filter(p -> f.chat.privateTo(p).get(0).text().split("<@", -1).length == 3).count();
+                .filter(p -> f.chat.privateTo(p).get(0).text().split("<@", -1).length == 3)
+                .count();
         assertThat(trios).isEqualTo(3);
     }
 
@@ -92,6 +99,9 @@ class PairingTest {
         f.clock.set(Instant.parse("2026-11-30T09:00:00Z"));
         f.core().runTask(new Task.Pairs(1), f.clock.instant());
         String intro = f.chat.privateTo("ann").get(0).text();
-        assertThat(intro).contains("professional friends in Craft").contains("?").contains("Nothing to report");
+        assertThat(intro)
+                .contains("professional friends in Craft")
+                .contains("?")
+                .contains("Nothing to report");
     }
 }

@@ -30,12 +30,12 @@ import org.shoptalk.core.testing.TestDatabases;
 class AnonymityOnEverySurfaceTest {
     /** Monday 23 November 2026, 14:00 in New York (19:00 UTC). */
     private static final Instant MONDAY_2PM_NEW_YORK = Instant.parse("2026-11-23T19:00:00Z");
-    private static final List<String> EXPECTED = List.of(
-            "Bob | - | plain", "a colleague | - | edited", "Bob | a colleague | plain", "Cas | - | plain");
+
+    private static final List<String> EXPECTED =
+            List.of("Bob | - | plain", "a colleague | - | edited", "Bob | a colleague | plain", "Cas | - | plain");
     private static final Pattern PSEUDONYM_OR_WRITER = Pattern.compile("(?i)anon:|\\bann\\b");
 
-    private record Thread(Guild guild, Instant start) {
-    }
+    private record Thread(Guild guild, Instant start) {}
 
     /** Bob answers; Ann answers anonymously on Monday afternoon and edits it; Bob responds to her; Cas answers. */
     private static Thread aNewYorkThreadWithAnAnonymousAnswer(CoreFixture f) {
@@ -48,16 +48,19 @@ class AnonymityOnEverySurfaceTest {
         f.clock.set(MONDAY_2PM_NEW_YORK.plus(Duration.ofHours(1)));
         assertThat(f.run("ann", null, "anon \"I rush when I feel watched.\"")).contains("a colleague");
         f.clock.advance(Duration.ofMinutes(10));
-        assertThat(f.run("ann", null, "anon \"I rush when I feel watched, mostly.\"")).contains("updated");
+        assertThat(f.run("ann", null, "anon \"I rush when I feel watched, mostly.\""))
+                .contains("updated");
         f.reply("craft", thread, "bob", "Thank you for saying it.");
         f.reply("craft", thread, "cas", "Same here.");
-        Guild guild = f.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft")).orElseThrow();
+        Guild guild = f.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft"))
+                .orElseThrow();
         return new Thread(guild, start);
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void chat_digest_page_and_exports_name_the_same_people_and_never_a_pseudonym(TestDatabases.Kind kind) throws Exception {
+    void chat_digest_page_and_exports_name_the_same_people_and_never_a_pseudonym(TestDatabases.Kind kind)
+            throws Exception {
         try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), MONDAY_2PM_NEW_YORK, CoreSettings.defaults())) {
             Thread t = aNewYorkThreadWithAnAnonymousAnswer(f);
 
@@ -86,16 +89,26 @@ class AnonymityOnEverySurfaceTest {
             Thread t = aNewYorkThreadWithAnAnonymousAnswer(f);
 
             DigestHistory.Period period = f.core().digestHistory().read(t.guild(), t.start(), f.clock.instant());
-            DigestHistory.AnswerEntry anonymous = period.rounds().get(0).answers().get(1);
+            DigestHistory.AnswerEntry anonymous =
+                    period.rounds().get(0).answers().get(1);
             List<String> csv = Csv.parse(DigestExport.CSV.write(period)).get(2);
-            JsonNode json = new ObjectMapper().readTree(DigestExport.JSON.write(period)).get("rounds").get(0).get("answers").get(1);
+            JsonNode json = new ObjectMapper()
+                    .readTree(DigestExport.JSON.write(period))
+                    .get("rounds")
+                    .get(0)
+                    .get("answers")
+                    .get(1);
 
             assertThat(anonymous.by().posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
-            assertThat(DigestExport.MARKDOWN.write(period)).contains("**a colleague** (2026-11-23, edited)")
+            assertThat(DigestExport.MARKDOWN.write(period))
+                    .contains("**a colleague** (2026-11-23, edited)")
                     .contains("**Bob** (2026-11-23 14:00)");
-            assertThat(csv.get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at"))).isEqualTo("2026-11-23");
+            assertThat(csv.get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at")))
+                    .isEqualTo("2026-11-23");
             assertThat(json.get("postedAt").asText()).isEqualTo("2026-11-23");
-            assertThat(json.get("editedAt").isNull()).as("an edit time would point at the writer").isTrue();
+            assertThat(json.get("editedAt").isNull())
+                    .as("an edit time would point at the writer")
+                    .isTrue();
         }
     }
 
@@ -121,11 +134,13 @@ class AnonymityOnEverySurfaceTest {
 
     private static List<String> fromPage(DigestHistory.Period period) {
         return period.rounds().get(0).answers().stream()
-                .map(a -> line(a.by().authorName(), a.by().respondsToName(), a.by().edited())).toList();
+                .map(a -> line(a.by().authorName(), a.by().respondsToName(), a.by().edited()))
+                .toList();
     }
 
     private static List<String> fromMarkdown(String markdown) {
-        Matcher m = Pattern.compile("(?m)^\\*\\*(.+?)\\*\\*(?:, responding to \\*\\*(.+?)\\*\\*)? \\(([^)]*?)(, edited)?\\)$")
+        Matcher m = Pattern.compile(
+                        "(?m)^\\*\\*(.+?)\\*\\*(?:, responding to \\*\\*(.+?)\\*\\*)? \\(([^)]*?)(, edited)?\\)$")
                 .matcher(markdown);
         List<String> out = new ArrayList<>();
         while (m.find()) {
@@ -138,7 +153,9 @@ class AnonymityOnEverySurfaceTest {
         List<List<String>> rows = Csv.parse(csv);
         List<String> out = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
-            out.add(line(row.get(DigestExport.CSV_COLUMNS.indexOf("author")), row.get(DigestExport.CSV_COLUMNS.indexOf("responds_to")),
+            out.add(line(
+                    row.get(DigestExport.CSV_COLUMNS.indexOf("author")),
+                    row.get(DigestExport.CSV_COLUMNS.indexOf("responds_to")),
                     Boolean.parseBoolean(row.get(DigestExport.CSV_COLUMNS.indexOf("edited")))));
         }
         return out;
@@ -147,7 +164,9 @@ class AnonymityOnEverySurfaceTest {
     private static List<String> fromJson(String json) throws Exception {
         List<String> out = new ArrayList<>();
         for (JsonNode a : new ObjectMapper().readTree(json).get("rounds").get(0).get("answers")) {
-            out.add(line(a.get("author").asText(), a.get("respondsTo").isNull() ? null : a.get("respondsTo").asText(),
+            out.add(line(
+                    a.get("author").asText(),
+                    a.get("respondsTo").isNull() ? null : a.get("respondsTo").asText(),
                     a.get("edited").asBoolean()));
         }
         return out;

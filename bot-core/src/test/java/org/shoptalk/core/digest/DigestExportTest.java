@@ -23,23 +23,77 @@ class DigestExportTest {
     private static final String TRICKY = "Yes, \"quality\" first;\nthen speed, =SUM(A1) and <b>bold</b>";
 
     private static DigestHistory.Period period() {
-        Guild guild = new Guild(3, Tenant.LOCAL, "Craft", Language.EN, ZoneId.of("Europe/Amsterdam"), DayOfWeek.FRIDAY,
-                LocalTime.of(16, 0), OPENED, null);
+        Guild guild = new Guild(
+                3,
+                Tenant.LOCAL,
+                "Craft",
+                Language.EN,
+                ZoneId.of("Europe/Amsterdam"),
+                DayOfWeek.FRIDAY,
+                LocalTime.of(16, 0),
+                OPENED,
+                null);
         ZoneId zone = guild.zone();
         var answers = List.of(
-                new DigestHistory.AnswerEntry(10, new Attribution.Byline("ann", "Ann", null, null,
-                        new Attribution.When.At(OPENED.plusSeconds(60).atZone(zone)), null, false, false), TRICKY, "https://t/1"),
-                new DigestHistory.AnswerEntry(11, new Attribution.Byline("bob", "Bob", "ann", "Ann",
-                        new Attribution.When.At(OPENED.plusSeconds(120).atZone(zone)), OPENED.plusSeconds(300), true, false),
-                        "-1 for haste", "https://t/1"),
-                new DigestHistory.AnswerEntry(12, new Attribution.Byline(null, "a colleague", null, null,
-                        new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)), null, true, true), "I rush when watched.",
+                new DigestHistory.AnswerEntry(
+                        10,
+                        new Attribution.Byline(
+                                "ann",
+                                "Ann",
+                                null,
+                                null,
+                                new Attribution.When.At(OPENED.plusSeconds(60).atZone(zone)),
+                                null,
+                                false,
+                                false),
+                        TRICKY,
+                        "https://t/1"),
+                new DigestHistory.AnswerEntry(
+                        11,
+                        new Attribution.Byline(
+                                "bob",
+                                "Bob",
+                                "ann",
+                                "Ann",
+                                new Attribution.When.At(OPENED.plusSeconds(120).atZone(zone)),
+                                OPENED.plusSeconds(300),
+                                true,
+                                false),
+                        "-1 for haste",
+                        "https://t/1"),
+                new DigestHistory.AnswerEntry(
+                        12,
+                        new Attribution.Byline(
+                                null,
+                                "a colleague",
+                                null,
+                                null,
+                                new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)),
+                                null,
+                                true,
+                                true),
+                        "I rush when watched.",
                         "https://t/1"));
-        var asked = new DigestHistory.RoundEntry(1, OPENED, OPENED.plusSeconds(72 * 3600), "craft", "What is good work here?",
-                "Because it changes.", List.of(new DigestHistory.ThreadLink("craft", "https://t/1")), answers);
-        var quiet = new DigestHistory.RoundEntry(2, OPENED.plusSeconds(86_400), OPENED.plusSeconds(90_000), "goals",
-                "Who is better off?", "Goals are results.", List.of(), List.of());
-        return new DigestHistory.Period(guild, OPENED.minusSeconds(3600), OPENED.plusSeconds(7 * 86_400), List.of(asked, quiet));
+        var asked = new DigestHistory.RoundEntry(
+                1,
+                OPENED,
+                OPENED.plusSeconds(72 * 3600),
+                "craft",
+                "What is good work here?",
+                "Because it changes.",
+                List.of(new DigestHistory.ThreadLink("craft", "https://t/1")),
+                answers);
+        var quiet = new DigestHistory.RoundEntry(
+                2,
+                OPENED.plusSeconds(86_400),
+                OPENED.plusSeconds(90_000),
+                "goals",
+                "Who is better off?",
+                "Goals are results.",
+                List.of(),
+                List.of());
+        return new DigestHistory.Period(
+                guild, OPENED.minusSeconds(3600), OPENED.plusSeconds(7 * 86_400), List.of(asked, quiet));
     }
 
     @Test
@@ -56,10 +110,14 @@ class DigestExportTest {
         assertThat(rows.get(2).get(respondsTo)).isEqualTo("Ann");
         assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("edited"))).isEqualTo("true");
         assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author"))).isEqualTo("a colleague");
-        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author_id"))).isEmpty();
-        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("anonymous"))).isEqualTo("true");
-        assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at"))).isEqualTo("2026-11-23T08:32:00Z");
-        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at"))).isEqualTo("2026-11-23");
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("author_id")))
+                .isEmpty();
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("anonymous")))
+                .isEqualTo("true");
+        assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at")))
+                .isEqualTo("2026-11-23T08:32:00Z");
+        assertThat(rows.get(3).get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at")))
+                .isEqualTo("2026-11-23");
         assertThat(rows.get(4).get(DigestExport.CSV_COLUMNS.indexOf("prompt"))).isEqualTo("Who is better off?");
         assertThat(rows.get(4).get(text)).isEmpty();
     }
@@ -95,7 +153,8 @@ class DigestExportTest {
     void markdown_reads_as_a_document_in_the_guilds_time_zone() {
         String md = DigestExport.MARKDOWN.write(period());
 
-        assertThat(md).startsWith("# Craft: reflection moments 2026-11-23 to 2026-11-30")
+        assertThat(md)
+                .startsWith("# Craft: reflection moments 2026-11-23 to 2026-11-30")
                 .contains("## 2026-11-23 09:30: What is good work here?")
                 .contains("*Why this question:* Because it changes.")
                 .contains("Thread: <https://t/1>")
@@ -108,7 +167,8 @@ class DigestExportTest {
     void markdown_gives_an_anonymous_answer_its_day_and_no_time() {
         String md = DigestExport.MARKDOWN.write(period());
 
-        assertThat(md).contains("**a colleague** (2026-11-23, edited)\n\n> I rush when watched.")
+        assertThat(md)
+                .contains("**a colleague** (2026-11-23, edited)\n\n> I rush when watched.")
                 .doesNotContain("**a colleague** (2026-11-23 ");
     }
 

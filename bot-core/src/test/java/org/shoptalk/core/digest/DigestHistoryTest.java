@@ -25,7 +25,9 @@ class DigestHistoryTest {
 
     private Guild craft() {
         f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
-        long id = f.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft")).orElseThrow().id();
+        long id = f.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft"))
+                .orElseThrow()
+                .id();
         return f.core().digestHistory().guild(id).orElseThrow();
     }
 
@@ -47,13 +49,20 @@ class DigestHistoryTest {
         DigestHistory.RoundEntry round = period.rounds().get(0);
         assertThat(round.prompt()).endsWith("?");
         assertThat(round.why()).isNotBlank();
-        assertThat(round.threads()).extracting(DigestHistory.ThreadLink::url)
+        assertThat(round.threads())
+                .extracting(DigestHistory.ThreadLink::url)
                 .containsExactly("https://chat.example/craft/" + thread);
-        assertThat(round.answers()).extracting(DigestHistory.AnswerEntry::text).containsExactly(
-                "I stand for reviews that teach.", "Ann, which review taught you most?", "The one that asked me why.");
-        assertThat(round.answers()).extracting(a -> a.by().authorName() + " -> " + a.by().respondsToName())
+        assertThat(round.answers())
+                .extracting(DigestHistory.AnswerEntry::text)
+                .containsExactly(
+                        "I stand for reviews that teach.",
+                        "Ann, which review taught you most?",
+                        "The one that asked me why.");
+        assertThat(round.answers())
+                .extracting(a -> a.by().authorName() + " -> " + a.by().respondsToName())
                 .containsExactly("Ann -> null", "Cas -> Ann", "Ann -> Cas");
-        assertThat(round.answers()).allSatisfy(a -> assertThat(a.threadUrl()).isEqualTo("https://chat.example/craft/" + thread));
+        assertThat(round.answers())
+                .allSatisfy(a -> assertThat(a.threadUrl()).isEqualTo("https://chat.example/craft/" + thread));
         assertThat(period.answerCount()).isEqualTo(3);
     }
 
@@ -68,8 +77,12 @@ class DigestHistoryTest {
         f.edit("craft", ann, "Second, better thought.");
         f.delete("craft", bob);
 
-        List<DigestHistory.AnswerEntry> answers = f.core().digestHistory().read(guild, start, f.clock.instant())
-                .rounds().get(0).answers();
+        List<DigestHistory.AnswerEntry> answers = f.core()
+                .digestHistory()
+                .read(guild, start, f.clock.instant())
+                .rounds()
+                .get(0)
+                .answers();
 
         assertThat(answers).extracting(DigestHistory.AnswerEntry::text).containsExactly("Second, better thought.");
         assertThat(answers.get(0).by().edited()).isTrue();
@@ -83,9 +96,20 @@ class DigestHistoryTest {
         Instant second = f.clock.instant();
         f.run("lea", "craft", "moment");
 
-        assertThat(f.core().digestHistory().read(guild, second.minusSeconds(1), second.plusSeconds(60)).rounds()).hasSize(1);
-        assertThat(f.core().digestHistory().read(guild, second, second.plusSeconds(60)).rounds()).isEmpty();
-        assertThat(f.core().digestHistory().read(guild, second.minus(Duration.ofDays(9)), second.plusSeconds(60)).rounds())
+        assertThat(f.core()
+                        .digestHistory()
+                        .read(guild, second.minusSeconds(1), second.plusSeconds(60))
+                        .rounds())
+                .hasSize(1);
+        assertThat(f.core()
+                        .digestHistory()
+                        .read(guild, second, second.plusSeconds(60))
+                        .rounds())
+                .isEmpty();
+        assertThat(f.core()
+                        .digestHistory()
+                        .read(guild, second.minus(Duration.ofDays(9)), second.plusSeconds(60))
+                        .rounds())
                 .hasSize(2);
     }
 
@@ -102,10 +126,15 @@ class DigestHistoryTest {
             g.clock.advance(Duration.ofHours(3));
             g.run("ann", null, "anon \"I rush when I feel watched.\"");
             g.reply("craft", thread, "bob", "Thank you for saying it.");
-            Guild guild = g.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft")).orElseThrow();
+            Guild guild = g.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft"))
+                    .orElseThrow();
 
-            List<DigestHistory.AnswerEntry> answers = g.core().digestHistory().read(guild, start, g.clock.instant())
-                    .rounds().get(0).answers();
+            List<DigestHistory.AnswerEntry> answers = g.core()
+                    .digestHistory()
+                    .read(guild, start, g.clock.instant())
+                    .rounds()
+                    .get(0)
+                    .answers();
 
             DigestHistory.AnswerEntry anonymous = answers.get(1);
             assertThat(anonymous.by().anonymous()).isTrue();
@@ -146,7 +175,8 @@ class DigestHistoryTest {
         assertThat(weeks.get(10)).isEqualTo(new DigestHistory.Week(LocalDate.of(2026, 11, 30), 0, 0));
         assertThat(weeks.get(9)).isEqualTo(new DigestHistory.Week(LocalDate.of(2026, 11, 23), 2, 1));
         // A page for the earlier digest shows what was known then.
-        List<DigestHistory.Week> earlier = f.core().digestHistory().weekly(guild, Instant.parse("2026-11-24T00:00:00Z"), 12);
+        List<DigestHistory.Week> earlier =
+                f.core().digestHistory().weekly(guild, Instant.parse("2026-11-24T00:00:00Z"), 12);
         assertThat(earlier.get(11)).isEqualTo(new DigestHistory.Week(LocalDate.of(2026, 11, 23), 2, 1));
     }
 
@@ -161,7 +191,9 @@ class DigestHistoryTest {
 
         f.run("lea", "craft", "digest");
 
-        assertThat(f.chat.last().text()).contains("Read all answers on the web (").contains("https://shoptalk.example/digest/t-" + guild.id());
+        assertThat(f.chat.last().text())
+                .contains("Read all answers on the web (")
+                .contains("https://shoptalk.example/digest/t-" + guild.id());
         assertThat(asked[0]).isEqualTo(f.clock.instant());
     }
 

@@ -25,8 +25,8 @@ class DigestTokensTest {
 
     @Test
     void a_token_opens_its_guild_and_period() {
-        assertThat(tokens.check(token())).isEqualTo(
-                new DigestTokens.Access.Granted(42, NOW, NOW.plus(Duration.ofDays(60))));
+        assertThat(tokens.check(token()))
+                .isEqualTo(new DigestTokens.Access.Granted(42, NOW, NOW.plus(Duration.ofDays(60))));
     }
 
     @Test
@@ -39,10 +39,14 @@ class DigestTokensTest {
         String token = token();
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
         for (int i = 0; i < token.length(); i++) {
-            for (char c : new char[] {alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % alphabet.length()),
-                    alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 2) % alphabet.length()), '%'}) {
+            for (char c : new char[] {
+                alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % alphabet.length()),
+                alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 2) % alphabet.length()),
+                '%'
+            }) {
                 String changed = token.substring(0, i) + c + token.substring(i + 1);
-                assertThat(tokens.check(changed)).as("changed at %d to %s", i, c)
+                assertThat(tokens.check(changed))
+                        .as("changed at %d to %s", i, c)
                         .isEqualTo(new DigestTokens.Access.Refused());
             }
         }
@@ -86,14 +90,16 @@ class DigestTokensTest {
         String token;
         try (Database db = Database.start(settings)) {
             token = DigestTokens.withStoredKey(db, fixed).issue(7, NOW, NOW.plusSeconds(3600));
-            assertThat(DigestTokens.withStoredKey(db, fixed).check(token)).isInstanceOf(DigestTokens.Access.Granted.class);
+            assertThat(DigestTokens.withStoredKey(db, fixed).check(token))
+                    .isInstanceOf(DigestTokens.Access.Granted.class);
         }
         try (Database db = Database.start(settings)) {
             assertThat(DigestTokens.withStoredKey(db, fixed).check(token))
                     .isEqualTo(new DigestTokens.Access.Granted(7, NOW, NOW.plusSeconds(3600)));
         }
         try (Database other = Database.start(TestDatabases.h2())) {
-            assertThat(DigestTokens.withStoredKey(other, fixed).check(token)).isEqualTo(new DigestTokens.Access.Refused());
+            assertThat(DigestTokens.withStoredKey(other, fixed).check(token))
+                    .isEqualTo(new DigestTokens.Access.Refused());
         }
     }
 }

@@ -31,7 +31,9 @@ class ScheduledDigestTest {
     }
 
     private List<FakeChatPlatform.Sent> digests(String channel) {
-        return f.chat.topLevel(channel).stream().filter(s -> s.text().contains("This week in Craft")).toList();
+        return f.chat.topLevel(channel).stream()
+                .filter(s -> s.text().contains("This week in Craft"))
+                .toList();
     }
 
     @Test

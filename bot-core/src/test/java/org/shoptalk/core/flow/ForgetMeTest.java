@@ -42,14 +42,19 @@ class ForgetMeTest {
     @Test
     void forgotten_answers_leave_the_digest_and_nobody_is_shown_responding_to_the_forgotten_person() {
         String before = digest();
-        assertThat(before).contains("Bob, responding to Ann").contains("Ann, responding to Bob")
+        assertThat(before)
+                .contains("Bob, responding to Ann")
+                .contains("Ann, responding to Bob")
                 .contains("Answers that responded to a colleague: 2");
 
         assertThat(f.run("ann", "craft", "forget me")).contains("removed 2 answers");
 
         String after = digest();
-        assertThat(after).doesNotContain("good work is work a colleague can pick up").doesNotContain("the why behind it")
-                .doesNotContain("responding to").doesNotContain("- Ann")
+        assertThat(after)
+                .doesNotContain("good work is work a colleague can pick up")
+                .doesNotContain("the why behind it")
+                .doesNotContain("responding to")
+                .doesNotContain("- Ann")
                 .contains("does that mean writing more down?")
                 .contains("People who took part: 1")
                 .contains("Answers that responded to a colleague: 0");
@@ -62,9 +67,12 @@ class ForgetMeTest {
 
         f.run("ann", null, "forget me");
 
-        assertThat(f.count("SELECT COUNT(*) FROM guild_member WHERE user_id = 'ann'")).isZero();
-        assertThat(f.count("SELECT COUNT(*) FROM user_setting WHERE user_id = 'ann'")).isZero();
-        assertThat(f.count("SELECT COUNT(*) FROM guild WHERE created_by = 'ann'")).isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM guild_member WHERE user_id = 'ann'"))
+                .isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM user_setting WHERE user_id = 'ann'"))
+                .isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM guild WHERE created_by = 'ann'"))
+                .isZero();
         assertThat(f.run("lea", "craft", "guild")).contains("Members: 2");
         assertThat(f.run("ann", "craft", "moment")).contains("Join Craft first");
     }
@@ -73,11 +81,18 @@ class ForgetMeTest {
     void when_the_only_lead_forgets_themself_the_longest_standing_member_becomes_lead() {
         f.run("lea", "craft", "forget me");
 
-        assertThat(f.run("bob", "craft", "guild")).contains("Leads: <@bob>").doesNotContain("lea").contains("Members: 2");
+        assertThat(f.run("bob", "craft", "guild"))
+                .contains("Leads: <@bob>")
+                .doesNotContain("lea")
+                .contains("Members: 2");
         assertThat(f.run("bob", "craft", "schedule wed 09:00")).contains("#2");
         assertThat(f.run("ann", "craft", "schedule wed 09:00")).contains("Only leads");
-        assertThat(f.run("bob", "craft", "schedules")).as("the guild's schedules stay").contains("#1").contains("#2");
-        assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE created_by = 'lea'")).isZero();
+        assertThat(f.run("bob", "craft", "schedules"))
+                .as("the guild's schedules stay")
+                .contains("#1")
+                .contains("#2");
+        assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE created_by = 'lea'"))
+                .isZero();
     }
 
     @Test

@@ -24,8 +24,13 @@ class ReflectionFlowTest {
         assertThat(created.message().plainText()).contains("Craft").contains("first lead");
 
         String scheduled = f.run("lea", "craft", "schedule mon,thu 09:30");
-        assertThat(scheduled).contains("#1").contains("Mon, Thu").contains("Europe/Amsterdam")
-                .contains("Mon 23 Nov 2026 09:30").contains("Thu 26 Nov 2026 09:30").contains("Mon 30 Nov 2026 09:30");
+        assertThat(scheduled)
+                .contains("#1")
+                .contains("Mon, Thu")
+                .contains("Europe/Amsterdam")
+                .contains("Mon 23 Nov 2026 09:30")
+                .contains("Thu 26 Nov 2026 09:30")
+                .contains("Mon 30 Nov 2026 09:30");
 
         assertThat(f.run("lea", "craft", "moment explore")).contains("Posted");
         String thread = f.latestRoundThread("craft");
@@ -39,10 +44,12 @@ class ReflectionFlowTest {
         f.delete("craft", bob);
 
         f.run("lea", "craft", "digest");
-        FakeChatPlatform.Sent digest = f.chat.topLevel("craft").get(f.chat.topLevel("craft").size() - 1);
+        FakeChatPlatform.Sent digest =
+                f.chat.topLevel("craft").get(f.chat.topLevel("craft").size() - 1);
         assertThat(digest.text())
                 .contains("This week in Craft")
-                .contains("kind, clear code reviews").contains("(edited)")
+                .contains("kind, clear code reviews")
+                .contains("(edited)")
                 .doesNotContain("patients who read our letters")
                 .contains("Cas, responding to Ann")
                 .contains("People who took part: 2")
@@ -69,10 +76,14 @@ class ReflectionFlowTest {
     @Test
     void a_dutch_guild_hears_dutch_everywhere() {
         f.run("lea", "vak", "guild create Vakmensen lang nl");
-        assertThat(f.run("lea", "vak", "schedule ma,wo 09:30")).contains("gepland").contains("ma, wo");
+        assertThat(f.run("lea", "vak", "schedule ma,wo 09:30"))
+                .contains("gepland")
+                .contains("ma, wo");
         f.run("lea", "vak", "moment");
         assertThat(f.chat.last().text()).contains("Waarom deze vraag");
-        assertThat(f.run("lea", "vak", "schedule zondag 25:00")).contains("geen tijd").contains("Gebruik: /shoptalk schedule");
+        assertThat(f.run("lea", "vak", "schedule zondag 25:00"))
+                .contains("geen tijd")
+                .contains("Gebruik: /shoptalk schedule");
         f.run("lea", "vak", "digest");
         assertThat(f.chat.last().text()).contains("Deze week in Vakmensen").contains("Mensen die meededen: 0");
     }

@@ -60,13 +60,24 @@ class GoalAnalyzerTest {
         for (Labelled l : set) {
             GoalAnalysis a = analyzer.analyze(l.text(), l.language());
             if (a.verdict() != l.verdict()) {
-                wrong.add(String.format(Locale.ROOT, "  [%s] expected %s, got %s: \"%s\" %s",
-                        l.lang(), l.verdict(), a.verdict(), l.text(), a.markers()));
+                wrong.add(String.format(
+                        Locale.ROOT,
+                        "  [%s] expected %s, got %s: \"%s\" %s",
+                        l.lang(),
+                        l.verdict(),
+                        a.verdict(),
+                        l.text(),
+                        a.markers()));
             }
         }
         double accuracy = (set.size() - wrong.size()) / (double) set.size();
-        System.out.printf(Locale.ROOT, "Goal analysis, %s set: %d of %d right, accuracy %.3f%n",
-                name, set.size() - wrong.size(), set.size(), accuracy);
+        System.out.printf(
+                Locale.ROOT,
+                "Goal analysis, %s set: %d of %d right, accuracy %.3f%n",
+                name,
+                set.size() - wrong.size(),
+                set.size(),
+                accuracy);
         wrong.forEach(System.out::println);
         return accuracy;
     }
@@ -76,8 +87,10 @@ class GoalAnalyzerTest {
         List<Labelled> set = labelledSet();
         for (Language lang : Language.values()) {
             for (Verdict v : Verdict.values()) {
-                assertThat(set).as("%s statements labelled %s", lang, v)
-                        .filteredOn(l -> l.language() == lang && l.verdict() == v).hasSizeGreaterThanOrEqualTo(6);
+                assertThat(set)
+                        .as("%s statements labelled %s", lang, v)
+                        .filteredOn(l -> l.language() == lang && l.verdict() == v)
+                        .hasSizeGreaterThanOrEqualTo(6);
             }
         }
     }
@@ -88,7 +101,8 @@ class GoalAnalyzerTest {
 
         assertThat(a.verdict()).isEqualTo(Verdict.CRITERION);
         assertThat(a.targetGroup()).isNull();
-        assertThat(a.markers()).extracting(Marker::kind, Marker::text)
+        assertThat(a.markers())
+                .extracting(Marker::kind, Marker::text)
                 .contains(tuple(Kind.PERCENTAGE_OR_COUNT, "90%"), tuple(Kind.TIME_LIMIT, "within 2 days"));
         assertThat(a.followUps()).contains("For whom are you doing this? Who should notice the difference?");
     }
@@ -98,7 +112,8 @@ class GoalAnalyzerTest {
         GoalAnalysis a = analyzer.analyze("90 procent van de tickets binnen 2 werkdagen gesloten", Language.NL);
 
         assertThat(a.verdict()).isEqualTo(Verdict.CRITERION);
-        assertThat(a.markers()).extracting(Marker::kind, Marker::text)
+        assertThat(a.markers())
+                .extracting(Marker::kind, Marker::text)
                 .contains(tuple(Kind.PERCENTAGE_OR_COUNT, "90 procent"), tuple(Kind.TIME_LIMIT, "binnen 2 werkdagen"));
         assertThat(a.followUps()).contains("Voor wie doe je dit? Wie moet het verschil merken?");
     }
@@ -118,7 +133,8 @@ class GoalAnalyzerTest {
 
         assertThat(a.verdict()).isEqualTo(Verdict.MEANS);
         assertThat(a.targetGroup()).isNull();
-        assertThat(a.markers()).extracting(Marker::kind, Marker::text)
+        assertThat(a.markers())
+                .extracting(Marker::kind, Marker::text)
                 .contains(tuple(Kind.TRAINING, "Train"), tuple(Kind.STAFF, "everyone"));
         assertThat(a.followUps()).first().asString().startsWith("After the training");
     }
@@ -128,18 +144,18 @@ class GoalAnalyzerTest {
         GoalAnalysis a = analyzer.analyze("Iedereen volgt voor de zomer de cursus omgaan met agressie", Language.NL);
 
         assertThat(a.verdict()).isEqualTo(Verdict.MEANS);
-        assertThat(a.markers()).extracting(Marker::kind)
-                .contains(Kind.TRAINING, Kind.DEADLINE, Kind.STAFF);
+        assertThat(a.markers()).extracting(Marker::kind).contains(Kind.TRAINING, Kind.DEADLINE, Kind.STAFF);
     }
 
     @Test
     void customers_getting_on_with_their_work_is_a_result_for_customers() {
-        GoalAnalysis a = analyzer.analyze(
-                "customers can get on with their work quickly after reporting a problem", Language.EN);
+        GoalAnalysis a =
+                analyzer.analyze("customers can get on with their work quickly after reporting a problem", Language.EN);
 
         assertThat(a.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
         assertThat(a.targetGroup()).isEqualTo("customers");
-        assertThat(a.markers()).extracting(Marker::kind, Marker::text)
+        assertThat(a.markers())
+                .extracting(Marker::kind, Marker::text)
                 .contains(tuple(Kind.TARGET_GROUP, "customers"), tuple(Kind.RESULT_VERB, "can"));
         assertThat(a.followUps()).contains("Which value is behind this goal? Think of trust, independence or safety.");
     }
@@ -151,15 +167,16 @@ class GoalAnalyzerTest {
 
         assertThat(a.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
         assertThat(a.targetGroup()).isEqualTo("klanten");
-        assertThat(a.followUps()).contains("Welke waarde zit achter dit doel? Denk aan vertrouwen, zelfstandigheid of veiligheid.");
+        assertThat(a.followUps())
+                .contains("Welke waarde zit achter dit doel? Denk aan vertrouwen, zelfstandigheid of veiligheid.");
     }
 
     @Test
     void a_means_that_says_what_it_is_for_is_a_result_for_the_group_after_so_that() {
-        GoalAnalysis en = analyzer.analyze("Introduce a parent portal so that parents see how their child is doing",
-                Language.EN);
-        GoalAnalysis nl = analyzer.analyze("We voeren een ouderportaal in zodat ouders zien hoe het met hun kind gaat",
-                Language.NL);
+        GoalAnalysis en =
+                analyzer.analyze("Introduce a parent portal so that parents see how their child is doing", Language.EN);
+        GoalAnalysis nl = analyzer.analyze(
+                "We voeren een ouderportaal in zodat ouders zien hoe het met hun kind gaat", Language.NL);
 
         assertThat(en.verdict()).isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
         assertThat(en.targetGroup()).isEqualTo("parents");
@@ -183,8 +200,9 @@ class GoalAnalyzerTest {
     void a_deadline_in_a_year_is_a_deadline_not_a_count() {
         GoalAnalysis a = analyzer.analyze("Alle dossiers zijn in 2027 digitaal", Language.NL);
 
-        assertThat(a.markers()).extracting(Marker::kind, Marker::text).containsExactly(
-                tuple(Kind.MEASURE, "dossiers"), tuple(Kind.DEADLINE, "in 2027"));
+        assertThat(a.markers())
+                .extracting(Marker::kind, Marker::text)
+                .containsExactly(tuple(Kind.MEASURE, "dossiers"), tuple(Kind.DEADLINE, "in 2027"));
         assertThat(a.verdict()).isEqualTo(Verdict.CRITERION);
     }
 
@@ -209,10 +227,11 @@ class GoalAnalyzerTest {
     void a_result_asks_for_the_value_first_then_signs_and_limits() {
         GoalAnalysis a = analyzer.analyze("Parents feel welcome to drop by", Language.EN);
 
-        assertThat(a.followUps()).containsExactly(
-                "Which value is behind this goal? Think of trust, independence or safety.",
-                "How will you notice it is happening? Name one or two signs your team picks itself, and why those.",
-                "What must be prevented on the way there, for example a budget ceiling or a rule you share?");
+        assertThat(a.followUps())
+                .containsExactly(
+                        "Which value is behind this goal? Think of trust, independence or safety.",
+                        "How will you notice it is happening? Name one or two signs your team picks itself, and why those.",
+                        "What must be prevented on the way there, for example a budget ceiling or a rule you share?");
     }
 
     @Test
@@ -230,9 +249,12 @@ class GoalAnalyzerTest {
 
     @Test
     void a_slogan_about_a_group_stays_unclear() {
-        assertThat(analyzer.analyze("Our residents come first", Language.EN).verdict()).isEqualTo(Verdict.UNCLEAR);
-        assertThat(analyzer.analyze("Onze klanten staan centraal", Language.NL).verdict()).isEqualTo(Verdict.UNCLEAR);
-        assertThat(analyzer.analyze("Older residents stay in their own homes longer", Language.EN).verdict())
+        assertThat(analyzer.analyze("Our residents come first", Language.EN).verdict())
+                .isEqualTo(Verdict.UNCLEAR);
+        assertThat(analyzer.analyze("Onze klanten staan centraal", Language.NL).verdict())
+                .isEqualTo(Verdict.UNCLEAR);
+        assertThat(analyzer.analyze("Older residents stay in their own homes longer", Language.EN)
+                        .verdict())
                 .isEqualTo(Verdict.RESULT_FOR_TARGET_GROUP);
     }
 
@@ -240,10 +262,12 @@ class GoalAnalyzerTest {
     void markers_come_in_the_order_of_the_text_and_a_system_keeps_its_words_from_the_group_list() {
         GoalAnalysis a = analyzer.analyze("Implement the electronic patient record on every ward by Q3", Language.EN);
 
-        assertThat(a.markers()).extracting(Marker::kind, Marker::text).containsExactly(
-                tuple(Kind.IMPLEMENTATION, "Implement"),
-                tuple(Kind.TOOL_OR_SYSTEM, "electronic patient record"),
-                tuple(Kind.DEADLINE, "by Q3"));
+        assertThat(a.markers())
+                .extracting(Marker::kind, Marker::text)
+                .containsExactly(
+                        tuple(Kind.IMPLEMENTATION, "Implement"),
+                        tuple(Kind.TOOL_OR_SYSTEM, "electronic patient record"),
+                        tuple(Kind.DEADLINE, "by Q3"));
         assertThat(a.verdict()).isEqualTo(Verdict.MEANS);
         assertThat(a.targetGroup()).isNull();
     }
@@ -251,12 +275,15 @@ class GoalAnalyzerTest {
     @Test
     void one_analyzer_gives_the_same_answers_from_many_threads() throws Exception {
         List<Labelled> set = labelledSet();
-        List<GoalAnalysis> expected = set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList();
+        List<GoalAnalysis> expected =
+                set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<GoalAnalysis>>> runs = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                runs.add(pool.submit(() -> set.stream().map(l -> analyzer.analyze(l.text(), l.language())).toList()));
+                runs.add(pool.submit(() -> set.stream()
+                        .map(l -> analyzer.analyze(l.text(), l.language()))
+                        .toList()));
             }
             for (Future<List<GoalAnalysis>> run : runs) {
                 assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
@@ -277,7 +304,8 @@ class GoalAnalyzerTest {
                 assertThat(a.followUps()).hasSize(1);
             }
         }
-        assertThat(analyzer.analyze(" ", Language.EN).followUps().get(0)).startsWith("What is your team working towards?");
+        assertThat(analyzer.analyze(" ", Language.EN).followUps().get(0))
+                .startsWith("What is your team working towards?");
         assertThat(analyzer.analyze(" ", Language.NL).followUps().get(0)).startsWith("Waar werkt je team naartoe?");
     }
 
@@ -285,7 +313,10 @@ class GoalAnalyzerTest {
     void every_verdict_gets_follow_ups_in_the_language_asked_without_unfilled_placeholders() throws IOException {
         for (Labelled l : labelledSet()) {
             GoalAnalysis a = analyzer.analyze(l.text(), l.language());
-            assertThat(a.followUps()).as(l.text()).isNotEmpty().hasSizeLessThanOrEqualTo(4)
+            assertThat(a.followUps())
+                    .as(l.text())
+                    .isNotEmpty()
+                    .hasSizeLessThanOrEqualTo(4)
                     .noneMatch(q -> q.contains("{") || q.contains("}"));
             if (l.language() == Language.NL) {
                 assertThat(a.followUps()).as(l.text()).noneMatch(q -> q.contains(" the ") || q.startsWith("What"));
@@ -300,7 +331,7 @@ class GoalAnalyzerTest {
     private static List<Labelled> read(String resource) throws IOException {
         try (InputStream in = GoalAnalyzerTest.class.getResourceAsStream(resource)) {
             assertThat(in).as("%s on the test class path", resource).isNotNull();
-            return new ObjectMapper().readValue(in, new TypeReference<List<Labelled>>() { });
+            return new ObjectMapper().readValue(in, new TypeReference<List<Labelled>>() {});
         }
     }
 }

@@ -63,7 +63,8 @@ class TenantIsolationTest {
         assertThat(run(TWO, "lea", null, "pause 1")).contains("#1").contains("/shoptalk schedules");
 
         assertThat(run(ONE, "lea", CHANNEL, "schedules")).contains("#1").doesNotContain("paused");
-        assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE paused = FALSE")).isEqualTo(1);
+        assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE paused = FALSE"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,10 +91,16 @@ class TenantIsolationTest {
         String digestOne = lastTopLevel(ONE);
         String digestTwo = lastTopLevel(TWO);
 
-        assertThat(digestOne).contains("our test suite").contains("People who took part: 1")
-                .doesNotContain("planning").doesNotContain("Stray");
-        assertThat(digestTwo).contains("de planning").contains("Mensen die meededen: 1")
-                .doesNotContain("test suite").doesNotContain("Stray");
+        assertThat(digestOne)
+                .contains("our test suite")
+                .contains("People who took part: 1")
+                .doesNotContain("planning")
+                .doesNotContain("Stray");
+        assertThat(digestTwo)
+                .contains("de planning")
+                .contains("Mensen die meededen: 1")
+                .doesNotContain("test suite")
+                .doesNotContain("Stray");
     }
 
     @Test
@@ -124,17 +131,29 @@ class TenantIsolationTest {
 
     private String run(Tenant tenant, String user, String channel, String text) {
         ChannelRef where = channel == null ? null : new ChannelRef(tenant, channel);
-        return f.core().command(new CommandRequest(new UserRef(tenant, user), where, text)).message().plainText();
+        return f.core()
+                .command(new CommandRequest(new UserRef(tenant, user), where, text))
+                .message()
+                .plainText();
     }
 
     private void post(Tenant tenant, String thread, String user, String text) {
-        f.core().onEvent(new ChatEvent.MessagePosted(new ChannelRef(tenant, CHANNEL), new UserRef(tenant, user),
-                "reply-" + (++messageIds), thread, text, List.of(), f.clock.instant()));
+        f.core()
+                .onEvent(new ChatEvent.MessagePosted(
+                        new ChannelRef(tenant, CHANNEL),
+                        new UserRef(tenant, user),
+                        "reply-" + (++messageIds),
+                        thread,
+                        text,
+                        List.of(),
+                        f.clock.instant()));
         f.clock.advance(Duration.ofMinutes(1));
     }
 
     private List<FakeChatPlatform.Sent> topLevel(Tenant tenant) {
-        return slack.topLevel(CHANNEL).stream().filter(s -> s.channel().tenant().equals(tenant)).toList();
+        return slack.topLevel(CHANNEL).stream()
+                .filter(s -> s.channel().tenant().equals(tenant))
+                .toList();
     }
 
     private String latestThread(Tenant tenant) {

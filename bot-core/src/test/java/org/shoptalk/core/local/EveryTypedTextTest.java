@@ -100,11 +100,15 @@ class EveryTypedTextTest {
             console.chat.post("vak", "lea", "/shoptalk guild create Vakmensen lang nl", null);
 
             assertThat(console.answerTo("vak", "lea", "/shoptalk schedule at 9999-12-31 10:00"))
-                    .contains("ligt te ver weg").contains("hooguit 5 jaar");
-            assertThat(console.answerTo("vak", "lea", "/shoptalk schedule at +999999999-12-31 10:00")).contains("geen datum");
+                    .contains("ligt te ver weg")
+                    .contains("hooguit 5 jaar");
+            assertThat(console.answerTo("vak", "lea", "/shoptalk schedule at +999999999-12-31 10:00"))
+                    .contains("geen datum");
             assertThat(console.answerTo("vak", "lea", "/shoptalk anon \"" + "a".repeat(3001) + "\""))
                     .contains("hooguit 3000 tekens");
-            assertThat(console.answerTo("vak", "lea", "/shoptalk " + LONG_WORD)).contains("ken ik niet").hasSizeLessThan(600);
+            assertThat(console.answerTo("vak", "lea", "/shoptalk " + LONG_WORD))
+                    .contains("ken ik niet")
+                    .hasSizeLessThan(600);
         }
     }
 
@@ -126,15 +130,25 @@ class EveryTypedTextTest {
             console.chat.post("craft", "lea", "/shoptalk guild create Craft lang en", null);
             console.chat.post("craft", "lea", "/shoptalk moment", null);
             String thread = console.chat.list("craft").stream()
-                    .filter(m -> m.user().equals(LocalChat.BOT_USER) && m.visibleTo() == null && m.id().equals(m.thread()))
-                    .reduce((a, b) -> b).orElseThrow().id();
+                    .filter(m ->
+                            m.user().equals(LocalChat.BOT_USER) && m.visibleTo() == null && m.id().equals(m.thread()))
+                    .reduce((a, b) -> b)
+                    .orElseThrow()
+                    .id();
             ChannelRef craft = new ChannelRef(Tenant.LOCAL, "craft");
 
             // Slack spells out links in the words it delivers, so a full-length message can outgrow the column.
-            console.core.onEvent(new ChatEvent.MessagePosted(craft, new UserRef(Tenant.LOCAL, "ann"), "90001", thread,
-                    "y".repeat(60_000), List.of(), java.time.Instant.now()));
+            console.core.onEvent(new ChatEvent.MessagePosted(
+                    craft,
+                    new UserRef(Tenant.LOCAL, "ann"),
+                    "90001",
+                    thread,
+                    "y".repeat(60_000),
+                    List.of(),
+                    java.time.Instant.now()));
 
-            long stored = console.db.withHandle(h -> h.count("SELECT LENGTH(text) FROM answer WHERE message_id = ?", "90001"));
+            long stored = console.db.withHandle(
+                    h -> h.count("SELECT LENGTH(text) FROM answer WHERE message_id = ?", "90001"));
             assertThat(stored).isEqualTo(40_000L);
         }
     }
@@ -159,8 +173,11 @@ class EveryTypedTextTest {
                 return refused.getMessage();
             }
             return chat.list(channel).stream()
-                    .filter(m -> Long.parseLong(m.id()) > typed && m.user().equals(LocalChat.BOT_USER) && m.visibleTo(user))
-                    .reduce((a, b) -> b).map(LocalMessage::text).orElse("(no answer)");
+                    .filter(m ->
+                            Long.parseLong(m.id()) > typed && m.user().equals(LocalChat.BOT_USER) && m.visibleTo(user))
+                    .reduce((a, b) -> b)
+                    .map(LocalMessage::text)
+                    .orElse("(no answer)");
         }
 
         @Override

@@ -28,7 +28,8 @@ class LocalChatPostgresTest extends LocalChatTest {
     @Override
     DbSettings newDatabase() {
         String name = "local_" + COUNTER.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -68,7 +68,8 @@ class LocalChatTest {
         assertThat(posted.threadRootId()).isEqualTo(root.id());
         assertThat(posted.receivedAt()).isEqualTo(NOW);
         assertThat(posted.mentions()).extracting(UserRef::id).containsExactly("bob", "carol");
-        assertThat(((ChatEvent.MessagePosted) core.events.get(0)).threadRootId()).isNull();
+        assertThat(((ChatEvent.MessagePosted) core.events.get(0)).threadRootId())
+                .isNull();
     }
 
     @Test
@@ -99,7 +100,8 @@ class LocalChatTest {
         });
         assertThat(core.events).isEmpty();
         List<LocalMessage> messages = chat.list("craft");
-        assertThat(messages).extracting(LocalMessage::user, LocalMessage::text, LocalMessage::visibleTo)
+        assertThat(messages)
+                .extracting(LocalMessage::user, LocalMessage::text, LocalMessage::visibleTo)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("alice", "/shoptalk guild create Craft lang en", "alice"),
                         org.assertj.core.groups.Tuple.tuple("shoptalk", "ok: guild create Craft lang en", "alice"));
@@ -108,7 +110,8 @@ class LocalChatTest {
 
     @Test
     void channel_reply_to_a_command_is_for_everyone_and_stays_in_the_thread_it_was_typed_in() {
-        core.answerWith(r -> CommandReply.inChannel(ChatMessage.builder().header("Digest").text("2 answers").build()));
+        core.answerWith(r -> CommandReply.inChannel(
+                ChatMessage.builder().header("Digest").text("2 answers").build()));
         LocalPost root = chat.post("craft", "bob", "root", null);
 
         LocalPost typed = chat.post("craft", "alice", "/shoptalk digest", root.id());
@@ -125,7 +128,9 @@ class LocalChatTest {
     void bare_command_asks_core_with_empty_text() {
         chat.post("craft", "alice", "/shoptalk", null);
 
-        assertThat(core.commands).singleElement().satisfies(r -> assertThat(r.text()).isEmpty());
+        assertThat(core.commands)
+                .singleElement()
+                .satisfies(r -> assertThat(r.text()).isEmpty());
     }
 
     @Test
@@ -144,7 +149,8 @@ class LocalChatTest {
             assertThat(r.text()).isEqualTo("reminders off");
             assertThat(r.channel()).isNull();
         });
-        assertThat(chat.list("@alice")).allSatisfy(m -> assertThat(m.visibleTo()).isEqualTo("alice"));
+        assertThat(chat.list("@alice"))
+                .allSatisfy(m -> assertThat(m.visibleTo()).isEqualTo("alice"));
     }
 
     @Test
@@ -180,7 +186,8 @@ class LocalChatTest {
 
     @Test
     void unknown_ids_are_reported_as_missing() {
-        assertThatThrownBy(() -> chat.edit("999", "x")).isInstanceOf(NoSuchMessageException.class)
+        assertThatThrownBy(() -> chat.edit("999", "x"))
+                .isInstanceOf(NoSuchMessageException.class)
                 .hasMessageContaining("\"999\"");
         assertThatThrownBy(() -> chat.delete("abc")).isInstanceOf(NoSuchMessageException.class);
         assertThatThrownBy(() -> chat.post("craft", "alice", "hi", "42")).isInstanceOf(NoSuchMessageException.class);
@@ -199,18 +206,23 @@ class LocalChatTest {
     @Test
     void bad_names_and_empty_text_say_what_is_expected() {
         assertThatThrownBy(() -> chat.post("craft", "al ice", "hi", null))
-                .isInstanceOf(LocalInputException.class).hasMessageContaining("such as \"alice\"");
+                .isInstanceOf(LocalInputException.class)
+                .hasMessageContaining("such as \"alice\"");
         assertThatThrownBy(() -> chat.post("no spaces", "alice", "hi", null))
-                .isInstanceOf(LocalInputException.class).hasMessageContaining("\"channel\"");
+                .isInstanceOf(LocalInputException.class)
+                .hasMessageContaining("\"channel\"");
         assertThatThrownBy(() -> chat.post("craft", "shoptalk", "hi", null))
-                .isInstanceOf(LocalInputException.class).hasMessageContaining("bot's own name");
+                .isInstanceOf(LocalInputException.class)
+                .hasMessageContaining("bot's own name");
         assertThatThrownBy(() -> chat.post("craft", "alice", "  ", null))
-                .isInstanceOf(LocalInputException.class).hasMessageContaining("\"text\" is missing");
+                .isInstanceOf(LocalInputException.class)
+                .hasMessageContaining("\"text\" is missing");
     }
 
     @Test
     void core_posts_prompts_threads_and_private_messages_as_plain_text() {
-        Posted prompt = chat.postTopLevel(CRAFT, ChatMessage.builder().header("Moment").text("What?").build());
+        Posted prompt = chat.postTopLevel(
+                CRAFT, ChatMessage.builder().header("Moment").text("What?").build());
         Posted inThread = chat.postInThread(prompt.thread(), ChatMessage.text("closing soon"));
         chat.sendPrivate(new UserRef(Tenant.LOCAL, "alice"), ChatMessage.text("a gentle nudge"));
 
@@ -218,9 +230,11 @@ class LocalChatTest {
         assertThat(prompt.threadId()).isEqualTo(prompt.messageId());
         assertThat(prompt.permalink()).isEqualTo("/local?channel=craft&thread=" + prompt.messageId());
         assertThat(inThread.threadId()).isEqualTo(prompt.messageId());
-        assertThat(chat.list("craft")).extracting(LocalMessage::user, LocalMessage::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("shoptalk", "*Moment*\nWhat?"),
-                org.assertj.core.groups.Tuple.tuple("shoptalk", "closing soon"));
+        assertThat(chat.list("craft"))
+                .extracting(LocalMessage::user, LocalMessage::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("shoptalk", "*Moment*\nWhat?"),
+                        org.assertj.core.groups.Tuple.tuple("shoptalk", "closing soon"));
         assertThat(chat.list("@alice")).singleElement().satisfies(m -> {
             assertThat(m.text()).isEqualTo("a gentle nudge");
             assertThat(m.visibleTo()).isEqualTo("alice");
@@ -244,7 +258,9 @@ class LocalChatTest {
         ChannelRef slack = new ChannelRef(new Tenant(Platform.SLACK, "T1"), "C1");
 
         assertThatThrownBy(() -> chat.postInThread(missing, ChatMessage.text("x")))
-                .isInstanceOfSatisfying(ChatPlatformException.class, e -> assertThat(e.permanent()).isTrue());
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.class,
+                        e -> assertThat(e.permanent()).isTrue());
         assertThatThrownBy(() -> chat.postTopLevel(slack, ChatMessage.text("x")))
                 .isInstanceOf(ChatPlatformException.class);
     }
@@ -269,7 +285,8 @@ class LocalChatTest {
         chat.post("@alice", "alice", "anon \"hard week\"", null);
         chat.sendPrivate(new UserRef(Tenant.LOCAL, "carol"), ChatMessage.text("a gentle nudge"));
 
-        assertThat(chat.seen("craft", Optional.empty())).extracting(LocalMessage::user, LocalMessage::text)
+        assertThat(chat.seen("craft", Optional.empty()))
+                .extracting(LocalMessage::user, LocalMessage::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "root"));
         assertThat(chat.seen("@alice", Optional.empty())).isEmpty();
         assertThat(chat.seen("@carol", Optional.empty())).isEmpty();
@@ -281,7 +298,8 @@ class LocalChatTest {
         chat.post("craft", "alice", "/shoptalk anon \"hard week\"", null);
         chat.post("@alice", "alice", "anon \"hard week\"", null);
 
-        assertThat(chat.seen("craft", Optional.of("alice"))).hasSize(2)
+        assertThat(chat.seen("craft", Optional.of("alice")))
+                .hasSize(2)
                 .allSatisfy(m -> assertThat(m.visibleTo()).isEqualTo("alice"));
         assertThat(chat.seen("@alice", Optional.of("alice"))).hasSize(2);
         assertThat(chat.seen("craft", Optional.of("bob"))).isEmpty();

@@ -18,7 +18,9 @@ class PromptLibraryTest {
     void built_in_library_offers_at_least_88_prompts_and_11_per_theme() {
         assertThat(library.all()).hasSizeGreaterThanOrEqualTo(88);
         for (Theme theme : Theme.values()) {
-            assertThat(library.byTheme(theme)).as("prompts for theme %s", theme.key()).hasSizeGreaterThanOrEqualTo(11);
+            assertThat(library.byTheme(theme))
+                    .as("prompts for theme %s", theme.key())
+                    .hasSizeGreaterThanOrEqualTo(11);
         }
     }
 
@@ -27,16 +29,24 @@ class PromptLibraryTest {
         List<String> ids = library.all().stream().map(Prompt::id).toList();
         assertThat(ids).doesNotHaveDuplicates();
         for (Prompt p : library.all()) {
-            assertThat(p.id()).as("id of a %s prompt", p.theme().key()).matches(p.theme().key() + "-\\d{2}");
+            assertThat(p.id())
+                    .as("id of a %s prompt", p.theme().key())
+                    .matches(p.theme().key() + "-\\d{2}");
         }
     }
 
     @Test
     void every_prompt_speaks_both_languages_with_a_why_note_each() {
         for (Prompt p : library.all()) {
-            assertThat(List.of(p.textEn(), p.textNl(), p.whyEn(), p.whyNl())).as(p.id()).allSatisfy(s -> assertThat(s).isNotBlank());
-            assertThat(p.textNl()).as("Dutch text of %s is a translation, not a copy", p.id()).isNotEqualTo(p.textEn());
-            assertThat(p.whyNl()).as("Dutch why note of %s is a translation, not a copy", p.id()).isNotEqualTo(p.whyEn());
+            assertThat(List.of(p.textEn(), p.textNl(), p.whyEn(), p.whyNl()))
+                    .as(p.id())
+                    .allSatisfy(s -> assertThat(s).isNotBlank());
+            assertThat(p.textNl())
+                    .as("Dutch text of %s is a translation, not a copy", p.id())
+                    .isNotEqualTo(p.textEn());
+            assertThat(p.whyNl())
+                    .as("Dutch why note of %s is a translation, not a copy", p.id())
+                    .isNotEqualTo(p.whyEn());
         }
     }
 
@@ -64,7 +74,10 @@ class PromptLibraryTest {
 
     @Test
     void sensitive_prompts_are_marked_and_ordinary_ones_are_not() {
-        assertThat(library.byId("choose-05")).get().extracting(Prompt::sensitive).isEqualTo(true);
+        assertThat(library.byId("choose-05"))
+                .get()
+                .extracting(Prompt::sensitive)
+                .isEqualTo(true);
         assertThat(library.byId("craft-01")).get().extracting(Prompt::sensitive).isEqualTo(false);
     }
 
@@ -73,7 +86,8 @@ class PromptLibraryTest {
         assertThat(library.byId("goals-01")).get().extracting(Prompt::theme).isEqualTo(Theme.GOALS);
         assertThat(library.byId("goals-99")).isEmpty();
         assertThat(library.byId(null)).isEmpty();
-        List<String> dialogue = library.byTheme(Theme.DIALOGUE).stream().map(Prompt::id).toList();
+        List<String> dialogue =
+                library.byTheme(Theme.DIALOGUE).stream().map(Prompt::id).toList();
         assertThat(dialogue).startsWith("dialogue-01", "dialogue-02").isSorted();
         assertThat(library.all().get(0).id()).isEqualTo("explore-01");
     }
@@ -81,7 +95,8 @@ class PromptLibraryTest {
     @Test
     void library_cannot_be_changed_by_its_callers() {
         assertThatThrownBy(() -> library.all().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> library.byTheme(Theme.MEANS).clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> library.byTheme(Theme.MEANS).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -94,9 +109,9 @@ class PromptLibraryTest {
         PromptLibrary parsed = parse(entry("explore-01", "explore", "Why?", "Waarom?") + ","
                 + "{\"id\":\"craft-02\",\"theme\":\"craft\",\"en\":\"How?\",\"nl\":\"Hoe?\","
                 + "\"whyEn\":\"because\",\"whyNl\":\"omdat\",\"sensitive\":true}");
-        assertThat(parsed.all()).extracting(Prompt::id, Prompt::sensitive)
-                .containsExactly(Tuple.tuple("explore-01", false),
-                        Tuple.tuple("craft-02", true));
+        assertThat(parsed.all())
+                .extracting(Prompt::id, Prompt::sensitive)
+                .containsExactly(Tuple.tuple("explore-01", false), Tuple.tuple("craft-02", true));
     }
 
     @Test
@@ -131,7 +146,8 @@ class PromptLibraryTest {
     @Test
     void blank_english_text_is_refused() {
         assertThatThrownBy(() -> parse(entry("goals-01", "goals", "  ", "Voor wie?")))
-                .hasMessageContaining("goals-01").hasMessageContaining("\"en\"");
+                .hasMessageContaining("goals-01")
+                .hasMessageContaining("\"en\"");
     }
 
     @Test
@@ -143,14 +159,17 @@ class PromptLibraryTest {
     @Test
     void id_that_does_not_match_its_theme_is_refused() {
         assertThatThrownBy(() -> parse(entry("explore-01", "craft", "A?", "B?")))
-                .hasMessageContaining("entry 1 (explore-01)").hasMessageContaining("craft-NN");
+                .hasMessageContaining("entry 1 (explore-01)")
+                .hasMessageContaining("craft-NN");
         assertThatThrownBy(() -> parse(entry("craft-1", "craft", "A?", "B?")))
-                .hasMessageContaining("entry 1 (craft-1)").hasMessageContaining("craft-01");
+                .hasMessageContaining("entry 1 (craft-1)")
+                .hasMessageContaining("craft-01");
     }
 
     @Test
     void misspelled_field_is_refused_rather_than_ignored() {
-        String json = "{\"id\":\"means-01\",\"theme\":\"means\",\"en\":\"A?\",\"nl\":\"B?\",\"whyEn\":\"x\",\"whyNl\":\"y\",\"sensitve\":true}";
+        String json =
+                "{\"id\":\"means-01\",\"theme\":\"means\",\"en\":\"A?\",\"nl\":\"B?\",\"whyEn\":\"x\",\"whyNl\":\"y\",\"sensitve\":true}";
         assertThatThrownBy(() -> parse(json)).hasMessageContaining("means-01").hasMessageContaining("\"sensitve\"");
     }
 
@@ -171,7 +190,8 @@ class PromptLibraryTest {
     }
 
     private static String entry(String id, String theme, String en, String nl) {
-        return String.format("{\"id\":\"%s\",\"theme\":\"%s\",\"en\":\"%s\",\"nl\":\"%s\",\"whyEn\":\"why\",\"whyNl\":\"waarom\"}",
+        return String.format(
+                "{\"id\":\"%s\",\"theme\":\"%s\",\"en\":\"%s\",\"nl\":\"%s\",\"whyEn\":\"why\",\"whyNl\":\"waarom\"}",
                 id, theme, en, nl);
     }
 

@@ -53,7 +53,8 @@ class PromptRotationTest {
         Set<String> all = new HashSet<>(explore);
         all.add("own-1");
         assertThat(asked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
-        assertThat(f.chat.all().stream().anyMatch(s -> s.text().contains("What did a colleague teach you this month?"))).isTrue();
+        assertThat(f.chat.all().stream().anyMatch(s -> s.text().contains("What did a colleague teach you this month?")))
+                .isTrue();
     }
 
     @Test
@@ -70,7 +71,8 @@ class PromptRotationTest {
     void moments_without_a_theme_go_through_every_theme_before_repeating_one() {
         ask("moment", Theme.values().length);
 
-        List<String> themes = f.db.withHandle(h -> h.query("SELECT theme FROM round ORDER BY id", rs -> rs.getString(1)));
+        List<String> themes =
+                f.db.withHandle(h -> h.query("SELECT theme FROM round ORDER BY id", rs -> rs.getString(1)));
         assertThat(themes).hasSize(Theme.values().length).doesNotHaveDuplicates();
     }
 

@@ -32,7 +32,8 @@ class ReminderTest {
         assertThat(f.run("cas", "craft", "reminders off")).contains("off");
         openedAt = f.clock.instant();
         f.run("lea", "craft", "moment craft");
-        roundId = f.db.withHandle(h -> h.queryOne("SELECT id FROM round", rs -> rs.getLong(1))).orElseThrow();
+        roundId = f.db.withHandle(h -> h.queryOne("SELECT id FROM round", rs -> rs.getLong(1)))
+                .orElseThrow();
         f.reply("craft", f.latestRoundThread("craft"), "bob", "Good work here means the patient never notices us.");
         f.chat.clear();
     }
@@ -44,10 +45,13 @@ class ReminderTest {
 
     @Test
     void reminder_is_planned_a_day_before_the_round_closes() {
-        Instant planned = openedAt.plus(CoreSettings.defaults().roundOpen()).minus(CoreSettings.defaults().reminderBeforeClose());
+        Instant planned = openedAt.plus(CoreSettings.defaults().roundOpen())
+                .minus(CoreSettings.defaults().reminderBeforeClose());
 
         List<Long> fireTimes = f.db.withHandle(h -> h.query(
-                "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ?", rs -> rs.getLong(1), "reminder-" + roundId));
+                "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ?",
+                rs -> rs.getLong(1),
+                "reminder-" + roundId));
 
         assertThat(fireTimes).containsExactly(planned.toEpochMilli());
     }
@@ -57,7 +61,9 @@ class ReminderTest {
         remind();
 
         assertThat(f.chat.privateTo("ann")).hasSize(1);
-        assertThat(f.chat.privateTo("lea")).as("a lead who has not answered is reminded too").hasSize(1);
+        assertThat(f.chat.privateTo("lea"))
+                .as("a lead who has not answered is reminded too")
+                .hasSize(1);
         assertThat(f.chat.all()).as("reminders are only private").allMatch(s -> s.privateTo() != null);
     }
 
@@ -86,7 +92,10 @@ class ReminderTest {
         remind();
 
         String text = f.chat.privateTo("ann").get(0).text();
-        assertThat(text).contains("Craft").contains("https://chat.example/craft/").contains("reminders off");
+        assertThat(text)
+                .contains("Craft")
+                .contains("https://chat.example/craft/")
+                .contains("reminders off");
         assertThat(text).doesNotContainPattern("(?i)\\b(lea|bob|cas)\\b");
         assertThat(text).doesNotContain("patient never notices");
     }
@@ -127,7 +136,9 @@ class ReminderTest {
         f.core().runTask(new Task.Reminder(sensitiveRound), f.clock.instant());
         assertThat(f.chat.privateTo("ann")).isEmpty();
         remind();
-        assertThat(f.chat.privateTo("ann")).as("the ordinary round still reminds").hasSize(1);
+        assertThat(f.chat.privateTo("ann"))
+                .as("the ordinary round still reminds")
+                .hasSize(1);
     }
 
     @Test
@@ -138,7 +149,9 @@ class ReminderTest {
         remind();
 
         assertThat(f.chat.privateTo("ann")).isEmpty();
-        assertThat(f.chat.privateTo("lea")).as("others who did not answer are still reminded").hasSize(1);
+        assertThat(f.chat.privateTo("lea"))
+                .as("others who did not answer are still reminded")
+                .hasSize(1);
     }
 
     /** Runs the reminder task as Quartz would at its planned time, a day before the round closes. */

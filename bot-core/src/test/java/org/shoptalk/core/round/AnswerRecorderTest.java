@@ -29,8 +29,14 @@ class AnswerRecorderTest {
 
     @Test
     void a_retried_delivery_of_the_same_message_is_stored_once() {
-        ChatEvent.MessagePosted posted = new ChatEvent.MessagePosted(CoreFixture.channel("craft"), CoreFixture.user("ann"),
-                "slack-ts-1", thread, "Once is enough.", List.of(), f.clock.instant());
+        ChatEvent.MessagePosted posted = new ChatEvent.MessagePosted(
+                CoreFixture.channel("craft"),
+                CoreFixture.user("ann"),
+                "slack-ts-1",
+                thread,
+                "Once is enough.",
+                List.of(),
+                f.clock.instant());
 
         f.core().onEvent(posted);
         f.core().onEvent(posted);
@@ -44,12 +50,22 @@ class AnswerRecorderTest {
     void messages_outside_round_threads_are_not_stored() {
         f.reply("craft", null, "ann", "Top-level chatter about lunch.");
         f.reply("craft", "some-other-thread", "ann", "A reply in an unrelated thread.");
-        f.core().onEvent(new ChatEvent.MessagePosted(CoreFixture.channel("craft"), CoreFixture.user("ann"), thread, thread,
-                "The thread root itself.", List.of(), f.clock.instant()));
+        f.core()
+                .onEvent(new ChatEvent.MessagePosted(
+                        CoreFixture.channel("craft"),
+                        CoreFixture.user("ann"),
+                        thread,
+                        thread,
+                        "The thread root itself.",
+                        List.of(),
+                        f.clock.instant()));
         f.reply("lobby", thread, "ann", "Same thread id, but a channel of no guild.");
 
         assertThat(answers()).isZero();
-        assertThat(digest()).doesNotContain("lunch").doesNotContain("unrelated").doesNotContain("root itself")
+        assertThat(digest())
+                .doesNotContain("lunch")
+                .doesNotContain("unrelated")
+                .doesNotContain("root itself")
                 .contains("People who took part: 0");
     }
 
@@ -60,7 +76,9 @@ class AnswerRecorderTest {
         f.reply("craft", thread, "ann", "Those two meet: readable code serves them later.");
 
         String digest = digest();
-        assertThat(digest).contains("Ann, responding to Bob").doesNotContain("Bob, responding to Ann")
+        assertThat(digest)
+                .contains("Ann, responding to Bob")
+                .doesNotContain("Bob, responding to Ann")
                 .contains("Answers that responded to a colleague: 1")
                 .contains("People who took part: 2");
     }
@@ -95,7 +113,10 @@ class AnswerRecorderTest {
 
         f.edit("craft", ann, "First thought, spelled right.");
 
-        assertThat(digest()).contains("First thought, spelled right.").contains("Ann (edited)").doesNotContain("Frist");
+        assertThat(digest())
+                .contains("First thought, spelled right.")
+                .contains("Ann (edited)")
+                .doesNotContain("Frist");
         assertThat(answers()).isEqualTo(1);
     }
 
@@ -131,7 +152,9 @@ class AnswerRecorderTest {
 
         assertThat(f.chat.topLevel("craft")).hasSize(1);
         assertThat(f.chat.topLevel("studio")).isEmpty();
-        assertThat(f.chat.privateTo("lea")).singleElement().satisfies(s -> assertThat(s.text()).contains("studio").contains("Craft"));
+        assertThat(f.chat.privateTo("lea"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.text()).contains("studio").contains("Craft"));
         assertThat(f.chat.privateTo("ann")).hasSize(1);
         assertThat(f.chat.privateTo("bob")).as("only leads are told").isEmpty();
         String craftThread = f.latestRoundThread("craft");

@@ -53,28 +53,39 @@ class AttributionTest {
         assertThat(bylines.get(0).posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
         assertThat(bylines.get(1).posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
         assertThat(bylines.get(0).posted().iso()).isEqualTo("2026-11-23");
-        assertThat(bylines.get(0).posted().format(DateTimeFormatter.ofPattern("HH:mm"), DateTimeFormatter.ISO_LOCAL_DATE))
+        assertThat(bylines.get(0)
+                        .posted()
+                        .format(DateTimeFormatter.ofPattern("HH:mm"), DateTimeFormatter.ISO_LOCAL_DATE))
                 .isEqualTo("2026-11-23");
         assertThat(bylines.get(2).posted().iso()).isEqualTo("2026-11-23T20:00:00Z");
-        assertThat(bylines.get(2).posted().format(DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH),
-                DateTimeFormatter.ISO_LOCAL_DATE)).isEqualTo("Mon 15:00");
+        assertThat(bylines.get(2)
+                        .posted()
+                        .format(
+                                DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH),
+                                DateTimeFormatter.ISO_LOCAL_DATE))
+                .isEqualTo("Mon 15:00");
     }
 
     @Test
     void an_anonymous_answer_is_from_a_colleague_with_no_id_and_no_edit_time_and_its_writer_is_never_looked_up() {
         Attribution rule = new Attribution(NEW_YORK, Language.NL, names);
         Instant edited = MONDAY_AFTERNOON_NY.plusSeconds(600);
-        List<Attribution.Byline> bylines = rule.round(List.of(named(1, ANN, null, MONDAY_AFTERNOON_NY),
-                anonymous(2, SECRET_WRITER, MONDAY_AFTERNOON_NY, edited), named(3, CAS, null, MONDAY_AFTERNOON_NY)));
+        List<Attribution.Byline> bylines = rule.round(List.of(
+                named(1, ANN, null, MONDAY_AFTERNOON_NY),
+                anonymous(2, SECRET_WRITER, MONDAY_AFTERNOON_NY, edited),
+                named(3, CAS, null, MONDAY_AFTERNOON_NY)));
 
         Attribution.Byline anon = bylines.get(1);
         assertThat(anon.authorName()).isEqualTo("een collega");
         assertThat(anon.authorId()).isNull();
         assertThat(anon.anonymous()).isTrue();
         assertThat(anon.editedAt()).isNull();
-        assertThat(anon.edited()).as("three answers: an edit may show, its time never").isTrue();
+        assertThat(anon.edited())
+                .as("three answers: an edit may show, its time never")
+                .isTrue();
         assertThat(asked).doesNotContain(SECRET_WRITER);
-        assertThat(rule.author(anonymous(2, SECRET_WRITER, MONDAY_AFTERNOON_NY, null))).isEqualTo("een collega");
+        assertThat(rule.author(anonymous(2, SECRET_WRITER, MONDAY_AFTERNOON_NY, null)))
+                .isEqualTo("een collega");
     }
 
     @Test
@@ -88,21 +99,37 @@ class AttributionTest {
                 named(4, CAS, withdrawn, MONDAY_AFTERNOON_NY.plusSeconds(180)),
                 named(5, ANN, BOB, MONDAY_AFTERNOON_NY.plusSeconds(240))));
 
-        assertThat(bylines).extracting(b -> b.authorName() + " -> " + b.respondsToName() + " (" + b.respondsToId() + ")")
-                .containsExactly("BOB -> null (null)", "a colleague -> null (null)", "BOB -> a colleague (null)",
-                        "CAS -> a colleague (null)", "ANN -> BOB (bob)");
+        assertThat(bylines)
+                .extracting(b -> b.authorName() + " -> " + b.respondsToName() + " (" + b.respondsToId() + ")")
+                .containsExactly(
+                        "BOB -> null (null)",
+                        "a colleague -> null (null)",
+                        "BOB -> a colleague (null)",
+                        "CAS -> a colleague (null)",
+                        "ANN -> BOB (bob)");
         assertThat(asked).doesNotContain(SECRET_WRITER, withdrawn);
     }
 
     @Test
     void with_fewer_than_three_answers_an_anonymous_answer_shows_neither_edited_nor_responding_to() {
         Attribution rule = new Attribution(NEW_YORK, Language.EN, names);
-        Answer anon = new Answer(2, 1, CRAFT, "m2", SECRET_WRITER, "me too", BOB, MONDAY_AFTERNOON_NY,
-                MONDAY_AFTERNOON_NY.plusSeconds(60), true);
+        Answer anon = new Answer(
+                2,
+                1,
+                CRAFT,
+                "m2",
+                SECRET_WRITER,
+                "me too",
+                BOB,
+                MONDAY_AFTERNOON_NY,
+                MONDAY_AFTERNOON_NY.plusSeconds(60),
+                true);
 
-        Attribution.Byline few = rule.round(List.of(named(1, BOB, null, MONDAY_AFTERNOON_NY), anon)).get(1);
-        Attribution.Byline many = rule.round(List.of(named(1, BOB, null, MONDAY_AFTERNOON_NY), anon,
-                named(3, CAS, null, MONDAY_AFTERNOON_NY))).get(1);
+        Attribution.Byline few = rule.round(List.of(named(1, BOB, null, MONDAY_AFTERNOON_NY), anon))
+                .get(1);
+        Attribution.Byline many = rule.round(List.of(
+                        named(1, BOB, null, MONDAY_AFTERNOON_NY), anon, named(3, CAS, null, MONDAY_AFTERNOON_NY)))
+                .get(1);
 
         assertThat(few.edited()).isFalse();
         assertThat(few.respondsToName()).isNull();
@@ -118,7 +145,15 @@ class AttributionTest {
 
         Attribution.Byline byline = rule.round(List.of(bob)).get(0);
 
-        assertThat(byline).isEqualTo(new Attribution.Byline("bob", "BOB", "ann", "ANN",
-                new Attribution.When.At(MONDAY_AFTERNOON_NY.atZone(NEW_YORK)), edited, true, false));
+        assertThat(byline)
+                .isEqualTo(new Attribution.Byline(
+                        "bob",
+                        "BOB",
+                        "ann",
+                        "ANN",
+                        new Attribution.When.At(MONDAY_AFTERNOON_NY.atZone(NEW_YORK)),
+                        edited,
+                        true,
+                        false));
     }
 }

@@ -28,13 +28,23 @@ class DaySpecTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-        "mon, MONDAY", "Monday, MONDAY", "MONDAYS, MONDAY",
-        "tue, TUESDAY", "tues, TUESDAY", "tuesday, TUESDAY",
-        "wed, WEDNESDAY", "Wednesday, WEDNESDAY",
-        "thu, THURSDAY", "thurs, THURSDAY", "thursday, THURSDAY",
-        "fri, FRIDAY", "friday, FRIDAY",
-        "sat, SATURDAY", "saturday, SATURDAY",
-        "sun, SUNDAY", "Sunday, SUNDAY",
+        "mon, MONDAY",
+        "Monday, MONDAY",
+        "MONDAYS, MONDAY",
+        "tue, TUESDAY",
+        "tues, TUESDAY",
+        "tuesday, TUESDAY",
+        "wed, WEDNESDAY",
+        "Wednesday, WEDNESDAY",
+        "thu, THURSDAY",
+        "thurs, THURSDAY",
+        "thursday, THURSDAY",
+        "fri, FRIDAY",
+        "friday, FRIDAY",
+        "sat, SATURDAY",
+        "saturday, SATURDAY",
+        "sun, SUNDAY",
+        "Sunday, SUNDAY",
     })
     void english_day_names_short_and_long_in_any_case(String spec, DayOfWeek day) {
         assertThat(DaySpec.parse(spec)).containsExactly(day);
@@ -66,8 +76,17 @@ class DaySpecTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mon-fri", "Mon - Fri", "mon..fri", "monday to friday", "ma-vr", "maandag-vrijdag",
-        "ma t/m vr", "mon\u2013fri"})
+    @ValueSource(
+            strings = {
+                "mon-fri",
+                "Mon - Fri",
+                "mon..fri",
+                "monday to friday",
+                "ma-vr",
+                "maandag-vrijdag",
+                "ma t/m vr",
+                "mon\u2013fri"
+            })
     void range_in_either_language_includes_both_ends(String spec) {
         assertThat(DaySpec.parse(spec)).isEqualTo(MON_TO_FRI);
     }
@@ -176,8 +195,7 @@ class DaySpecTest {
 
     @Test
     void formatting_no_days_is_refused() {
-        assertThatThrownBy(() -> DaySpec.format(Set.of(), Language.EN))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DaySpec.format(Set.of(), Language.EN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -73,39 +73,40 @@ class MomentCalendarTest {
     })
     void ordinary_time_on_a_daylight_saving_day_keeps_its_local_time_and_offset(
             String zone, LocalDate date, LocalTime time, OffsetDateTime expected) {
-        assertThat(MomentCalendar.resolve(date, time, ZoneId.of(zone)).toOffsetDateTime()).isEqualTo(expected);
+        assertThat(MomentCalendar.resolve(date, time, ZoneId.of(zone)).toOffsetDateTime())
+                .isEqualTo(expected);
     }
 
     @Test
     void daily_moment_inside_the_amsterdam_gap_still_happens_on_the_spring_forward_day() {
         Recurrence daily = recurrence(EVERY_DAY, "02:30", AMSTERDAM);
 
-        assertThat(upcoming(daily, "2026-03-28T02:30+01:00", 3)).containsExactly(
-                "2026-03-29T03:00+02:00", "2026-03-30T02:30+02:00", "2026-03-31T02:30+02:00");
+        assertThat(upcoming(daily, "2026-03-28T02:30+01:00", 3))
+                .containsExactly("2026-03-29T03:00+02:00", "2026-03-30T02:30+02:00", "2026-03-31T02:30+02:00");
     }
 
     @Test
     void daily_moment_inside_the_new_york_gap_still_happens_on_the_spring_forward_day() {
         Recurrence daily = recurrence(EVERY_DAY, "02:30", NEW_YORK);
 
-        assertThat(upcoming(daily, "2026-03-07T12:00-05:00", 3)).containsExactly(
-                "2026-03-08T03:00-04:00", "2026-03-09T02:30-04:00", "2026-03-10T02:30-04:00");
+        assertThat(upcoming(daily, "2026-03-07T12:00-05:00", 3))
+                .containsExactly("2026-03-08T03:00-04:00", "2026-03-09T02:30-04:00", "2026-03-10T02:30-04:00");
     }
 
     @Test
     void daily_moment_inside_the_amsterdam_overlap_is_posted_once_on_the_fall_back_day() {
         Recurrence daily = recurrence(EVERY_DAY, "02:30", AMSTERDAM);
 
-        assertThat(upcoming(daily, "2026-10-24T12:00+02:00", 3)).containsExactly(
-                "2026-10-25T02:30+02:00", "2026-10-26T02:30+01:00", "2026-10-27T02:30+01:00");
+        assertThat(upcoming(daily, "2026-10-24T12:00+02:00", 3))
+                .containsExactly("2026-10-25T02:30+02:00", "2026-10-26T02:30+01:00", "2026-10-27T02:30+01:00");
     }
 
     @Test
     void daily_moment_inside_the_new_york_overlap_is_posted_once_on_the_fall_back_day() {
         Recurrence daily = recurrence(EVERY_DAY, "01:30", NEW_YORK);
 
-        assertThat(upcoming(daily, "2026-10-31T12:00-04:00", 3)).containsExactly(
-                "2026-11-01T01:30-04:00", "2026-11-02T01:30-05:00", "2026-11-03T01:30-05:00");
+        assertThat(upcoming(daily, "2026-10-31T12:00-04:00", 3))
+                .containsExactly("2026-11-01T01:30-04:00", "2026-11-02T01:30-05:00", "2026-11-03T01:30-05:00");
     }
 
     @ParameterizedTest(name = "after {0}")
@@ -145,20 +146,23 @@ class MomentCalendarTest {
 
     @Test
     void every_two_weeks_fires_in_the_anchor_week_and_every_second_week_after() {
-        Recurrence fortnightly = new Recurrence(Set.of(MONDAY, THURSDAY), LocalTime.of(9, 0), 2,
-                LocalDate.parse("2026-01-05"), AMSTERDAM);
+        Recurrence fortnightly = new Recurrence(
+                Set.of(MONDAY, THURSDAY), LocalTime.of(9, 0), 2, LocalDate.parse("2026-01-05"), AMSTERDAM);
 
-        assertThat(upcoming(fortnightly, "2026-01-01T00:00+01:00", 5)).containsExactly(
-                "2026-01-05T09:00+01:00", "2026-01-08T09:00+01:00",
-                "2026-01-19T09:00+01:00", "2026-01-22T09:00+01:00",
-                "2026-02-02T09:00+01:00");
+        assertThat(upcoming(fortnightly, "2026-01-01T00:00+01:00", 5))
+                .containsExactly(
+                        "2026-01-05T09:00+01:00",
+                        "2026-01-08T09:00+01:00",
+                        "2026-01-19T09:00+01:00",
+                        "2026-01-22T09:00+01:00",
+                        "2026-02-02T09:00+01:00");
     }
 
     @Test
     void every_two_weeks_counts_whole_monday_based_weeks_from_the_week_holding_the_anchor() {
         // Anchored on Sunday 11 January: that week began Monday 5 January, so Monday 12 is week one (off).
-        Recurrence fortnightly = new Recurrence(Set.of(MONDAY), LocalTime.of(9, 0), 2,
-                LocalDate.parse("2026-01-11"), AMSTERDAM);
+        Recurrence fortnightly =
+                new Recurrence(Set.of(MONDAY), LocalTime.of(9, 0), 2, LocalDate.parse("2026-01-11"), AMSTERDAM);
 
         assertThat(upcoming(fortnightly, "2026-01-01T00:00+01:00", 2))
                 .containsExactly("2026-01-19T09:00+01:00", "2026-02-02T09:00+01:00");
@@ -166,8 +170,8 @@ class MomentCalendarTest {
 
     @Test
     void nothing_happens_before_the_anchor_even_earlier_in_the_anchor_week() {
-        Recurrence fromWednesday = new Recurrence(Set.of(MONDAY, WEDNESDAY, FRIDAY), LocalTime.of(9, 0), 1,
-                LocalDate.parse("2026-01-07"), AMSTERDAM);
+        Recurrence fromWednesday = new Recurrence(
+                Set.of(MONDAY, WEDNESDAY, FRIDAY), LocalTime.of(9, 0), 1, LocalDate.parse("2026-01-07"), AMSTERDAM);
 
         assertThat(next(fromWednesday, "2025-11-01T00:00Z", NO_SKIPS, null)).isEqualTo("2026-01-07T09:00+01:00");
     }
@@ -224,8 +228,8 @@ class MomentCalendarTest {
     void upcoming_gives_the_next_three_weekday_moments_over_a_weekend() {
         Recurrence weekdays = recurrence(WEEKDAYS, "09:00", AMSTERDAM);
 
-        assertThat(upcoming(weekdays, "2026-06-05T10:00+02:00", 3)).containsExactly(
-                "2026-06-08T09:00+02:00", "2026-06-09T09:00+02:00", "2026-06-10T09:00+02:00");
+        assertThat(upcoming(weekdays, "2026-06-05T10:00+02:00", 3))
+                .containsExactly("2026-06-08T09:00+02:00", "2026-06-09T09:00+02:00", "2026-06-10T09:00+02:00");
     }
 
     @Test
@@ -276,10 +280,11 @@ class MomentCalendarTest {
         return upcoming(r, after, NO_SKIPS, null, count);
     }
 
-    private static List<String> upcoming(Recurrence r, String after, List<DateRange> skips,
-                                         LocalDate notBefore, int count) {
-        return MomentCalendar.upcoming(r, OffsetDateTime.parse(after).toInstant(), skips, notBefore, count)
-                .stream().map(MomentCalendarTest::show).toList();
+    private static List<String> upcoming(
+            Recurrence r, String after, List<DateRange> skips, LocalDate notBefore, int count) {
+        return MomentCalendar.upcoming(r, OffsetDateTime.parse(after).toInstant(), skips, notBefore, count).stream()
+                .map(MomentCalendarTest::show)
+                .toList();
     }
 
     /** Offset form, so a wrong offset on a daylight-saving day shows up in the failure message. */

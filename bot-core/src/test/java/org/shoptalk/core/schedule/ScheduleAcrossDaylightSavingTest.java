@@ -35,7 +35,9 @@ class ScheduleAcrossDaylightSavingTest {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.parse("2026-03-06T12:00:00Z"))) {
             f.run("lea", "craft", "guild create Craft tz America/New_York");
             assertThat(f.run("lea", "craft", "schedule sun 02:15"))
-                    .contains("Sun 8 Mar 2026 03:00").contains("Sun 15 Mar 2026 02:15").contains("(America/New_York)");
+                    .contains("Sun 8 Mar 2026 03:00")
+                    .contains("Sun 15 Mar 2026 02:15")
+                    .contains("(America/New_York)");
         }
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.parse("2026-10-30T12:00:00Z"))) {
             f.run("lea", "craft", "guild create Craft tz America/New_York");
@@ -50,7 +52,8 @@ class ScheduleAcrossDaylightSavingTest {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), CoreFixture.MONDAY_MORNING)) {
             f.run("lea", "craft", "guild create Craft tz Europe/Amsterdam");
             assertThat(f.run("lea", "craft", "schedule tue 09:00 tz America/New_York"))
-                    .contains("Next: Tue 24 Nov 2026 15:00").endsWith("(Europe/Amsterdam).");
+                    .contains("Next: Tue 24 Nov 2026 15:00")
+                    .endsWith("(Europe/Amsterdam).");
         }
     }
 }

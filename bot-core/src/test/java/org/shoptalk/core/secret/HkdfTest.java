@@ -59,7 +59,8 @@ class HkdfTest {
         String secret = "correct horse battery staple";
         byte[] anonymous = Hkdf.forPurpose(secret, "shoptalk/anonymous-answers/v2");
 
-        assertThat(anonymous).hasSize(Hkdf.HASH_LEN)
+        assertThat(anonymous)
+                .hasSize(Hkdf.HASH_LEN)
                 .isEqualTo(Hkdf.forPurpose(secret, "shoptalk/anonymous-answers/v2"))
                 .isNotEqualTo(Hkdf.forPurpose(secret, "shoptalk/digest-links/v1"))
                 .isNotEqualTo(Hkdf.forPurpose("another secret entirely", "shoptalk/anonymous-answers/v2"));
@@ -71,9 +72,11 @@ class HkdfTest {
         byte[] ikm = new byte[] {1};
         assertThatThrownBy(() -> Hkdf.derive(null, ikm, new byte[0], 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Hkdf.derive(null, ikm, new byte[0], 255 * 32 + 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8160");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8160");
         assertThat(Hkdf.derive(null, ikm, new byte[0], 255 * 32)).hasSize(8160);
-        assertThatThrownBy(() -> Hkdf.derive(null, new byte[0], new byte[0], 32)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Hkdf.derive(null, new byte[0], new byte[0], 32))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Hkdf.forPurpose("", "p")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -26,7 +26,9 @@ class FailedRunsTest {
     /** Monday 09:30 in Amsterdam, the guild's moment. */
     private static final Instant MOMENT = CoreFixture.MONDAY_MORNING.plus(Duration.ofMinutes(30));
     /** Friday 16:00 in Amsterdam, the guild's digest. */
-    private static final Instant DIGEST = CoreFixture.MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(7));
+    private static final Instant DIGEST =
+            CoreFixture.MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(7));
+
     private static final Tenant ACME = new Tenant(CoreFixture.TENANT.platform(), "acme");
 
     @ParameterizedTest
@@ -40,7 +42,8 @@ class FailedRunsTest {
 
             assertThat(f.chat.topLevel("craft")).isEmpty();
             assertThat(states(f)).containsExactly("PENDING");
-            assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofMinutes(1)), MOMENT.plus(Duration.ofDays(7)));
+            assertThat(planned(f, "moment-1"))
+                    .containsExactly(MOMENT.plus(Duration.ofMinutes(1)), MOMENT.plus(Duration.ofDays(7)));
 
             f.clock.advance(Duration.ofMinutes(1));
             f.core().retryTask(new Task.Moment(1), MOMENT, 1);
@@ -68,8 +71,10 @@ class FailedRunsTest {
 
             assertThat(f.chat.topLevel("craft")).isEmpty();
             assertThat(states(f)).containsExactly("FAILED");
-            assertThat(f.chat.privateTo("lea")).singleElement()
-                    .satisfies(s -> assertThat(s.text()).contains("could not be posted").contains("craft"));
+            assertThat(f.chat.privateTo("lea"))
+                    .singleElement()
+                    .satisfies(s ->
+                            assertThat(s.text()).contains("could not be posted").contains("craft"));
             assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofDays(7)));
         }
     }
@@ -85,7 +90,8 @@ class FailedRunsTest {
 
             assertThat(f.chat.topLevel("craft")).hasSize(1);
             assertThat(states(f)).containsExactly("POSTING");
-            assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofMinutes(1)), MOMENT.plus(Duration.ofDays(7)));
+            assertThat(planned(f, "moment-1"))
+                    .containsExactly(MOMENT.plus(Duration.ofMinutes(1)), MOMENT.plus(Duration.ofDays(7)));
 
             f.clock.advance(Duration.ofMinutes(1));
             f.core().retryTask(new Task.Moment(1), MOMENT, 1);
@@ -102,12 +108,19 @@ class FailedRunsTest {
         try (CoreFixture f = guildWithMondayMoment(kind)) {
             f.run("sam", "studio", "guild create Studio lang en tz Europe/Amsterdam");
             f.run("sam", "studio", "schedule mon 09:30");
-            f.core().command(new CommandRequest(new UserRef(ACME, "bob"), new ChannelRef(ACME, "hall"),
-                    "guild create Hall lang en tz Europe/Amsterdam"));
-            f.core().command(new CommandRequest(new UserRef(ACME, "bob"), new ChannelRef(ACME, "hall"), "schedule mon 09:30"));
+            f.core()
+                    .command(new CommandRequest(
+                            new UserRef(ACME, "bob"),
+                            new ChannelRef(ACME, "hall"),
+                            "guild create Hall lang en tz Europe/Amsterdam"));
+            f.core()
+                    .command(new CommandRequest(
+                            new UserRef(ACME, "bob"), new ChannelRef(ACME, "hall"), "schedule mon 09:30"));
             f.chat.clear();
-            f.chat.failNextPosts("craft", new RateLimitedException("ratelimited", Duration.ofSeconds(30),
-                    RateLimitedException.Scope.WORKSPACE));
+            f.chat.failNextPosts(
+                    "craft",
+                    new RateLimitedException(
+                            "ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.WORKSPACE));
             f.clock.set(MOMENT);
 
             f.core().runTask(new Task.Moment(1), MOMENT);
@@ -143,13 +156,16 @@ class FailedRunsTest {
             f.core().runTask(new Task.Digest(1), DIGEST);
 
             assertThat(f.chat.topLevel("craft")).isEmpty();
-            assertThat(planned(f, "digest-1")).containsExactly(DIGEST.plus(Duration.ofMinutes(1)), DIGEST.plus(Duration.ofDays(7)));
+            assertThat(planned(f, "digest-1"))
+                    .containsExactly(DIGEST.plus(Duration.ofMinutes(1)), DIGEST.plus(Duration.ofDays(7)));
 
             f.clock.advance(Duration.ofMinutes(1));
             f.core().retryTask(new Task.Digest(1), DIGEST, 1);
             f.core().retryTask(new Task.Digest(1), DIGEST, 1);
 
-            assertThat(f.chat.topLevel("craft")).singleElement().satisfies(s -> assertThat(s.text()).contains("Craft"));
+            assertThat(f.chat.topLevel("craft"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.text()).contains("Craft"));
             assertThat(planned(f, "digest-1")).containsExactly(DIGEST.plus(Duration.ofDays(7)));
         }
     }
@@ -181,9 +197,13 @@ class FailedRunsTest {
             f.core().runTask(Task.Housekeeping.DAILY, f.clock.instant());
 
             assertThat(f.core().firstDelivery(CoreFixture.TENANT, "Ev-new")).isFalse();
-            assertThat(f.count("SELECT COUNT(*) FROM processed_event WHERE event_id = 'Ev-old'")).isZero();
-            assertThat(planned(f, "housekeeping-0")).singleElement()
-                    .satisfies(at -> assertThat(Duration.between(f.clock.instant(), at)).isPositive().isLessThanOrEqualTo(Duration.ofDays(1)));
+            assertThat(f.count("SELECT COUNT(*) FROM processed_event WHERE event_id = 'Ev-old'"))
+                    .isZero();
+            assertThat(planned(f, "housekeeping-0"))
+                    .singleElement()
+                    .satisfies(at -> assertThat(Duration.between(f.clock.instant(), at))
+                            .isPositive()
+                            .isLessThanOrEqualTo(Duration.ofDays(1)));
         }
     }
 
@@ -222,7 +242,14 @@ class FailedRunsTest {
      * own trigger behind (Quartz deletes a trigger only when it fires it), at or before the clock.
      */
     private static List<Instant> planned(CoreFixture f, String job) {
-        return f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ? ORDER BY NEXT_FIRE_TIME",
-                rs -> Instant.ofEpochMilli(rs.getLong(1)), job)).stream().filter(t -> t.isAfter(f.clock.instant())).toList();
+        return f
+                .db
+                .withHandle(h -> h.query(
+                        "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ? ORDER BY NEXT_FIRE_TIME",
+                        rs -> Instant.ofEpochMilli(rs.getLong(1)),
+                        job))
+                .stream()
+                .filter(t -> t.isAfter(f.clock.instant()))
+                .toList();
     }
 }

@@ -28,6 +28,7 @@ import org.shoptalk.core.testing.CoreFixture;
 class InterruptedMomentTest {
     /** Monday 23 Nov 2026 09:30 in Amsterdam. */
     private static final Instant MONDAY_0930 = Instant.parse("2026-11-23T08:30:00Z");
+
     private static final Task MOMENT = new Task.Moment(1);
 
     private final CoreFixture f = CoreFixture.onH2();
@@ -56,7 +57,8 @@ class InterruptedMomentTest {
         f.core().recoverTask(MOMENT, MONDAY_0930);
         f.core().recoverTask(MOMENT, MONDAY_0930);
         assertThat(f.chat.topLevel("craft")).hasSize(1);
-        assertThat(f.count("SELECT COUNT(*) FROM round_post WHERE state = 'POSTED' AND thread_id IS NOT NULL")).isEqualTo(1);
+        assertThat(f.count("SELECT COUNT(*) FROM round_post WHERE state = 'POSTED' AND thread_id IS NOT NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -68,18 +70,28 @@ class InterruptedMomentTest {
 
         f.core().recoverTask(MOMENT, MONDAY_0930);
 
-        LocalMessage prompt = local.list("craft").stream().filter(LocalMessage::topLevel).findFirst().orElseThrow();
+        LocalMessage prompt = local.list("craft").stream()
+                .filter(LocalMessage::topLevel)
+                .findFirst()
+                .orElseThrow();
         assertThat(local.list("craft")).hasSize(1);
         String answer = f.reply("craft", prompt.id(), "ann", "Finishing what I start.");
-        assertThat(f.count("SELECT COUNT(*) FROM answer WHERE message_id = ?", answer)).isEqualTo(1);
+        assertThat(f.count("SELECT COUNT(*) FROM answer WHERE message_id = ?", answer))
+                .isEqualTo(1);
     }
 
     @Test
     void an_accountability_moment_cut_off_mid_post_is_posted_by_the_recovering_run() {
         f.run("ann", "craft", "guild join");
-        for (String answer : new String[] {"goal", "90% of tickets closed within 2 days",
-                "Our customers: they can get back to work quickly after reporting a problem", "Trust: people rely on us",
-                "How often customers need to chase us", "No overtime to get there", "2027-01-15"}) {
+        for (String answer : new String[] {
+            "goal",
+            "90% of tickets closed within 2 days",
+            "Our customers: they can get back to work quickly after reporting a problem",
+            "Trust: people rely on us",
+            "How often customers need to chase us",
+            "No overtime to get there",
+            "2027-01-15"
+        }) {
             f.run("ann", null, answer);
         }
         f.clock.set(Instant.parse("2027-01-15T08:30:00Z"));
@@ -91,8 +103,9 @@ class InterruptedMomentTest {
 
         f.core().recoverTask(review, f.clock.instant());
 
-        assertThat(f.chat.topLevel("craft")).singleElement().satisfies(sent -> assertThat(sent.text())
-                .contains("goal #1"));
+        assertThat(f.chat.topLevel("craft"))
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.text()).contains("goal #1"));
     }
 
     /** Stands for the process dying in the middle of a post: nothing after it runs. */

@@ -57,7 +57,9 @@ class MomentsDueTogetherTest {
                 pool.shutdownNow();
             }
 
-            List<String> questions = f.chat.topLevel("craft").stream().map(FakeChatPlatform.Sent::text).toList();
+            List<String> questions = f.chat.topLevel("craft").stream()
+                    .map(FakeChatPlatform.Sent::text)
+                    .toList();
             assertThat(questions).hasSize(4).doesNotHaveDuplicates();
         }
     }
@@ -71,7 +73,10 @@ class MomentsDueTogetherTest {
     @EnumSource(TestDatabases.Kind.class)
     void eight_guilds_due_at_once_in_one_rate_limited_workspace_post_every_channel_once(TestDatabases.Kind kind)
             throws Exception {
-        ZonedDateTime moment = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC);
+        ZonedDateTime moment = Instant.now()
+                .minus(Duration.ofMinutes(5))
+                .truncatedTo(ChronoUnit.MINUTES)
+                .atZone(ZoneOffset.UTC);
         try (CoreFixture f = CoreFixture.onSystemClock(TestDatabases.fresh(kind))) {
             f.clock.set(moment.minusHours(1).toInstant());
             String day = moment.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
@@ -82,8 +87,11 @@ class MomentsDueTogetherTest {
                 for (int c = 1; c < 3; c++) {
                     f.run(lead, "g" + g + "c" + c, "guild channel add");
                 }
-                f.run(lead, "g" + g + "c0", "schedule " + day + String.format(Locale.ROOT, " %02d:%02d", moment.getHour(),
-                        moment.getMinute()));
+                f.run(
+                        lead,
+                        "g" + g + "c0",
+                        "schedule " + day
+                                + String.format(Locale.ROOT, " %02d:%02d", moment.getHour(), moment.getMinute()));
                 for (int c = 0; c < 3; c++) {
                     channels.add("g" + g + "c" + c);
                 }
@@ -95,11 +103,21 @@ class MomentsDueTogetherTest {
             f.core().start();
 
             Instant nextWeek = moment.plusWeeks(1).toInstant();
-            Await.until(() -> f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
-                    rs -> Instant.ofEpochMilli(rs.getLong(1)))).stream().allMatch(nextWeek::equals)
-                    && f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'") == 8, Duration.ofSeconds(60));
-            assertThat(channels).hasSize(24).allSatisfy(c -> assertThat(f.chat.topLevel(c)).as(c).hasSize(1));
-            assertThat(f.count("SELECT COUNT(*) FROM round_post WHERE state <> 'POSTED'")).isZero();
+            Await.until(
+                    () -> f
+                                    .db
+                                    .withHandle(h -> h.query(
+                                            "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
+                                            rs -> Instant.ofEpochMilli(rs.getLong(1))))
+                                    .stream()
+                                    .allMatch(nextWeek::equals)
+                            && f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'") == 8,
+                    Duration.ofSeconds(60));
+            assertThat(channels)
+                    .hasSize(24)
+                    .allSatisfy(c -> assertThat(f.chat.topLevel(c)).as(c).hasSize(1));
+            assertThat(f.count("SELECT COUNT(*) FROM round_post WHERE state <> 'POSTED'"))
+                    .isZero();
             assertThat(f.chat.all().stream().filter(s -> s.privateTo() != null)).isEmpty();
         }
     }

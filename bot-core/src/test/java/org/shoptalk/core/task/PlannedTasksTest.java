@@ -47,7 +47,8 @@ class PlannedTasksTest {
         f.core().runTask(new Task.Moment(1), MONDAY_0930);
 
         assertThat(f.chat.topLevel("craft")).hasSize(1);
-        assertThat(plannedMillis("moment-1")).contains(MONDAY_0930.plus(Duration.ofDays(7)).toEpochMilli());
+        assertThat(plannedMillis("moment-1"))
+                .contains(MONDAY_0930.plus(Duration.ofDays(7)).toEpochMilli());
     }
 
     @Test
@@ -66,7 +67,8 @@ class PlannedTasksTest {
         f.core().runTask(new Task.Moment(1), MONDAY_0930);
 
         assertThat(f.chat.topLevel("craft")).isEmpty();
-        assertThat(plannedMillis("moment-1")).contains(MONDAY_0930.plus(Duration.ofDays(7)).toEpochMilli());
+        assertThat(plannedMillis("moment-1"))
+                .contains(MONDAY_0930.plus(Duration.ofDays(7)).toEpochMilli());
     }
 
     @Test
@@ -97,8 +99,11 @@ class PlannedTasksTest {
         f.core().runTask(new Task.Digest(1), FRIDAY_1600);
         f.core().runTask(new Task.Digest(1), FRIDAY_1600);
 
-        assertThat(f.chat.topLevel("craft")).singleElement().satisfies(s -> assertThat(s.text()).contains("This week in Craft"));
-        assertThat(plannedMillis("digest-1")).contains(FRIDAY_1600.plus(Duration.ofDays(7)).toEpochMilli());
+        assertThat(f.chat.topLevel("craft"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.text()).contains("This week in Craft"));
+        assertThat(plannedMillis("digest-1"))
+                .contains(FRIDAY_1600.plus(Duration.ofDays(7)).toEpochMilli());
     }
 
     @Test
@@ -114,7 +119,9 @@ class PlannedTasksTest {
     }
 
     private List<Long> plannedMillis(String job) {
-        return f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ? ORDER BY NEXT_FIRE_TIME",
-                rs -> rs.getLong(1), job));
+        return f.db.withHandle(h -> h.query(
+                "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ? ORDER BY NEXT_FIRE_TIME",
+                rs -> rs.getLong(1),
+                job));
     }
 }

@@ -33,13 +33,15 @@ class QuartzMomentsTest {
     @EnumSource(TestDatabases.Kind.class)
     void a_moment_missed_while_down_is_posted_once_when_within_the_grace(TestDatabases.Kind kind) throws Exception {
         ZonedDateTime moment = momentHoursAgo(5);
-        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
+        try (CoreFixture f =
+                CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
             planWeekly(f, moment);
             f.clock.set(Instant.now());
 
             f.core().start();
             // Quartz deletes a fired one-shot trigger only once its run has finished.
-            Await.until(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
+            Await.until(
+                    () -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
             assertThat(rounds(f)).hasSize(1);
 
             f.restart();
@@ -52,15 +54,18 @@ class QuartzMomentsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void a_moment_missed_by_more_than_the_grace_is_skipped_and_the_next_one_planned(TestDatabases.Kind kind) throws Exception {
+    void a_moment_missed_by_more_than_the_grace_is_skipped_and_the_next_one_planned(TestDatabases.Kind kind)
+            throws Exception {
         ZonedDateTime moment = momentHoursAgo(7);
-        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
+        try (CoreFixture f =
+                CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
             planWeekly(f, moment);
             f.clock.set(Instant.now());
 
             f.core().start();
             // Quartz deletes a fired one-shot trigger only once its run has finished.
-            Await.until(() -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
+            Await.until(
+                    () -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
             assertThat(rounds(f)).isEmpty();
             assertThat(f.run("lea", "craft", "schedules")).contains(SHOWN.format(moment.plusWeeks(1)));
         }
@@ -78,23 +83,32 @@ class QuartzMomentsTest {
 
     /** A whole minute some hours before now, in UTC. */
     private static ZonedDateTime momentHoursAgo(int hours) {
-        return Instant.now().minus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC);
+        return Instant.now()
+                .minus(Duration.ofHours(hours))
+                .truncatedTo(ChronoUnit.MINUTES)
+                .atZone(ZoneOffset.UTC);
     }
 
     private static void planWeekly(CoreFixture f, ZonedDateTime moment) {
         f.run("lea", "craft", "guild create Craft tz UTC");
         DayOfWeek day = moment.getDayOfWeek();
-        String reply = f.run("lea", "craft", "schedule " + day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
-                + " " + String.format(Locale.ROOT, "%02d:%02d", moment.getHour(), moment.getMinute()));
+        String reply = f.run(
+                "lea",
+                "craft",
+                "schedule " + day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                        + String.format(Locale.ROOT, "%02d:%02d", moment.getHour(), moment.getMinute()));
         assertThat(reply).contains(SHOWN.format(moment));
     }
 
     private static List<Instant> plannedFireTimes(CoreFixture f) {
-        return f.db.withHandle(h -> h.query("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
+        return f.db.withHandle(h -> h.query(
+                "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME LIKE 'moment-%'",
                 rs -> Instant.ofEpochMilli(rs.getLong(1))));
     }
 
     private static List<FakeChatPlatform.Sent> rounds(CoreFixture f) {
-        return f.chat.topLevel("craft").stream().filter(s -> s.text().startsWith("*Reflection moment")).toList();
+        return f.chat.topLevel("craft").stream()
+                .filter(s -> s.text().startsWith("*Reflection moment"))
+                .toList();
     }
 }

@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Waits for something to become true, polling, with a deadline: how tests wait on work other threads do. */
 public final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     /** @throws AssertionError when the condition is still false after {@code within} */
     public static void until(BooleanSupplier condition, Duration within) throws InterruptedException {

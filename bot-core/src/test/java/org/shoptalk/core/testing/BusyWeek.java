@@ -23,19 +23,34 @@ public final class BusyWeek {
     public static final Instant TO = Instant.parse("2026-11-23T08:00:00Z");
     public static final String PAGE = "https://shoptalk.example/digest/abc.def";
 
-    private BusyWeek() {
-    }
+    private BusyWeek() {}
 
     /** {@code answers} answers of {@code chars} characters each, spread over {@code rounds} rounds. */
     public static Digest of(Tenant tenant, Language language, int rounds, int answers, int chars) {
-        Guild guild = new Guild(1, tenant, "Craft & Care <Team>", language, ZoneId.of("Europe/Amsterdam"), DayOfWeek.FRIDAY,
-                LocalTime.of(16, 0), FROM, null);
+        Guild guild = new Guild(
+                1,
+                tenant,
+                "Craft & Care <Team>",
+                language,
+                ZoneId.of("Europe/Amsterdam"),
+                DayOfWeek.FRIDAY,
+                LocalTime.of(16, 0),
+                FROM,
+                null);
         List<Digest.RoundSummary> summaries = new ArrayList<>();
         List<Digest.AnswerLine> open = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            Round round = new Round(r + 1, 1, null, "p" + r, Theme.CRAFT,
+            Round round = new Round(
+                    r + 1,
+                    1,
+                    null,
+                    "p" + r,
+                    Theme.CRAFT,
                     "What did you stop doing this month, and what did it give you? (round " + (r + 1) + ")",
-                    "Decluttering makes room for the work that matters.", language, FROM.plusSeconds(3600L * r), TO);
+                    "Decluttering makes room for the work that matters.",
+                    language,
+                    FROM.plusSeconds(3600L * r),
+                    TO);
             List<Digest.AnswerLine> lines = new ArrayList<>();
             int inRound = answers / rounds + (r < answers % rounds ? 1 : 0);
             for (int a = 0; a < inRound; a++) {
@@ -49,9 +64,14 @@ public final class BusyWeek {
             }
             summaries.add(new Digest.RoundSummary(round, List.of("https://chat.example/thread/" + r), lines));
         }
-        List<Digest.Lively> lively = List.of(new Digest.Lively(summaries.get(0).round().promptText(), answers / 2));
-        Digest.Dialogue dialogue = new Digest.Dialogue(lively, open, List.of("Clients can get on with their work quickly"),
-                List.of("2026-12-01: Clients can get on with their work quickly"), 2);
+        List<Digest.Lively> lively =
+                List.of(new Digest.Lively(summaries.get(0).round().promptText(), answers / 2));
+        Digest.Dialogue dialogue = new Digest.Dialogue(
+                lively,
+                open,
+                List.of("Clients can get on with their work quickly"),
+                List.of("2026-12-01: Clients can get on with their work quickly"),
+                2);
         List<ZonedDateTime> upcoming = List.of(ZonedDateTime.parse("2026-11-24T09:30:00+01:00[Europe/Amsterdam]"));
         return new Digest(guild, FROM, TO, summaries, answers, answers / 2, upcoming, dialogue);
     }

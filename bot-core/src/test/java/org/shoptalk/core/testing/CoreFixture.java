@@ -49,7 +49,10 @@ public final class CoreFixture implements AutoCloseable {
 
     /** Core with an installation secret, as anonymous answers need. */
     public static CoreFixture onH2WithSecret() {
-        return new CoreFixture(TestDatabases.h2(), new MutableClock(MONDAY_MORNING), CoreSettings.defaults().withSecret(SECRET));
+        return new CoreFixture(
+                TestDatabases.h2(),
+                new MutableClock(MONDAY_MORNING),
+                CoreSettings.defaults().withSecret(SECRET));
     }
 
     /** The id of the latest round opened. */
@@ -107,7 +110,8 @@ public final class CoreFixture implements AutoCloseable {
     public String reply(String channel, String threadId, String user, String text, String... mentions) {
         String id = "u" + messageIds.incrementAndGet();
         List<UserRef> refs = Arrays.stream(mentions).map(CoreFixture::user).toList();
-        core.onEvent(new ChatEvent.MessagePosted(channel(channel), user(user), id, threadId, text, refs, clock.instant()));
+        core.onEvent(
+                new ChatEvent.MessagePosted(channel(channel), user(user), id, threadId, text, refs, clock.instant()));
         clock.advance(Duration.ofSeconds(30));
         return id;
     }
@@ -127,17 +131,33 @@ public final class CoreFixture implements AutoCloseable {
      */
     public String stored() {
         StringBuilder out = new StringBuilder();
-        for (String table : List.of("guild", "guild_member", "guild_channel", "custom_prompt", "prompt_use", "schedule",
-                "skip_range", "round", "round_post", "answer", "user_setting", "reminder_sent", "digest_post",
+        for (String table : List.of(
+                "guild",
+                "guild_member",
+                "guild_channel",
+                "custom_prompt",
+                "prompt_use",
+                "schedule",
+                "skip_range",
+                "round",
+                "round_post",
+                "answer",
+                "user_setting",
+                "reminder_sent",
+                "digest_post",
                 "QRTZ_TRIGGERS")) {
             out.append(table).append(":\n");
-            db.withHandle(h -> h.query("SELECT * FROM " + table, rs -> {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                return row.toString();
-            })).stream().sorted().forEach(row -> out.append("  ").append(row).append('\n'));
+            db
+                    .withHandle(h -> h.query("SELECT * FROM " + table, rs -> {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            row.append(rs.getString(i)).append('|');
+                        }
+                        return row.toString();
+                    }))
+                    .stream()
+                    .sorted()
+                    .forEach(row -> out.append("  ").append(row).append('\n'));
         }
         return out.toString();
     }
@@ -150,7 +170,8 @@ public final class CoreFixture implements AutoCloseable {
     /** The thread id of the latest round prompt posted in the channel. */
     public String latestRoundThread(String channel) {
         List<FakeChatPlatform.Sent> top = chat.topLevel(channel).stream()
-                .filter(s -> s.text().contains("?") && !s.text().contains("\n---")).toList();
+                .filter(s -> s.text().contains("?") && !s.text().contains("\n---"))
+                .toList();
         if (top.isEmpty()) {
             throw new AssertionError("no round posted in " + channel);
         }

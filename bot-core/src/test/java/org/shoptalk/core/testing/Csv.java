@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Reads CSV the strict RFC 4180 way our exports write it: a stray quote or an unquoted field fails the test. */
 public final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     public static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();

@@ -5,10 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.shoptalk.core.chat.ChannelRef;
@@ -95,10 +95,12 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
             String bucket = channel.tenant().key() + "@" + second;
             int used = postsInSecond.merge(bucket, 1, Integer::sum);
             if (used > limitPerSecond) {
-                throw new RateLimitedException("ratelimited", java.time.Duration.ofSeconds(1), RateLimitedException.Scope.WORKSPACE);
+                throw new RateLimitedException(
+                        "ratelimited", java.time.Duration.ofSeconds(1), RateLimitedException.Scope.WORKSPACE);
             }
         }
-        RuntimeException failure = scripted.getOrDefault(channel.id(), new ArrayDeque<>()).poll();
+        RuntimeException failure =
+                scripted.getOrDefault(channel.id(), new ArrayDeque<>()).poll();
         if (failure != null) {
             throw failure;
         }
@@ -114,7 +116,9 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
     /** Finds the bot's top-level message with this content, as Slack's history look-up does. */
     @Override
     public synchronized Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
-        return topLevel(channel.id()).stream().filter(s -> s.text().equals(message.plainText())).findFirst()
+        return topLevel(channel.id()).stream()
+                .filter(s -> s.text().equals(message.plainText()))
+                .findFirst()
                 .map(s -> new Posted(channel, s.id(), s.id(), "https://chat.example/" + channel.id() + "/" + s.id()));
     }
 
@@ -132,12 +136,15 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
 
     @Override
     public synchronized void update(Posted posted, ChatMessage message) {
-        sent.replaceAll(s -> s.id().equals(posted.messageId()) ? new Sent(s.id(), s.channel(), s.threadId(), s.privateTo(), message) : s);
+        sent.replaceAll(s -> s.id().equals(posted.messageId())
+                ? new Sent(s.id(), s.channel(), s.threadId(), s.privateTo(), message)
+                : s);
     }
 
     @Override
     public String displayName(UserRef user) {
-        return user.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + user.id().substring(1);
+        return user.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + user.id().substring(1);
     }
 
     private final List<UserRef> forgotten = new ArrayList<>();
@@ -158,12 +165,15 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
 
     /** Top-level messages in a channel, oldest first. */
     public synchronized List<Sent> topLevel(String channelId) {
-        return sent.stream().filter(s -> s.channel() != null && s.channel().id().equals(channelId) && s.id().equals(s.threadId()))
+        return sent.stream()
+                .filter(s -> s.channel() != null && s.channel().id().equals(channelId) && s.id().equals(s.threadId()))
                 .toList();
     }
 
     public synchronized List<Sent> privateTo(String userId) {
-        return sent.stream().filter(s -> s.privateTo() != null && s.privateTo().id().equals(userId)).toList();
+        return sent.stream()
+                .filter(s -> s.privateTo() != null && s.privateTo().id().equals(userId))
+                .toList();
     }
 
     public synchronized Sent last() {

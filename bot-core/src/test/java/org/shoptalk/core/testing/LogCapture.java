@@ -45,8 +45,11 @@ public final class LogCapture implements AutoCloseable {
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent e : List.copyOf(appender.list)) {
-            StringBuilder line = new StringBuilder(e.getLoggerName()).append(' ').append(e.getLevel())
-                    .append(' ').append(e.getFormattedMessage());
+            StringBuilder line = new StringBuilder(e.getLoggerName())
+                    .append(' ')
+                    .append(e.getLevel())
+                    .append(' ')
+                    .append(e.getFormattedMessage());
             for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
                 line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
             }

@@ -22,8 +22,7 @@ public final class SleepWatch implements AutoCloseable {
     private static final String OURS = "org.shoptalk.";
 
     /** One sleep: where it happened and for how long it was asked to last. */
-    public record Sleep(String thread, Duration requested, String sleptIn) {
-    }
+    public record Sleep(String thread, Duration requested, String sleptIn) {}
 
     private final Recording recording = new Recording();
     private final long watcher = Thread.currentThread().getId();
@@ -47,7 +46,10 @@ public final class SleepWatch implements AutoCloseable {
                 Path file = Files.createTempFile("sleep-watch", ".jfr");
                 try {
                     recording.dump(file);
-                    sleeps = RecordingFile.readAllEvents(file).stream().filter(this::concernsUs).map(SleepWatch::sleep).toList();
+                    sleeps = RecordingFile.readAllEvents(file).stream()
+                            .filter(this::concernsUs)
+                            .map(SleepWatch::sleep)
+                            .toList();
                 } finally {
                     Files.deleteIfExists(file);
                 }
@@ -62,19 +64,25 @@ public final class SleepWatch implements AutoCloseable {
         if (event.getThread() != null && event.getThread().getJavaThreadId() == watcher) {
             return true;
         }
-        return event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
-                .anyMatch(f -> f.isJavaFrame() && f.getMethod().getType().getName().startsWith(OURS)
-                        && !f.getMethod().getType().getName().startsWith(SleepWatch.class.getName()));
+        return event.getStackTrace() != null
+                && event.getStackTrace().getFrames().stream()
+                        .anyMatch(f -> f.isJavaFrame()
+                                && f.getMethod().getType().getName().startsWith(OURS)
+                                && !f.getMethod().getType().getName().startsWith(SleepWatch.class.getName()));
     }
 
     private static Sleep sleep(RecordedEvent event) {
-        String where = event.getStackTrace() == null ? "?" : event.getStackTrace().getFrames().stream()
-                .filter(RecordedFrame::isJavaFrame)
-                .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName())
-                .filter(name -> !name.startsWith("java.lang.Thread."))
-                .findFirst().orElse("?");
-        return new Sleep(event.getThread() == null ? "?" : event.getThread().getJavaName(),
-                event.getDuration("time"), where);
+        String where = event.getStackTrace() == null
+                ? "?"
+                : event.getStackTrace().getFrames().stream()
+                        .filter(RecordedFrame::isJavaFrame)
+                        .map(f -> f.getMethod().getType().getName() + "."
+                                + f.getMethod().getName())
+                        .filter(name -> !name.startsWith("java.lang.Thread."))
+                        .findFirst()
+                        .orElse("?");
+        return new Sleep(
+                event.getThread() == null ? "?" : event.getThread().getJavaName(), event.getDuration("time"), where);
     }
 
     @Override

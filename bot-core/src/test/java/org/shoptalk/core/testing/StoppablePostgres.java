@@ -37,7 +37,8 @@ public final class StoppablePostgres implements AutoCloseable {
             }
             StoppablePostgres pg = new StoppablePostgres(Files.createTempDirectory("shoptalk-pg-"), port);
             pg.start();
-            try (Connection c = pg.server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = pg.server.getPostgresDatabase().getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE shoptalk");
             }
             return pg;
@@ -82,7 +83,8 @@ public final class StoppablePostgres implements AutoCloseable {
             stop();
         }
         try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temp folder left behind is harmless
         }

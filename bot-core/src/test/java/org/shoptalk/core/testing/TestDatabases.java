@@ -18,11 +18,13 @@ import org.shoptalk.core.db.DbSettings;
 public final class TestDatabases {
     private static EmbeddedPostgres postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** Which database a storage test runs on. */
-    public enum Kind { H2, POSTGRES }
+    public enum Kind {
+        H2,
+        POSTGRES
+    }
 
     public static DbSettings fresh(Kind kind) {
         return kind == Kind.H2 ? h2() : postgres();
@@ -51,10 +53,12 @@ public final class TestDatabases {
                 }));
             }
             String name = "t_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + name);
             }
-            return new DbSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, "postgres", "postgres", 5);
+            return new DbSettings(
+                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, "postgres", "postgres", 5);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

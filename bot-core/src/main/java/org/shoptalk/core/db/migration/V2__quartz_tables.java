@@ -28,7 +28,8 @@ public class V2__quartz_tables extends BaseJavaMigration {
             }
             // Quartz creates lock rows lazily; seeding them avoids a race between replicas' first start.
             for (String lock : new String[] {"TRIGGER_ACCESS", "STATE_ACCESS"}) {
-                st.execute("INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('" + SCHEDULER_NAME + "', '" + lock + "')");
+                st.execute("INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('" + SCHEDULER_NAME + "', '" + lock
+                        + "')");
             }
         }
     }
@@ -58,7 +59,10 @@ public class V2__quartz_tables extends BaseJavaMigration {
         for (String s : cleaned.toString().split(";")) {
             String sql = s.strip();
             String upper = sql.toUpperCase(java.util.Locale.ROOT);
-            if (sql.isEmpty() || upper.equals("COMMIT") || upper.startsWith("BEGIN") || upper.startsWith("SET ")
+            if (sql.isEmpty()
+                    || upper.equals("COMMIT")
+                    || upper.startsWith("BEGIN")
+                    || upper.startsWith("SET ")
                     || upper.startsWith("DROP TABLE")) {
                 continue;
             }
