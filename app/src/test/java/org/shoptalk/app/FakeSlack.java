@@ -136,7 +136,7 @@ final class FakeSlack implements AutoCloseable {
 
     private static Map<String, String> form(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : body.split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 fields.put(

@@ -91,29 +91,27 @@ public final class CommandParser {
             return new Command.GuildInfo();
         }
         t.next();
-        switch (sub) {
-            case "create":
-                return guildCreate(t);
-            case "join":
-                return end(t, Syntax.GUILD_JOIN, new Command.GuildJoin());
-            case "leave":
-                return end(t, Syntax.GUILD_LEAVE, new Command.GuildLeave());
-            case "lead":
+        return switch (sub) {
+            case "create" -> guildCreate(t);
+            case "join" -> end(t, Syntax.GUILD_JOIN, new Command.GuildJoin());
+            case "leave" -> end(t, Syntax.GUILD_LEAVE, new Command.GuildLeave());
+            case "lead" -> {
                 if (!t.accept("add") || !t.hasMore()) {
                     throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.lead.add");
                 }
-                return end(t, Syntax.GUILD_LEAD_ADD, new Command.GuildLeadAdd(userId(t.next())));
-            case "channel":
+                yield end(t, Syntax.GUILD_LEAD_ADD, new Command.GuildLeadAdd(userId(t.next())));
+            }
+            case "channel" -> {
                 if (t.accept("add")) {
-                    return end(t, Syntax.GUILD_CHANNEL_ADD, new Command.GuildChannelAdd());
+                    yield end(t, Syntax.GUILD_CHANNEL_ADD, new Command.GuildChannelAdd());
                 }
                 if (t.accept("remove")) {
-                    return end(t, Syntax.GUILD_CHANNEL_REMOVE, new Command.GuildChannelRemove());
+                    yield end(t, Syntax.GUILD_CHANNEL_REMOVE, new Command.GuildChannelRemove());
                 }
                 throw new CommandException(Syntax.GUILD_CHANNEL_ADD, "error.guild.channel");
-            default:
-                throw new CommandException(Syntax.GUILD_CREATE, "error.guild.sub", sub);
-        }
+            }
+            default -> throw new CommandException(Syntax.GUILD_CREATE, "error.guild.sub", sub);
+        };
     }
 
     private Command guildCreate(Tokens t) {
@@ -323,7 +321,7 @@ public final class CommandParser {
 
     static ZoneId zone(String word, Syntax syntax) {
         try {
-            if (word == null || !word.contains("/") && !word.equalsIgnoreCase("UTC")) {
+            if (word == null || (!word.contains("/") && !word.equalsIgnoreCase("UTC"))) {
                 throw new DateTimeException("not a region zone");
             }
             return ZoneId.of(word);
