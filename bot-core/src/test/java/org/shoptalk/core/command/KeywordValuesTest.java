@@ -34,11 +34,11 @@ class KeywordValuesTest {
     @Test
     void keywords_inside_an_unquoted_name_stay_in_the_name() {
         f.run("lea", "one", "guild create Team Lang lang en");
-        f.run("lea", "two", "guild create Tz Lang");
+        f.run("lea", "two", "guild create Lang of Tz");
         f.run("lea", "three", "guild create Moment of theme tz Europe/Amsterdam");
 
         assertThat(f.run("lea", "one", "guild")).contains("Team Lang").contains("language en");
-        assertThat(f.run("lea", "two", "guild")).contains("Tz Lang");
+        assertThat(f.run("lea", "two", "guild")).contains("Lang of Tz");
         assertThat(f.run("lea", "three", "guild")).contains("Moment of theme").contains("Europe/Amsterdam");
     }
 
