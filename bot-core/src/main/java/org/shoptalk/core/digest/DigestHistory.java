@@ -20,8 +20,10 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.AnswerText;
 import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
@@ -116,7 +118,7 @@ public final class DigestHistory {
             List<RoundEntry> entries = new ArrayList<>();
             Attribution attribution = new Attribution(guild.zone(), guild.language(), cached);
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
-                entries.add(entry(h, round, attribution));
+                entries.add(entry(h, round, attribution, guild.language()));
             }
             return new Period(guild, from, to, entries);
         });
@@ -170,7 +172,7 @@ public final class DigestHistory {
 
     private record Posted(String authorId, boolean reply, Instant at) {}
 
-    private RoundEntry entry(Handle h, Round round, Attribution attribution) {
+    private RoundEntry entry(Handle h, Round round, Attribution attribution, Language language) {
         Map<String, String> linkByChannel = new LinkedHashMap<>();
         for (RoundPost post : rounds.posts(h, round.id())) {
             if (post.state() == RoundPost.State.POSTED && post.permalink() != null) {
@@ -188,7 +190,7 @@ public final class DigestHistory {
             lines.add(new AnswerEntry(
                     a.id(),
                     bylines.get(i),
-                    a.text(),
+                    AnswerText.shown(a, language),
                     linkByChannel.get(a.channel().id())));
         }
         return new RoundEntry(
