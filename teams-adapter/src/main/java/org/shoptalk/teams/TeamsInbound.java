@@ -152,7 +152,8 @@ final class TeamsInbound {
                             threadRoot,
                             eventText(activity),
                             mentioned(activity, origin),
-                            receivedAt));
+                            receivedAt,
+                            TeamsAttachments.files(activity)));
             return;
         }
         if (!shoptalk.firstDelivery(origin.tenant(), deliveryId)) {
@@ -182,7 +183,8 @@ final class TeamsInbound {
                     root == null || root.equals(activity.getId()) ? null : root,
                     eventText(activity),
                     mentioned(activity, origin),
-                    receivedAt));
+                    receivedAt,
+                    TeamsAttachments.files(activity)));
         } else {
             shoptalk.onEvent(new ChatEvent.MessageEdited(
                     origin.channel(), activity.getId(), eventText(activity), mentioned(activity, origin), receivedAt));
@@ -210,7 +212,7 @@ final class TeamsInbound {
     private String commandText(Activity activity, Origin origin) {
         String botId =
                 activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        String text = TeamsText.render(activity.getText(), mentions(activity), m -> {
+        String text = TeamsText.render(activity.getText(), TeamsText.isHtml(activity), mentions(activity), m -> {
             if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
                 return "";
             }
@@ -224,7 +226,11 @@ final class TeamsInbound {
 
     /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */
     private static String eventText(Activity activity) {
-        return TeamsText.render(activity.getText(), mentions(activity), m -> "@" + TeamsText.mentionName(m));
+        return TeamsText.render(
+                activity.getText(),
+                TeamsText.isHtml(activity),
+                mentions(activity),
+                m -> "@" + TeamsText.mentionName(m));
     }
 
     private List<UserRef> mentioned(Activity activity, Origin origin) {
