@@ -12,10 +12,12 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.SharedFile;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 
@@ -45,16 +47,43 @@ final class SlackEvents {
                         : commands.directMessage(payload, ctx, e.getUser(), e.getText());
             }
             return posted(
-                    payload, ctx, e.getChannel(), e.getUser(), e.getBotId(), e.getTs(), e.getThreadTs(), e.getText());
+                    payload,
+                    ctx,
+                    e.getChannel(),
+                    e.getUser(),
+                    e.getBotId(),
+                    e.getTs(),
+                    e.getThreadTs(),
+                    SlackContent.neutralText(e.getText(), e.getBlocks()),
+                    SlackContent.files(e.getFiles()));
         });
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
             // "Also send to channel": Slack delivers one event with this subtype; it is one answer.
             MessageThreadBroadcastEvent e = payload.getEvent();
-            return posted(payload, ctx, e.getChannel(), e.getUser(), null, e.getTs(), e.getThreadTs(), e.getText());
+            return posted(
+                    payload,
+                    ctx,
+                    e.getChannel(),
+                    e.getUser(),
+                    null,
+                    e.getTs(),
+                    e.getThreadTs(),
+                    SlackContent.neutralText(e.getText(), e.getBlocks()),
+                    List.of());
         });
         app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            // A reply that shares files, with or without words: the files travel by name only.
             MessageFileShareEvent e = payload.getEvent();
-            return posted(payload, ctx, e.getChannel(), e.getUser(), null, e.getTs(), e.getThreadTs(), e.getText());
+            return posted(
+                    payload,
+                    ctx,
+                    e.getChannel(),
+                    e.getUser(),
+                    null,
+                    e.getTs(),
+                    e.getThreadTs(),
+                    SlackContent.neutralText(e.getText(), e.getBlocks()),
+                    SlackContent.files(e.getFiles()));
         });
         app.event(MessageChangedEvent.class, (payload, ctx) -> {
             MessageChangedEvent e = payload.getEvent();
@@ -71,7 +100,8 @@ final class SlackEvents {
                 return ctx.ack();
             }
             Tenant tenant = tenant(payload, ctx);
-            String text = SlackText.toNeutral(m.getText());
+            // Files are not part of an edit: core keeps what was shared until the message is deleted.
+            String text = SlackContent.neutralText(m.getText(), m.getBlocks());
             return deliver(
                     payload,
                     ctx,
@@ -106,12 +136,12 @@ final class SlackEvents {
             String botId,
             String ts,
             String threadTs,
-            String slackText) {
+            String text,
+            List<SharedFile> files) {
         if (botId != null || user == null || channel == null || ts == null) {
             return ctx.ack();
         }
         Tenant tenant = tenant(payload, ctx);
-        String text = SlackText.toNeutral(slackText);
         return deliver(
                 payload,
                 ctx,
@@ -123,7 +153,8 @@ final class SlackEvents {
                         threadTs,
                         text,
                         SlackText.mentions(tenant, text),
-                        clock.instant()));
+                        clock.instant(),
+                        files));
     }
 
     private Response deliver(

@@ -17,6 +17,7 @@ import org.shoptalk.core.chat.UserRef;
 final class SlackText {
     private static final Pattern TOKEN = Pattern.compile("<([^<>]+)>");
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)>");
+    private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt);");
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]+)&gt;");
 
     private SlackText() {}
@@ -32,7 +33,30 @@ final class SlackText {
             m.appendReplacement(out, Matcher.quoteReplacement(token(m.group(1))));
         }
         m.appendTail(out);
-        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return unescape(out.toString());
+    }
+
+    /**
+     * Slack escapes exactly three characters in message text ({@code &amp;}, {@code &lt;}, {@code &gt;}: "Escaping
+     * text", Slack's formatting reference) and nothing else, so exactly those are decoded, in one pass: a typed
+     * {@code &lt;} arrives as {@code &amp;lt;} and stays {@code &lt;}, and a typed {@code &quot;} stays as typed.
+     */
+    static String unescape(String slack) {
+        if (slack.indexOf('&') < 0) {
+            return slack;
+        }
+        Matcher m = ENTITY.matcher(slack);
+        StringBuilder out = new StringBuilder(slack.length());
+        while (m.find()) {
+            String decoded = switch (m.group(1)) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                default -> ">";
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(decoded));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String token(String inner) {
