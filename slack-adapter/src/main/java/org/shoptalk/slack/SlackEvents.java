@@ -58,8 +58,16 @@ final class SlackEvents {
                     SlackContent.files(e.getFiles()));
         });
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
-            // "Also send to channel": Slack delivers one event with this subtype; it is one answer.
+            // "Also send to channel": Slack delivers one event with this subtype; it is one answer. Some deliveries
+            // carry the thread only in "root" (slackapi/bolt-js#2162).
             MessageThreadBroadcastEvent e = payload.getEvent();
+            String thread = e.getThreadTs() != null
+                    ? e.getThreadTs()
+                    : e.getRoot() == null
+                            ? null
+                            : e.getRoot().getThreadTs() != null
+                                    ? e.getRoot().getThreadTs()
+                                    : e.getRoot().getTs();
             return posted(
                     payload,
                     ctx,
@@ -67,7 +75,7 @@ final class SlackEvents {
                     e.getUser(),
                     null,
                     e.getTs(),
-                    e.getThreadTs(),
+                    thread,
                     SlackContent.neutralText(e.getText(), e.getBlocks()),
                     List.of());
         });

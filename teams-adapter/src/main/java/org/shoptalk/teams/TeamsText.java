@@ -136,7 +136,11 @@ final class TeamsText {
                     @Override
                     public void head(Node node, int depth) {
                         if (node instanceof TextNode t) {
-                            out.append(t.getWholeText().replace('\u00A0', ' '));
+                            String text = t.getWholeText();
+                            // Line breaks between tags only lay out the HTML source ("</p>\r\n<p>"): not text.
+                            if (!(text.isBlank() && text.indexOf('\n') >= 0)) {
+                                out.append(text.replace('\u00A0', ' '));
+                            }
                         } else if (node instanceof Element e && depth > 0) {
                             String name = e.normalName();
                             if (name.equals("br")) {
@@ -168,7 +172,7 @@ final class TeamsText {
                     }
                 },
                 body);
-        return out.toString().replaceAll("\n{3,}", "\n\n");
+        return out.toString().replace("\r\n", "\n").replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
     }
 
     private static void newLine(StringBuilder out) {

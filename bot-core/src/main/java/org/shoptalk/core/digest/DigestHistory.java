@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.QuotedText;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
-import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.AnswerText;
@@ -118,7 +118,7 @@ public final class DigestHistory {
             List<RoundEntry> entries = new ArrayList<>();
             Attribution attribution = new Attribution(guild.zone(), guild.language(), cached);
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
-                entries.add(entry(h, round, attribution, guild.language()));
+                entries.add(entry(h, round, attribution, guild, cached));
             }
             return new Period(guild, from, to, entries);
         });
@@ -172,7 +172,8 @@ public final class DigestHistory {
 
     private record Posted(String authorId, boolean reply, Instant at) {}
 
-    private RoundEntry entry(Handle h, Round round, Attribution attribution, Language language) {
+    private RoundEntry entry(
+            Handle h, Round round, Attribution attribution, Guild guild, Function<UserRef, String> names) {
         Map<String, String> linkByChannel = new LinkedHashMap<>();
         for (RoundPost post : rounds.posts(h, round.id())) {
             if (post.state() == RoundPost.State.POSTED && post.permalink() != null) {
@@ -190,7 +191,9 @@ public final class DigestHistory {
             lines.add(new AnswerEntry(
                     a.id(),
                     bylines.get(i),
-                    AnswerText.shown(a, language),
+                    // Read again elsewhere, a mention is the person's name, as in the chat digest.
+                    QuotedText.withoutMentions(
+                            AnswerText.shown(a, guild.language()), id -> names.apply(new UserRef(guild.tenant(), id))),
                     linkByChannel.get(a.channel().id())));
         }
         return new RoundEntry(
