@@ -135,6 +135,11 @@ public final class ShoptalkApp implements AutoCloseable {
         return server.port();
     }
 
+    /** The database the app runs on, every migration applied. */
+    Database database() {
+        return database;
+    }
+
     /** The address and port the HTTP server is bound to. */
     InetSocketAddress boundAddress() {
         return server.boundAddress();

@@ -84,6 +84,11 @@ final class TeamsSender {
 
     /** A payload template from test resources; {@code vars} override the defaults (the lead, the guild channel). */
     String activity(String name, Map<String, String> vars) {
+        return activityFrom(template(name), vars);
+    }
+
+    /** An activity from a JSON template with {@code ${name}} placeholders, filled like {@link #activity}. */
+    String activityFrom(String template, Map<String, String> vars) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "appId",
                 APP_ID,
@@ -109,7 +114,11 @@ final class TeamsSender {
         all.put("root", "1764000000001");
         all.put("text", "");
         all.putAll(vars);
-        String json = template(name);
+        return fill(template, all);
+    }
+
+    /** {@code json} with each {@code ${name}} replaced by its value; "text" is escaped for a JSON string. */
+    static String fill(String json, Map<String, String> all) {
         for (Map.Entry<String, String> e : all.entrySet()) {
             String value = e.getKey().equals("text")
                     ? e.getValue().replace("\\", "\\\\").replace("\"", "\\\"")

@@ -6,11 +6,15 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.RichTextBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.RichTextElement;
+import com.slack.api.model.block.element.RichTextQuoteElement;
+import com.slack.api.model.block.element.RichTextSectionElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.shoptalk.core.chat.ChatMessage;
@@ -24,6 +28,11 @@ import org.shoptalk.core.chat.MessageLimits;
  * {@link #fits} measures what Slack would get against its limits, so core can send a shorter message instead
  * (the digest does): besides the documented ones, Slack refuses a message with more than about 12,000 characters
  * of block text as {@code msg_blocks_too_long} (slackapi/bolt-js#2509).
+ *
+ * <p>A quote holds people's words, which must not turn into formatting or links the bot did not make. mrkdwn has no
+ * escape for {@code *}, {@code _}, {@code ~} or {@code `} (Slack's formatting reference escapes only {@code &},
+ * {@code <} and {@code >}), so a quote is a {@code rich_text} block: its {@code text} elements are shown literally,
+ * line breaks included, inside a {@code rich_text_quote}, with who said it below.
  */
 final class BlockKit {
     static final String COMMAND_ACTION_PREFIX = "shoptalk_command:";
@@ -102,9 +111,31 @@ final class BlockKit {
         List<BlockElement> buttons = new ArrayList<>();
         StringBuilder packed = new StringBuilder();
         int buttonIndex = 0;
+        RichTextBlock quotes = null;
+        int quotesLength = 0;
         for (Block block : message.blocks()) {
             if (!(block instanceof Block.Button)) {
                 flushButtons(out, buttons);
+            }
+            if (block instanceof Block.Quote q) {
+                flushSection(out, packed);
+                List<BlockElement> elements = quote(q);
+                int length = sectionText(q).length();
+                // Packed, consecutive quotes share one rich_text block, up to a section's worth of text.
+                if (pack
+                        && quotes != null
+                        && quotesLength + length <= MAX_SECTION
+                        && out.get(out.size() - 1) == quotes) {
+                    quotes.getElements().addAll(elements);
+                    quotesLength += length;
+                } else {
+                    quotes = RichTextBlock.builder()
+                            .elements(new ArrayList<>(elements))
+                            .build();
+                    quotesLength = length;
+                    out.add(quotes);
+                }
+                continue;
             }
             String sectionText = sectionText(block);
             if (pack && sectionText != null) {
@@ -153,17 +184,32 @@ final class BlockKit {
             return SlackText.toMrkdwn(t.text());
         }
         if (block instanceof Block.Quote q) {
-            StringBuilder quoted = new StringBuilder();
-            for (String line : q.text().split("\n", -1)) {
-                quoted.append(quoted.length() > 0 ? "\n" : "").append("> ").append(SlackText.toMrkdwn(line));
-            }
-            return q.attribution() == null ? quoted.toString() : quoted + "\n— " + SlackText.toMrkdwn(q.attribution());
+            // What the rich_text block holds, measured like a section.
+            return q.attribution() == null ? q.text() : q.text() + "\n— " + q.attribution();
         }
         if (block instanceof Block.Link l) {
             return "<" + l.url().replace("|", "%7C").replace(">", "%3E") + "|"
                     + SlackText.toMrkdwn(l.label()).replace("|", "/") + ">";
         }
         return null;
+    }
+
+    /** The elements of a quote's rich_text block: the words in a rich_text_quote, then who said them. */
+    private static List<BlockElement> quote(Block.Quote q) {
+        List<RichTextElement> words = List.of(RichTextSectionElement.Text.builder()
+                .text(cut(q.text(), MAX_SECTION))
+                .build());
+        List<BlockElement> elements = new ArrayList<>();
+        elements.add(RichTextQuoteElement.builder().elements(words).build());
+        if (q.attribution() != null && !q.attribution().isBlank()) {
+            elements.add(RichTextSectionElement.builder()
+                    .elements(List.of(RichTextSectionElement.Text.builder()
+                            .text("— " + cut(q.attribution(), MAX_HEADER))
+                            // No style: the model writes every style flag, some of which Slack may not take.
+                            .build()))
+                    .build());
+        }
+        return elements;
     }
 
     private static SectionBlock section(String mrkdwn) {

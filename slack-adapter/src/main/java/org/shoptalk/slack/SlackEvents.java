@@ -12,10 +12,12 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.SharedFile;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 
@@ -45,16 +47,51 @@ final class SlackEvents {
                         : commands.directMessage(payload, ctx, e.getUser(), e.getText());
             }
             return posted(
-                    payload, ctx, e.getChannel(), e.getUser(), e.getBotId(), e.getTs(), e.getThreadTs(), e.getText());
+                    payload,
+                    ctx,
+                    e.getChannel(),
+                    e.getUser(),
+                    e.getBotId(),
+                    e.getTs(),
+                    e.getThreadTs(),
+                    SlackContent.neutralText(e.getText(), e.getBlocks()),
+                    SlackContent.files(e.getFiles()));
         });
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
-            // "Also send to channel": Slack delivers one event with this subtype; it is one answer.
+            // "Also send to channel": Slack delivers one event with this subtype; it is one answer. Some deliveries
+            // carry the thread only in "root" (slackapi/bolt-js#2162).
             MessageThreadBroadcastEvent e = payload.getEvent();
-            return posted(payload, ctx, e.getChannel(), e.getUser(), null, e.getTs(), e.getThreadTs(), e.getText());
+            String thread = e.getThreadTs() != null
+                    ? e.getThreadTs()
+                    : e.getRoot() == null
+                            ? null
+                            : e.getRoot().getThreadTs() != null
+                                    ? e.getRoot().getThreadTs()
+                                    : e.getRoot().getTs();
+            return posted(
+                    payload,
+                    ctx,
+                    e.getChannel(),
+                    e.getUser(),
+                    null,
+                    e.getTs(),
+                    thread,
+                    SlackContent.neutralText(e.getText(), e.getBlocks()),
+                    List.of());
         });
         app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            // A reply that shares files, with or without words: the files travel by name only.
             MessageFileShareEvent e = payload.getEvent();
-            return posted(payload, ctx, e.getChannel(), e.getUser(), null, e.getTs(), e.getThreadTs(), e.getText());
+            return posted(
+                    payload,
+                    ctx,
+                    e.getChannel(),
+                    e.getUser(),
+                    null,
+                    e.getTs(),
+                    e.getThreadTs(),
+                    SlackContent.neutralText(e.getText(), e.getBlocks()),
+                    SlackContent.files(e.getFiles()));
         });
         app.event(MessageChangedEvent.class, (payload, ctx) -> {
             MessageChangedEvent e = payload.getEvent();
@@ -71,7 +108,8 @@ final class SlackEvents {
                 return ctx.ack();
             }
             Tenant tenant = tenant(payload, ctx);
-            String text = SlackText.toNeutral(m.getText());
+            // Files are not part of an edit: core keeps what was shared until the message is deleted.
+            String text = SlackContent.neutralText(m.getText(), m.getBlocks());
             return deliver(
                     payload,
                     ctx,
@@ -106,12 +144,12 @@ final class SlackEvents {
             String botId,
             String ts,
             String threadTs,
-            String slackText) {
+            String text,
+            List<SharedFile> files) {
         if (botId != null || user == null || channel == null || ts == null) {
             return ctx.ack();
         }
         Tenant tenant = tenant(payload, ctx);
-        String text = SlackText.toNeutral(slackText);
         return deliver(
                 payload,
                 ctx,
@@ -122,8 +160,9 @@ final class SlackEvents {
                         ts,
                         threadTs,
                         text,
-                        SlackText.mentions(tenant, slackText),
-                        clock.instant()));
+                        SlackText.mentions(tenant, text),
+                        clock.instant(),
+                        files));
     }
 
     private Response deliver(

@@ -20,6 +20,7 @@ import org.shoptalk.core.chat.UserRef;
 final class SlackText {
     private static final Pattern TOKEN = Pattern.compile("<([^<>]+)>");
     private static final Pattern USER_TOKEN = Pattern.compile("@([UW][A-Z0-9]+)(?:\\|.*)?", Pattern.DOTALL);
+    private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt);");
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]+)&gt;");
 
     private SlackText() {}
@@ -41,8 +42,31 @@ final class SlackText {
 
     /** Characters a person typed, which Slack escapes as &amp;, &lt; and &gt; (and nothing else). */
     private static String typed(String escaped) {
-        return TypedText.literal(
-                escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+        return TypedText.literal(unescape(escaped));
+    }
+
+    /**
+     * Slack escapes exactly three characters in message text (ampersand, less-than and greater-than, as the
+     * entities {@literal amp}, {@literal lt} and {@literal gt}: "Escaping text", Slack's formatting reference) and
+     * nothing else, so exactly those are decoded, in one pass: a typed "&amp;lt;" arrives double-escaped and stays
+     * as typed, and so does any other entity a person typed.
+     */
+    static String unescape(String slack) {
+        if (slack.indexOf('&') < 0) {
+            return slack;
+        }
+        Matcher m = ENTITY.matcher(slack);
+        StringBuilder out = new StringBuilder(slack.length());
+        while (m.find()) {
+            String decoded = switch (m.group(1)) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                default -> ">";
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(decoded));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String token(String inner) {

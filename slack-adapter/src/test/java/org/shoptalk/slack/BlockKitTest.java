@@ -38,7 +38,10 @@ class BlockKitTest {
                         "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Asked: what did you stop doing?\"}}")
                 .contains(
                         "{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"Why this question: room for what matters\"}]}")
-                .contains("\\u003e We dropped the status meeting.\\n\\u003e And wrote notes.\\n— ann")
+                .contains("{\"type\":\"rich_text\",\"elements\":[{\"type\":\"rich_text_quote\",\"elements\":"
+                        + "[{\"type\":\"text\",\"text\":\"We dropped the status meeting.\\nAnd wrote notes.\"}]},"
+                        + "{\"type\":\"rich_text_section\",\"elements\":[{\"type\":\"text\",\"text\":\"— ann\""
+                        + "}]}]}")
                 .contains("\\u003chttps://test.slack.com/archives/C1/p1|Open the thread\\u003e")
                 .contains("{\"type\":\"divider\"}");
     }
@@ -75,6 +78,24 @@ class BlockKitTest {
     }
 
     @Test
+    void quoted_words_never_become_formatting_or_links_the_bot_did_not_make() {
+        String words = "*not bold* _not italic_ ~not struck~ `not code` <https://evil.example|click> &amp; <!here>";
+        String json = GSON.toJson(
+                BlockKit.render(ChatMessage.builder().quote(words, "ann").build()));
+
+        assertThat(json)
+                .as("a literal rich text element, not mrkdwn")
+                .contains("{\"type\":\"text\",\"text\":\"" + GSON.toJson(words).replace("\"", ""))
+                .doesNotContain("mrkdwn");
+    }
+
+    @Test
+    void slack_escapes_exactly_three_characters_and_exactly_those_are_decoded() {
+        assertThat(SlackText.toNeutral("a &amp;lt; b, 1 &lt; 2 &amp;&amp; 3 &gt; 2, &amp;quot;x&amp;quot; &#39;y&#39;"))
+                .isEqualTo("a &lt; b, 1 < 2 && 3 > 2, &quot;x&quot; &#39;y&#39;");
+    }
+
+    @Test
     void busy_digest_is_packed_under_slacks_fifty_block_limit_without_losing_answers() {
         ChatMessage.Builder b = ChatMessage.builder().header("This week in Craft");
         for (int i = 0; i < 120; i++) {
@@ -85,7 +106,7 @@ class BlockKitTest {
         assertThat(blocks.size()).isLessThanOrEqualTo(50);
         String json = GSON.toJson(blocks);
         for (int i = 0; i < 120; i++) {
-            assertThat(json).contains("Answer number " + i + "\\n");
+            assertThat(json).contains("\"Answer number " + i + "\"");
         }
     }
 

@@ -16,6 +16,17 @@ import org.shoptalk.core.chat.MessageLimits;
  * Renders core's platform-neutral messages as Adaptive Cards (schema 1.4, which Teams supports).
  * Buttons become Action.Submit carrying the command they run, so a click comes back as a command
  * from the person who clicked. Stateless and thread-safe.
+ *
+ * <p>Words are shown as written. A TextBlock's text is Markdown ("A subset of markdown is supported", TextBlock in
+ * the Adaptive Cards schema explorer), so a person's {@code [click](url)} would become a live link and a leading
+ * {@code -} or {@code #} a list or heading; backslash escapes are honoured on some Teams clients and shown on others
+ * (MicrosoftDocs/msteams-docs#5793, microsoft/AdaptiveCards#5758). A RichTextBlock's TextRuns are not Markdown
+ * ("RichTextBlock does not support Markdown", learn.microsoft.com/adaptive-cards/create/textfeatures), so quotes,
+ * texts and headers are RichTextBlocks. A single {@code \n} does not break a line in a TextBlock (Markdown needs two,
+ * microsoft/AdaptiveCards#5538, Teams "Format cards": newlines for Adaptive Cards), and {@code \n} inside a TextRun
+ * renders differently per client (microsoft/AdaptiveCards#4914), so each line is its own RichTextBlock and a blank
+ * line becomes space before the next. Only what must be Markdown stays a TextBlock: the bot's links, and texts that
+ * mention someone (Teams mentions live in TextBlocks), whose lines are then joined by a blank line.
  */
 final class AdaptiveCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -24,6 +35,11 @@ final class AdaptiveCards {
 
     static final String KIND_COMMAND = "command";
     static final String KIND_SCHEDULE_FORM = "schedule-form";
+    /**
+     * Elements whose id starts with this hold people's words: {@link OutgoingText} leaves them exactly as they are
+     * (no command or mention rewriting).
+     */
+    static final String SAID_ID_PREFIX = "said-";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -69,8 +85,12 @@ final class AdaptiveCards {
         ObjectNode card = emptyCard();
         ArrayNode body = card.withArray("body");
         boolean separateNext = false;
+        int quotes = 0;
         for (Block block : message.blocks()) {
-            ObjectNode element = element(block);
+            ObjectNode element = element(block, quotes);
+            if (block instanceof Block.Quote) {
+                quotes++;
+            }
             if (element == null) {
                 separateNext = true;
                 continue;
@@ -85,15 +105,17 @@ final class AdaptiveCards {
     }
 
     /** One card element per block; null for a divider, which separates the next element instead. */
-    private static ObjectNode element(Block block) {
+    private static ObjectNode element(Block block, int quoteIndex) {
         if (block instanceof Block.Header h) {
-            return textBlock(h.text()).put("size", "Large").put("weight", "Bolder");
+            return lines(h.text(), Style.HEADER);
         } else if (block instanceof Block.Text t) {
-            return textBlock(t.text());
+            return mentions(t.text()) ? markdownLines(t.text()) : lines(t.text(), Style.PLAIN);
         } else if (block instanceof Block.Quote q) {
-            return quote(q);
+            return quote(q, quoteIndex);
         } else if (block instanceof Block.Context c) {
-            return textBlock(c.text()).put("isSubtle", true).put("size", "Small");
+            return mentions(c.text())
+                    ? markdownLines(c.text()).put("isSubtle", true).put("size", "Small")
+                    : lines(c.text(), Style.SUBTLE);
         } else if (block instanceof Block.Link l) {
             return textBlock("[" + escapeLinkLabel(l.label()) + "](" + l.url() + ")");
         } else if (block instanceof Block.Button b) {
@@ -122,17 +144,78 @@ final class AdaptiveCards {
         return block;
     }
 
-    private static ObjectNode quote(Block.Quote quote) {
+    /** How a run of words looks. */
+    private enum Style {
+        PLAIN,
+        SUBTLE,
+        HEADER
+    }
+
+    /** Core writes people as {@code <@id>}; such a text must stay a TextBlock, where Teams renders mentions. */
+    private static boolean mentions(String text) {
+        return text.contains("<@");
+    }
+
+    /** Markdown text whose line breaks survive: Markdown needs a blank line between lines. */
+    private static ObjectNode markdownLines(String text) {
+        return textBlock(String.join("\n\n", text.replace("\r", "").split("\n")));
+    }
+
+    /**
+     * The text exactly as written, one RichTextBlock per line (a single one when the text is one line, a Container
+     * otherwise); a blank line becomes space before the next line.
+     */
+    private static ObjectNode lines(String text, Style style) {
+        ArrayNode items = JSON.arrayNode();
+        boolean gap = false;
+        for (String line : text.replace("\r", "").split("\n", -1)) {
+            if (line.isBlank()) {
+                gap = !items.isEmpty();
+                continue;
+            }
+            ObjectNode block = richLine(line, style);
+            if (!items.isEmpty()) {
+                block.put("spacing", gap ? "Medium" : "None");
+            }
+            gap = false;
+            items.add(block);
+        }
+        if (items.size() == 1) {
+            return (ObjectNode) items.get(0);
+        }
+        if (items.isEmpty()) {
+            items.add(richLine(" ", style));
+        }
         ObjectNode container = JSON.objectNode();
         container.put("type", "Container");
+        container.set("items", items);
+        return container;
+    }
+
+    private static ObjectNode richLine(String line, Style style) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "RichTextBlock");
+        ObjectNode run = block.putArray("inlines").addObject();
+        run.put("type", "TextRun");
+        run.put("text", line);
+        switch (style) {
+            case PLAIN -> {}
+            case SUBTLE -> run.put("isSubtle", true).put("size", "Small");
+            case HEADER -> run.put("size", "Large").put("weight", "Bolder");
+        }
+        return block;
+    }
+
+    /** People's words, marked so that nothing rewrites them, with who said them underneath. */
+    private static ObjectNode quote(Block.Quote quote, int index) {
+        ObjectNode container = JSON.objectNode();
+        container.put("type", "Container");
+        container.put("id", SAID_ID_PREFIX + index);
         container.put("style", "emphasis");
         ArrayNode items = container.putArray("items");
-        items.add(textBlock(quote.text()));
+        items.add(lines(quote.text(), Style.PLAIN));
         if (quote.attribution() != null && !quote.attribution().isBlank()) {
-            items.add(textBlock("— " + quote.attribution())
-                    .put("isSubtle", true)
-                    .put("size", "Small")
-                    .put("spacing", "None"));
+            items.add(lines("— " + quote.attribution(), Style.SUBTLE).put("spacing", "None"));
         }
         return container;
     }

@@ -13,7 +13,7 @@ import org.shoptalk.core.chat.Tenant;
  * Core writes for every platform: people as {@code <@objectId>} and commands as {@code /shoptalk ...}.
  * In Teams a person becomes a real mention (they get notified) when the bot knows their connector id,
  * otherwise their name, and commands read {@code @Shoptalk ...}, which is how they are typed here.
- * Thread-safe.
+ * Quotes of people's words ({@link AdaptiveCards#SAID_ID_PREFIX}) are left exactly as written. Thread-safe.
  */
 final class OutgoingText {
     private static final Pattern PERSON = Pattern.compile("<@([^>|]+)(?:\\|[^>]*)?>");
@@ -42,6 +42,9 @@ final class OutgoingText {
 
     private void rewrite(Tenant tenant, JsonNode node, Map<String, TeamsStore.User> mentioned) {
         if (node instanceof ObjectNode object) {
+            if (object.path("id").asText("").startsWith(AdaptiveCards.SAID_ID_PREFIX)) {
+                return;
+            }
             JsonNode text = object.get("text");
             if (text != null && text.isTextual()) {
                 object.put("text", rewrite(tenant, text.asText(), mentioned));

@@ -153,7 +153,8 @@ final class TeamsInbound {
                             threadRoot,
                             eventText(activity),
                             mentioned(activity, origin),
-                            receivedAt));
+                            receivedAt,
+                            TeamsAttachments.files(activity)));
             return;
         }
         if (!shoptalk.firstDelivery(origin.tenant(), deliveryId)) {
@@ -183,7 +184,8 @@ final class TeamsInbound {
                     root == null || root.equals(activity.getId()) ? null : root,
                     eventText(activity),
                     mentioned(activity, origin),
-                    receivedAt));
+                    receivedAt,
+                    TeamsAttachments.files(activity)));
         } else {
             shoptalk.onEvent(new ChatEvent.MessageEdited(
                     origin.channel(), activity.getId(), eventText(activity), mentioned(activity, origin), receivedAt));
@@ -211,7 +213,7 @@ final class TeamsInbound {
     private String commandText(Activity activity, Origin origin) {
         String botId =
                 activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        String text = TeamsText.render(activity.getText(), mentions(activity), m -> {
+        String text = TeamsText.render(activity.getText(), TeamsText.isHtml(activity), mentions(activity), m -> {
             if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
                 return "";
             }
@@ -227,7 +229,10 @@ final class TeamsInbound {
     /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */
     private static String eventText(Activity activity) {
         return TeamsText.render(
-                activity.getText(), mentions(activity), m -> TypedText.literal("@" + TeamsText.mentionName(m)));
+                activity.getText(),
+                TeamsText.isHtml(activity),
+                mentions(activity),
+                m -> TypedText.literal("@" + TeamsText.mentionName(m)));
     }
 
     private List<UserRef> mentioned(Activity activity, Origin origin) {

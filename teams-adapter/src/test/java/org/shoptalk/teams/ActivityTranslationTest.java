@@ -67,7 +67,7 @@ class ActivityTranslationTest {
                                 .withRequestBody(matchingJsonPath(
                                         "$.attachments[0].contentType", equalTo(AdaptiveCards.CONTENT_TYPE)))
                                 .withRequestBody(matchingJsonPath(
-                                        "$.attachments[0].content.body[0].text",
+                                        "$.attachments[0].content.body[0].inlines[0].text",
                                         equalTo("ok: schedule mon,thu 09:30 theme craft")))))
                 .isEqualTo(1);
     }
@@ -215,7 +215,7 @@ class ActivityTranslationTest {
         assertThat(core.commands.get(0).channel()).isEqualTo(CHANNEL);
         assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/.+/activities"))
                         .withRequestBody(matchingJsonPath(
-                                "$.attachments[0].content.body[0].text",
+                                "$.attachments[0].content.body[0].inlines[0].text",
                                 equalTo("Unknown time zone: use a name like Europe/Amsterdam")))))
                 .isEqualTo(1);
     }
@@ -285,7 +285,8 @@ class ActivityTranslationTest {
         assertThat(teams.connectorCalls(postRequestedFor(
                                 urlPathEqualTo("/teams/v3/conversations/" + enc("a:1personal-chat-id") + "/activities"))
                         .withRequestBody(matchingJsonPath(
-                                "$.attachments[0].content.body[0].text", equalTo("Only leads can change schedules.")))))
+                                "$.attachments[0].content.body[0].inlines[0].text",
+                                equalTo("Only leads can change schedules.")))))
                 .isEqualTo(1);
         assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/19.+/activities"))))
                 .isZero();

@@ -24,18 +24,58 @@ class AdaptiveCardsTest {
         JsonNode body = card.get("body");
         assertThat(card.get("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(body).hasSize(5);
-        assertThat(body.get(0).get("weight").asText()).isEqualTo("Bolder");
+        assertThat(body.get(0).at("/inlines/0/weight").asText()).isEqualTo("Bolder");
         assertThat(body.get(1).get("style").asText()).isEqualTo("emphasis");
-        assertThat(body.get(1).get("items").get(1).get("text").asText()).isEqualTo("— Ann");
+        assertThat(body.get(1).at("/items/1/inlines/0/text").asText()).isEqualTo("— Ann");
         assertThat(body.get(2).get("separator").asBoolean())
                 .as("a divider separates what follows")
                 .isTrue();
         assertThat(body.get(2).get("text").asText())
                 .isEqualTo("[Open the thread](https://teams.microsoft.com/l/message/x)");
-        assertThat(body.get(3).get("isSubtle").asBoolean()).isTrue();
+        assertThat(body.get(3).at("/inlines/0/isSubtle").asBoolean()).isTrue();
         JsonNode action = body.get(4).get("actions").get(0);
         assertThat(action.get("type").asText()).isEqualTo("Action.Submit");
         assertThat(action.get("data").get("command").asText()).isEqualTo("resume 12");
+    }
+
+    @Test
+    void peoples_words_are_shown_as_written_never_as_markdown_and_keep_their_line_breaks() {
+        String words = "[click](https://evil.example) for *more*\n- not a list\n\n# not a heading, 2 < 3 & _so_ on";
+        ObjectNode card =
+                AdaptiveCards.card(ChatMessage.builder().quote(words, "Ann").build());
+
+        JsonNode quote = card.at("/body/0");
+        assertThat(quote.get("id").asText()).startsWith(AdaptiveCards.SAID_ID_PREFIX);
+        assertThat(quote.findValues("type"))
+                .extracting(JsonNode::asText)
+                .as("no Markdown TextBlock holds people's words")
+                .doesNotContain("TextBlock");
+        JsonNode lines = quote.at("/items/0/items");
+        assertThat(lines.findValues("text"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "[click](https://evil.example) for *more*", "- not a list", "# not a heading, 2 < 3 & _so_ on");
+        assertThat(lines.get(1).get("spacing").asText())
+                .as("the next line, right below")
+                .isEqualTo("None");
+        assertThat(lines.get(2).get("spacing").asText())
+                .as("after a blank line")
+                .isEqualTo("Medium");
+    }
+
+    @Test
+    void the_bots_lines_stay_lines_and_texts_with_mentions_use_markdown_paragraphs() {
+        ObjectNode card = AdaptiveCards.card(ChatMessage.builder()
+                .text("Coming up:\n- Tue 1 Dec 09:30\n- Tue 8 Dec 09:30")
+                .text("<@42> leads this guild.\nJoin with /shoptalk guild join.")
+                .build());
+
+        assertThat(card.at("/body/0/items").findValues("text"))
+                .extracting(JsonNode::asText)
+                .containsExactly("Coming up:", "- Tue 1 Dec 09:30", "- Tue 8 Dec 09:30");
+        assertThat(card.at("/body/1/type").asText()).isEqualTo("TextBlock");
+        assertThat(card.at("/body/1/text").asText())
+                .isEqualTo("<@42> leads this guild.\n\nJoin with /shoptalk guild join.");
     }
 
     @Test

@@ -103,7 +103,7 @@ class TeamsPlatformTest {
                         .withRequestBody(matchingJsonPath("$.channelData.channel.id", equalTo(CHANNEL_ID)))
                         .withRequestBody(matchingJsonPath("$.channelData.tenant.id", equalTo(TENANT.id())))
                         .withRequestBody(matchingJsonPath(
-                                "$.activity.attachments[0].content.body[0].text",
+                                "$.activity.attachments[0].content.body[0].inlines[0].text",
                                 equalTo("What did you maintain this week?")))
                         .withRequestBody(
                                 matchingJsonPath("$.activity.summary", equalTo("What did you maintain this week?")))))
@@ -253,7 +253,7 @@ class TeamsPlatformTest {
         assertThat(teams.connectorCalls(putRequestedFor(urlPathEqualTo(
                                 "/teams/v3/conversations/" + CHANNEL_ID + ";messageid=" + ROOT + "/activities/" + ROOT))
                         .withRequestBody(matchingJsonPath(
-                                "$.attachments[0].content.body[0].text", equalTo("This round is closed.")))))
+                                "$.attachments[0].content.body[0].inlines[0].text", equalTo("This round is closed.")))))
                 .isEqualTo(1);
     }
 

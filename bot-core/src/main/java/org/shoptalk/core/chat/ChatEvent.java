@@ -13,7 +13,10 @@ public sealed interface ChatEvent {
 
     ChannelRef channel();
 
-    /** A message was posted; {@code threadRootId} is null for a top-level message. */
+    /**
+     * A message was posted; {@code threadRootId} is null for a top-level message. {@code files} are what the person
+     * shared with it, by name only (a reply may be a file and no words); null reads as none.
+     */
     record MessagePosted(
             ChannelRef channel,
             UserRef author,
@@ -21,7 +24,8 @@ public sealed interface ChatEvent {
             String threadRootId,
             String text,
             List<UserRef> mentions,
-            Instant receivedAt)
+            Instant receivedAt,
+            List<SharedFile> files)
             implements ChatEvent {
         public MessagePosted {
             Objects.requireNonNull(channel, "channel");
@@ -30,9 +34,26 @@ public sealed interface ChatEvent {
             Objects.requireNonNull(receivedAt, "receivedAt");
             text = PlainText.clean(text);
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
+            files = SharedFile.list(files);
+        }
+
+        /** A message with words only. */
+        public MessagePosted(
+                ChannelRef channel,
+                UserRef author,
+                String messageId,
+                String threadRootId,
+                String text,
+                List<UserRef> mentions,
+                Instant receivedAt) {
+            this(channel, author, messageId, threadRootId, text, mentions, receivedAt, List.of());
         }
     }
 
+    /**
+     * A message's words changed. What was shared with it stays: platforms report an edit of the words, and a file
+     * is removed by deleting the message.
+     */
     record MessageEdited(
             ChannelRef channel, String messageId, String newText, List<UserRef> mentions, Instant receivedAt)
             implements ChatEvent {

@@ -20,6 +20,7 @@ import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.AnswerText;
 import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
@@ -140,8 +141,8 @@ public final class ConnectNudge {
         Attribution attribution = new Attribution(guild.zone(), lang, names);
         return ChatMessage.builder()
                 .text(t.t(lang, "connect.intro"))
-                .quote(Excerpt.line(a.text(), EXCERPT), attribution.author(a))
-                .quote(Excerpt.line(b.text(), EXCERPT), attribution.author(b))
+                .quote(Excerpt.line(AnswerText.shown(a, lang), EXCERPT), attribution.author(a))
+                .quote(Excerpt.line(AnswerText.shown(b, lang), EXCERPT), attribution.author(b))
                 .text(t.t(lang, "connect.invite"))
                 .build();
     }

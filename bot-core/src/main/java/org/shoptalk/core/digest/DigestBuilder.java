@@ -18,6 +18,7 @@ import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.AnswerText;
 import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
@@ -69,7 +70,9 @@ public final class DigestBuilder {
                 Attribution.Byline by = bylines.get(i);
                 Digest.AnswerLine line = new Digest.AnswerLine(
                         by.authorName(),
-                        QuotedText.withoutMentions(a.text(), id -> names.apply(new UserRef(guild.tenant(), id))),
+                        QuotedText.withoutMentions(
+                                AnswerText.shown(a, guild.language()),
+                                id -> names.apply(new UserRef(guild.tenant(), id))),
                         by.respondsToName(),
                         by.edited());
                 lines.add(line);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.QuotedText;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
@@ -22,6 +23,7 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
+import org.shoptalk.core.round.AnswerText;
 import org.shoptalk.core.round.Attribution;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundPost;
@@ -116,7 +118,7 @@ public final class DigestHistory {
             List<RoundEntry> entries = new ArrayList<>();
             Attribution attribution = new Attribution(guild.zone(), guild.language(), cached);
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
-                entries.add(entry(h, round, attribution));
+                entries.add(entry(h, round, attribution, guild, cached));
             }
             return new Period(guild, from, to, entries);
         });
@@ -170,7 +172,8 @@ public final class DigestHistory {
 
     private record Posted(String authorId, boolean reply, Instant at) {}
 
-    private RoundEntry entry(Handle h, Round round, Attribution attribution) {
+    private RoundEntry entry(
+            Handle h, Round round, Attribution attribution, Guild guild, Function<UserRef, String> names) {
         Map<String, String> linkByChannel = new LinkedHashMap<>();
         for (RoundPost post : rounds.posts(h, round.id())) {
             if (post.state() == RoundPost.State.POSTED && post.permalink() != null) {
@@ -188,7 +191,9 @@ public final class DigestHistory {
             lines.add(new AnswerEntry(
                     a.id(),
                     bylines.get(i),
-                    a.text(),
+                    // Read again elsewhere, a mention is the person's name, as in the chat digest.
+                    QuotedText.withoutMentions(
+                            AnswerText.shown(a, guild.language()), id -> names.apply(new UserRef(guild.tenant(), id))),
                     linkByChannel.get(a.channel().id())));
         }
         return new RoundEntry(

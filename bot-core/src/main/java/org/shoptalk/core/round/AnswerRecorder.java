@@ -46,9 +46,14 @@ public final class AnswerRecorder {
         if (post.isEmpty()) {
             return;
         }
+        if (e.text().isBlank() && e.files().isEmpty()) {
+            // Nothing to show or count (a platform event with neither words nor files): not an answer.
+            return;
+        }
         long roundId = post.get().roundId();
         UserRef respondsTo = respondsTo(h, roundId, null, e.author(), e.mentions());
-        answers.add(h, roundId, e.channel(), e.messageId(), e.author(), e.text(), respondsTo, e.receivedAt());
+        answers.add(
+                h, roundId, e.channel(), e.messageId(), e.author(), e.text(), e.files(), respondsTo, e.receivedAt());
     }
 
     private void edited(Handle h, ChatEvent.MessageEdited e) {

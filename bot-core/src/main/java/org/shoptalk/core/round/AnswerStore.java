@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.Excerpt;
+import org.shoptalk.core.chat.SharedFile;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
@@ -16,7 +17,7 @@ import org.shoptalk.core.db.Handle;
 public final class AnswerStore {
     static final int MAX_TEXT = 40_000;
     private static final String COLUMNS = "id, round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
-            + " posted_at, edited_at, anonymous";
+            + " posted_at, edited_at, anonymous, files";
 
     /**
      * An answer keeps at most {@value #MAX_TEXT} characters, what the column holds. Platforms cap a message near
@@ -36,9 +37,23 @@ public final class AnswerStore {
             String text,
             UserRef respondsTo,
             Instant postedAt) {
+        return add(h, roundId, channel, messageId, author, text, List.of(), respondsTo, postedAt);
+    }
+
+    /** Stores the answer with what was shared with it; false when this message was stored before. */
+    public boolean add(
+            Handle h,
+            long roundId,
+            ChannelRef channel,
+            String messageId,
+            UserRef author,
+            String text,
+            List<SharedFile> files,
+            UserRef respondsTo,
+            Instant postedAt) {
         return h.insertIfAbsent(
                 "INSERT INTO answer (round_id, tenant, channel_id, message_id, author_id, text, responds_to,"
-                        + " posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " posted_at, files) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 roundId,
                 channel.tenant().key(),
                 channel.id(),
@@ -46,7 +61,33 @@ public final class AnswerStore {
                 author.id(),
                 fit(text),
                 respondsTo == null ? null : respondsTo.id(),
-                postedAt);
+                postedAt,
+                encode(files));
+    }
+
+    /** One file a line: "I:" or "F:" and the name (names are one line by construction); null for none. */
+    static String encode(List<SharedFile> files) {
+        if (files == null || files.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (SharedFile f : SharedFile.list(files)) {
+            out.append(out.length() > 0 ? "\n" : "")
+                    .append(f.kind() == SharedFile.Kind.IMAGE ? "I:" : "F:")
+                    .append(f.name());
+        }
+        return out.toString();
+    }
+
+    static List<SharedFile> decode(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        return stored.lines()
+                .filter(line -> line.length() >= 2)
+                .map(line -> new SharedFile(
+                        line.substring(2), line.startsWith("I:") ? SharedFile.Kind.IMAGE : SharedFile.Kind.FILE))
+                .toList();
     }
 
     /** Stores an answer given through the bot in private; {@code pseudonym} stands in for the author. */
@@ -206,6 +247,7 @@ public final class AnswerStore {
                 respondsTo == null ? null : new UserRef(tenant, respondsTo),
                 Handle.instant(rs, "posted_at"),
                 Handle.instant(rs, "edited_at"),
-                rs.getBoolean("anonymous"));
+                rs.getBoolean("anonymous"),
+                decode(rs.getString("files")));
     }
 }

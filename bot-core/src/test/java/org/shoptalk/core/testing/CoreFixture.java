@@ -10,6 +10,7 @@ import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.SharedFile;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
@@ -112,6 +113,15 @@ public final class CoreFixture implements AutoCloseable {
         List<UserRef> refs = Arrays.stream(mentions).map(CoreFixture::user).toList();
         core.onEvent(
                 new ChatEvent.MessagePosted(channel(channel), user(user), id, threadId, text, refs, clock.instant()));
+        clock.advance(Duration.ofSeconds(30));
+        return id;
+    }
+
+    /** Posts a reply that shares files (words may be empty); returns the new message's id. */
+    public String share(String channel, String threadId, String user, String text, SharedFile... files) {
+        String id = "u" + messageIds.incrementAndGet();
+        core.onEvent(new ChatEvent.MessagePosted(
+                channel(channel), user(user), id, threadId, text, List.of(), clock.instant(), List.of(files)));
         clock.advance(Duration.ofSeconds(30));
         return id;
     }
