@@ -78,7 +78,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         GuildStore guilds = new GuildStore();
-        ScheduleStore schedules = new ScheduleStore();
+        ScheduleStore schedules = new ScheduleStore(guilds);
         RoundStore rounds = new RoundStore();
         AnswerStore answerStore = new AnswerStore();
         PromptLibrary library = PromptLibrary.builtIn();

@@ -36,11 +36,11 @@ public sealed interface Command {
 
     record Schedules() implements Command {}
 
-    record Pause(long scheduleId, LocalDate until) implements Command {}
+    record Pause(long number, LocalDate until) implements Command {}
 
-    record Resume(long scheduleId) implements Command {}
+    record Resume(long number) implements Command {}
 
-    record Unschedule(long scheduleId) implements Command {}
+    record Unschedule(long number) implements Command {}
 
     record Skip(DateRange range) implements Command {}
 

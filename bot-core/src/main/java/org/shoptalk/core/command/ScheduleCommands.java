@@ -72,7 +72,7 @@ public final class ScheduleCommands {
             return added;
         });
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips(g), 3);
-        return ctx.reply("schedule.added", s.id(), describe(ctx, s, g), times(ctx, next, g));
+        return ctx.reply("schedule.added", s.number(), describe(ctx, s, g), times(ctx, next, g));
     }
 
     CommandReply list(Context ctx) {
@@ -96,8 +96,8 @@ public final class ScheduleCommands {
                     : "";
             List<ZonedDateTime> next = planned(s, g, skips);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
-            b.text(ctx.t("schedules.line", s.id(), describe(ctx, s, g), state, nextText));
-            b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.id());
+            b.text(ctx.t("schedules.line", s.number(), describe(ctx, s, g), state, nextText));
+            b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.number());
         }
         if (!skips.isEmpty()) {
             b.context(ctx.t(
@@ -132,7 +132,7 @@ public final class ScheduleCommands {
 
     CommandReply pause(Context ctx, Command.Pause c) {
         Guild g = ctx.requireLead(Syntax.PAUSE);
-        Schedule s = find(g, c.scheduleId(), Syntax.PAUSE);
+        Schedule s = find(g, c.number(), Syntax.PAUSE);
         if (c.until() != null
                 && !c.until().isAfter(clock.instant().atZone(g.zone()).toLocalDate())) {
             throw new CommandException(Syntax.PAUSE, "error.until.past", c.until());
@@ -146,13 +146,13 @@ public final class ScheduleCommands {
         });
         planner.planSchedule(paused, g);
         return c.until() == null
-                ? ctx.reply("schedule.paused", s.id())
-                : ctx.reply("schedule.paused.until", s.id(), c.until());
+                ? ctx.reply("schedule.paused", s.number())
+                : ctx.reply("schedule.paused.until", s.number(), c.until());
     }
 
     CommandReply resume(Context ctx, Command.Resume c) {
         Guild g = ctx.requireLead(Syntax.RESUME);
-        Schedule s = find(g, c.scheduleId(), Syntax.RESUME);
+        Schedule s = find(g, c.number(), Syntax.RESUME);
         Schedule resumed = db.inTransaction(h -> {
             schedules.resume(h, s);
             return schedules.find(h, g, s.id()).orElseThrow();
@@ -160,15 +160,15 @@ public final class ScheduleCommands {
         planner.planSchedule(resumed, g);
         List<ZonedDateTime> next = resumed.upcoming(clock.instant(), g.zone(), skips(g), 1);
         return ctx.reply(
-                "schedule.resumed", s.id(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
+                "schedule.resumed", s.number(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
     }
 
     CommandReply unschedule(Context ctx, Command.Unschedule c) {
         Guild g = ctx.requireLead(Syntax.UNSCHEDULE);
-        Schedule s = find(g, c.scheduleId(), Syntax.UNSCHEDULE);
+        Schedule s = find(g, c.number(), Syntax.UNSCHEDULE);
         db.useTransaction(h -> schedules.remove(h, s));
         planner.cancelSchedule(s.id());
-        return ctx.reply("schedule.removed", s.id());
+        return ctx.reply("schedule.removed", s.number());
     }
 
     CommandReply skip(Context ctx, Command.Skip c) {
@@ -211,9 +211,9 @@ public final class ScheduleCommands {
         }
     }
 
-    private Schedule find(Guild g, long id, Syntax syntax) {
-        return db.withHandle(h -> schedules.find(h, g, id))
-                .orElseThrow(() -> new CommandException(syntax, "error.schedule.unknown", id));
+    private Schedule find(Guild g, long number, Syntax syntax) {
+        return db.withHandle(h -> schedules.findByNumber(h, g, number))
+                .orElseThrow(() -> new CommandException(syntax, "error.schedule.unknown", number));
     }
 
     private List<DateRange> skips(Guild g) {

@@ -83,7 +83,7 @@ public final class SeriesCommands {
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), List.of(), 1);
         return ctx.reply(
                 "series.planned",
-                s.id(),
+                s.number(),
                 c.moments(),
                 c.theme().label(ctx.language()),
                 ScheduleCommands.times(ctx, next, g));
