@@ -29,10 +29,11 @@ public sealed interface Command {
 
     record GuildChannelRemove() implements Command {}
 
-    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme)
+    /** {@code anyway}: the lead accepts that it posts in the same minute as another moment (issue 12). */
+    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme, boolean anyway)
             implements Command {}
 
-    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme) implements Command {}
+    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme, boolean anyway) implements Command {}
 
     record Schedules() implements Command {}
 

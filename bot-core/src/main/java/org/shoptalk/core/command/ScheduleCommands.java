@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.schedule.DateRange;
 import org.shoptalk.core.schedule.DaySpec;
+import org.shoptalk.core.schedule.MomentClash;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.schedule.Timing;
@@ -42,7 +44,8 @@ public final class ScheduleCommands {
         Guild g = ctx.requireLead(Syntax.SCHEDULE);
         LocalDate anchor =
                 clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate();
-        return add(ctx, g, new Timing.Weekly(c.days(), c.time(), c.everyWeeks(), anchor, c.zone()), c.theme());
+        return add(
+                ctx, g, new Timing.Weekly(c.days(), c.time(), c.everyWeeks(), anchor, c.zone()), c.theme(), c.anyway());
     }
 
     CommandReply once(Context ctx, Command.ScheduleOnce c) {
@@ -59,11 +62,15 @@ public final class ScheduleCommands {
             throw new CommandException(
                     Syntax.SCHEDULE_AT, "error.past", c.at().toLocalDate() + " " + c.at().toLocalTime());
         }
-        return add(ctx, g, timing, c.theme());
+        return add(ctx, g, timing, c.theme(), c.anyway());
     }
 
-    private CommandReply add(Context ctx, Guild g, Timing timing, org.shoptalk.core.prompt.Theme theme) {
+    private CommandReply add(
+            Context ctx, Guild g, Timing timing, org.shoptalk.core.prompt.Theme theme, boolean anyway) {
         Schedule s = db.inTransaction(h -> {
+            // Checked under the guild's row lock, so two leads typing the same moment at once cannot both add it.
+            guilds.lock(h, g.id());
+            refuseRepeats(ctx, g, h, MomentClash.candidate(g.id(), timing, theme, clock.instant()), anyway);
             long id = schedules.add(h, g, timing, theme, ctx.request().user(), clock.instant());
             Schedule added = schedules.find(h, g, id).orElseThrow();
             // Planned before the commit, so the two are one unit: when planning fails the schedule is not stored
@@ -73,6 +80,29 @@ public final class ScheduleCommands {
         });
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips(g), 3);
         return ctx.reply("schedule.added", s.number(), describe(ctx, s, g), times(ctx, next, g));
+    }
+
+    /**
+     * An exact duplicate is always refused; a moment in the same minute as another is refused unless the lead said
+     * {@code anyway} (docs/scheduling.md, issue 12).
+     */
+    private void refuseRepeats(Context ctx, Guild g, Handle h, Schedule candidate, boolean anyway) {
+        LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
+        List<DateRange> skips = schedules.skips(h, g.id(), today.minusDays(1));
+        MomentClash.Finding finding =
+                MomentClash.check(candidate, schedules.forGuild(h, g), g.zone(), skips, clock.instant());
+        if (finding instanceof MomentClash.Duplicate d) {
+            throw new CommandException(
+                    "error.schedule.duplicate", d.existing().number(), describe(ctx, d.existing(), g));
+        }
+        if (finding instanceof MomentClash.Clash c && !anyway) {
+            throw new CommandException(
+                    "error.schedule.clash",
+                    c.existing().number(),
+                    describe(ctx, c.existing(), g),
+                    times(ctx, List.of(c.at()), g),
+                    ctx.request().text());
+        }
     }
 
     CommandReply list(Context ctx) {
