@@ -107,9 +107,19 @@ public final class ScheduleCommands {
 
     CommandReply list(Context ctx) {
         Guild g = ctx.requireGuild(Syntax.SCHEDULES);
+        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("schedules.header", g.name()));
+        section(ctx, g, "", true, b);
+        return CommandReply.privately(b.build());
+    }
+
+    /**
+     * A guild's moments with their next times, breaks and next digest, into {@code b}. {@code target} prefixes the
+     * buttons' commands ("in:7 " on the Home, where no channel names the guild); {@code buttons} false leaves out
+     * pause/resume for people who may not use them.
+     */
+    void section(Context ctx, Guild g, String target, boolean buttons, ChatMessage.Builder b) {
         List<Schedule> all = db.withHandle(h -> schedules.forGuild(h, g));
         List<DateRange> skips = skips(g);
-        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("schedules.header", g.name()));
         if (all.isEmpty()) {
             b.text(ctx.t("schedules.none"));
         }
@@ -127,7 +137,11 @@ public final class ScheduleCommands {
             List<ZonedDateTime> next = planned(s, g, skips);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
             b.text(ctx.t("schedules.line", s.number(), describe(ctx, s, g), state, nextText));
-            b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.number());
+            if (buttons) {
+                b.button(
+                        ctx.t(paused ? "button.resume" : "button.pause"),
+                        target + (paused ? "resume " : "pause ") + s.number());
+            }
         }
         if (!skips.isEmpty()) {
             b.context(ctx.t(
@@ -136,7 +150,6 @@ public final class ScheduleCommands {
         }
         planner.nextDigest(g, clock.instant())
                 .ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
-        return CommandReply.privately(b.build());
     }
 
     /**
