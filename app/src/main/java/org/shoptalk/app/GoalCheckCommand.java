@@ -30,6 +30,8 @@ final class GoalCheckCommand {
     private final GoalAnalyzer analyzer = new GoalAnalyzer();
 
     /**
+     * Checks one goal and prints the verdict and follow-up questions.
+     *
      * @param args the arguments after {@code goal-check}; words outside quotes are joined with single spaces
      * @return the exit code: {@link #OK}, or {@link #BAD_ARGUMENTS} after one line on {@code err}
      */

@@ -18,7 +18,7 @@ class AppConfigTest {
         assertThat(config.database()).isEqualTo(DbSettings.embedded());
         assertThat(config.localConsole()).isTrue();
         assertThat(config.core().missedMomentGrace()).isEqualTo(Duration.ofHours(6));
-        assertThat(config.core().roundOpen()).isEqualTo(Duration.ofHours(72));
+        assertThat(config.core().roundOpen()).isEqualTo(Duration.ofDays(3));
         assertThat(config.core().reminderBeforeClose()).isEqualTo(Duration.ofHours(24));
         assertThat(config.core().clustered()).isFalse();
         assertThat(config.core().instanceId()).isEqualTo("AUTO");
@@ -44,7 +44,7 @@ class AppConfigTest {
         assertThat(config.database().password()).isEqualTo("secret");
         assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.core().missedMomentGrace()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(config.core().roundOpen()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.core().roundOpen()).isEqualTo(Duration.ofDays(2));
         assertThat(config.core().reminderBeforeClose()).isEqualTo(Duration.ofHours(12));
         assertThat(config.core().clustered()).isTrue();
         assertThat(config.core().instanceId()).isEqualTo("pod-1");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +47,14 @@ class CrashDurabilityTest {
     void every_write_acknowledged_before_a_kill_9_is_there_after_a_restart() throws Exception {
         Child first = Child.start(home, "first");
         int port = first.awaitReady();
-        Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Set<String>> acknowledged = new HashMap<>();
         AtomicInteger acks = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
             String channel = "crash-" + w;
             Set<String> mine = ConcurrentHashMap.newKeySet();
             acknowledged.put(channel, mine);
-            writers.submit(() -> write(new Http(port), channel, mine, acks));
+            writers.execute(() -> write(new Http(port), channel, mine, acks));
         }
         Await.until(() -> acks.get() >= KILL_AFTER || !first.process.isAlive(), Duration.ofSeconds(60));
 

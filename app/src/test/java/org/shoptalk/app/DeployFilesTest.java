@@ -111,7 +111,7 @@ class DeployFilesTest {
             Matcher reference = HelmTemplates.VALUES_REFERENCE.matcher(read(template));
             while (reference.find()) {
                 String path = reference.group(1).substring(1);
-                usedTopLevel.add(path.split("\\.")[0]);
+                usedTopLevel.add(path.split("\\.", -1)[0]);
                 if (lookup(values, path) == null) {
                     problems.add(name(template) + " uses .Values." + path + ", which values.yaml does not define");
                 }
@@ -318,7 +318,7 @@ class DeployFilesTest {
 
         List<String> users = run.stream().filter(i -> i.startsWith("USER ")).collect(Collectors.toList());
         assertThat(users).as("USER in the final stage").isNotEmpty();
-        String user = users.get(users.size() - 1).substring(5).strip().split(":")[0];
+        String user = users.get(users.size() - 1).substring(5).strip().split(":", -1)[0];
         assertThat(user).isNotIn("root", "0");
         assertThat(values().at("/podSecurityContext/runAsUser").asText())
                 .as("the chart's runAsUser")

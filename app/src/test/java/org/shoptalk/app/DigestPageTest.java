@@ -231,7 +231,7 @@ class DigestPageTest {
 
         Http.Answer md = http.get(path + "/export.md?weeks=4");
         assertThat(md.contentType())
-                .startsWith(DigestExport.MARKDOWN.contentType().split(";")[0]);
+                .startsWith(DigestExport.MARKDOWN.contentType().split(";", -1)[0]);
         assertThat(md.body())
                 .startsWith("# Craft: reflection moments")
                 .contains("> Asking before fixing saved me a day.")

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Slack Web API as WireMock on loopback: answers what Bolt asks about itself (auth.test, bots.info) and
- * the methods Shoptalk posts with. chat.postMessage answers with a new ts per message, as Slack does.
+ * the methods Shoptalk posts with. chat.postMessage answers with a new ts per message, as Slack does, and refuses a
+ * message beyond Slack's limits with the error Slack gives ({@link SlackLimits}).
  */
 final class FakeSlack implements AutoCloseable {
     static final String TEAM = "T0TEAM";
@@ -136,7 +137,7 @@ final class FakeSlack implements AutoCloseable {
 
     private static Map<String, String> form(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : body.split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 fields.put(
@@ -160,13 +161,32 @@ final class FakeSlack implements AutoCloseable {
         api.stop();
     }
 
-    /** chat.postMessage: each message gets a ts of its own, so threads can be told apart. */
+    /** The errors this fake Slack answered chat.postMessage with (limits broken), oldest first. */
+    List<String> refusals() {
+        return api.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> field(e.getResponse().getBodyAsString(), "error"))
+                .filter(error -> !error.isEmpty())
+                .toList();
+    }
+
+    /**
+     * chat.postMessage: a message within Slack's limits gets a ts of its own, so threads can be told apart; one
+     * beyond them gets {@code ok:false} and Slack's error.
+     */
     private static final class NewTsPerMessage implements ResponseDefinitionTransformerV2 {
         static final String NAME = "new-ts-per-message";
         private final AtomicInteger next = new AtomicInteger();
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            String blocks = form(event.getRequest().getBodyAsString()).get("blocks");
+            String broken = SlackLimits.check(blocks);
+            if (broken != null) {
+                return ResponseDefinitionBuilder.okForJson(Map.of("ok", false, "error", broken))
+                        .build();
+            }
             String ts = String.format("1700000000.%06d", next.incrementAndGet());
             return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts))
                     .build();

@@ -74,7 +74,7 @@ final class HelmTemplates {
     /** The node at a dotted .Values path ("config.database.url"), or null when values.yaml lacks it. */
     static JsonNode lookup(JsonNode values, String dottedPath) {
         JsonNode node = values;
-        for (String key : dottedPath.split("\\.")) {
+        for (String key : dottedPath.split("\\.", -1)) {
             if (node == null || !node.isObject() || !node.has(key)) {
                 return null;
             }

@@ -89,7 +89,7 @@ final class Http {
             String statusLine = new BufferedReader(
                             new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+            return Integer.parseInt(statusLine.split(" ", -1)[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -56,7 +56,7 @@ final class RepositoryFiles {
     static List<String> dockerInstructions(String dockerfile) {
         List<String> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String raw : dockerfile.split("\n")) {
+        for (String raw : dockerfile.split("\n", -1)) {
             String line = raw.strip();
             if (line.startsWith("#") || (line.isEmpty() && current.length() == 0)) {
                 continue;

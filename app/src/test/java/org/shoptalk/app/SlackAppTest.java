@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,48 @@ class SlackAppTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    /**
+     * Issue 11: a lively week once built a digest of about 39,000 characters of block text, which Slack refuses. Here
+     * 80 answers of a few sentences arrive as signed Slack events, and the fake Slack checks every post against
+     * Slack's limits: it takes the digest, and the digest's link opens a page that holds all 80 answers.
+     */
+    @Test
+    void an_eighty_answer_week_makes_a_digest_slack_accepts_whose_page_holds_every_answer() {
+        assertThat(reply(sender.command("U1", "guild create Busy lang en"))).contains("Busy");
+        assertThat(sender.command("U1", "moment").status()).isEqualTo(200);
+        slack.awaitCalls("chat.postMessage", 1);
+        String root = slack.postedTs().get(0);
+
+        for (int i = 1; i <= 80; i++) {
+            String user = "U" + (100 + i % 20);
+            String mention = i % 5 == 0 ? "<@U" + (100 + (i - 1) % 20) + "> " : "";
+            String text = mention + "[answer " + String.format("%03d", i) + "] This week I paired on the billing"
+                    + " migration and learnt how much of our schema nobody understands any more. I wrote down three"
+                    + " questions for the next refinement & asked the team to look at them. Next week I want to try"
+                    + " ensemble work on the hardest part, because talking it through saved us hours last time.";
+            String ts = String.format("1700001%03d.000100", i);
+            assertThat(sender.event(SlackSender.message("EvBusy" + i, user, ts, root, text), Map.of())
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        assertThat(reply(sender.command("U1", "digest"))).contains("The digest is posted");
+        List<Map<String, String>> posts = slack.awaitCalls("chat.postMessage", 2);
+
+        assertThat(slack.refusals())
+                .as("what the limit-checking fake Slack refused")
+                .isEmpty();
+        String digest = posts.get(posts.size() - 1).get("blocks");
+        Matcher link =
+                Pattern.compile("/digest/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").matcher(digest);
+        assertThat(link.find()).as(digest).isTrue();
+        Http.Answer page = new Http(app.port()).get(link.group());
+        assertThat(page.status()).isEqualTo(200);
+        for (int i = 1; i <= 80; i++) {
+            assertThat(page.body()).contains("[answer " + String.format("%03d", i) + "]");
+        }
     }
 
     /** A slash command's reply: on the ack when it is quick, otherwise through the response_url. */

@@ -1,7 +1,6 @@
 package org.shoptalk.core;
 
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.db.DatabaseUnavailableException;
@@ -17,7 +16,7 @@ public final class Failures {
     private Failures() {}
 
     public static boolean isTransient(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof DatabaseUnavailableException || t instanceof RejectedExecutionException) {
                 return true;
@@ -32,7 +31,7 @@ public final class Failures {
     /** A failure as a log may show it: its type and where it was thrown, never its message (it may quote people). */
     public static String describe(Throwable failure) {
         Throwable root = failure;
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
         while (root.getCause() != null && seen.put(root, Boolean.TRUE) == null) {
             root = root.getCause();
         }

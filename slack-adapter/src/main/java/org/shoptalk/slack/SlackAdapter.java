@@ -51,7 +51,7 @@ public final class SlackAdapter implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackAdapter(SlackSettings settings, Shoptalk shoptalk, Database database, Clock clock) {
-        this(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(2000));
+        this(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofSeconds(2));
     }
 
     SlackAdapter(

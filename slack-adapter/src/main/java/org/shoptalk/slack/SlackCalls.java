@@ -45,10 +45,18 @@ final class SlackCalls {
         VIEWS_PUBLISH(Methods.VIEWS_PUBLISH, WRITE, WORKSPACE),
         VIEWS_OPEN(Methods.VIEWS_OPEN, WRITE, WORKSPACE);
 
-        final PlatformCall call;
+        private final String name;
+        private final PlatformCall.Effect effect;
+        private final RateLimitedException.Scope scope;
 
         Method(String name, PlatformCall.Effect effect, RateLimitedException.Scope scope) {
-            this.call = new PlatformCall("Slack " + name, effect, scope);
+            this.name = name;
+            this.effect = effect;
+            this.scope = scope;
+        }
+
+        PlatformCall call() {
+            return new PlatformCall("Slack " + name, effect, scope);
         }
     }
 
@@ -104,7 +112,7 @@ final class SlackCalls {
 
     /** Runs the call once: its answer when Slack said ok, otherwise the exception that says what happened. */
     <T extends SlackApiTextResponse> T call(Method method, Call<T> call) {
-        PlatformCall rules = method.call;
+        PlatformCall rules = method.call();
         T response;
         try {
             response = call.run();
@@ -114,7 +122,7 @@ final class SlackCalls {
             throw rules.answered(
                     status,
                     e.getResponse().header("Retry-After"),
-                    status == 413 || error != null && PERMANENT_ERRORS.contains(error),
+                    status == 413 || (error != null && PERMANENT_ERRORS.contains(error)),
                     status == 413 ? ChatPlatformException.Reason.TOO_LARGE : reason(error),
                     error,
                     clock,

@@ -85,17 +85,26 @@ final class SlackCommands {
         ChannelRef channel = SlackIds.channelOrPrivate(tenant, p.getChannelId(), p.getChannelName());
         CommandRequest request =
                 new CommandRequest(new UserRef(tenant, p.getUserId()), channel, SlackText.toNeutral(p.getText()));
-        CompletableFuture<CommandReply> reply = CompletableFuture.supplyAsync(() -> safely(shoptalk, request), work);
+        // Whoever completes `inline` first decides where the reply goes: the ack, or response_url after it.
+        CompletableFuture<CommandReply> inline = new CompletableFuture<>();
+        work.execute(() -> {
+            CommandReply reply = safely(shoptalk, request);
+            if (!inline.complete(reply)) {
+                respond(ctx, reply);
+            }
+        });
         try {
-            return ctx.ack(slashResponse(reply.get(inlineWait.toMillis(), TimeUnit.MILLISECONDS)));
-        } catch (TimeoutException e) {
-            reply.thenAcceptAsync(r -> respond(ctx, r), work);
-            return ctx.ack();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ctx.ack();
+            return ctx.ack(slashResponse(inline.get(inlineWait.toMillis(), TimeUnit.MILLISECONDS)));
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (inline.complete(null)) {
+                return ctx.ack();
+            }
+            return ctx.ack(slashResponse(inline.join()));
         } catch (ExecutionException e) {
-            return ctx.ack(slashResponse(CommandReply.privately(ChatMessage.text("Sorry, that did not work."))));
+            throw new IllegalStateException("the inline reply is only ever completed with a value", e);
         }
     }
 

@@ -80,7 +80,7 @@ final class SlackEvents {
                             new ChannelRef(tenant, e.getChannel()),
                             m.getTs(),
                             text,
-                            SlackText.mentions(tenant, text),
+                            SlackText.mentions(tenant, m.getText()),
                             clock.instant()));
         });
         app.event(MessageDeletedEvent.class, (payload, ctx) -> {
@@ -122,7 +122,7 @@ final class SlackEvents {
                         ts,
                         threadTs,
                         text,
-                        SlackText.mentions(tenant, text),
+                        SlackText.mentions(tenant, slackText),
                         clock.instant()));
     }
 

@@ -41,7 +41,7 @@ final class SlackRequestShape {
             return isOneOf(typeOf(trimmed), EVENT_TYPES);
         }
         boolean command = false;
-        for (String pair : trimmed.split("&")) {
+        for (String pair : trimmed.split("&", -1)) {
             if (pair.startsWith("payload=")) {
                 String payload;
                 try {

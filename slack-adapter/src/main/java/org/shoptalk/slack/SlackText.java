@@ -7,16 +7,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.TypedText;
 import org.shoptalk.core.chat.UserRef;
 
 /**
- * Converts between Slack's mrkdwn text and the neutral text core stores. Incoming: mentions become
- * {@code <@U123>}, channel and link tokens become readable text, HTML entities are decoded. Outgoing:
- * text is escaped for mrkdwn again, keeping {@code <@U123>} mentions as Slack mentions.
+ * Converts between Slack's mrkdwn text and the neutral text core stores. Incoming: Slack's own mention tokens become
+ * {@code <@U123>}, channel and link tokens become readable text, and what people typed is decoded and passed through
+ * {@link TypedText#literal}. Slack sends typed angle brackets as "&amp;lt;"/"&amp;gt;", so decoding them cannot make
+ * a token, and the text between tokens cannot make a mention (issue 11). Outgoing: text is escaped for mrkdwn again,
+ * keeping {@code <@U123>} mentions as Slack mentions.
  */
 final class SlackText {
     private static final Pattern TOKEN = Pattern.compile("<([^<>]+)>");
-    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)>");
+    private static final Pattern USER_TOKEN = Pattern.compile("@([UW][A-Z0-9]+)(?:\\|.*)?", Pattern.DOTALL);
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]+)&gt;");
 
     private SlackText() {}
@@ -28,40 +31,60 @@ final class SlackText {
         }
         Matcher m = TOKEN.matcher(slack);
         StringBuilder out = new StringBuilder();
+        int typedFrom = 0;
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(token(m.group(1))));
+            out.append(typed(slack.substring(typedFrom, m.start()))).append(token(m.group(1)));
+            typedFrom = m.end();
         }
-        m.appendTail(out);
-        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return out.append(typed(slack.substring(typedFrom))).toString();
+    }
+
+    /** Characters a person typed, which Slack escapes as &amp;, &lt; and &gt; (and nothing else). */
+    private static String typed(String escaped) {
+        return TypedText.literal(
+                escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
     }
 
     private static String token(String inner) {
+        Matcher user = USER_TOKEN.matcher(inner);
+        if (user.matches()) {
+            // keep the id only: core addresses people by id, names change
+            return TypedText.mention(user.group(1));
+        }
         String target = inner;
         String label = null;
         int bar = inner.indexOf('|');
         if (bar >= 0) {
             target = inner.substring(0, bar);
-            label = inner.substring(bar + 1);
+            label = typed(inner.substring(bar + 1));
         }
         if (target.startsWith("@")) {
-            // keep the id only: core addresses people by id, names change
-            return "<" + target + ">";
+            return typed("@" + (label != null && !label.isEmpty() ? label : target.substring(1)));
         }
         if (target.startsWith("#")) {
-            return label != null && !label.isEmpty() ? "#" + label : "<" + target + ">";
+            return label != null && !label.isEmpty() ? "#" + label : typed("<" + target + ">");
         }
         if (target.startsWith("!")) {
-            return label != null ? label : "@" + target.substring(1).replace("subteam^", "");
+            return label != null ? label : "@" + typed(target.substring(1).replace("subteam^", ""));
         }
+        target = typed(target);
         return label == null || label.equals(target) ? target : label + " (" + target + ")";
     }
 
-    /** The people mentioned in neutral text, in order of first mention. */
-    static List<UserRef> mentions(Tenant tenant, String neutral) {
+    /**
+     * The people Slack itself mentions in a message's raw text ({@code <@U123>}, {@code <@U123|name>}), in order of
+     * first mention. Read from the raw text, before anything typed is decoded, so typed characters never count.
+     */
+    static List<UserRef> mentions(Tenant tenant, String slack) {
         Set<String> ids = new LinkedHashSet<>();
-        Matcher m = MENTION.matcher(neutral);
-        while (m.find()) {
-            ids.add(m.group(1));
+        if (slack != null) {
+            Matcher m = TOKEN.matcher(slack);
+            while (m.find()) {
+                Matcher user = USER_TOKEN.matcher(m.group(1));
+                if (user.matches()) {
+                    ids.add(user.group(1));
+                }
+            }
         }
         List<UserRef> refs = new ArrayList<>();
         ids.forEach(id -> refs.add(new UserRef(tenant, id)));

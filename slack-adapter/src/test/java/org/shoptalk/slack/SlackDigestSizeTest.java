@@ -172,7 +172,7 @@ class SlackDigestSizeTest {
 
     private static Map<String, String> form(LoggedRequest request) {
         Map<String, String> out = new HashMap<>();
-        for (String pair : request.getBodyAsString().split("&")) {
+        for (String pair : request.getBodyAsString().split("&", -1)) {
             int eq = pair.indexOf('=');
             out.put(
                     URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -121,6 +121,49 @@ class SlackEndToEndTest {
         slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
     }
 
+    @Test
+    void a_person_slack_did_not_resolve_or_typed_as_characters_is_refused_and_nothing_is_stored() {
+        assertThat(reply(slack.command(slack.slashCommand("guild create Craft lang en"))))
+                .contains("Craft");
+
+        // Slack leaves a name it could not resolve as plain text, and sends typed brackets HTML-escaped.
+        String unknown = reply(slack.command(slack.slashCommand("guild lead add @carl")));
+        String typed = reply(slack.command(slack.slashCommand("guild lead add &lt;@U2&gt;")));
+        String guild = reply(slack.command(slack.slashCommand("guild")));
+
+        assertThat(unknown)
+                .contains("ephemeral")
+                .contains("Slack did not tell me who @carl is, so nothing changed")
+                .contains("pick your colleague from the list Slack shows");
+        assertThat(typed).contains("ephemeral").contains("is not a mention of a person");
+        assertThat(guild).contains("Members: 1").doesNotContain("carl");
+
+        String added = reply(slack.command(slack.slashCommand("guild lead add <@U2|bo>")));
+        assertThat(added).contains("in_channel").contains("\\u003c@U2\\u003e is now a lead");
+        assertThat(reply(slack.command(slack.slashCommand("guild")))).contains("Members: 2");
+    }
+
+    @Test
+    void mention_characters_typed_in_an_answer_are_shown_as_typed_and_mention_nobody() {
+        reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+        slack.command(slack.slashCommand("moment"));
+        slack.awaitRequests("/api/chat.postMessage", 1);
+        String root = "1700000000.000001";
+        slack.event(SlackPayloads.reply("Ev1", "U1", "1700000100.000100", root, "I plan the retro."));
+        slack.event(SlackPayloads.reply(
+                "Ev2", "U3", "1700000200.000100", root, "Slack ids look like &lt;@U2&gt;, I read in the docs."));
+
+        slack.command(slack.slashCommand("digest"));
+        List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 2);
+        String digest = decoded(posts.get(posts.size() - 1));
+
+        assertThat(digest)
+                .contains("ids look like &lt;\u2060@U2&gt;")
+                .doesNotContain("<@U2>")
+                .doesNotContain("@bo")
+                .doesNotContain("responding to bo");
+    }
+
     private static int countOccurrences(String text, String part) {
         int count = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

@@ -36,6 +36,25 @@ class SlackEventsTest extends SingleWorkspaceTest {
     }
 
     @Test
+    void mention_characters_a_person_typed_stay_text_and_mention_nobody() {
+        slack.event(SlackPayloads.reply(
+                "Ev1",
+                "U2",
+                "1700000001.000200",
+                ROOT,
+                "Typed &lt;@U3&gt; and &lt;@U4|bob&gt; by hand, &amp;lt;@U6&amp;gt; too, and asked <@U5>"));
+
+        assertThat(core.events).singleElement().isInstanceOfSatisfying(ChatEvent.MessagePosted.class, e -> {
+            assertThat(e.mentions()).containsExactly(new UserRef(TENANT, "U5"));
+            assertThat(e.text())
+                    .isEqualTo("Typed <\u2060@U3> and <\u2060@U4|bob> by hand, &lt;@U6&gt; too, and asked <@U5>");
+            assertThat(e.text().replace("\u2060", ""))
+                    .as("reads as typed")
+                    .startsWith("Typed <@U3> and <@U4|bob> by hand");
+        });
+    }
+
+    @Test
     void top_level_message_is_posted_without_a_thread() {
         slack.event(SlackPayloads.reply("Ev1", "U2", "1700000001.000200", null, "hello"));
 

@@ -73,7 +73,7 @@ final class SlackHarness implements AutoCloseable {
         SlackSettings settings = SlackSettings.fromEnvironment(withApi).orElseThrow();
         this.adapter =
                 new SlackAdapter(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(1500));
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         for (Route route : adapter.routes()) {
             server.createContext(route.path(), exchange -> serve(route, exchange));
         }
@@ -265,7 +265,7 @@ final class SlackHarness implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return q;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             int eq = pair.indexOf('=');
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -92,7 +92,7 @@ class SocketModeTest {
         private volatile WebSocket client;
 
         FakeSocketSlack() {
-            super(new InetSocketAddress("127.0.0.1", 0));
+            super(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
             setReuseAddr(true);
         }
 

@@ -18,6 +18,7 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.TypedText;
 import org.shoptalk.core.chat.UserRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,15 +217,17 @@ final class TeamsInbound {
             }
             return people.objectId(
                             origin.tenant(), m.getMentioned(), origin.serviceUrl(), lookupConversation(origin), true)
-                    .map(id -> "<@" + id + ">")
-                    .orElse("@" + TeamsText.mentionName(m));
+                    .map(TypedText::mention)
+                    // core refuses a person it cannot identify, with a message that names them as typed
+                    .orElse(TypedText.literal("@" + TeamsText.mentionName(m)));
         });
         return COMMAND_PREFIX.matcher(text).replaceFirst("");
     }
 
     /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */
     private static String eventText(Activity activity) {
-        return TeamsText.render(activity.getText(), mentions(activity), m -> "@" + TeamsText.mentionName(m));
+        return TeamsText.render(
+                activity.getText(), mentions(activity), m -> TypedText.literal("@" + TeamsText.mentionName(m)));
     }
 
     private List<UserRef> mentioned(Activity activity, Origin origin) {

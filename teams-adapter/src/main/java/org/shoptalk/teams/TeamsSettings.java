@@ -91,7 +91,7 @@ public record TeamsSettings(
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && local)) {
+            if (uri.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && local))) {
                 throw new URISyntaxException(value, "not an https URL");
             }
         } catch (URISyntaxException e) {

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.shoptalk.core.chat.TypedText;
 
 /**
  * Message text as Teams delivers it: light HTML with {@code <at>Name</at>} mentions, each described
- * by a mention entity. Turns it into plain text with each mention replaced as the caller wants.
+ * by a mention entity. Turns it into plain text with each mention replaced as the caller wants; only an entity makes a
+ * mention, never text shaped like one.
  * Stateless and thread-safe.
  */
 final class TeamsText {
@@ -46,12 +48,20 @@ final class TeamsText {
             if (next == null) {
                 break;
             }
-            out.append(plain(text.substring(pos, nextAt))).append(replacement.apply(next));
+            out.append(typed(text.substring(pos, nextAt))).append(replacement.apply(next));
             pos = nextAt + next.getText().length();
             left.remove(next);
         }
-        out.append(plain(text.substring(pos)));
+        out.append(typed(text.substring(pos)));
         return out.toString().strip();
+    }
+
+    /**
+     * Text between mention entities is what the person typed: it may read {@code <@id>} but is never a mention, since
+     * Teams says who is mentioned only in its entities (issue 11).
+     */
+    private static String typed(String html) {
+        return TypedText.literal(plain(html));
     }
 
     /** Removes markup and decodes the entities Teams uses in message text. */

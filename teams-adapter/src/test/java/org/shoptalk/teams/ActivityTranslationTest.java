@@ -95,6 +95,27 @@ class ActivityTranslationTest {
     }
 
     @Test
+    void text_shaped_like_a_mention_reaches_core_as_text_and_mentions_nobody() {
+        teams.deliver(
+                "channel-reply",
+                Map.of(
+                        "id",
+                        "1763803000001",
+                        "root",
+                        "1763802902123",
+                        "text",
+                        "Object ids look like &lt;@" + MEMBER.aad() + "&gt; in our logs"));
+
+        assertThat(core.events).singleElement().isInstanceOfSatisfying(ChatEvent.MessagePosted.class, posted -> {
+            assertThat(posted.mentions()).isEmpty();
+            assertThat(posted.text()).doesNotContain("<@");
+            assertThat(posted.text().replace("\u2060", ""))
+                    .as("reads as typed")
+                    .isEqualTo("Object ids look like <@" + MEMBER.aad() + "> in our logs");
+        });
+    }
+
+    @Test
     void reply_in_a_thread_becomes_a_posted_message_with_its_thread_root_and_receive_time() {
         teams.deliver(
                 "channel-reply",

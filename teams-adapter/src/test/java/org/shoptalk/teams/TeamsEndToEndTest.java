@@ -3,10 +3,13 @@ package org.shoptalk.teams;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shoptalk.teams.TeamsFixture.LEAD;
 import static org.shoptalk.teams.TeamsFixture.MEMBER;
@@ -187,6 +190,55 @@ class TeamsEndToEndTest {
     }
 
     /** The bot is added to the team, which is announced in General; the guild channel is created after. */
+    @Test
+    void only_a_mention_entity_names_a_person_in_a_command() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft lang en");
+        teams.botFramework.wireMock.stubFor(get(urlPathMatching("/teams/v3/conversations/[^/]+/members/.+"))
+                .willReturn(okJson("{\"id\": \"" + MEMBER.id() + "\", \"name\": \"" + MEMBER.name()
+                        + "\", \"aadObjectId\": \"" + MEMBER.aad() + "\"}")));
+
+        // Typed without picking from the list: plain text, no entity.
+        command(LEAD, "1763802900002", "guild lead add @Milan");
+        String unresolved = lastReplyText();
+        // Text shaped like a mention, but without an entity: Teams did not say who it is.
+        command(LEAD, "1763802900003", "guild lead add &lt;@" + MEMBER.aad() + "&gt;");
+        String typedId = lastReplyText();
+        command(LEAD, "1763802900004", "guild lead add <at>Milan Member</at>");
+        String typedTag = lastReplyText();
+        command(LEAD, "1763802900005", "guild");
+
+        assertThat(unresolved).contains("Teams did not tell me who @Milan is, so nothing changed");
+        assertThat(typedId).contains("is not a mention of a person");
+        assertThat(typedTag).contains("is not a mention of a person");
+        assertThat(lastReplyText()).contains("Members: 1");
+
+        mentionCommand(LEAD, "1763802900006", "guild lead add <at>Milan Member</at>", MEMBER);
+        assertThat(lastReplyText()).contains("is now a lead of Craft");
+        command(LEAD, "1763802900007", "guild");
+        assertThat(lastReplyText()).contains("Members: 2");
+    }
+
+    private void mentionCommand(TeamsFixture.Person who, String messageId, String text, TeamsFixture.Person mentioned) {
+        teams.deliver(
+                "channel-message-mention",
+                Map.of(
+                        "id",
+                        messageId,
+                        "root",
+                        messageId,
+                        "text",
+                        text,
+                        "fromId",
+                        who.id(),
+                        "fromAad",
+                        who.aad(),
+                        "fromName",
+                        who.name(),
+                        "extraMention",
+                        TeamsFixture.mentionEntity(mentioned)));
+    }
+
     private void install() {
         teams.deliver("conversation-update-bot-added", Map.of("id", "0001"));
         teams.deliver("installation-update-add", Map.of("id", "0002"));

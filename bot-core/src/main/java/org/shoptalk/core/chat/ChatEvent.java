@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What adapters report to core about messages in channels. Mentions are resolved by the adapter
- * into user refs, so core never parses platform mention syntax in answers.
+ * into user refs, from what the platform itself encoded (never from typed text, see {@link TypedText}), so core
+ * never parses platform mention syntax in answers.
  */
 public sealed interface ChatEvent {
 

@@ -40,6 +40,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
+            @Override
             public String plain() {
                 return "*" + text + "*";
             }
@@ -50,6 +51,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
+            @Override
             public String plain() {
                 return text;
             }
@@ -61,6 +63,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
+            @Override
             public String plain() {
                 String quoted = "> " + text.replace("\n", "\n> ");
                 return attribution == null ? quoted : quoted + "\n  - " + attribution;
@@ -73,6 +76,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
+            @Override
             public String plain() {
                 return "(" + text + ")";
             }
@@ -84,6 +88,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(url);
             }
 
+            @Override
             public String plain() {
                 return label + ": " + url;
             }
@@ -96,12 +101,14 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(command);
             }
 
+            @Override
             public String plain() {
                 return "[" + label + "] /shoptalk " + command;
             }
         }
 
         record Divider() implements Block {
+            @Override
             public String plain() {
                 return "---";
             }

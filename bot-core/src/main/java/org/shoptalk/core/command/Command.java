@@ -23,7 +23,7 @@ public sealed interface Command {
 
     record GuildLeave() implements Command {}
 
-    record GuildLeadAdd(String userId) implements Command {}
+    record GuildLeadAdd(Person person) implements Command {}
 
     record GuildChannelAdd() implements Command {}
 

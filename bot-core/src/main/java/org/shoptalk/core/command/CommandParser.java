@@ -35,7 +35,7 @@ public final class CommandParser {
 
     public Command parse(String line) {
         Tokens t = tokens(line == null ? "" : line.strip());
-        String verb = t.peekKeyword();
+        String verb = t.peekVerb();
         if (verb == null) {
             return new Command.Help();
         }
@@ -86,54 +86,73 @@ public final class CommandParser {
     }
 
     private Command guild(Tokens t) {
-        String sub = t.peekKeyword();
+        String sub = t.peekVerb();
         if (sub == null) {
             return new Command.GuildInfo();
         }
         t.next();
-        switch (sub) {
-            case "create":
-                return guildCreate(t);
-            case "join":
-                return end(t, Syntax.GUILD_JOIN, new Command.GuildJoin());
-            case "leave":
-                return end(t, Syntax.GUILD_LEAVE, new Command.GuildLeave());
-            case "lead":
+        return switch (sub) {
+            case "create" -> guildCreate(t);
+            case "join" -> end(t, Syntax.GUILD_JOIN, new Command.GuildJoin());
+            case "leave" -> end(t, Syntax.GUILD_LEAVE, new Command.GuildLeave());
+            case "lead" -> {
                 if (!t.accept("add") || !t.hasMore()) {
                     throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.lead.add");
                 }
-                return end(t, Syntax.GUILD_LEAD_ADD, new Command.GuildLeadAdd(userId(t.next())));
-            case "channel":
+                yield new Command.GuildLeadAdd(person(t, Syntax.GUILD_LEAD_ADD));
+            }
+            case "channel" -> {
                 if (t.accept("add")) {
-                    return end(t, Syntax.GUILD_CHANNEL_ADD, new Command.GuildChannelAdd());
+                    yield end(t, Syntax.GUILD_CHANNEL_ADD, new Command.GuildChannelAdd());
                 }
                 if (t.accept("remove")) {
-                    return end(t, Syntax.GUILD_CHANNEL_REMOVE, new Command.GuildChannelRemove());
+                    yield end(t, Syntax.GUILD_CHANNEL_REMOVE, new Command.GuildChannelRemove());
                 }
                 throw new CommandException(Syntax.GUILD_CHANNEL_ADD, "error.guild.channel");
-            default:
-                throw new CommandException(Syntax.GUILD_CREATE, "error.guild.sub", sub);
-        }
+            }
+            default -> throw new CommandException(Syntax.GUILD_CREATE, "error.guild.sub", sub);
+        };
     }
 
+    /**
+     * Options are read from the end of the line, so a name may hold a word that is also a keyword: in
+     * {@code guild create Tz lang en tz America/Santiago} the guild is called Tz (issue 11). A quoted word is
+     * always part of the name.
+     */
     private Command guildCreate(Tokens t) {
-        StringBuilder name = new StringBuilder();
-        while (t.hasMore() && !"lang".equals(t.peekKeyword()) && !"tz".equals(t.peekKeyword())) {
-            name.append(name.length() == 0 ? "" : " ").append(t.next());
-        }
+        int nameWords = t.remaining();
         Language language = null;
         ZoneId zone = null;
-        while (t.hasMore()) {
-            if (t.accept("lang")) {
-                String code = t.next();
-                language = Language.parse(code)
-                        .orElseThrow(() -> new CommandException(Syntax.GUILD_CREATE, "error.lang", str(code)));
-            } else if (t.accept("tz")) {
-                zone = zone(t.next(), Syntax.GUILD_CREATE);
+        while (nameWords >= 2) {
+            String keyword = t.keywordAt(nameWords - 2);
+            String value = t.wordAt(nameWords - 1);
+            if ("lang".equals(keyword)) {
+                if (language != null) {
+                    throw new CommandException(Syntax.GUILD_CREATE, "error.extra", t.wordAt(nameWords - 2));
+                }
+                language = Language.parse(value).orElse(null);
+                if (language == null) {
+                    throw keywordValue(t, nameWords, "error.lang.or.name", value);
+                }
+            } else if ("tz".equals(keyword)) {
+                if (zone != null) {
+                    throw new CommandException(Syntax.GUILD_CREATE, "error.extra", t.wordAt(nameWords - 2));
+                }
+                try {
+                    zone = zone(value, Syntax.GUILD_CREATE);
+                } catch (CommandException e) {
+                    throw keywordValue(t, nameWords, "error.zone.or.name", value);
+                }
             } else {
-                throw new CommandException(Syntax.GUILD_CREATE, "error.extra", t.next());
+                break;
             }
+            nameWords -= 2;
         }
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < nameWords; i++) {
+            name.append(i == 0 ? "" : " ").append(t.wordAt(i));
+        }
+        t.rest();
         String n = name.toString().strip();
         if (n.isEmpty()) {
             throw new CommandException(Syntax.GUILD_CREATE, "error.guild.name.missing");
@@ -142,6 +161,19 @@ public final class CommandParser {
             throw new CommandException(Syntax.GUILD_CREATE, "error.guild.name.long", MAX_NAME);
         }
         return new Command.GuildCreate(n, language, zone);
+    }
+
+    /**
+     * A keyword whose value is wrong may really be part of the name ("guild create Lang Tz"): the error says so and
+     * shows the line with the name quoted.
+     */
+    private static CommandException keywordValue(Tokens t, int upTo, String key, String value) {
+        StringBuilder quoted = new StringBuilder();
+        for (int i = 0; i < upTo; i++) {
+            quoted.append(i == 0 ? "" : " ").append(t.wordAt(i));
+        }
+        return new CommandException(
+                Syntax.GUILD_CREATE, key, str(value), t.wordAt(upTo - 2), "/shoptalk guild create \"" + quoted + "\"");
     }
 
     private Command schedule(Tokens t) {
@@ -306,7 +338,7 @@ public final class CommandParser {
         throw new CommandException(Syntax.REMINDERS, "error.reminders", str(v));
     }
 
-    static Command end(Tokens t, Syntax syntax, Command command) {
+    static <T> T end(Tokens t, Syntax syntax, T command) {
         if (t.hasMore()) {
             throw new CommandException(syntax, "error.extra", t.next());
         }
@@ -334,7 +366,7 @@ public final class CommandParser {
 
     static ZoneId zone(String word, Syntax syntax) {
         try {
-            if (word == null || !word.contains("/") && !word.equalsIgnoreCase("UTC")) {
+            if (word == null || (!word.contains("/") && !word.equalsIgnoreCase("UTC"))) {
                 throw new DateTimeException("not a region zone");
             }
             return ZoneId.of(word);
@@ -361,17 +393,25 @@ public final class CommandParser {
         return Long.parseLong(m.group(1));
     }
 
-    /** The user id in a mention: {@code <@U123>}, {@code <@U123|name>} or {@code @name}. */
-    static String userId(String word) {
+    /**
+     * A person: {@code <@U123>} or {@code <@U123|name>} (identified), or {@code @name} and whatever follows it to the
+     * end of the line (typed; Slack leaves a name it could not resolve like that, and it may hold spaces).
+     */
+    static Person person(Tokens t, Syntax syntax) {
+        String word = t.next();
         Matcher m = MENTION.matcher(word);
-        if (!m.matches()) {
-            throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.mention", word);
+        if (m.matches() && m.group(1) != null) {
+            if (m.group(1).length() > MAX_USER_ID) {
+                throw new CommandException(syntax, "error.mention", word);
+            }
+            return end(t, syntax, new Person.Id(m.group(1)));
         }
-        String id = m.group(1) != null ? m.group(1) : m.group(3);
-        if (id.length() > MAX_USER_ID) {
-            throw new CommandException(Syntax.GUILD_LEAD_ADD, "error.mention", word);
+        if (m.matches() && m.group(3).length() <= MAX_USER_ID) {
+            StringBuilder typed = new StringBuilder(word);
+            t.rest().forEach(w -> typed.append(' ').append(w));
+            return new Person.Typed(typed.toString());
         }
-        return id;
+        throw new CommandException(syntax, "error.mention", word);
     }
 
     static String str(String word) {

@@ -1,6 +1,8 @@
 package org.shoptalk.core.command;
 
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Platform;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.Role;
 import org.shoptalk.core.i18n.Language;
@@ -33,6 +35,31 @@ record Context(CommandRequest request, Guild guild, Role role, Language language
             throw new CommandException("error.member.only", g.name());
         }
         return g;
+    }
+
+    /**
+     * The person a command names. On a platform that identifies people by id, a person only typed as {@code @carl}
+     * is one the platform could not find, and is refused rather than stored as a phantom "carl" (issue 11); in the
+     * local console the typed name is the person.
+     */
+    UserRef person(Person person, Syntax syntax) {
+        Platform platform = request.user().tenant().platform();
+        String id;
+        if (person instanceof Person.Id p) {
+            id = p.id();
+        } else if (person instanceof Person.Typed p) {
+            if (platform.peopleById()) {
+                throw new CommandException(syntax, "error.person.unresolved", p.text(), platform.label());
+            }
+            if (p.extra() != null) {
+                throw new CommandException(syntax, "error.extra", p.extra());
+            }
+            id = p.name();
+        } else {
+            throw new IllegalStateException(
+                    "unhandled person " + person.getClass().getSimpleName());
+        }
+        return new UserRef(request.user().tenant(), id);
     }
 
     String t(String key, Object... args) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.TypedText;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
@@ -105,9 +106,10 @@ public final class GuildCommands {
 
     CommandReply leadAdd(Context ctx, Command.GuildLeadAdd c) {
         Guild g = ctx.requireLead(Syntax.GUILD_LEAD_ADD);
-        UserRef person = new UserRef(g.tenant(), c.userId());
+        UserRef person = ctx.person(c.person(), Syntax.GUILD_LEAD_ADD);
         db.useTransaction(h -> guilds.setRole(h, g, person, Role.LEAD, clock.instant()));
-        return CommandReply.inChannel(ChatMessage.text(ctx.t("guild.lead.added", "<@" + c.userId() + ">", g.name())));
+        return CommandReply.inChannel(
+                ChatMessage.text(ctx.t("guild.lead.added", TypedText.mention(person.id()), g.name())));
     }
 
     CommandReply channelAdd(Context ctx) {

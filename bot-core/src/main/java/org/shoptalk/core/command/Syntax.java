@@ -64,7 +64,7 @@ public enum Syntax {
     /** The forms that start with this word, to show when a command was not understood. */
     public static List<Syntax> startingWith(String word) {
         return Arrays.stream(values())
-                .filter(s -> s.form.split(" ")[0].equalsIgnoreCase(word))
+                .filter(s -> s.form.split(" ", -1)[0].equalsIgnoreCase(word))
                 .toList();
     }
 }

@@ -6,18 +6,22 @@ import java.util.Locale;
 
 /**
  * A command line split into words. Text in straight or curly double quotes is one word, since chat
- * clients like to turn "quotes" into “quotes”. Not thread-safe.
+ * clients (phones above all) like to turn "quotes" into “quotes” or „quotes“. A quoted word is always a
+ * value, never a keyword: {@code guild create "Tz" lang en} names a guild Tz. Not thread-safe.
  */
 final class Tokens {
     private final List<String> words;
+    private final List<Boolean> quoted;
     private int position;
 
-    private Tokens(List<String> words) {
+    private Tokens(List<String> words, List<Boolean> quoted) {
         this.words = words;
+        this.quoted = quoted;
     }
 
     static Tokens of(String line) {
         List<String> words = new ArrayList<>();
+        List<Boolean> wasQuoted = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
         boolean hadQuote = false;
@@ -27,7 +31,7 @@ final class Tokens {
                 quoted = !quoted;
                 hadQuote = true;
             } else if (Character.isWhitespace(c) && !quoted) {
-                flush(words, current, hadQuote);
+                flush(words, wasQuoted, current, hadQuote);
                 hadQuote = false;
             } else {
                 current.append(c);
@@ -36,13 +40,14 @@ final class Tokens {
         if (quoted) {
             throw new CommandException("error.quote");
         }
-        flush(words, current, hadQuote);
-        return new Tokens(words);
+        flush(words, wasQuoted, current, hadQuote);
+        return new Tokens(words, wasQuoted);
     }
 
-    private static void flush(List<String> words, StringBuilder current, boolean keepEmpty) {
-        if (current.length() > 0 || keepEmpty) {
+    private static void flush(List<String> words, List<Boolean> quoted, StringBuilder current, boolean hadQuote) {
+        if (current.length() > 0 || hadQuote) {
             words.add(current.toString());
+            quoted.add(hadQuote);
             current.setLength(0);
         }
     }
@@ -55,10 +60,32 @@ final class Tokens {
         return hasMore() ? words.get(position) : null;
     }
 
-    /** The next word, lower-cased, or null at the end. */
+    /** The next word, lower-cased, or null at the end or when it was quoted (then it is a value). */
     String peekKeyword() {
+        return hasMore() && !quoted.get(position) ? peek().toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** The next word lower-cased, quoted or not (a command's verb), or null at the end. */
+    String peekVerb() {
         String w = peek();
         return w == null ? null : w.toLowerCase(Locale.ROOT);
+    }
+
+    /** How many words are left. */
+    int remaining() {
+        return words.size() - position;
+    }
+
+    /** The word {@code offset} places ahead as a keyword (see {@link #peekKeyword}), or null. */
+    String keywordAt(int offset) {
+        int i = position + offset;
+        return i < words.size() && !quoted.get(i) ? words.get(i).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** The word {@code offset} places ahead, as typed, or null. */
+    String wordAt(int offset) {
+        int i = position + offset;
+        return i < words.size() ? words.get(i) : null;
     }
 
     String next() {

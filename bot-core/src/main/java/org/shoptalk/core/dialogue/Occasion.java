@@ -14,11 +14,11 @@ import org.shoptalk.core.schedule.DateRange;
  * few working days (offsets in working days from the start). The questions come from the built-in library.
  */
 public enum Occasion {
-    KICKOFF("kickoff", List.of(new Step(0, "goals-01"), new Step(2, "means-05"), new Step(5, "dialogue-01"))),
-    CLOSE("close", List.of(new Step(0, "accountability-04"), new Step(2, "craft-07"), new Step(5, "declutter-04"))),
-    REVIEW("review", List.of(new Step(0, "explore-08"), new Step(2, "choose-02"), new Step(4, "accountability-10"))),
-    RECERT("recert", List.of(new Step(0, "craft-03"), new Step(3, "declutter-08"), new Step(6, "declutter-12"))),
-    ROLE("role", List.of(new Step(0, "choose-08"), new Step(3, "choose-03"), new Step(6, "explore-02")));
+    KICKOFF("kickoff"),
+    CLOSE("close"),
+    REVIEW("review"),
+    RECERT("recert"),
+    ROLE("role");
 
     /** How far past the start a working day is looked for before giving up (a break may cover a long stretch). */
     static final int MAX_SEARCH_DAYS = 366;
@@ -27,19 +27,26 @@ public enum Occasion {
     public record Step(int dayOffset, String promptId) {}
 
     private final String key;
-    private final List<Step> steps;
 
-    Occasion(String key, List<Step> steps) {
+    Occasion(String key) {
         this.key = key;
-        this.steps = steps;
     }
 
     public String key() {
         return key;
     }
 
+    /** The questions, in order; a switch rather than a field keeps the enum immutable. */
     public List<Step> steps() {
-        return steps;
+        return switch (this) {
+            case KICKOFF -> List.of(new Step(0, "goals-01"), new Step(2, "means-05"), new Step(5, "dialogue-01"));
+            case CLOSE ->
+                List.of(new Step(0, "accountability-04"), new Step(2, "craft-07"), new Step(5, "declutter-04"));
+            case REVIEW ->
+                List.of(new Step(0, "explore-08"), new Step(2, "choose-02"), new Step(4, "accountability-10"));
+            case RECERT -> List.of(new Step(0, "craft-03"), new Step(3, "declutter-08"), new Step(6, "declutter-12"));
+            case ROLE -> List.of(new Step(0, "choose-08"), new Step(3, "choose-03"), new Step(6, "explore-02"));
+        };
     }
 
     /**

@@ -148,7 +148,7 @@ public final class Pairing {
                         "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (?, ?, ?, ?)",
                         g.id(),
                         group.stream().map(UserRef::id).sorted().collect(Collectors.joining("\n")),
-                        prompt(g, group).id(),
+                        prompt(group).id(),
                         occurrence);
             }
             return formed;
@@ -239,7 +239,7 @@ public final class Pairing {
         }
     }
 
-    private Prompt prompt(Guild g, List<UserRef> group) {
+    private Prompt prompt(List<UserRef> group) {
         List<Prompt> pool = new ArrayList<>(library.byTheme(Theme.CRAFT));
         pool.addAll(library.byTheme(Theme.EXPLORE));
         pool.removeIf(Prompt::sensitive);
@@ -254,7 +254,7 @@ public final class Pairing {
     }
 
     private void introduce(Guild g, List<UserRef> group) {
-        Prompt prompt = prompt(g, group);
+        Prompt prompt = prompt(group);
         for (UserRef person : group) {
             String others = group.stream()
                     .filter(u -> !u.equals(person))

@@ -27,6 +27,8 @@ public final class GoalAnalyzer {
     }
 
     /**
+     * Judges whether a goal is a result for the people served, and asks what would make it one.
+     *
      * @param text the goal in the person's own words; null or blank gives {@link Verdict#UNCLEAR} with a question
      *             asking for the goal
      * @param lang the language of the text, which is also the language of the follow-up questions

@@ -24,17 +24,14 @@ public final class CustomPromptStore {
                 text,
                 by.id(),
                 now);
-        return prompt(guild.language(), id, theme, text);
+        return prompt(id, theme, text);
     }
 
     public List<Prompt> forGuild(Handle h, Guild guild) {
         return h.query(
                 "SELECT id, theme, text FROM custom_prompt WHERE guild_id = ? ORDER BY id",
                 rs -> prompt(
-                        guild.language(),
-                        rs.getLong("id"),
-                        Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
-                        rs.getString("text")),
+                        rs.getLong("id"), Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT), rs.getString("text")),
                 guild.id());
     }
 
@@ -51,15 +48,12 @@ public final class CustomPromptStore {
         return h.queryOne(
                 "SELECT id, theme, text FROM custom_prompt WHERE guild_id = ? AND id = ?",
                 rs -> prompt(
-                        guild.language(),
-                        rs.getLong("id"),
-                        Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT),
-                        rs.getString("text")),
+                        rs.getLong("id"), Theme.parse(rs.getString("theme")).orElse(Theme.CRAFT), rs.getString("text")),
                 guild.id(),
                 id);
     }
 
-    private static Prompt prompt(Language language, long id, Theme theme, String text) {
+    private static Prompt prompt(long id, Theme theme, String text) {
         Texts t = Texts.get();
         return new Prompt(
                 ID_PREFIX + id,

@@ -73,7 +73,7 @@ public final class DaySpec {
         String text = EVERY_DAY.matcher(spec.strip()).replaceAll("everyday");
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         // Commas end a part, so "mon,-fri" is a broken range rather than quietly "mon-fri".
-        for (String part : text.split("[,;]")) {
+        for (String part : text.split("[,;]", -1)) {
             parsePart(part, days);
         }
         if (days.isEmpty()) {

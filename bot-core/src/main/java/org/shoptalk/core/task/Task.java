@@ -24,7 +24,11 @@ public sealed interface Task {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** @throws IllegalArgumentException for a name no kind has */
+        /**
+         * The kind stored under {@code key}.
+         *
+         * @throws IllegalArgumentException for a name no kind has
+         */
         public static Kind parse(String key) {
             return valueOf(key.toUpperCase(Locale.ROOT));
         }

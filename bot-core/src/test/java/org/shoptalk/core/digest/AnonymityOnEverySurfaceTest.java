@@ -35,10 +35,10 @@ class AnonymityOnEverySurfaceTest {
             List.of("Bob | - | plain", "a colleague | - | edited", "Bob | a colleague | plain", "Cas | - | plain");
     private static final Pattern PSEUDONYM_OR_WRITER = Pattern.compile("(?i)anon:|\\bann\\b");
 
-    private record Thread(Guild guild, Instant start) {}
+    private record NewYorkThread(Guild guild, Instant start) {}
 
     /** Bob answers; Ann answers anonymously on Monday afternoon and edits it; Bob responds to her; Cas answers. */
-    private static Thread aNewYorkThreadWithAnAnonymousAnswer(CoreFixture f) {
+    private static NewYorkThread aNewYorkThreadWithAnAnonymousAnswer(CoreFixture f) {
         f.run("lea", "craft", "guild create Craft lang en tz America/New_York");
         f.run("ann", "craft", "guild join");
         Instant start = f.clock.instant().minusSeconds(1);
@@ -54,7 +54,7 @@ class AnonymityOnEverySurfaceTest {
         f.reply("craft", thread, "cas", "Same here.");
         Guild guild = f.db.withHandle(h -> new GuildStore().findByName(h, CoreFixture.TENANT, "Craft"))
                 .orElseThrow();
-        return new Thread(guild, start);
+        return new NewYorkThread(guild, start);
     }
 
     @ParameterizedTest
@@ -62,7 +62,7 @@ class AnonymityOnEverySurfaceTest {
     void chat_digest_page_and_exports_name_the_same_people_and_never_a_pseudonym(TestDatabases.Kind kind)
             throws Exception {
         try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), MONDAY_2PM_NEW_YORK, CoreSettings.defaults())) {
-            Thread t = aNewYorkThreadWithAnAnonymousAnswer(f);
+            NewYorkThread t = aNewYorkThreadWithAnAnonymousAnswer(f);
 
             f.run("lea", "craft", "digest");
             ChatMessage chat = f.chat.last().message();
@@ -86,7 +86,7 @@ class AnonymityOnEverySurfaceTest {
     void an_anonymous_answer_given_on_monday_afternoon_in_new_york_is_dated_monday_everywhere_without_a_time(
             TestDatabases.Kind kind) throws Exception {
         try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), MONDAY_2PM_NEW_YORK, CoreSettings.defaults())) {
-            Thread t = aNewYorkThreadWithAnAnonymousAnswer(f);
+            NewYorkThread t = aNewYorkThreadWithAnAnonymousAnswer(f);
 
             DigestHistory.Period period = f.core().digestHistory().read(t.guild(), t.start(), f.clock.instant());
             DigestHistory.AnswerEntry anonymous =

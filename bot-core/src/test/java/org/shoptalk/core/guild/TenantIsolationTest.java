@@ -142,7 +142,7 @@ class TenantIsolationTest {
                 .onEvent(new ChatEvent.MessagePosted(
                         new ChannelRef(tenant, CHANNEL),
                         new UserRef(tenant, user),
-                        "reply-" + (++messageIds),
+                        "reply-" + ++messageIds,
                         thread,
                         text,
                         List.of(),

@@ -132,7 +132,7 @@ class ReminderTest {
     void nobody_is_nudged_towards_a_question_on_sensitive_ground() {
         f.run("lea", "craft", "moment choose-05");
         long sensitiveRound = f.latestRoundId();
-        f.clock.set(openedAt.plus(Duration.ofHours(48)));
+        f.clock.set(openedAt.plus(Duration.ofDays(2)));
         f.core().runTask(new Task.Reminder(sensitiveRound), f.clock.instant());
         assertThat(f.chat.privateTo("ann")).isEmpty();
         remind();
@@ -156,7 +156,7 @@ class ReminderTest {
 
     /** Runs the reminder task as Quartz would at its planned time, a day before the round closes. */
     private void remind() {
-        Instant at = openedAt.plus(Duration.ofHours(48));
+        Instant at = openedAt.plus(Duration.ofDays(2));
         f.clock.set(at);
         f.core().runTask(new Task.Reminder(roundId), at);
     }

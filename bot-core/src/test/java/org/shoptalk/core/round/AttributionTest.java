@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.Tenant;
@@ -28,10 +27,11 @@ class AttributionTest {
     private static final Instant MONDAY_AFTERNOON_NY = Instant.parse("2026-11-23T20:00:00Z");
 
     private final List<UserRef> asked = new ArrayList<>();
-    private final Function<UserRef, String> names = u -> {
+
+    private String name(UserRef u) {
         asked.add(u);
         return u.id().toUpperCase(Locale.ROOT);
-    };
+    }
 
     private static Answer named(long id, UserRef author, UserRef respondsTo, Instant at) {
         return new Answer(id, 1, CRAFT, "m" + id, author, "words " + id, respondsTo, at, null, false);
@@ -43,7 +43,7 @@ class AttributionTest {
 
     @Test
     void an_anonymous_answer_is_dated_by_its_day_in_the_guilds_zone_not_in_utc() {
-        Attribution rule = new Attribution(NEW_YORK, Language.EN, names);
+        Attribution rule = new Attribution(NEW_YORK, Language.EN, this::name);
         // Monday afternoon and Monday late evening in New York; the second is already Tuesday in UTC.
         List<Attribution.Byline> bylines = rule.round(List.of(
                 anonymous(1, SECRET_WRITER, MONDAY_AFTERNOON_NY, null),
@@ -68,7 +68,7 @@ class AttributionTest {
 
     @Test
     void an_anonymous_answer_is_from_a_colleague_with_no_id_and_no_edit_time_and_its_writer_is_never_looked_up() {
-        Attribution rule = new Attribution(NEW_YORK, Language.NL, names);
+        Attribution rule = new Attribution(NEW_YORK, Language.NL, this::name);
         Instant edited = MONDAY_AFTERNOON_NY.plusSeconds(600);
         List<Attribution.Byline> bylines = rule.round(List.of(
                 named(1, ANN, null, MONDAY_AFTERNOON_NY),
@@ -90,7 +90,7 @@ class AttributionTest {
 
     @Test
     void responding_to_an_anonymous_writer_is_responding_to_a_colleague_even_after_that_answer_was_withdrawn() {
-        Attribution rule = new Attribution(NEW_YORK, Language.EN, names);
+        Attribution rule = new Attribution(NEW_YORK, Language.EN, this::name);
         UserRef withdrawn = new UserRef(Tenant.LOCAL, "anon:gone0000000000000000000000000");
         List<Attribution.Byline> bylines = rule.round(List.of(
                 named(1, BOB, null, MONDAY_AFTERNOON_NY),
@@ -112,7 +112,7 @@ class AttributionTest {
 
     @Test
     void with_fewer_than_three_answers_an_anonymous_answer_shows_neither_edited_nor_responding_to() {
-        Attribution rule = new Attribution(NEW_YORK, Language.EN, names);
+        Attribution rule = new Attribution(NEW_YORK, Language.EN, this::name);
         Answer anon = new Answer(
                 2,
                 1,
@@ -139,7 +139,7 @@ class AttributionTest {
 
     @Test
     void a_named_answer_keeps_its_author_its_respondent_and_its_exact_time() {
-        Attribution rule = new Attribution(NEW_YORK, Language.EN, names);
+        Attribution rule = new Attribution(NEW_YORK, Language.EN, this::name);
         Instant edited = MONDAY_AFTERNOON_NY.plusSeconds(300);
         Answer bob = new Answer(1, 1, CRAFT, "m1", BOB, "yes", ANN, MONDAY_AFTERNOON_NY, edited, false);
 

@@ -64,7 +64,8 @@ class HkdfTest {
                 .isEqualTo(Hkdf.forPurpose(secret, "shoptalk/anonymous-answers/v2"))
                 .isNotEqualTo(Hkdf.forPurpose(secret, "shoptalk/digest-links/v1"))
                 .isNotEqualTo(Hkdf.forPurpose("another secret entirely", "shoptalk/anonymous-answers/v2"));
-        assertThat(HEX.formatHex(anonymous)).doesNotContain(HEX.formatHex(secret.getBytes()));
+        assertThat(HEX.formatHex(anonymous))
+                .doesNotContain(HEX.formatHex(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

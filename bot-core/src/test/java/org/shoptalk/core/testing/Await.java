@@ -7,7 +7,11 @@ import java.util.function.BooleanSupplier;
 public final class Await {
     private Await() {}
 
-    /** @throws AssertionError when the condition is still false after {@code within} */
+    /**
+     * Returns once {@code condition} holds.
+     *
+     * @throws AssertionError when the condition is still false after {@code within}
+     */
     public static void until(BooleanSupplier condition, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {

@@ -48,7 +48,7 @@ public class V2__quartz_tables extends BaseJavaMigration {
     /** Splits the script into statements, leaving out comments and the transaction control it carries. */
     static List<String> statements(String script) {
         StringBuilder cleaned = new StringBuilder();
-        for (String line : script.split("\\R")) {
+        for (String line : script.split("\\R", -1)) {
             String t = line.strip();
             if (t.startsWith("--") || t.startsWith("#") || t.isEmpty()) {
                 continue;
@@ -56,7 +56,7 @@ public class V2__quartz_tables extends BaseJavaMigration {
             cleaned.append(line).append('\n');
         }
         List<String> statements = new ArrayList<>();
-        for (String s : cleaned.toString().split(";")) {
+        for (String s : cleaned.toString().split(";", -1)) {
             String sql = s.strip();
             String upper = sql.toUpperCase(java.util.Locale.ROOT);
             if (sql.isEmpty()
