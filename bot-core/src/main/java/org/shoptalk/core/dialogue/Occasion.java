@@ -57,6 +57,7 @@ public enum Occasion {
      * @return empty when no working day is found within {@value #MAX_SEARCH_DAYS} days of the start
      */
     public Optional<List<LocalDate>> dates(LocalDate start, Collection<DateRange> breaks) {
+        List<Step> steps = steps();
         List<LocalDate> working = new ArrayList<>();
         int needed = steps.stream().mapToInt(Step::dayOffset).max().orElse(0) + 1;
         for (LocalDate d = start; working.size() < needed; d = d.plusDays(1)) {
