@@ -110,7 +110,17 @@ final class LocalConsoleApi {
         json.put("visibleTo", m.visibleTo());
         json.put("ts", m.ts().toString());
         json.put("edited", m.edited());
+        json.put("blocks", m.blocks() == null ? null : blocks(m.blocks()));
         return json;
+    }
+
+    /** Core's stored blocks, passed on as JSON as they are (the page renders them). */
+    private static JsonNode blocks(String json) {
+        try {
+            return JsonReplies.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored blocks are not JSON", e);
+        }
     }
 
     private static JsonNode object(Context ctx, String expected) {

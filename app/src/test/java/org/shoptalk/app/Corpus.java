@@ -101,9 +101,11 @@ final class Corpus {
     /** The digest of the app's one guild as core renders it before any platform does, linking to {@code page}. */
     static ChatMessage neutralDigest(Database db, String page) {
         return db.withHandle(h -> {
-            Guild guild = new GuildStore().all(h).get(0);
+            GuildStore guilds = new GuildStore();
+            Guild guild = guilds.all(h).get(0);
             Instant to = Instant.now();
-            Digest digest = new DigestBuilder(new RoundStore(), new AnswerStore(), new ScheduleStore(), new GoalStore())
+            Digest digest = new DigestBuilder(
+                            new RoundStore(), new AnswerStore(), new ScheduleStore(guilds), new GoalStore())
                     .build(h, guild, to.minus(DigestService.PERIOD), to, user -> user.id());
             return DigestRenderer.render(digest, Optional.of(page));
         });

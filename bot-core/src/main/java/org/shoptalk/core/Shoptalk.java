@@ -1,7 +1,10 @@
 package org.shoptalk.core;
 
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
 
@@ -13,6 +16,19 @@ public interface Shoptalk {
 
     /** Runs one command of the shared command language ("schedule mon 09:30", "help", ...). */
     CommandReply command(CommandRequest request);
+
+    /**
+     * The person's Home (Slack's App Home, the app's private chat): every guild they belong to with its moments,
+     * next times and the buttons they may use, or for someone in no guild, how to start or join one. Never an
+     * error. {@code localeHint}: the person's or platform's locale ("nl-NL") when the platform sent one, else null.
+     */
+    ChatMessage home(UserRef user, String localeHint);
+
+    /**
+     * The first words when the bot meets a channel (it was added) or a person (the app was installed; then
+     * {@code channel} is null): one clear next step, in the guild's language, else the hint's, else English.
+     */
+    ChatMessage greeting(ChannelRef channel, String localeHint);
 
     /** A message was posted, edited or deleted in a channel the bot can see. */
     void onEvent(ChatEvent event);

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.DeliveryStore;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandHandler;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
@@ -78,7 +81,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         GuildStore guilds = new GuildStore();
-        ScheduleStore schedules = new ScheduleStore();
+        ScheduleStore schedules = new ScheduleStore(guilds);
         RoundStore rounds = new RoundStore();
         AnswerStore answerStore = new AnswerStore();
         PromptLibrary library = PromptLibrary.builtIn();
@@ -229,6 +232,16 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     @Override
     public CommandReply command(CommandRequest request) {
         return commands.handle(request);
+    }
+
+    @Override
+    public ChatMessage home(UserRef user, String localeHint) {
+        return commands.home().home(user, localeHint);
+    }
+
+    @Override
+    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+        return commands.home().greeting(channel, localeHint);
     }
 
     @Override

@@ -4,24 +4,20 @@ import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.ContextBlock;
-import com.slack.api.model.block.DividerBlock;
-import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
-import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
@@ -30,14 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's Home tab: what core's {@code schedules} command tells this person (their guilds and
- * moments, with core's pause/resume buttons), and a button that opens the scheduling modal. The modal
+ * The app's Home tab: core's Home for this person rendered as Block Kit (their guilds and moments with core's
+ * buttons, or a welcome with how to start), where core's "add a moment" button opens the scheduling modal. The modal
  * turns its fields into one {@code schedule ...} command, so scheduling rules stay in core. Thread-safe.
  */
 final class AppHome {
     private static final Logger log = LoggerFactory.getLogger(AppHome.class);
     static final String OPEN_SCHEDULE_ACTION = "shoptalk_open_schedule";
     private static final int MAX_HOME_BLOCKS = 100;
+    /** Core's "add a moment" button: the schedule command with nothing after it, for one guild. */
+    private static final Pattern ADD_MOMENT = Pattern.compile("(in:\\d+ )?schedule");
 
     private final Shoptalk shoptalk;
     private final Executor work;
@@ -59,7 +57,20 @@ final class AppHome {
             }
             return ctx.ack();
         });
-        app.blockAction(OPEN_SCHEDULE_ACTION, (req, ctx) -> {
+        app.event(MemberJoinedChannelEvent.class, (payload, ctx) -> {
+            MemberJoinedChannelEvent e = payload.getEvent();
+            // Only the bot itself joining: people joining a channel is not Shoptalk's business.
+            if (e.getUser() != null && e.getUser().equals(ctx.getBotUserId()) && e.getChannel() != null) {
+                Tenant tenant = SlackEvents.tenant(payload, ctx);
+                if (payload.getEventId() == null || shoptalk.firstDelivery(tenant, payload.getEventId())) {
+                    MethodsClient client = ctx.client();
+                    ChannelRef channel = new ChannelRef(tenant, e.getChannel());
+                    work.execute(() -> greet(client, channel));
+                }
+            }
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile(Pattern.quote(OPEN_SCHEDULE_ACTION) + "(:.*)?"), (req, ctx) -> {
             String triggerId = req.getPayload().getTriggerId();
             MethodsClient client = ctx.client();
             // trigger ids expire after three seconds: open the modal right away, off the ack.
@@ -97,36 +108,25 @@ final class AppHome {
         });
     }
 
-    /** Builds and publishes this person's Home tab. */
+    /**
+     * Publishes this person's Home tab: core's Home message (every guild of theirs, or how to start one) rendered
+     * as Block Kit. Core's "add a moment" button (a {@code schedule} command with nothing after it) opens the
+     * scheduling modal instead of running. When core fails, the Home keeps what it showed: it never shows an error.
+     */
     void publish(MethodsClient client, UserRef user) {
-        CommandReply overview = SlackCommands.safely(shoptalk, new CommandRequest(user, null, "schedules"));
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(HeaderBlock.builder()
-                .text(PlainTextObject.builder().text("Shoptalk").build())
-                .build());
-        blocks.add(SectionBlock.builder()
-                .text(MarkdownTextObject.builder()
-                        .text(
-                                "Reflection moments for your guilds. Type `/shoptalk help` in a channel for every command.")
-                        .build())
-                .build());
-        List<BlockElement> actions = List.of(ButtonElement.builder()
-                .text(PlainTextObject.builder()
-                        .text("Schedule a reflection moment")
-                        .build())
-                .actionId(OPEN_SCHEDULE_ACTION)
-                .style("primary")
-                .build());
-        blocks.add(ActionsBlock.builder().elements(actions).build());
-        blocks.add(DividerBlock.builder().build());
-        List<LayoutBlock> body = BlockKit.render(overview.message());
-        int room = MAX_HOME_BLOCKS - blocks.size() - 1;
-        blocks.addAll(body.size() > room ? body.subList(0, room) : body);
-        blocks.add(ContextBlock.builder()
-                .elements(List.of(MarkdownTextObject.builder()
-                        .text("Only guild leads can change schedules.")
-                        .build()))
-                .build());
+        ChatMessage home;
+        try {
+            // Slack sends no locale with app_home_opened; core then speaks the person's guild's language, or English.
+            home = shoptalk.home(user, null);
+        } catch (RuntimeException e) {
+            log.warn("Could not build the App Home: {}", e.toString());
+            return;
+        }
+        List<LayoutBlock> blocks = BlockKit.render(home);
+        if (blocks.size() > MAX_HOME_BLOCKS) {
+            blocks = blocks.subList(0, MAX_HOME_BLOCKS);
+        }
+        blocks.forEach(AppHome::modalButtons);
         View view = View.builder().type("home").blocks(blocks).build();
         try {
             calls.call(
@@ -134,6 +134,32 @@ final class AppHome {
                     () -> client.viewsPublish(r -> r.userId(user.id()).view(view)));
         } catch (RuntimeException e) {
             log.warn("Could not publish the App Home: {}", e.getMessage());
+        }
+    }
+
+    /** The bot was added to a channel: core's greeting, with one next step, in the channel. */
+    private void greet(MethodsClient client, ChannelRef channel) {
+        try {
+            ChatMessage hello = shoptalk.greeting(channel, null);
+            calls.call(
+                    SlackCalls.Method.CHAT_POST_MESSAGE,
+                    () -> client.chatPostMessage(r -> r.channel(channel.id())
+                            .blocks(BlockKit.render(hello))
+                            .text(BlockKit.fallbackText(hello))));
+        } catch (RuntimeException e) {
+            log.warn("Could not greet a channel the bot joined: {}", e.getMessage());
+        }
+    }
+
+    private static void modalButtons(LayoutBlock block) {
+        if (block instanceof ActionsBlock actions) {
+            for (BlockElement element : actions.getElements()) {
+                if (element instanceof ButtonElement b
+                        && b.getValue() != null
+                        && ADD_MOMENT.matcher(b.getValue()).matches()) {
+                    b.setActionId(OPEN_SCHEDULE_ACTION + ":" + b.getValue());
+                }
+            }
         }
     }
 

@@ -40,9 +40,12 @@ public record SlackSettings(
             ",",
             "app_mentions:read",
             "channels:history",
+            // channels:read and groups:read deliver member_joined_channel: the bot greets a channel it is added to.
+            "channels:read",
             "chat:write",
             "commands",
             "groups:history",
+            "groups:read",
             "im:history",
             "im:write",
             "users:read");

@@ -33,7 +33,8 @@ class AppHomeTest {
                 r.text().equals("schedules")
                         ? ChatMessage.builder()
                                 .text("Craft: Mon 09:30, next Mon 23 Nov")
-                                .button("Pause", "pause 1")
+                                .button("Pause", "in:7 pause 1")
+                                .button("Add a moment", "in:7 schedule")
                                 .build()
                         : ChatMessage.text("Done: " + r.text())));
     }
@@ -53,8 +54,21 @@ class AppHomeTest {
                 .contains("user_id=U1")
                 .contains("\"type\":\"home\"")
                 .contains("Craft: Mon 09:30")
-                .contains("\"value\":\"pause 1\"")
-                .contains(AppHome.OPEN_SCHEDULE_ACTION);
+                .contains("\"value\":\"in:7 pause 1\"")
+                .contains("\"action_id\":\"" + AppHome.OPEN_SCHEDULE_ACTION + ":in:7 schedule\"");
+    }
+
+    @Test
+    void the_bot_joining_a_channel_greets_it_once_with_cores_next_step() {
+        slack.event(SlackPayloads.memberJoined("EvJ1", SlackHarness.BOT_USER, "C9"));
+        slack.event(SlackPayloads.memberJoined("EvJ1", SlackHarness.BOT_USER, "C9"));
+        slack.event(SlackPayloads.memberJoined("EvJ2", "U5", "C9"));
+
+        List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 1);
+        assertThat(decoded(posts.get(0))).contains("channel=C9").contains("hello");
+        assertThat(posts)
+                .as("the retried delivery and a person joining post nothing")
+                .hasSize(1);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.shoptalk.slack;
 
 import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
 
@@ -26,5 +29,15 @@ final class DelegatingShoptalk implements Shoptalk {
     @Override
     public boolean firstDelivery(Tenant tenant, String deliveryId) {
         return delegate.firstDelivery(tenant, deliveryId);
+    }
+
+    @Override
+    public ChatMessage home(UserRef user, String localeHint) {
+        return delegate.home(user, localeHint);
+    }
+
+    @Override
+    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+        return delegate.greeting(channel, localeHint);
     }
 }

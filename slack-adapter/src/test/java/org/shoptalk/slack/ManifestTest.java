@@ -42,6 +42,7 @@ class ManifestTest {
                         "message.im",
                         "app_mention",
                         "app_home_opened",
+                        "member_joined_channel",
                         "app_uninstalled",
                         "tokens_revoked");
     }

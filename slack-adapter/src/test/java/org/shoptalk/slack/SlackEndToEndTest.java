@@ -172,6 +172,29 @@ class SlackEndToEndTest {
         return count;
     }
 
+    @Test
+    void the_home_welcomes_someone_in_no_guild_and_shows_a_lead_their_guild_with_buttons() {
+        slack.event(SlackPayloads.homeOpened("EvHome1", "U1"));
+        String welcome = decoded(slack.awaitRequests("/api/views.publish", 1).get(0));
+        assertThat(welcome)
+                .contains("user_id=U1")
+                .contains("Welcome to Shoptalk")
+                .contains("/shoptalk guild create NAME")
+                .doesNotContain("I do not know which guild");
+
+        slack.command(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam"));
+        slack.command(slack.slashCommand("schedule mon,thu 09:30"));
+        slack.event(SlackPayloads.homeOpened("EvHome2", "U1"));
+
+        String home = decoded(slack.awaitRequests("/api/views.publish", 2).get(1));
+        assertThat(home)
+                .contains("Craft (you lead it)")
+                .contains("#1 Mon, Thu at 09:30")
+                .contains("pause 1\"")
+                .contains(AppHome.OPEN_SCHEDULE_ACTION)
+                .doesNotContain("I do not know which guild");
+    }
+
     private static String reply(HttpResponse<String> ack) {
         assertThat(ack.statusCode()).isEqualTo(200);
         return ack.body();

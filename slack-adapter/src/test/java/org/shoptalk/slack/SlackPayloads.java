@@ -68,6 +68,14 @@ final class SlackPayloads {
                         + ",\"ts\":\"1700000500.000100\",\"event_ts\":\"1700000500.000100\"}");
     }
 
+    static String memberJoined(String eventId, String user, String channel) {
+        return envelope(
+                eventId,
+                "{\"type\":\"member_joined_channel\",\"user\":\"" + user + "\",\"channel\":\"" + channel
+                        + "\",\"channel_type\":\"C\",\"team\":\"" + SlackHarness.TEAM
+                        + "\",\"event_ts\":\"1700000650.000100\"}");
+    }
+
     static String homeOpened(String eventId, String user) {
         return envelope(
                 eventId,

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChatPlatformException;
-import org.shoptalk.core.chat.UserRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +25,21 @@ final class Installs {
     private final TeamsStore store;
     private final Connector connector;
     private final Commands commands;
+    private final TeamsPlatform platform;
 
-    Installs(Shoptalk shoptalk, TeamsStore store, Connector connector, Commands commands) {
+    Installs(Shoptalk shoptalk, TeamsStore store, Connector connector, Commands commands, TeamsPlatform platform) {
         this.shoptalk = shoptalk;
         this.store = store;
         this.connector = connector;
         this.commands = commands;
+        this.platform = platform;
     }
 
     void onConversationUpdate(Activity activity, TeamsInbound.Origin origin, TeamsChannelData data) {
         boolean botAdded = contains(activity.getMembersAdded(), activity);
         if ("personal".equals(activity.getConversation().getConversationType())) {
-            if (botAdded && firstTime(activity, origin)) {
-                installer(activity, origin).ifPresent(user -> commands.welcome(origin, user));
+            if (botAdded) {
+                greet(activity, origin);
             }
             return;
         }
@@ -52,9 +53,7 @@ final class Installs {
             case "teamMemberAdded" -> {
                 if (botAdded) {
                     install(origin, team);
-                    if (firstTime(activity, origin)) {
-                        installer(activity, origin).ifPresent(user -> commands.welcome(origin, user));
-                    }
+                    greet(activity, origin);
                 }
             }
             case "teamMemberRemoved" -> {
@@ -81,13 +80,17 @@ final class Installs {
     }
 
     void onInstallationUpdate(Activity activity, TeamsInbound.Origin origin, TeamsChannelData data) {
+        String action = Objects.requireNonNullElse(activity.getAction(), "");
         TeamInfo team = data == null ? null : data.getTeam();
         if (team == null || team.getId() == null) {
+            if (action.startsWith("add")) {
+                greet(activity, origin);
+            }
             return;
         }
-        String action = Objects.requireNonNullElse(activity.getAction(), "");
         if (action.startsWith("add")) {
             install(origin, team);
+            greet(activity, origin);
         } else if (action.startsWith("remove")) {
             uninstall(origin, team);
         }
@@ -126,22 +129,32 @@ final class Installs {
         }
     }
 
-    /** Teams may redeliver an install event; the welcome is posted once. */
-    private boolean firstTime(Activity activity, TeamsInbound.Origin origin) {
-        return shoptalk.firstDelivery(
+    /**
+     * Core's greeting (one next step) where the bot was just added, in the guild's language there, else the
+     * activity's locale. Teams sends both an installationUpdate and a conversationUpdate for one install, and may
+     * redeliver either: one greeting per conversation, ever.
+     */
+    private void greet(Activity activity, TeamsInbound.Origin origin) {
+        if (installer(activity).isEmpty()
+                || !shoptalk.firstDelivery(
+                        origin.tenant(), "welcome:" + TeamsIds.deliveryId(origin.conversationId(), "greeting"))) {
+            return;
+        }
+        String locale = activity.getLocale();
+        commands.background(() -> platform.reply(
                 origin.tenant(),
-                "welcome:"
-                        + TeamsIds.deliveryId(
-                                origin.conversationId(), Objects.requireNonNullElse(activity.getId(), "")));
+                origin.serviceUrl(),
+                origin.conversationId(),
+                shoptalk.greeting(origin.channel(), locale)));
     }
 
-    private static java.util.Optional<UserRef> installer(Activity activity, TeamsInbound.Origin origin) {
+    /** A person installed the bot; a bot (or the bot itself) adding it is no one to greet. */
+    private static java.util.Optional<ChannelAccount> installer(Activity activity) {
         ChannelAccount from = activity.getFrom();
         if (from == null || from.getId() == null || People.isBot(from)) {
             return java.util.Optional.empty();
         }
-        String id = from.getAadObjectId() != null ? from.getAadObjectId() : from.getId();
-        return java.util.Optional.of(new UserRef(origin.tenant(), id));
+        return java.util.Optional.of(from);
     }
 
     private static boolean contains(List<ChannelAccount> members, Activity activity) {

@@ -46,7 +46,7 @@ public final class TeamsAdapter implements AutoCloseable {
         this.platform = new TeamsPlatform(settings, store, connector);
         this.commands = new Commands(shoptalk, platform);
         People people = new People(store, connector);
-        Installs installs = new Installs(shoptalk, store, connector, commands);
+        Installs installs = new Installs(shoptalk, store, connector, commands, platform);
         this.endpoint =
                 new MessagesEndpoint(settings, new TeamsInbound(shoptalk, store, people, commands, installs), clock);
     }

@@ -23,7 +23,6 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.UserRef;
-import org.shoptalk.core.command.CommandRequest;
 import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** What the bot remembers from install and team events, and what it can reach afterwards. */
@@ -66,11 +65,13 @@ class InstallsTest {
         teams.awaitIdle();
 
         assertThat(storedChannels()).containsExactlyInAnyOrder(TEAM_ID, CHANNEL_ID);
-        assertThat(core.commands)
-                .containsExactly(
-                        new CommandRequest(new UserRef(TENANT, LEAD.aad()), new ChannelRef(TENANT, TEAM_ID), "help"));
+        assertThat(core.commands).as("the greeting is core's, not a command").isEmpty();
         assertThat(teams.connectorCalls(
                         postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))))
+                .isEqualTo(1);
+        assertThat(teams.connectorCalls(
+                        postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))
+                                .withRequestBody(containing("hello"))))
                 .isEqualTo(1);
     }
 
@@ -95,14 +96,17 @@ class InstallsTest {
     }
 
     @Test
-    void personal_install_remembers_the_chat_and_sends_help_there() {
-        teams.deliver("conversation-update-personal-install", Map.of("id", "0005"));
+    void personal_install_remembers_the_chat_and_greets_there_in_the_persons_locale() {
+        String install = teams.activity("conversation-update-personal-install", Map.of("id", "0005"));
+        teams.post(install.replace(
+                "\"type\": \"conversationUpdate\"", "\"type\": \"conversationUpdate\", \"locale\": \"nl-NL\""));
+        teams.awaitIdle();
 
-        assertThat(core.commands).containsExactly(new CommandRequest(new UserRef(TENANT, LEAD.aad()), null, "help"));
+        assertThat(core.commands).isEmpty();
         String chat = "a:1Jq9f0xG6l4-personal-" + LEAD.aad();
         assertThat(teams.connectorCalls(
                         postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + chat + "/activities"))
-                                .withRequestBody(containing("ok: help"))))
+                                .withRequestBody(containing("hello nl-NL"))))
                 .isEqualTo(1);
 
         // Later private messages use that chat; no new conversation is created.

@@ -29,18 +29,19 @@ public sealed interface Command {
 
     record GuildChannelRemove() implements Command {}
 
-    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme)
+    /** {@code anyway}: the lead accepts that it posts in the same minute as another moment (issue 12). */
+    record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme, boolean anyway)
             implements Command {}
 
-    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme) implements Command {}
+    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme, boolean anyway) implements Command {}
 
     record Schedules() implements Command {}
 
-    record Pause(long scheduleId, LocalDate until) implements Command {}
+    record Pause(long number, LocalDate until) implements Command {}
 
-    record Resume(long scheduleId) implements Command {}
+    record Resume(long number) implements Command {}
 
-    record Unschedule(long scheduleId) implements Command {}
+    record Unschedule(long number) implements Command {}
 
     record Skip(DateRange range) implements Command {}
 

@@ -29,6 +29,7 @@ public final class CommandHandler {
     private final DialogueCommands dialogue;
     private final SeriesCommands series;
     private final Conversations conversations;
+    private final HomeView home;
 
     public CommandHandler(Database db, GuildStore guilds, Features features) {
         this.db = db;
@@ -40,6 +41,7 @@ public final class CommandHandler {
         this.dialogue = features.dialogue();
         this.series = features.series();
         this.conversations = features.conversations();
+        this.home = new HomeView(db, guilds, features.schedule());
     }
 
     /** A conversation a person is having with the bot in private; it takes their messages while it lasts. */
@@ -58,6 +60,11 @@ public final class CommandHandler {
             SeriesCommands series,
             Conversations conversations) {}
 
+    /** The Home and greetings, built from the same parts as the commands. */
+    public HomeView home() {
+        return home;
+    }
+
     public CommandReply handle(CommandRequest request) {
         if (request.channel() == null) {
             Optional<ChatMessage> turn = conversations.continueWith(request.user(), request.text());
@@ -67,7 +74,11 @@ public final class CommandHandler {
         }
         Context ctx = context(request);
         try {
-            return dispatch(ctx, parser.parse(request.text()));
+            if (ctx.guild() == null && request.channel() == null && "schedules".equalsIgnoreCase(request.text())) {
+                // In the private chat of someone in none or several guilds: the overview of all, never an error.
+                return CommandReply.privately(home.home(request.user(), null));
+            }
+            return dispatch(ctx, parser.parse(ctx.request().text()));
         } catch (CommandException e) {
             return CommandReply.privately(error(ctx, e));
         }
@@ -144,11 +155,19 @@ public final class CommandHandler {
      * In a channel, the guild is the channel's. In the private chat, it is the person's guild when they
      * belong to exactly one; otherwise commands that need a guild ask to be run in its channel.
      */
-    private Context context(CommandRequest request) {
-        UserRef user = request.user();
+    private Context context(CommandRequest typed) {
+        UserRef user = typed.user();
+        Optional<java.util.regex.Matcher> target =
+                typed.channel() == null ? HomeView.targeted(typed.text()) : Optional.empty();
+        CommandRequest request =
+                target.map(m -> new CommandRequest(user, null, m.group(2))).orElse(typed);
         return db.withHandle(h -> {
             Optional<Guild> g;
-            if (request.channel() != null) {
+            if (target.isPresent()) {
+                // A Home button's command for one guild: only a guild of the person's own, in their own tenant.
+                long id = Long.parseLong(target.get().group(1));
+                g = guilds.forMember(h, user).stream().filter(x -> x.id() == id).findFirst();
+            } else if (request.channel() != null) {
                 g = guilds.findByChannel(h, request.channel());
             } else {
                 List<Guild> mine = guilds.forMember(h, user);

@@ -191,8 +191,11 @@ public final class CommandParser {
         int every = 1;
         ZoneId zone = null;
         Theme theme = null;
+        boolean anyway = false;
         while (t.hasMore()) {
-            if (t.accept("every")) {
+            if (acceptAnyway(t)) {
+                anyway = true;
+            } else if (t.accept("every")) {
                 every = everyWeeks(t);
             } else if (t.accept("tz")) {
                 zone = zone(t.next(), Syntax.SCHEDULE);
@@ -202,7 +205,7 @@ public final class CommandParser {
                 throw new CommandException(Syntax.SCHEDULE, "error.extra", t.next());
             }
         }
-        return new Command.ScheduleWeekly(days, time, every, zone, theme);
+        return new Command.ScheduleWeekly(days, time, every, zone, theme, anyway);
     }
 
     private static int everyWeeks(Tokens t) {
@@ -230,8 +233,11 @@ public final class CommandParser {
         LocalTime time = time(t.next(), Syntax.SCHEDULE_AT);
         ZoneId zone = null;
         Theme theme = null;
+        boolean anyway = false;
         while (t.hasMore()) {
-            if (t.accept("tz")) {
+            if (acceptAnyway(t)) {
+                anyway = true;
+            } else if (t.accept("tz")) {
                 zone = zone(t.next(), Syntax.SCHEDULE_AT);
             } else if (t.accept("theme")) {
                 theme = theme(t.next(), Syntax.SCHEDULE_AT);
@@ -239,7 +245,12 @@ public final class CommandParser {
                 throw new CommandException(Syntax.SCHEDULE_AT, "error.extra", t.next());
             }
         }
-        return new Command.ScheduleOnce(LocalDateTime.of(date, time), zone, theme);
+        return new Command.ScheduleOnce(LocalDateTime.of(date, time), zone, theme, anyway);
+    }
+
+    /** "anyway" / "toch": plan it even in the same minute as another moment of the guild (docs/scheduling.md). */
+    private static boolean acceptAnyway(Tokens t) {
+        return t.accept("anyway") || t.accept("toch");
     }
 
     private Command pause(Tokens t) {

@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.schedule.DateRange;
 import org.shoptalk.core.schedule.DaySpec;
+import org.shoptalk.core.schedule.MomentClash;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.schedule.Timing;
@@ -42,7 +44,8 @@ public final class ScheduleCommands {
         Guild g = ctx.requireLead(Syntax.SCHEDULE);
         LocalDate anchor =
                 clock.instant().atZone(c.zone() != null ? c.zone() : g.zone()).toLocalDate();
-        return add(ctx, g, new Timing.Weekly(c.days(), c.time(), c.everyWeeks(), anchor, c.zone()), c.theme());
+        return add(
+                ctx, g, new Timing.Weekly(c.days(), c.time(), c.everyWeeks(), anchor, c.zone()), c.theme(), c.anyway());
     }
 
     CommandReply once(Context ctx, Command.ScheduleOnce c) {
@@ -59,11 +62,15 @@ public final class ScheduleCommands {
             throw new CommandException(
                     Syntax.SCHEDULE_AT, "error.past", c.at().toLocalDate() + " " + c.at().toLocalTime());
         }
-        return add(ctx, g, timing, c.theme());
+        return add(ctx, g, timing, c.theme(), c.anyway());
     }
 
-    private CommandReply add(Context ctx, Guild g, Timing timing, org.shoptalk.core.prompt.Theme theme) {
+    private CommandReply add(
+            Context ctx, Guild g, Timing timing, org.shoptalk.core.prompt.Theme theme, boolean anyway) {
         Schedule s = db.inTransaction(h -> {
+            // Checked under the guild's row lock, so two leads typing the same moment at once cannot both add it.
+            guilds.lock(h, g.id());
+            refuseRepeats(ctx, g, h, MomentClash.candidate(g.id(), timing, theme, clock.instant()), anyway);
             long id = schedules.add(h, g, timing, theme, ctx.request().user(), clock.instant());
             Schedule added = schedules.find(h, g, id).orElseThrow();
             // Planned before the commit, so the two are one unit: when planning fails the schedule is not stored
@@ -72,14 +79,47 @@ public final class ScheduleCommands {
             return added;
         });
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), skips(g), 3);
-        return ctx.reply("schedule.added", s.id(), describe(ctx, s, g), times(ctx, next, g));
+        return ctx.reply("schedule.added", s.number(), describe(ctx, s, g), times(ctx, next, g));
+    }
+
+    /**
+     * An exact duplicate is always refused; a moment in the same minute as another is refused unless the lead said
+     * {@code anyway} (docs/scheduling.md, issue 12).
+     */
+    private void refuseRepeats(Context ctx, Guild g, Handle h, Schedule candidate, boolean anyway) {
+        LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
+        List<DateRange> skips = schedules.skips(h, g.id(), today.minusDays(1));
+        MomentClash.Finding finding =
+                MomentClash.check(candidate, schedules.forGuild(h, g), g.zone(), skips, clock.instant());
+        if (finding instanceof MomentClash.Duplicate d) {
+            throw new CommandException(
+                    "error.schedule.duplicate", d.existing().number(), describe(ctx, d.existing(), g));
+        }
+        if (finding instanceof MomentClash.Clash c && !anyway) {
+            throw new CommandException(
+                    "error.schedule.clash",
+                    c.existing().number(),
+                    describe(ctx, c.existing(), g),
+                    times(ctx, List.of(c.at()), g),
+                    ctx.request().text());
+        }
     }
 
     CommandReply list(Context ctx) {
         Guild g = ctx.requireGuild(Syntax.SCHEDULES);
+        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("schedules.header", g.name()));
+        section(ctx, g, "", true, b);
+        return CommandReply.privately(b.build());
+    }
+
+    /**
+     * A guild's moments with their next times, breaks and next digest, into {@code b}. {@code target} prefixes the
+     * buttons' commands ("in:7 " on the Home, where no channel names the guild); {@code buttons} false leaves out
+     * pause/resume for people who may not use them.
+     */
+    void section(Context ctx, Guild g, String target, boolean buttons, ChatMessage.Builder b) {
         List<Schedule> all = db.withHandle(h -> schedules.forGuild(h, g));
         List<DateRange> skips = skips(g);
-        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("schedules.header", g.name()));
         if (all.isEmpty()) {
             b.text(ctx.t("schedules.none"));
         }
@@ -96,8 +136,12 @@ public final class ScheduleCommands {
                     : "";
             List<ZonedDateTime> next = planned(s, g, skips);
             String nextText = next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g);
-            b.text(ctx.t("schedules.line", s.id(), describe(ctx, s, g), state, nextText));
-            b.button(ctx.t(paused ? "button.resume" : "button.pause"), (paused ? "resume " : "pause ") + s.id());
+            b.text(ctx.t("schedules.line", s.number(), describe(ctx, s, g), state, nextText));
+            if (buttons) {
+                b.button(
+                        ctx.t(paused ? "button.resume" : "button.pause"),
+                        target + (paused ? "resume " : "pause ") + s.number());
+            }
         }
         if (!skips.isEmpty()) {
             b.context(ctx.t(
@@ -106,7 +150,6 @@ public final class ScheduleCommands {
         }
         planner.nextDigest(g, clock.instant())
                 .ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
-        return CommandReply.privately(b.build());
     }
 
     /**
@@ -132,7 +175,7 @@ public final class ScheduleCommands {
 
     CommandReply pause(Context ctx, Command.Pause c) {
         Guild g = ctx.requireLead(Syntax.PAUSE);
-        Schedule s = find(g, c.scheduleId(), Syntax.PAUSE);
+        Schedule s = find(g, c.number(), Syntax.PAUSE);
         if (c.until() != null
                 && !c.until().isAfter(clock.instant().atZone(g.zone()).toLocalDate())) {
             throw new CommandException(Syntax.PAUSE, "error.until.past", c.until());
@@ -146,13 +189,13 @@ public final class ScheduleCommands {
         });
         planner.planSchedule(paused, g);
         return c.until() == null
-                ? ctx.reply("schedule.paused", s.id())
-                : ctx.reply("schedule.paused.until", s.id(), c.until());
+                ? ctx.reply("schedule.paused", s.number())
+                : ctx.reply("schedule.paused.until", s.number(), c.until());
     }
 
     CommandReply resume(Context ctx, Command.Resume c) {
         Guild g = ctx.requireLead(Syntax.RESUME);
-        Schedule s = find(g, c.scheduleId(), Syntax.RESUME);
+        Schedule s = find(g, c.number(), Syntax.RESUME);
         Schedule resumed = db.inTransaction(h -> {
             schedules.resume(h, s);
             return schedules.find(h, g, s.id()).orElseThrow();
@@ -160,15 +203,15 @@ public final class ScheduleCommands {
         planner.planSchedule(resumed, g);
         List<ZonedDateTime> next = resumed.upcoming(clock.instant(), g.zone(), skips(g), 1);
         return ctx.reply(
-                "schedule.resumed", s.id(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
+                "schedule.resumed", s.number(), next.isEmpty() ? ctx.t("schedules.next.none") : times(ctx, next, g));
     }
 
     CommandReply unschedule(Context ctx, Command.Unschedule c) {
         Guild g = ctx.requireLead(Syntax.UNSCHEDULE);
-        Schedule s = find(g, c.scheduleId(), Syntax.UNSCHEDULE);
+        Schedule s = find(g, c.number(), Syntax.UNSCHEDULE);
         db.useTransaction(h -> schedules.remove(h, s));
         planner.cancelSchedule(s.id());
-        return ctx.reply("schedule.removed", s.id());
+        return ctx.reply("schedule.removed", s.number());
     }
 
     CommandReply skip(Context ctx, Command.Skip c) {
@@ -211,9 +254,9 @@ public final class ScheduleCommands {
         }
     }
 
-    private Schedule find(Guild g, long id, Syntax syntax) {
-        return db.withHandle(h -> schedules.find(h, g, id))
-                .orElseThrow(() -> new CommandException(syntax, "error.schedule.unknown", id));
+    private Schedule find(Guild g, long number, Syntax syntax) {
+        return db.withHandle(h -> schedules.findByNumber(h, g, number))
+                .orElseThrow(() -> new CommandException(syntax, "error.schedule.unknown", number));
     }
 
     private List<DateRange> skips(Guild g) {

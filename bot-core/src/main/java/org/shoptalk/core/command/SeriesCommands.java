@@ -11,6 +11,7 @@ import java.util.Set;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.dialogue.Occasion;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.schedule.DateRange;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.schedule.Timing;
@@ -40,18 +41,21 @@ public final class SeriesCommands {
         LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
         LocalDate start = c.start() != null ? c.start() : today.plusDays(1);
         ScheduleCommands.withinReach(start, today, Syntax.OCCASION);
-        if (start.isBefore(today)
-                || (start.equals(today)
+        List<DateRange> breaks = db.withHandle(h -> schedules.skips(h, g.id(), today));
+        List<LocalDate> dates = occasion.dates(start, breaks)
+                .orElseThrow(() -> new CommandException(Syntax.OCCASION, "error.occasion.nodays", start));
+        LocalDate first = dates.get(0);
+        if (first.isBefore(today)
+                || (first.equals(today)
                         && !clock.instant().atZone(g.zone()).toLocalTime().isBefore(OCCASION_TIME))) {
             throw new CommandException(Syntax.OCCASION, "error.past", start + " " + OCCASION_TIME);
         }
         List<Schedule> created = db.inTransaction(h -> {
             List<Schedule> out = new ArrayList<>();
-            for (Occasion.Step step : occasion.steps()) {
-                Timing.Once timing =
-                        new Timing.Once(LocalDateTime.of(start.plusDays(step.dayOffset()), OCCASION_TIME), null);
+            for (int i = 0; i < dates.size(); i++) {
+                Timing.Once timing = new Timing.Once(LocalDateTime.of(dates.get(i), OCCASION_TIME), null);
                 long id = schedules.add(h, g, timing, null, ctx.request().user(), clock.instant());
-                schedules.shape(h, id, step.promptId(), null);
+                schedules.shape(h, id, occasion.steps().get(i).promptId(), null);
                 out.add(schedules.find(h, g, id).orElseThrow());
             }
             return out;
@@ -83,7 +87,7 @@ public final class SeriesCommands {
         List<ZonedDateTime> next = s.upcoming(clock.instant(), g.zone(), List.of(), 1);
         return ctx.reply(
                 "series.planned",
-                s.id(),
+                s.number(),
                 c.moments(),
                 c.theme().label(ctx.language()),
                 ScheduleCommands.times(ctx, next, g));

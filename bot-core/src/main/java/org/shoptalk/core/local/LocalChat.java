@@ -173,7 +173,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     @Override
     public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
         String ch = localChannel(channel);
-        LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), null, now());
+        LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), null, now(), blocks(message));
         return new Posted(channel, posted.id(), posted.thread(), permalink(ch, posted.thread()));
     }
 
@@ -188,7 +188,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public Posted postInThread(ThreadRef thread, ChatMessage message) {
         String ch = localChannel(thread.channel());
         long root = botRoot(ch, thread.rootId());
-        LocalMessage posted = store.insert(ch, root, Kind.BOT, BOT_USER, fit(message), null, now());
+        LocalMessage posted = store.insert(ch, root, Kind.BOT, BOT_USER, fit(message), null, now(), blocks(message));
         return new Posted(thread.channel(), posted.id(), posted.thread(), permalink(ch, posted.thread()));
     }
 
@@ -196,7 +196,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public void sendPrivate(UserRef user, ChatMessage message) {
         requireLocal(user.tenant());
         String ch = LocalNames.directChannelOf(user.id());
-        store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), user.id(), now());
+        store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), user.id(), now(), blocks(message));
     }
 
     @Override
@@ -206,7 +206,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         if (existing.isEmpty() || existing.get().kind() != Kind.BOT) {
             throw new ChatPlatformException("no bot message " + posted.messageId() + " in the local console", true);
         }
-        store.updateText(Long.parseLong(posted.messageId()), fit(message), now());
+        store.updateBot(Long.parseLong(posted.messageId()), fit(message), blocks(message), now());
     }
 
     @Override
@@ -220,7 +220,15 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         CommandReply reply =
                 inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), command));
         boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
-        store.insert(ch, root, Kind.BOT, BOT_USER, fit(reply.message()), onlyForAuthor ? who : null, now());
+        store.insert(
+                ch,
+                root,
+                Kind.BOT,
+                BOT_USER,
+                fit(reply.message()),
+                onlyForAuthor ? who : null,
+                now(),
+                blocks(reply.message()));
         return new LocalPost(typedMessage.id(), typedMessage.thread());
     }
 
@@ -284,6 +292,10 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     /** The console's own message limit, as a platform's: a longer message from the bot is cut, marked with "…". */
+    private static String blocks(ChatMessage message) {
+        return LocalBlocks.json(message);
+    }
+
     private static String fit(ChatMessage message) {
         return Excerpt.cut(message.plainText(), MAX_TEXT);
     }

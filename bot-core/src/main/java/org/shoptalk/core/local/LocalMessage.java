@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One message in the local console. {@code thread} is the id of the thread's top-level message (its own
- * id for a top-level message); {@code visibleTo} is null when everyone in the channel sees it.
+ * id for a top-level message); {@code visibleTo} is null when everyone in the channel sees it. {@code blocks} is a bot
+ * message's neutral blocks as JSON (see {@link LocalBlocks}), null for what people type.
  */
 public record LocalMessage(
         String id,
@@ -16,7 +17,8 @@ public record LocalMessage(
         String text,
         String visibleTo,
         Instant ts,
-        boolean edited) {
+        boolean edited,
+        String blocks) {
 
     /** Who wrote it and how: a person's message, a person's typed command, or the bot. */
     public enum Kind {

@@ -12,7 +12,7 @@ import org.shoptalk.core.local.LocalMessage.Kind;
 /** The local console's messages in the database (table local_message). Thread-safe. */
 final class LocalMessageStore {
     private static final String COLUMNS =
-            "id, channel_id, thread_id, kind, user_id, text, visible_to, posted_at, edited_at";
+            "id, channel_id, thread_id, kind, user_id, text, visible_to, posted_at, edited_at, blocks";
 
     private final Database database;
 
@@ -22,19 +22,41 @@ final class LocalMessageStore {
 
     LocalMessage insert(
             String channel, Long thread, Kind kind, String user, String text, String visibleTo, Instant at) {
+        return insert(channel, thread, kind, user, text, visibleTo, at, null);
+    }
+
+    LocalMessage insert(
+            String channel,
+            Long thread,
+            Kind kind,
+            String user,
+            String text,
+            String visibleTo,
+            Instant at,
+            String blocks) {
         long id = database.withHandle(h -> h.insert(
-                "INSERT INTO local_message (channel_id, thread_id, kind, user_id, text, visible_to, posted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO local_message (channel_id, thread_id, kind, user_id, text, visible_to, posted_at, blocks)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 channel,
                 thread,
                 kind,
                 user,
                 text,
                 visibleTo,
-                at));
+                at,
+                blocks));
         String idText = Long.toString(id);
         return new LocalMessage(
-                idText, channel, thread == null ? idText : thread.toString(), kind, user, text, visibleTo, at, false);
+                idText,
+                channel,
+                thread == null ? idText : thread.toString(),
+                kind,
+                user,
+                text,
+                visibleTo,
+                at,
+                false,
+                blocks);
     }
 
     Optional<LocalMessage> find(long id) {
@@ -76,6 +98,16 @@ final class LocalMessageStore {
                 == 1;
     }
 
+    boolean updateBot(long id, String text, String blocks, Instant at) {
+        return database.withHandle(h -> h.update(
+                        "UPDATE local_message SET text = ?, blocks = ?, edited_at = ? WHERE id = ?",
+                        text,
+                        blocks,
+                        at,
+                        id))
+                == 1;
+    }
+
     boolean delete(long id) {
         return database.withHandle(h -> h.update("DELETE FROM local_message WHERE id = ?", id)) == 1;
     }
@@ -93,6 +125,7 @@ final class LocalMessageStore {
                 rs.getString("text"),
                 rs.getString("visible_to"),
                 Handle.instant(rs, "posted_at"),
-                rs.getTimestamp("edited_at") != null);
+                rs.getTimestamp("edited_at") != null,
+                rs.getString("blocks"));
     }
 }

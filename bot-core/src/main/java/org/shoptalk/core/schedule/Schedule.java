@@ -11,12 +11,14 @@ import java.util.Optional;
 import org.shoptalk.core.prompt.Theme;
 
 /**
- * A reflection moment a lead scheduled. {@code pausedUntil} is only meaningful while paused:
+ * A reflection moment a lead scheduled. {@code id} is global (tasks and rounds refer to it); {@code number} is
+ * the guild's own (1, 2, 3 ...), the one people see and type. {@code pausedUntil} is only meaningful while paused:
  * null means paused until resumed. {@code theme} null means the rotation picks one. {@code promptId} pins
  * the question (occasions); {@code seriesLeft} counts down the moments of a series that walks its theme in order.
  */
 public record Schedule(
         long id,
+        int number,
         long guildId,
         Timing timing,
         Theme theme,

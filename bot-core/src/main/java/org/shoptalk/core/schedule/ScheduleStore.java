@@ -16,22 +16,37 @@ import java.util.stream.Collectors;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.prompt.Theme;
 
 /** Schedules and holiday ranges of guilds. Lookups go through the guild, so they are tenant-scoped. Thread-safe. */
 public final class ScheduleStore {
-    private static final String COLUMNS = "id, guild_id, kind, days, local_time, every_weeks, anchor_date, at_local,"
-            + " time_zone, theme, paused, paused_until, done, created_at, prompt_id, series_left";
+    private final GuildStore guilds;
+    private static final String COLUMNS =
+            "id, guild_number, guild_id, kind, days, local_time, every_weeks, anchor_date, at_local,"
+                    + " time_zone, theme, paused, paused_until, done, created_at, prompt_id, series_left";
 
+    public ScheduleStore(GuildStore guilds) {
+        this.guilds = guilds;
+    }
+
+    /**
+     * Stores a moment under the guild's next number (1, 2, 3 ... per guild; issue 12). The guild's row lock is held
+     * until the transaction ends, so two moments added at once in one guild never draw the same number; the unique
+     * (guild_id, guild_number) key stands behind it. Returns the global id, which tasks and rounds use.
+     */
     public long add(Handle h, Guild guild, Timing timing, Theme theme, UserRef by, Instant now) {
+        guilds.lock(h, guild.id());
+        long number = h.count("SELECT COALESCE(MAX(guild_number), 0) + 1 FROM schedule WHERE guild_id = ?", guild.id());
         String zone = timing.zone() == null ? null : timing.zone().getId();
         String themeKey = theme == null ? null : theme.key();
         if (timing instanceof Timing.Weekly w) {
             return h.insert(
-                    "INSERT INTO schedule (guild_id, kind, days, local_time, every_weeks, anchor_date,"
+                    "INSERT INTO schedule (guild_id, guild_number, kind, days, local_time, every_weeks, anchor_date,"
                             + " time_zone, theme, paused, done, created_by, created_at)"
-                            + " VALUES (?, 'WEEKLY', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)",
+                            + " VALUES (?, ?, 'WEEKLY', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)",
                     guild.id(),
+                    number,
                     days(w.days()),
                     w.time().toString(),
                     w.everyWeeks(),
@@ -43,9 +58,10 @@ public final class ScheduleStore {
         }
         Timing.Once o = (Timing.Once) timing;
         return h.insert(
-                "INSERT INTO schedule (guild_id, kind, at_local, time_zone, theme, paused, done,"
-                        + " created_by, created_at) VALUES (?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
+                "INSERT INTO schedule (guild_id, guild_number, kind, at_local, time_zone, theme, paused, done,"
+                        + " created_by, created_at) VALUES (?, ?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
                 guild.id(),
+                number,
                 o.at().toString(),
                 zone,
                 themeKey,
@@ -80,6 +96,15 @@ public final class ScheduleStore {
                 id);
     }
 
+    /** A moment by the number people see and type ({@code pause 2}), within this guild only. */
+    public Optional<Schedule> findByNumber(Handle h, Guild guild, long number) {
+        return h.queryOne(
+                "SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND guild_number = ?",
+                ScheduleStore::map,
+                guild.id(),
+                number);
+    }
+
     /** A schedule by id for the scheduler, which acts for no person and holds only ids. */
     public Optional<Schedule> findForTask(Handle h, long id) {
         return h.queryOne("SELECT " + COLUMNS + " FROM schedule WHERE id = ?", ScheduleStore::map, id);
@@ -87,7 +112,7 @@ public final class ScheduleStore {
 
     public List<Schedule> forGuild(Handle h, Guild guild) {
         return h.query(
-                "SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND done = FALSE ORDER BY id",
+                "SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND done = FALSE ORDER BY guild_number",
                 ScheduleStore::map,
                 guild.id());
     }
@@ -150,6 +175,7 @@ public final class ScheduleStore {
         String theme = rs.getString("theme");
         return new Schedule(
                 rs.getLong("id"),
+                rs.getInt("guild_number"),
                 rs.getLong("guild_id"),
                 timing,
                 theme == null ? null : Theme.parse(theme).orElse(null),

@@ -249,7 +249,6 @@ class CommandErrorPathsTest {
                 new Case("lea", "lobby", "schedule mon 09:30", "no guild yet", "schedule DAYS HH:MM"),
                 new Case("lea", "lobby", "moment", "no guild yet", "moment [PROMPT-ID|THEME]"),
                 new Case("lea", "lobby", "guild join", "no guild yet", "guild join"),
-                new Case("lea", null, "schedules", "which guild you mean", "schedules"),
                 new Case("lea", null, "pause 1", "which guild you mean", "pause ID [until YYYY-MM-DD]"),
                 new Case("zoe", null, "moment", "which guild you mean", "moment [PROMPT-ID|THEME]"));
     }

@@ -33,7 +33,8 @@ class OccasionsAndSeriesTest {
                 .contains("project kick-off")
                 .contains("Tue 1 Dec 2026 09:30")
                 .contains("Thu 3 Dec 2026 09:30")
-                .contains("Sun 6 Dec 2026 09:30");
+                .as("five working days after the start, not a Sunday")
+                .contains("Tue 8 Dec 2026 09:30");
         assertThat(ids("SELECT prompt_id FROM schedule ORDER BY id"))
                 .containsExactly("goals-01", "means-05", "dialogue-01");
 

@@ -1,8 +1,11 @@
 package org.shoptalk.core.testing;
 
 import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
 import org.shoptalk.core.db.Database;
@@ -38,5 +41,17 @@ public final class DatabaseGoneShoptalk implements Shoptalk, AutoCloseable {
     @Override
     public void close() {
         database.close();
+    }
+
+    @Override
+    public ChatMessage home(UserRef user, String localeHint) {
+        database.withHandle(h -> h.count("SELECT 1"));
+        throw new AssertionError("the database was expected to be gone");
+    }
+
+    @Override
+    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+        database.withHandle(h -> h.count("SELECT 1"));
+        throw new AssertionError("the database was expected to be gone");
     }
 }

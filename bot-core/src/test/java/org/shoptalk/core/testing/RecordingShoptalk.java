@@ -6,9 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.shoptalk.core.Shoptalk;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
 
@@ -54,5 +56,16 @@ public final class RecordingShoptalk implements Shoptalk {
     @Override
     public boolean firstDelivery(Tenant tenant, String deliveryId) {
         return deliveries.add(tenant.key() + "|" + deliveryId);
+    }
+
+    /** The Home answers as the command "schedules" would, recorded like a command. */
+    @Override
+    public ChatMessage home(UserRef user, String localeHint) {
+        return command(new CommandRequest(user, null, "schedules")).message();
+    }
+
+    @Override
+    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+        return ChatMessage.text("hello" + (localeHint == null ? "" : " " + localeHint));
     }
 }

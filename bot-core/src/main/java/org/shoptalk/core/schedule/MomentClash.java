@@ -1,0 +1,116 @@
+package org.shoptalk.core.schedule;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.shoptalk.core.prompt.Theme;
+
+/**
+ * Whether a new moment repeats or collides with the guild's existing ones (issue 12: four prompts posted in one
+ * minute). Stateless, so thread-safe.
+ *
+ * <p>A <b>duplicate</b> is the same moment typed again, after the parser's normalisation ({@code mon 9.30},
+ * {@code MONDAY 09:30}): same kind, days, time, every-N-weeks rhythm (the same weeks), zone as it resolves in the
+ * guild, theme and pinned question. A <b>clash</b> is any other moment that would post in the same minute within
+ * {@link #HORIZON} (a one-off on a weekly moment's day included); the lead may still ask for it.
+ */
+public final class MomentClash {
+    /** How far ahead occurrences are compared: a year covers every rhythm people use (every 1 to 52 weeks). */
+    public static final Duration HORIZON = Duration.ofDays(366);
+    /** Upper bound on occurrences looked at per moment within the horizon (a daily moment has 366). */
+    static final int MAX_OCCURRENCES = 400;
+
+    /** What checking a new moment found. */
+    public sealed interface Finding {}
+
+    /** Nothing in the way. */
+    public record Clear() implements Finding {}
+
+    /** {@code existing} is the same moment. */
+    public record Duplicate(Schedule existing) implements Finding {}
+
+    /** {@code existing} would post in the same minute, first at {@code at} (in the guild's zone). */
+    public record Clash(Schedule existing, ZonedDateTime at) implements Finding {}
+
+    private MomentClash() {}
+
+    /**
+     * Checks {@code candidate} (not yet stored: any id and number) against the guild's {@code existing} moments.
+     * A duplicate wins over a clash, so the lead hears about the moment that makes the new one pointless.
+     */
+    public static Finding check(
+            Schedule candidate, List<Schedule> existing, ZoneId guildZone, Collection<DateRange> skips, Instant now) {
+        Objects.requireNonNull(candidate, "candidate");
+        for (Schedule s : existing) {
+            if (!s.done() && sameMoment(candidate, s, guildZone)) {
+                return new Duplicate(s);
+            }
+        }
+        Instant until = now.plus(HORIZON);
+        List<ZonedDateTime> mine = within(candidate, now, until, guildZone, skips);
+        Set<Instant> minutes = new HashSet<>();
+        mine.forEach(t -> minutes.add(t.toInstant().truncatedTo(ChronoUnit.MINUTES)));
+        Finding first = new Clear();
+        Instant firstAt = null;
+        for (Schedule s : existing) {
+            for (ZonedDateTime t : within(s, now, until, guildZone, skips)) {
+                Instant minute = t.toInstant().truncatedTo(ChronoUnit.MINUTES);
+                if (minutes.contains(minute) && (firstAt == null || minute.isBefore(firstAt))) {
+                    firstAt = minute;
+                    first = new Clash(s, t.withZoneSameInstant(guildZone));
+                }
+            }
+        }
+        return first;
+    }
+
+    private static List<ZonedDateTime> within(
+            Schedule s, Instant now, Instant until, ZoneId guildZone, Collection<DateRange> skips) {
+        return s.upcoming(now, guildZone, skips, MAX_OCCURRENCES).stream()
+                .filter(t -> t.toInstant().isBefore(until))
+                .toList();
+    }
+
+    static boolean sameMoment(Schedule a, Schedule b, ZoneId guildZone) {
+        if (!Objects.equals(a.theme(), b.theme())
+                || !Objects.equals(a.promptId(), b.promptId())
+                || !a.zoneOr(guildZone).equals(b.zoneOr(guildZone))) {
+            return false;
+        }
+        if (a.timing() instanceof Timing.Weekly x && b.timing() instanceof Timing.Weekly y) {
+            return x.days().equals(y.days())
+                    && x.time().equals(y.time())
+                    && x.everyWeeks() == y.everyWeeks()
+                    && sameWeeks(x, y);
+        }
+        if (a.timing() instanceof Timing.Once x && b.timing() instanceof Timing.Once y) {
+            return x.at().equals(y.at());
+        }
+        return false;
+    }
+
+    /** Every N weeks counts from the anchor's week: two such moments are the same only in the same weeks. */
+    private static boolean sameWeeks(Timing.Weekly x, Timing.Weekly y) {
+        long weeks = ChronoUnit.WEEKS.between(weekStart(x.anchor()), weekStart(y.anchor()));
+        return Math.floorMod(weeks, x.everyWeeks()) == 0;
+    }
+
+    private static LocalDate weekStart(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** A moment that is not stored yet, to check before storing it. */
+    public static Schedule candidate(long guildId, Timing timing, Theme theme, Instant now) {
+        return new Schedule(0, 0, guildId, timing, theme, false, null, false, now, null, null);
+    }
+}
