@@ -157,6 +157,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         this.commands = new CommandHandler(
                 database,
                 guilds,
+                platforms,
                 new CommandHandler.Features(
                         new GuildCommands(database, guilds, planner, clock),
                         new ScheduleCommands(database, guilds, schedules, planner, clock),

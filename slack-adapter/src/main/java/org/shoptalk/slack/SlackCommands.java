@@ -200,10 +200,7 @@ final class SlackCommands {
         if (payload.getEventId() != null && !shoptalk.firstDelivery(tenant, payload.getEventId())) {
             return ctx.ack();
         }
-        String text = SlackText.toNeutral(slackText).strip();
-        String command = text.toLowerCase(java.util.Locale.ROOT).startsWith(SLASH_COMMAND + " ")
-                ? text.substring(SLASH_COMMAND.length() + 1)
-                : text;
+        String command = SlackText.toNeutral(slackText);
         UserRef user = new UserRef(tenant, userId);
         MethodsClient client = ctx.client();
         work.execute(() -> postTo(

@@ -38,11 +38,6 @@ final class AdaptiveCards {
 
     private AdaptiveCards() {}
 
-    /** A message activity carrying the card, with plain text as the notification summary. */
-    static Activity activity(ChatMessage message) {
-        return activity(card(message), message.plainText());
-    }
-
     static Activity activity(ObjectNode card, String plainText) {
         Activity activity = new Activity(ActivityTypes.MESSAGE);
         Attachment attachment = new Attachment();

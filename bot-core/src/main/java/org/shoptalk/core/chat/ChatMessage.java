@@ -26,21 +26,25 @@ public record ChatMessage(List<Block> blocks) {
         return new Builder();
     }
 
-    /** A readable plain rendering: used by the local console and as notification fallback text. */
-    public String plainText() {
-        return blocks.stream().map(Block::plain).collect(Collectors.joining("\n"));
+    /**
+     * A readable plain rendering: used by the local console and as notification fallback text. A button reads as the
+     * command it runs, written with {@code invocation} ({@link ChatPlatform#invocation()}).
+     */
+    public String plainText(String invocation) {
+        return blocks.stream().map(b -> b.plain(invocation)).collect(Collectors.joining("\n"));
     }
 
     /** The building blocks of a message. */
     public sealed interface Block {
-        String plain();
+        /** This block as plain text; {@code invocation} is how a command is typed where it is read. */
+        String plain(String invocation);
 
         record Header(String text) implements Block {
             public Header {
                 Objects.requireNonNull(text);
             }
 
-            public String plain() {
+            public String plain(String invocation) {
                 return "*" + text + "*";
             }
         }
@@ -50,7 +54,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
-            public String plain() {
+            public String plain(String invocation) {
                 return text;
             }
         }
@@ -61,7 +65,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
-            public String plain() {
+            public String plain(String invocation) {
                 String quoted = "> " + text.replace("\n", "\n> ");
                 return attribution == null ? quoted : quoted + "\n  - " + attribution;
             }
@@ -73,7 +77,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(text);
             }
 
-            public String plain() {
+            public String plain(String invocation) {
                 return "(" + text + ")";
             }
         }
@@ -84,7 +88,7 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(url);
             }
 
-            public String plain() {
+            public String plain(String invocation) {
                 return label + ": " + url;
             }
         }
@@ -96,13 +100,13 @@ public record ChatMessage(List<Block> blocks) {
                 Objects.requireNonNull(command);
             }
 
-            public String plain() {
-                return "[" + label + "] /shoptalk " + command;
+            public String plain(String invocation) {
+                return "[" + label + "] " + invocation + " " + command;
             }
         }
 
         record Divider() implements Block {
-            public String plain() {
+            public String plain(String invocation) {
                 return "---";
             }
         }

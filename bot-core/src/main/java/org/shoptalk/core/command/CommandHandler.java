@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Excerpt;
+import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Role;
 import org.shoptalk.core.i18n.Language;
-import org.shoptalk.core.i18n.Texts;
 
 /**
  * Runs a command: parses it, finds the guild it is about, and hands it to the feature that owns it.
@@ -21,6 +21,7 @@ public final class CommandHandler {
     private static final int MAX_ECHO = 60;
     private final CommandParser parser = new CommandParser();
     private final Database db;
+    private final Platforms platforms;
     private final GuildStore guilds;
     private final GuildCommands guild;
     private final ScheduleCommands schedule;
@@ -30,8 +31,9 @@ public final class CommandHandler {
     private final SeriesCommands series;
     private final Conversations conversations;
 
-    public CommandHandler(Database db, GuildStore guilds, Features features) {
+    public CommandHandler(Database db, GuildStore guilds, Platforms platforms, Features features) {
         this.db = db;
+        this.platforms = platforms;
         this.guilds = guilds;
         this.guild = features.guild();
         this.schedule = features.schedule();
@@ -156,18 +158,16 @@ public final class CommandHandler {
             }
             Role role = g.flatMap(x -> guilds.role(h, x, user)).orElse(null);
             Language lang = g.map(Guild::language).orElse(Language.EN);
-            return new Context(request, g.orElse(null), role, lang);
+            return new Context(request, g.orElse(null), role, lang, platforms.invocation(user.tenant()));
         });
     }
 
     private static ChatMessage error(Context ctx, CommandException e) {
-        Texts t = Texts.get();
-        ChatMessage.Builder b = ChatMessage.builder().text(t.t(ctx.language(), e.key(), echoes(e.args())));
+        ChatMessage.Builder b = ChatMessage.builder().text(ctx.t(e.key(), echoes(e.args())));
         if (e.syntax() != null) {
-            b.context(
-                    t.t(ctx.language(), "error.form", "/shoptalk " + e.syntax().form()));
+            b.context(ctx.t("error.form", ctx.invocation() + " " + e.syntax().form()));
         } else if ("error.unknown".equals(e.key())) {
-            b.context(t.t(ctx.language(), "error.try.help"));
+            b.context(ctx.t("error.try.help"));
         }
         return b.build();
     }
@@ -193,7 +193,8 @@ public final class CommandHandler {
         StringBuilder leads = new StringBuilder();
         for (Syntax s : Syntax.values()) {
             StringBuilder target = s.leadsOnly() ? leads : everyone;
-            target.append("/shoptalk ")
+            target.append(ctx.invocation())
+                    .append(' ')
                     .append(s.form())
                     .append(" - ")
                     .append(ctx.t(s.helpKey()))

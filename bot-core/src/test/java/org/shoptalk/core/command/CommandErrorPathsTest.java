@@ -261,7 +261,7 @@ class CommandErrorPathsTest {
 
         CommandReply reply = f.command(c.user(), c.channel(), c.text());
 
-        String text = reply.message().plainText();
+        String text = reply.message().plainText("/shoptalk");
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
         assertThat(text).contains(c.saysWhatWasWrong()).contains("Use: /shoptalk " + c.rightForm());
         assertThat(text.length()).as("a short reply: %s", text).isLessThan(400);
@@ -281,7 +281,7 @@ class CommandErrorPathsTest {
 
         CommandReply reply = dutch.command(c.user(), c.channel(), c.text());
 
-        String text = reply.message().plainText();
+        String text = reply.message().plainText("/shoptalk");
         String english = f.run(c.user(), c.channel(), c.text());
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
         assertThat(text).contains("Gebruik: /shoptalk " + c.rightForm()).doesNotContain("Use:");
@@ -323,7 +323,7 @@ class CommandErrorPathsTest {
         CommandReply reply = f.command(c.user(), c.channel(), c.text());
 
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(reply.message().plainText()).contains(c.saysWhatWasWrong());
+        assertThat(reply.message().plainText("/shoptalk")).contains(c.saysWhatWasWrong());
         assertThat(f.stored()).isEqualTo(before);
         assertThat(f.chat.all()).isEmpty();
     }
@@ -335,7 +335,7 @@ class CommandErrorPathsTest {
         CommandReply reply = f.command("ann", "craft", "dance wildly");
 
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(reply.message().plainText()).contains("\"dance\"").contains("/shoptalk help");
+        assertThat(reply.message().plainText("/shoptalk")).contains("\"dance\"").contains("/shoptalk help");
         assertThat(f.stored()).isEqualTo(before);
     }
 
@@ -378,7 +378,7 @@ class CommandErrorPathsTest {
 
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
         for (Syntax s : Syntax.values()) {
-            assertThat(reply.message().plainText()).contains("/shoptalk " + s.form());
+            assertThat(reply.message().plainText("/shoptalk")).contains("/shoptalk " + s.form());
         }
     }
 

@@ -134,7 +134,7 @@ class TenantIsolationTest {
         return f.core()
                 .command(new CommandRequest(new UserRef(tenant, user), where, text))
                 .message()
-                .plainText();
+                .plainText("/shoptalk");
     }
 
     private void post(Tenant tenant, String thread, String user, String text) {
