@@ -3,6 +3,7 @@ package org.shoptalk.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatPlatform;
@@ -230,6 +231,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     @Override
     public CommandReply command(CommandRequest request) {
         return commands.handle(request);
+    }
+
+    @Override
+    public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
+        return commands.submit(where, formId, values);
     }
 
     @Override

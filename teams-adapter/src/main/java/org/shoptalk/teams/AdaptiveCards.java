@@ -23,7 +23,8 @@ final class AdaptiveCards {
     static final String DATA_KIND = "shoptalk";
 
     static final String KIND_COMMAND = "command";
-    static final String KIND_SCHEDULE_FORM = "schedule-form";
+    /** A core form ({@link FormCard}); the data names the form. */
+    static final String KIND_FORM = "form";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

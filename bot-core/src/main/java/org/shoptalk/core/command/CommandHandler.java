@@ -1,9 +1,12 @@
 package org.shoptalk.core.command;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Excerpt;
+import org.shoptalk.core.chat.Form;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
@@ -94,6 +97,8 @@ public final class CommandHandler {
             return guild.channelRemove(ctx);
         } else if (c instanceof Command.ScheduleWeekly x) {
             return schedule.weekly(ctx, x);
+        } else if (c instanceof Command.ScheduleFormRequest) {
+            return scheduleForm(ctx);
         } else if (c instanceof Command.ScheduleOnce x) {
             return schedule.once(ctx, x);
         } else if (c instanceof Command.Schedules) {
@@ -184,6 +189,41 @@ public final class CommandHandler {
             }
         }
         return out;
+    }
+
+    /**
+     * The form where the platform has one, for the guild of the place it was asked in (so it has no channel field);
+     * the typed form as the fallback text.
+     */
+    private static CommandReply scheduleForm(Context ctx) {
+        return CommandReply.form(
+                ScheduleForm.form(ctx.language(), false),
+                ChatMessage.text(ctx.t("form.fallback", ctx.invocation() + " " + Syntax.SCHEDULE.form())));
+    }
+
+    /**
+     * A submitted form: checked field by field in the guild's language; when something is wrong, the form comes back
+     * with the errors next to its fields and nothing is run; otherwise its command runs as if typed where the form
+     * says (its channel field, when it has one; else where it was shown).
+     */
+    public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
+        if (!Form.SCHEDULE.equals(formId)) {
+            throw new IllegalArgumentException("unknown form: " + formId);
+        }
+        boolean withChannel = values.containsKey(ScheduleForm.CHANNEL);
+        String picked = values.get(ScheduleForm.CHANNEL);
+        ChannelRef channel = withChannel && picked != null && !picked.isBlank()
+                ? new ChannelRef(where.user().tenant(), picked.strip())
+                : where.channel();
+        CommandRequest request = new CommandRequest(where.user(), channel, "");
+        Context ctx = context(request);
+        ScheduleForm.Checked checked = ScheduleForm.check(values, ctx.language(), withChannel);
+        if (!checked.ok()) {
+            return CommandReply.form(
+                    ScheduleForm.form(ctx.language(), withChannel).withErrors(values, checked.errors()),
+                    ChatMessage.text(String.join("\n", checked.errors().values())));
+        }
+        return handle(new CommandRequest(where.user(), channel, checked.command()));
     }
 
     private static CommandReply help(Context ctx) {

@@ -43,7 +43,12 @@ public final class CommandParser {
         return switch (verb) {
             case "help", "?" -> end(t, Syntax.HELP, new Command.Help());
             case "guild" -> guild(t);
-            case "schedule" -> t.accept("at") ? scheduleAt(t) : schedule(t);
+            case "schedule" ->
+                t.accept("at")
+                        ? scheduleAt(t)
+                        : t.accept("form")
+                                ? end(t, Syntax.SCHEDULE_FORM, new Command.ScheduleFormRequest())
+                                : schedule(t);
             case "schedules" -> end(t, Syntax.SCHEDULES, new Command.Schedules());
             case "pause" -> pause(t);
             case "resume" -> end(t, Syntax.RESUME, new Command.Resume(id(t, Syntax.RESUME)));

@@ -17,6 +17,7 @@ public enum Syntax {
     GUILD_CHANNEL_ADD("guild channel add", "help.guild.channel.add", true),
     GUILD_CHANNEL_REMOVE("guild channel remove", "help.guild.channel.remove", true),
     SCHEDULE("schedule DAYS HH:MM [every N weeks] [tz ZONE] [theme THEME]", "help.schedule", true),
+    SCHEDULE_FORM("schedule form", "help.schedule.form", true),
     SCHEDULE_AT("schedule at YYYY-MM-DD HH:MM [tz ZONE] [theme THEME]", "help.schedule.at", true),
     SCHEDULES("schedules", "help.schedules", false),
     PAUSE("pause ID [until YYYY-MM-DD]", "help.pause", true),

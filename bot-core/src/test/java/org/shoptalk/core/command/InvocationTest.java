@@ -49,6 +49,7 @@ class InvocationTest {
 
         assertThat(run("@Shoptalk help")).isEqualTo(help);
         assertThat(run("/SHOPTALK help")).isEqualTo(help);
+        assertThat(run("")).as("an empty mention").isEqualTo(help);
         assertThat(f.run("ann", null, "/shoptalk help")).contains("/shoptalk schedule");
     }
 }
