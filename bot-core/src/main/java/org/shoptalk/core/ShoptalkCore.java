@@ -49,14 +49,16 @@ import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.round.RoundStore;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.task.Housekeeping;
+import org.shoptalk.core.task.RoundFollowUps;
 import org.shoptalk.core.task.Run;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
+import org.shoptalk.core.task.TaskRuns;
 import org.shoptalk.core.task.TaskScheduler;
 
 /**
- * Assembles core: stores, services, the Quartz scheduler. The app creates it, registers the chat
- * platforms it runs, then starts it. Thread-safe after {@link #start()}.
+ * Assembles core: stores, services, the Quartz scheduler, built once and in order into final fields. The app creates
+ * it, registers the chat platforms it runs, then starts it. Thread-safe.
  */
 public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Database database;
@@ -73,6 +75,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     private final DeliveryStore deliveries = new DeliveryStore();
     private final TaskScheduler scheduler;
+    /** What fires planned tasks; the scheduler gets it at {@link #start()}. */
+    private final TaskRuns runs;
 
     private ShoptalkCore(Database database, CoreSettings settings, Clock clock) {
         this.database = Objects.requireNonNull(database);
@@ -99,7 +103,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 limits,
                 leads);
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
-        TaskPlanner[] plannerRef = new TaskPlanner[1];
+        // Built once, in order: the scheduler plans from the start and fires only once started with the runs below,
+        // which are built last, so nothing here needs a back reference.
+        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4);
+        RoundFollowUps followUps =
+                new RoundFollowUps(database, guilds, scheduler, settings.reminderBeforeClose(), clock);
         RoundService roundService = new RoundService(
                 database,
                 platforms,
@@ -110,7 +118,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 clock,
                 limits,
                 leads,
-                round -> plannerRef[0].roundOpened(round));
+                followUps::roundOpened);
         this.planner = new TaskPlanner(
                 database,
                 guilds,
@@ -118,10 +126,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 roundService,
                 digests,
                 settings.missedMomentGrace(),
-                settings.reminderBeforeClose(),
                 clock,
-                library);
-        plannerRef[0] = planner;
+                library,
+                scheduler);
         DialogueTasks connect = new DialogueTasks(
                 database,
                 guilds,
@@ -138,12 +145,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
             planner.reconcile();
             pairing.reconcile();
         };
-        this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans);
-        this.scheduler = new TaskScheduler(
-                database,
-                settings.clustered(),
-                settings.instanceId(),
-                4,
+        this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans, scheduler);
+        this.runs = new TaskRuns(
                 new ScheduledWork(
                         planner,
                         reminders,
@@ -151,9 +154,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         pairing,
                         new GoalReviews(database, guilds, goals, roundService),
                         housekeeping),
+                scheduler,
                 clock);
-        planner.attach(scheduler);
-        housekeeping.attach(scheduler);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
         this.commands = new CommandHandler(
                 database,
@@ -216,7 +218,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         }
         repairPlans.run();
         housekeeping.ensurePlanned();
-        scheduler.start();
+        scheduler.start(runs);
     }
 
     public boolean schedulerStarted() {
@@ -269,7 +271,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      * waiting for Quartz.
      */
     public void runTask(Task task, Instant occurrence) {
-        scheduler.runNow(task, Run.first(occurrence));
+        runs.fire(task, Run.first(occurrence));
     }
 
     /**
@@ -277,12 +279,12 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      * claimed and did not finish is taken over. For tests that stop a run half-way by hand.
      */
     public void recoverTask(Task task, Instant occurrence) {
-        scheduler.runNow(task, Run.recovery(occurrence));
+        runs.fire(task, Run.recovery(occurrence));
     }
 
     /** Runs a later attempt of a task's occurrence, as a planned retry does: for tests of retries. */
     public void retryTask(Task task, Instant occurrence, int attempt) {
-        scheduler.runNow(task, new Run(occurrence, attempt, true));
+        runs.fire(task, new Run(occurrence, attempt, true));
     }
 
     public Database database() {
