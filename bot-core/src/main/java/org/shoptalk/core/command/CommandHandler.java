@@ -170,7 +170,7 @@ public final class CommandHandler {
     private static ChatMessage error(Context ctx, CommandException e) {
         ChatMessage.Builder b = ChatMessage.builder().text(ctx.t(e.key(), echoes(e.args())));
         if (e.syntax() != null) {
-            b.context(ctx.t("error.form", ctx.invocation() + " " + e.syntax().form()));
+            b.context(ctx.t("error.form", ctx.invocation() + " " + e.syntax().usage(ctx.language())));
         } else if ("error.unknown".equals(e.key())) {
             b.context(ctx.t("error.try.help"));
         }
@@ -198,7 +198,8 @@ public final class CommandHandler {
     private static CommandReply scheduleForm(Context ctx) {
         return CommandReply.form(
                 ScheduleForm.form(ctx.language(), false),
-                ChatMessage.text(ctx.t("form.fallback", ctx.invocation() + " " + Syntax.SCHEDULE.form())));
+                ChatMessage.text(
+                        ctx.t("form.fallback", ctx.invocation() + " " + Syntax.SCHEDULE.usage(ctx.language()))));
     }
 
     /**
@@ -235,7 +236,7 @@ public final class CommandHandler {
             StringBuilder target = s.leadsOnly() ? leads : everyone;
             target.append(ctx.invocation())
                     .append(' ')
-                    .append(s.form())
+                    .append(s.usage(ctx.language()))
                     .append(" - ")
                     .append(ctx.t(s.helpKey()))
                     .append('\n');

@@ -123,7 +123,8 @@ public final class CommandParser {
 
     private Command guildCreate(Tokens t) {
         StringBuilder name = new StringBuilder();
-        while (t.hasMore() && !"lang".equals(t.peekKeyword()) && !"tz".equals(t.peekKeyword())) {
+        // A Dutch keyword as the first word is the name's, so a guild may be called "Taal en cultuur".
+        while (t.hasMore() && !optionFollows(t, name.length() == 0)) {
             name.append(name.length() == 0 ? "" : " ").append(t.next());
         }
         Language language = null;
@@ -147,6 +148,12 @@ public final class CommandParser {
             throw new CommandException(Syntax.GUILD_CREATE, "error.guild.name.long", MAX_NAME);
         }
         return new Command.GuildCreate(n, language, zone);
+    }
+
+    private static boolean optionFollows(Tokens t, boolean atStart) {
+        String keyword = t.peekKeyword();
+        boolean option = "lang".equals(keyword) || "tz".equals(keyword);
+        return option && (!atStart || keyword.equals(t.peek().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private Command schedule(Tokens t) {
@@ -187,7 +194,8 @@ public final class CommandParser {
         if (n == null || !DIGITS.matcher(n).matches()) {
             throw new CommandException(Syntax.SCHEDULE, "error.every", str(n));
         }
-        if (unit == null || !(unit.equalsIgnoreCase("weeks") || unit.equalsIgnoreCase("week"))) {
+        String english = unit == null ? null : Keywords.english(unit.toLowerCase(java.util.Locale.ROOT));
+        if (english == null || !(english.equals("weeks") || english.equals("week"))) {
             throw new CommandException(Syntax.SCHEDULE, "error.every", str(n) + " " + str(unit));
         }
         // Compared as text of digits, so "every 99999999999 weeks" is out of range rather than not a number.

@@ -55,10 +55,10 @@ final class Tokens {
         return hasMore() ? words.get(position) : null;
     }
 
-    /** The next word, lower-cased, or null at the end. */
+    /** The next word as a keyword: lower-cased, a Dutch keyword read as its English one; null at the end. */
     String peekKeyword() {
         String w = peek();
-        return w == null ? null : w.toLowerCase(Locale.ROOT);
+        return w == null ? null : Keywords.english(w.toLowerCase(Locale.ROOT));
     }
 
     String next() {

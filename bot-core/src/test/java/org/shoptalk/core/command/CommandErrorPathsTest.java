@@ -284,9 +284,20 @@ class CommandErrorPathsTest {
         String text = reply.message().plainText("/shoptalk");
         String english = f.run(c.user(), c.channel(), c.text());
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(text).contains("Gebruik: /shoptalk " + c.rightForm()).doesNotContain("Use:");
+        assertThat(text)
+                .contains("Gebruik: /shoptalk " + dutchUsage(c.rightForm()))
+                .doesNotContain("Use:");
         assertThat(text.lines().findFirst()).isNotEqualTo(english.lines().findFirst());
         assertThat(dutch.stored()).isEqualTo(before);
+    }
+
+    /** The usage line a Dutch guild sees for the command whose English form starts with {@code form}. */
+    private static String dutchUsage(String form) {
+        return java.util.Arrays.stream(Syntax.values())
+                .filter(s -> s.form().startsWith(form))
+                .findFirst()
+                .orElseThrow()
+                .usage(org.shoptalk.core.i18n.Language.NL);
     }
 
     static Stream<Case> notAllowed() {
@@ -348,8 +359,8 @@ class CommandErrorPathsTest {
             String reply = nl.run("lea", "vak", "pause 1 tot morgen");
 
             assertThat(reply)
-                    .contains("\"tot\"")
-                    .contains("Gebruik: /shoptalk pause ID [until YYYY-MM-DD]")
+                    .contains("\"morgen\"")
+                    .contains("Gebruik: /shoptalk pauzeer ID [tot JJJJ-MM-DD]")
                     .doesNotContain("Use:");
             assertThat(nl.stored()).isEqualTo(before);
             nl.run("lea", "vak", "schedule ma 09:30");
