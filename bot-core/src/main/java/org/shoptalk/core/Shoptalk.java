@@ -1,5 +1,6 @@
 package org.shoptalk.core;
 
+import java.util.Map;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatMessage;
@@ -29,6 +30,14 @@ public interface Shoptalk {
      * {@code channel} is null): one clear next step, in the guild's language, else the hint's, else English.
      */
     ChatMessage greeting(ChannelRef channel, String localeHint);
+
+    /**
+     * A form core handed out ({@link CommandReply#form()}) was submitted, by {@code where.user()} in {@code
+     * where.channel()} (null: a form without a channel of its own, e.g. from a home tab; its channel field says
+     * where). {@code values} are keyed by field. The reply carries the form again, with errors per field, when a
+     * field was wrong (nothing is run then); otherwise the reply of the command the form stands for.
+     */
+    CommandReply submit(CommandRequest where, String formId, Map<String, String> values);
 
     /** A message was posted, edited or deleted in a channel the bot can see. */
     void onEvent(ChatEvent event);

@@ -3,6 +3,7 @@ package org.shoptalk.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
@@ -51,14 +52,16 @@ import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.round.RoundStore;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.task.Housekeeping;
+import org.shoptalk.core.task.RoundFollowUps;
 import org.shoptalk.core.task.Run;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
+import org.shoptalk.core.task.TaskRuns;
 import org.shoptalk.core.task.TaskScheduler;
 
 /**
- * Assembles core: stores, services, the Quartz scheduler. The app creates it, registers the chat
- * platforms it runs, then starts it. Thread-safe after {@link #start()}.
+ * Assembles core: stores, services, the Quartz scheduler, built once and in order into final fields. The app creates
+ * it, registers the chat platforms it runs, then starts it. Thread-safe.
  */
 public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Database database;
@@ -75,6 +78,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     private final DeliveryStore deliveries = new DeliveryStore();
     private final TaskScheduler scheduler;
+    /** What fires planned tasks; the scheduler gets it at {@link #start()}. */
+    private final TaskRuns runs;
 
     private ShoptalkCore(Database database, CoreSettings settings, Clock clock) {
         this.database = Objects.requireNonNull(database);
@@ -101,7 +106,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 limits,
                 leads);
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
-        TaskPlanner[] plannerRef = new TaskPlanner[1];
+        // Built once, in order: the scheduler plans from the start and fires only once started with the runs below,
+        // which are built last, so nothing here needs a back reference.
+        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4);
+        RoundFollowUps followUps =
+                new RoundFollowUps(database, guilds, scheduler, settings.reminderBeforeClose(), clock);
         RoundService roundService = new RoundService(
                 database,
                 platforms,
@@ -112,7 +121,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 clock,
                 limits,
                 leads,
-                round -> plannerRef[0].roundOpened(round));
+                followUps::roundOpened);
         this.planner = new TaskPlanner(
                 database,
                 guilds,
@@ -120,10 +129,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 roundService,
                 digests,
                 settings.missedMomentGrace(),
-                settings.reminderBeforeClose(),
                 clock,
-                library);
-        plannerRef[0] = planner;
+                library,
+                scheduler);
         DialogueTasks connect = new DialogueTasks(
                 database,
                 guilds,
@@ -140,12 +148,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
             planner.reconcile();
             pairing.reconcile();
         };
-        this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans);
-        this.scheduler = new TaskScheduler(
-                database,
-                settings.clustered(),
-                settings.instanceId(),
-                4,
+        this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans, scheduler);
+        this.runs = new TaskRuns(
                 new ScheduledWork(
                         planner,
                         reminders,
@@ -153,13 +157,13 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         pairing,
                         new GoalReviews(database, guilds, goals, roundService),
                         housekeeping),
+                scheduler,
                 clock);
-        planner.attach(scheduler);
-        housekeeping.attach(scheduler);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
         this.commands = new CommandHandler(
                 database,
                 guilds,
+                platforms,
                 new CommandHandler.Features(
                         new GuildCommands(database, guilds, planner, clock),
                         new ScheduleCommands(database, guilds, schedules, planner, clock),
@@ -217,7 +221,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         }
         repairPlans.run();
         housekeeping.ensurePlanned();
-        scheduler.start();
+        scheduler.start(runs);
     }
 
     public boolean schedulerStarted() {
@@ -242,6 +246,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     @Override
     public ChatMessage greeting(ChannelRef channel, String localeHint) {
         return commands.home().greeting(channel, localeHint);
+    }
+
+    @Override
+    public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
+        return commands.submit(where, formId, values);
     }
 
     @Override
@@ -275,7 +284,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      * waiting for Quartz.
      */
     public void runTask(Task task, Instant occurrence) {
-        scheduler.runNow(task, Run.first(occurrence));
+        runs.fire(task, Run.first(occurrence));
     }
 
     /**
@@ -283,12 +292,12 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      * claimed and did not finish is taken over. For tests that stop a run half-way by hand.
      */
     public void recoverTask(Task task, Instant occurrence) {
-        scheduler.runNow(task, Run.recovery(occurrence));
+        runs.fire(task, Run.recovery(occurrence));
     }
 
     /** Runs a later attempt of a task's occurrence, as a planned retry does: for tests of retries. */
     public void retryTask(Task task, Instant occurrence, int attempt) {
-        scheduler.runNow(task, new Run(occurrence, attempt, true));
+        runs.fire(task, new Run(occurrence, attempt, true));
     }
 
     public Database database() {

@@ -102,7 +102,7 @@ final class BlockKit {
 
     /** The notification text Slack shows where blocks cannot be (push notifications, search). */
     static String fallbackText(ChatMessage message) {
-        String plain = SlackText.toMrkdwn(message.plainText());
+        String plain = SlackText.toMrkdwn(message.plainText(SlackCommands.SLASH_COMMAND));
         return plain.length() <= MAX_FALLBACK ? plain : plain.substring(0, MAX_FALLBACK - 1) + "…";
     }
 

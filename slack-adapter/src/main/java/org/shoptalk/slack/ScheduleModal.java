@@ -2,6 +2,7 @@ package org.shoptalk.slack;
 
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -9,171 +10,161 @@ import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.block.element.ConversationsSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.block.element.TimePickerElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.shoptalk.core.chat.Form;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 
 /**
- * The "Schedule a reflection moment" modal: its view, and reading a submission into one core
- * {@code schedule} command. Only the form of each field is checked here (a time, a zone, a number),
- * so Slack can show the error next to the field; whether the person may schedule is core's call.
+ * Renders one of core's {@link Form}s as a Slack modal and reads a submission back into the form's values, keyed by
+ * field (each field is an input block whose block id is the field's key, so Slack shows core's errors next to it:
+ * {@code response_action: errors}). Texts and rules are core's ({@link ScheduleForm}). Stateless and thread-safe.
  */
 final class ScheduleModal {
+    /** The App Home's modal: it picks the channel. */
     static final String CALLBACK_ID = "shoptalk_schedule";
+    /** A form core handed out as a command's reply; the private metadata names the channel it was asked in. */
+    static final String FORM_CALLBACK_ID = "shoptalk_form";
+
     private static final String VALUE = "value";
-    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
-    private static final Pattern THEME = Pattern.compile("[\\p{L}0-9_-]{1,40}");
-    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-    private static final List<String> DAY_NAMES =
-            List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+    /** Slack limits a modal title to 24 characters. */
+    private static final int MAX_TITLE = 24;
 
     /** A submission read: the command to run in the channel, or the errors per field. */
     record Result(String channelId, String command, Map<String, String> errors) {}
 
     private ScheduleModal() {}
 
+    /** The App Home's modal, with a channel field, in English (the Home does not yet say whose guild it is for). */
     static View view() {
-        List<OptionObject> days = new ArrayList<>();
-        for (int i = 0; i < DAYS.size(); i++) {
-            days.add(OptionObject.builder()
-                    .text(plain(DAY_NAMES.get(i)))
-                    .value(DAYS.get(i))
+        return view(ScheduleForm.form(Language.EN, true), CALLBACK_ID, null);
+    }
+
+    /** The App Home's submission, checked by core's rules for the schedule form. */
+    static Result read(Map<String, Map<String, ViewState.Value>> values) {
+        Map<String, String> entered = values(ScheduleForm.form(Language.EN, true), values);
+        ScheduleForm.Checked checked = ScheduleForm.check(entered, Language.EN, true);
+        return checked.ok()
+                ? new Result(entered.get(ScheduleForm.CHANNEL), checked.command(), Map.of())
+                : new Result(null, null, checked.errors());
+    }
+
+    /** {@code form} as a modal; {@code metadata} comes back with the submission (Slack's private_metadata). */
+    static View view(Form form, String callbackId, String metadata) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (form.intro() != null) {
+            blocks.add(SectionBlock.builder().text(plain(form.intro())).build());
+        }
+        for (Form.Field field : form.fields()) {
+            blocks.add(InputBlock.builder()
+                    .blockId(field.key())
+                    .label(plain(field.label()))
+                    .optional(!field.required())
+                    .element(element(field, form.values().getOrDefault(field.key(), field.initial())))
                     .build());
         }
-        List<LayoutBlock> blocks = List.of(
-                input(
-                        "channel",
-                        "Guild channel",
-                        false,
-                        ConversationsSelectElement.builder()
-                                .actionId(VALUE)
-                                .filter(ConversationsFilter.builder()
-                                        .include(List.of("public", "private"))
-                                        .excludeBotUsers(true)
-                                        .build())
-                                .build()),
-                input(
-                        "days",
-                        "Days",
-                        false,
-                        CheckboxesElement.builder()
-                                .actionId(VALUE)
-                                .options(days)
-                                .build()),
-                input(
-                        "time",
-                        "Time",
-                        false,
-                        TimePickerElement.builder()
-                                .actionId(VALUE)
-                                .initialTime("09:30")
-                                .build()),
-                input(
-                        "every",
-                        "Every how many weeks",
-                        true,
-                        PlainTextInputElement.builder()
-                                .actionId(VALUE)
-                                .placeholder(plain("1"))
-                                .build()),
-                input(
-                        "tz",
-                        "Time zone",
-                        true,
-                        PlainTextInputElement.builder()
-                                .actionId(VALUE)
-                                .placeholder(plain("Europe/Amsterdam (empty: the guild's time zone)"))
-                                .build()),
-                input(
-                        "theme",
-                        "Theme",
-                        true,
-                        PlainTextInputElement.builder()
-                                .actionId(VALUE)
-                                .placeholder(plain("e.g. dialogue (empty: all themes in turn)"))
-                                .build()));
         return View.builder()
                 .type("modal")
-                .callbackId(CALLBACK_ID)
+                .callbackId(callbackId)
+                .privateMetadata(metadata)
                 .title(ViewTitle.builder()
                         .type("plain_text")
-                        .text("Reflection moment")
+                        .text(cut(form.title()))
                         .build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Schedule").build())
-                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(form.submit())
+                        .build())
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(form.cancel())
+                        .build())
                 .blocks(blocks)
                 .build();
     }
 
-    static Result read(Map<String, Map<String, ViewState.Value>> values) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String channel = field(values, "channel") == null
-                ? null
-                : field(values, "channel").getSelectedConversation();
-        if (channel == null || channel.isBlank()) {
-            errors.put("channel", "Pick the channel where the guild meets.");
-        }
-        ViewState.Value dayValue = field(values, "days");
-        List<String> days = dayValue == null || dayValue.getSelectedOptions() == null
-                ? List.of()
-                : dayValue.getSelectedOptions().stream()
-                        .map(ViewState.SelectedOption::getValue)
-                        .filter(DAYS::contains)
-                        .sorted((a, b) -> DAYS.indexOf(a) - DAYS.indexOf(b))
-                        .collect(Collectors.toList());
-        if (days.isEmpty()) {
-            errors.put("days", "Pick at least one day.");
-        }
-        String time =
-                field(values, "time") == null ? null : field(values, "time").getSelectedTime();
-        if (time == null || !TIME.matcher(time).matches()) {
-            errors.put("time", "Pick a time, like 09:30.");
-        }
-        String every = text(values, "every");
-        int weeks = every == null ? 1 : every.matches("\\d{1,2}") ? Integer.parseInt(every) : -1;
-        if (weeks < 1 || weeks > 52) {
-            errors.put("every", "Use a whole number of weeks from 1 to 52, like 2.");
-        }
-        String zone = text(values, "tz");
-        if (zone != null) {
-            try {
-                ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                errors.put("tz", "Unknown time zone. Use a name like Europe/Amsterdam or America/New_York.");
+    private static BlockElement element(Form.Field field, String initial) {
+        return switch (field.kind()) {
+            case CHANNEL ->
+                ConversationsSelectElement.builder()
+                        .actionId(VALUE)
+                        .filter(ConversationsFilter.builder()
+                                .include(List.of("public", "private"))
+                                .excludeBotUsers(true)
+                                .build())
+                        .build();
+            case DAYS ->
+                CheckboxesElement.builder()
+                        .actionId(VALUE)
+                        .options(options(field))
+                        .build();
+            case TIME ->
+                TimePickerElement.builder().actionId(VALUE).initialTime(initial).build();
+            case CHOICE ->
+                StaticSelectElement.builder()
+                        .actionId(VALUE)
+                        .placeholder(field.hint() == null ? null : plain(field.hint()))
+                        .options(options(field))
+                        .build();
+            case TEXT, NUMBER ->
+                PlainTextInputElement.builder()
+                        .actionId(VALUE)
+                        .placeholder(field.hint() == null ? null : plain(field.hint()))
+                        .build();
+        };
+    }
+
+    private static List<OptionObject> options(Form.Field field) {
+        return field.choices().stream()
+                .map(c -> OptionObject.builder()
+                        .text(plain(c.label()))
+                        .value(c.value())
+                        .build())
+                .toList();
+    }
+
+    /** What was entered, keyed by field; a field left empty is absent. */
+    static Map<String, String> values(Form form, Map<String, Map<String, ViewState.Value>> state) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Form.Field field : form.fields()) {
+            ViewState.Value v = field(state, field.key());
+            String value = v == null
+                    ? null
+                    : switch (field.kind()) {
+                        case CHANNEL -> v.getSelectedConversation();
+                        case DAYS ->
+                            v.getSelectedOptions() == null
+                                    ? null
+                                    : field.choices().stream()
+                                            .map(Form.Choice::value)
+                                            .filter(day -> v.getSelectedOptions().stream()
+                                                    .anyMatch(o -> day.equals(o.getValue())))
+                                            .collect(Collectors.joining(","));
+                        case TIME -> v.getSelectedTime();
+                        case CHOICE ->
+                            v.getSelectedOption() == null
+                                    ? null
+                                    : v.getSelectedOption().getValue();
+                        case TEXT, NUMBER -> v.getValue();
+                    };
+            if (field.kind() == Form.Kind.CHANNEL) {
+                out.put(field.key(), value == null ? "" : value);
+            } else if (value != null && !value.isBlank()) {
+                out.put(field.key(), value);
             }
         }
-        String theme = text(values, "theme");
-        if (theme != null && !THEME.matcher(theme).matches()) {
-            errors.put("theme", "A theme is one word, like dialogue. `/shoptalk prompts` lists them.");
-        }
-        if (!errors.isEmpty()) {
-            return new Result(null, null, errors);
-        }
-        StringBuilder command = new StringBuilder("schedule ")
-                .append(String.join(",", days))
-                .append(' ')
-                .append(time);
-        if (weeks > 1) {
-            command.append(" every ").append(weeks).append(" weeks");
-        }
-        if (zone != null) {
-            command.append(" tz ").append(zone);
-        }
-        if (theme != null) {
-            command.append(" theme ").append(theme);
-        }
-        return new Result(channel, command.toString(), Map.of());
+        return out;
     }
 
     private static ViewState.Value field(Map<String, Map<String, ViewState.Value>> values, String block) {
@@ -181,20 +172,8 @@ final class ScheduleModal {
         return byAction == null ? null : byAction.get(VALUE);
     }
 
-    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
-        ViewState.Value v = field(values, block);
-        return v == null || v.getValue() == null || v.getValue().isBlank()
-                ? null
-                : v.getValue().strip();
-    }
-
-    private static InputBlock input(String blockId, String label, boolean optional, BlockElement element) {
-        return InputBlock.builder()
-                .blockId(blockId)
-                .label(plain(label))
-                .optional(optional)
-                .element(element)
-                .build();
+    private static String cut(String title) {
+        return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
     }
 
     private static PlainTextObject plain(String text) {

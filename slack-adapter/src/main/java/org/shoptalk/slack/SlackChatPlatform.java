@@ -63,6 +63,11 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
     }
 
     @Override
+    public String invocation() {
+        return SlackCommands.SLASH_COMMAND;
+    }
+
+    @Override
     public Platform platform() {
         return Platform.SLACK;
     }

@@ -5,10 +5,12 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
@@ -18,6 +20,7 @@ import com.slack.api.model.event.Event;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -27,16 +30,19 @@ import java.util.regex.Pattern;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Form;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ways people give Shoptalk commands in Slack: {@code /shoptalk ...}, buttons whose value is a
- * command, a mention of the app, and messages in the app's Messages tab. Core parses and runs them;
+ * command, a mention of the app, messages in the app's Messages tab, and forms core hands out (modals). Core parses and runs them;
  * this class only decides where the reply goes (ephemeral when it is for one person). Commands may
  * post to Slack themselves, so they run off the request thread: a quick reply rides on the ack,
  * a slow one follows through the response URL. Thread-safe.
@@ -66,6 +72,7 @@ final class SlackCommands {
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, this::mention);
+        app.viewSubmission(ScheduleModal.FORM_CALLBACK_ID, (req, ctx) -> submitForm(req.getPayload(), ctx));
     }
 
     /** Runs a command; a failure inside core becomes a polite private reply instead of silence. */
@@ -74,8 +81,7 @@ final class SlackCommands {
             return shoptalk.command(request);
         } catch (RuntimeException e) {
             log.error("A Slack command failed in core: {}", e.toString());
-            return CommandReply.privately(
-                    ChatMessage.text("Sorry, Shoptalk could not do that just now. Please try again in a minute."));
+            return CommandReply.trouble();
         }
     }
 
@@ -94,7 +100,14 @@ final class SlackCommands {
             }
         });
         try {
-            return ctx.ack(slashResponse(inline.get(inlineWait.toMillis(), TimeUnit.MILLISECONDS)));
+            CommandReply r = inline.get(inlineWait.toMillis(), TimeUnit.MILLISECONDS);
+            if (r.form() != null && p.getTriggerId() != null) {
+                MethodsClient client = ctx.client();
+                // trigger ids expire after three seconds: open the modal right away, off the ack.
+                work.execute(() -> openForm(client, p.getTriggerId(), r, p.getChannelId()));
+                return ctx.ack();
+            }
+            return ctx.ack(slashResponse(r));
         } catch (TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -106,6 +119,45 @@ final class SlackCommands {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the inline reply is only ever completed with a value", e);
         }
+    }
+
+    private void openForm(MethodsClient client, String triggerId, CommandReply reply, String channelId) {
+        try {
+            calls.call(
+                    SlackCalls.Method.VIEWS_OPEN,
+                    () -> client.viewsOpen(r -> r.triggerId(triggerId)
+                            .view(ScheduleModal.view(reply.form(), ScheduleModal.FORM_CALLBACK_ID, channelId))));
+        } catch (RuntimeException e) {
+            log.warn("Could not open a form: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A form core handed out: core checks it, and the modal stays open with core's errors next to the fields
+     * ({@code response_action: errors}) until it passes; then the command's reply goes to the person's private chat.
+     */
+    private Response submitForm(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+        Tenant tenant = SlackIds.tenant(p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId());
+        UserRef user = new UserRef(tenant, p.getUser().getId());
+        String metadata = p.getView().getPrivateMetadata();
+        ChannelRef channel =
+                metadata == null || metadata.isBlank() ? null : SlackIds.channelOrPrivate(tenant, metadata, null);
+        Map<String, String> values = ScheduleModal.values(
+                ScheduleForm.form(Language.EN, false), p.getView().getState().getValues());
+        CommandReply reply;
+        try {
+            reply = shoptalk.submit(new CommandRequest(user, channel, ""), Form.SCHEDULE, values);
+        } catch (RuntimeException e) {
+            log.error("A Slack form failed in core: {}", e.toString());
+            reply = CommandReply.trouble();
+        }
+        if (reply.form() != null) {
+            return ctx.ackWithErrors(reply.form().errors());
+        }
+        ChatMessage message = reply.message();
+        MethodsClient client = ctx.client();
+        work.execute(() -> postTo(client, user.id(), null, message));
+        return ctx.ack();
     }
 
     private static SlashCommandResponse slashResponse(CommandReply reply) {
@@ -170,7 +222,10 @@ final class SlackCommands {
         });
     }
 
-    /** A mention gets short help, only for the person who asked, so a round's thread stays calm. */
+    /**
+     * A mention is a command, as core decides for every platform (an empty one is help): the bot's own mention is
+     * dropped, and a private reply is shown only to the person who asked, so a round's thread stays calm.
+     */
     private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent e = payload.getEvent();
         if (e.getUser() == null || e.getBotId() != null) {
@@ -179,24 +234,42 @@ final class SlackCommands {
         Tenant tenant = SlackEvents.tenant(payload, ctx);
         UserRef user = new UserRef(tenant, e.getUser());
         ChannelRef channel = SlackIds.channelOrPrivate(tenant, e.getChannel(), null);
+        String text = withoutBotMention(SlackText.toNeutral(e.getText()), ctx.getBotUserId());
         MethodsClient client = ctx.client();
         work.execute(() -> {
-            CommandReply reply = safely(shoptalk, new CommandRequest(user, channel, "help"));
+            CommandReply reply = safely(shoptalk, new CommandRequest(user, channel, text));
             List<LayoutBlock> blocks = BlockKit.render(reply.message());
-            String text = BlockKit.fallbackText(reply.message());
+            String fallback = BlockKit.fallbackText(reply.message());
             try {
-                calls.call(
-                        SlackCalls.Method.CHAT_POST_EPHEMERAL,
-                        () -> client.chatPostEphemeral(r -> r.channel(e.getChannel())
-                                .user(e.getUser())
-                                .threadTs(e.getThreadTs())
-                                .blocks(blocks)
-                                .text(text)));
+                if (reply.visibility() == CommandReply.Visibility.CHANNEL) {
+                    calls.call(
+                            SlackCalls.Method.CHAT_POST_MESSAGE,
+                            () -> client.chatPostMessage(r -> r.channel(e.getChannel())
+                                    .threadTs(e.getThreadTs())
+                                    .blocks(blocks)
+                                    .text(fallback)));
+                } else {
+                    calls.call(
+                            SlackCalls.Method.CHAT_POST_EPHEMERAL,
+                            () -> client.chatPostEphemeral(r -> r.channel(e.getChannel())
+                                    .user(e.getUser())
+                                    .threadTs(e.getThreadTs())
+                                    .blocks(blocks)
+                                    .text(fallback)));
+                }
             } catch (RuntimeException ex) {
                 log.warn("Could not answer a mention: {}", ex.getMessage());
             }
         });
         return ctx.ack();
+    }
+
+    /** The mention text without the app's own mention(s); other people stay mentioned. */
+    static String withoutBotMention(String text, String botUserId) {
+        if (text == null) {
+            return "";
+        }
+        return botUserId == null ? text : text.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ");
     }
 
     /** Text typed in the app's Messages tab: run as a command, answered in the same private chat. */
@@ -209,10 +282,7 @@ final class SlackCommands {
         if (payload.getEventId() != null && !shoptalk.firstDelivery(tenant, payload.getEventId())) {
             return ctx.ack();
         }
-        String text = SlackText.toNeutral(slackText).strip();
-        String command = text.toLowerCase(java.util.Locale.ROOT).startsWith(SLASH_COMMAND + " ")
-                ? text.substring(SLASH_COMMAND.length() + 1)
-                : text;
+        String command = SlackText.toNeutral(slackText);
         UserRef user = new UserRef(tenant, userId);
         MethodsClient client = ctx.client();
         work.execute(() -> postTo(

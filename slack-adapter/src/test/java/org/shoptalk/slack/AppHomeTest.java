@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Platform;
@@ -93,6 +95,18 @@ class AppHomeTest {
                 .contains("\"days\"")
                 .contains("\"every\"")
                 .contains("\"tz\"");
+        assertThat(core.commands).isEmpty();
+    }
+
+    /** Issue 12: the modal used to close on these, and core refused the zone afterwards in a private message. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CET", "GMT", "EST5EDT", "+02:00"})
+    void a_zone_the_command_language_refuses_keeps_the_modal_open_with_the_error_next_to_it(String zone) {
+        HttpResponse<String> r =
+                slack.interaction(SlackPayloads.scheduleSubmission("U1", "C7", "mon", "09:30", "", zone));
+
+        assertThat(r.body()).contains("\"response_action\":\"errors\"").contains("\"tz\"");
+        assertThat(r.body()).doesNotContain("\"days\"");
         assertThat(core.commands).isEmpty();
     }
 

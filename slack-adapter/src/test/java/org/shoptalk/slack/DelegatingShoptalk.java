@@ -22,6 +22,11 @@ final class DelegatingShoptalk implements Shoptalk {
     }
 
     @Override
+    public CommandReply submit(CommandRequest where, String formId, java.util.Map<String, String> values) {
+        return delegate.submit(where, formId, values);
+    }
+
+    @Override
     public void onEvent(ChatEvent event) {
         delegate.onEvent(event);
     }

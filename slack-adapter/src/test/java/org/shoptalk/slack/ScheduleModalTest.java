@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScheduleModalTest {
 
@@ -33,12 +35,24 @@ class ScheduleModalTest {
 
         assertThat(r.errors()).containsOnlyKeys("channel", "days", "time", "every", "tz", "theme");
         assertThat(r.errors().get("tz")).contains("Europe/Amsterdam");
+        assertThat(r.errors().get("days")).isEqualTo("Pick at least one day.");
         assertThat(r.command()).isNull();
+    }
+
+    /** Issue 12: the modal closed on these and core refused them afterwards, in a private message. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CET", "GMT", "EST5EDT", "+02:00"})
+    void zones_the_command_language_refuses_are_refused_by_the_modal_before_it_closes(String zone) {
+        ScheduleModal.Result r = ScheduleModal.read(form("C1", List.of("mon"), "09:30", "", zone, null));
+
+        assertThat(r.errors()).containsOnlyKeys("tz");
+        assertThat(r.errors().get("tz")).contains(zone);
     }
 
     @Test
     void the_modal_asks_for_every_field_it_reads() {
         assertThat(ScheduleModal.view().getBlocks())
+                .filteredOn(b -> b instanceof com.slack.api.model.block.InputBlock)
                 .extracting(b -> ((com.slack.api.model.block.InputBlock) b).getBlockId())
                 .containsExactly("channel", "days", "time", "every", "tz", "theme");
     }
@@ -63,7 +77,13 @@ class ScheduleModalTest {
         values.put("time", Map.of("value", t));
         values.put("every", Map.of("value", text(every)));
         values.put("tz", Map.of("value", text(tz)));
-        values.put("theme", Map.of("value", text(theme)));
+        ViewState.Value th = new ViewState.Value();
+        if (theme != null && !theme.isEmpty()) {
+            ViewState.SelectedOption o = new ViewState.SelectedOption();
+            o.setValue(theme);
+            th.setSelectedOption(o);
+        }
+        values.put("theme", Map.of("value", th));
         return values;
     }
 

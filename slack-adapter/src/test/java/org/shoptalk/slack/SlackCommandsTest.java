@@ -116,17 +116,28 @@ class SlackCommandsTest extends SingleWorkspaceTest {
     }
 
     @Test
-    void mention_answers_with_help_only_the_asker_sees() {
-        core.answerWith(r -> CommandReply.privately(ChatMessage.text("Shoptalk help: /shoptalk schedule ...")));
+    void a_mention_is_a_command_and_a_private_reply_only_the_asker_sees() {
+        core.answerWith(r -> CommandReply.privately(ChatMessage.text("Reminders are off")));
 
-        slack.event(SlackPayloads.mention("EvM", "U2", "<@UBOT> what can you do?"));
+        slack.event(SlackPayloads.mention("EvM", "U2", "<@UBOT> reminders off"));
 
         List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postEphemeral", 1);
         assertThat(core.commands)
                 .singleElement()
                 .extracting(CommandRequest::text)
-                .isEqualTo("help");
+                .isEqualTo("reminders off");
         assertThat(posts.get(0).getBodyAsString()).contains("user=U2").contains("channel=C1");
+    }
+
+    @Test
+    void an_empty_mention_goes_to_core_as_it_is_and_core_answers_with_help() {
+        slack.event(SlackPayloads.mention("EvM2", "U2", "<@UBOT>"));
+
+        slack.awaitRequests("/api/chat.postEphemeral", 1);
+        assertThat(core.commands)
+                .singleElement()
+                .extracting(CommandRequest::text)
+                .isEqualTo("");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class AdaptiveCards {
     static final String DATA_KIND = "shoptalk";
 
     static final String KIND_COMMAND = "command";
-    static final String KIND_SCHEDULE_FORM = "schedule-form";
+    /** A core form ({@link FormCard}); the data names the form. */
+    static final String KIND_FORM = "form";
     /**
      * Elements whose id starts with this hold people's words: {@link OutgoingText} leaves them exactly as they are
      * (no command or mention rewriting).
@@ -53,11 +54,6 @@ final class AdaptiveCards {
     static final MessageLimits LIMITS = new MessageLimits(50, 3_000, 150, 9_000);
 
     private AdaptiveCards() {}
-
-    /** A message activity carrying the card, with plain text as the notification summary. */
-    static Activity activity(ChatMessage message) {
-        return activity(card(message), message.plainText());
-    }
 
     static Activity activity(ObjectNode card, String plainText) {
         Activity activity = new Activity(ActivityTypes.MESSAGE);

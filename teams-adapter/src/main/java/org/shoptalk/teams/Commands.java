@@ -8,7 +8,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.shoptalk.core.Shoptalk;
-import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
@@ -23,11 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Commands implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
-    private static final ChatMessage TROUBLE =
-            ChatMessage.text("Sorry, something went wrong while handling that. Please try again in a moment.");
-    private static final ChatMessage NO_PRIVATE_CHAT =
-            ChatMessage.text("I have a reply for you only, but Teams would not let me open a chat with you. "
-                    + "Open a chat with Shoptalk (Apps > Shoptalk) and try again there.");
 
     private final Shoptalk shoptalk;
     private final TeamsPlatform platform;
@@ -45,25 +39,21 @@ final class Commands implements AutoCloseable {
     }
 
     void run(TeamsInbound.Origin origin, UserRef user, String text) {
-        later(
-                () -> {
-                    if (ScheduleForm.isRequest(text)) {
-                        platform.reply(
-                                origin.serviceUrl(),
-                                origin.conversationId(),
-                                AdaptiveCards.activity(ScheduleForm.card(), "Plan a reflection moment"));
-                    } else {
-                        deliver(origin, user, shoptalk.command(new CommandRequest(user, origin.channel(), text)));
-                    }
-                },
-                origin);
+        later(() -> deliver(origin, user, shoptalk.command(new CommandRequest(user, origin.channel(), text))), origin);
     }
 
     /** A button or form on one of our cards was submitted. */
     void submit(TeamsInbound.Origin origin, UserRef user, JsonNode data) {
         String kind = data.path(AdaptiveCards.DATA_KIND).asText("");
-        if (AdaptiveCards.KIND_SCHEDULE_FORM.equals(kind)) {
-            run(origin, user, ScheduleForm.command(data));
+        if (AdaptiveCards.KIND_FORM.equals(kind) && data.hasNonNull(FormCard.FORM_ID)) {
+            String form = data.get(FormCard.FORM_ID).asText();
+            later(
+                    () -> deliver(
+                            origin,
+                            user,
+                            shoptalk.submit(
+                                    new CommandRequest(user, origin.channel(), ""), form, FormCard.values(data))),
+                    origin);
         } else if (AdaptiveCards.KIND_COMMAND.equals(kind) && data.hasNonNull("command")) {
             run(origin, user, data.get("command").asText());
         }
@@ -86,14 +76,24 @@ final class Commands implements AutoCloseable {
         later(work, null);
     }
 
+    /** A form (or the same form again, with errors) is shown where it was asked for, as a card. */
     private void deliver(TeamsInbound.Origin origin, UserRef user, CommandReply reply) {
+        if (reply.form() != null) {
+            platform.reply(
+                    origin.serviceUrl(),
+                    origin.conversationId(),
+                    AdaptiveCards.activity(
+                            FormCard.card(reply.form()), reply.form().title()));
+            return;
+        }
         if (reply.visibility() == CommandReply.Visibility.PRIVATE && origin.channel() != null) {
             try {
                 platform.sendPrivate(user, reply.message());
                 return;
             } catch (ChatPlatformException e) {
                 LOG.warn("could not send a private reply in Teams: {}", e.getMessage());
-                platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(), NO_PRIVATE_CHAT);
+                platform.reply(
+                        origin.tenant(), origin.serviceUrl(), origin.conversationId(), CommandReply.noPrivateChat());
                 return;
             }
         }
@@ -126,7 +126,11 @@ final class Commands implements AutoCloseable {
             return;
         }
         try {
-            platform.reply(replyTo.tenant(), replyTo.serviceUrl(), replyTo.conversationId(), TROUBLE);
+            platform.reply(
+                    replyTo.tenant(),
+                    replyTo.serviceUrl(),
+                    replyTo.conversationId(),
+                    CommandReply.trouble().message());
         } catch (RuntimeException e) {
             LOG.warn("could not tell the user about a failed command: {}", e.getMessage());
         }

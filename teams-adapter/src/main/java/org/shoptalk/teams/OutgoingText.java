@@ -10,14 +10,13 @@ import java.util.regex.Pattern;
 import org.shoptalk.core.chat.Tenant;
 
 /**
- * Core writes for every platform: people as {@code <@objectId>} and commands as {@code /shoptalk ...}.
- * In Teams a person becomes a real mention (they get notified) when the bot knows their connector id,
- * otherwise their name, and commands read {@code @Shoptalk ...}, which is how they are typed here.
- * Quotes of people's words ({@link AdaptiveCards#SAID_ID_PREFIX}) are left exactly as written. Thread-safe.
+ * Core writes people for every platform as {@code <@objectId>}. In Teams a person becomes a real mention (they get
+ * notified) when the bot knows their connector id, otherwise their name. Commands need no rewriting: core writes
+ * them as {@link TeamsPlatform#invocation()} says. Quotes of people's words
+ * ({@link AdaptiveCards#SAID_ID_PREFIX}) are left exactly as written. Thread-safe.
  */
 final class OutgoingText {
     private static final Pattern PERSON = Pattern.compile("<@([^>|]+)(?:\\|[^>]*)?>");
-    private static final Pattern SLASH_COMMAND = Pattern.compile("/shoptalk\\b");
 
     private final TeamsStore store;
 
@@ -60,8 +59,7 @@ final class OutgoingText {
     }
 
     String rewrite(Tenant tenant, String text, Map<String, TeamsStore.User> mentioned) {
-        String commands = SLASH_COMMAND.matcher(text).replaceAll("@Shoptalk");
-        Matcher m = PERSON.matcher(commands);
+        Matcher m = PERSON.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String id = m.group(1);

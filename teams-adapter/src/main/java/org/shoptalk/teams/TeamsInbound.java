@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class TeamsInbound {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsInbound.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern COMMAND_PREFIX = Pattern.compile("^[/@]?shoptalk\\b\\s*", Pattern.CASE_INSENSITIVE);
 
     /** Where an activity came from, as far as replying and core are concerned. */
     record Origin(Tenant tenant, String serviceUrl, String conversationId, ChannelRef channel, String teamId) {}
@@ -207,13 +205,13 @@ final class TeamsInbound {
     }
 
     /**
-     * Command text: the bot's own mention removed, other people as {@code <@objectId>}. A leading
-     * "/shoptalk" is dropped too, since people copy commands from help texts shared with Slack.
+     * Command text: the bot's own mention removed, other people as {@code <@objectId>}. Core drops a typed
+     * invocation in front ("/shoptalk", copied from a text written for Slack).
      */
     private String commandText(Activity activity, Origin origin) {
         String botId =
                 activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        String text = TeamsText.render(activity.getText(), TeamsText.isHtml(activity), mentions(activity), m -> {
+        return TeamsText.render(activity.getText(), TeamsText.isHtml(activity), mentions(activity), m -> {
             if (m.getMentioned() == null || Objects.equals(m.getMentioned().getId(), botId)) {
                 return "";
             }
@@ -223,7 +221,6 @@ final class TeamsInbound {
                     // core refuses a person it cannot identify, with a message that names them as typed
                     .orElse(TypedText.literal("@" + TeamsText.mentionName(m)));
         });
-        return COMMAND_PREFIX.matcher(text).replaceFirst("");
     }
 
     /** Answer text: mentions read as {@code @Name}; who was mentioned travels separately. */

@@ -47,6 +47,14 @@ final class TeamsPlatform implements ChatPlatform {
         return Platform.TEAMS;
     }
 
+    /** Teams has no slash commands: people mention the bot and type the command after it. */
+    @Override
+    public String invocation() {
+        return INVOCATION;
+    }
+
+    static final String INVOCATION = "@Shoptalk";
+
     @Override
     public MessageLimits limits() {
         return AdaptiveCards.LIMITS;
@@ -141,11 +149,11 @@ final class TeamsPlatform implements ChatPlatform {
         connector.send(serviceUrl, conversationId, activity);
     }
 
-    /** The message as an Adaptive Card, with people and commands written the Teams way. */
+    /** The message as an Adaptive Card, with people written the Teams way. */
     private Activity render(Tenant tenant, ChatMessage message) {
         ObjectNode card = AdaptiveCards.card(message);
         outgoing.apply(tenant, card);
-        String plain = outgoing.rewrite(tenant, message.plainText(), new java.util.HashMap<>());
+        String plain = outgoing.rewrite(tenant, message.plainText(INVOCATION), new java.util.HashMap<>());
         return AdaptiveCards.activity(card, plain.replace("<at>", "").replace("</at>", ""));
     }
 

@@ -1,9 +1,11 @@
 package org.shoptalk.teams;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,6 +30,8 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.testing.RecordingShoptalk;
 
 /** Realistic Teams payloads in, the right core calls and connector calls out (core is a recording fake). */
@@ -202,8 +206,8 @@ class ActivityTranslationTest {
     @Test
     void schedule_form_submit_runs_the_schedule_command_a_lead_would_type() {
         String value = """
-                {"shoptalk": "schedule-form", "days": "mon,thu", "time": "09:30", "timeZone": "Europe/Amsterdam",
-                 "everyWeeks": "2", "theme": "craft"}""";
+                {"shoptalk": "form", "form": "schedule", "days": "mon,thu", "time": "09:30", "tz": "Europe/Amsterdam",
+                 "every": "2", "theme": "craft"}""";
         core.answerWith(request ->
                 CommandReply.inChannel(ChatMessage.text("Unknown time zone: use a name like Europe/Amsterdam")));
 
@@ -221,14 +225,30 @@ class ActivityTranslationTest {
     }
 
     @Test
-    void asking_for_the_schedule_form_posts_the_form_without_bothering_core() {
+    void a_form_core_returns_is_posted_as_a_card_and_its_submit_goes_back_to_core() {
+        core.answerWith(r -> CommandReply.form(ScheduleForm.form(Language.EN, false), ChatMessage.text("type it")));
         teams.deliver("channel-message-mention", Map.of("text", "schedule form"));
 
-        assertThat(core.commands).isEmpty();
+        assertThat(core.commands).extracting(CommandRequest::text).containsExactly("schedule form");
         assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/.+/activities"))
                         .withRequestBody(matchingJsonPath("$.attachments[0].content.body[?(@.id == 'days')]"))
                         .withRequestBody(matchingJsonPath(
-                                "$.attachments[0].content.actions[0].data.shoptalk", equalTo("schedule-form")))))
+                                "$.attachments[0].content.actions[0].data.form", equalTo("schedule")))))
+                .isEqualTo(1);
+    }
+
+    /** Issue 12: empty days were reported as '"09:30" are not days I understand'. */
+    @Test
+    void a_form_submitted_with_empty_days_and_a_zone_core_refuses_comes_back_with_both_errors() {
+        teams.deliver("card-submit", Map.of("value", """
+                {"shoptalk": "form", "form": "schedule", "days": "", "time": "09:30", "tz": "CET"}"""));
+
+        assertThat(core.commands).isEmpty();
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathMatching("/teams/v3/conversations/.+/activities"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.attachments[0].content.body[?(@.text == 'Pick at least one day.')]"))
+                        .withRequestBody(containing("CET\\\" is not a time zone I know"))
+                        .withRequestBody(notContaining("are not days"))))
                 .isEqualTo(1);
     }
 

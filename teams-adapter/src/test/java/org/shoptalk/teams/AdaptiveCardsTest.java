@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 
 class AdaptiveCardsTest {
 
@@ -79,28 +82,54 @@ class AdaptiveCardsTest {
     }
 
     @Test
-    void submitted_schedule_form_becomes_the_command_a_lead_would_type() throws Exception {
-        JsonNode full = new ObjectMapper().readTree("""
-                {"shoptalk": "schedule-form", "days": "mon,wed", "time": "07:45", "timeZone": " America/New_York ",
-                 "everyWeeks": 3, "theme": "dialogue"}""");
-        JsonNode minimal = new ObjectMapper().readTree("""
-                {"shoptalk": "schedule-form", "days": "fri", "time": "16:00", "timeZone": "", "everyWeeks": "1"}""");
-        JsonNode sneaky = new ObjectMapper().readTree("""
-                {"shoptalk": "schedule-form", "days": "fri", "time": "16:00 theme craft"}""");
+    void a_submitted_form_card_gives_cores_form_its_values_by_field() throws Exception {
+        JsonNode data = new ObjectMapper().readTree("""
+                {"shoptalk": "form", "form": "schedule", "days": "mon,wed", "time": "07:45",
+                 "tz": " America/New_York ", "every": 3, "theme": "dialogue"}""");
 
-        assertThat(ScheduleForm.command(full))
-                .isEqualTo("schedule mon,wed 07:45 every 3 weeks tz America/New_York theme dialogue");
-        assertThat(ScheduleForm.command(minimal)).isEqualTo("schedule fri 16:00");
-        assertThat(ScheduleForm.command(sneaky)).isEqualTo("schedule fri 16:00_theme_craft");
+        assertThat(FormCard.values(data))
+                .containsExactly(
+                        Map.entry("days", "mon,wed"),
+                        Map.entry("time", "07:45"),
+                        Map.entry("tz", " America/New_York "),
+                        Map.entry("every", "3"),
+                        Map.entry("theme", "dialogue"));
     }
 
     @Test
-    void schedule_form_offers_every_day_and_theme() {
-        ObjectNode form = ScheduleForm.card();
+    void the_form_card_offers_every_day_and_theme_in_the_guilds_language() {
+        ObjectNode card = FormCard.card(ScheduleForm.form(Language.NL, false));
 
-        assertThat(form.findValues("id"))
+        assertThat(card.findValues("id"))
                 .extracting(JsonNode::asText)
-                .contains("days", "time", "timeZone", "everyWeeks", "theme");
-        assertThat(form.toString()).contains("\"value\":\"sun\"").contains("\"value\":\"accountability\"");
+                .containsExactly("days", "time", "every", "tz", "theme");
+        assertThat(card.toString())
+                .contains("\"value\":\"sun\"")
+                .contains("\"title\":\"Zondag\"")
+                .contains("\"value\":\"accountability\"")
+                .contains("Plannen");
+    }
+
+    @Test
+    void a_form_returned_with_errors_shows_each_under_its_field_with_what_was_entered() {
+        Map<String, String> entered = Map.of("time", "09:30", "tz", "CET");
+        ObjectNode card = FormCard.card(ScheduleForm.form(Language.EN, false)
+                .withErrors(entered, Map.of("days", "Pick at least one day.", "tz", "\"CET\" is not a time zone")));
+
+        JsonNode body = card.get("body");
+        int days = indexOf(body, "days");
+        int tz = indexOf(body, "tz");
+        assertThat(body.get(days + 1).get("text").asText()).isEqualTo("Pick at least one day.");
+        assertThat(body.get(tz).get("value").asText()).isEqualTo("CET");
+        assertThat(body.get(tz + 1).get("text").asText()).contains("CET");
+    }
+
+    private static int indexOf(JsonNode body, String id) {
+        for (int i = 0; i < body.size(); i++) {
+            if (id.equals(body.get(i).path("id").asText())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no input " + id);
     }
 }

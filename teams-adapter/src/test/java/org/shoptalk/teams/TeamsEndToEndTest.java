@@ -179,13 +179,13 @@ class TeamsEndToEndTest {
         command(LEAD, "1763802900002", "schedule form");
 
         teams.deliver("card-submit", Map.of("id", "1763802900010", "root", "1763802900002", "value", """
-                {"shoptalk": "schedule-form", "days": "tue,fri", "time": "08:15", "timeZone": "Mars/Olympus",
-                 "everyWeeks": "1"}"""));
-        assertThat(lastReplyText()).contains("\"Mars/Olympus\" is not a time zone I know");
+                {"shoptalk": "form", "form": "schedule", "days": "tue,fri", "time": "08:15", "tz": "Mars/Olympus",
+                 "every": "1"}"""));
+        assertThat(lastReply()).contains("Mars/Olympus\\\" is not a time zone I know");
 
         teams.deliver("card-submit", Map.of("id", "1763802900011", "root", "1763802900002", "value", """
-                {"shoptalk": "schedule-form", "days": "tue,fri", "time": "08:15", "timeZone": "Europe/Amsterdam",
-                 "everyWeeks": "2", "theme": "craft"}"""));
+                {"shoptalk": "form", "form": "schedule", "days": "tue,fri", "time": "08:15", "tz": "Europe/Amsterdam",
+                 "every": "2", "theme": "craft"}"""));
         assertThat(lastReplyText()).contains("#1").contains("Tue, Fri").contains("08:15");
     }
 
@@ -279,13 +279,18 @@ class TeamsEndToEndTest {
 
     /** The bot's latest reply, in a channel thread or someone's personal chat. */
     private String lastReplyText() {
+        return cardText(json(lastReply()));
+    }
+
+    /** The bot's latest reply as sent, card JSON and all. */
+    private String lastReply() {
         List<ServeEvent> sent = teams.botFramework.wireMock.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/activities"))
                 .toList();
         ServeEvent last = sent.stream()
                 .max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .orElseThrow(() -> new AssertionError("the bot replied nowhere"));
-        return cardText(json(last.getRequest().getBodyAsString()));
+        return last.getRequest().getBodyAsString();
     }
 
     private JsonNode lastChannelPost() {

@@ -258,17 +258,26 @@ class TeamsPlatformTest {
     }
 
     @Test
-    void people_are_mentioned_by_name_and_commands_read_the_teams_way() {
+    void people_are_mentioned_by_name_and_quoted_words_stay_verbatim() {
         connectorCreatesPost();
         teams.deliver("channel-reply", Map.of("id", "1763803000009", "text", "hi"));
 
         platform.postTopLevel(
-                CHANNEL, ChatMessage.text("<@" + LEAD.aad() + "> leads this guild. Join with /shoptalk guild join."));
+                CHANNEL,
+                ChatMessage.builder()
+                        .text("<@" + LEAD.aad() + "> leads this guild. Join with " + platform.invocation()
+                                + " guild join.")
+                        .quote("In Slack I type /shoptalk help, here I ask a colleague.", null)
+                        .build());
 
+        assertThat(platform.invocation()).isEqualTo("@Shoptalk");
         assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
                         .withRequestBody(matchingJsonPath(
                                 "$.activity.attachments[0].content.body[0].text",
                                 equalTo("<at>Lena Lead</at> leads this guild. Join with @Shoptalk guild join.")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.activity.attachments[0].content.body[1].items[0].text",
+                                equalTo("In Slack I type /shoptalk help, here I ask a colleague.")))
                         .withRequestBody(matchingJsonPath(
                                 "$.activity.attachments[0].content.msteams.entities[0].mentioned.id",
                                 equalTo(LEAD.id())))))

@@ -26,14 +26,18 @@ public record ChatMessage(List<Block> blocks) {
         return new Builder();
     }
 
-    /** A readable plain rendering: used by the local console and as notification fallback text. */
-    public String plainText() {
-        return blocks.stream().map(Block::plain).collect(Collectors.joining("\n"));
+    /**
+     * A readable plain rendering: used by the local console and as notification fallback text. A button reads as the
+     * command it runs, written with {@code invocation} ({@link ChatPlatform#invocation()}).
+     */
+    public String plainText(String invocation) {
+        return blocks.stream().map(b -> b.plain(invocation)).collect(Collectors.joining("\n"));
     }
 
     /** The building blocks of a message. */
     public sealed interface Block {
-        String plain();
+        /** This block as plain text; {@code invocation} is how a command is typed where it is read. */
+        String plain(String invocation);
 
         record Header(String text) implements Block {
             public Header {
@@ -41,7 +45,7 @@ public record ChatMessage(List<Block> blocks) {
             }
 
             @Override
-            public String plain() {
+            public String plain(String invocation) {
                 return "*" + text + "*";
             }
         }
@@ -52,7 +56,7 @@ public record ChatMessage(List<Block> blocks) {
             }
 
             @Override
-            public String plain() {
+            public String plain(String invocation) {
                 return text;
             }
         }
@@ -64,7 +68,7 @@ public record ChatMessage(List<Block> blocks) {
             }
 
             @Override
-            public String plain() {
+            public String plain(String invocation) {
                 String quoted = "> " + text.replace("\n", "\n> ");
                 return attribution == null ? quoted : quoted + "\n  - " + attribution;
             }
@@ -77,7 +81,7 @@ public record ChatMessage(List<Block> blocks) {
             }
 
             @Override
-            public String plain() {
+            public String plain(String invocation) {
                 return "(" + text + ")";
             }
         }
@@ -89,7 +93,7 @@ public record ChatMessage(List<Block> blocks) {
             }
 
             @Override
-            public String plain() {
+            public String plain(String invocation) {
                 return label + ": " + url;
             }
         }
@@ -102,14 +106,14 @@ public record ChatMessage(List<Block> blocks) {
             }
 
             @Override
-            public String plain() {
-                return "[" + label + "] /shoptalk " + command;
+            public String plain(String invocation) {
+                return "[" + label + "] " + invocation + " " + command;
             }
         }
 
         record Divider() implements Block {
             @Override
-            public String plain() {
+            public String plain(String invocation) {
                 return "---";
             }
         }

@@ -12,6 +12,18 @@ public interface ChatPlatform {
 
     Platform platform();
 
+    /**
+     * How people here invoke a command, as core writes it into its texts: a slash command in
+     * Slack and the local console (this default), a mention where the platform has no slash commands (Teams:
+     * "@Shoptalk"). Core never rewrites what people wrote; it renders this where its own texts name a command.
+     */
+    default String invocation() {
+        return SLASH_COMMAND;
+    }
+
+    /** The slash command of Slack and the local console: {@link #invocation()} unless a platform says otherwise. */
+    String SLASH_COMMAND = "/shoptalk";
+
     /** Posts a new top-level message, which starts a thread. */
     Posted postTopLevel(ChannelRef channel, ChatMessage message);
 

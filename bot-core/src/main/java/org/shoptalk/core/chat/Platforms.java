@@ -19,6 +19,15 @@ public final class Platforms {
         return platform;
     }
 
+    /**
+     * How people of {@code tenant} invoke a command ({@link ChatPlatform#invocation()}); the port's default when
+     * their platform is not running here, so a text can still be written.
+     */
+    public String invocation(Tenant tenant) {
+        ChatPlatform platform = byKind.get(tenant.platform());
+        return platform != null ? platform.invocation() : ChatPlatform.SLASH_COMMAND;
+    }
+
     /** The name people see, or the person's id when their platform cannot say (or is not running). */
     public String displayName(UserRef user) {
         try {

@@ -33,6 +33,9 @@ public sealed interface Command {
     record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme, boolean anyway)
             implements Command {}
 
+    /** "schedule form": the person wants to plan a moment with a form rather than by typing. */
+    record ScheduleFormRequest() implements Command {}
+
     record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme, boolean anyway) implements Command {}
 
     record Schedules() implements Command {}

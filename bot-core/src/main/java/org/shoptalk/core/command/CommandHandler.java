@@ -1,16 +1,19 @@
 package org.shoptalk.core.command;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Excerpt;
+import org.shoptalk.core.chat.Form;
+import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Role;
 import org.shoptalk.core.i18n.Language;
-import org.shoptalk.core.i18n.Texts;
 
 /**
  * Runs a command: parses it, finds the guild it is about, and hands it to the feature that owns it.
@@ -21,6 +24,7 @@ public final class CommandHandler {
     private static final int MAX_ECHO = 60;
     private final CommandParser parser = new CommandParser();
     private final Database db;
+    private final Platforms platforms;
     private final GuildStore guilds;
     private final GuildCommands guild;
     private final ScheduleCommands schedule;
@@ -31,8 +35,9 @@ public final class CommandHandler {
     private final Conversations conversations;
     private final HomeView home;
 
-    public CommandHandler(Database db, GuildStore guilds, Features features) {
+    public CommandHandler(Database db, GuildStore guilds, Platforms platforms, Features features) {
         this.db = db;
+        this.platforms = platforms;
         this.guilds = guilds;
         this.guild = features.guild();
         this.schedule = features.schedule();
@@ -41,7 +46,7 @@ public final class CommandHandler {
         this.dialogue = features.dialogue();
         this.series = features.series();
         this.conversations = features.conversations();
-        this.home = new HomeView(db, guilds, features.schedule());
+        this.home = new HomeView(db, guilds, features.schedule(), platforms);
     }
 
     /** A conversation a person is having with the bot in private; it takes their messages while it lasts. */
@@ -103,6 +108,8 @@ public final class CommandHandler {
             return guild.channelRemove(ctx);
         } else if (c instanceof Command.ScheduleWeekly x) {
             return schedule.weekly(ctx, x);
+        } else if (c instanceof Command.ScheduleFormRequest) {
+            return scheduleForm(ctx);
         } else if (c instanceof Command.ScheduleOnce x) {
             return schedule.once(ctx, x);
         } else if (c instanceof Command.Schedules) {
@@ -175,18 +182,16 @@ public final class CommandHandler {
             }
             Role role = g.flatMap(x -> guilds.role(h, x, user)).orElse(null);
             Language lang = g.map(Guild::language).orElse(Language.EN);
-            return new Context(request, g.orElse(null), role, lang);
+            return new Context(request, g.orElse(null), role, lang, platforms.invocation(user.tenant()));
         });
     }
 
     private static ChatMessage error(Context ctx, CommandException e) {
-        Texts t = Texts.get();
-        ChatMessage.Builder b = ChatMessage.builder().text(t.t(ctx.language(), e.key(), echoes(e.args())));
+        ChatMessage.Builder b = ChatMessage.builder().text(ctx.t(e.key(), echoes(e.args())));
         if (e.syntax() != null) {
-            b.context(
-                    t.t(ctx.language(), "error.form", "/shoptalk " + e.syntax().form()));
+            b.context(ctx.t("error.form", ctx.invocation() + " " + e.syntax().usage(ctx.language())));
         } else if ("error.unknown".equals(e.key())) {
-            b.context(t.t(ctx.language(), "error.try.help"));
+            b.context(ctx.t("error.try.help"));
         }
         return b.build();
     }
@@ -205,6 +210,42 @@ public final class CommandHandler {
         return out;
     }
 
+    /**
+     * The form where the platform has one, for the guild of the place it was asked in (so it has no channel field);
+     * the typed form as the fallback text.
+     */
+    private static CommandReply scheduleForm(Context ctx) {
+        return CommandReply.form(
+                ScheduleForm.form(ctx.language(), false),
+                ChatMessage.text(
+                        ctx.t("form.fallback", ctx.invocation() + " " + Syntax.SCHEDULE.usage(ctx.language()))));
+    }
+
+    /**
+     * A submitted form: checked field by field in the guild's language; when something is wrong, the form comes back
+     * with the errors next to its fields and nothing is run; otherwise its command runs as if typed where the form
+     * says (its channel field, when it has one; else where it was shown).
+     */
+    public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
+        if (!Form.SCHEDULE.equals(formId)) {
+            throw new IllegalArgumentException("unknown form: " + formId);
+        }
+        boolean withChannel = values.containsKey(ScheduleForm.CHANNEL);
+        String picked = values.get(ScheduleForm.CHANNEL);
+        ChannelRef channel = withChannel && picked != null && !picked.isBlank()
+                ? new ChannelRef(where.user().tenant(), picked.strip())
+                : where.channel();
+        CommandRequest request = new CommandRequest(where.user(), channel, "");
+        Context ctx = context(request);
+        ScheduleForm.Checked checked = ScheduleForm.check(values, ctx.language(), withChannel);
+        if (!checked.ok()) {
+            return CommandReply.form(
+                    ScheduleForm.form(ctx.language(), withChannel).withErrors(values, checked.errors()),
+                    ChatMessage.text(String.join("\n", checked.errors().values())));
+        }
+        return handle(new CommandRequest(where.user(), channel, checked.command()));
+    }
+
     private static CommandReply help(Context ctx) {
         ChatMessage.Builder b =
                 ChatMessage.builder().header(ctx.t("help.header")).text(ctx.t("help.intro"));
@@ -212,8 +253,9 @@ public final class CommandHandler {
         StringBuilder leads = new StringBuilder();
         for (Syntax s : Syntax.values()) {
             StringBuilder target = s.leadsOnly() ? leads : everyone;
-            target.append("/shoptalk ")
-                    .append(s.form())
+            target.append(ctx.invocation())
+                    .append(' ')
+                    .append(s.usage(ctx.language()))
                     .append(" - ")
                     .append(ctx.t(s.helpKey()))
                     .append('\n');

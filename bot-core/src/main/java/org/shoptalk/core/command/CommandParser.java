@@ -43,7 +43,12 @@ public final class CommandParser {
         return switch (verb) {
             case "help", "?" -> end(t, Syntax.HELP, new Command.Help());
             case "guild" -> guild(t);
-            case "schedule" -> t.accept("at") ? scheduleAt(t) : schedule(t);
+            case "schedule" ->
+                t.accept("at")
+                        ? scheduleAt(t)
+                        : t.accept("form")
+                                ? end(t, Syntax.SCHEDULE_FORM, new Command.ScheduleFormRequest())
+                                : schedule(t);
             case "schedules" -> end(t, Syntax.SCHEDULES, new Command.Schedules());
             case "pause" -> pause(t);
             case "resume" -> end(t, Syntax.RESUME, new Command.Resume(id(t, Syntax.RESUME)));
@@ -173,7 +178,7 @@ public final class CommandParser {
             quoted.append(i == 0 ? "" : " ").append(t.wordAt(i));
         }
         return new CommandException(
-                Syntax.GUILD_CREATE, key, str(value), t.wordAt(upTo - 2), "/shoptalk guild create \"" + quoted + "\"");
+                Syntax.GUILD_CREATE, key, str(value), t.wordAt(upTo - 2), "guild create \"" + quoted + "\"");
     }
 
     private Command schedule(Tokens t) {
@@ -217,7 +222,8 @@ public final class CommandParser {
         if (n == null || !DIGITS.matcher(n).matches()) {
             throw new CommandException(Syntax.SCHEDULE, "error.every", str(n));
         }
-        if (unit == null || !(unit.equalsIgnoreCase("weeks") || unit.equalsIgnoreCase("week"))) {
+        String english = unit == null ? null : Keywords.english(unit.toLowerCase(java.util.Locale.ROOT));
+        if (english == null || !(english.equals("weeks") || english.equals("week"))) {
             throw new CommandException(Syntax.SCHEDULE, "error.every", str(n) + " " + str(unit));
         }
         // Compared as text of digits, so "every 99999999999 weeks" is out of range rather than not a number.

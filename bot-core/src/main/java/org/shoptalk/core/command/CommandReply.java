@@ -2,12 +2,17 @@ package org.shoptalk.core.command;
 
 import java.util.Objects;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Form;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 
 /**
  * The answer to a command. A {@code PRIVATE} reply is for the person who typed the command only
  * (Slack: ephemeral; Teams: their personal chat; local console: visibleTo); {@code CHANNEL} is for everyone there.
+ * With a {@code form}, core asks the person to fill it in: adapters that can show forms render it (Slack modal, Teams
+ * card), the others show {@code message}, which says how to type the command instead.
  */
-public record CommandReply(ChatMessage message, Visibility visibility) {
+public record CommandReply(ChatMessage message, Visibility visibility, Form form) {
 
     public enum Visibility {
         PRIVATE,
@@ -17,6 +22,28 @@ public record CommandReply(ChatMessage message, Visibility visibility) {
     public CommandReply {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(visibility, "visibility");
+    }
+
+    public CommandReply(ChatMessage message, Visibility visibility) {
+        this(message, visibility, null);
+    }
+
+    /** A form to fill in, privately; {@code fallback} for a platform that shows no forms. */
+    public static CommandReply form(Form form, ChatMessage fallback) {
+        return new CommandReply(fallback, Visibility.PRIVATE, Objects.requireNonNull(form));
+    }
+
+    /**
+     * The apology an adapter shows when core failed on a command. Core could not say which guild it was for, so it
+     * is in the default language.
+     */
+    public static CommandReply trouble() {
+        return privately(ChatMessage.text(Texts.get().t(Language.EN, "trouble")));
+    }
+
+    /** What an adapter says in the channel when a private reply could not reach the person. */
+    public static ChatMessage noPrivateChat() {
+        return ChatMessage.text(Texts.get().t(Language.EN, "trouble.no.private.chat"));
     }
 
     public static CommandReply privately(ChatMessage message) {

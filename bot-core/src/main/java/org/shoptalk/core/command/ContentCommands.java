@@ -77,7 +77,7 @@ public final class ContentCommands {
             throw new CommandException("error.no.channel", g.name());
         }
         // Said only of what landed: each channel without the full digest is named, with what happened and what to do.
-        return CommandReply.privately(ChatMessage.text(DigestReport.forAsker(ctx.language(), sent)));
+        return CommandReply.privately(ChatMessage.text(DigestReport.forAsker(ctx.language(), ctx.invocation(), sent)));
     }
 
     CommandReply prompts(Context ctx, Command.Prompts c) {

@@ -10,9 +10,10 @@ import org.shoptalk.core.i18n.Texts;
 
 /**
  * Who runs a command, where, and for which guild. {@code guild} is null when the command came from a
- * place that belongs to no guild; {@code role} is null for people who are not in the guild.
+ * place that belongs to no guild; {@code role} is null for people who are not in the guild. {@code invocation} is
+ * how people invoke commands on the requester's platform ({@link org.shoptalk.core.chat.ChatPlatform#invocation()}).
  */
-record Context(CommandRequest request, Guild guild, Role role, Language language) {
+record Context(CommandRequest request, Guild guild, Role role, Language language, String invocation) {
 
     Guild requireGuild(Syntax syntax) {
         if (guild == null) {
@@ -63,7 +64,7 @@ record Context(CommandRequest request, Guild guild, Role role, Language language
     }
 
     String t(String key, Object... args) {
-        return Texts.get().t(language, key, args);
+        return Texts.get().tFor(language, invocation, key, args);
     }
 
     CommandReply reply(String key, Object... args) {

@@ -58,8 +58,9 @@ public final class GuildCommands {
         planner.replanDigest(guild);
         // The guild speaks its own language from its first message on.
         ChatMessage text = ChatMessage.text(org.shoptalk.core.i18n.Texts.get()
-                .t(
+                .tFor(
                         lang,
+                        ctx.invocation(),
                         channel == null ? "guild.created.private" : "guild.created",
                         guild.name(),
                         zone.getId(),

@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatform;
+import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
@@ -30,11 +32,13 @@ public final class HomeView {
     private final Database db;
     private final GuildStore guilds;
     private final ScheduleCommands schedules;
+    private final Platforms platforms;
 
-    public HomeView(Database db, GuildStore guilds, ScheduleCommands schedules) {
+    public HomeView(Database db, GuildStore guilds, ScheduleCommands schedules, Platforms platforms) {
         this.db = db;
         this.guilds = guilds;
         this.schedules = schedules;
+        this.platforms = platforms;
     }
 
     /**
@@ -45,7 +49,8 @@ public final class HomeView {
         List<Guild> mine = db.withHandle(h -> guilds.forMember(h, user));
         Language lang = mine.isEmpty() ? fromLocale(localeHint) : mine.get(0).language();
         CommandRequest request = new CommandRequest(user, null, "");
-        Context ctx = new Context(request, null, null, lang);
+        String invocation = platforms.invocation(user.tenant());
+        Context ctx = new Context(request, null, null, lang, invocation);
         ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("home.header"));
         if (mine.isEmpty()) {
             return b.text(ctx.t("home.none"))
@@ -56,7 +61,7 @@ public final class HomeView {
         b.text(ctx.t("home.intro"));
         for (Guild g : mine) {
             Role role = db.withHandle(h -> guilds.role(h, g, user)).orElse(Role.MEMBER);
-            Context inGuild = new Context(request, g, role, g.language());
+            Context inGuild = new Context(request, g, role, g.language(), invocation);
             boolean lead = role == Role.LEAD;
             b.divider().header(inGuild.t(lead ? "home.guild.lead" : "home.guild.member", g.name()));
             String target = "in:" + g.id() + " ";
@@ -79,13 +84,15 @@ public final class HomeView {
     public ChatMessage greeting(ChannelRef channel, String localeHint) {
         Optional<Guild> g = channel == null ? Optional.empty() : db.withHandle(h -> guilds.findByChannel(h, channel));
         Language lang = g.map(Guild::language).orElseGet(() -> fromLocale(localeHint));
+        // A private install names no channel; the platform's default way of typing a command then.
+        String cmd = channel == null ? ChatPlatform.SLASH_COMMAND : platforms.invocation(channel.tenant());
         Texts t = Texts.get();
         if (g.isPresent()) {
-            return ChatMessage.text(t.t(lang, "greeting.guild", g.get().name()));
+            return ChatMessage.text(t.tFor(lang, cmd, "greeting.guild", g.get().name()));
         }
         return ChatMessage.builder()
-                .text(t.t(lang, channel == null ? "greeting.private" : "greeting.channel"))
-                .context(t.t(lang, "greeting.help"))
+                .text(t.tFor(lang, cmd, channel == null ? "greeting.private" : "greeting.channel"))
+                .context(t.tFor(lang, cmd, "greeting.help"))
                 .build();
     }
 

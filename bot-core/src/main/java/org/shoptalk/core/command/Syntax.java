@@ -2,6 +2,9 @@ package org.shoptalk.core.command;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 
 /**
  * The forms of every command, next to the key of its one-line help text. Help, and every error
@@ -17,6 +20,7 @@ public enum Syntax {
     GUILD_CHANNEL_ADD("guild channel add", "help.guild.channel.add", true),
     GUILD_CHANNEL_REMOVE("guild channel remove", "help.guild.channel.remove", true),
     SCHEDULE("schedule DAYS HH:MM [every N weeks] [tz ZONE] [theme THEME]", "help.schedule", true),
+    SCHEDULE_FORM("schedule form", "help.schedule.form", true),
     SCHEDULE_AT("schedule at YYYY-MM-DD HH:MM [tz ZONE] [theme THEME]", "help.schedule.at", true),
     SCHEDULES("schedules", "help.schedules", false),
     PAUSE("pause ID [until YYYY-MM-DD]", "help.pause", true),
@@ -49,8 +53,18 @@ public enum Syntax {
         this.leadsOnly = leadsOnly;
     }
 
+    /** The form in English, as the parser reads it; {@link #usage(Language)} is what people are shown. */
     public String form() {
         return form;
+    }
+
+    /**
+     * The form as shown in {@code language}: placeholders and keywords in that language (Dutch: {@code schedule DAGEN
+     * UU:MM [elke N weken]}), every keyword one the parser accepts ({@link Keywords}).
+     */
+    public String usage(Language language) {
+        return Texts.get()
+                .t(language, "usage." + name().toLowerCase(Locale.ROOT).replace('_', '.'));
     }
 
     public String helpKey() {

@@ -60,15 +60,18 @@ final class Tokens {
         return hasMore() ? words.get(position) : null;
     }
 
-    /** The next word, lower-cased, or null at the end or when it was quoted (then it is a value). */
+    /**
+     * The next word as a keyword: lower-cased, a Dutch keyword read as its English one; null at the end or when it
+     * was quoted (then it is a value).
+     */
     String peekKeyword() {
-        return hasMore() && !quoted.get(position) ? peek().toLowerCase(Locale.ROOT) : null;
+        return hasMore() && !quoted.get(position) ? Keywords.english(peek().toLowerCase(Locale.ROOT)) : null;
     }
 
-    /** The next word lower-cased, quoted or not (a command's verb), or null at the end. */
+    /** The next word lower-cased, quoted or not (a command's verb, a Dutch one read as English), or null at the end. */
     String peekVerb() {
         String w = peek();
-        return w == null ? null : w.toLowerCase(Locale.ROOT);
+        return w == null ? null : Keywords.english(w.toLowerCase(Locale.ROOT));
     }
 
     /** How many words are left. */
@@ -79,7 +82,9 @@ final class Tokens {
     /** The word {@code offset} places ahead as a keyword (see {@link #peekKeyword}), or null. */
     String keywordAt(int offset) {
         int i = position + offset;
-        return i < words.size() && !quoted.get(i) ? words.get(i).toLowerCase(Locale.ROOT) : null;
+        return i < words.size() && !quoted.get(i)
+                ? Keywords.english(words.get(i).toLowerCase(Locale.ROOT))
+                : null;
     }
 
     /** The word {@code offset} places ahead, as typed, or null. */

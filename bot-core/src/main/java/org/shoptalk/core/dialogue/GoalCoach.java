@@ -80,7 +80,7 @@ public final class GoalCoach {
                 conversations.end(h, user);
                 return Optional.of(ChatMessage.text(t(lang, "coach.timeout")));
             }
-            if (answer.equalsIgnoreCase("stop") || answer.equalsIgnoreCase("/shoptalk stop")) {
+            if (answer.equalsIgnoreCase("stop")) {
                 conversations.end(h, user);
                 return Optional.of(ChatMessage.text(t(lang, "coach.stopped")));
             }

@@ -56,16 +56,25 @@ public final class DigestRenderer {
         return render(d, page, MessageLimits.GENEROUS, m -> true);
     }
 
-    /** The digest as {@code platform} will take it, measured by the platform itself. */
-    public static ChatMessage render(Digest d, Optional<String> page, ChatPlatform platform) {
-        return render(d, page, platform.limits(), platform::fits);
-    }
-
-    /** The richest shape within {@code limits} that {@code fits} accepts, or {@link #brief} when none does. */
+    /** As the 5-argument form, for the slash-command platforms. */
     public static ChatMessage render(
             Digest d, Optional<String> page, MessageLimits limits, Predicate<ChatMessage> fits) {
+        return render(d, page, limits, fits, ChatPlatform.SLASH_COMMAND);
+    }
+
+    /** The digest as {@code platform} will take it, measured by the platform itself. */
+    public static ChatMessage render(Digest d, Optional<String> page, ChatPlatform platform) {
+        return render(d, page, platform.limits(), platform::fits, platform.invocation());
+    }
+
+    /**
+     * The richest shape within {@code limits} that {@code fits} accepts, or {@link #brief} when none does;
+     * {@code invocation} is how people there invoke a command ({@link ChatPlatform#invocation()}).
+     */
+    public static ChatMessage render(
+            Digest d, Optional<String> page, MessageLimits limits, Predicate<ChatMessage> fits, String invocation) {
         for (Shape shape : SHAPES) {
-            ChatMessage message = shaped(d, page, shape, limits);
+            ChatMessage message = shaped(d, page, shape, limits, invocation);
             if (limits.admits(message) && fits.test(message)) {
                 return message;
             }
@@ -93,12 +102,12 @@ public final class DigestRenderer {
         return b.build();
     }
 
-    static ChatMessage shaped(Digest d, Optional<String> page, Shape shape, MessageLimits limits) {
+    static ChatMessage shaped(Digest d, Optional<String> page, Shape shape, MessageLimits limits, String invocation) {
         Language lang = d.guild().language();
         Texts t = Texts.get();
         ChatMessage.Builder b = top(d, limits);
         if (d.rounds().isEmpty()) {
-            b.text(t.t(lang, "digest.empty"));
+            b.text(t.tFor(lang, invocation, "digest.empty"));
         }
         for (Digest.RoundSummary r : d.rounds().stream().limit(shape.rounds()).toList()) {
             b.divider()

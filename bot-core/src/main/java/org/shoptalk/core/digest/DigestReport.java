@@ -12,8 +12,11 @@ import org.shoptalk.core.i18n.Texts;
 public final class DigestReport {
     private DigestReport() {}
 
-    /** The reply to {@code /shoptalk digest}: "posted" only when the full digest landed everywhere. */
-    public static String forAsker(Language lang, DigestService.Sent sent) {
+    /**
+     * The reply to the {@code digest} command: "posted" only when the full digest landed everywhere. {@code
+     * invocation} is how the reader invokes commands ({@link org.shoptalk.core.chat.ChatPlatform#invocation()}).
+     */
+    public static String forAsker(Language lang, String invocation, DigestService.Sent sent) {
         Texts t = Texts.get();
         if (sent.problems().isEmpty()) {
             return t.t(lang, "digest.posted");
@@ -21,23 +24,23 @@ public final class DigestReport {
         String head = sent.posted() == 0
                 ? t.t(lang, "digest.report.none")
                 : t.t(lang, "digest.report.some", sent.posted(), sent.channels());
-        return head + "\n" + lines(lang, sent.problems()) + "\n" + t.t(lang, "digest.report.leads");
+        return head + "\n" + lines(lang, invocation, sent.problems()) + "\n" + t.t(lang, "digest.report.leads");
     }
 
     /** A note to the leads: {@code key} says when the digest was posted, then one line per channel that went wrong. */
-    public static String forLeads(Language lang, String key, List<DigestService.Delivery> problems) {
-        return Texts.get().t(lang, key) + "\n" + lines(lang, problems);
+    public static String forLeads(Language lang, String invocation, String key, List<DigestService.Delivery> problems) {
+        return Texts.get().t(lang, key) + "\n" + lines(lang, invocation, problems);
     }
 
-    private static String lines(Language lang, List<DigestService.Delivery> problems) {
+    private static String lines(Language lang, String invocation, List<DigestService.Delivery> problems) {
         StringBuilder out = new StringBuilder();
         for (DigestService.Delivery d : problems) {
-            out.append(out.length() > 0 ? "\n" : "").append("- ").append(line(lang, d));
+            out.append(out.length() > 0 ? "\n" : "").append("- ").append(line(lang, invocation, d));
         }
         return out.toString();
     }
 
-    static String line(Language lang, DigestService.Delivery d) {
+    static String line(Language lang, String invocation, DigestService.Delivery d) {
         Texts t = Texts.get();
         ChannelRef c = d.channel();
         String platform = platformName(lang, c);
@@ -51,9 +54,9 @@ public final class DigestReport {
                 case CHANNEL_UNREACHABLE -> "digest.channel.unreachable";
                 case OTHER -> "digest.channel.refused";
             };
-            return t.t(lang, key, c.id(), platform, code(lang, r.code()));
+            return t.tFor(lang, invocation, key, c.id(), platform, code(lang, r.code()));
         } else if (d instanceof DigestService.Delivery.Delayed) {
-            return t.t(lang, "digest.channel.delayed", c.id(), platform);
+            return t.tFor(lang, invocation, "digest.channel.delayed", c.id(), platform);
         } else if (d instanceof DigestService.Delivery.Unconfirmed) {
             return t.t(lang, "digest.channel.unconfirmed", c.id(), platform);
         }

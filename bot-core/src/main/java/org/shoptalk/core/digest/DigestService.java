@@ -124,7 +124,14 @@ public final class DigestService {
         }
         Sent sent = new Sent(deliveries);
         if (!sent.problems().isEmpty()) {
-            leads.tell(guild, DigestReport.forLeads(guild.language(), "digest.lead.asked", sent.problems()), askedBy);
+            leads.tell(
+                    guild,
+                    DigestReport.forLeads(
+                            guild.language(),
+                            platforms.invocation(guild.tenant()),
+                            "digest.lead.asked",
+                            sent.problems()),
+                    askedBy);
         }
         return sent;
     }
@@ -234,7 +241,11 @@ public final class DigestService {
             }
         }
         if (!problems.isEmpty()) {
-            leads.tell(guild, DigestReport.forLeads(guild.language(), "digest.lead.scheduled", problems), null);
+            leads.tell(
+                    guild,
+                    DigestReport.forLeads(
+                            guild.language(), platforms.invocation(guild.tenant()), "digest.lead.scheduled", problems),
+                    null);
         }
         return outcome;
     }
@@ -301,7 +312,16 @@ public final class DigestService {
             return unfinished;
         });
         if (!left.isEmpty()) {
-            leads.tell(guild, Texts.get().t(guild.language(), "digest.failed", String.join(", ", left), reason), null);
+            leads.tell(
+                    guild,
+                    Texts.get()
+                            .tFor(
+                                    guild.language(),
+                                    platforms.invocation(guild.tenant()),
+                                    "digest.failed",
+                                    String.join(", ", left),
+                                    reason),
+                    null);
         }
     }
 

@@ -35,11 +35,11 @@ import org.shoptalk.core.local.LocalMessage.Kind;
  * core. What core posts back is stored as plain text under the user {@value LocalNames#BOT}.
  *
  * <p>In someone's private chat with the bot ("@alice") everything typed is a command, with or without
- * the "/shoptalk" prefix. Thread-safe: all state is in the database.
+ * the slash command in front. Thread-safe: all state is in the database.
  */
 public final class LocalChat implements ChatPlatform, PostLookup {
     public static final String BOT_USER = LocalNames.BOT;
-    private static final String COMMAND = "/shoptalk";
+    private static final String COMMAND = ChatPlatform.SLASH_COMMAND;
     private static final int MAX_TEXT = 40_000;
 
     private final LocalMessageStore store;
@@ -64,9 +64,8 @@ public final class LocalChat implements ChatPlatform, PostLookup {
                     + " with Shoptalk; post there as " + ch.substring(1) + ", or use \"@" + who + "\"");
         }
         Long root = thread == null || thread.isBlank() ? null : rootOf(ch, thread.strip());
-        Optional<String> command = commandText(body, direct);
-        if (command.isPresent()) {
-            return runCommand(ch, root, who, body, command.get(), direct);
+        if (isCommand(body, direct)) {
+            return runCommand(ch, root, who, body, direct);
         }
         Instant now = now();
         LocalMessage posted = store.insert(ch, root, Kind.MESSAGE, who, body, null, now);
@@ -167,7 +166,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     /** A bot message is stored as its plain text, in the same column as what people type. */
     @Override
     public boolean fits(ChatMessage message) {
-        return limits().admits(message) && message.plainText().length() <= MAX_TEXT;
+        return limits().admits(message) && message.plainText(invocation()).length() <= MAX_TEXT;
     }
 
     @Override
@@ -214,11 +213,11 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return user.id();
     }
 
-    private LocalPost runCommand(String ch, Long root, String who, String typed, String command, boolean direct) {
+    /** {@code typed} goes to core as typed: core drops the slash command in front. */
+    private LocalPost runCommand(String ch, Long root, String who, String typed, boolean direct) {
         LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, now());
         // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
-        CommandReply reply =
-                inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), command));
+        CommandReply reply = inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), typed));
         boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
         store.insert(
                 ch,
@@ -232,14 +231,11 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return new LocalPost(typedMessage.id(), typedMessage.thread());
     }
 
-    private static Optional<String> commandText(String text, boolean direct) {
-        if (text.equals(COMMAND)) {
-            return Optional.of("");
-        }
-        if (text.startsWith(COMMAND) && Character.isWhitespace(text.charAt(COMMAND.length()))) {
-            return Optional.of(text.substring(COMMAND.length()).strip());
-        }
-        return direct ? Optional.of(text) : Optional.empty();
+    /** In a channel only what starts with the slash command is one, as in Slack; in the private chat, all is. */
+    private static boolean isCommand(String text, boolean direct) {
+        return direct
+                || text.equals(COMMAND)
+                || (text.startsWith(COMMAND) && Character.isWhitespace(text.charAt(COMMAND.length())));
     }
 
     /** The top-level message of the thread that {@code id} is in; a reply's id leads to its thread. */
@@ -282,7 +278,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     private static String requireText(String text) {
         if (text == null || PlainText.clean(text).isBlank()) {
             throw new LocalInputException(
-                    "\"text\" is missing: give the message text, or a command such as" + " \"/shoptalk help\"");
+                    "\"text\" is missing: give the message text, or a command such as \"" + COMMAND + " help\"");
         }
         if (text.length() > MAX_TEXT) {
             throw new LocalInputException(
@@ -297,7 +293,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     private static String fit(ChatMessage message) {
-        return Excerpt.cut(message.plainText(), MAX_TEXT);
+        return Excerpt.cut(message.plainText(COMMAND), MAX_TEXT);
     }
 
     private static String localChannel(ChannelRef channel) {

@@ -128,7 +128,8 @@ public final class ReminderService {
             return 0;
         }
         Work w = work.get();
-        ChatMessage message = reminder(w.round(), w.guild(), w.link());
+        ChatMessage message = reminder(
+                w.round(), w.guild(), w.link(), platforms.invocation(w.guild().tenant()));
         int sent = 0;
         for (UserRef user : w.recipients()) {
             try {
@@ -141,7 +142,7 @@ public final class ReminderService {
         return sent;
     }
 
-    private static ChatMessage reminder(Round round, Guild guild, String link) {
+    private static ChatMessage reminder(Round round, Guild guild, String link, String invocation) {
         Texts t = Texts.get();
         ChatMessage.Builder b = ChatMessage.builder()
                 .text(t.t(round.language(), "reminder.text", guild.name()))
@@ -149,6 +150,6 @@ public final class ReminderService {
         if (link != null) {
             b.link(t.t(round.language(), "digest.thread"), link);
         }
-        return b.context(t.t(round.language(), "reminder.off")).build();
+        return b.context(t.tFor(round.language(), invocation, "reminder.off")).build();
     }
 }

@@ -154,7 +154,15 @@ public final class RoundService {
         if (!left.isEmpty()) {
             String channels =
                     String.join(", ", left.stream().map(ChannelRef::id).toList());
-            leads.tell(guild, Texts.get().t(guild.language(), "round.failed", channels, reason));
+            leads.tell(
+                    guild,
+                    Texts.get()
+                            .tFor(
+                                    guild.language(),
+                                    platforms.invocation(guild.tenant()),
+                                    "round.failed",
+                                    channels,
+                                    reason));
         }
     }
 
@@ -275,7 +283,13 @@ public final class RoundService {
                     db.useTransaction(h -> rounds.markFailed(h, round.id(), channel));
                     leads.tell(
                             guild,
-                            Texts.get().t(guild.language(), "round.channel.unreachable", channel.id(), guild.name()));
+                            Texts.get()
+                                    .tFor(
+                                            guild.language(),
+                                            platforms.invocation(guild.tenant()),
+                                            "round.channel.unreachable",
+                                            channel.id(),
+                                            guild.name()));
                 } else {
                     db.withHandle(h -> rounds.release(h, round.id(), channel));
                     outcome = outcome.and(Outcome.retry("platform error"));

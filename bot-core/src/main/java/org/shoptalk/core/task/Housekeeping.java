@@ -27,18 +27,15 @@ public final class Housekeeping {
     private final DeliveryStore deliveries;
     private final Clock clock;
     private final Runnable repairPlans;
-    private TaskScheduler scheduler;
+    private final TaskScheduler scheduler;
 
-    public Housekeeping(Database db, DeliveryStore deliveries, Clock clock, Runnable repairPlans) {
+    public Housekeeping(
+            Database db, DeliveryStore deliveries, Clock clock, Runnable repairPlans, TaskScheduler scheduler) {
         this.db = db;
+        this.scheduler = scheduler;
         this.deliveries = deliveries;
         this.clock = clock;
         this.repairPlans = repairPlans;
-    }
-
-    /** Connects the scheduler, which runs what this plans. */
-    public void attach(TaskScheduler scheduler) {
-        this.scheduler = scheduler;
     }
 
     /** Cleans up, and plans tomorrow's clean-up whatever happens to today's. */

@@ -14,7 +14,6 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.PromptLibrary;
-import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.schedule.DateRange;
 import org.shoptalk.core.schedule.MomentCalendar;
@@ -40,10 +39,9 @@ public final class TaskPlanner {
     private final RoundService rounds;
     private final DigestService digests;
     private final Duration grace;
-    private final Duration reminderBeforeClose;
     private final Clock clock;
     private final PromptLibrary library;
-    private TaskScheduler scheduler;
+    private final TaskScheduler scheduler;
 
     public TaskPlanner(
             Database db,
@@ -52,9 +50,10 @@ public final class TaskPlanner {
             RoundService rounds,
             DigestService digests,
             Duration grace,
-            Duration reminderBeforeClose,
             Clock clock,
-            PromptLibrary library) {
+            PromptLibrary library,
+            TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.library = library;
         this.db = db;
         this.guilds = guilds;
@@ -62,13 +61,7 @@ public final class TaskPlanner {
         this.rounds = rounds;
         this.digests = digests;
         this.grace = grace;
-        this.reminderBeforeClose = reminderBeforeClose;
         this.clock = clock;
-    }
-
-    /** Connects the scheduler; the two refer to each other (the scheduler runs what the planner plans). */
-    public void attach(TaskScheduler scheduler) {
-        this.scheduler = scheduler;
     }
 
     /**
@@ -235,18 +228,6 @@ public final class TaskPlanner {
         nextDigest(guild, after).ifPresent(t -> scheduler.plan(new Task.Digest(guild.id()), t.toInstant()));
     }
 
-    /** Plans what follows a round's opening: its reminder, and the first "connect the answers" check. */
-    public void roundOpened(Round round) {
-        planReminder(round);
-        db.withHandle(h -> guilds.findForTask(h, round.guildId())).ifPresent(guild -> {
-            if (guild.dialogue().connectEnabled()) {
-                scheduler.plan(
-                        new Task.Connect(round.id()),
-                        round.openedAt().plus(guild.dialogue().connectAfter()));
-            }
-        });
-    }
-
     /** Plans any task at a given instant; for features that decide their own timing. */
     public void plan(Task task, Instant at) {
         scheduler.plan(task, at);
@@ -254,17 +235,6 @@ public final class TaskPlanner {
 
     public void cancel(Task task) {
         scheduler.cancel(task);
-    }
-
-    /** Plans the round's reminder, unless that moment has already passed. */
-    public void planReminder(Round round) {
-        if (reminderBeforeClose.isNegative()) {
-            return;
-        }
-        Instant at = round.closesAt().minus(reminderBeforeClose);
-        if (at.isAfter(clock.instant())) {
-            scheduler.plan(new Task.Reminder(round.id()), at);
-        }
     }
 
     /**

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * What happens after a run: a wait is planned again when the platform allows, a failure is retried with backoff
  * where that is safe, and the last failure is handed to the runner to record and report. Every path ends with the
  * task's future planned: runners plan their next occurrence themselves, whatever happens to the current one.
- * Thread-safe.
+ * Built after everything the runner dispatches to, and handed to {@link TaskScheduler#start(TaskRuns)}, so the
+ * scheduler that plans and the runs that fire need not refer to each other while core is assembled. Thread-safe.
  */
-final class TaskRuns {
+public final class TaskRuns {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRuns.class);
     /** Pauses before the second, third and fourth attempt. */
     static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
@@ -24,14 +25,17 @@ final class TaskRuns {
     private final TaskScheduler scheduler;
     private final Clock clock;
 
-    TaskRuns(TaskRunner runner, TaskScheduler scheduler, Clock clock) {
+    public TaskRuns(TaskRunner runner, TaskScheduler scheduler, Clock clock) {
         this.runner = runner;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
-    /** Runs the task once and plans what its outcome asks for. */
-    void fire(Task task, Run run) {
+    /**
+     * Runs the task once and plans what its outcome asks for: what Quartz does at the planned time, and what tools and
+     * tests call on the calling thread to move time by hand (waits and retries planned, the last failure reported).
+     */
+    public void fire(Task task, Run run) {
         Outcome outcome = runOnce(task, run);
         Instant now = clock.instant();
         Runnable next = switch (outcome.kind()) {

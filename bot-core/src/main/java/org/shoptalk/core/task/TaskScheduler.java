@@ -2,7 +2,6 @@ package org.shoptalk.core.task;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -37,15 +36,9 @@ public final class TaskScheduler implements AutoCloseable {
     private static final String GROUP = "shoptalk";
 
     private final Scheduler scheduler;
-    private final TaskRuns runs;
 
-    /**
-     * @param clock core's clock, which must be the system clock whenever the scheduler runs: Quartz fires on the
-     *              system clock, and retries are planned on this one
-     */
-    public TaskScheduler(
-            Database db, boolean clustered, String instanceId, int threads, TaskRunner runner, Clock clock) {
-        this.runs = new TaskRuns(runner, this, clock);
+    /** Plans on the database at once; nothing fires before {@link #start(TaskRuns)}. */
+    public TaskScheduler(Database db, boolean clustered, String instanceId, int threads) {
         // Quartz looks data sources and schedulers up by name in JVM-wide registries; unique names let
         // several instances live in one JVM (tests, the cluster test) while sharing one scheduler name in the tables.
         String dataSourceName = "shoptalk-" + UUID.randomUUID();
@@ -67,14 +60,15 @@ public final class TaskScheduler implements AutoCloseable {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             scheduler = factory.getScheduler();
             SchedulerRepository.getInstance().remove(V2__quartz_tables.SCHEDULER_NAME);
-            scheduler.setJobFactory((bundle, s) -> new DispatchJob(runs));
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not create the Quartz scheduler", e);
         }
     }
 
-    public void start() {
+    /** Starts firing: each planned occurrence, when due, goes to {@code runs}. */
+    public void start(TaskRuns runs) {
         try {
+            scheduler.setJobFactory((bundle, s) -> new DispatchJob(runs));
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not start the Quartz scheduler", e);
@@ -92,14 +86,6 @@ public final class TaskScheduler implements AutoCloseable {
     /** Plans the task for this occurrence. Planning the same occurrence twice is harmless. */
     public void plan(Task task, Instant occurrence) {
         plan(task, Run.first(occurrence), occurrence);
-    }
-
-    /**
-     * Runs the occurrence now, on the calling thread, as Quartz would at its time, with the same handling of its
-     * outcome (waits and retries planned, the last failure reported): for tools and tests that move time by hand.
-     */
-    public void runNow(Task task, Run run) {
-        runs.fire(task, run);
     }
 
     /** Plans a run of the task at {@code at}; a retry or a wait carries its occurrence and attempt along. */

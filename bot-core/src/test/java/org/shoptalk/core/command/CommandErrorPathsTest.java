@@ -260,7 +260,7 @@ class CommandErrorPathsTest {
 
         CommandReply reply = f.command(c.user(), c.channel(), c.text());
 
-        String text = reply.message().plainText();
+        String text = reply.message().plainText("/shoptalk");
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
         assertThat(text).contains(c.saysWhatWasWrong()).contains("Use: /shoptalk " + c.rightForm());
         assertThat(text.length()).as("a short reply: %s", text).isLessThan(400);
@@ -280,12 +280,23 @@ class CommandErrorPathsTest {
 
         CommandReply reply = dutch.command(c.user(), c.channel(), c.text());
 
-        String text = reply.message().plainText();
+        String text = reply.message().plainText("/shoptalk");
         String english = f.run(c.user(), c.channel(), c.text());
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(text).contains("Gebruik: /shoptalk " + c.rightForm()).doesNotContain("Use:");
+        assertThat(text)
+                .contains("Gebruik: /shoptalk " + dutchUsage(c.rightForm()))
+                .doesNotContain("Use:");
         assertThat(text.lines().findFirst()).isNotEqualTo(english.lines().findFirst());
         assertThat(dutch.stored()).isEqualTo(before);
+    }
+
+    /** The usage line a Dutch guild sees for the command whose English form starts with {@code form}. */
+    private static String dutchUsage(String form) {
+        return java.util.Arrays.stream(Syntax.values())
+                .filter(s -> s.form().startsWith(form))
+                .findFirst()
+                .orElseThrow()
+                .usage(org.shoptalk.core.i18n.Language.NL);
     }
 
     static Stream<Case> notAllowed() {
@@ -322,7 +333,7 @@ class CommandErrorPathsTest {
         CommandReply reply = f.command(c.user(), c.channel(), c.text());
 
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(reply.message().plainText()).contains(c.saysWhatWasWrong());
+        assertThat(reply.message().plainText("/shoptalk")).contains(c.saysWhatWasWrong());
         assertThat(f.stored()).isEqualTo(before);
         assertThat(f.chat.all()).isEmpty();
     }
@@ -334,7 +345,7 @@ class CommandErrorPathsTest {
         CommandReply reply = f.command("ann", "craft", "dance wildly");
 
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(reply.message().plainText()).contains("\"dance\"").contains("/shoptalk help");
+        assertThat(reply.message().plainText("/shoptalk")).contains("\"dance\"").contains("/shoptalk help");
         assertThat(f.stored()).isEqualTo(before);
     }
 
@@ -347,8 +358,8 @@ class CommandErrorPathsTest {
             String reply = nl.run("lea", "vak", "pause 1 tot morgen");
 
             assertThat(reply)
-                    .contains("\"tot\"")
-                    .contains("Gebruik: /shoptalk pause ID [until YYYY-MM-DD]")
+                    .contains("\"morgen\"")
+                    .contains("Gebruik: /shoptalk pauzeer ID [tot JJJJ-MM-DD]")
                     .doesNotContain("Use:");
             assertThat(nl.stored()).isEqualTo(before);
             nl.run("lea", "vak", "schedule ma 09:30");
@@ -377,7 +388,7 @@ class CommandErrorPathsTest {
 
         assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
         for (Syntax s : Syntax.values()) {
-            assertThat(reply.message().plainText()).contains("/shoptalk " + s.form());
+            assertThat(reply.message().plainText("/shoptalk")).contains("/shoptalk " + s.form());
         }
     }
 

@@ -35,14 +35,14 @@ class HomeTest {
 
     @Test
     void someone_in_no_guild_is_welcomed_with_how_to_start_or_join_in_their_locale() {
-        String english = home("nina", null).plainText();
+        String english = home("nina", null).plainText("/shoptalk");
         assertThat(english)
                 .contains("Welcome to Shoptalk")
                 .contains("/shoptalk guild create NAME")
                 .contains("/shoptalk guild join")
                 .doesNotContain("I do not know which guild");
 
-        assertThat(home("nina", "nl-NL").plainText())
+        assertThat(home("nina", "nl-NL").plainText("/shoptalk"))
                 .contains("Welkom bij Shoptalk")
                 .contains("/shoptalk guild join");
         assertThat(f.run("nina", null, "schedules")).contains("Welcome to Shoptalk");
@@ -58,7 +58,7 @@ class HomeTest {
 
         ChatMessage home = home("lea", null);
 
-        assertThat(home.plainText())
+        assertThat(home.plainText("/shoptalk"))
                 .contains("Craft (you lead it)")
                 .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon 23 Nov 2026 09:30")
                 .contains("Zorg")
@@ -93,13 +93,13 @@ class HomeTest {
     void a_greeting_speaks_the_guilds_language_else_the_locale_else_english() {
         f.run("bram", "zorg", "guild create Zorg lang nl");
 
-        assertThat(f.core().greeting(CoreFixture.channel("zorg"), "en-US").plainText())
+        assertThat(f.core().greeting(CoreFixture.channel("zorg"), "en-US").plainText("/shoptalk"))
                 .contains("Shoptalk is er voor Zorg")
                 .contains("/shoptalk schedules");
-        assertThat(f.core().greeting(CoreFixture.channel("new"), "nl-BE").plainText())
+        assertThat(f.core().greeting(CoreFixture.channel("new"), "nl-BE").plainText("/shoptalk"))
                 .contains("typ hier /shoptalk guild create NAAM");
-        assertThat(f.core().greeting(CoreFixture.channel("new"), null).plainText())
+        assertThat(f.core().greeting(CoreFixture.channel("new"), null).plainText("/shoptalk"))
                 .contains("type /shoptalk guild create NAME here");
-        assertThat(f.core().greeting(null, null).plainText()).contains("/shoptalk guild join");
+        assertThat(f.core().greeting(null, null).plainText("/shoptalk")).contains("/shoptalk guild join");
     }
 }

@@ -91,6 +91,6 @@ class PeopleInCommandsTest {
         return f.core()
                 .command(new CommandRequest(new UserRef(tenant, user), new ChannelRef(tenant, "C1"), text))
                 .message()
-                .plainText();
+                .plainText("/shoptalk");
     }
 }

@@ -25,7 +25,7 @@ class PairingTest {
             assertThat(f.run(p, "craft", "pairs on")).contains("professional friends");
         }
         f.run("eve", "craft", "guild join");
-        assertThat(f.run("lea", "craft", "pairs every 1 weeks")).contains("every 1 weeks");
+        assertThat(f.run("lea", "craft", "pairs every 1 weeks")).contains("every week;");
     }
 
     @AfterEach

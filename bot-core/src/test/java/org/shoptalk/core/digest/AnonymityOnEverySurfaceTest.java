@@ -76,7 +76,7 @@ class AnonymityOnEverySurfaceTest {
             assertThat(fromMarkdown(markdown)).isEqualTo(EXPECTED);
             assertThat(fromCsv(csv)).isEqualTo(EXPECTED);
             assertThat(fromJson(json)).isEqualTo(EXPECTED);
-            assertThat(List.of(chat.plainText(), markdown, csv, json))
+            assertThat(List.of(chat.plainText("/shoptalk"), markdown, csv, json))
                     .allSatisfy(surface -> assertThat(surface).doesNotContainPattern(PSEUDONYM_OR_WRITER));
         }
     }

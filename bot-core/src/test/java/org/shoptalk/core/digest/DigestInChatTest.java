@@ -60,7 +60,7 @@ class DigestInChatTest {
                 .filter(b -> b instanceof ChatMessage.Block.Quote)
                 .count();
         assertThat(quotes).isBetween(1L, 8L);
-        assertThat(digest.plainText())
+        assertThat(digest.plainText("/shoptalk"))
                 .contains("Answers: 100")
                 .contains("People who took part: 100")
                 .contains("Read all answers on the web (100 in all")

@@ -34,7 +34,7 @@ class SharedFilesTest {
                 .filteredOn(b -> b instanceof ChatMessage.Block.Quote)
                 .allSatisfy(
                         q -> assertThat(((ChatMessage.Block.Quote) q).text()).isNotBlank());
-        return digest.plainText();
+        return digest.plainText("/shoptalk");
     }
 
     private static String page(CoreFixture f) {

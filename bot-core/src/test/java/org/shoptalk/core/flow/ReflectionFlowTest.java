@@ -21,7 +21,7 @@ class ReflectionFlowTest {
     void answers_edits_deletes_and_replies_show_up_in_the_digest() {
         CommandReply created = f.command("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
         assertThat(created.visibility()).isEqualTo(CommandReply.Visibility.CHANNEL);
-        assertThat(created.message().plainText()).contains("Craft").contains("first lead");
+        assertThat(created.message().plainText("/shoptalk")).contains("Craft").contains("first lead");
 
         String scheduled = f.run("lea", "craft", "schedule mon,thu 09:30");
         assertThat(scheduled)

@@ -111,7 +111,7 @@ class TenantIsolationTest {
         post(ONE, latestThread(ONE), "ann", "An answer in workspace one.");
         post(TWO, latestThread(TWO), "ann", "Een antwoord in werkruimte twee.");
 
-        assertThat(run(TWO, "ann", null, "forget me")).contains("heeft 1 antwoorden");
+        assertThat(run(TWO, "ann", null, "forget me")).contains("heeft 1 antwoord van je");
 
         run(ONE, "lea", CHANNEL, "digest");
         assertThat(lastTopLevel(ONE)).contains("An answer in workspace one.");
@@ -134,7 +134,7 @@ class TenantIsolationTest {
         return f.core()
                 .command(new CommandRequest(new UserRef(tenant, user), where, text))
                 .message()
-                .plainText();
+                .plainText("/shoptalk");
     }
 
     private void post(Tenant tenant, String thread, String user, String text) {

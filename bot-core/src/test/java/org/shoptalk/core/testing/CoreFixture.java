@@ -104,7 +104,7 @@ public final class CoreFixture implements AutoCloseable {
 
     /** Runs a command and returns the reply as plain text. */
     public String run(String user, String channel, String text) {
-        return command(user, channel, text).message().plainText();
+        return command(user, channel, text).message().plainText("/shoptalk");
     }
 
     /** Posts a reply in a thread as a person; returns the new message's id. */

@@ -29,6 +29,11 @@ public final class DatabaseGoneShoptalk implements Shoptalk, AutoCloseable {
     }
 
     @Override
+    public CommandReply submit(CommandRequest where, String formId, java.util.Map<String, String> values) {
+        return command(where);
+    }
+
+    @Override
     public void onEvent(ChatEvent event) {
         database.useTransaction(h -> h.count("SELECT 1"));
     }

@@ -31,7 +31,7 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
     /** One message as it appeared: in a channel (top-level or thread) or privately to a person. */
     public record Sent(String id, ChannelRef channel, String threadId, UserRef privateTo, ChatMessage message) {
         public String text() {
-            return message.plainText();
+            return message.plainText("/shoptalk");
         }
     }
 
@@ -51,6 +51,19 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
 
     public FakeChatPlatform() {
         this(Platform.LOCAL);
+    }
+
+    private volatile String invocation = SLASH_COMMAND;
+
+    /** People here invoke commands as {@code invocation} (Teams: "@Shoptalk"). */
+    public FakeChatPlatform invokedAs(String invocation) {
+        this.invocation = invocation;
+        return this;
+    }
+
+    @Override
+    public String invocation() {
+        return invocation;
     }
 
     public synchronized void makeUnreachable(String channelId) {
@@ -117,7 +130,7 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
     @Override
     public synchronized Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
         return topLevel(channel.id()).stream()
-                .filter(s -> s.text().equals(message.plainText()))
+                .filter(s -> s.text().equals(message.plainText("/shoptalk")))
                 .findFirst()
                 .map(s -> new Posted(channel, s.id(), s.id(), "https://chat.example/" + channel.id() + "/" + s.id()));
     }

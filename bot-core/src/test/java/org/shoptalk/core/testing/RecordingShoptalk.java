@@ -1,6 +1,7 @@
 package org.shoptalk.core.testing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +14,8 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 
 /**
  * Stands in for core where a test is about an adapter or the HTTP layer only: records what it is handed,
@@ -46,6 +49,22 @@ public final class RecordingShoptalk implements Shoptalk {
     public CommandReply command(CommandRequest request) {
         commands.add(request);
         return replies.apply(request);
+    }
+
+    /**
+     * Checks a form with core's own rules (in English) and, when it passes, answers its command as {@link #command}
+     * does: the form comes back with errors otherwise.
+     */
+    @Override
+    public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
+        boolean withChannel = where.channel() == null;
+        ScheduleForm.Checked checked = ScheduleForm.check(values, Language.EN, withChannel);
+        if (!checked.ok()) {
+            return CommandReply.form(
+                    ScheduleForm.form(Language.EN, withChannel).withErrors(values, checked.errors()),
+                    ChatMessage.text(String.join("\n", checked.errors().values())));
+        }
+        return command(new CommandRequest(where.user(), where.channel(), checked.command()));
     }
 
     @Override

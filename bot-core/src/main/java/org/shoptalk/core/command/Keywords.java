@@ -1,0 +1,39 @@
+package org.shoptalk.core.command;
+
+import java.util.Map;
+
+/**
+ * Dutch command words, accepted beside the English ones (issue 12: a Dutch guild types {@code hulp},
+ * {@code pauzeer 3 tot 2026-12-01}, {@code schedule ma,wo 09:30 elke 2 weken thema dialoog}). Only keywords are
+ * mapped, never names or texts people give; Dutch day names are {@link org.shoptalk.core.schedule.DaySpec}'s and
+ * Dutch theme names {@link org.shoptalk.core.prompt.Theme}'s. Stateless.
+ */
+final class Keywords {
+    private static final Map<String, String> DUTCH = Map.ofEntries(
+            Map.entry("hulp", "help"),
+            Map.entry("pauzeer", "pause"),
+            Map.entry("hervat", "resume"),
+            Map.entry("elke", "every"),
+            Map.entry("weken", "weeks"),
+            Map.entry("thema", "theme"),
+            Map.entry("tot", "until"),
+            Map.entry("taal", "lang"),
+            Map.entry("tijdzone", "tz"),
+            Map.entry("herinneringen", "reminders"),
+            Map.entry("aan", "on"),
+            Map.entry("uit", "off"),
+            Map.entry("vergeet", "forget"),
+            Map.entry("mij", "me"),
+            Map.entry("na", "after"),
+            Map.entry("uur", "hours"),
+            Map.entry("nooit", "never"),
+            Map.entry("verwijder", "delete"),
+            Map.entry("formulier", "form"));
+
+    private Keywords() {}
+
+    /** The English keyword for a lower-cased word; the word itself when it is not a Dutch keyword. */
+    static String english(String word) {
+        return word == null ? null : DUTCH.getOrDefault(word, word);
+    }
+}

@@ -1,0 +1,64 @@
+package org.shoptalk.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shoptalk.core.testing.CoreFixture;
+
+/** A Dutch guild reads Dutch usage lines and may type Dutch command words (issue 12, "Dutch everywhere"). */
+class DutchCommandsTest {
+    private final CoreFixture f = CoreFixture.onH2();
+
+    @BeforeEach
+    void dutchGuild() {
+        f.run("ann", "craft", "guild create Taal en cultuur lang nl");
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void help_in_a_dutch_guild_shows_dutch_usage_lines() {
+        String help = f.run("ann", "craft", "hulp");
+
+        assertThat(help)
+                .contains("/shoptalk schedule DAGEN UU:MM [elke N weken] [tz TIJDZONE] [thema THEMA]")
+                .contains("/shoptalk pauzeer ID [tot JJJJ-MM-DD]")
+                .doesNotContain("DAYS")
+                .doesNotContain("HH:MM")
+                .doesNotContain("every N weeks")
+                .doesNotContain("[tz ZONE]")
+                .doesNotContain("THEME")
+                .doesNotContain("until");
+    }
+
+    @Test
+    void a_wrong_command_shows_the_dutch_usage_with_uu_mm_like_the_sentence() {
+        String reply = f.run("ann", "craft", "schedule ma 25:00");
+
+        assertThat(reply)
+                .contains("UU:MM")
+                .contains("Gebruik: /shoptalk schedule DAGEN UU:MM")
+                .doesNotContain("HH:MM");
+    }
+
+    @Test
+    void dutch_command_words_are_accepted_beside_the_english_ones() {
+        assertThat(f.run("ann", "craft", "schedule ma,wo 09:30 elke 2 weken thema dialogue"))
+                .contains("#1");
+        assertThat(f.run("ann", "craft", "pauzeer 1 tot 2026-12-31"))
+                .contains("#1")
+                .contains("2026-12-31");
+        assertThat(f.run("ann", "craft", "hervat 1")).contains("#1");
+        assertThat(f.run("ann", "craft", "herinneringen uit")).isEqualTo(f.run("ann", "craft", "reminders off"));
+    }
+
+    @Test
+    void a_guild_may_be_named_with_a_dutch_keyword_first() {
+        assertThat(f.run("ann", "craft", "guild")).contains("Taal en cultuur");
+    }
+}
