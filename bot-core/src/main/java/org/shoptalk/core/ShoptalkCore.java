@@ -142,7 +142,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 database,
                 settings.clustered(),
                 settings.instanceId(),
-                4,
+                schedulerThreads(),
+                settings.missedMomentGrace(),
                 new ScheduledWork(
                         planner,
                         reminders,
@@ -165,6 +166,14 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
                         new SeriesCommands(database, schedules, planner, clock),
                         coach::continueWith));
+    }
+
+    /**
+     * Tasks run at once: a moment mostly waits on the platform and the database, so two per core, at least four,
+     * and at most eight, which leaves connections in the default pool of ten for requests (docs/production.md).
+     */
+    static int schedulerThreads() {
+        return Math.min(8, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** The goal coach reads goals with the transparent rule-based analyzer. */
