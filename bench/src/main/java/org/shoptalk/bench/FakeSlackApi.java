@@ -23,6 +23,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong();
     private final List<String> posted = new CopyOnWriteArrayList<>();
     private final List<Long> responseUrlArrivals = new CopyOnWriteArrayList<>();
+    private volatile long postDelayMillis;
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -55,6 +56,11 @@ final class FakeSlackApi implements AutoCloseable {
         return posted;
     }
 
+    /** Makes chat.postMessage answer this much later, as a slow Slack would. */
+    void delayPosts(long millis) {
+        postDelayMillis = millis;
+    }
+
     /** When (System.nanoTime) each response_url post arrived. */
     List<Long> responseUrlArrivals() {
         return responseUrlArrivals;
@@ -81,6 +87,14 @@ final class FakeSlackApi implements AutoCloseable {
             default -> "{\"ok\":true}";
         };
         reply(exchange, json);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void responseUrl(HttpExchange exchange) throws IOException {

@@ -2,6 +2,7 @@ package org.shoptalk.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,22 @@ final class StartupBench {
         String jar = s.jar().toAbsolutePath().toString();
         measure(r, "documented JVM options", s.appJvm(), jar, dir.resolve("startup-tuned"));
         measure(r, "JVM defaults", List.of(), jar, dir.resolve("startup-default"));
+        // A class-data archive, made by one training start as the Dockerfile does (docs/production.md).
+        Path cds = dir.resolve("startup-cds");
+        Path archive = cds.resolve("shoptalk.jsa").toAbsolutePath();
+        List<String> training = new ArrayList<>(s.appJvm());
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (ChildJvm app = ChildJvm.start(training, List.of("-jar", jar), Map.of(), cds, "cds-training")) {
+            app.awaitReady("/readyz", Duration.ofSeconds(120));
+        }
+        List<String> withArchive = new ArrayList<>(s.appJvm());
+        withArchive.add("-XX:SharedArchiveFile=" + archive);
+        try (ChildJvm app = ChildJvm.start(withArchive, List.of("-jar", jar), Map.of(), cds, "startup")) {
+            long ready = app.awaitReady("/readyz", Duration.ofSeconds(120));
+            r.add("startup", "documented options + class-data archive: restart to /readyz (H2)", ready, "ms");
+            Thread.sleep(IDLE.toMillis());
+            r.add("startup", "documented options + class-data archive: idle RSS", app.rssMb(), "MB");
+        }
     }
 
     private static void measure(Results r, String label, List<String> jvm, String jar, Path dir) throws Exception {
