@@ -33,7 +33,10 @@ final class StartupBench {
         try (ChildJvm app = ChildJvm.start(withArchive, List.of("-jar", jar), Map.of(), cds, "startup")) {
             long ready = app.awaitReady("/readyz", Duration.ofSeconds(120));
             r.add("startup", "documented options + class-data archive: restart to /readyz (H2)", ready, "ms");
-            r.add("startup", "documented options + class-data archive: restart, CPU time until ready", app.cpuMillis(),
+            r.add(
+                    "startup",
+                    "documented options + class-data archive: restart, CPU time until ready",
+                    app.cpuMillis(),
                     "ms");
             Thread.sleep(IDLE.toMillis());
             r.add("startup", "documented options + class-data archive: idle RSS", app.rssMb(), "MB");
