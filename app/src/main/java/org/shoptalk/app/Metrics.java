@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     Metrics() {
         this(List.of());
@@ -40,14 +42,19 @@ final class Metrics implements AutoCloseable {
     }
 
     void recordRequest(Context ctx, float millis) {
-        Timer.builder("http.server.requests")
-                .description("HTTP requests the server answered")
-                .tag("method", ctx.method().name())
-                .tag("route", routeOf(ctx))
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(registry)
-                .record(Duration.ofNanos((long) (millis * TimeUnit.MILLISECONDS.toNanos(1))));
+        timers.computeIfAbsent(
+                        new TimerKey(ctx.method().name(), routeOf(ctx), ctx.statusCode()),
+                        key -> Timer.builder("http.server.requests")
+                                .description("HTTP requests the server answered")
+                                .tag("method", key.method())
+                                .tag("route", key.route())
+                                .tag("status", Integer.toString(key.status()))
+                                .register(registry))
+                .record((long) (millis * TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
     }
+
+    /** Timers are built once per method, route pattern and status, not per request (issue 13). */
+    private record TimerKey(String method, String route, int status) {}
 
     String scrape() {
         return registry.scrape();

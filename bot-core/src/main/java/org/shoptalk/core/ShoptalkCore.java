@@ -108,7 +108,12 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         this.history = new DigestHistory(database, guilds, rounds, answerStore, DigestHistory.displayNames(platforms));
         // Built once, in order: the scheduler plans from the start and fires only once started with the runs below,
         // which are built last, so nothing here needs a back reference.
-        this.scheduler = new TaskScheduler(database, settings.clustered(), settings.instanceId(), 4);
+        this.scheduler = new TaskScheduler(
+                database,
+                settings.clustered(),
+                settings.instanceId(),
+                schedulerThreads(),
+                settings.missedMomentGrace());
         RoundFollowUps followUps =
                 new RoundFollowUps(database, guilds, scheduler, settings.reminderBeforeClose(), clock);
         RoundService roundService = new RoundService(
@@ -172,6 +177,14 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
                         new SeriesCommands(database, schedules, planner, clock),
                         coach::continueWith));
+    }
+
+    /**
+     * Tasks run at once: a moment mostly waits on the platform and the database, so two per core, at least four,
+     * and at most eight, which leaves connections in the default pool of ten for requests (docs/production.md).
+     */
+    static int schedulerThreads() {
+        return Math.min(8, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** The goal coach reads goals with the transparent rule-based analyzer. */

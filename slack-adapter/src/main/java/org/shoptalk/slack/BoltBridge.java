@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts Bolt on our own HTTP server: turns an {@link HttpCall} into a Bolt request (raw body
  * untouched, so the signature check sees exactly what Slack signed), runs the app, and copies the
- * answer back. Bolt's own middleware verifies signatures (401) and {@link RequestFreshness} timestamps (401, both
- * directions) before any handler runs; a body Bolt would not recognise, and so would log whole, is refused before
- * Bolt sees it ({@link SlackRequestShape}).
+ * answer back. A POST's signature is checked here, before Bolt parses anything ({@link SlackSignatureCheck}, 401;
+ * Bolt's own check is off, see there why), and {@link RequestFreshness} refuses timestamps from the future in Bolt's
+ * middleware (401); a body Bolt would not recognise, and so would log whole, is refused before Bolt sees it
+ * ({@link SlackRequestShape}).
  * A request that fails because something is briefly away (the database) gets 503 and Slack retries it;
  * one that can never succeed (fields of the wrong type, missing ids) gets 400 with {@code X-Slack-No-Retry},
  * so Slack does not deliver it three more times. Thread-safe.
@@ -32,15 +33,33 @@ final class BoltBridge {
 
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignatureCheck signatures;
 
-    BoltBridge(App app) {
+    BoltBridge(App app, SlackSignatureCheck signatures) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signatures = signatures;
     }
 
     HttpAnswer handle(HttpCall call) {
-        if ("POST".equals(call.method()) && !SlackRequestShape.knownToBolt(call.bodyText())) {
-            return malformed();
+        String body = "";
+        if ("POST".equals(call.method())) {
+            byte[] bytes = call.body();
+            if (!signatures.isValid(
+                    call.header(SlackSignatureCheck.TIMESTAMP_HEADER),
+                    call.header(SlackSignatureCheck.SIGNATURE_HEADER),
+                    bytes)) {
+                log.info("Slack request refused: missing, stale or invalid signature");
+                return new HttpAnswer(
+                        401,
+                        Map.of(NO_RETRY, "1"),
+                        "application/json; charset=utf-8",
+                        "{\"error\":\"invalid request\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            body = new String(bytes, StandardCharsets.UTF_8);
+            if (!SlackRequestShape.knownToBolt(body)) {
+                return malformed();
+            }
         }
         Request<?> request;
         try {
@@ -48,7 +67,7 @@ final class BoltBridge {
                     .requestUri(call.path())
                     .queryString(mutableCopy(call.query()))
                     .headers(new RequestHeaders(mutableCopy(call.headers())))
-                    .requestBody(call.bodyText())
+                    .requestBody(body)
                     .remoteAddress(call.remoteAddress())
                     .build());
         } catch (RuntimeException e) {

@@ -42,6 +42,12 @@ public final class SlackAdapter implements AutoCloseable {
     static final String INSTALL_PATH = "/slack/install";
     static final String REDIRECT_PATH = "/slack/oauth_redirect";
 
+    /**
+     * How long a slash command's ack waits for core's reply to ride on it; a slower reply follows through the
+     * response_url. Short, so a slow command does not spend most of Slack's 3 s on waiting (issue 13).
+     */
+    static final Duration INLINE_REPLY_WAIT = Duration.ofMillis(300);
+
     private final SlackSettings settings;
     private final App app;
     private final BoltBridge bridge;
@@ -51,7 +57,7 @@ public final class SlackAdapter implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackAdapter(SlackSettings settings, Shoptalk shoptalk, Database database, Clock clock) {
-        this(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofSeconds(2));
+        this(settings, shoptalk, database, clock, new SlackCalls(clock), INLINE_REPLY_WAIT);
     }
 
     SlackAdapter(
@@ -92,6 +98,8 @@ public final class SlackAdapter implements AutoCloseable {
                 .authTestCacheEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .allEventsApiAutoAckEnabled(true)
+                // BoltBridge checks signatures before Bolt parses a body, without Bolt's per-request costs.
+                .requestVerificationEnabled(false)
                 .build();
         config.setAppPath("/slack");
         config.setOauthInstallPath("/install");
@@ -136,7 +144,7 @@ public final class SlackAdapter implements AutoCloseable {
         home.register(app);
         new SlackEvents(shoptalk, clock, commands).register(app);
 
-        this.bridge = new BoltBridge(app);
+        this.bridge = new BoltBridge(app, new SlackSignatureCheck(settings.signingSecret(), clock));
         this.platform = new SlackChatPlatform(slack::methods, tokens(settings, installations), calls, clock);
     }
 

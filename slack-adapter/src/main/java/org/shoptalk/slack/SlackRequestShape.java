@@ -1,9 +1,9 @@
 package org.shoptalk.slack;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -61,22 +61,34 @@ final class SlackRequestShape {
         return type != null && types.contains(type);
     }
 
-    /** The top-level string {@code type} of a JSON object, or null. */
+    /**
+     * The top-level string {@code type} of a JSON object (the last one, as a parsed tree would keep it), or null.
+     * Read as a stream, skipping values, so the body is not built into a tree only to be thrown away: Bolt parses it
+     * properly afterwards (issue 13 counted three full parses of every body).
+     */
     private static String typeOf(String json) {
-        try {
-            JsonElement parsed = JsonParser.parseString(json);
-            if (!parsed.isJsonObject()) {
+        try (JsonReader reader = new JsonReader(new StringReader(json))) {
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 return null;
             }
-            JsonObject object = parsed.getAsJsonObject();
-            JsonElement type = object.get("type");
-            return type != null
-                            && type.isJsonPrimitive()
-                            && type.getAsJsonPrimitive().isString()
-                    ? type.getAsString()
-                    : null;
-        } catch (JsonParseException e) {
+            reader.beginObject();
+            String type = null;
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("type")) {
+                    type = reader.peek() == JsonToken.STRING ? reader.nextString() : skip(reader);
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            return reader.peek() == JsonToken.END_DOCUMENT ? type : null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static String skip(JsonReader reader) throws IOException {
+        reader.skipValue();
+        return null;
     }
 }

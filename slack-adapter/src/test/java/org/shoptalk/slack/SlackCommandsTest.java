@@ -1,10 +1,11 @@
 package org.shoptalk.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -69,23 +70,40 @@ class SlackCommandsTest extends SingleWorkspaceTest {
     }
 
     @Test
-    void slow_command_is_acked_at_once_and_answered_through_the_response_url() throws Exception {
+    void slow_command_is_acked_before_its_reply_which_follows_through_the_response_url() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         core.answerWith(r -> {
             await(release);
             return CommandReply.inChannel(ChatMessage.text("Posted the moment"));
         });
 
-        long started = System.nanoTime();
+        // Core holds the reply until the ack is in: an adapter that waited for it would never ack.
         HttpResponse<String> ack = slack.command(slack.slashCommand("moment"));
-        Duration ackTime = Duration.ofNanos(System.nanoTime() - started);
+        List<LoggedRequest> beforeAck = slack.slackApi.findAll(postRequestedFor(urlPathEqualTo("/response-url")));
         release.countDown();
 
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).doesNotContain("Posted the moment");
-        assertThat(ackTime).isLessThan(Duration.ofSeconds(3));
+        assertThat(beforeAck).as("nothing followed up before the ack").isEmpty();
         List<LoggedRequest> replies = slack.awaitRequests("/response-url", 1);
         assertThat(replies.get(0).getBodyAsString()).contains("in_channel").contains("Posted the moment");
+    }
+
+    @Test
+    void a_quick_reply_rides_on_the_ack_within_the_production_wait() throws Exception {
+        try (SlackHarness quick = SlackHarness.singleWorkspace(core, SlackAdapter.INLINE_REPLY_WAIT)) {
+            quick.adapter.start();
+            core.answerWith(r -> CommandReply.privately(ChatMessage.text("Only you see this")));
+
+            HttpResponse<String> ack = quick.command(quick.slashCommand("help"));
+
+            assertThat(ack.statusCode()).isEqualTo(200);
+            String reply = ack.body().isBlank()
+                    // A machine too busy to answer within the wait: the reply then comes through the response_url.
+                    ? quick.awaitRequests("/response-url", 1).get(0).getBodyAsString()
+                    : ack.body();
+            assertThat(reply).contains("Only you see this");
+        }
     }
 
     @Test

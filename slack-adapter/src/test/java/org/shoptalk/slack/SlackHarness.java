@@ -62,7 +62,8 @@ final class SlackHarness implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private SlackHarness(Map<String, String> env, Shoptalk shoptalk, Clock clock, WireMockServer api)
+    private SlackHarness(
+            Map<String, String> env, Shoptalk shoptalk, Clock clock, WireMockServer api, Duration inlineReplyWait)
             throws IOException {
         this.slackApi = api;
         this.dir = Files.createTempDirectory("shoptalk-slack");
@@ -71,8 +72,7 @@ final class SlackHarness implements AutoCloseable {
         Map<String, String> withApi = new HashMap<>(env);
         withApi.put("SLACK_API_URL", slackApi.baseUrl() + "/api/");
         SlackSettings settings = SlackSettings.fromEnvironment(withApi).orElseThrow();
-        this.adapter =
-                new SlackAdapter(settings, shoptalk, database, clock, new SlackCalls(clock), Duration.ofMillis(1500));
+        this.adapter = new SlackAdapter(settings, shoptalk, database, clock, new SlackCalls(clock), inlineReplyWait);
         this.server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         for (Route route : adapter.routes()) {
             server.createContext(route.path(), exchange -> serve(route, exchange));
@@ -88,13 +88,29 @@ final class SlackHarness implements AutoCloseable {
         return start(Map.of("SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET), shoptalk, clock);
     }
 
+    /** With the production inline wait for slash command replies, instead of the tests' generous one. */
+    static SlackHarness singleWorkspace(Shoptalk shoptalk, Duration inlineReplyWait) throws IOException {
+        return start(
+                Map.of("SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET),
+                shoptalk,
+                Clock.systemUTC(),
+                inlineReplyWait);
+    }
+
     static SlackHarness start(Map<String, String> env, Shoptalk shoptalk, Clock clock, Extension... extensions)
+            throws IOException {
+        // Generous, so tests whose replies ride on the ack hold on a busy machine.
+        return start(env, shoptalk, clock, Duration.ofMillis(1500), extensions);
+    }
+
+    private static SlackHarness start(
+            Map<String, String> env, Shoptalk shoptalk, Clock clock, Duration inlineReplyWait, Extension... extensions)
             throws IOException {
         WireMockServer api = new WireMockServer(
                 options().bindAddress("127.0.0.1").dynamicPort().extensions(extensions));
         api.start();
         stubSlackBasics(api);
-        return new SlackHarness(env, shoptalk, clock, api);
+        return new SlackHarness(env, shoptalk, clock, api, inlineReplyWait);
     }
 
     /** What every Bolt app asks Slack about itself, and friendly answers for the posting methods. */

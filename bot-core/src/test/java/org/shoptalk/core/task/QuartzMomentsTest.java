@@ -71,6 +71,35 @@ class QuartzMomentsTest {
         }
     }
 
+    /**
+     * Five hours late is past Quartz's old one-minute misfire threshold but within the grace: it is fired in Quartz's
+     * ordinary batches and posted once; and a one-off moment, once run, leaves no job or trigger rows behind.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_one_off_moment_is_posted_once_and_leaves_no_quartz_rows_behind(TestDatabases.Kind kind) throws Exception {
+        ZonedDateTime moment = momentHoursAgo(5);
+        try (CoreFixture f =
+                CoreFixture.on(TestDatabases.fresh(kind), moment.minusHours(1).toInstant())) {
+            f.run("lea", "craft", "guild create Craft tz UTC");
+            f.run(
+                    "lea",
+                    "craft",
+                    "schedule at "
+                            + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(moment));
+            assertThat(f.count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME LIKE 'moment-%'"))
+                    .isEqualTo(1);
+            f.clock.set(Instant.now());
+
+            f.core().start();
+            Await.until(
+                    () -> f.count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME LIKE 'moment-%'") == 0,
+                    Duration.ofSeconds(30));
+            assertThat(rounds(f)).hasSize(1);
+            assertThat(plannedFireTimes(f)).isEmpty();
+        }
+    }
+
     @Test
     void the_scheduler_refuses_to_start_on_a_clock_that_is_not_the_system_clock() {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.now().minus(Duration.ofDays(7)))) {

@@ -1,0 +1,249 @@
+package org.shoptalk.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers into one round through real signed Slack events, against the app's jar in a JVM of its own: closed loop
+ * (the first and the last window of {@code bench.answers}, to see whether an answer costs more as the round grows),
+ * open loop at fixed rates (ack latency as Slack would see it), the durability count (answers stored = answers
+ * acknowledged, retried deliveries stored once) and the slash command's ack. The bare Javalin handler takes the same
+ * requests in the same run as the floor.
+ */
+final class IngestionBench {
+    private static final Logger log = LoggerFactory.getLogger(IngestionBench.class);
+    private static final Duration READY = Duration.ofSeconds(120);
+    private static final Duration SLOW_POST = Duration.ofMillis(1500);
+
+    /** The bare handler's figures, which the app's are divided by. */
+    record Floor(double perSecond, double cpuMillisPerRequest, Map<Integer, Double> openP99) {}
+
+    private IngestionBench() {}
+
+    static Floor floor(Settings s, Results r, Path dir) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        try (ChildJvm bare = ChildJvm.start(
+                s.appJvm(), List.of("-cp", cp, BareJavalin.class.getName()), Map.of(), dir, "bare-javalin")) {
+            bare.awaitReady("/readyz", READY);
+            HttpClient http = Load.client();
+            SignedRequests req = new SignedRequests(bare.port, "http://127.0.0.1:9/unused");
+            Load.closed(http, s.concurrency(), 0, s.window() / 4, i -> req.answer(i, "1700000000.000001"));
+            double cpu0 = bare.cpuMillis();
+            Load.Run closed = Load.closed(http, s.concurrency(), 0, s.window(), i -> req.answer(i, "1.1"));
+            double cpu = (bare.cpuMillis() - cpu0) / closed.acked();
+            String section = "bare";
+            r.add(section, "closed loop c=" + s.concurrency() + ", requests/s", closed.perSecond(), "req/s", 1.0);
+            r.add(section, "server CPU per request", cpu, "ms", 1.0);
+            r.add(section, "closed loop p50", closed.percentileMillis(50), "ms");
+            r.add(section, "closed loop p99", closed.percentileMillis(99), "ms");
+            Map<Integer, Double> p99 = new java.util.HashMap<>();
+            for (int rate : s.rates()) {
+                Load.Run open = Load.open(http, rate, s.openSeconds(), 0, i -> req.answer(i, "1.1"));
+                r.add(section, "open loop " + rate + "/s p50", open.percentileMillis(50), "ms");
+                r.add(section, "open loop " + rate + "/s p99", open.percentileMillis(99), "ms");
+                p99.put(rate, open.percentileMillis(99));
+            }
+            return new Floor(closed.perSecond(), cpu, p99);
+        }
+    }
+
+    static void run(Settings s, Results r, Floor floor, Databases databases, String kind, Path dir) throws Exception {
+        String section = "answers-" + kind;
+        Databases.Target db = databases.fresh(kind, "ingest_" + kind);
+        Set<String> acked = new HashSet<>();
+        int retriesAcked = 0;
+        try (FakeSlackApi slack = FakeSlackApi.start()) {
+            Map<String, String> env = Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-bench-token",
+                    "SLACK_SIGNING_SECRET", SignedRequests.SECRET,
+                    "SLACK_API_URL", slack.apiUrl(),
+                    "SHOPTALK_SECRET", "bench-installation-secret-0123456789",
+                    "SHOPTALK_DB_URL", db.url(),
+                    "SHOPTALK_DB_USER", db.user(),
+                    "SHOPTALK_DB_PASSWORD", db.password());
+            ChildJvm app = ChildJvm.start(
+                    s.appJvm(), List.of("-jar", s.jar().toAbsolutePath().toString()), env, dir, "app-" + kind);
+            try {
+                app.awaitReady("/readyz", READY);
+                HttpClient http = Load.client();
+                SignedRequests req = new SignedRequests(app.port, slack.responseUrl());
+                expect200(http.send(req.command("guild create Bench lang en"), HttpResponse.BodyHandlers.ofString()));
+                expect200(http.send(req.command("moment"), HttpResponse.BodyHandlers.ofString()));
+                await(() -> !slack.posted().isEmpty(), "the moment's post");
+                String root = slack.posted().get(0);
+
+                int n = s.answers();
+                int w = s.window();
+                double cpu0 = app.cpuMillis();
+                Load.Run first = Load.closed(http, s.concurrency(), 0, w, i -> req.answer(i, root));
+                double cpu1 = app.cpuMillis();
+                Load.Run middle = Load.closed(http, s.concurrency(), w, n - 2 * w, i -> req.answer(i, root));
+                double cpu2 = app.cpuMillis();
+                Load.Run last = Load.closed(http, s.concurrency(), n - w, w, i -> req.answer(i, root));
+                double cpu3 = app.cpuMillis();
+                for (Load.Run run : List.of(first, middle, last)) {
+                    acked.addAll(run.ackedIds());
+                }
+                String c = "c=" + s.concurrency();
+                r.add(
+                        section,
+                        c + " answers/s, answers 1-" + w,
+                        first.perSecond(),
+                        "ans/s",
+                        first.perSecond() / floor.perSecond());
+                r.add(
+                        section,
+                        c + " answers/s, answers " + (n - w + 1) + "-" + n,
+                        last.perSecond(),
+                        "ans/s",
+                        last.perSecond() / floor.perSecond());
+                double cpuFirst = (cpu1 - cpu0) / Math.max(1, first.acked());
+                double cpuLast = (cpu3 - cpu2) / Math.max(1, last.acked());
+                r.add(
+                        section,
+                        "server CPU per answer, answers 1-" + w,
+                        cpuFirst,
+                        "ms",
+                        cpuFirst / floor.cpuMillisPerRequest());
+                r.add(
+                        section,
+                        "server CPU per answer, answers " + (n - w + 1) + "-" + n,
+                        cpuLast,
+                        "ms",
+                        cpuLast / floor.cpuMillisPerRequest());
+                r.add(
+                        section,
+                        "flatness: last window / first window throughput",
+                        last.perSecond() / first.perSecond(),
+                        "x");
+                r.add(section, c + " p50 ack, first window", first.percentileMillis(50), "ms");
+                r.add(section, c + " p99 ack, first window", first.percentileMillis(99), "ms");
+                r.add(section, c + " p99 ack, last window", last.percentileMillis(99), "ms");
+                log.info("{}: middle window {} answers/s", section, Math.round(middle.perSecond()));
+
+                int next = n;
+                for (int rate : s.rates()) {
+                    Load.Run open = Load.open(http, rate, s.openSeconds(), next, i -> req.answer(i, root));
+                    next += open.sent();
+                    acked.addAll(open.ackedIds());
+                    r.add(section, "open loop " + rate + "/s p50 ack", open.percentileMillis(50), "ms");
+                    Double base = floor.openP99().get(rate);
+                    r.add(
+                            section,
+                            "open loop " + rate + "/s p99 ack",
+                            open.percentileMillis(99),
+                            "ms",
+                            base == null ? null : open.percentileMillis(99) / base);
+                    r.add(
+                            section,
+                            "open loop " + rate + "/s not acked within 3 s",
+                            open.sent() - open.withinSlackLimit(),
+                            "req");
+                }
+                // Slack retries a delivery it thinks failed: the same event again must not store a second answer.
+                int retries = Math.min(100, w);
+                for (int i = 0; i < retries; i++) {
+                    if (http.send(
+                                            SignedRequests.retried(
+                                                    req.answer(i, root).request()),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
+                        retriesAcked++;
+                    }
+                }
+                slashCommands(s, r, section, http, req, slack);
+                if (kind.equals("postgres")) {
+                    durability(r, section, db, acked.size(), retriesAcked);
+                }
+            } finally {
+                app.close();
+            }
+            if (!kind.equals("postgres")) {
+                durability(r, section, db, acked.size(), retriesAcked);
+            }
+        }
+    }
+
+    /**
+     * "/shoptalk moment" posts a moment, against a Slack that takes {@link #SLOW_POST} to answer chat.postMessage: how
+     * soon Slack gets the command's ack, and that the reply still arrives (on the ack or through the response_url).
+     */
+    private static void slashCommands(
+            Settings s, Results r, String section, HttpClient http, SignedRequests req, FakeSlackApi slack)
+            throws Exception {
+        int times = 5;
+        slack.delayPosts(SLOW_POST.toMillis());
+        long[] acks = new long[times];
+        int inline = 0;
+        for (int i = 0; i < times; i++) {
+            int postsBefore = slack.posted().size();
+            int repliesBefore = slack.responseUrlArrivals().size();
+            long start = System.nanoTime();
+            HttpResponse<String> ack = http.send(req.command("moment"), HttpResponse.BodyHandlers.ofString());
+            acks[i] = System.nanoTime() - start;
+            expect200(ack);
+            if (!ack.body().isBlank()) {
+                inline++;
+            } else {
+                await(() -> slack.responseUrlArrivals().size() > repliesBefore, "the follow-up on response_url");
+            }
+            await(() -> slack.posted().size() > postsBefore, "the moment's post");
+        }
+        slack.delayPosts(0);
+        java.util.Arrays.sort(acks);
+        r.add(
+                section,
+                "/shoptalk moment, Slack posting in 1.5 s: ack p50 (of " + times + ")",
+                acks[times / 2] / 1e6,
+                "ms");
+        r.add(section, "/shoptalk moment: replies on the ack itself", inline, "of " + times);
+    }
+
+    private static void durability(Results r, String section, Databases.Target db, int acked, int retriesAcked)
+            throws Exception {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT message_id) FROM answer")) {
+            rs.next();
+            long stored = rs.getLong(1);
+            long distinct = rs.getLong(2);
+            r.add(section, "durability: answers acknowledged", acked, "ans");
+            r.add(section, "durability: answers stored", stored, "ans");
+            r.add(
+                    section,
+                    "durability: stored twice (" + retriesAcked + " retried deliveries acked)",
+                    stored - distinct,
+                    "ans");
+            r.add(section, "durability: acknowledged but not stored", Math.max(0, acked - stored), "ans");
+        }
+    }
+
+    private static void expect200(HttpResponse<?> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("expected 200, got " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("waited 60 s for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.shoptalk.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The jar as a deployment starts it, on the embedded H2 with the local console: milliseconds from process start to
+ * /readyz answering 200 (first start, migrations included, then a restart on the same data), and resident memory
+ * once it has idled a few seconds, under the JVM options docs/production.md recommends and under the JVM's defaults.
+ */
+final class StartupBench {
+    private static final Duration IDLE = Duration.ofSeconds(5);
+
+    private StartupBench() {}
+
+    static void run(Settings s, Results r, Path dir) throws Exception {
+        String jar = s.jar().toAbsolutePath().toString();
+        measure(r, "documented JVM options", s.appJvm(), jar, dir.resolve("startup-tuned"));
+        measure(r, "JVM defaults", List.of(), jar, dir.resolve("startup-default"));
+        // A class-data archive, made by one training start as the Dockerfile does (docs/production.md).
+        Path cds = dir.resolve("startup-cds");
+        Path archive = cds.resolve("shoptalk.jsa").toAbsolutePath();
+        List<String> training = new ArrayList<>(s.appJvm());
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (ChildJvm app = ChildJvm.start(training, List.of("-jar", jar), Map.of(), cds, "cds-training")) {
+            app.awaitReady("/readyz", Duration.ofSeconds(120));
+        }
+        List<String> withArchive = new ArrayList<>(s.appJvm());
+        withArchive.add("-XX:SharedArchiveFile=" + archive);
+        try (ChildJvm app = ChildJvm.start(withArchive, List.of("-jar", jar), Map.of(), cds, "startup")) {
+            long ready = app.awaitReady("/readyz", Duration.ofSeconds(120));
+            r.add("startup", "documented options + class-data archive: restart to /readyz (H2)", ready, "ms");
+            r.add(
+                    "startup",
+                    "documented options + class-data archive: restart, CPU time until ready",
+                    app.cpuMillis(),
+                    "ms");
+            Thread.sleep(IDLE.toMillis());
+            r.add("startup", "documented options + class-data archive: idle RSS", app.rssMb(), "MB");
+        }
+    }
+
+    private static void measure(Results r, String label, List<String> jvm, String jar, Path dir) throws Exception {
+        for (String start : List.of("first start", "restart")) {
+            try (ChildJvm app = ChildJvm.start(jvm, List.of("-jar", jar), Map.of(), dir, "startup")) {
+                long ready = app.awaitReady("/readyz", Duration.ofSeconds(120));
+                r.add("startup", label + ": " + start + " to /readyz (H2)", ready, "ms");
+                // On a busy machine the wall time mostly measures the neighbours; the CPU time is the app's own.
+                r.add("startup", label + ": " + start + ", CPU time used until ready", app.cpuMillis(), "ms");
+                if (start.equals("restart")) {
+                    Thread.sleep(IDLE.toMillis());
+                    r.add("startup", label + ": idle RSS " + IDLE.toSeconds() + " s after ready", app.rssMb(), "MB");
+                }
+            }
+        }
+    }
+}
