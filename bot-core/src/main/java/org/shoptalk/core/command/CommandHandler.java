@@ -28,6 +28,7 @@ public final class CommandHandler {
     private final PersonCommands person;
     private final DialogueCommands dialogue;
     private final SeriesCommands series;
+    private final IntervisieCommands intervisie;
     private final Conversations conversations;
 
     public CommandHandler(Database db, GuildStore guilds, Features features) {
@@ -39,6 +40,7 @@ public final class CommandHandler {
         this.person = features.person();
         this.dialogue = features.dialogue();
         this.series = features.series();
+        this.intervisie = features.intervisie();
         this.conversations = features.conversations();
     }
 
@@ -56,7 +58,8 @@ public final class CommandHandler {
             PersonCommands person,
             DialogueCommands dialogue,
             SeriesCommands series,
-            Conversations conversations) {}
+            Conversations conversations,
+            IntervisieCommands intervisie) {}
 
     public CommandReply handle(CommandRequest request) {
         if (request.channel() == null) {
@@ -136,6 +139,12 @@ public final class CommandHandler {
             return series.occasion(ctx, x);
         } else if (c instanceof Command.Series x) {
             return series.series(ctx, x);
+        } else if (c instanceof Command.IntervisieMethods) {
+            return intervisie.methods(ctx);
+        } else if (c instanceof Command.IntervisieStart x) {
+            return intervisie.start(ctx, x);
+        } else if (c instanceof Command.IntervisieAct x) {
+            return intervisie.act(ctx, x);
         }
         throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
     }

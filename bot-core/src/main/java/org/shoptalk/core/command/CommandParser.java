@@ -68,8 +68,22 @@ public final class CommandParser {
             case "pairs" -> DialogueParser.pairs(t);
             case "occasion" -> DialogueParser.occasion(t);
             case "series" -> DialogueParser.series(t);
+            case "intervisie", "intervision" -> intervisie(t);
             default -> throw new CommandException("error.unknown", verb);
         };
+    }
+
+    /** intervisie | intervisie METHOD | intervisie join|meedoen|leave|verlaten|next|volgende ID */
+    private static Command intervisie(Tokens t) {
+        String word = t.peekKeyword();
+        if (word == null) {
+            return new Command.IntervisieMethods();
+        }
+        t.next();
+        if (org.shoptalk.core.intervisie.IntervisieAction.of(word).isPresent()) {
+            return end(t, Syntax.INTERVISIE_ACT, new Command.IntervisieAct(word, id(t, Syntax.INTERVISIE_ACT)));
+        }
+        return end(t, Syntax.INTERVISIE, new Command.IntervisieStart(word));
     }
 
     /** Splits the line; an unclosed quote is reported with the form of the command the line starts with. */
