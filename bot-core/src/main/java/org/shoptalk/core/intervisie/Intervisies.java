@@ -157,7 +157,6 @@ public final class Intervisies {
                 && !p.threadRootId().equals(p.messageId())) {
             store.byThread(h, p.channel(), p.threadRootId())
                     .flatMap(id -> store.lock(h, id))
-                    .filter(Session::isOpen)
                     .ifPresent(s -> posted(h, s, p, after));
         }
         return after::run;
@@ -165,6 +164,9 @@ public final class Intervisies {
 
     private void posted(Handle h, Session s, ChatEvent.MessagePosted p, After after) {
         Optional<IntervisieAction> action = IntervisieAction.of(p.text());
+        if (!s.isOpen() && action.isEmpty()) {
+            return;
+        }
         if (action.isPresent()) {
             Reply reply = act(h, s, p.author(), action.get(), after);
             if (!reply.ok()) {
@@ -287,6 +289,7 @@ public final class Intervisies {
                         SessionMessages.t(lang, "intervisie.next.too.few", members.size(), IntervisieRules.MIN), false);
             }
             store.update(h, s.id(), Session.State.PAUSED, s.phase() + 1, null);
+            after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
             say(after, s, "intervisie.waiting", members.size(), IntervisieRules.MIN);
             return new Reply(SessionMessages.t(lang, "intervisie.next.done", s.id()), true);
         }
