@@ -81,7 +81,12 @@ public final class CommandParser {
         }
         t.next();
         if (org.shoptalk.core.intervisie.IntervisieAction.of(word).isPresent()) {
-            return end(t, Syntax.INTERVISIE_ACT, new Command.IntervisieAct(word, id(t, Syntax.INTERVISIE_ACT)));
+            String number = t.next();
+            Matcher m = ID.matcher(number == null ? "" : number);
+            if (!m.matches()) {
+                throw new CommandException(Syntax.INTERVISIE_ACT, "error.intervisie.id", str(number));
+            }
+            return end(t, Syntax.INTERVISIE_ACT, new Command.IntervisieAct(word, Long.parseLong(m.group(1))));
         }
         return end(t, Syntax.INTERVISIE, new Command.IntervisieStart(word));
     }

@@ -77,25 +77,6 @@ public final class Intervisies {
     /** A person's answer to what they did: a text for them alone; {@code ok} false when nothing changed. */
     public record Reply(String text, boolean ok) {}
 
-    /** Work that is said in the chat after the transaction that decided it has committed. */
-    private static final class After {
-        private final List<Runnable> work = new ArrayList<>();
-
-        void add(Runnable r) {
-            work.add(r);
-        }
-
-        void run() {
-            for (Runnable r : work) {
-                try {
-                    r.run();
-                } catch (ChatPlatformException e) {
-                    LOG.warn("intervisie message not delivered: {}", e.getMessage());
-                }
-            }
-        }
-    }
-
     /**
      * Opens a session: stores it, posts its opening message as a new thread in {@code channel}, and plans the first
      * deadline. When the post fails nothing stays behind.
@@ -126,7 +107,7 @@ public final class Intervisies {
 
     /** join, leave or next by command, for session {@code id} of the guild. */
     public Reply act(Guild guild, long id, UserRef user, IntervisieAction action) {
-        After after = new After();
+        AfterCommit after = new AfterCommit();
         Reply reply = db.inTransaction(h -> {
             Optional<Session> s = store.lock(h, id).filter(x -> x.guildId() == guild.id());
             if (s.isEmpty()) {
@@ -149,7 +130,7 @@ public final class Intervisies {
      * message is no longer counted. Messages outside intervisie threads are ignored.
      */
     public Runnable record(Handle h, ChatEvent event) {
-        After after = new After();
+        AfterCommit after = new AfterCommit();
         if (event instanceof ChatEvent.MessageDeleted d) {
             store.unpost(h, d.channel(), d.messageId());
         } else if (event instanceof ChatEvent.MessagePosted p
@@ -159,10 +140,10 @@ public final class Intervisies {
                     .flatMap(id -> store.lock(h, id))
                     .ifPresent(s -> posted(h, s, p, after));
         }
-        return after::run;
+        return after;
     }
 
-    private void posted(Handle h, Session s, ChatEvent.MessagePosted p, After after) {
+    private void posted(Handle h, Session s, ChatEvent.MessagePosted p, AfterCommit after) {
         Optional<IntervisieAction> action = IntervisieAction.of(p.text());
         if (!s.isOpen() && action.isEmpty()) {
             return;
@@ -176,7 +157,6 @@ public final class Intervisies {
             }
             return;
         }
-        Language lang = s.language();
         List<String> members = store.members(h, s.id());
         if (!members.contains(p.author().id())) {
             if (store.notice(h, s.id(), -1, p.author().id(), "join")) {
@@ -199,10 +179,9 @@ public final class Intervisies {
                 say(after, s, "intervisie.hint.advice", name(p.author()));
             }
         }
-        LOG.debug("intervisie {}: message counted for phase {} in {}", s.id(), s.phase(), lang);
     }
 
-    private Reply act(Handle h, Session s, UserRef user, IntervisieAction action, After after) {
+    private Reply act(Handle h, Session s, UserRef user, IntervisieAction action, AfterCommit after) {
         Language lang = s.language();
         if (!s.isOpen()) {
             return new Reply(SessionMessages.t(lang, "intervisie.over", s.id()), false);
@@ -222,7 +201,7 @@ public final class Intervisies {
         };
     }
 
-    private Reply join(Handle h, Session s, UserRef user, After after) {
+    private Reply join(Handle h, Session s, UserRef user, AfterCommit after) {
         Language lang = s.language();
         List<String> members = store.members(h, s.id());
         if (members.contains(user.id())) {
@@ -243,7 +222,7 @@ public final class Intervisies {
         return new Reply(SessionMessages.t(lang, "intervisie.join.done", s.id()), true);
     }
 
-    private Reply leave(Handle h, Session s, UserRef user, After after) {
+    private Reply leave(Handle h, Session s, UserRef user, AfterCommit after) {
         Language lang = s.language();
         if (!store.leave(h, s.id(), user)) {
             return new Reply(SessionMessages.t(lang, "intervisie.leave.not.in", s.id()), false);
@@ -273,7 +252,7 @@ public final class Intervisies {
      * Ends the current phase, by the case-bringer's "next" or at its deadline. Beyond telling the case, nothing
      * starts with fewer than three people: "next" is refused, a deadline pauses the session until enough join.
      */
-    private Reply closePhase(Handle h, Session s, boolean byBringer, After after) {
+    private Reply closePhase(Handle h, Session s, boolean byBringer, AfterCommit after) {
         Language lang = s.language();
         Method m = method(s);
         List<String> members = store.members(h, s.id());
@@ -298,7 +277,7 @@ public final class Intervisies {
     }
 
     /** Opens phase {@code index} with a full window; {@code again} re-posts its line (after a pause). */
-    private void openPhase(Handle h, Session s, int index, boolean again, After after) {
+    private void openPhase(Handle h, Session s, int index, boolean again, AfterCommit after) {
         Method m = method(s);
         Instant closes = clock.instant().plus(m.phase(index).window());
         store.update(h, s.id(), Session.State.RUNNING, index, closes);
@@ -342,7 +321,7 @@ public final class Intervisies {
      */
     public Outcome run(long id, Run run) {
         Instant occurrence = run.occurrence();
-        After after = new After();
+        AfterCommit after = new AfterCommit();
         List<UserRef> nudge = new ArrayList<>();
         Optional<Session> session = db.inTransaction(h -> {
             Optional<Session> found = store.lock(h, id);
@@ -383,15 +362,7 @@ public final class Intervisies {
         Method m = method(s);
         Phase p = m.phase(s.phase());
         Language lang = s.language();
-        ChatMessage message = ChatMessage.builder()
-                .text(SessionMessages.t(
-                        lang,
-                        "intervisie.reminder",
-                        s.id(),
-                        p.name(lang),
-                        SessionMessages.when(s.closesAt(), zone(s), lang)))
-                .context(SessionMessages.t(lang, "reminder.off"))
-                .build();
+        ChatMessage message = SessionMessages.reminder(s.id(), p.name(lang), s.closesAt(), zone(s), lang);
         try {
             platforms.forTenant(user.tenant()).sendPrivate(user, message);
         } catch (ChatPlatformException e) {
@@ -422,7 +393,7 @@ public final class Intervisies {
         IntervisieStore.forget(h, user);
     }
 
-    private void say(After after, Session s, String key, Object... args) {
+    private void say(AfterCommit after, Session s, String key, Object... args) {
         after.add(() -> platforms
                 .forTenant(s.channel().tenant())
                 .postInThread(s.thread(), SessionMessages.text(s.language(), key, args)));

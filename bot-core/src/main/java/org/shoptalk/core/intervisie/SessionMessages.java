@@ -44,4 +44,12 @@ final class SessionMessages {
     static ChatMessage text(Language lang, String key, Object... args) {
         return ChatMessage.text(t(lang, key, args));
     }
+
+    /** The private nudge to a participant who has not posted in the phase yet. */
+    static ChatMessage reminder(long id, String phaseName, Instant closes, ZoneId zone, Language lang) {
+        return ChatMessage.builder()
+                .text(t(lang, "intervisie.reminder", id, phaseName, when(closes, zone, lang)))
+                .context(t(lang, "reminder.off"))
+                .build();
+    }
 }

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.TestDatabases;
 
 /** A whole intervisie of each built-in method, as the group lives it in the thread. */
 class IntervisieSessionTest {
-    private final CoreFixture f = CoreFixture.on(TestDatabases.h2(), CoreFixture.MONDAY_MORNING);
+    private final CoreFixture f = CoreFixture.on(database(), CoreFixture.MONDAY_MORNING);
+
+    /** H2 here; {@link IntervisieSessionPostgresTest} runs the same sessions on PostgreSQL. */
+    DbSettings database() {
+        return TestDatabases.h2();
+    }
 
     @AfterEach
     void close() {
