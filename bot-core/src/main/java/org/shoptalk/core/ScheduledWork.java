@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.shoptalk.core.dialogue.DialogueTasks;
 import org.shoptalk.core.dialogue.GoalReviews;
 import org.shoptalk.core.dialogue.Pairing;
+import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.reminder.ReminderService;
 import org.shoptalk.core.task.Housekeeping;
 import org.shoptalk.core.task.Outcome;
@@ -23,6 +24,7 @@ final class ScheduledWork implements TaskRunner {
     private final Pairing pairing;
     private final GoalReviews reviews;
     private final Housekeeping housekeeping;
+    private final Intervisies intervisies;
 
     ScheduledWork(
             TaskPlanner planner,
@@ -30,13 +32,15 @@ final class ScheduledWork implements TaskRunner {
             DialogueTasks connect,
             Pairing pairing,
             GoalReviews reviews,
-            Housekeeping housekeeping) {
+            Housekeeping housekeeping,
+            Intervisies intervisies) {
         this.planner = planner;
         this.reminders = reminders;
         this.connect = connect;
         this.pairing = pairing;
         this.reviews = reviews;
         this.housekeeping = housekeeping;
+        this.intervisies = intervisies;
     }
 
     @Override
@@ -50,6 +54,7 @@ final class ScheduledWork implements TaskRunner {
             case CONNECT -> done(() -> connect.connect(id));
             case PAIRS -> done(() -> pairing.pair(id, run.occurrence()));
             case HOUSEKEEPING -> done(() -> housekeeping.run(run.occurrence()));
+            case INTERVISIE -> intervisies.run(id, run);
         };
     }
 
@@ -62,6 +67,8 @@ final class ScheduledWork implements TaskRunner {
             case REVIEW -> () -> reviews.failed(id, reason);
             // Nothing to mark for these: they record their work before doing it, and the log has the failure.
             case REMINDER, CONNECT, PAIRS, HOUSEKEEPING -> () -> {};
+            // A phase line that never landed: the next deadline or a "next" posts the phase it has reached.
+            case INTERVISIE -> () -> {};
         };
         record.run();
     }

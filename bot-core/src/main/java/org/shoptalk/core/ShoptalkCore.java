@@ -20,6 +20,7 @@ import org.shoptalk.core.command.CommandRequest;
 import org.shoptalk.core.command.ContentCommands;
 import org.shoptalk.core.command.DialogueCommands;
 import org.shoptalk.core.command.GuildCommands;
+import org.shoptalk.core.command.IntervisieCommands;
 import org.shoptalk.core.command.PersonCommands;
 import org.shoptalk.core.command.ScheduleCommands;
 import org.shoptalk.core.command.SeriesCommands;
@@ -42,6 +43,8 @@ import org.shoptalk.core.goal.GoalAnalysis;
 import org.shoptalk.core.goal.GoalAnalyzer;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Leads;
+import org.shoptalk.core.intervisie.Intervisies;
+import org.shoptalk.core.intervisie.MethodLibrary;
 import org.shoptalk.core.prompt.CustomPromptStore;
 import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.prompt.PromptRotation;
@@ -73,6 +76,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final DigestHistory history;
     private final TaskPlanner planner;
     private final Housekeeping housekeeping;
+    private final Intervisies intervisies;
     /** Plans what should be planned and is not: at start and in the daily housekeeping. */
     private final Runnable repairPlans;
 
@@ -149,9 +153,12 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
+        this.intervisies =
+                new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), reminders, planner, clock);
         this.repairPlans = () -> {
             planner.reconcile();
             pairing.reconcile();
+            intervisies.reconcile();
         };
         this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans, scheduler);
         this.runs = new TaskRuns(
@@ -161,7 +168,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         connect,
                         pairing,
                         new GoalReviews(database, guilds, goals, roundService),
-                        housekeeping),
+                        housekeeping,
+                        intervisies),
                 scheduler,
                 clock);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
@@ -176,7 +184,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new PersonCommands(database, guilds, answerStore, reminders, anonymous, platforms, clock),
                         new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
                         new SeriesCommands(database, schedules, planner, clock),
-                        coach::continueWith));
+                        coach::continueWith,
+                        new IntervisieCommands(database, guilds, intervisies)));
     }
 
     /**
@@ -269,6 +278,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     @Override
     public void onEvent(ChatEvent event) {
         answers.apply(event);
+        intervisies.onEvent(event);
     }
 
     @Override
@@ -278,13 +288,19 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     @Override
     public boolean onDelivery(Tenant tenant, String deliveryId, ChatEvent event) {
-        return database.inTransaction(h -> {
+        // What an intervisie says in reply is said after the commit, so it never speaks for a rolled-back event.
+        Runnable afterwards = database.inTransaction(h -> {
             if (!recordDelivery(h, tenant, deliveryId)) {
-                return false;
+                return null;
             }
             answers.apply(h, event);
-            return true;
+            return intervisies.record(h, event);
         });
+        if (afterwards == null) {
+            return false;
+        }
+        afterwards.run();
+        return true;
     }
 
     private boolean recordDelivery(org.shoptalk.core.db.Handle h, Tenant tenant, String deliveryId) {

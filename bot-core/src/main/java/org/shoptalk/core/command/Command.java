@@ -81,4 +81,13 @@ public sealed interface Command {
     record Occasion(String kind, LocalDate start) implements Command {}
 
     record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command {}
+
+    /** {@code intervisie} alone: the methods, one line each. */
+    record IntervisieMethods() implements Command {}
+
+    /** A case brought with a method, named by one of its words. */
+    record IntervisieStart(String method) implements Command {}
+
+    /** join, leave or next for session {@code id}; {@code action} is the word typed (any language). */
+    record IntervisieAct(String action, long id) implements Command {}
 }

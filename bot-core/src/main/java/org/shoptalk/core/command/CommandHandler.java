@@ -32,6 +32,7 @@ public final class CommandHandler {
     private final PersonCommands person;
     private final DialogueCommands dialogue;
     private final SeriesCommands series;
+    private final IntervisieCommands intervisie;
     private final Conversations conversations;
     private final HomeView home;
 
@@ -45,6 +46,7 @@ public final class CommandHandler {
         this.person = features.person();
         this.dialogue = features.dialogue();
         this.series = features.series();
+        this.intervisie = features.intervisie();
         this.conversations = features.conversations();
         this.home = new HomeView(db, guilds, features.schedule(), platforms);
     }
@@ -63,7 +65,8 @@ public final class CommandHandler {
             PersonCommands person,
             DialogueCommands dialogue,
             SeriesCommands series,
-            Conversations conversations) {}
+            Conversations conversations,
+            IntervisieCommands intervisie) {}
 
     /** The Home and greetings, built from the same parts as the commands. */
     public HomeView home() {
@@ -154,6 +157,12 @@ public final class CommandHandler {
             return series.occasion(ctx, x);
         } else if (c instanceof Command.Series x) {
             return series.series(ctx, x);
+        } else if (c instanceof Command.IntervisieMethods) {
+            return intervisie.methods(ctx);
+        } else if (c instanceof Command.IntervisieStart x) {
+            return intervisie.start(ctx, x);
+        } else if (c instanceof Command.IntervisieAct x) {
+            return intervisie.act(ctx, x);
         }
         throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
     }

@@ -73,8 +73,27 @@ public final class CommandParser {
             case "pairs" -> DialogueParser.pairs(t);
             case "occasion" -> DialogueParser.occasion(t);
             case "series" -> DialogueParser.series(t);
+            case "intervisie", "intervision" -> intervisie(t);
             default -> throw new CommandException("error.unknown", verb);
         };
+    }
+
+    /** intervisie | intervisie METHOD | intervisie join|meedoen|leave|verlaten|next|volgende ID */
+    private static Command intervisie(Tokens t) {
+        String word = t.peekKeyword();
+        if (word == null) {
+            return new Command.IntervisieMethods();
+        }
+        t.next();
+        if (org.shoptalk.core.intervisie.IntervisieAction.of(word).isPresent()) {
+            String number = t.next();
+            Matcher m = ID.matcher(number == null ? "" : number);
+            if (!m.matches()) {
+                throw new CommandException(Syntax.INTERVISIE_ACT, "error.intervisie.id", str(number));
+            }
+            return end(t, Syntax.INTERVISIE_ACT, new Command.IntervisieAct(word, Long.parseLong(m.group(1))));
+        }
+        return end(t, Syntax.INTERVISIE, new Command.IntervisieStart(word));
     }
 
     /** Splits the line; an unclosed quote is reported with the form of the command the line starts with. */

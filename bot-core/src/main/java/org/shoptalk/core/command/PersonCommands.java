@@ -60,6 +60,7 @@ public final class PersonCommands {
                     user.tenant().key());
             int count = answers.forget(h, user) + anonymous.forget(h, user, tenantRounds);
             guilds.forget(h, user);
+            org.shoptalk.core.intervisie.Intervisies.forget(h, user);
             for (Guild g : memberOf) {
                 GuildCommands.keepALead(h, g, guilds, clock.instant());
             }

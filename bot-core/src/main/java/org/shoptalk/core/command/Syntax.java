@@ -41,7 +41,9 @@ public enum Syntax {
     OCCASION("occasion kickoff|close|review|recert|role [YYYY-MM-DD]", "help.occasion", false),
     CONNECT("connect on|off | connect after N hours", "help.connect", true),
     PAIRS_EVERY("pairs every N weeks | pairs never", "help.pairs.every", true),
-    SERIES("series THEME N DAY HH:MM", "help.series", true);
+    SERIES("series THEME N DAY HH:MM", "help.series", true),
+    INTERVISIE("intervisie [METHOD]", "help.intervisie", false),
+    INTERVISIE_ACT("intervisie join|leave|next ID", "help.intervisie.act", false);
 
     private final String form;
     private final String helpKey;

@@ -28,19 +28,32 @@ public record Digest(
     /**
      * Where the dialogue went: the threads with the most responses between people, questions people
      * asked that nobody answered yet, goals set and accountability moments ahead, and how many
-     * professional-friend groups were formed (never who).
+     * professional-friend groups were formed (never who), and for each intervisie that finished, how many took part
+     * (nothing else: its content stays in its thread, issue 15).
      */
     public record Dialogue(
             List<Lively> lively,
             List<AnswerLine> openQuestions,
             List<String> newGoals,
             List<String> upcomingReviews,
-            int pairsFormed) {
+            int pairsFormed,
+            List<Integer> intervisies) {
         public Dialogue {
             lively = List.copyOf(lively);
             openQuestions = List.copyOf(openQuestions);
             newGoals = List.copyOf(newGoals);
             upcomingReviews = List.copyOf(upcomingReviews);
+            intervisies = List.copyOf(intervisies);
+        }
+
+        /** A period without intervisie. */
+        public Dialogue(
+                List<Lively> lively,
+                List<AnswerLine> openQuestions,
+                List<String> newGoals,
+                List<String> upcomingReviews,
+                int pairsFormed) {
+            this(lively, openQuestions, newGoals, upcomingReviews, pairsFormed, List.of());
         }
 
         public boolean isEmpty() {
@@ -48,7 +61,8 @@ public record Digest(
                     && openQuestions.isEmpty()
                     && newGoals.isEmpty()
                     && upcomingReviews.isEmpty()
-                    && pairsFormed == 0;
+                    && pairsFormed == 0
+                    && intervisies.isEmpty();
         }
     }
 

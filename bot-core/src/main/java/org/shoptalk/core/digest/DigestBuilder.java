@@ -16,6 +16,7 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.dialogue.Goal;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.AnswerText;
@@ -100,8 +101,13 @@ public final class DigestBuilder {
                 guild.id(),
                 from,
                 to);
-        Digest.Dialogue dialogue =
-                new Digest.Dialogue(lively.stream().limit(3).toList(), openQuestions, newGoals, reviews, pairs);
+        Digest.Dialogue dialogue = new Digest.Dialogue(
+                lively.stream().limit(3).toList(),
+                openQuestions,
+                newGoals,
+                reviews,
+                pairs,
+                Intervisies.tookPart(h, guild.id(), from, to));
         return new Digest(
                 guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
     }

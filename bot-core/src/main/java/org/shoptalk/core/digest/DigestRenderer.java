@@ -198,6 +198,9 @@ public final class DigestRenderer {
         if (dialogue.pairsFormed() > 0) {
             b.text(t.t(lang, "digest.pairs", dialogue.pairsFormed()));
         }
+        for (int people : dialogue.intervisies()) {
+            b.text(t.t(lang, "digest.intervisie", people));
+        }
     }
 
     private static String list(List<String> items) {

@@ -17,7 +17,8 @@ public sealed interface Task {
         CONNECT,
         PAIRS,
         REVIEW,
-        HOUSEKEEPING;
+        HOUSEKEEPING,
+        INTERVISIE;
 
         /** Stable name, as stored: "moment". */
         public String key() {
@@ -101,6 +102,14 @@ public sealed interface Task {
         }
     }
 
+    /** The deadline and the reminder of an intervisie's current phase (intervisie id). */
+    record Intervisie(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.INTERVISIE;
+        }
+    }
+
     static Task of(Kind kind, long id) {
         return switch (kind) {
             case MOMENT -> new Moment(id);
@@ -110,6 +119,7 @@ public sealed interface Task {
             case PAIRS -> new Pairs(id);
             case REVIEW -> new Review(id);
             case HOUSEKEEPING -> new Housekeeping(id);
+            case INTERVISIE -> new Intervisie(id);
         };
     }
 }

@@ -1,0 +1,194 @@
+package org.shoptalk.core.intervisie;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.i18n.Language;
+
+/** The intervisie tables. Not thread-safe on its own: each call runs in the caller's handle. */
+final class IntervisieStore {
+    private static final String COLUMNS = "id, guild_id, tenant, channel_id, thread_id, method, language, bringer,"
+            + " state, phase, announced_phase, phase_closes_at";
+
+    long create(
+            Handle h, long guildId, ChannelRef channel, String method, Language lang, UserRef bringer, Instant now) {
+        long id = h.insert(
+                "INSERT INTO intervisie (guild_id, tenant, channel_id, method, language, bringer, state, phase,"
+                        + " announced_phase, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, -1, ?)",
+                guildId,
+                channel.tenant().key(),
+                channel.id(),
+                method,
+                lang.code(),
+                bringer.id(),
+                Session.State.RUNNING,
+                now);
+        h.update(
+                "INSERT INTO intervisie_member (intervisie_id, user_id, joined_at) VALUES (?, ?, ?)",
+                id,
+                bringer.id(),
+                now);
+        return id;
+    }
+
+    void posted(Handle h, long id, String threadId, int announced, Instant closesAt) {
+        h.update(
+                "UPDATE intervisie SET thread_id = ?, announced_phase = ?, phase_closes_at = ? WHERE id = ?",
+                threadId,
+                announced,
+                closesAt,
+                id);
+    }
+
+    void drop(Handle h, long id) {
+        h.update("DELETE FROM intervisie WHERE id = ?", id);
+    }
+
+    /** The session, with its row locked until the transaction ends: changes to one session run one at a time. */
+    Optional<Session> lock(Handle h, long id) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM intervisie WHERE id = ? FOR UPDATE", IntervisieStore::map, id);
+    }
+
+    Optional<Session> find(Handle h, long id) {
+        return h.queryOne("SELECT " + COLUMNS + " FROM intervisie WHERE id = ?", IntervisieStore::map, id);
+    }
+
+    Optional<Long> byThread(Handle h, ChannelRef channel, String threadId) {
+        return h.queryOne(
+                "SELECT id FROM intervisie WHERE tenant = ? AND channel_id = ? AND thread_id = ?",
+                rs -> rs.getLong(1),
+                channel.tenant().key(),
+                channel.id(),
+                threadId);
+    }
+
+    List<Session> running(Handle h) {
+        return h.query(
+                "SELECT " + COLUMNS + " FROM intervisie WHERE state = ? AND phase_closes_at IS NOT NULL",
+                IntervisieStore::map,
+                Session.State.RUNNING);
+    }
+
+    void update(Handle h, long id, Session.State state, int phase, Instant closesAt) {
+        h.update(
+                "UPDATE intervisie SET state = ?, phase = ?, phase_closes_at = ? WHERE id = ?",
+                state,
+                phase,
+                closesAt,
+                id);
+    }
+
+    void finish(Handle h, long id, Session.State state, Instant now, int participants) {
+        h.update(
+                "UPDATE intervisie SET state = ?, phase_closes_at = NULL, finished_at = ?, participants = ?"
+                        + " WHERE id = ?",
+                state,
+                now,
+                participants,
+                id);
+    }
+
+    void announced(Handle h, long id, int phase) {
+        h.update("UPDATE intervisie SET announced_phase = ? WHERE id = ? AND announced_phase < ?", phase, id, phase);
+    }
+
+    List<String> members(Handle h, long id) {
+        return h.query(
+                "SELECT user_id FROM intervisie_member WHERE intervisie_id = ? ORDER BY joined_at, user_id",
+                rs -> rs.getString(1),
+                id);
+    }
+
+    boolean join(Handle h, long id, UserRef user, Instant now) {
+        return h.insertIfAbsent(
+                "INSERT INTO intervisie_member (intervisie_id, user_id, joined_at) VALUES (?, ?, ?)",
+                id,
+                user.id(),
+                now);
+    }
+
+    boolean leave(Handle h, long id, UserRef user) {
+        return h.update("DELETE FROM intervisie_member WHERE intervisie_id = ? AND user_id = ?", id, user.id()) > 0;
+    }
+
+    void post(Handle h, long id, String messageId, UserRef author, int phase) {
+        h.insertIfAbsent(
+                "INSERT INTO intervisie_post (intervisie_id, message_id, user_id, phase) VALUES (?, ?, ?, ?)",
+                id,
+                messageId,
+                author.id(),
+                phase);
+    }
+
+    void unpost(Handle h, ChannelRef channel, String messageId) {
+        h.update(
+                "DELETE FROM intervisie_post WHERE message_id = ? AND intervisie_id IN"
+                        + " (SELECT id FROM intervisie WHERE tenant = ? AND channel_id = ?)",
+                messageId,
+                channel.tenant().key(),
+                channel.id());
+    }
+
+    List<String> postedIn(Handle h, long id, int phase) {
+        return h.query(
+                "SELECT DISTINCT user_id FROM intervisie_post WHERE intervisie_id = ? AND phase = ?",
+                rs -> rs.getString(1),
+                id,
+                phase);
+    }
+
+    /** Records a reminder or pointer for the person in this phase; false when one of this kind was given already. */
+    boolean notice(Handle h, long id, int phase, String userId, String kind) {
+        return h.insertIfAbsent(
+                "INSERT INTO intervisie_notice (intervisie_id, phase, user_id, kind) VALUES (?, ?, ?, ?)",
+                id,
+                phase,
+                userId,
+                kind);
+    }
+
+    /** How many people took part in each session of the guild that finished in the period, oldest first. */
+    List<Integer> finishedBetween(Handle h, long guildId, Instant from, Instant to) {
+        return h.query(
+                "SELECT participants FROM intervisie WHERE guild_id = ? AND state = ? AND finished_at > ?"
+                        + " AND finished_at <= ? ORDER BY finished_at, id",
+                rs -> rs.getInt(1),
+                guildId,
+                Session.State.FINISHED,
+                from,
+                to);
+    }
+
+    /** "forget me": the person's place in every session of the tenant, and what was recorded about them. */
+    static void forget(Handle h, UserRef user) {
+        for (String table : List.of("intervisie_member", "intervisie_post", "intervisie_notice")) {
+            h.update(
+                    "DELETE FROM " + table + " WHERE user_id = ? AND intervisie_id IN"
+                            + " (SELECT id FROM intervisie WHERE tenant = ?)",
+                    user.id(),
+                    user.tenant().key());
+        }
+    }
+
+    private static Session map(ResultSet rs) throws SQLException {
+        Tenant tenant = Tenant.fromKey(rs.getString("tenant"));
+        return new Session(
+                rs.getLong("id"),
+                rs.getLong("guild_id"),
+                new ChannelRef(tenant, rs.getString("channel_id")),
+                rs.getString("thread_id"),
+                rs.getString("method"),
+                Language.parse(rs.getString("language")).orElseThrow(),
+                new UserRef(tenant, rs.getString("bringer")),
+                Session.State.valueOf(rs.getString("state")),
+                rs.getInt("phase"),
+                rs.getInt("announced_phase"),
+                Handle.instant(rs, "phase_closes_at"));
+    }
+}

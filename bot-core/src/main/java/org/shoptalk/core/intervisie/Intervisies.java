@@ -1,0 +1,422 @@
+package org.shoptalk.core.intervisie;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatformException;
+import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.Posted;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.task.Outcome;
+import org.shoptalk.core.task.Run;
+import org.shoptalk.core.task.Task;
+import org.shoptalk.core.task.TaskPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Intervisie in a thread (issue 15, section 1; docs/intervisie.md): a member brings a case, colleagues join, and the
+ * session walks through its method's phases, each with a deadline planned as a {@link Task.Intervisie} and a gentle
+ * private reminder to participants who have not posted in it yet. The case-bringer moves on with "next"; a message
+ * that seems to belong to another phase gets one kind pointer, never a deletion. Only who posted in which phase is
+ * stored, never the words.
+ *
+ * <p>Every change to a session runs in one transaction holding its row lock; what must be said in the chat is
+ * collected and said after the commit, so a post never announces a change that was rolled back. A phase's opening
+ * line is marked as posted only after it landed, and a retry of the deadline task posts it then: each phase opens
+ * once. Thread-safe.
+ */
+public final class Intervisies {
+    private static final Logger LOG = LoggerFactory.getLogger(Intervisies.class);
+
+    private final Database db;
+    private final Platforms platforms;
+    private final GuildStore guilds;
+    private final MethodLibrary methods;
+    private final ReminderService reminders;
+    private final TaskPlanner planner;
+    private final Clock clock;
+    private final IntervisieStore store = new IntervisieStore();
+    private final PhaseCues cues = PhaseCues.builtIn();
+
+    public Intervisies(
+            Database db,
+            Platforms platforms,
+            GuildStore guilds,
+            MethodLibrary methods,
+            ReminderService reminders,
+            TaskPlanner planner,
+            Clock clock) {
+        this.db = db;
+        this.platforms = platforms;
+        this.guilds = guilds;
+        this.methods = methods;
+        this.reminders = reminders;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public MethodLibrary methods() {
+        return methods;
+    }
+
+    /** A person's answer to what they did: a text for them alone; {@code ok} false when nothing changed. */
+    public record Reply(String text, boolean ok) {}
+
+    /**
+     * Opens a session: stores it, posts its opening message as a new thread in {@code channel}, and plans the first
+     * deadline. When the post fails nothing stays behind.
+     */
+    public Reply start(Guild guild, ChannelRef channel, UserRef bringer, Method method) {
+        Instant now = clock.instant();
+        Language lang = guild.language();
+        long id = db.inTransaction(h -> store.create(h, guild.id(), channel, method.id(), lang, bringer, now));
+        Instant closes = now.plus(method.phase(0).window());
+        Posted posted;
+        try {
+            posted = platforms
+                    .forTenant(channel.tenant())
+                    .postTopLevel(
+                            channel,
+                            SessionMessages.opening(
+                                    id, method, lang, platforms.displayName(bringer), closes, guild.zone()));
+        } catch (ChatPlatformException e) {
+            LOG.warn("intervisie {} could not be opened: {}", id, e.getMessage());
+            db.useTransaction(h -> store.drop(h, id));
+            return new Reply(SessionMessages.t(lang, "intervisie.open.failed"), false);
+        }
+        db.useTransaction(h -> store.posted(h, id, posted.threadId(), 0, closes));
+        plan(id, closes, method.phase(0).window());
+        String link = posted.permalink() == null ? "" : " " + posted.permalink();
+        return new Reply(SessionMessages.t(lang, "intervisie.started", id, method.name(lang), link), true);
+    }
+
+    /** join, leave or next by command, for session {@code id} of the guild. */
+    public Reply act(Guild guild, long id, UserRef user, IntervisieAction action) {
+        AfterCommit after = new AfterCommit();
+        Reply reply = db.inTransaction(h -> {
+            Optional<Session> s = store.lock(h, id).filter(x -> x.guildId() == guild.id());
+            if (s.isEmpty()) {
+                return new Reply(SessionMessages.t(guild.language(), "intervisie.unknown", id), false);
+            }
+            return act(h, s.get(), user, action, after);
+        });
+        after.run();
+        return reply;
+    }
+
+    /** Applies a chat event in its own transaction, then says what follows from it. */
+    public void onEvent(ChatEvent event) {
+        db.inTransaction(h -> record(h, event)).run();
+    }
+
+    /**
+     * Applies a chat event inside the caller's transaction and returns what to say once it has committed: a thread
+     * word (join, leave, next) acts; a participant's message is counted for its phase and may get a pointer; a deleted
+     * message is no longer counted. Messages outside intervisie threads are ignored.
+     */
+    public Runnable record(Handle h, ChatEvent event) {
+        AfterCommit after = new AfterCommit();
+        if (event instanceof ChatEvent.MessageDeleted d) {
+            store.unpost(h, d.channel(), d.messageId());
+        } else if (event instanceof ChatEvent.MessagePosted p
+                && p.threadRootId() != null
+                && !p.threadRootId().equals(p.messageId())) {
+            store.byThread(h, p.channel(), p.threadRootId())
+                    .flatMap(id -> store.lock(h, id))
+                    .ifPresent(s -> posted(h, s, p, after));
+        }
+        return after;
+    }
+
+    private void posted(Handle h, Session s, ChatEvent.MessagePosted p, AfterCommit after) {
+        Optional<IntervisieAction> action = IntervisieAction.of(p.text());
+        if (!s.isOpen() && action.isEmpty()) {
+            return;
+        }
+        if (action.isPresent()) {
+            Reply reply = act(h, s, p.author(), action.get(), after);
+            if (!reply.ok()) {
+                after.add(() -> platforms
+                        .forTenant(p.author().tenant())
+                        .sendPrivate(p.author(), ChatMessage.text(reply.text())));
+            }
+            return;
+        }
+        List<String> members = store.members(h, s.id());
+        if (!members.contains(p.author().id())) {
+            if (store.notice(h, s.id(), -1, p.author().id(), "join")) {
+                say(after, s, "intervisie.hint.join", name(p.author()));
+            }
+            return;
+        }
+        store.post(h, s.id(), p.messageId(), p.author(), s.phase());
+        if (s.state() != Session.State.RUNNING) {
+            return;
+        }
+        Phase phase = method(s).phase(s.phase());
+        boolean bringer = p.author().equals(s.bringer());
+        if (!phase.speaker().speaks(bringer)) {
+            if (store.notice(h, s.id(), s.phase(), p.author().id(), "speaker")) {
+                say(after, s, bringer ? "intervisie.hint.listen" : "intervisie.hint.bringer", name(p.author()));
+            }
+        } else if (phase.kind() == Phase.Kind.QUESTIONS && cues.soundsLikeAdvice(p.text())) {
+            if (store.notice(h, s.id(), s.phase(), p.author().id(), "advice")) {
+                say(after, s, "intervisie.hint.advice", name(p.author()));
+            }
+        }
+    }
+
+    private Reply act(Handle h, Session s, UserRef user, IntervisieAction action, AfterCommit after) {
+        Language lang = s.language();
+        if (!s.isOpen()) {
+            return new Reply(SessionMessages.t(lang, "intervisie.over", s.id()), false);
+        }
+        return switch (action) {
+            case JOIN -> join(h, s, user, after);
+            case LEAVE -> leave(h, s, user, after);
+            case NEXT -> {
+                if (!user.equals(s.bringer())) {
+                    yield new Reply(SessionMessages.t(lang, "intervisie.next.bringer.only"), false);
+                }
+                if (s.state() == Session.State.PAUSED) {
+                    yield new Reply(SessionMessages.t(lang, "intervisie.next.paused", IntervisieRules.MIN), false);
+                }
+                yield closePhase(h, s, true, after);
+            }
+        };
+    }
+
+    private Reply join(Handle h, Session s, UserRef user, AfterCommit after) {
+        Language lang = s.language();
+        List<String> members = store.members(h, s.id());
+        if (members.contains(user.id())) {
+            return new Reply(SessionMessages.t(lang, "intervisie.join.already", s.id()), false);
+        }
+        if (members.size() >= IntervisieRules.MAX) {
+            return new Reply(SessionMessages.t(lang, "intervisie.join.full", s.id(), IntervisieRules.MAX), false);
+        }
+        store.join(h, s.id(), user, clock.instant());
+        int count = members.size() + 1;
+        say(after, s, "intervisie.joined", name(user), count, IntervisieRules.MAX);
+        if (count == IntervisieRules.MIN && s.state() == Session.State.PAUSED) {
+            say(after, s, "intervisie.resumed", count);
+            openPhase(h, s, s.phase(), true, after);
+        } else if (count == IntervisieRules.MIN && s.phase() == 0) {
+            say(after, s, "intervisie.enough", name(s.bringer()));
+        }
+        return new Reply(SessionMessages.t(lang, "intervisie.join.done", s.id()), true);
+    }
+
+    private Reply leave(Handle h, Session s, UserRef user, AfterCommit after) {
+        Language lang = s.language();
+        if (!store.leave(h, s.id(), user)) {
+            return new Reply(SessionMessages.t(lang, "intervisie.leave.not.in", s.id()), false);
+        }
+        if (user.equals(s.bringer())) {
+            store.finish(
+                    h,
+                    s.id(),
+                    Session.State.STOPPED,
+                    clock.instant(),
+                    store.members(h, s.id()).size());
+            after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
+            say(after, s, "intervisie.stopped");
+            return new Reply(SessionMessages.t(lang, "intervisie.leave.done", s.id()), true);
+        }
+        int count = store.members(h, s.id()).size();
+        say(after, s, "intervisie.left", name(user), count);
+        if (count < IntervisieRules.MIN && s.state() == Session.State.RUNNING && s.phase() > 0) {
+            store.update(h, s.id(), Session.State.PAUSED, s.phase(), null);
+            after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
+            say(after, s, "intervisie.paused", count, IntervisieRules.MIN);
+        }
+        return new Reply(SessionMessages.t(lang, "intervisie.leave.done", s.id()), true);
+    }
+
+    /**
+     * Ends the current phase, by the case-bringer's "next" or at its deadline. Beyond telling the case, nothing
+     * starts with fewer than three people: "next" is refused, a deadline pauses the session until enough join.
+     */
+    private Reply closePhase(Handle h, Session s, boolean byBringer, AfterCommit after) {
+        Language lang = s.language();
+        Method m = method(s);
+        List<String> members = store.members(h, s.id());
+        if (m.isLast(s.phase())) {
+            store.finish(h, s.id(), Session.State.FINISHED, clock.instant(), members.size());
+            after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
+            say(after, s, "intervisie.finished");
+            return new Reply(SessionMessages.t(lang, "intervisie.next.done", s.id()), true);
+        }
+        if (members.size() < IntervisieRules.MIN) {
+            if (byBringer) {
+                return new Reply(
+                        SessionMessages.t(lang, "intervisie.next.too.few", members.size(), IntervisieRules.MIN), false);
+            }
+            store.update(h, s.id(), Session.State.PAUSED, s.phase() + 1, null);
+            after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
+            say(after, s, "intervisie.waiting", members.size(), IntervisieRules.MIN);
+            return new Reply(SessionMessages.t(lang, "intervisie.next.done", s.id()), true);
+        }
+        openPhase(h, s, s.phase() + 1, false, after);
+        return new Reply(SessionMessages.t(lang, "intervisie.next.done", s.id()), true);
+    }
+
+    /** Opens phase {@code index} with a full window; {@code again} re-posts its line (after a pause). */
+    private void openPhase(Handle h, Session s, int index, boolean again, AfterCommit after) {
+        Method m = method(s);
+        Instant closes = clock.instant().plus(m.phase(index).window());
+        store.update(h, s.id(), Session.State.RUNNING, index, closes);
+        if (again) {
+            h.update("UPDATE intervisie SET announced_phase = ? WHERE id = ?", index - 1, s.id());
+        }
+        after.add(() -> {
+            planner.cancel(new Task.Intervisie(s.id()));
+            plan(s.id(), closes, m.phase(index).window());
+        });
+        after.add(() -> announce(s.id()));
+    }
+
+    private void plan(long id, Instant closes, java.time.Duration window) {
+        Task task = new Task.Intervisie(id);
+        planner.plan(task, closes);
+        Instant remind = IntervisieRules.reminderAt(closes, window);
+        if (remind.isAfter(clock.instant())) {
+            planner.plan(task, remind);
+        }
+    }
+
+    /** Posts the current phase's opening line if it is not in the thread yet, then marks it as posted. */
+    private void announce(long id) {
+        Optional<Session> found = db.withHandle(h -> store.find(h, id));
+        if (found.isEmpty()
+                || found.get().state() != Session.State.RUNNING
+                || found.get().announcedPhase() >= found.get().phase()) {
+            return;
+        }
+        Session s = found.get();
+        ChatMessage line = SessionMessages.phase(method(s), s.phase(), s.language(), s.closesAt(), zone(s));
+        platforms.forTenant(s.channel().tenant()).postInThread(s.thread(), line);
+        db.useTransaction(h -> store.announced(h, id, s.phase()));
+    }
+
+    /**
+     * Runs a planned occurrence: at the phase's deadline the phase closes, at its reminder time the participants who
+     * have not posted in it are nudged in private (once each). Occurrences that no longer match the session (the
+     * case-bringer moved on, the session paused or ended) do nothing. A phase line that did not land is retried.
+     */
+    public Outcome run(long id, Run run) {
+        Instant occurrence = run.occurrence();
+        AfterCommit after = new AfterCommit();
+        List<UserRef> nudge = new ArrayList<>();
+        Optional<Session> session = db.inTransaction(h -> {
+            Optional<Session> found = store.lock(h, id);
+            if (found.isEmpty()
+                    || found.get().state() != Session.State.RUNNING
+                    || found.get().closesAt() == null) {
+                return Optional.<Session>empty();
+            }
+            Session s = found.get();
+            Phase phase = method(s).phase(s.phase());
+            if (occurrence.equals(s.closesAt())) {
+                closePhase(h, s, false, after);
+            } else if (occurrence.equals(IntervisieRules.reminderAt(s.closesAt(), phase.window()))) {
+                Set<String> posted = new HashSet<>(store.postedIn(h, id, s.phase()));
+                for (String member : store.members(h, id)) {
+                    UserRef u = new UserRef(s.channel().tenant(), member);
+                    if (!posted.contains(member)
+                            && phase.speaker().speaks(u.equals(s.bringer()))
+                            && reminders.remindersOn(h, u)
+                            && store.notice(h, id, s.phase(), member, "reminder")) {
+                        nudge.add(u);
+                    }
+                }
+            }
+            return found;
+        });
+        after.run();
+        session.ifPresent(s -> nudge.forEach(u -> remind(s, u)));
+        try {
+            announce(id);
+            return Outcome.DONE;
+        } catch (ChatPlatformException e) {
+            return e.permanent() ? Outcome.DONE : Outcome.retry("intervisie phase line not posted");
+        }
+    }
+
+    private void remind(Session s, UserRef user) {
+        Method m = method(s);
+        Phase p = m.phase(s.phase());
+        Language lang = s.language();
+        ChatMessage message = SessionMessages.reminder(s.id(), p.name(lang), s.closesAt(), zone(s), lang);
+        try {
+            platforms.forTenant(user.tenant()).sendPrivate(user, message);
+        } catch (ChatPlatformException e) {
+            LOG.warn("intervisie {} reminder not delivered: {}", s.id(), e.getMessage());
+        }
+    }
+
+    /** Plans the deadline of every running session that has none planned: at start and in the daily housekeeping. */
+    public void reconcile() {
+        for (Session s : db.withHandle(store::running)) {
+            Task task = new Task.Intervisie(s.id());
+            if (planner.nextPlanned(task).isEmpty()) {
+                plan(s.id(), s.closesAt(), method(s).phase(s.phase()).window());
+            }
+        }
+    }
+
+    /**
+     * How many people took part in each intervisie of the guild that finished in {@code (from, to]}: all the digest
+     * may say about them (issue 15).
+     */
+    public static List<Integer> tookPart(Handle h, long guildId, Instant from, Instant to) {
+        return new IntervisieStore().finishedBetween(h, guildId, from, to);
+    }
+
+    /** "forget me": removes the person from every session of their tenant. */
+    public static void forget(Handle h, UserRef user) {
+        IntervisieStore.forget(h, user);
+    }
+
+    private void say(AfterCommit after, Session s, String key, Object... args) {
+        after.add(() -> platforms
+                .forTenant(s.channel().tenant())
+                .postInThread(s.thread(), SessionMessages.text(s.language(), key, args)));
+    }
+
+    /** A name for the thread, resolved when the line is built (after the commit, outside the row lock). */
+    private Object name(UserRef user) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return platforms.displayName(user);
+            }
+        };
+    }
+
+    private Method method(Session s) {
+        return methods.byId(s.methodId())
+                .orElseThrow(() -> new IllegalStateException("intervisie " + s.id() + " uses an unknown method"));
+    }
+
+    private ZoneId zone(Session s) {
+        return db.withHandle(h -> guilds.findForTask(h, s.guildId()))
+                .map(Guild::zone)
+                .orElse(ZoneId.of("UTC"));
+    }
+}
