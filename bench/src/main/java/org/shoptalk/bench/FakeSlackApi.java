@@ -30,7 +30,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     static FakeSlackApi start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-slack");
             t.setDaemon(true);
@@ -77,6 +77,9 @@ final class FakeSlackApi implements AutoCloseable {
             case "bots.info" ->
                 "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER + "\",\"name\":\"shoptalk\"}}";
             case "chat.postMessage" -> {
+                if (postDelayMillis > 0) {
+                    pause(postDelayMillis);
+                }
                 String t = "1700000000." + String.format("%06d", ts.incrementAndGet());
                 posted.add(t);
                 yield "{\"ok\":true,\"channel\":\"" + param(body, "channel") + "\",\"ts\":\"" + t + "\"}";
@@ -112,7 +115,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     private static String param(String form, String name) {
-        for (String pair : form.split("&")) {
+        for (String pair : form.split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
                 return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IngestionBench {
     private static final Logger log = LoggerFactory.getLogger(IngestionBench.class);
-    private static final Duration READY = Duration.ofSeconds(120);
+    private static final Duration READY = Duration.ofMinutes(2);
     private static final Duration SLOW_POST = Duration.ofMillis(1500);
 
     /** The bare handler's figures, which the app's are divided by. */
@@ -164,7 +164,7 @@ final class IngestionBench {
                         retriesAcked++;
                     }
                 }
-                slashCommands(s, r, section, http, req, slack);
+                slashCommands(r, section, http, req, slack);
                 if (kind.equals("postgres")) {
                     durability(r, section, db, acked.size(), retriesAcked);
                 }
@@ -182,7 +182,7 @@ final class IngestionBench {
      * soon Slack gets the command's ack, and that the reply still arrives (on the ack or through the response_url).
      */
     private static void slashCommands(
-            Settings s, Results r, String section, HttpClient http, SignedRequests req, FakeSlackApi slack)
+            Results r, String section, HttpClient http, SignedRequests req, FakeSlackApi slack)
             throws Exception {
         int times = 5;
         slack.delayPosts(SLOW_POST.toMillis());
@@ -220,14 +220,14 @@ final class IngestionBench {
             rs.next();
             long stored = rs.getLong(1);
             long distinct = rs.getLong(2);
-            r.add(section, "durability: answers acknowledged", acked, "ans");
-            r.add(section, "durability: answers stored", stored, "ans");
+            r.add(section, "durability: answers acknowledged", (double) acked, "ans");
+            r.add(section, "durability: answers stored", (double) stored, "ans");
             r.add(
                     section,
                     "durability: stored twice (" + retriesAcked + " retried deliveries acked)",
-                    stored - distinct,
+                    (double) (stored - distinct),
                     "ans");
-            r.add(section, "durability: acknowledged but not stored", Math.max(0, acked - stored), "ans");
+            r.add(section, "durability: acknowledged but not stored", (double) Math.max(0, acked - stored), "ans");
         }
     }
 
@@ -238,7 +238,7 @@ final class IngestionBench {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("waited 60 s for " + what);

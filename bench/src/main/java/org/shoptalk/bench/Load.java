@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,22 +35,22 @@ final class Load {
      *
      * @param latenciesNanos one per answered request, sorted
      */
-    record Run(int sent, int acked, int failed, long elapsedNanos, long[] latenciesNanos, Set<String> ackedIds) {
+    record Run(int sent, int acked, int failed, long elapsedNanos, List<Long> latenciesNanos, Set<String> ackedIds) {
         double perSecond() {
             return acked / (elapsedNanos / 1e9);
         }
 
         double percentileMillis(double p) {
-            if (latenciesNanos.length == 0) {
+            if (latenciesNanos.isEmpty()) {
                 return Double.NaN;
             }
-            int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
+            int i = (int) Math.ceil(p / 100.0 * latenciesNanos.size()) - 1;
+            return latenciesNanos.get(Math.max(0, Math.min(i, latenciesNanos.size() - 1))) / 1e6;
         }
 
         /** Acknowledged within Slack's 3 s. */
         int withinSlackLimit() {
-            return (int) Arrays.stream(latenciesNanos)
+            return (int) latenciesNanos.stream()
                     .filter(n -> n <= 3_000_000_000L)
                     .count();
         }
@@ -146,9 +145,7 @@ final class Load {
         return new Run(count, acked.get(), failed.get(), System.nanoTime() - start, sorted(latencies), ids);
     }
 
-    private static long[] sorted(ConcurrentLinkedQueue<Long> values) {
-        long[] a = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(a);
-        return a;
+    private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
+        return values.stream().sorted().toList();
     }
 }

@@ -66,7 +66,7 @@ final class MomentsBench {
                 }
                 log.info("{} guilds on {}: created in {} s, due at {}", guilds, kind, Math.round(createSeconds), due);
                 Duration patience = Duration.ofSeconds(Math.max(120, guilds / 10));
-                while (posted(db, due) < guilds && Instant.now().isBefore(due.plus(patience))) {
+                while (posted(db) < guilds && Instant.now().isBefore(due.plus(patience))) {
                     Thread.sleep(500);
                 }
                 long[] lags = lags(db, due);
@@ -126,7 +126,7 @@ final class MomentsBench {
         }
     }
 
-    private static int posted(Database db, Instant due) {
+    private static int posted(Database db) {
         return db.withHandle(h -> h.query("SELECT COUNT(*) FROM round_post WHERE state = 'POSTED'", rs -> rs.getInt(1)))
                 .get(0);
     }
@@ -155,7 +155,8 @@ final class MomentsBench {
         return sorted[Math.max(0, Math.min(i, sorted.length - 1))];
     }
 
-    private static long count(Database db, String sql, Instant since) throws Exception {
+    /** A count, as the double the results table holds. */
+    private static double count(Database db, String sql, Instant since) throws Exception {
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             if (since != null) {
@@ -163,7 +164,7 @@ final class MomentsBench {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return (double) rs.getLong(1);
             }
         }
     }

@@ -44,6 +44,11 @@ final class Results {
         settings.put("appJvm", String.join(" ", s.appJvm()));
     }
 
+    /** A count or a whole number of milliseconds; exact in a double up to 2^53. */
+    synchronized void add(String section, String what, long value, String unit) {
+        add(section, what, (double) value, unit, null);
+    }
+
     synchronized void add(String section, String what, double value, String unit) {
         add(section, what, value, unit, null);
     }

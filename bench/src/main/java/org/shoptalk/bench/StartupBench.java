@@ -26,12 +26,12 @@ final class StartupBench {
         List<String> training = new ArrayList<>(s.appJvm());
         training.add("-XX:ArchiveClassesAtExit=" + archive);
         try (ChildJvm app = ChildJvm.start(training, List.of("-jar", jar), Map.of(), cds, "cds-training")) {
-            app.awaitReady("/readyz", Duration.ofSeconds(120));
+            app.awaitReady("/readyz", Duration.ofMinutes(2));
         }
         List<String> withArchive = new ArrayList<>(s.appJvm());
         withArchive.add("-XX:SharedArchiveFile=" + archive);
         try (ChildJvm app = ChildJvm.start(withArchive, List.of("-jar", jar), Map.of(), cds, "startup")) {
-            long ready = app.awaitReady("/readyz", Duration.ofSeconds(120));
+            long ready = app.awaitReady("/readyz", Duration.ofMinutes(2));
             r.add("startup", "documented options + class-data archive: restart to /readyz (H2)", ready, "ms");
             r.add(
                     "startup",
@@ -46,7 +46,7 @@ final class StartupBench {
     private static void measure(Results r, String label, List<String> jvm, String jar, Path dir) throws Exception {
         for (String start : List.of("first start", "restart")) {
             try (ChildJvm app = ChildJvm.start(jvm, List.of("-jar", jar), Map.of(), dir, "startup")) {
-                long ready = app.awaitReady("/readyz", Duration.ofSeconds(120));
+                long ready = app.awaitReady("/readyz", Duration.ofMinutes(2));
                 r.add("startup", label + ": " + start + " to /readyz (H2)", ready, "ms");
                 // On a busy machine the wall time mostly measures the neighbours; the CPU time is the app's own.
                 r.add("startup", label + ": " + start + ", CPU time used until ready", app.cpuMillis(), "ms");

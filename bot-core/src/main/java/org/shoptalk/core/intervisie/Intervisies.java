@@ -362,7 +362,8 @@ public final class Intervisies {
         Method m = method(s);
         Phase p = m.phase(s.phase());
         Language lang = s.language();
-        ChatMessage message = SessionMessages.reminder(s.id(), p.name(lang), s.closesAt(), zone(s), lang);
+        ChatMessage message = SessionMessages.reminder(
+                s.id(), p.name(lang), s.closesAt(), zone(s), lang, platforms.invocation(user.tenant()));
         try {
             platforms.forTenant(user.tenant()).sendPrivate(user, message);
         } catch (ChatPlatformException e) {

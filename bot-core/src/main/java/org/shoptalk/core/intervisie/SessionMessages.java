@@ -46,10 +46,11 @@ final class SessionMessages {
     }
 
     /** The private nudge to a participant who has not posted in the phase yet. */
-    static ChatMessage reminder(long id, String phaseName, Instant closes, ZoneId zone, Language lang) {
+    static ChatMessage reminder(
+            long id, String phaseName, Instant closes, ZoneId zone, Language lang, String invocation) {
         return ChatMessage.builder()
                 .text(t(lang, "intervisie.reminder", id, phaseName, when(closes, zone, lang)))
-                .context(t(lang, "reminder.off"))
+                .context(Texts.get().tFor(lang, invocation, "reminder.off"))
                 .build();
     }
 }
