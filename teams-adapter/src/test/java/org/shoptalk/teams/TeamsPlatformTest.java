@@ -276,7 +276,8 @@ class TeamsPlatformTest {
                                 "$.activity.attachments[0].content.body[0].text",
                                 equalTo("<at>Lena Lead</at> leads this guild. Join with @Shoptalk guild join.")))
                         .withRequestBody(matchingJsonPath(
-                                "$.activity.attachments[0].content.body[1].items[0].text",
+                                // the quote's lines, wherever the card nests them
+                                "$.activity.attachments[0].content.body[1]..text",
                                 equalTo("In Slack I type /shoptalk help, here I ask a colleague.")))
                         .withRequestBody(matchingJsonPath(
                                 "$.activity.attachments[0].content.msteams.entities[0].mentioned.id",
