@@ -182,8 +182,7 @@ final class IngestionBench {
      * soon Slack gets the command's ack, and that the reply still arrives (on the ack or through the response_url).
      */
     private static void slashCommands(
-            Results r, String section, HttpClient http, SignedRequests req, FakeSlackApi slack)
-            throws Exception {
+            Results r, String section, HttpClient http, SignedRequests req, FakeSlackApi slack) throws Exception {
         int times = 5;
         slack.delayPosts(SLOW_POST.toMillis());
         long[] acks = new long[times];

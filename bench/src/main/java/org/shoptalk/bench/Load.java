@@ -50,9 +50,8 @@ final class Load {
 
         /** Acknowledged within Slack's 3 s. */
         int withinSlackLimit() {
-            return (int) latenciesNanos.stream()
-                    .filter(n -> n <= 3_000_000_000L)
-                    .count();
+            return (int)
+                    latenciesNanos.stream().filter(n -> n <= 3_000_000_000L).count();
         }
     }
 
