@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -26,28 +27,17 @@ public final class Database implements AutoCloseable {
     public static final String CORE_MIGRATIONS = "classpath:org/shoptalk/core/db/migration";
 
     private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    private final DbSettings settings;
+    private final List<HikariDataSource> sidePools = new CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, DbSettings settings) {
         this.dataSource = dataSource;
-        this.dialect = dialect;
+        this.settings = settings;
     }
 
     /** Opens the pool and brings the schema up to date with core's and the given extra migration locations. */
     public static Database start(DbSettings settings, String... extraMigrationLocations) {
-        Dialect dialect = settings.dialect();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setPoolName("shoptalk");
-        config.setAutoCommit(true);
-        // Fail fast when the database is away: a request gets an answer (503) in time for Slack to retry it,
-        // rather than waiting on the pool's default 30 s. Checking a pooled connection takes at most half of that.
-        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
-        config.setValidationTimeout(settings.connectionTimeout().toMillis() / 2);
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds = pool(settings, "shoptalk", settings.maxPoolSize());
         try {
             List<String> locations = new ArrayList<>();
             locations.add(CORE_MIGRATIONS);
@@ -57,11 +47,45 @@ public final class Database implements AutoCloseable {
                     .locations(locations.toArray(String[]::new))
                     .load()
                     .migrate();
-            return new Database(ds, dialect);
+            return new Database(ds, settings);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
+    }
+
+    private static HikariDataSource pool(DbSettings settings, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        config.setAutoCommit(true);
+        // Fail fast when the database is away: a request gets an answer (503) in time for Slack to retry it,
+        // rather than waiting on the pool's default 30 s. Checking a pooled connection takes at most half of that.
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(settings.connectionTimeout().toMillis() / 2);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * A pool of its own for a component that takes connections while work already holds one, closed with this
+     * database. Quartz is that component: planning inside a transaction takes a second connection, and from the main
+     * pool that second connection could be one that only the waiting work itself would give back (with every
+     * connection held by work that plans, each waits the connection timeout and fails). From its own pool it never
+     * waits on work.
+     *
+     * @param name the pool's name in metrics and logs
+     * @param size connections at most, at least 1
+     */
+    public DataSource sidePool(String name, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pool needs at least 1 connection, got " + size);
+        }
+        HikariDataSource pool = pool(settings, name, size);
+        sidePools.add(pool);
+        return pool;
     }
 
     public DataSource dataSource() {
@@ -69,7 +93,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Dialect dialect() {
-        return dialect;
+        return settings.dialect();
     }
 
     /** Runs the work in one transaction: all of it is stored, or none of it. */
@@ -132,6 +156,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        sidePools.forEach(HikariDataSource::close);
         dataSource.close();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Where the database is and how long to wait for it. The embedded default is an H2 file under ./data.
  *
  * @param url the JDBC URL as configured; {@link #jdbcUrl()} is what is actually opened
- * @param maxPoolSize the most connections held open at once
+ * @param maxPoolSize the most connections held open at once, at least 2 (Flyway migrates with two)
  * @param connectionTimeout how long any piece of work waits for a connection before giving up with a
  *                          {@link DatabaseException}; at least {@link #MIN_CONNECTION_TIMEOUT}. Short, so a request
  *                          whose database is away fails well within Slack's 3 s instead of hanging
@@ -30,8 +30,9 @@ public record DbSettings(String url, String user, String password, int maxPoolSi
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         user = user == null ? "" : user;
         password = password == null ? "" : password;
-        if (maxPoolSize < 1) {
-            throw new IllegalArgumentException("maxPoolSize must be at least 1");
+        if (maxPoolSize < 2) {
+            // Flyway migrates on one connection while it holds its lock on another: with one, start-up times out.
+            throw new IllegalArgumentException("maxPoolSize must be at least 2, got " + maxPoolSize);
         }
         if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
             throw new IllegalArgumentException("the connection timeout must be at least "

@@ -59,7 +59,11 @@ public final class TaskScheduler implements AutoCloseable {
         // Quartz looks data sources and schedulers up by name in JVM-wide registries; unique names let
         // several instances live in one JVM (tests, the cluster test) while sharing one scheduler name in the tables.
         String dataSourceName = "shoptalk-" + UUID.randomUUID();
-        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledProvider(db.dataSource()));
+        // Its own connections: planning happens inside transactions that hold one of the main pool's
+        // (Database#sidePool).
+        // Worker threads completing a job, the acquisition, the misfire handler and the cluster check-in take one each.
+        DataSource quartzPool = db.sidePool("shoptalk-quartz", threads + 3);
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledProvider(quartzPool));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", V2__quartz_tables.SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);

@@ -45,6 +45,13 @@ class DbSettingsTest {
                 .hasMessage("the connection timeout must be at least 500 ms, got 499 ms");
     }
 
+    @Test
+    void a_pool_of_one_is_refused_because_migrations_need_two_connections() {
+        assertThatThrownBy(() -> new DbSettings("jdbc:h2:mem:x", "sa", "", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxPoolSize must be at least 2, got 1");
+    }
+
     private static DbSettings h2(String url) {
         return new DbSettings(url, "sa", "", 2);
     }
