@@ -107,9 +107,9 @@ public final class BotFrameworkFake implements AutoCloseable {
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")
-                        .withBody("{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=17639"
-                                + "{{randomValue length=8 type='NUMERIC'}}\","
-                                + " \"activityId\": \"17639{{randomValue length=8 type='NUMERIC'}}\"}")));
+                        .withBody("{{#assign 'root'}}17639{{randomValue length=8 type='NUMERIC'}}{{/assign}}"
+                                + "{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid={{root}}\","
+                                + " \"activityId\": \"{{root}}\"}")));
         wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations"))
                 .atPriority(10)
                 .willReturn(okJson("{\"id\": \"a:1personal-chat-id\"}")));
