@@ -139,26 +139,37 @@ final class DigestPages {
 
     private Optional<Opened> open(Context ctx) {
         DigestTokens.Access access = tokens.check(ctx.pathParam("token"));
-        if (access instanceof DigestTokens.Access.Granted granted) {
-            Optional<Guild> guild = history.guild(granted.guildId());
-            if (guild.isPresent()) {
-                return Optional.of(new Opened(guild.get(), granted));
+        return access.accept(new DigestTokens.Access.Visitor<>() {
+            @Override
+            public Optional<Opened> granted(DigestTokens.Access.Granted granted) {
+                Optional<Guild> guild = history.guild(granted.guildId());
+                if (guild.isPresent()) {
+                    return Optional.of(new Opened(guild.get(), granted));
+                }
+                gone(ctx);
+                return Optional.empty();
             }
-            gone(ctx);
-        } else if (access instanceof DigestTokens.Access.Expired) {
-            gone(ctx);
-        } else {
-            html(
-                    ctx,
-                    403,
-                    message,
-                    messages(
-                            "This link does not open a digest.",
-                            "Check that the whole link was copied from the digest in your channel.",
-                            "Deze link opent geen digest.",
-                            "Kijk of de hele link uit de digest in je kanaal is gekopieerd."));
-        }
-        return Optional.empty();
+
+            @Override
+            public Optional<Opened> refused(DigestTokens.Access.Refused refused) {
+                html(
+                        ctx,
+                        403,
+                        message,
+                        messages(
+                                "This link does not open a digest.",
+                                "Check that the whole link was copied from the digest in your channel.",
+                                "Deze link opent geen digest.",
+                                "Kijk of de hele link uit de digest in je kanaal is gekopieerd."));
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Opened> expired(DigestTokens.Access.Expired expired) {
+                gone(ctx);
+                return Optional.empty();
+            }
+        });
     }
 
     private void gone(Context ctx) {

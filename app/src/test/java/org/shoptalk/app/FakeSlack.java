@@ -1,8 +1,6 @@
 package org.shoptalk.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -10,10 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,17 +18,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.shoptalk.slack.NewTsPerMessage;
+import org.shoptalk.slack.SlackApiStubs;
 
 /**
- * The Slack Web API as WireMock on loopback: answers what Bolt asks about itself (auth.test, bots.info) and
- * the methods Shoptalk posts with. chat.postMessage answers with a new ts per message, as Slack does, and refuses a
+ * The Slack Web API as WireMock on loopback: the Slack adapter's stubs ({@link SlackApiStubs}, from its test-jar)
+ * for what Bolt asks about itself and the methods Shoptalk posts with. chat.postMessage answers with a new ts per message, as Slack does, and refuses a
  * message beyond Slack's limits with the error Slack gives ({@link SlackLimits}).
  */
 final class FakeSlack implements AutoCloseable {
-    static final String TEAM = "T0TEAM";
-    static final String BOT_USER = "UBOT";
-    static final String RESPONSE_URL_PATH = "/response-url";
+    static final String TEAM = SlackApiStubs.TEAM;
+    static final String BOT_USER = SlackApiStubs.BOT_USER;
+    static final String RESPONSE_URL_PATH = SlackApiStubs.RESPONSE_URL_PATH;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer api;
@@ -45,33 +40,12 @@ final class FakeSlack implements AutoCloseable {
 
     static FakeSlack start() {
         WireMockServer api = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().extensions(new NewTsPerMessage()));
+                options().bindAddress("127.0.0.1").dynamicPort().extensions(new NewTsPerMessage(SlackLimits::check)));
         api.start();
-        api.stubFor(post(urlPathEqualTo("/api/auth.test"))
-                .willReturn(okJson(
-                        "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
-                                + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER
-                                + "\",\"bot_id\":\"BBOT\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/bots.info"))
-                .willReturn(okJson("{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER
-                        + "\",\"name\":\"shoptalk\"}}")));
+        SlackApiStubs.basics(api);
+        // Stubbed again, so it wins over the basics: a ts per message, and Slack's errors beyond its limits.
         api.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                 .willReturn(aResponse().withTransformers(NewTsPerMessage.NAME)));
-        api.stubFor(
-                post(urlPathEqualTo("/api/chat.getPermalink"))
-                        .willReturn(
-                                okJson(
-                                        "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000001\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral"))
-                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000000.900000\"}")));
-        api.stubFor(
-                post(urlPathEqualTo("/api/users.info"))
-                        .willReturn(
-                                okJson(
-                                        "{\"ok\":true,\"user\":{\"id\":\"U2\",\"name\":\"bo\",\"profile\":{\"display_name\":\"bo\"}}}")));
-        api.stubFor(post(urlPathEqualTo(RESPONSE_URL_PATH))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
-        api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
         return new FakeSlack(api);
     }
 
@@ -169,37 +143,5 @@ final class FakeSlack implements AutoCloseable {
                 .map(e -> field(e.getResponse().getBodyAsString(), "error"))
                 .filter(error -> !error.isEmpty())
                 .toList();
-    }
-
-    /**
-     * chat.postMessage: a message within Slack's limits gets a ts of its own, so threads can be told apart; one
-     * beyond them gets {@code ok:false} and Slack's error.
-     */
-    private static final class NewTsPerMessage implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "new-ts-per-message";
-        private final AtomicInteger next = new AtomicInteger();
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String blocks = form(event.getRequest().getBodyAsString()).get("blocks");
-            String broken = SlackLimits.check(blocks);
-            if (broken != null) {
-                return ResponseDefinitionBuilder.okForJson(Map.of("ok", false, "error", broken))
-                        .build();
-            }
-            String ts = String.format("1700000000.%06d", next.incrementAndGet());
-            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts))
-                    .build();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }

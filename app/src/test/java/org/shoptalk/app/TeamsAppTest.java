@@ -1,9 +1,9 @@
 package org.shoptalk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shoptalk.app.TeamsSender.COLLEAGUE;
-import static org.shoptalk.app.TeamsSender.LEAD;
-import static org.shoptalk.app.TeamsSender.MEMBER;
+import static org.shoptalk.teams.TeamsActivities.COLLEAGUE;
+import static org.shoptalk.teams.TeamsActivities.LEAD;
+import static org.shoptalk.teams.TeamsActivities.MEMBER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.teams.BotFrameworkFake;
+import org.shoptalk.teams.TeamsActivities;
 
 /**
  * The whole process as a Teams bot: configured from environment variables, with the Bot Framework's
@@ -27,20 +29,20 @@ class TeamsAppTest {
     @TempDir
     Path dir;
 
-    private FakeBotFramework botFramework;
+    private BotFrameworkFake botFramework;
     private ShoptalkApp app;
     private TeamsSender teams;
 
     @BeforeEach
     void start() {
-        botFramework = FakeBotFramework.start();
+        botFramework = new BotFrameworkFake();
         AppConfig config = AppConfig.fromEnvironment(Map.of(
                         "MICROSOFT_APP_ID",
-                        TeamsSender.APP_ID,
+                        TeamsActivities.APP_ID,
                         "MICROSOFT_APP_PASSWORD",
                         "app-test-client-secret",
                         "MICROSOFT_APP_TENANT_ID",
-                        TeamsSender.TENANT_ID,
+                        TeamsActivities.TENANT_ID,
                         "SHOPTALK_SECRET",
                         "teams-app-test-secret-0123456789",
                         "TEAMS_OPENID_METADATA_URL",
@@ -71,26 +73,26 @@ class TeamsAppTest {
                 .isEqualTo(200);
         ServeEvent welcome = botFramework
                 .awaitRequests(
-                        e -> FakeBotFramework.isActivity(e) && cardOrText(e).contains("guild create"), 1)
+                        e -> BotFrameworkFake.isActivity(e) && cardOrText(e).contains("guild create"), 1)
                 .get(0);
         assertThat(URLDecoder.decode(welcome.getRequest().getUrl(), StandardCharsets.UTF_8))
                 .as("the welcome goes to the team's General channel")
-                .contains(TeamsSender.TEAM_ID);
+                .contains(TeamsActivities.TEAM_ID);
 
         assertThat(teams.command(LEAD, "1764000000101", "guild create Craft lang en")
                         .status())
                 .isEqualTo(200);
         botFramework.awaitRequests(
-                e -> FakeBotFramework.isActivity(e) && cardOrText(e).contains("Craft"), 1);
+                e -> BotFrameworkFake.isActivity(e) && cardOrText(e).contains("Craft"), 1);
 
         assertThat(teams.command(LEAD, "1764000000102", "moment").status()).isEqualTo(200);
         ServeEvent moment =
-                botFramework.awaitRequests(FakeBotFramework::isChannelPost, 1).get(0);
-        JsonNode created = FakeBotFramework.json(moment.getRequest().getBodyAsString());
+                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 1).get(0);
+        JsonNode created = BotFrameworkFake.json(moment.getRequest().getBodyAsString());
         assertThat(created.path("channelData").path("channel").path("id").asText())
-                .isEqualTo(TeamsSender.CHANNEL_ID);
+                .isEqualTo(TeamsActivities.CHANNEL_ID);
         assertThat(cardText(created.path("activity"))).contains("Why this question");
-        String conversation = FakeBotFramework.json(moment.getResponse().getBodyAsString())
+        String conversation = BotFrameworkFake.json(moment.getResponse().getBodyAsString())
                 .path("id")
                 .asText();
         String root = conversation.substring(conversation.indexOf(";messageid=") + ";messageid=".length());
@@ -106,15 +108,15 @@ class TeamsAppTest {
         String forged = teams.activity(
                 "channel-reply",
                 Map.of("id", "1764000000203", "root", root, "text", "Forged answer that must never show."));
-        assertThat(teams.send(forged, "Bearer " + botFramework.forgedToken(TeamsSender.APP_ID))
+        assertThat(teams.send(forged, "Bearer " + botFramework.forgedToken(TeamsActivities.APP_ID))
                         .status())
                 .isEqualTo(401);
 
         assertThat(teams.command(LEAD, "1764000000103", "digest").status()).isEqualTo(200);
         ServeEvent digestPost =
-                botFramework.awaitRequests(FakeBotFramework::isChannelPost, 2).get(1);
+                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 2).get(1);
         String digest = cardText(
-                FakeBotFramework.json(digestPost.getRequest().getBodyAsString()).path("activity"));
+                BotFrameworkFake.json(digestPost.getRequest().getBodyAsString()).path("activity"));
 
         assertThat(digest)
                 .contains("Craft")
@@ -133,7 +135,7 @@ class TeamsAppTest {
                 Map.of("id", "1764000000301", "root", "1764000000301", "text", "guild create Craft lang en"));
 
         Http.Answer unsigned = teams.send(create, null);
-        Http.Answer forged = teams.send(create, "Bearer " + botFramework.forgedToken(TeamsSender.APP_ID));
+        Http.Answer forged = teams.send(create, "Bearer " + botFramework.forgedToken(TeamsActivities.APP_ID));
         Http.Answer otherBot =
                 teams.send(create, "Bearer " + botFramework.token("00000000-0000-4000-8000-000000000000"));
 
@@ -141,13 +143,13 @@ class TeamsAppTest {
                 .containsOnly(401);
         assertThat(teams.command(LEAD, "1764000000302", "guild").status()).isEqualTo(200);
         String reply = cardOrText(
-                botFramework.awaitRequests(FakeBotFramework::isActivity, 1).get(0));
+                botFramework.awaitRequests(BotFrameworkFake::isActivity, 1).get(0));
         assertThat(reply).contains("no guild yet");
     }
 
     /** The text a person sees in an outgoing activity: its plain text and every text of its Adaptive Card. */
     private static String cardOrText(ServeEvent sent) {
-        JsonNode activity = FakeBotFramework.json(sent.getRequest().getBodyAsString());
+        JsonNode activity = BotFrameworkFake.json(sent.getRequest().getBodyAsString());
         return activity.path("text").asText("") + "\n" + cardText(activity);
     }
 

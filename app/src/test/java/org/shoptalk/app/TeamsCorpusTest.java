@@ -1,8 +1,8 @@
 package org.shoptalk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shoptalk.app.TeamsSender.LEAD;
-import static org.shoptalk.app.TeamsSender.MEMBER;
+import static org.shoptalk.teams.TeamsActivities.LEAD;
+import static org.shoptalk.teams.TeamsActivities.MEMBER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.slack.CorpusBlocks;
+import org.shoptalk.teams.BotFrameworkFake;
+import org.shoptalk.teams.TeamsActivities;
 
 /**
  * Each Teams activity of the corpus ({@link Corpus}), with a real Bot Framework JWT, sent to the real app's
@@ -30,7 +32,7 @@ class TeamsCorpusTest {
     @TempDir
     Path dir;
 
-    private FakeBotFramework botFramework;
+    private BotFrameworkFake botFramework;
     private ShoptalkApp app;
 
     static Stream<Corpus.Entry> corpus() {
@@ -50,15 +52,15 @@ class TeamsCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void every_teams_shape_reads_as_written_in_all_three_renderings(Corpus.Entry entry) throws Exception {
-        botFramework = FakeBotFramework.start();
+        botFramework = new BotFrameworkFake();
         app = ShoptalkApp.start(
                 AppConfig.fromEnvironment(Map.of(
                                 "MICROSOFT_APP_ID",
-                                TeamsSender.APP_ID,
+                                TeamsActivities.APP_ID,
                                 "MICROSOFT_APP_PASSWORD",
                                 "corpus-client-secret",
                                 "MICROSOFT_APP_TENANT_ID",
-                                TeamsSender.TENANT_ID,
+                                TeamsActivities.TENANT_ID,
                                 "SHOPTALK_SECRET",
                                 "teams-corpus-secret-0123456789",
                                 "TEAMS_OPENID_METADATA_URL",
@@ -73,11 +75,11 @@ class TeamsCorpusTest {
         assertThat(teams.command(LEAD, "1764000000101", "guild create Craft lang en")
                         .status())
                 .isEqualTo(200);
-        botFramework.awaitRequests(FakeBotFramework::isActivity, 1);
+        botFramework.awaitRequests(BotFrameworkFake::isActivity, 1);
         assertThat(teams.command(LEAD, "1764000000102", "moment").status()).isEqualTo(200);
         ServeEvent moment =
-                botFramework.awaitRequests(FakeBotFramework::isChannelPost, 1).get(0);
-        String conversation = FakeBotFramework.json(moment.getResponse().getBodyAsString())
+                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 1).get(0);
+        String conversation = BotFrameworkFake.json(moment.getResponse().getBodyAsString())
                 .path("id")
                 .asText();
         String root = conversation.substring(conversation.indexOf(";messageid=") + ";messageid=".length());
@@ -97,8 +99,8 @@ class TeamsCorpusTest {
         }
         assertThat(teams.command(LEAD, "1764000000103", "digest").status()).isEqualTo(200);
         ServeEvent posted =
-                botFramework.awaitRequests(FakeBotFramework::isChannelPost, 2).get(1);
-        JsonNode card = FakeBotFramework.json(posted.getRequest().getBodyAsString())
+                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 2).get(1);
+        JsonNode card = BotFrameworkFake.json(posted.getRequest().getBodyAsString())
                 .path("activity")
                 .path("attachments")
                 .path(0)

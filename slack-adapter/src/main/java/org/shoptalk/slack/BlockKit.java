@@ -75,27 +75,12 @@ final class BlockKit {
         }
         int total = 0;
         for (Block block : message.blocks()) {
-            int length;
-            int max;
-            if (block instanceof Block.Header h) {
-                length = h.text().length();
-                max = MAX_HEADER;
-            } else if (block instanceof Block.Context c) {
-                length = SlackText.toMrkdwn(c.text()).length();
-                max = MAX_CONTEXT;
-            } else if (block instanceof Block.Button b) {
-                length = b.label().length();
-                max = MAX_BUTTON;
-            } else {
-                String section = sectionText(block);
-                length = section == null ? 0 : section.length();
-                max = MAX_SECTION;
-            }
-            if (length > max) {
+            Measure m = block.accept(MEASURE);
+            if (m.length() > m.max()) {
                 return false;
             }
             // packing joins sections with a blank line
-            total += length + 2;
+            total += m.length() + 2;
         }
         return total <= MAX_BLOCK_TEXT;
     }
@@ -107,91 +92,198 @@ final class BlockKit {
     }
 
     private static List<LayoutBlock> render(ChatMessage message, boolean pack) {
-        List<LayoutBlock> out = new ArrayList<>();
-        List<BlockElement> buttons = new ArrayList<>();
-        StringBuilder packed = new StringBuilder();
-        int buttonIndex = 0;
-        RichTextBlock quotes = null;
-        int quotesLength = 0;
-        for (Block block : message.blocks()) {
-            if (!(block instanceof Block.Button)) {
-                flushButtons(out, buttons);
-            }
-            if (block instanceof Block.Quote q) {
-                flushSection(out, packed);
-                List<BlockElement> elements = quote(q);
-                int length = sectionText(q).length();
-                // Packed, consecutive quotes share one rich_text block, up to a section's worth of text.
-                if (pack
-                        && quotes != null
-                        && quotesLength + length <= MAX_SECTION
-                        && out.get(out.size() - 1) == quotes) {
-                    quotes.getElements().addAll(elements);
-                    quotesLength += length;
-                } else {
-                    quotes = RichTextBlock.builder()
-                            .elements(new ArrayList<>(elements))
-                            .build();
-                    quotesLength = length;
-                    out.add(quotes);
-                }
-                continue;
-            }
-            String sectionText = sectionText(block);
-            if (pack && sectionText != null) {
-                if (packed.length() > 0 && packed.length() + 2 + sectionText.length() > MAX_SECTION) {
-                    flushSection(out, packed);
-                }
-                packed.append(packed.length() > 0 ? "\n\n" : "").append(sectionText);
-                continue;
-            }
-            flushSection(out, packed);
-            if (block instanceof Block.Header h) {
-                out.add(HeaderBlock.builder()
-                        .text(PlainTextObject.builder()
-                                .text(cut(h.text(), MAX_HEADER))
-                                .emoji(true)
-                                .build())
-                        .build());
-            } else if (block instanceof Block.Context c) {
-                out.add(context(SlackText.toMrkdwn(c.text())));
-            } else if (block instanceof Block.Divider) {
-                out.add(DividerBlock.builder().build());
-            } else if (block instanceof Block.Button b) {
-                buttons.add(ButtonElement.builder()
-                        .text(PlainTextObject.builder()
-                                .text(cut(b.label(), MAX_BUTTON))
-                                .emoji(true)
-                                .build())
-                        .actionId(COMMAND_ACTION_PREFIX + buttonIndex++)
-                        .value(cut(b.command(), 2000))
-                        .build());
-                if (buttons.size() == 25) {
-                    flushButtons(out, buttons);
-                }
-            } else {
-                out.add(section(sectionText));
-            }
-        }
-        flushButtons(out, buttons);
-        flushSection(out, packed);
-        return out;
+        return new Renderer(pack).render(message.blocks());
     }
 
-    /** The mrkdwn of blocks that live in a section, or null for other kinds. */
-    private static String sectionText(Block block) {
-        if (block instanceof Block.Text t) {
-            return SlackText.toMrkdwn(t.text());
+    /** A block's text as Slack counts it, and the most Slack takes of that kind. */
+    private record Measure(int length, int max) {}
+
+    private static final Block.Visitor<Measure> MEASURE = new Block.Visitor<>() {
+        @Override
+        public Measure header(Block.Header h) {
+            return new Measure(h.text().length(), MAX_HEADER);
         }
-        if (block instanceof Block.Quote q) {
-            // What the rich_text block holds, measured like a section.
-            return q.attribution() == null ? q.text() : q.text() + "\n— " + q.attribution();
+
+        @Override
+        public Measure text(Block.Text t) {
+            return new Measure(mrkdwn(t).length(), MAX_SECTION);
         }
-        if (block instanceof Block.Link l) {
-            return "<" + l.url().replace("|", "%7C").replace(">", "%3E") + "|"
-                    + SlackText.toMrkdwn(l.label()).replace("|", "/") + ">";
+
+        @Override
+        public Measure quote(Block.Quote q) {
+            return new Measure(quoteText(q).length(), MAX_SECTION);
         }
-        return null;
+
+        @Override
+        public Measure context(Block.Context c) {
+            return new Measure(SlackText.toMrkdwn(c.text()).length(), MAX_CONTEXT);
+        }
+
+        @Override
+        public Measure link(Block.Link l) {
+            return new Measure(mrkdwn(l).length(), MAX_SECTION);
+        }
+
+        @Override
+        public Measure button(Block.Button b) {
+            return new Measure(b.label().length(), MAX_BUTTON);
+        }
+
+        @Override
+        public Measure divider(Block.Divider d) {
+            return new Measure(0, MAX_SECTION);
+        }
+    };
+
+    /**
+     * One pass over a message's blocks, collecting Slack blocks: consecutive buttons share an actions row (25 at
+     * most), and when {@code pack}ing, texts and links share sections and consecutive quotes share a rich_text block.
+     * Not thread-safe: one per rendering.
+     */
+    private static final class Renderer implements Block.Visitor<Void> {
+        private final boolean pack;
+        private final List<LayoutBlock> out = new ArrayList<>();
+        private final List<BlockElement> buttons = new ArrayList<>();
+        private final StringBuilder packed = new StringBuilder();
+        private int buttonIndex;
+        private RichTextBlock quotes;
+        private int quotesLength;
+
+        Renderer(boolean pack) {
+            this.pack = pack;
+        }
+
+        List<LayoutBlock> render(List<Block> blocks) {
+            for (Block block : blocks) {
+                block.accept(this);
+            }
+            flushButtons();
+            flushSection();
+            return out;
+        }
+
+        @Override
+        public Void header(Block.Header h) {
+            flushButtons();
+            flushSection();
+            out.add(HeaderBlock.builder()
+                    .text(PlainTextObject.builder()
+                            .text(cut(h.text(), MAX_HEADER))
+                            .emoji(true)
+                            .build())
+                    .build());
+            return null;
+        }
+
+        @Override
+        public Void text(Block.Text t) {
+            flushButtons();
+            section(mrkdwn(t));
+            return null;
+        }
+
+        @Override
+        public Void quote(Block.Quote q) {
+            flushButtons();
+            flushSection();
+            List<BlockElement> elements = BlockKit.quote(q);
+            int length = quoteText(q).length();
+            // Packed, consecutive quotes share one rich_text block, up to a section's worth of text.
+            if (pack && quotes != null && quotesLength + length <= MAX_SECTION && out.get(out.size() - 1) == quotes) {
+                quotes.getElements().addAll(elements);
+                quotesLength += length;
+            } else {
+                quotes = RichTextBlock.builder()
+                        .elements(new ArrayList<>(elements))
+                        .build();
+                quotesLength = length;
+                out.add(quotes);
+            }
+            return null;
+        }
+
+        @Override
+        public Void context(Block.Context c) {
+            flushButtons();
+            flushSection();
+            out.add(BlockKit.context(SlackText.toMrkdwn(c.text())));
+            return null;
+        }
+
+        @Override
+        public Void link(Block.Link l) {
+            flushButtons();
+            section(mrkdwn(l));
+            return null;
+        }
+
+        @Override
+        public Void button(Block.Button b) {
+            flushSection();
+            buttons.add(ButtonElement.builder()
+                    .text(PlainTextObject.builder()
+                            .text(cut(b.label(), MAX_BUTTON))
+                            .emoji(true)
+                            .build())
+                    .actionId(COMMAND_ACTION_PREFIX + buttonIndex++)
+                    .value(cut(b.command(), 2000))
+                    .build());
+            if (buttons.size() == 25) {
+                flushButtons();
+            }
+            return null;
+        }
+
+        @Override
+        public Void divider(Block.Divider d) {
+            flushButtons();
+            flushSection();
+            out.add(DividerBlock.builder().build());
+            return null;
+        }
+
+        /** A text that lives in a section: packed with its neighbours, or a section of its own. */
+        private void section(String mrkdwn) {
+            if (pack) {
+                if (packed.length() > 0 && packed.length() + 2 + mrkdwn.length() > MAX_SECTION) {
+                    flushSection();
+                }
+                packed.append(packed.length() > 0 ? "\n\n" : "").append(mrkdwn);
+                return;
+            }
+            flushSection();
+            out.add(BlockKit.section(mrkdwn));
+        }
+
+        private void flushSection() {
+            if (packed.length() > 0) {
+                out.add(BlockKit.section(packed.toString()));
+                packed.setLength(0);
+            }
+        }
+
+        private void flushButtons() {
+            if (!buttons.isEmpty()) {
+                out.add(ActionsBlock.builder()
+                        .elements(new ArrayList<>(buttons))
+                        .build());
+                buttons.clear();
+            }
+        }
+    }
+
+    private static String mrkdwn(Block.Text t) {
+        return SlackText.toMrkdwn(t.text());
+    }
+
+    /** What a quote's rich_text block holds, measured like a section. */
+    private static String quoteText(Block.Quote q) {
+        return q.attribution() == null ? q.text() : q.text() + "\n— " + q.attribution();
+    }
+
+    private static String mrkdwn(Block.Link l) {
+        return "<" + l.url().replace("|", "%7C").replace(">", "%3E") + "|"
+                + SlackText.toMrkdwn(l.label()).replace("|", "/") + ">";
     }
 
     /** The elements of a quote's rich_text block: the words in a rich_text_quote, then who said them. */
@@ -224,20 +316,6 @@ final class BlockKit {
         List<ContextBlockElement> elements = List.of(
                 MarkdownTextObject.builder().text(cut(mrkdwn, MAX_CONTEXT)).build());
         return ContextBlock.builder().elements(elements).build();
-    }
-
-    private static void flushSection(List<LayoutBlock> out, StringBuilder packed) {
-        if (packed.length() > 0) {
-            out.add(section(packed.toString()));
-            packed.setLength(0);
-        }
-    }
-
-    private static void flushButtons(List<LayoutBlock> out, List<BlockElement> buttons) {
-        if (!buttons.isEmpty()) {
-            out.add(ActionsBlock.builder().elements(new ArrayList<>(buttons)).build());
-            buttons.clear();
-        }
     }
 
     private static String cut(String text, int max) {

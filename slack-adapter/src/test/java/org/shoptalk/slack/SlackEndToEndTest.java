@@ -8,10 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -19,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +36,9 @@ class SlackEndToEndTest {
                 Map.of("SLACK_BOT_TOKEN", SlackHarness.BOT_TOKEN, "SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET),
                 shoptalk,
                 Clock.systemUTC(),
-                new CountingTs());
+                new NewTsPerMessage());
         slack.slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
-                .willReturn(aResponse().withTransformers(CountingTs.NAME)));
+                .willReturn(aResponse().withTransformers(NewTsPerMessage.NAME)));
         for (String[] person : new String[][] {{"U1", "ann"}, {"U2", "bo"}, {"U3", "cy"}}) {
             slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info"))
                     .withRequestBody(containing("user=" + person[0]))
@@ -202,28 +197,5 @@ class SlackEndToEndTest {
 
     private static String decoded(LoggedRequest request) {
         return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
-    }
-
-    /** chat.postMessage answering with a new ts per message, as Slack does. */
-    static final class CountingTs implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "counting-ts";
-        private final AtomicInteger next = new AtomicInteger();
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String ts = String.format("1700000000.%06d", next.incrementAndGet());
-            return ResponseDefinitionBuilder.okForJson(Map.of("ok", true, "channel", "C1", "ts", ts))
-                    .build();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }

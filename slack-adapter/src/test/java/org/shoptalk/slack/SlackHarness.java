@@ -1,9 +1,5 @@
 package org.shoptalk.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -51,8 +47,8 @@ import org.shoptalk.core.web.Route;
 final class SlackHarness implements AutoCloseable {
     static final String SIGNING_SECRET = "test-signing-secret-0123456789";
     static final String BOT_TOKEN = "xoxb-test-bot-token";
-    static final String TEAM = "T0TEAM";
-    static final String BOT_USER = "UBOT";
+    static final String TEAM = SlackApiStubs.TEAM;
+    static final String BOT_USER = SlackApiStubs.BOT_USER;
 
     final WireMockServer slackApi;
     final Path dir;
@@ -115,33 +111,7 @@ final class SlackHarness implements AutoCloseable {
 
     /** What every Bolt app asks Slack about itself, and friendly answers for the posting methods. */
     static void stubSlackBasics(WireMockServer api) {
-        api.stubFor(post(urlPathEqualTo("/api/auth.test"))
-                .willReturn(okJson(
-                        "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"shoptalk\","
-                                + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER
-                                + "\",\"bot_id\":\"BBOT\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/bots.info"))
-                .willReturn(okJson("{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"" + BOT_USER
-                        + "\",\"name\":\"shoptalk\"}}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}")));
-        api.stubFor(
-                post(urlPathEqualTo("/api/chat.getPermalink"))
-                        .willReturn(
-                                okJson(
-                                        "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://test.slack.com/archives/C1/p1700000000000100\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral"))
-                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000000.000200\"}")));
-        api.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
-        api.stubFor(post(urlPathEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
-        api.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true}")));
-        api.stubFor(post(urlPathEqualTo("/api/users.info"))
-                .willReturn(
-                        okJson("{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"ann\",\"real_name\":\"Ann Example\","
-                                + "\"profile\":{\"display_name\":\"ann\"}}}")));
-        api.stubFor(post(urlPathEqualTo("/response-url"))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
-        api.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
+        SlackApiStubs.basics(api);
     }
 
     /** Waits (polling) until the fake Slack has seen this many POSTs to the path; work runs off the ack. */

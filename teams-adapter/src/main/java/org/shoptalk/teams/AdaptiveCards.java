@@ -102,24 +102,44 @@ final class AdaptiveCards {
 
     /** One card element per block; null for a divider, which separates the next element instead. */
     private static ObjectNode element(Block block, int quoteIndex) {
-        if (block instanceof Block.Header h) {
-            return lines(h.text(), Style.HEADER);
-        } else if (block instanceof Block.Text t) {
-            return mentions(t.text()) ? markdownLines(t.text()) : lines(t.text(), Style.PLAIN);
-        } else if (block instanceof Block.Quote q) {
-            return quote(q, quoteIndex);
-        } else if (block instanceof Block.Context c) {
-            return mentions(c.text())
-                    ? markdownLines(c.text()).put("isSubtle", true).put("size", "Small")
-                    : lines(c.text(), Style.SUBTLE);
-        } else if (block instanceof Block.Link l) {
-            return textBlock("[" + escapeLinkLabel(l.label()) + "](" + l.url() + ")");
-        } else if (block instanceof Block.Button b) {
-            return actionSet(b);
-        } else if (block instanceof Block.Divider) {
-            return null;
-        }
-        throw new IllegalArgumentException("unknown block: " + block);
+        return block.accept(new Block.Visitor<>() {
+            @Override
+            public ObjectNode header(Block.Header h) {
+                return lines(h.text(), Style.HEADER);
+            }
+
+            @Override
+            public ObjectNode text(Block.Text t) {
+                return mentions(t.text()) ? markdownLines(t.text()) : lines(t.text(), Style.PLAIN);
+            }
+
+            @Override
+            public ObjectNode quote(Block.Quote q) {
+                return AdaptiveCards.quote(q, quoteIndex);
+            }
+
+            @Override
+            public ObjectNode context(Block.Context c) {
+                return mentions(c.text())
+                        ? markdownLines(c.text()).put("isSubtle", true).put("size", "Small")
+                        : lines(c.text(), Style.SUBTLE);
+            }
+
+            @Override
+            public ObjectNode link(Block.Link l) {
+                return textBlock("[" + escapeLinkLabel(l.label()) + "](" + l.url() + ")");
+            }
+
+            @Override
+            public ObjectNode button(Block.Button b) {
+                return actionSet(b);
+            }
+
+            @Override
+            public ObjectNode divider(Block.Divider d) {
+                return null;
+            }
+        });
     }
 
     static ObjectNode emptyCard() {
@@ -194,12 +214,16 @@ final class AdaptiveCards {
         ObjectNode run = block.putArray("inlines").addObject();
         run.put("type", "TextRun");
         run.put("text", line);
-        switch (style) {
-            case PLAIN -> {}
+        styled(run, style);
+        return block;
+    }
+
+    private static ObjectNode styled(ObjectNode run, Style style) {
+        return switch (style) {
+            case PLAIN -> run;
             case SUBTLE -> run.put("isSubtle", true).put("size", "Small");
             case HEADER -> run.put("size", "Large").put("weight", "Bolder");
-        }
-        return block;
+        };
     }
 
     /** People's words, marked so that nothing rewrites them, with who said them underneath. */

@@ -58,7 +58,7 @@ final class FormCard {
         if (field.hint() != null) {
             input.put("placeholder", field.hint());
         }
-        switch (field.kind()) {
+        return switch (field.kind()) {
             case DAYS ->
                 choices(
                         input.put("type", "Input.ChoiceSet")
@@ -70,15 +70,15 @@ final class FormCard {
             case NUMBER ->
                 input.put("type", "Input.Number").put("min", field.min()).put("max", field.max());
             case TEXT, CHANNEL -> input.put("type", "Input.Text");
-        }
-        return input;
+        };
     }
 
-    private static void choices(ObjectNode input, Form.Field field) {
+    private static ObjectNode choices(ObjectNode input, Form.Field field) {
         ArrayNode choices = input.putArray("choices");
         for (Form.Choice c : field.choices()) {
             choices.addObject().put("title", c.label()).put("value", c.value());
         }
+        return input;
     }
 
     /** The values of a submitted card, keyed by field; Teams sends strings, a number may arrive as a number. */

@@ -1,7 +1,9 @@
 package org.shoptalk.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -9,8 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,26 +27,33 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
+import java.util.function.Predicate;
+import org.shoptalk.core.testing.Await;
 
 /**
  * The Microsoft side, on loopback: the Bot Framework's OpenID metadata and signing keys (endorsed for
  * msteams), an OAuth token endpoint for outgoing calls, and the Bot Connector at {@link #serviceUrl()}.
- * Signs incoming-activity tokens the way the Bot Framework does, with a key made for the test run.
+ * Signs incoming-activity tokens the way the Bot Framework does, with a key made for the test run. Shared through
+ * this module's test-jar: the app's Teams tests run against the same fake.
  */
-final class BotFrameworkFake implements AutoCloseable {
+public final class BotFrameworkFake implements AutoCloseable {
     static final String KEY_ID = "shoptalk-test-key";
     static final String ISSUER = "https://api.botframework.com";
     static final String OUTGOING_TOKEN = "outgoing-test-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** One key pair per test run: the SDK caches signing keys per metadata URL. */
     private static final KeyPair KEYS = newKeyPair();
 
     private static final KeyPair STRANGER_KEYS = newKeyPair();
 
-    final WireMockServer wireMock;
+    public final WireMockServer wireMock;
 
-    BotFrameworkFake() {
+    public BotFrameworkFake() {
         this("\"endorsements\": [\"msteams\"]");
     }
 
@@ -80,12 +94,26 @@ final class BotFrameworkFake implements AutoCloseable {
         stubConnectorDefaults();
     }
 
-    /** Answers from the Bot Connector when a test does not say otherwise. */
-    void stubConnectorDefaults() {
+    /**
+     * Answers from the Bot Connector when a test does not say otherwise: a new channel post (isGroup) opens a thread
+     * whose conversation id is {@code <channel>;messageid=<root>}, as Teams answers; any other new conversation is a
+     * personal chat; activities are accepted; the team's channel list is unknown.
+     */
+    public void stubConnectorDefaults() {
+        wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(9)
+                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("{{#assign 'root'}}17639{{randomValue length=8 type='NUMERIC'}}{{/assign}}"
+                                + "{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid={{root}}\","
+                                + " \"activityId\": \"{{root}}\"}")));
         wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations"))
                 .atPriority(10)
                 .willReturn(okJson("{\"id\": \"a:1personal-chat-id\"}")));
-        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
+        wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities(/[^/]+)?"))
                 .atPriority(10)
                 .willReturn(okJson("{\"id\": \"1763900000500\"}")));
         wireMock.stubFor(get(urlPathMatching("/teams/v3/teams/[^/]+/conversations"))
@@ -93,29 +121,79 @@ final class BotFrameworkFake implements AutoCloseable {
                 .willReturn(aResponse().withStatus(404)));
     }
 
-    String baseUrl() {
+    /**
+     * Waits, bounded, for the connector to have received at least {@code count} requests {@code matching}; oldest
+     * first.
+     */
+    public List<ServeEvent> awaitRequests(Predicate<ServeEvent> matching, int count) {
+        try {
+            Await.until(() -> requests(matching).size() >= count, WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return requests(matching);
+    }
+
+    private List<ServeEvent> requests(Predicate<ServeEvent> matching) {
+        return wireMock.getAllServeEvents().stream()
+                .filter(matching)
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .toList();
+    }
+
+    /** A new top-level post in a team channel (createConversation with isGroup). */
+    public static boolean isChannelPost(ServeEvent e) {
+        return e.getRequest().getUrl().equals("/teams/v3/conversations")
+                && json(e.getRequest().getBodyAsString()).path("isGroup").asBoolean(false);
+    }
+
+    /** An activity sent into an existing conversation: a reply, a welcome, a private message. */
+    public static boolean isActivity(ServeEvent e) {
+        return e.getRequest().getUrl().matches("/teams/v3/conversations/[^/]+/activities(/[^/]+)?");
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + wireMock.port();
     }
 
-    String serviceUrl() {
+    public String serviceUrl() {
         return baseUrl() + "/teams/";
     }
 
-    String openIdMetadataUrl() {
+    public String openIdMetadataUrl() {
         return baseUrl() + "/v1/.well-known/openidconfiguration";
     }
 
-    String tokenUrl() {
+    public String tokenUrl() {
         return baseUrl() + "/oauth2/token";
     }
 
     /** A token as the Bot Framework sends with each activity. */
-    String token(String appId, String serviceUrl) {
+    public String token(String appId, String serviceUrl) {
         return sign(KEYS, ISSUER, appId, serviceUrl);
     }
 
+    /** A token as the Bot Framework sends with each activity, for this fake's service URL. */
+    public String token(String appId) {
+        return token(appId, serviceUrl());
+    }
+
+    /** Same claims as {@link #token(String)}, signed with a key the Bot Framework never published. */
+    public String forgedToken(String appId) {
+        return forgedToken(appId, serviceUrl());
+    }
+
     /** Same claims, but signed with a key the Bot Framework never published under that key id. */
-    String forgedToken(String appId, String serviceUrl) {
+    public String forgedToken(String appId, String serviceUrl) {
         return sign(STRANGER_KEYS, ISSUER, appId, serviceUrl);
     }
 

@@ -47,17 +47,6 @@ class TeamsEndToEndTest {
         teams = new TeamsFixture(dir, db -> core = ShoptalkCore.create(db, CoreSettings.defaults(), Clock.systemUTC()));
         core.register(teams.adapter.platform());
         core.start();
-        // A new channel post: the connector answers with the conversation id of the new thread.
-        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
-                .atPriority(5)
-                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
-                .willReturn(aResponse()
-                        .withStatus(201)
-                        .withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody(
-                                "{\"id\": \"{{jsonPath request.body '$.channelData.channel.id'}};messageid=17639{{randomValue length=8 type='NUMERIC'}}\","
-                                        + " \"activityId\": \"17639{{randomValue length=8 type='NUMERIC'}}\"}")));
     }
 
     @AfterEach
@@ -82,19 +71,7 @@ class TeamsEndToEndTest {
 
         teams.deliver(
                 "channel-reply",
-                Map.of(
-                        "id",
-                        "1763803000001",
-                        "root",
-                        root,
-                        "fromId",
-                        MEMBER.id(),
-                        "fromAad",
-                        MEMBER.aad(),
-                        "fromName",
-                        MEMBER.name(),
-                        "text",
-                        "I take responsibility for clear code reviews."));
+                TeamsActivities.by(MEMBER, "1763803000001", root, "I take responsibility for clear code reviews."));
         teams.deliver(
                 "channel-reply",
                 Map.of("id", "1763803000002", "root", root, "text", "For me it is the patients who read our letters."));
@@ -117,19 +94,8 @@ class TeamsEndToEndTest {
                         TeamsFixture.mentionEntity(MEMBER)));
         teams.deliver(
                 "message-update",
-                Map.of(
-                        "id",
-                        "1763803000001",
-                        "root",
-                        root,
-                        "fromId",
-                        MEMBER.id(),
-                        "fromAad",
-                        MEMBER.aad(),
-                        "fromName",
-                        MEMBER.name(),
-                        "text",
-                        "I take responsibility for kind, clear code reviews."));
+                TeamsActivities.by(
+                        MEMBER, "1763803000001", root, "I take responsibility for kind, clear code reviews."));
         teams.deliver("message-delete", Map.of("id", "1763803000002", "root", root));
 
         command(LEAD, "1763802900004", "digest");
@@ -220,24 +186,11 @@ class TeamsEndToEndTest {
         assertThat(lastReplyText()).contains("Members: 2");
     }
 
-    private void mentionCommand(TeamsFixture.Person who, String messageId, String text, TeamsFixture.Person mentioned) {
-        teams.deliver(
-                "channel-message-mention",
-                Map.of(
-                        "id",
-                        messageId,
-                        "root",
-                        messageId,
-                        "text",
-                        text,
-                        "fromId",
-                        who.id(),
-                        "fromAad",
-                        who.aad(),
-                        "fromName",
-                        who.name(),
-                        "extraMention",
-                        TeamsFixture.mentionEntity(mentioned)));
+    private void mentionCommand(
+            TeamsActivities.Person who, String messageId, String text, TeamsActivities.Person mentioned) {
+        Map<String, String> vars = TeamsActivities.by(who, messageId, messageId, text);
+        vars.put("extraMention", TeamsActivities.mentionEntity(mentioned));
+        teams.deliver("channel-message-mention", vars);
     }
 
     private void install() {
@@ -259,22 +212,8 @@ class TeamsEndToEndTest {
         assertThat(channels).isEqualTo(2);
     }
 
-    private void command(TeamsFixture.Person who, String messageId, String text) {
-        teams.deliver(
-                "channel-message-mention",
-                Map.of(
-                        "id",
-                        messageId,
-                        "root",
-                        messageId,
-                        "text",
-                        text,
-                        "fromId",
-                        who.id(),
-                        "fromAad",
-                        who.aad(),
-                        "fromName",
-                        who.name()));
+    private void command(TeamsActivities.Person who, String messageId, String text) {
+        teams.deliver("channel-message-mention", TeamsActivities.by(who, messageId, messageId, text));
     }
 
     /** The bot's latest reply, in a channel thread or someone's personal chat. */

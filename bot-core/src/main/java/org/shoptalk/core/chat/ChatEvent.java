@@ -10,6 +10,17 @@ import java.util.Objects;
  * never parses platform mention syntax in answers.
  */
 public sealed interface ChatEvent {
+    /** Hands this to the visitor's method for its case: the exhaustive dispatch over {@link ChatEvent} (docs/code-layout.md). */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of event, so a new kind fails to compile until every consumer decides what it means. */
+    interface Visitor<R> {
+        R posted(ChatEvent.MessagePosted x);
+
+        R edited(ChatEvent.MessageEdited x);
+
+        R deleted(ChatEvent.MessageDeleted x);
+    }
 
     ChannelRef channel();
 
@@ -48,6 +59,11 @@ public sealed interface ChatEvent {
                 Instant receivedAt) {
             this(channel, author, messageId, threadRootId, text, mentions, receivedAt, List.of());
         }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.posted(this);
+        }
     }
 
     /**
@@ -63,12 +79,22 @@ public sealed interface ChatEvent {
             newText = PlainText.clean(newText);
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.edited(this);
+        }
     }
 
     record MessageDeleted(ChannelRef channel, String messageId) implements ChatEvent {
         public MessageDeleted {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(messageId, "messageId");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.deleted(this);
         }
     }
 }

@@ -36,6 +36,26 @@ public record ChatMessage(List<Block> blocks) {
 
     /** The building blocks of a message. */
     public sealed interface Block {
+        /** Hands this to the visitor's method for its case: the exhaustive dispatch over {@link Block} (docs/code-layout.md). */
+        <R> R accept(Visitor<R> v);
+
+        /** One method per kind of block; a renderer implements it, so a new kind of block fails to compile until every renderer shows it. */
+        interface Visitor<R> {
+            R header(Block.Header x);
+
+            R text(Block.Text x);
+
+            R quote(Block.Quote x);
+
+            R context(Block.Context x);
+
+            R link(Block.Link x);
+
+            R button(Block.Button x);
+
+            R divider(Block.Divider x);
+        }
+
         /** This block as plain text; {@code invocation} is how a command is typed where it is read. */
         String plain(String invocation);
 
@@ -48,6 +68,11 @@ public record ChatMessage(List<Block> blocks) {
             public String plain(String invocation) {
                 return "*" + text + "*";
             }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.header(this);
+            }
         }
 
         record Text(String text) implements Block {
@@ -58,6 +83,11 @@ public record ChatMessage(List<Block> blocks) {
             @Override
             public String plain(String invocation) {
                 return text;
+            }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.text(this);
             }
         }
 
@@ -72,6 +102,11 @@ public record ChatMessage(List<Block> blocks) {
                 String quoted = "> " + text.replace("\n", "\n> ");
                 return attribution == null ? quoted : quoted + "\n  - " + attribution;
             }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.quote(this);
+            }
         }
 
         /** A quiet side note, e.g. why a question is asked. */
@@ -84,6 +119,11 @@ public record ChatMessage(List<Block> blocks) {
             public String plain(String invocation) {
                 return "(" + text + ")";
             }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.context(this);
+            }
         }
 
         record Link(String label, String url) implements Block {
@@ -95,6 +135,11 @@ public record ChatMessage(List<Block> blocks) {
             @Override
             public String plain(String invocation) {
                 return label + ": " + url;
+            }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.link(this);
             }
         }
 
@@ -109,12 +154,22 @@ public record ChatMessage(List<Block> blocks) {
             public String plain(String invocation) {
                 return "[" + label + "] " + invocation + " " + command;
             }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.button(this);
+            }
         }
 
         record Divider() implements Block {
             @Override
             public String plain(String invocation) {
                 return "---";
+            }
+
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.divider(this);
             }
         }
     }

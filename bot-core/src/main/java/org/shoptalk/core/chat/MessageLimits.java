@@ -44,22 +44,46 @@ public record MessageLimits(int blocks, int textChars, int headerChars, int mess
 
     /** The characters a block shows: what counts against a platform's text limits. */
     public static int textLength(ChatMessage.Block block) {
-        if (block instanceof ChatMessage.Block.Header h) {
-            return h.text().length();
-        } else if (block instanceof ChatMessage.Block.Text t) {
-            return t.text().length();
-        } else if (block instanceof ChatMessage.Block.Quote q) {
+        return block.accept(TEXT_LENGTH);
+    }
+
+    private static final ChatMessage.Block.Visitor<Integer> TEXT_LENGTH = new ChatMessage.Block.Visitor<>() {
+        @Override
+        public Integer header(ChatMessage.Block.Header b) {
+            return b.text().length();
+        }
+
+        @Override
+        public Integer text(ChatMessage.Block.Text b) {
+            return b.text().length();
+        }
+
+        @Override
+        public Integer quote(ChatMessage.Block.Quote b) {
             // "> " before each line, "— " before the attribution
-            return q.text().length()
-                    + 2 * (int) q.text().lines().count()
-                    + (q.attribution() == null ? 0 : q.attribution().length() + 3);
-        } else if (block instanceof ChatMessage.Block.Context c) {
-            return c.text().length();
-        } else if (block instanceof ChatMessage.Block.Link l) {
-            return l.label().length() + l.url().length() + 3;
-        } else if (block instanceof ChatMessage.Block.Button b) {
+            return b.text().length()
+                    + 2 * (int) b.text().lines().count()
+                    + (b.attribution() == null ? 0 : b.attribution().length() + 3);
+        }
+
+        @Override
+        public Integer context(ChatMessage.Block.Context b) {
+            return b.text().length();
+        }
+
+        @Override
+        public Integer link(ChatMessage.Block.Link b) {
+            return b.label().length() + b.url().length() + 3;
+        }
+
+        @Override
+        public Integer button(ChatMessage.Block.Button b) {
             return b.label().length();
         }
-        return 0;
-    }
+
+        @Override
+        public Integer divider(ChatMessage.Block.Divider b) {
+            return 0;
+        }
+    };
 }

@@ -13,81 +13,336 @@ import org.shoptalk.core.schedule.DateRange;
 /** A parsed command of the shared command language. Optional parts are null when not given. */
 public sealed interface Command {
 
-    record Help() implements Command {}
+    /** Hands this command to the visitor's method for its record: the one exhaustive dispatch over commands. */
+    <R> R accept(Visitor<R> v);
 
-    record GuildCreate(String name, Language language, ZoneId zone) implements Command {}
+    /**
+     * One method per command record. Java 17 has no pattern matching in {@code switch}, so this is how a dispatch
+     * over commands is checked by the compiler: a new record adds its method here and its {@code accept}, and every
+     * visitor (the routes in {@link CommandRoutes}) fails to compile until it says what the command does.
+     */
+    interface Visitor<R> {
+        R help(Help c);
 
-    record GuildInfo() implements Command {}
+        R guildCreate(GuildCreate c);
 
-    record GuildJoin() implements Command {}
+        R guildInfo(GuildInfo c);
 
-    record GuildLeave() implements Command {}
+        R guildJoin(GuildJoin c);
 
-    record GuildLeadAdd(Person person) implements Command {}
+        R guildLeave(GuildLeave c);
 
-    record GuildChannelAdd() implements Command {}
+        R guildLeadAdd(GuildLeadAdd c);
 
-    record GuildChannelRemove() implements Command {}
+        R guildChannelAdd(GuildChannelAdd c);
+
+        R guildChannelRemove(GuildChannelRemove c);
+
+        R scheduleWeekly(ScheduleWeekly c);
+
+        R scheduleFormRequest(ScheduleFormRequest c);
+
+        R scheduleOnce(ScheduleOnce c);
+
+        R schedules(Schedules c);
+
+        R pause(Pause c);
+
+        R resume(Resume c);
+
+        R unschedule(Unschedule c);
+
+        R skip(Skip c);
+
+        R momentNow(MomentNow c);
+
+        R digestNow(DigestNow c);
+
+        R digestAt(DigestAt c);
+
+        R prompts(Prompts c);
+
+        R promptAdd(PromptAdd c);
+
+        R reminders(Reminders c);
+
+        R forgetMe(ForgetMe c);
+
+        R connectSetting(ConnectSetting c);
+
+        R goalStart(GoalStart c);
+
+        R goals(Goals c);
+
+        R anonAnswer(AnonAnswer c);
+
+        R anonDelete(AnonDelete c);
+
+        R pairsOptIn(PairsOptIn c);
+
+        R pairsEvery(PairsEvery c);
+
+        R occasion(Occasion c);
+
+        R series(Series c);
+
+        R intervisieMethods(IntervisieMethods c);
+
+        R intervisieStart(IntervisieStart c);
+
+        R intervisieAct(IntervisieAct c);
+    }
+
+    record Help() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.help(this);
+        }
+    }
+
+    record GuildCreate(String name, Language language, ZoneId zone) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildCreate(this);
+        }
+    }
+
+    record GuildInfo() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildInfo(this);
+        }
+    }
+
+    record GuildJoin() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildJoin(this);
+        }
+    }
+
+    record GuildLeave() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildLeave(this);
+        }
+    }
+
+    record GuildLeadAdd(Person person) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildLeadAdd(this);
+        }
+    }
+
+    record GuildChannelAdd() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildChannelAdd(this);
+        }
+    }
+
+    record GuildChannelRemove() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildChannelRemove(this);
+        }
+    }
 
     /** {@code anyway}: the lead accepts that it posts in the same minute as another moment (issue 12). */
     record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme, boolean anyway)
-            implements Command {}
+            implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scheduleWeekly(this);
+        }
+    }
 
     /** "schedule form": the person wants to plan a moment with a form rather than by typing. */
-    record ScheduleFormRequest() implements Command {}
+    record ScheduleFormRequest() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scheduleFormRequest(this);
+        }
+    }
 
-    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme, boolean anyway) implements Command {}
+    record ScheduleOnce(LocalDateTime at, ZoneId zone, Theme theme, boolean anyway) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scheduleOnce(this);
+        }
+    }
 
-    record Schedules() implements Command {}
+    record Schedules() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.schedules(this);
+        }
+    }
 
-    record Pause(long number, LocalDate until) implements Command {}
+    record Pause(long number, LocalDate until) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.pause(this);
+        }
+    }
 
-    record Resume(long number) implements Command {}
+    record Resume(long number) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.resume(this);
+        }
+    }
 
-    record Unschedule(long number) implements Command {}
+    record Unschedule(long number) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.unschedule(this);
+        }
+    }
 
-    record Skip(DateRange range) implements Command {}
+    record Skip(DateRange range) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.skip(this);
+        }
+    }
 
-    record MomentNow(String promptId, Theme theme) implements Command {}
+    record MomentNow(String promptId, Theme theme) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.momentNow(this);
+        }
+    }
 
-    record DigestNow() implements Command {}
+    record DigestNow() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.digestNow(this);
+        }
+    }
 
-    record DigestAt(DayOfWeek day, LocalTime time) implements Command {}
+    record DigestAt(DayOfWeek day, LocalTime time) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.digestAt(this);
+        }
+    }
 
-    record Prompts(Theme theme) implements Command {}
+    record Prompts(Theme theme) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.prompts(this);
+        }
+    }
 
-    record PromptAdd(String text, Theme theme) implements Command {}
+    record PromptAdd(String text, Theme theme) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.promptAdd(this);
+        }
+    }
 
-    record Reminders(boolean on) implements Command {}
+    record Reminders(boolean on) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.reminders(this);
+        }
+    }
 
-    record ForgetMe() implements Command {}
+    record ForgetMe() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.forgetMe(this);
+        }
+    }
 
     /** {@code on} or {@code afterHours} is set, not both. */
-    record ConnectSetting(Boolean on, Integer afterHours) implements Command {}
+    record ConnectSetting(Boolean on, Integer afterHours) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.connectSetting(this);
+        }
+    }
 
-    record GoalStart() implements Command {}
+    record GoalStart() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.goalStart(this);
+        }
+    }
 
-    record Goals() implements Command {}
+    record Goals() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.goals(this);
+        }
+    }
 
-    record AnonAnswer(String text) implements Command {}
+    record AnonAnswer(String text) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.anonAnswer(this);
+        }
+    }
 
-    record AnonDelete() implements Command {}
+    record AnonDelete() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.anonDelete(this);
+        }
+    }
 
-    record PairsOptIn(boolean on) implements Command {}
+    record PairsOptIn(boolean on) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.pairsOptIn(this);
+        }
+    }
 
     /** 0 weeks: no more pairing. */
-    record PairsEvery(int weeks) implements Command {}
+    record PairsEvery(int weeks) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.pairsEvery(this);
+        }
+    }
 
-    record Occasion(String kind, LocalDate start) implements Command {}
+    record Occasion(String kind, LocalDate start) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.occasion(this);
+        }
+    }
 
-    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command {}
+    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.series(this);
+        }
+    }
 
     /** {@code intervisie} alone: the methods, one line each. */
-    record IntervisieMethods() implements Command {}
+    record IntervisieMethods() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.intervisieMethods(this);
+        }
+    }
 
     /** A case brought with a method, named by one of its words. */
-    record IntervisieStart(String method) implements Command {}
+    record IntervisieStart(String method) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.intervisieStart(this);
+        }
+    }
 
     /** join, leave or next for session {@code id}; {@code action} is the word typed (any language). */
-    record IntervisieAct(String action, long id) implements Command {}
+    record IntervisieAct(String action, long id) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.intervisieAct(this);
+        }
+    }
 }

@@ -16,7 +16,8 @@ import org.shoptalk.core.guild.Role;
 import org.shoptalk.core.i18n.Language;
 
 /**
- * Runs a command: parses it, finds the guild it is about, and hands it to the feature that owns it.
+ * Runs a command: parses it, finds the guild it is about, and hands it to the feature that owns it
+ * ({@link CommandRoutes}).
  * Every failure becomes a short private reply in the guild's language with the right form.
  * Each command's changes are applied in one transaction, so nothing is half-applied. Thread-safe.
  */
@@ -26,13 +27,7 @@ public final class CommandHandler {
     private final Database db;
     private final Platforms platforms;
     private final GuildStore guilds;
-    private final GuildCommands guild;
-    private final ScheduleCommands schedule;
-    private final ContentCommands content;
-    private final PersonCommands person;
-    private final DialogueCommands dialogue;
-    private final SeriesCommands series;
-    private final IntervisieCommands intervisie;
+    private final Features features;
     private final Conversations conversations;
     private final HomeView home;
 
@@ -40,13 +35,7 @@ public final class CommandHandler {
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
-        this.guild = features.guild();
-        this.schedule = features.schedule();
-        this.content = features.content();
-        this.person = features.person();
-        this.dialogue = features.dialogue();
-        this.series = features.series();
-        this.intervisie = features.intervisie();
+        this.features = features;
         this.conversations = features.conversations();
         this.home = new HomeView(db, guilds, features.schedule(), platforms);
     }
@@ -93,78 +82,7 @@ public final class CommandHandler {
     }
 
     private CommandReply dispatch(Context ctx, Command c) {
-        if (c instanceof Command.Help) {
-            return help(ctx);
-        } else if (c instanceof Command.GuildCreate x) {
-            return guild.create(ctx, x);
-        } else if (c instanceof Command.GuildInfo) {
-            return guild.info(ctx);
-        } else if (c instanceof Command.GuildJoin) {
-            return guild.join(ctx);
-        } else if (c instanceof Command.GuildLeave) {
-            return guild.leave(ctx);
-        } else if (c instanceof Command.GuildLeadAdd x) {
-            return guild.leadAdd(ctx, x);
-        } else if (c instanceof Command.GuildChannelAdd) {
-            return guild.channelAdd(ctx);
-        } else if (c instanceof Command.GuildChannelRemove) {
-            return guild.channelRemove(ctx);
-        } else if (c instanceof Command.ScheduleWeekly x) {
-            return schedule.weekly(ctx, x);
-        } else if (c instanceof Command.ScheduleFormRequest) {
-            return scheduleForm(ctx);
-        } else if (c instanceof Command.ScheduleOnce x) {
-            return schedule.once(ctx, x);
-        } else if (c instanceof Command.Schedules) {
-            return schedule.list(ctx);
-        } else if (c instanceof Command.Pause x) {
-            return schedule.pause(ctx, x);
-        } else if (c instanceof Command.Resume x) {
-            return schedule.resume(ctx, x);
-        } else if (c instanceof Command.Unschedule x) {
-            return schedule.unschedule(ctx, x);
-        } else if (c instanceof Command.Skip x) {
-            return schedule.skip(ctx, x);
-        } else if (c instanceof Command.DigestAt x) {
-            return schedule.digestAt(ctx, x);
-        } else if (c instanceof Command.MomentNow x) {
-            return content.moment(ctx, x);
-        } else if (c instanceof Command.DigestNow) {
-            return content.digest(ctx);
-        } else if (c instanceof Command.Prompts x) {
-            return content.prompts(ctx, x);
-        } else if (c instanceof Command.PromptAdd x) {
-            return content.add(ctx, x);
-        } else if (c instanceof Command.Reminders x) {
-            return person.reminders(ctx, x);
-        } else if (c instanceof Command.ForgetMe) {
-            return person.forget(ctx);
-        } else if (c instanceof Command.ConnectSetting x) {
-            return dialogue.connect(ctx, x);
-        } else if (c instanceof Command.GoalStart) {
-            return dialogue.goal(ctx);
-        } else if (c instanceof Command.Goals) {
-            return dialogue.goals(ctx);
-        } else if (c instanceof Command.AnonAnswer x) {
-            return dialogue.anon(ctx, x);
-        } else if (c instanceof Command.AnonDelete) {
-            return dialogue.anonDelete(ctx);
-        } else if (c instanceof Command.PairsOptIn x) {
-            return dialogue.pairsOptIn(ctx, x);
-        } else if (c instanceof Command.PairsEvery x) {
-            return dialogue.pairsEvery(ctx, x);
-        } else if (c instanceof Command.Occasion x) {
-            return series.occasion(ctx, x);
-        } else if (c instanceof Command.Series x) {
-            return series.series(ctx, x);
-        } else if (c instanceof Command.IntervisieMethods) {
-            return intervisie.methods(ctx);
-        } else if (c instanceof Command.IntervisieStart x) {
-            return intervisie.start(ctx, x);
-        } else if (c instanceof Command.IntervisieAct x) {
-            return intervisie.act(ctx, x);
-        }
-        throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
+        return c.accept(new CommandRoutes(features, ctx));
     }
 
     /**
@@ -220,17 +138,6 @@ public final class CommandHandler {
     }
 
     /**
-     * The form where the platform has one, for the guild of the place it was asked in (so it has no channel field);
-     * the typed form as the fallback text.
-     */
-    private static CommandReply scheduleForm(Context ctx) {
-        return CommandReply.form(
-                ScheduleForm.form(ctx.language(), false),
-                ChatMessage.text(
-                        ctx.t("form.fallback", ctx.invocation() + " " + Syntax.SCHEDULE.usage(ctx.language()))));
-    }
-
-    /**
      * A submitted form: checked field by field in the guild's language; when something is wrong, the form comes back
      * with the errors next to its fields and nothing is run; otherwise its command runs as if typed where the form
      * says (its channel field, when it has one; else where it was shown).
@@ -253,25 +160,5 @@ public final class CommandHandler {
                     ChatMessage.text(String.join("\n", checked.errors().values())));
         }
         return handle(new CommandRequest(where.user(), channel, checked.command()));
-    }
-
-    private static CommandReply help(Context ctx) {
-        ChatMessage.Builder b =
-                ChatMessage.builder().header(ctx.t("help.header")).text(ctx.t("help.intro"));
-        StringBuilder everyone = new StringBuilder();
-        StringBuilder leads = new StringBuilder();
-        for (Syntax s : Syntax.values()) {
-            StringBuilder target = s.leadsOnly() ? leads : everyone;
-            target.append(ctx.invocation())
-                    .append(' ')
-                    .append(s.usage(ctx.language()))
-                    .append(" - ")
-                    .append(ctx.t(s.helpKey()))
-                    .append('\n');
-        }
-        b.text(ctx.t("help.everyone") + "\n" + everyone.toString().strip());
-        b.text(ctx.t("help.leads") + "\n" + leads.toString().strip());
-        b.context(ctx.t("help.themes", CommandParser.themeList()));
-        return CommandReply.privately(b.build());
     }
 }

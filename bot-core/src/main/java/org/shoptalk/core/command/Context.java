@@ -45,21 +45,23 @@ record Context(CommandRequest request, Guild guild, Role role, Language language
      */
     UserRef person(Person person, Syntax syntax) {
         Platform platform = request.user().tenant().platform();
-        String id;
-        if (person instanceof Person.Id p) {
-            id = p.id();
-        } else if (person instanceof Person.Typed p) {
-            if (platform.peopleById()) {
-                throw new CommandException(syntax, "error.person.unresolved", p.text(), platform.label());
+        String id = person.accept(new Person.Visitor<>() {
+            @Override
+            public String id(Person.Id p) {
+                return p.id();
             }
-            if (p.extra() != null) {
-                throw new CommandException(syntax, "error.extra", p.extra());
+
+            @Override
+            public String typed(Person.Typed p) {
+                if (platform.peopleById()) {
+                    throw new CommandException(syntax, "error.person.unresolved", p.text(), platform.label());
+                }
+                if (p.extra() != null) {
+                    throw new CommandException(syntax, "error.extra", p.extra());
+                }
+                return p.name();
             }
-            id = p.name();
-        } else {
-            throw new IllegalStateException(
-                    "unhandled person " + person.getClass().getSimpleName());
-        }
+        });
         return new UserRef(request.user().tenant(), id);
     }
 

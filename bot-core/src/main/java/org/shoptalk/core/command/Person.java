@@ -5,9 +5,23 @@ package org.shoptalk.core.command;
  * the two a command may act on is the platform's matter ({@link Context#person}).
  */
 public sealed interface Person {
+    /** Hands this to the visitor's method for its case: the exhaustive dispatch over {@link Person} (docs/code-layout.md). */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per way of naming a person. */
+    interface Visitor<R> {
+        R id(Person.Id x);
+
+        R typed(Person.Typed x);
+    }
 
     /** Identified: {@code <@U123>} or {@code <@U123|name>} from Slack, a Teams mention entity, {@code <@ann>} locally. */
-    record Id(String id) implements Person {}
+    record Id(String id) implements Person {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.id(this);
+        }
+    }
 
     /**
      * Only typed, from the {@code @} to the end of the line ("@carl", "@Carl Jansen"): Slack leaves a name it could
@@ -27,6 +41,11 @@ public sealed interface Person {
 
         private String[] words() {
             return text.strip().split("\\s+");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.typed(this);
         }
     }
 }

@@ -91,18 +91,31 @@ public final class ScheduleCommands {
         List<DateRange> skips = schedules.skips(h, g.id(), today.minusDays(1));
         MomentClash.Finding finding =
                 MomentClash.check(candidate, schedules.forGuild(h, g), g.zone(), skips, clock.instant());
-        if (finding instanceof MomentClash.Duplicate d) {
-            throw new CommandException(
-                    "error.schedule.duplicate", d.existing().number(), describe(ctx, d.existing(), g));
-        }
-        if (finding instanceof MomentClash.Clash c && !anyway) {
-            throw new CommandException(
-                    "error.schedule.clash",
-                    c.existing().number(),
-                    describe(ctx, c.existing(), g),
-                    times(ctx, List.of(c.at()), g),
-                    ctx.request().text());
-        }
+        finding.accept(new MomentClash.Finding.Visitor<Void>() {
+            @Override
+            public Void clear(MomentClash.Clear x) {
+                return null;
+            }
+
+            @Override
+            public Void duplicate(MomentClash.Duplicate d) {
+                throw new CommandException(
+                        "error.schedule.duplicate", d.existing().number(), describe(ctx, d.existing(), g));
+            }
+
+            @Override
+            public Void clash(MomentClash.Clash c) {
+                if (anyway) {
+                    return null;
+                }
+                throw new CommandException(
+                        "error.schedule.clash",
+                        c.existing().number(),
+                        describe(ctx, c.existing(), g),
+                        times(ctx, List.of(c.at()), g),
+                        ctx.request().text());
+            }
+        });
     }
 
     CommandReply list(Context ctx) {
@@ -268,13 +281,21 @@ public final class ScheduleCommands {
         String theme =
                 s.theme() == null ? "" : ctx.t("schedule.theme", s.theme().label(ctx.language()));
         String zone = s.zoneOr(g.zone()).getId();
-        if (s.timing() instanceof Timing.Weekly w) {
-            String every =
-                    w.everyWeeks() == 1 ? ctx.t("schedule.every.week") : ctx.t("schedule.every.weeks", w.everyWeeks());
-            return ctx.t("schedule.weekly", DaySpec.format(w.days(), ctx.language()), w.time(), every, zone) + theme;
-        }
-        Timing.Once o = (Timing.Once) s.timing();
-        return ctx.t("schedule.once", o.at().toLocalDate(), o.at().toLocalTime(), zone) + theme;
+        return s.timing().accept(new Timing.Visitor<>() {
+            @Override
+            public String weekly(Timing.Weekly w) {
+                String every = w.everyWeeks() == 1
+                        ? ctx.t("schedule.every.week")
+                        : ctx.t("schedule.every.weeks", w.everyWeeks());
+                return ctx.t("schedule.weekly", DaySpec.format(w.days(), ctx.language()), w.time(), every, zone)
+                        + theme;
+            }
+
+            @Override
+            public String once(Timing.Once o) {
+                return ctx.t("schedule.once", o.at().toLocalDate(), o.at().toLocalTime(), zone) + theme;
+            }
+        });
     }
 
     /** Times as the guild reads them: in the guild's zone. */

@@ -44,23 +44,37 @@ public final class DigestReport {
         Texts t = Texts.get();
         ChannelRef c = d.channel();
         String platform = platformName(lang, c);
-        if (d instanceof DigestService.Delivery.Posted) {
-            return t.t(lang, "digest.channel.posted", c.id());
-        } else if (d instanceof DigestService.Delivery.PostedShort s) {
-            return t.t(lang, "digest.channel.short", c.id(), platform, code(lang, s.code()));
-        } else if (d instanceof DigestService.Delivery.Refused r) {
-            String key = switch (r.reason()) {
-                case TOO_LARGE, INVALID_MESSAGE -> "digest.channel.refused.message";
-                case CHANNEL_UNREACHABLE -> "digest.channel.unreachable";
-                case OTHER -> "digest.channel.refused";
-            };
-            return t.tFor(lang, invocation, key, c.id(), platform, code(lang, r.code()));
-        } else if (d instanceof DigestService.Delivery.Delayed) {
-            return t.tFor(lang, invocation, "digest.channel.delayed", c.id(), platform);
-        } else if (d instanceof DigestService.Delivery.Unconfirmed) {
-            return t.t(lang, "digest.channel.unconfirmed", c.id(), platform);
-        }
-        throw new IllegalArgumentException("unknown delivery: " + d);
+        return d.accept(new DigestService.Delivery.Visitor<>() {
+            @Override
+            public String posted(DigestService.Delivery.Posted x) {
+                return t.t(lang, "digest.channel.posted", c.id());
+            }
+
+            @Override
+            public String postedShort(DigestService.Delivery.PostedShort x) {
+                return t.t(lang, "digest.channel.short", c.id(), platform, code(lang, x.code()));
+            }
+
+            @Override
+            public String refused(DigestService.Delivery.Refused x) {
+                String key = switch (x.reason()) {
+                    case TOO_LARGE, INVALID_MESSAGE -> "digest.channel.refused.message";
+                    case CHANNEL_UNREACHABLE -> "digest.channel.unreachable";
+                    case OTHER -> "digest.channel.refused";
+                };
+                return t.tFor(lang, invocation, key, c.id(), platform, code(lang, x.code()));
+            }
+
+            @Override
+            public String delayed(DigestService.Delivery.Delayed x) {
+                return t.tFor(lang, invocation, "digest.channel.delayed", c.id(), platform);
+            }
+
+            @Override
+            public String unconfirmed(DigestService.Delivery.Unconfirmed x) {
+                return t.t(lang, "digest.channel.unconfirmed", c.id(), platform);
+            }
+        });
     }
 
     private static String code(Language lang, String code) {

@@ -69,22 +69,63 @@ public final class DigestService {
 
     /** What became of a digest in one channel. */
     public sealed interface Delivery {
+        /** Hands this to the visitor's method for its case: the exhaustive dispatch over {@link Delivery} (docs/code-layout.md). */
+        <R> R accept(Visitor<R> v);
+
+        /** One method per outcome, so a new outcome fails to compile until every report says it. */
+        interface Visitor<R> {
+            R posted(Delivery.Posted x);
+
+            R postedShort(Delivery.PostedShort x);
+
+            R refused(Delivery.Refused x);
+
+            R delayed(Delivery.Delayed x);
+
+            R unconfirmed(Delivery.Unconfirmed x);
+        }
+
         ChannelRef channel();
 
         /** The digest is there. */
-        record Posted(ChannelRef channel) implements Delivery {}
+        record Posted(ChannelRef channel) implements Delivery {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.posted(this);
+            }
+        }
 
         /** The platform refused the full digest ({@code code}); the short version with the link is there instead. */
-        record PostedShort(ChannelRef channel, String code) implements Delivery {}
+        record PostedShort(ChannelRef channel, String code) implements Delivery {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.postedShort(this);
+            }
+        }
 
         /** The platform refused it for good, for {@code reason}; nothing is there. */
-        record Refused(ChannelRef channel, ChatPlatformException.Reason reason, String code) implements Delivery {}
+        record Refused(ChannelRef channel, ChatPlatformException.Reason reason, String code) implements Delivery {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.refused(this);
+            }
+        }
 
         /** The platform asked to wait or failed for now; nothing is there yet. */
-        record Delayed(ChannelRef channel) implements Delivery {}
+        record Delayed(ChannelRef channel) implements Delivery {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.delayed(this);
+            }
+        }
 
         /** The platform did not confirm the post: it may be there. */
-        record Unconfirmed(ChannelRef channel) implements Delivery {}
+        record Unconfirmed(ChannelRef channel) implements Delivery {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.unconfirmed(this);
+            }
+        }
     }
 
     /** What became of a digest asked for now, channel by channel. */

@@ -47,14 +47,41 @@ public final class DigestTokens {
 
     /** What a token grants. */
     public sealed interface Access {
+        /** Hands this to the visitor's method for its case: the exhaustive dispatch over {@link Access} (docs/code-layout.md). */
+        <R> R accept(Visitor<R> v);
+
+        /** One method per verdict, so a new verdict fails to compile until every page answers it. */
+        interface Visitor<R> {
+            R granted(Access.Granted x);
+
+            R refused(Access.Refused x);
+
+            R expired(Access.Expired x);
+        }
+
         /** The token is genuine and current: it opens this guild's digest for the period ending at {@code periodEnd}. */
-        record Granted(long guildId, Instant periodEnd, Instant expiresAt) implements Access {}
+        record Granted(long guildId, Instant periodEnd, Instant expiresAt) implements Access {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.granted(this);
+            }
+        }
 
         /** Not a token we signed (mistyped, changed, or signed with another key). */
-        record Refused() implements Access {}
+        record Refused() implements Access {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.refused(this);
+            }
+        }
 
         /** A genuine token whose time is up. */
-        record Expired() implements Access {}
+        record Expired() implements Access {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.expired(this);
+            }
+        }
     }
 
     /** The period end is rounded up to the second, so the page still holds all that its digest held. */

@@ -19,29 +19,20 @@ final class FollowUpPlanner {
     private FollowUpPlanner() {}
 
     static List<String> plan(Decision decision, MarkerScan scan, GoalVocabulary vocabulary, Locale locale) {
-        List<FollowUp> plan = new ArrayList<>();
-        switch (decision.verdict()) {
-            case RESULT_FOR_TARGET_GROUP -> {
-                plan.add(valueQuestion(scan));
-                plan.add(FollowUp.SIGNS);
-                plan.add(scan.hasAny(MarkerScan.CRITERIA) ? FollowUp.OWN_INDICATOR : FollowUp.LIMITS);
-            }
-            case CRITERION -> {
-                plan.add(FollowUp.NUMBER_STANDS_FOR);
-                plan.add(aboutPeople(decision));
-                if (scan.has(Kind.DEADLINE)) {
-                    plan.add(FollowUp.BY_THEN);
-                }
-            }
-            case MEANS -> {
-                plan.add(meansQuestion(scan));
-                plan.add(aboutPeople(decision));
-            }
-            case UNCLEAR -> {
-                plan.add(aboutPeople(decision));
-                plan.add(FollowUp.MAKE_CONCRETE);
-            }
-        }
+        List<FollowUp> plan = new ArrayList<>(
+                switch (decision.verdict()) {
+                    case RESULT_FOR_TARGET_GROUP ->
+                        List.of(
+                                valueQuestion(scan),
+                                FollowUp.SIGNS,
+                                scan.hasAny(MarkerScan.CRITERIA) ? FollowUp.OWN_INDICATOR : FollowUp.LIMITS);
+                    case CRITERION ->
+                        scan.has(Kind.DEADLINE)
+                                ? List.of(FollowUp.NUMBER_STANDS_FOR, aboutPeople(decision), FollowUp.BY_THEN)
+                                : List.of(FollowUp.NUMBER_STANDS_FOR, aboutPeople(decision));
+                    case MEANS -> List.of(meansQuestion(scan), aboutPeople(decision));
+                    case UNCLEAR -> List.of(aboutPeople(decision), FollowUp.MAKE_CONCRETE);
+                });
         if (decision.verdict() != Verdict.RESULT_FOR_TARGET_GROUP) {
             plan.add(valueQuestion(scan));
         }

@@ -131,15 +131,29 @@ public final class Intervisies {
      */
     public Runnable record(Handle h, ChatEvent event) {
         AfterCommit after = new AfterCommit();
-        if (event instanceof ChatEvent.MessageDeleted d) {
-            store.unpost(h, d.channel(), d.messageId());
-        } else if (event instanceof ChatEvent.MessagePosted p
-                && p.threadRootId() != null
-                && !p.threadRootId().equals(p.messageId())) {
-            store.byThread(h, p.channel(), p.threadRootId())
-                    .flatMap(id -> store.lock(h, id))
-                    .ifPresent(s -> posted(h, s, p, after));
-        }
+        event.accept(new ChatEvent.Visitor<Void>() {
+            @Override
+            public Void posted(ChatEvent.MessagePosted p) {
+                if (p.threadRootId() != null && !p.threadRootId().equals(p.messageId())) {
+                    store.byThread(h, p.channel(), p.threadRootId())
+                            .flatMap(id -> store.lock(h, id))
+                            .ifPresent(s -> Intervisies.this.posted(h, s, p, after));
+                }
+                return null;
+            }
+
+            @Override
+            public Void edited(ChatEvent.MessageEdited e) {
+                // An edit changes words, not whether someone spoke in a phase: nothing to count again.
+                return null;
+            }
+
+            @Override
+            public Void deleted(ChatEvent.MessageDeleted d) {
+                store.unpost(h, d.channel(), d.messageId());
+                return null;
+            }
+        });
         return after;
     }
 

@@ -1,10 +1,13 @@
 package org.shoptalk.core.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatMessage.Block;
@@ -18,13 +21,14 @@ final class LocalBlocks {
     /** Longest JSON kept; a longer message is shown as its plain text, which is stored anyway. */
     static final int MAX_JSON = 100_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A divider has no components: an empty object, not an error.
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private LocalBlocks() {}
 
     /** The blocks as JSON, or null when they would not fit the column. */
     static String json(ChatMessage message) {
-        List<Map<String, String>> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Block block : message.blocks()) {
             out.add(fields(block));
         }
@@ -36,35 +40,16 @@ final class LocalBlocks {
         }
     }
 
-    private static Map<String, String> fields(Block block) {
-        Map<String, String> f = new LinkedHashMap<>();
-        if (block instanceof Block.Header b) {
-            f.put("type", "header");
-            f.put("text", b.text());
-        } else if (block instanceof Block.Text b) {
-            f.put("type", "text");
-            f.put("text", b.text());
-        } else if (block instanceof Block.Quote b) {
-            f.put("type", "quote");
-            f.put("text", b.text());
-            f.put("attribution", b.attribution());
-        } else if (block instanceof Block.Context b) {
-            f.put("type", "context");
-            f.put("text", b.text());
-        } else if (block instanceof Block.Link b) {
-            f.put("type", "link");
-            f.put("label", b.label());
-            f.put("url", b.url());
-        } else if (block instanceof Block.Button b) {
-            f.put("type", "button");
-            f.put("label", b.label());
-            f.put("command", b.command());
-        } else if (block instanceof Block.Divider) {
-            f.put("type", "divider");
-        } else {
-            throw new IllegalStateException(
-                    "a new kind of block: " + block.getClass().getSimpleName());
-        }
+    /**
+     * The block's type, then its record components by name, in order (a null attribution included): read generically,
+     * so every kind of block is shown without a dispatch to keep up to date.
+     */
+    private static Map<String, Object> fields(Block block) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", block.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        f.putAll(JSON.convertValue(block, COMPONENTS));
         return f;
     }
+
+    private static final TypeReference<Map<String, Object>> COMPONENTS = new TypeReference<>() {};
 }

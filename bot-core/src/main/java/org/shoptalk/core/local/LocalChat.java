@@ -85,10 +85,13 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public LocalMessage edit(String id, String text) {
         String body = requireText(text);
         LocalMessage message = existing(id);
-        switch (message.kind()) {
-            case BOT -> throw new LocalInputException("Shoptalk's own messages cannot be edited");
-            case COMMAND -> throw new LocalInputException("a command cannot be edited: type it again instead");
-            case MESSAGE -> {}
+        String refusal = switch (message.kind()) {
+            case BOT -> "Shoptalk's own messages cannot be edited";
+            case COMMAND -> "a command cannot be edited: type it again instead";
+            case MESSAGE -> null;
+        };
+        if (refusal != null) {
+            throw new LocalInputException(refusal);
         }
         Instant now = now();
         if (!store.updateText(Long.parseLong(message.id()), body, now)) {

@@ -29,13 +29,25 @@ public final class AnswerRecorder {
 
     /** Applies the event inside the caller's transaction. */
     public void apply(Handle h, ChatEvent event) {
-        if (event instanceof ChatEvent.MessagePosted posted) {
-            posted(h, posted);
-        } else if (event instanceof ChatEvent.MessageEdited edited) {
-            edited(h, edited);
-        } else if (event instanceof ChatEvent.MessageDeleted deleted) {
-            answers.delete(h, deleted.channel(), deleted.messageId());
-        }
+        event.accept(new ChatEvent.Visitor<Void>() {
+            @Override
+            public Void posted(ChatEvent.MessagePosted x) {
+                AnswerRecorder.this.posted(h, x);
+                return null;
+            }
+
+            @Override
+            public Void edited(ChatEvent.MessageEdited x) {
+                AnswerRecorder.this.edited(h, x);
+                return null;
+            }
+
+            @Override
+            public Void deleted(ChatEvent.MessageDeleted x) {
+                answers.delete(h, x.channel(), x.messageId());
+                return null;
+            }
+        });
     }
 
     private void posted(Handle h, ChatEvent.MessagePosted e) {

@@ -31,16 +31,43 @@ public final class MomentClash {
     static final int MAX_OCCURRENCES = 400;
 
     /** What checking a new moment found. */
-    public sealed interface Finding {}
+    public sealed interface Finding {
+        /** Hands this to the visitor's method for its case: the exhaustive dispatch over {@link Finding} (docs/code-layout.md). */
+        <R> R accept(Visitor<R> v);
+
+        /** One method per finding, so a new finding fails to compile until the schedule commands answer it. */
+        interface Visitor<R> {
+            R clear(Clear x);
+
+            R duplicate(Duplicate x);
+
+            R clash(Clash x);
+        }
+    }
 
     /** Nothing in the way. */
-    public record Clear() implements Finding {}
+    public record Clear() implements Finding {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.clear(this);
+        }
+    }
 
     /** {@code existing} is the same moment. */
-    public record Duplicate(Schedule existing) implements Finding {}
+    public record Duplicate(Schedule existing) implements Finding {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.duplicate(this);
+        }
+    }
 
     /** {@code existing} would post in the same minute, first at {@code at} (in the guild's zone). */
-    public record Clash(Schedule existing, ZonedDateTime at) implements Finding {}
+    public record Clash(Schedule existing, ZonedDateTime at) implements Finding {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.clash(this);
+        }
+    }
 
     private MomentClash() {}
 

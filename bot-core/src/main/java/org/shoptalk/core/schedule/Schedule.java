@@ -41,13 +41,20 @@ public record Schedule(
             return Optional.empty();
         }
         LocalDate notBefore = paused ? pausedUntil : null;
-        if (timing instanceof Timing.Weekly w) {
-            return MomentCalendar.next(w.recurrence(guildZone), after, skips, notBefore);
-        }
-        Timing.Once o = (Timing.Once) timing;
-        ZonedDateTime at = MomentCalendar.resolve(o.at().toLocalDate(), o.at().toLocalTime(), zoneOr(guildZone));
-        boolean beforePause = notBefore != null && o.at().toLocalDate().isBefore(notBefore);
-        return at.toInstant().isAfter(after) && !beforePause ? Optional.of(at) : Optional.empty();
+        return timing.accept(new Timing.Visitor<>() {
+            @Override
+            public Optional<ZonedDateTime> weekly(Timing.Weekly w) {
+                return MomentCalendar.next(w.recurrence(guildZone), after, skips, notBefore);
+            }
+
+            @Override
+            public Optional<ZonedDateTime> once(Timing.Once o) {
+                ZonedDateTime at =
+                        MomentCalendar.resolve(o.at().toLocalDate(), o.at().toLocalTime(), zoneOr(guildZone));
+                boolean beforePause = notBefore != null && o.at().toLocalDate().isBefore(notBefore);
+                return at.toInstant().isAfter(after) && !beforePause ? Optional.of(at) : Optional.empty();
+            }
+        });
     }
 
     public List<ZonedDateTime> upcoming(Instant after, ZoneId guildZone, Collection<DateRange> skips, int count) {

@@ -40,33 +40,39 @@ public final class ScheduleStore {
         long number = h.count("SELECT COALESCE(MAX(guild_number), 0) + 1 FROM schedule WHERE guild_id = ?", guild.id());
         String zone = timing.zone() == null ? null : timing.zone().getId();
         String themeKey = theme == null ? null : theme.key();
-        if (timing instanceof Timing.Weekly w) {
-            return h.insert(
-                    "INSERT INTO schedule (guild_id, guild_number, kind, days, local_time, every_weeks, anchor_date,"
-                            + " time_zone, theme, paused, done, created_by, created_at)"
-                            + " VALUES (?, ?, 'WEEKLY', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)",
-                    guild.id(),
-                    number,
-                    days(w.days()),
-                    w.time().toString(),
-                    w.everyWeeks(),
-                    w.anchor(),
-                    zone,
-                    themeKey,
-                    by.id(),
-                    now);
-        }
-        Timing.Once o = (Timing.Once) timing;
-        return h.insert(
-                "INSERT INTO schedule (guild_id, guild_number, kind, at_local, time_zone, theme, paused, done,"
-                        + " created_by, created_at) VALUES (?, ?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
-                guild.id(),
-                number,
-                o.at().toString(),
-                zone,
-                themeKey,
-                by.id(),
-                now);
+        return timing.accept(new Timing.Visitor<>() {
+            @Override
+            public Long weekly(Timing.Weekly w) {
+                return h.insert(
+                        "INSERT INTO schedule (guild_id, guild_number, kind, days, local_time, every_weeks,"
+                                + " anchor_date, time_zone, theme, paused, done, created_by, created_at)"
+                                + " VALUES (?, ?, 'WEEKLY', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)",
+                        guild.id(),
+                        number,
+                        days(w.days()),
+                        w.time().toString(),
+                        w.everyWeeks(),
+                        w.anchor(),
+                        zone,
+                        themeKey,
+                        by.id(),
+                        now);
+            }
+
+            @Override
+            public Long once(Timing.Once o) {
+                return h.insert(
+                        "INSERT INTO schedule (guild_id, guild_number, kind, at_local, time_zone, theme, paused, done,"
+                                + " created_by, created_at) VALUES (?, ?, 'ONCE', ?, ?, ?, FALSE, FALSE, ?, ?)",
+                        guild.id(),
+                        number,
+                        o.at().toString(),
+                        zone,
+                        themeKey,
+                        by.id(),
+                        now);
+            }
+        });
     }
 
     /** Pins a question to a schedule (occasions) or makes it a series of {@code seriesLeft} moments. */

@@ -9,24 +9,13 @@ import org.shoptalk.core.round.Round;
 
 /**
  * Plans what follows a round's opening: its reminder, and the first "connect the answers" check. Split from
- * {@link TaskPlanner} so the round service, which the planner drives, can call it without a cycle. Thread-safe.
+ * {@link TaskPlanner} so the round service, which the planner drives, can call it without a cycle. A record: it
+ * only holds the services it calls. Thread-safe.
+ *
+ * @param reminderBeforeClose how long before a round closes its reminder comes; negative for none
  */
-public final class RoundFollowUps {
-    private final Database db;
-    private final GuildStore guilds;
-    private final TaskScheduler scheduler;
-    private final Duration reminderBeforeClose;
-    private final Clock clock;
-
-    /** {@code reminderBeforeClose}: how long before a round closes its reminder comes; negative for none. */
-    public RoundFollowUps(
-            Database db, GuildStore guilds, TaskScheduler scheduler, Duration reminderBeforeClose, Clock clock) {
-        this.db = db;
-        this.guilds = guilds;
-        this.scheduler = scheduler;
-        this.reminderBeforeClose = reminderBeforeClose;
-        this.clock = clock;
-    }
+public record RoundFollowUps(
+        Database db, GuildStore guilds, TaskScheduler scheduler, Duration reminderBeforeClose, Clock clock) {
 
     public void roundOpened(Round round) {
         planReminder(round);

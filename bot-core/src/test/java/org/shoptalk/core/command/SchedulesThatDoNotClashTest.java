@@ -1,11 +1,15 @@
 package org.shoptalk.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.shoptalk.core.testing.CoreFixture;
 
@@ -70,24 +74,30 @@ class SchedulesThatDoNotClashTest {
         assertThat(moments()).isEqualTo(3);
     }
 
-    @Test
-    void a_moment_in_another_zone_that_lands_on_the_same_minute_clashes() {
-        craft();
-        f.run("lea", "craft", "schedule mon 10:25");
-
-        assertThat(f.run("lea", "craft", "schedule mon 04:25 tz America/New_York"))
-                .contains("same minute as moment #1")
-                .contains("Mon 23 Nov 2026 10:25 (Europe/Amsterdam)");
+    static Stream<Arguments> momentsLandingOnAnothersMinute() {
+        return Stream.of(
+                // another zone, the same minute: named in the guild's zone
+                arguments(
+                        "schedule mon 10:25",
+                        "schedule mon 04:25 tz America/New_York",
+                        "same minute as moment #1",
+                        "Mon 23 Nov 2026 10:25 (Europe/Amsterdam)"),
+                // a one-off on a later weekly moment's day: that day named
+                arguments(
+                        "schedule at 2026-12-02 14:00",
+                        "schedule wed 14:00",
+                        "same minute as moment #1 (2026-12-02 at 14:00 (Europe/Amsterdam))",
+                        "first on Wed 2 Dec 2026 14:00"));
     }
 
-    @Test
-    void a_one_off_that_lands_on_a_later_weekly_moment_names_that_day() {
+    @ParameterizedTest(name = "{1} after {0}")
+    @MethodSource("momentsLandingOnAnothersMinute")
+    void a_moment_landing_on_another_moments_minute_clashes_and_says_when(
+            String first, String second, String clash, String when) {
         craft();
-        f.run("lea", "craft", "schedule at 2026-12-02 14:00");
+        f.run("lea", "craft", first);
 
-        assertThat(f.run("lea", "craft", "schedule wed 14:00"))
-                .contains("same minute as moment #1 (2026-12-02 at 14:00 (Europe/Amsterdam))")
-                .contains("first on Wed 2 Dec 2026 14:00");
+        assertThat(f.run("lea", "craft", second)).contains(clash).contains(when);
     }
 
     @Test

@@ -37,32 +37,29 @@ class IntervisieSessionTest {
                 .contains("Open until Tue 24 Nov 09:00");
         s.say("lea", "Yesterday a client walked out of our meeting when I mentioned the deadline.");
         s.say("ann", "join");
-        s.say("bob", "Join!");
-        assertThat(s.lastLine()).contains("Enough people to begin").contains("Lea writes next");
+        assertThat(s.answer("bob", "Join!")).contains("Enough people to begin").contains("Lea writes next");
 
         s.say("lea", "next");
         assertThat(s.phase()).isEqualTo(1);
         assertThat(s.lastLine()).contains("Phase 2 of 5: Clarifying questions").contains("No advice");
         s.say("ann", "What did the client say just before leaving?");
-        s.say("bob", "You should have called them first.");
-        assertThat(s.lastLine()).contains("Bob, that sounds like advice").contains("only ask questions");
+        assertThat(s.answer("bob", "You should have called them first."))
+                .contains("Bob, that sounds like advice")
+                .contains("only ask questions");
         s.say("lea", "They said they felt rushed.");
 
         f.restart();
         s.deadline();
         assertThat(s.phase()).isEqualTo(2);
         assertThat(s.lastLine()).contains("Phase 3 of 5: What I would have done");
-        s.say("lea", "I think I would have...");
-        assertThat(s.lastLine()).contains("Lea, in this phase you listen");
+        assertThat(s.answer("lea", "I think I would have...")).contains("Lea, in this phase you listen");
         s.say("ann", "I would have paused and asked what felt rushed.");
         s.say("bob", "I would have named the deadline in the invitation.");
 
-        s.say("lea", "volgende");
-        assertThat(s.lastLine()).contains("Phase 4 of 5: The case-bringer responds");
+        assertThat(s.answer("lea", "volgende")).contains("Phase 4 of 5: The case-bringer responds");
         s.say("lea", "Naming it earlier fits me; pausing is harder.");
         f.restart();
-        s.say("lea", "next");
-        assertThat(s.lastLine()).contains("Phase 5 of 5: Takeaways");
+        assertThat(s.answer("lea", "next")).contains("Phase 5 of 5: Takeaways");
         s.say("lea", "I will name deadlines when I invite.");
         s.say("ann", "Asking what 'rushed' means.");
         s.say("bob", "Less advice, more questions.");
@@ -100,24 +97,18 @@ class IntervisieSessionTest {
         assertThat(s.phase()).as("only the case-bringer moves on").isZero();
         assertThat(privateText("ann")).contains("Alleen de inbrenger");
 
-        s.say("lea", "volgende");
-        assertThat(s.lastLine()).contains("Fase 2 van 6: Verhelderende vragen");
+        assertThat(s.answer("lea", "volgende")).contains("Fase 2 van 6: Verhelderende vragen");
         s.say("bob", "Wie zit er bij die vergaderingen?");
-        s.say("ann", "Je moet gewoon minder vergaderen.");
-        assertThat(s.lastLine()).contains("Ann, dat klinkt als een advies");
-        s.say("lea", "volgende");
-        assertThat(s.lastLine()).contains("Fase 3 van 6: Praten over de casus");
+        assertThat(s.answer("ann", "Je moet gewoon minder vergaderen.")).contains("Ann, dat klinkt als een advies");
+        assertThat(s.answer("lea", "volgende")).contains("Fase 3 van 6: Praten over de casus");
         s.say("ann", "Ik vraag me af wie er eigenlijk beslist.");
-        s.say("lea", "Nou, dat ben ik meestal.");
-        assertThat(s.lastLine()).contains("Lea, in deze fase luister jij");
+        assertThat(s.answer("lea", "Nou, dat ben ik meestal.")).contains("Lea, in deze fase luister jij");
         s.say("bob", "Misschien durft niemand het voortouw te nemen.");
         s.deadline();
         assertThat(s.lastLine()).contains("Fase 4 van 6: De inbrenger reageert");
         s.say("lea", "Dat niemand het voortouw durft te nemen, raakt me.");
-        s.say("lea", "volgende");
-        assertThat(s.lastLine()).contains("Fase 5 van 6: Advies (mag)");
-        s.say("lea", "volgende");
-        assertThat(s.lastLine()).contains("Fase 6 van 6: Wat neem je mee");
+        assertThat(s.answer("lea", "volgende")).contains("Fase 5 van 6: Advies (mag)");
+        assertThat(s.answer("lea", "volgende")).contains("Fase 6 van 6: Wat neem je mee");
         s.say("lea", "Ik vraag vaker wie beslist.");
         s.say("lea", "volgende");
 

@@ -66,6 +66,12 @@ final class IntervisieThread {
                 .text();
     }
 
+    /** {@code who} writes {@code text} in the thread; what the bot said last after it. */
+    String answer(String who, String text) {
+        say(who, text);
+        return lastLine();
+    }
+
     String lastLine() {
         List<String> lines = botLines();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
