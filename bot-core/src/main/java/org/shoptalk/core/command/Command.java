@@ -78,9 +78,11 @@ public sealed interface Command {
     /** 0 weeks: no more pairing. */
     record PairsEvery(int weeks) implements Command {}
 
-    record Occasion(String kind, LocalDate start) implements Command {}
+    /** {@code anyway}: plan even where a step falls in the same minute as another moment (issue 12). */
+    record Occasion(String kind, LocalDate start, boolean anyway) implements Command {}
 
-    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command {}
+    /** {@code anyway}: plan even in the same minute as another moment (issue 12). */
+    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time, boolean anyway) implements Command {}
 
     /** {@code intervisie} alone: the methods, one line each. */
     record IntervisieMethods() implements Command {}
