@@ -27,8 +27,7 @@ class ScheduleModalTest {
 
     @Test
     void filled_in_modal_becomes_one_schedule_command_in_the_chosen_channel() {
-        Result r =
-                read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
+        Result r = read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.channelId()).isEqualTo("C1");

@@ -64,7 +64,6 @@ class DutchWithoutEnglishTest {
             "the",
             "and",
             "or",
-            "of",
             "to",
             "a",
             "an",
@@ -84,9 +83,7 @@ class DutchWithoutEnglishTest {
             "on",
             "off",
             "are",
-            "was",
             "be",
-            "been",
             "will",
             "would",
             "can",
@@ -139,7 +136,6 @@ class DutchWithoutEnglishTest {
             "day",
             "theme",
             "themes",
-            "lang",
             "language",
             "tz",
             "zone",
@@ -206,9 +202,8 @@ class DutchWithoutEnglishTest {
             "export.md");
 
     /** Where a command is shown: after the invocation, "typ" or "gebruik", up to the end of the clause. */
-    private static final Pattern COMMAND = Pattern.compile(
-            "(?:" + INVOCATION
-                    + "|\\b[Tt]yp(?: je precies:)?|\\b[Gg]ebruik:?)\\s+(.*?)(?=[.;!?)](?:\\s|$)|, | te | om | in | of | en | als |$)");
+    private static final Pattern COMMAND = Pattern.compile("(?:" + INVOCATION
+            + "|\\b[Tt]yp(?: je precies:)?|\\b[Gg]ebruik:?)\\s+(.*?)(?=[.;!?)](?:\\s|$)| te | om | in | en | als |$)");
 
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
     /** Ids, zones, addresses, query strings and file names: not words. */
