@@ -13,6 +13,8 @@ import org.shoptalk.core.digest.DigestExport;
 import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.digest.DigestTokens;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +22,16 @@ import org.slf4j.LoggerFactory;
  * The digest's web page ({@code GET /digest/{token}}) and its exports ({@code /digest/{token}/export.md|csv|json}).
  * The token is the only key: a changed or unknown one gets the same plain 403 page, an expired one (or one
  * whose guild is gone) the same 410 page, so a refusal says nothing about any guild. What a link opens is the
- * guild's history up to the end of the digest it came with. Thread-safe.
+ * guild's history up to the end of the digest it came with. Error pages speak the guild's language when the link
+ * names a guild, else the browser's ({@code Accept-Language}); their texts are core's catalog ({@code page.error.*},
+ * issue 12). Thread-safe.
  */
 final class DigestPages {
     static final int CHART_WEEKS = 12;
     static final int MAX_WEEKS = 52;
-    private static final String WEEKS_FORM = "weeks=N with N a whole number from 1 to " + MAX_WEEKS + ", e.g. ?weeks=4";
-    private static final String DATES_FORM = "from=YYYY-MM-DD&to=YYYY-MM-DD, e.g. ?from=2026-09-01&to=2026-11-30";
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestPages.class);
+    private static final Texts TEXTS = Texts.get();
 
     private final DigestHistory history;
     private final DigestTokens tokens;
@@ -56,15 +59,7 @@ final class DigestPages {
         } catch (RuntimeException e) {
             StackTraceElement[] trace = e.getStackTrace();
             LOG.error("digest page failed: {} at {}", e.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
-            html(
-                    ctx,
-                    500,
-                    message,
-                    messages(
-                            "Something went wrong on our side.",
-                            "Please try again in a while.",
-                            "Er ging bij ons iets mis.",
-                            "Probeer het over een tijdje opnieuw."));
+            problem(ctx, 500, browser(ctx), "page.error.failed", "page.error.failed.text");
         }
     }
 
@@ -85,7 +80,8 @@ final class DigestPages {
         String weeksParam = ctx.queryParam("weeks");
         Optional<Integer> weeks = weeksParam == null ? Optional.of(1) : PeriodQuery.weeks(weeksParam, MAX_WEEKS);
         if (weeks.isEmpty()) {
-            badRequest(ctx, "The period is not one this page knows.", WEEKS_FORM);
+            Language lang = guild.language();
+            badRequest(ctx, lang, "page.error.period", TEXTS.t(lang, "page.error.weeks", MAX_WEEKS));
             return;
         }
         DigestHistory.Period period = history.read(guild, DigestHistory.periodStart(end, weeks.get()), end);
@@ -108,15 +104,7 @@ final class DigestPages {
         Optional<DigestExport> format =
                 file.startsWith("export.") ? DigestExport.parse(file.substring("export.".length())) : Optional.empty();
         if (format.isEmpty()) {
-            html(
-                    ctx,
-                    404,
-                    message,
-                    messages(
-                            "This page does not exist.",
-                            "Exports are export.md, export.csv and export.json.",
-                            "Deze pagina bestaat niet.",
-                            "Exports zijn export.md, export.csv en export.json."));
+            problem(ctx, 404, opened.get().guild().language(), "page.error.missing", "page.error.missing.text");
             return;
         }
         Guild guild = opened.get().guild();
@@ -124,7 +112,8 @@ final class DigestPages {
         Optional<PeriodQuery> query = PeriodQuery.parse(
                 ctx.queryParam("weeks"), ctx.queryParam("from"), ctx.queryParam("to"), guild, end, MAX_WEEKS);
         if (query.isEmpty()) {
-            badRequest(ctx, "The period is not one this export knows.", WEEKS_FORM + ", or " + DATES_FORM);
+            Language lang = guild.language();
+            badRequest(ctx, lang, "page.error.period.export", TEXTS.t(lang, "page.error.weeks.or.dates", MAX_WEEKS));
             return;
         }
         DigestHistory.Period period =
@@ -152,15 +141,7 @@ final class DigestPages {
 
             @Override
             public Optional<Opened> refused(DigestTokens.Access.Refused refused) {
-                html(
-                        ctx,
-                        403,
-                        message,
-                        messages(
-                                "This link does not open a digest.",
-                                "Check that the whole link was copied from the digest in your channel.",
-                                "Deze link opent geen digest.",
-                                "Kijk of de hele link uit de digest in je kanaal is gekopieerd."));
+                problem(ctx, 403, browser(ctx), "page.error.forbidden", "page.error.forbidden.text");
                 return Optional.empty();
             }
 
@@ -172,38 +153,25 @@ final class DigestPages {
         });
     }
 
+    // An expired link names no guild it may still speak for: the browser's language.
     private void gone(Context ctx) {
-        html(
-                ctx,
-                410,
-                message,
-                messages(
-                        "This link has expired.",
-                        "Digest links work for a while only. The next digest in your guild's channel brings a fresh one.",
-                        "Deze link is verlopen.",
-                        "Digest-links werken maar een tijd. De volgende digest in het kanaal van je guild heeft een nieuwe."));
+        problem(ctx, 410, browser(ctx), "page.error.gone", "page.error.gone.text");
     }
 
-    private void badRequest(Context ctx, String problem, String expected) {
-        html(
-                ctx,
-                400,
-                message,
-                Map.of(
-                        "title",
-                        "Bad request",
-                        "parts",
-                        List.of(Map.of("lang", "en", "title", problem, "text", "Use " + expected + "."))));
+    private void badRequest(Context ctx, Language lang, String problemKey, String expected) {
+        page(ctx, 400, lang, TEXTS.t(lang, problemKey), TEXTS.t(lang, "page.error.use", expected));
     }
 
-    private static Map<String, Object> messages(String enTitle, String enText, String nlTitle, String nlText) {
-        return Map.of(
-                "title",
-                enTitle,
-                "parts",
-                List.of(
-                        Map.of("lang", "en", "title", enTitle, "text", enText),
-                        Map.of("lang", "nl", "title", nlTitle, "text", nlText)));
+    private void problem(Context ctx, int status, Language lang, String titleKey, String textKey) {
+        page(ctx, status, lang, TEXTS.t(lang, titleKey), TEXTS.t(lang, textKey));
+    }
+
+    private void page(Context ctx, int status, Language lang, String title, String text) {
+        html(ctx, status, message, Map.of("lang", lang.code(), "title", title, "text", text));
+    }
+
+    private static Language browser(Context ctx) {
+        return Language.fromAcceptLanguage(ctx.header("Accept-Language"));
     }
 
     private static void html(Context ctx, int status, Mustache template, Object scope) {

@@ -245,4 +245,46 @@ class DigestPageTest {
                         .body()))
                 .hasSize(1);
     }
+
+    /**
+     * Issue 12: error pages speak the guild's language when the link names a guild, else the browser's, with texts
+     * from core's catalog; the Dutch 403 says "overzicht", not "digest".
+     */
+    @Test
+    void error_pages_speak_the_guilds_language_or_else_the_browsers() {
+        Http http = start(Map.of());
+        ConsoleClient vak = new ConsoleClient(http, "vak");
+        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
+        vak.post("lea", "/shoptalk digest", null);
+        Matcher link = LINK.matcher(
+                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
+        assertThat(link.find()).isTrue();
+        String path = link.group(2);
+
+        Http.Answer missing = http.get(path + "/export.xlsx");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body())
+                .contains("<html lang=\"nl\">")
+                .contains("Deze pagina bestaat niet.")
+                .doesNotContain("does not exist");
+        Http.Answer bad = http.get(path + "?weeks=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("Die periode kent deze pagina niet.").doesNotContain("Bad request");
+        assertThat(http.get(path + "/export.csv?from=2026-13-01").body())
+                .contains("Die periode kent dit exportbestand niet.");
+
+        Http.Answer dutch = http.send(
+                "GET", "/digest/nothing.here", null, null, Map.of("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.5"));
+        assertThat(dutch.status()).isEqualTo(403);
+        assertThat(dutch.body())
+                .contains("<html lang=\"nl\">")
+                .contains("Deze link opent geen overzicht.")
+                .doesNotContainIgnoringCase("digest")
+                .doesNotContain("This link");
+        Http.Answer english = http.get("/digest/nothing.here");
+        assertThat(english.body())
+                .contains("<html lang=\"en\">")
+                .contains("This link does not open a digest.")
+                .doesNotContain("Deze link");
+    }
 }

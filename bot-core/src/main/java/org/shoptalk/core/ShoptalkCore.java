@@ -183,7 +183,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
                         new PersonCommands(database, guilds, answerStore, reminders, anonymous, platforms, clock),
                         new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
-                        new SeriesCommands(database, schedules, planner, clock),
+                        new SeriesCommands(database, guilds, schedules, planner, clock),
                         coach::continueWith,
                         new IntervisieCommands(database, guilds, intervisies)));
     }

@@ -18,24 +18,28 @@ import java.util.regex.Pattern;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Form;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The app's Home tab: core's Home for this person rendered as Block Kit (their guilds and moments with core's
- * buttons, or a welcome with how to start), where core's "add a moment" button opens the scheduling modal. The modal
- * turns its fields into one {@code schedule ...} command, so scheduling rules stay in core. Thread-safe.
+ * buttons, or a welcome with how to start), where core's "add a moment" button ({@code in:7 schedule form}) opens
+ * core's form for that guild, in its language, as a modal; core checks the submission and runs it for that guild, so
+ * scheduling rules and texts stay in core. Thread-safe.
  */
 final class AppHome {
     private static final Logger log = LoggerFactory.getLogger(AppHome.class);
     static final String OPEN_SCHEDULE_ACTION = "shoptalk_open_schedule";
     private static final int MAX_HOME_BLOCKS = 100;
-    /** Core's "add a moment" button: the schedule command with nothing after it, for one guild. */
-    private static final Pattern ADD_MOMENT = Pattern.compile("(in:\\d+ )?schedule");
+    /** Core's "add a moment" button: the schedule form of one guild. */
+    private static final Pattern ADD_MOMENT = Pattern.compile("(in:\\d+ )?schedule form");
 
     private final Shoptalk shoptalk;
     private final Executor work;
@@ -71,27 +75,44 @@ final class AppHome {
             return ctx.ack();
         });
         app.blockAction(Pattern.compile(Pattern.quote(OPEN_SCHEDULE_ACTION) + "(:.*)?"), (req, ctx) -> {
-            String triggerId = req.getPayload().getTriggerId();
+            var p = req.getPayload();
+            String triggerId = p.getTriggerId();
+            String value = p.getActions() == null || p.getActions().isEmpty()
+                    ? null
+                    : p.getActions().get(0).getValue();
+            String command = value != null && ADD_MOMENT.matcher(value).matches() ? value : "schedule form";
+            Tenant tenant = SlackIds.tenant(p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId());
+            UserRef user = new UserRef(tenant, p.getUser().getId());
             MethodsClient client = ctx.client();
             // trigger ids expire after three seconds: open the modal right away, off the ack.
-            work.execute(() -> open(client, triggerId));
+            work.execute(() -> open(client, triggerId, user, command));
             return ctx.ack();
         });
         app.viewSubmission(ScheduleModal.CALLBACK_ID, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
-            Map<String, Map<String, ViewState.Value>> values =
+            Map<String, Map<String, ViewState.Value>> state =
                     p.getView().getState().getValues();
-            ScheduleModal.Result result = ScheduleModal.read(values);
-            if (!result.errors().isEmpty()) {
-                return ctx.ackWithErrors(result.errors());
-            }
             Tenant tenant = SlackIds.tenant(p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId());
             UserRef user = new UserRef(tenant, p.getUser().getId());
-            ChannelRef channel = new ChannelRef(tenant, result.channelId());
+            String formId = p.getView().getPrivateMetadata();
+            Map<String, String> values = ScheduleModal.values(ScheduleForm.form(Language.EN, false), state);
+            CommandReply submitted;
+            try {
+                // Core checks the fields in the guild's language and runs the moment for the guild the Home named.
+                submitted = shoptalk.submit(
+                        new CommandRequest(user, null, ""),
+                        formId == null || formId.isBlank() ? Form.SCHEDULE : formId,
+                        values);
+            } catch (RuntimeException e) {
+                log.error("The Home's form failed in core: {}", e.toString());
+                submitted = CommandReply.trouble();
+            }
+            if (submitted.form() != null) {
+                return ctx.ackWithErrors(submitted.form().errors());
+            }
+            CommandReply reply = submitted;
             MethodsClient client = ctx.client();
             work.execute(() -> {
-                CommandReply reply =
-                        SlackCommands.safely(shoptalk, new CommandRequest(user, channel, result.command()));
                 var blocks = BlockKit.render(reply.message());
                 var text = BlockKit.fallbackText(reply.message());
                 try {
@@ -163,11 +184,29 @@ final class AppHome {
         }
     }
 
-    private void open(MethodsClient client, String triggerId) {
+    /**
+     * Opens core's form for the guild the button named, in that guild's language; when core answers with a message
+     * instead (the person is no longer a lead there, say), that goes to their private chat.
+     */
+    private void open(MethodsClient client, String triggerId, UserRef user, String command) {
+        CommandReply reply = SlackCommands.safely(shoptalk, new CommandRequest(user, null, command));
         try {
-            calls.call(
-                    SlackCalls.Method.VIEWS_OPEN,
-                    () -> client.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleModal.view())));
+            if (reply.form() != null) {
+                calls.call(
+                        SlackCalls.Method.VIEWS_OPEN,
+                        () -> client.viewsOpen(r -> r.triggerId(triggerId)
+                                .view(ScheduleModal.view(
+                                        reply.form(),
+                                        ScheduleModal.CALLBACK_ID,
+                                        reply.form().id()))));
+            } else {
+                ChatMessage message = reply.message();
+                calls.call(
+                        SlackCalls.Method.CHAT_POST_MESSAGE,
+                        () -> client.chatPostMessage(r -> r.channel(user.id())
+                                .blocks(BlockKit.render(message))
+                                .text(BlockKit.fallbackText(message))));
+            }
         } catch (RuntimeException e) {
             log.warn("Could not open the scheduling modal: {}", e.getMessage());
         }

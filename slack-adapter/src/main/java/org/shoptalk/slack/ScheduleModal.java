@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.shoptalk.core.chat.Form;
 import org.shoptalk.core.command.ScheduleForm;
-import org.shoptalk.core.i18n.Language;
 
 /**
  * Renders one of core's {@link Form}s as a Slack modal and reads a submission back into the form's values, keyed by
@@ -32,7 +31,7 @@ import org.shoptalk.core.i18n.Language;
  * {@code response_action: errors}). Texts and rules are core's ({@link ScheduleForm}). Stateless and thread-safe.
  */
 final class ScheduleModal {
-    /** The App Home's modal: it picks the channel. */
+    /** The App Home's modal; its private metadata is the form's id, which names the guild. */
     static final String CALLBACK_ID = "shoptalk_schedule";
     /** A form core handed out as a command's reply; the private metadata names the channel it was asked in. */
     static final String FORM_CALLBACK_ID = "shoptalk_form";
@@ -41,24 +40,7 @@ final class ScheduleModal {
     /** Slack limits a modal title to 24 characters. */
     private static final int MAX_TITLE = 24;
 
-    /** A submission read: the command to run in the channel, or the errors per field. */
-    record Result(String channelId, String command, Map<String, String> errors) {}
-
     private ScheduleModal() {}
-
-    /** The App Home's modal, with a channel field, in English (the Home does not yet say whose guild it is for). */
-    static View view() {
-        return view(ScheduleForm.form(Language.EN, true), CALLBACK_ID, null);
-    }
-
-    /** The App Home's submission, checked by core's rules for the schedule form. */
-    static Result read(Map<String, Map<String, ViewState.Value>> values) {
-        Map<String, String> entered = values(ScheduleForm.form(Language.EN, true), values);
-        ScheduleForm.Checked checked = ScheduleForm.check(entered, Language.EN, true);
-        return checked.ok()
-                ? new Result(entered.get(ScheduleForm.CHANNEL), checked.command(), Map.of())
-                : new Result(null, null, checked.errors());
-    }
 
     /** {@code form} as a modal; {@code metadata} comes back with the submission (Slack's private_metadata). */
     static View view(Form form, String callbackId, String metadata) {

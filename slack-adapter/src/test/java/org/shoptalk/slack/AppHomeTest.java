@@ -12,13 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.testing.RecordingShoptalk;
 
 class AppHomeTest {
@@ -31,14 +32,17 @@ class AppHomeTest {
     void start() throws Exception {
         slack = SlackHarness.singleWorkspace(core);
         slack.adapter.start();
-        core.answerWith(r -> CommandReply.privately(
-                r.text().equals("schedules")
-                        ? ChatMessage.builder()
-                                .text("Craft: Mon 09:30, next Mon 23 Nov")
-                                .button("Pause", "in:7 pause 1")
-                                .button("Add a moment", "in:7 schedule")
-                                .build()
-                        : ChatMessage.text("Done: " + r.text())));
+        core.answerWith(r -> r.text().equals("in:7 schedule form")
+                ? CommandReply.form(
+                        ScheduleForm.form(Language.NL, false).withId("in:7 schedule"), ChatMessage.text("form"))
+                : CommandReply.privately(
+                        r.text().equals("schedules")
+                                ? ChatMessage.builder()
+                                        .text("Craft: Mon 09:30, next Mon 23 Nov")
+                                        .button("Pause", "in:7 pause 1")
+                                        .button("Add a moment", "in:7 schedule form")
+                                        .build()
+                                : ChatMessage.text("Done: " + r.text())));
     }
 
     @AfterEach
@@ -57,7 +61,7 @@ class AppHomeTest {
                 .contains("\"type\":\"home\"")
                 .contains("Craft: Mon 09:30")
                 .contains("\"value\":\"in:7 pause 1\"")
-                .contains("\"action_id\":\"" + AppHome.OPEN_SCHEDULE_ACTION + ":in:7 schedule\"");
+                .contains("\"action_id\":\"" + AppHome.OPEN_SCHEDULE_ACTION + ":in:7 schedule form\"");
     }
 
     @Test
@@ -73,15 +77,25 @@ class AppHomeTest {
                 .hasSize(1);
     }
 
+    /** Issue 12: the Home's button names its guild, so the modal is core's form for it, in the guild's language. */
     @Test
-    void schedule_button_opens_the_modal() {
-        slack.interaction(SlackPayloads.homeButtonClick("U1", AppHome.OPEN_SCHEDULE_ACTION, null));
+    void schedule_button_opens_cores_form_for_that_guild_in_its_language() {
+        slack.interaction(SlackPayloads.homeButtonClick(
+                "U1", AppHome.OPEN_SCHEDULE_ACTION + ":in:7 schedule form", "in:7 schedule form"));
 
         String open = decoded(slack.awaitRequests("/api/views.open", 1).get(0));
+        assertThat(core.commands)
+                .containsExactly(new CommandRequest(new UserRef(TENANT, "U1"), null, "in:7 schedule form"));
         assertThat(open)
                 .contains("trigger_id=trigger-1")
                 .contains(ScheduleModal.CALLBACK_ID)
-                .contains("timepicker");
+                .contains("\"private_metadata\":\"in:7 schedule\"")
+                .contains("timepicker")
+                .contains("Reflectiemoment")
+                .contains("Plannen")
+                .contains("Dagen")
+                .doesNotContain("conversations_select")
+                .doesNotContain("Days");
     }
 
     @Test
@@ -111,9 +125,13 @@ class AppHomeTest {
     }
 
     @Test
-    void valid_modal_runs_one_schedule_command_in_the_chosen_channel_and_refreshes_home() {
+    void valid_modal_runs_one_schedule_command_for_the_homes_guild_and_refreshes_home() {
         HttpResponse<String> r = slack.interaction(
-                SlackPayloads.scheduleSubmission("U1", "C7", "mon,thu", "09:30", "2", "Europe/Amsterdam"));
+                SlackPayloads.scheduleSubmission("U1", "C7", "mon,thu", "09:30", "2", "Europe/Amsterdam")
+                        .replace(
+                                "\"callback_id\":\"" + ScheduleModal.CALLBACK_ID + "\",",
+                                "\"callback_id\":\"" + ScheduleModal.CALLBACK_ID
+                                        + "\",\"private_metadata\":\"in:7 schedule\","));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).doesNotContain("errors");
@@ -122,9 +140,9 @@ class AppHomeTest {
         assertThat(core.commands.get(0))
                 .isEqualTo(new CommandRequest(
                         new UserRef(TENANT, "U1"),
-                        new ChannelRef(TENANT, "C7"),
-                        "schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam"));
-        assertThat(reply).contains("channel=U1").contains("Done: schedule mon,thu 09:30");
+                        null,
+                        "in:7 schedule mon,thu 09:30 every 2 weeks tz Europe/Amsterdam"));
+        assertThat(reply).contains("channel=U1").contains("Done: in:7 schedule mon,thu 09:30");
     }
 
     @Test

@@ -9,13 +9,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.shoptalk.core.command.ScheduleForm;
+import org.shoptalk.core.i18n.Language;
 
+/** A modal's fields read back into core's form values, and checked by core's rules before the modal closes. */
 class ScheduleModalTest {
+    /** A submission read: the channel picked, the command to run there, or the errors per field. */
+    private record Result(String channelId, String command, Map<String, String> errors) {}
+
+    private static Result read(Map<String, Map<String, ViewState.Value>> state) {
+        Map<String, String> entered = ScheduleModal.values(ScheduleForm.form(Language.EN, true), state);
+        ScheduleForm.Checked checked = ScheduleForm.check(entered, Language.EN, true);
+        return checked.ok()
+                ? new Result(entered.get(ScheduleForm.CHANNEL), checked.command(), Map.of())
+                : new Result(null, null, checked.errors());
+    }
 
     @Test
     void filled_in_modal_becomes_one_schedule_command_in_the_chosen_channel() {
-        ScheduleModal.Result r =
-                ScheduleModal.read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
+        Result r = read(form("C1", List.of("thu", "mon"), "09:30", "2", "Europe/Amsterdam", "dialogue"));
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.channelId()).isEqualTo("C1");
@@ -24,14 +36,14 @@ class ScheduleModalTest {
 
     @Test
     void optional_fields_left_empty_are_left_out() {
-        ScheduleModal.Result r = ScheduleModal.read(form("C1", List.of("fri"), "16:00", "", "", ""));
+        Result r = read(form("C1", List.of("fri"), "16:00", "", "", ""));
 
         assertThat(r.command()).isEqualTo("schedule fri 16:00");
     }
 
     @Test
     void each_wrong_field_gets_its_own_error_next_to_it() {
-        ScheduleModal.Result r = ScheduleModal.read(form(null, List.of(), null, "0", "Mars/Olympus", "two words"));
+        Result r = read(form(null, List.of(), null, "0", "Mars/Olympus", "two words"));
 
         assertThat(r.errors()).containsOnlyKeys("channel", "days", "time", "every", "tz", "theme");
         assertThat(r.errors().get("tz")).contains("Europe/Amsterdam");
@@ -43,7 +55,7 @@ class ScheduleModalTest {
     @ParameterizedTest
     @ValueSource(strings = {"CET", "GMT", "EST5EDT", "+02:00"})
     void zones_the_command_language_refuses_are_refused_by_the_modal_before_it_closes(String zone) {
-        ScheduleModal.Result r = ScheduleModal.read(form("C1", List.of("mon"), "09:30", "", zone, null));
+        Result r = read(form("C1", List.of("mon"), "09:30", "", zone, null));
 
         assertThat(r.errors()).containsOnlyKeys("tz");
         assertThat(r.errors().get("tz")).contains(zone);
@@ -51,7 +63,8 @@ class ScheduleModalTest {
 
     @Test
     void the_modal_asks_for_every_field_it_reads() {
-        assertThat(ScheduleModal.view().getBlocks())
+        assertThat(ScheduleModal.view(ScheduleForm.form(Language.EN, true), ScheduleModal.CALLBACK_ID, null)
+                        .getBlocks())
                 .filteredOn(b -> b instanceof com.slack.api.model.block.InputBlock)
                 .extracting(b -> ((com.slack.api.model.block.InputBlock) b).getBlockId())
                 .containsExactly("channel", "days", "time", "every", "tz", "theme");

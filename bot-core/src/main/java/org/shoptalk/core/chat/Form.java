@@ -29,6 +29,14 @@ public record Form(
         errors = Map.copyOf(errors);
     }
 
+    /**
+     * The same form under another id: core's form for one guild of a Home ({@code in:7 schedule}), so its submission
+     * is checked and run for that guild, in its language (issue 12). Adapters hand the id back unchanged.
+     */
+    public Form withId(String newId) {
+        return new Form(newId, title, intro, submit, cancel, fields, values, errors);
+    }
+
     /** The same form, shown again with what was entered and an error next to each field that was wrong. */
     public Form withErrors(Map<String, String> entered, Map<String, String> fieldErrors) {
         return new Form(id, title, intro, submit, cancel, fields, entered, fieldErrors);

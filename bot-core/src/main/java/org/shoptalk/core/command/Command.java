@@ -308,14 +308,16 @@ public sealed interface Command {
         }
     }
 
-    record Occasion(String kind, LocalDate start) implements Command {
+    /** {@code anyway}: plan even where a step falls in the same minute as another moment (issue 12). */
+    record Occasion(String kind, LocalDate start, boolean anyway) implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.occasion(this);
         }
     }
 
-    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time) implements Command {
+    /** {@code anyway}: plan even in the same minute as another moment (issue 12). */
+    record Series(Theme theme, int moments, DayOfWeek day, LocalTime time, boolean anyway) implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.series(this);

@@ -1,6 +1,7 @@
 package org.shoptalk.core.command;
 
 import java.util.Arrays;
+import org.shoptalk.core.i18n.Language;
 
 /**
  * A command that cannot be carried out, with the text key that explains why (resolved in the guild's
@@ -29,6 +30,31 @@ public final class CommandException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** The arguments as shown in {@code language}: each {@link InLanguage} read in it, the rest as given. */
+    public Object[] args(Language language) {
+        return inLanguage(args, language);
+    }
+
+    /** {@code args} with each {@link InLanguage} read in {@code language}. */
+    static Object[] inLanguage(Object[] args, Language language) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof InLanguage l) {
+                out[i] = l.in(language);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An argument whose words depend on the language the error is shown in, which the parser does not know (the
+     * theme names, issue 12).
+     */
+    @FunctionalInterface
+    public interface InLanguage {
+        String in(Language language);
     }
 
     /** The form to show with the error, or null. */

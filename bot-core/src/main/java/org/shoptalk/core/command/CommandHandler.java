@@ -114,7 +114,8 @@ public final class CommandHandler {
     }
 
     private static ChatMessage error(Context ctx, CommandException e) {
-        ChatMessage.Builder b = ChatMessage.builder().text(ctx.t(e.key(), echoes(e.args())));
+        ChatMessage.Builder b = ChatMessage.builder()
+                .text(ctx.t(e.key(), CommandException.inLanguage(echoes(e.args()), ctx.language())));
         if (e.syntax() != null) {
             b.context(ctx.t("error.form", ctx.invocation() + " " + e.syntax().usage(ctx.language())));
         } else if ("error.unknown".equals(e.key())) {
@@ -143,22 +144,27 @@ public final class CommandHandler {
      * says (its channel field, when it has one; else where it was shown).
      */
     public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
-        if (!Form.SCHEDULE.equals(formId)) {
+        Optional<java.util.regex.Matcher> target = HomeView.targeted(formId);
+        if (!Form.SCHEDULE.equals(target.map(m -> m.group(2)).orElse(formId))) {
             throw new IllegalArgumentException("unknown form: " + formId);
         }
+        // A form for one guild (from a Home): checked in that guild's language and run for it, as its buttons are.
+        String prefix = target.map(m -> "in:" + m.group(1) + " ").orElse("");
         boolean withChannel = values.containsKey(ScheduleForm.CHANNEL);
         String picked = values.get(ScheduleForm.CHANNEL);
         ChannelRef channel = withChannel && picked != null && !picked.isBlank()
                 ? new ChannelRef(where.user().tenant(), picked.strip())
                 : where.channel();
-        CommandRequest request = new CommandRequest(where.user(), channel, "");
-        Context ctx = context(request);
+        String aim = channel == null ? prefix : "";
+        Context ctx = context(new CommandRequest(where.user(), channel, aim + Form.SCHEDULE));
         ScheduleForm.Checked checked = ScheduleForm.check(values, ctx.language(), withChannel);
         if (!checked.ok()) {
             return CommandReply.form(
-                    ScheduleForm.form(ctx.language(), withChannel).withErrors(values, checked.errors()),
+                    ScheduleForm.form(ctx.language(), withChannel)
+                            .withId(formId)
+                            .withErrors(values, checked.errors()),
                     ChatMessage.text(String.join("\n", checked.errors().values())));
         }
-        return handle(new CommandRequest(where.user(), channel, checked.command()));
+        return handle(new CommandRequest(where.user(), channel, aim + checked.command()));
     }
 }

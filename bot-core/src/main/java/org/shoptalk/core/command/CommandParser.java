@@ -274,7 +274,7 @@ public final class CommandParser {
     }
 
     /** "anyway" / "toch": plan it even in the same minute as another moment of the guild (docs/scheduling.md). */
-    private static boolean acceptAnyway(Tokens t) {
+    static boolean acceptAnyway(Tokens t) {
         return t.accept("anyway") || t.accept("toch");
     }
 
@@ -404,9 +404,9 @@ public final class CommandParser {
         return Theme.parse(word).orElseThrow(() -> new CommandException(syntax, "error.theme", str(word), themeList()));
     }
 
-    static String themeList() {
-        return String.join(
-                ", ", java.util.Arrays.stream(Theme.values()).map(Theme::key).toList());
+    /** The theme words, listed in the language the error is shown in. */
+    static CommandException.InLanguage themeList() {
+        return Theme::words;
     }
 
     private static long id(Tokens t, Syntax syntax) {

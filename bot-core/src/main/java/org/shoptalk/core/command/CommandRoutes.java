@@ -206,7 +206,7 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
         }
         b.text(ctx.t("help.everyone") + "\n" + everyone.toString().strip());
         b.text(ctx.t("help.leads") + "\n" + leads.toString().strip());
-        b.context(ctx.t("help.themes", CommandParser.themeList()));
+        b.context(ctx.t("help.themes", Theme.words(ctx.language())));
         return CommandReply.privately(b.build());
     }
 
@@ -215,8 +215,12 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
      * the typed form as the fallback text.
      */
     private static CommandReply scheduleForm(Context ctx) {
+        // Away from a channel (a Home, the private chat) the form names its guild, so the submission is for that one.
+        String id = ctx.request().channel() == null && ctx.guild() != null
+                ? "in:" + ctx.guild().id() + " " + Form.SCHEDULE
+                : Form.SCHEDULE;
         return CommandReply.form(
-                ScheduleForm.form(ctx.language(), false),
+                ScheduleForm.form(ctx.language(), false).withId(id),
                 ChatMessage.text(
                         ctx.t("form.fallback", ctx.invocation() + " " + Syntax.SCHEDULE.usage(ctx.language()))));
     }

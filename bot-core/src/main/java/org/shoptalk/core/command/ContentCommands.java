@@ -92,7 +92,7 @@ public final class ContentCommands {
                                 - library.byTheme(theme).size();
                 b.text(ctx.t(
                         "prompts.theme.line",
-                        theme.key(),
+                        theme.word(ctx.language()),
                         theme.label(ctx.language()),
                         library.byTheme(theme).size(),
                         own));

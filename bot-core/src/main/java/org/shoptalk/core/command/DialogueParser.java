@@ -70,9 +70,11 @@ final class DialogueParser {
         if (kind == null) {
             throw new CommandException(Syntax.OCCASION, "error.occasion", "");
         }
-        LocalDate start = t.hasMore() ? CommandParser.date(t.next(), Syntax.OCCASION) : null;
+        boolean anyway = CommandParser.acceptAnyway(t);
+        LocalDate start = t.hasMore() && !anyway ? CommandParser.date(t.next(), Syntax.OCCASION) : null;
+        anyway = anyway || CommandParser.acceptAnyway(t);
         return CommandParser.end(
-                t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start));
+                t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start, anyway));
     }
 
     static Command series(Tokens t) {
@@ -89,10 +91,11 @@ final class DialogueParser {
             throw new CommandException(Syntax.SERIES, "error.series.day", dayWord);
         }
         LocalTime time = CommandParser.time(t.next(), Syntax.SERIES);
+        boolean anyway = CommandParser.acceptAnyway(t);
         return CommandParser.end(
                 t,
                 Syntax.SERIES,
-                new Command.Series(theme, moments, days.iterator().next(), time));
+                new Command.Series(theme, moments, days.iterator().next(), time, anyway));
     }
 
     private static int number(String word, int min, int max, Syntax syntax) {

@@ -67,7 +67,7 @@ public final class HomeView {
             String target = "in:" + g.id() + " ";
             schedules.section(inGuild, g, target, lead, b);
             if (lead) {
-                b.button(inGuild.t("home.button.add"), target + "schedule");
+                b.button(inGuild.t("home.button.add"), target + "schedule form");
             }
         }
         b.divider()

@@ -28,7 +28,9 @@ final class Keywords {
             Map.entry("uur", "hours"),
             Map.entry("nooit", "never"),
             Map.entry("verwijder", "delete"),
-            Map.entry("formulier", "form"));
+            Map.entry("formulier", "form"),
+            Map.entry("toevoegen", "add"),
+            Map.entry("weghalen", "remove"));
 
     private Keywords() {}
 

@@ -70,7 +70,8 @@ public final class ScheduleCommands {
         Schedule s = db.inTransaction(h -> {
             // Checked under the guild's row lock, so two leads typing the same moment at once cannot both add it.
             guilds.lock(h, g.id());
-            refuseRepeats(ctx, g, h, MomentClash.candidate(g.id(), timing, theme, clock.instant()), anyway);
+            refuseRepeats(
+                    ctx, g, h, schedules, MomentClash.candidate(g.id(), timing, theme, clock.instant()), anyway, clock);
             long id = schedules.add(h, g, timing, theme, ctx.request().user(), clock.instant());
             Schedule added = schedules.find(h, g, id).orElseThrow();
             // Planned before the commit, so the two are one unit: when planning fails the schedule is not stored
@@ -84,9 +85,19 @@ public final class ScheduleCommands {
 
     /**
      * An exact duplicate is always refused; a moment in the same minute as another is refused unless the lead said
-     * {@code anyway} (docs/scheduling.md, issue 12).
+     * {@code anyway} (docs/scheduling.md, issue 12). Schedules, series and occasion templates all pass here; the
+     * caller holds the guild's row lock.
+     *
+     * @throws CommandException naming the moment in the way and, for a clash, the first time both would post
      */
-    private void refuseRepeats(Context ctx, Guild g, Handle h, Schedule candidate, boolean anyway) {
+    static void refuseRepeats(
+            Context ctx,
+            Guild g,
+            Handle h,
+            ScheduleStore schedules,
+            Schedule candidate,
+            boolean anyway,
+            java.time.Clock clock) {
         LocalDate today = clock.instant().atZone(g.zone()).toLocalDate();
         List<DateRange> skips = schedules.skips(h, g.id(), today.minusDays(1));
         MomentClash.Finding finding =

@@ -66,7 +66,7 @@ public final class ScheduleForm {
                 null,
                 List.of()));
         List<Form.Choice> themes = Arrays.stream(Theme.values())
-                .map(th -> new Form.Choice(th.key(), th.label(language)))
+                .map(th -> new Form.Choice(th.word(language), th.label(language)))
                 .toList();
         fields.add(field(
                 THEME,
@@ -136,7 +136,7 @@ public final class ScheduleForm {
         try {
             rule.run();
         } catch (CommandException e) {
-            errors.put(field, Texts.get().t(language, e.key(), e.args()));
+            errors.put(field, Texts.get().t(language, e.key(), e.args(language)));
         } catch (IllegalArgumentException e) {
             errors.put(field, Texts.get().t(language, key, arg));
         }

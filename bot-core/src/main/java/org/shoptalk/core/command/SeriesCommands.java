@@ -11,7 +11,9 @@ import java.util.Set;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.dialogue.Occasion;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.schedule.DateRange;
+import org.shoptalk.core.schedule.MomentClash;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
 import org.shoptalk.core.schedule.Timing;
@@ -22,12 +24,14 @@ public final class SeriesCommands {
     static final LocalTime OCCASION_TIME = LocalTime.of(9, 30);
 
     private final Database db;
+    private final GuildStore guilds;
     private final ScheduleStore schedules;
     private final TaskPlanner planner;
     private final Clock clock;
 
-    public SeriesCommands(Database db, ScheduleStore schedules, TaskPlanner planner, Clock clock) {
+    public SeriesCommands(Database db, GuildStore guilds, ScheduleStore schedules, TaskPlanner planner, Clock clock) {
         this.db = db;
+        this.guilds = guilds;
         this.schedules = schedules;
         this.planner = planner;
         this.clock = clock;
@@ -51,11 +55,23 @@ public final class SeriesCommands {
             throw new CommandException(Syntax.OCCASION, "error.past", start + " " + OCCASION_TIME);
         }
         List<Schedule> created = db.inTransaction(h -> {
+            // Each step is checked against the guild's moments and the steps stored before it, under the guild's
+            // lock, as single moments are (issue 12); one refused step leaves none stored.
+            guilds.lock(h, g.id());
             List<Schedule> out = new ArrayList<>();
             for (int i = 0; i < dates.size(); i++) {
                 Timing.Once timing = new Timing.Once(LocalDateTime.of(dates.get(i), OCCASION_TIME), null);
+                String promptId = occasion.steps().get(i).promptId();
+                ScheduleCommands.refuseRepeats(
+                        ctx,
+                        g,
+                        h,
+                        schedules,
+                        MomentClash.candidate(g.id(), timing, null, promptId, null, clock.instant()),
+                        c.anyway(),
+                        clock);
                 long id = schedules.add(h, g, timing, null, ctx.request().user(), clock.instant());
-                schedules.shape(h, id, occasion.steps().get(i).promptId(), null);
+                schedules.shape(h, id, promptId, null);
                 out.add(schedules.find(h, g, id).orElseThrow());
             }
             return out;
@@ -72,14 +88,18 @@ public final class SeriesCommands {
     CommandReply series(Context ctx, Command.Series c) {
         Guild g = ctx.requireLead(Syntax.SERIES);
         LocalDate anchor = clock.instant().atZone(g.zone()).toLocalDate();
+        Timing.Weekly timing = new Timing.Weekly(Set.of(c.day()), c.time(), 1, anchor, null);
         Schedule s = db.inTransaction(h -> {
-            long id = schedules.add(
-                    h,
+            guilds.lock(h, g.id());
+            ScheduleCommands.refuseRepeats(
+                    ctx,
                     g,
-                    new Timing.Weekly(Set.of(c.day()), c.time(), 1, anchor, null),
-                    c.theme(),
-                    ctx.request().user(),
-                    clock.instant());
+                    h,
+                    schedules,
+                    MomentClash.candidate(g.id(), timing, c.theme(), null, c.moments(), clock.instant()),
+                    c.anyway(),
+                    clock);
+            long id = schedules.add(h, g, timing, c.theme(), ctx.request().user(), clock.instant());
             schedules.shape(h, id, null, c.moments());
             return schedules.find(h, g, id).orElseThrow();
         });

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.round.Attribution;
 
 /**
@@ -18,12 +21,20 @@ import org.shoptalk.core.round.Attribution;
  * round without answers gets one row of its own), JSON for scripts. Times are ISO-8601 UTC instants, except an
  * anonymous answer's, which is its day alone ({@code 2026-11-23}) in the guild's time zone, with no edit time:
  * names and times follow {@link Attribution}, as the chat digest and the page do.
+ *
+ * <p>Language (issue 12, docs/digest-on-the-web.md): what people read is in the guild's language, from the catalog.
+ * Markdown's headings and labels are. CSV is opened by people in a spreadsheet, so its header row is too
+ * ({@code export.csv.<column>}: a Dutch guild gets {@code moment_nr,moment_geopend_op,...}), as are its yes/no
+ * values and theme words; the columns and their order are {@link #CSV_COLUMNS} in every language, and an English
+ * guild's header is exactly those ids, as before, so importers built on it keep working. JSON is for scripts: its
+ * keys, booleans and theme keys stay the same in every language.
  */
 public enum DigestExport {
     MARKDOWN("md", "text/markdown; charset=utf-8"),
     CSV("csv", "text/csv; charset=utf-8"),
     JSON("json", "application/json");
 
+    /** The CSV columns in order, by stable id (the English header); each is {@code export.csv.<id>} in the catalog. */
     static final List<String> CSV_COLUMNS = List.of(
             "round_id",
             "round_opened_at",
@@ -40,6 +51,7 @@ public enum DigestExport {
             "edited",
             "text",
             "thread_url");
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String extension;
@@ -80,48 +92,55 @@ public enum DigestExport {
     }
 
     private static String markdown(DigestHistory.Period p) {
+        Language lang = p.guild().language();
+        Texts t = Texts.get();
         ZoneId zone = p.guild().zone();
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
         DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
         StringBuilder out = new StringBuilder();
         out.append("# ")
-                .append(oneLine(p.guild().name()))
-                .append(": reflection moments ")
-                .append(day.format(p.from().atZone(zone)))
-                .append(" to ")
-                .append(day.format(p.to().minusNanos(1).atZone(zone)))
-                .append("\n\nTimes in ")
-                .append(zone.getId())
-                .append(". Moments: ")
-                .append(p.rounds().size())
-                .append(". Answers: ")
-                .append(p.answerCount())
-                .append(".\n");
+                .append(t.t(
+                        lang,
+                        "export.md.title",
+                        oneLine(p.guild().name()),
+                        day.format(p.from().atZone(zone)),
+                        day.format(p.to().minusNanos(1).atZone(zone))))
+                .append("\n\n")
+                .append(t.t(lang, "export.md.summary", zone.getId(), p.rounds().size(), p.answerCount()))
+                .append('\n');
         for (DigestHistory.RoundEntry r : p.rounds()) {
             out.append("\n## ")
                     .append(at.format(r.openedAt().atZone(zone)))
                     .append(": ")
                     .append(oneLine(r.prompt()))
-                    .append("\n\n*Why this question:* ")
+                    .append("\n\n*")
+                    .append(t.t(lang, "export.md.why"))
+                    .append("* ")
                     .append(oneLine(r.why()))
                     .append('\n');
             for (DigestHistory.ThreadLink link : r.threads()) {
-                out.append("\nThread: <").append(link.url()).append(">\n");
+                out.append('\n')
+                        .append(t.t(lang, "export.md.thread"))
+                        .append(" <")
+                        .append(link.url())
+                        .append(">\n");
             }
             if (r.answers().isEmpty()) {
-                out.append("\nNo answers.\n");
+                out.append('\n').append(t.t(lang, "export.md.no.answers")).append('\n');
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 Attribution.Byline by = a.by();
                 out.append("\n**").append(oneLine(by.authorName())).append("**");
                 if (by.respondsToName() != null) {
-                    out.append(", responding to **")
+                    out.append(", ")
+                            .append(t.t(lang, "export.md.responding"))
+                            .append(" **")
                             .append(oneLine(by.respondsToName()))
                             .append("**");
                 }
                 out.append(" (")
                         .append(by.posted().format(at, day))
-                        .append(by.edited() ? ", edited" : "")
+                        .append(by.edited() ? ", " + t.t(lang, "export.md.edited") : "")
                         .append(")\n\n");
                 for (String line : a.text().split("\r?\n", -1)) {
                     out.append("> ").append(line).append('\n');
@@ -132,11 +151,12 @@ public enum DigestExport {
     }
 
     private static String csv(DigestHistory.Period p) {
+        Language lang = p.guild().language();
         StringBuilder out = new StringBuilder();
-        row(out, CSV_COLUMNS);
+        row(out, header(lang));
         for (DigestHistory.RoundEntry r : p.rounds()) {
-            List<String> round =
-                    List.of(String.valueOf(r.id()), r.openedAt().toString(), r.theme(), r.prompt(), r.why());
+            List<String> round = List.of(
+                    String.valueOf(r.id()), r.openedAt().toString(), themeWord(r.theme(), lang), r.prompt(), r.why());
             String firstThread = r.threads().isEmpty() ? "" : r.threads().get(0).url();
             if (r.answers().isEmpty()) {
                 row(out, concat(round, List.of("", "", "", "", "", "", "", "", "", firstThread)));
@@ -152,15 +172,31 @@ public enum DigestExport {
                                         by.posted().iso(),
                                         orEmpty(by.authorId()),
                                         by.authorName(),
-                                        String.valueOf(by.anonymous()),
+                                        yesNo(by.anonymous(), lang),
                                         orEmpty(by.respondsToId()),
                                         orEmpty(by.respondsToName()),
-                                        String.valueOf(by.edited()),
+                                        yesNo(by.edited(), lang),
                                         a.text(),
                                         a.threadUrl() == null ? firstThread : a.threadUrl())));
             }
         }
         return out.toString();
+    }
+
+    /** The CSV header row in {@code language}: {@link #CSV_COLUMNS} as the catalog names them. */
+    static List<String> header(Language language) {
+        return CSV_COLUMNS.stream()
+                .map(c -> Texts.get().t(language, "export.csv." + c))
+                .toList();
+    }
+
+    private static String yesNo(boolean value, Language language) {
+        return Texts.get().t(language, value ? "export.yes" : "export.no");
+    }
+
+    /** A theme as people of the guild call it; a key no theme has any more stays as stored. */
+    private static String themeWord(String key, Language language) {
+        return key == null ? "" : Theme.parse(key).map(th -> th.word(language)).orElse(key);
     }
 
     /** RFC 4180: every field quoted, quotes doubled, CRLF between records. */

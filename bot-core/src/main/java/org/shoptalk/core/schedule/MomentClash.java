@@ -21,8 +21,10 @@ import org.shoptalk.core.prompt.Theme;
  *
  * <p>A <b>duplicate</b> is the same moment typed again, after the parser's normalisation ({@code mon 9.30},
  * {@code MONDAY 09:30}): same kind, days, time, every-N-weeks rhythm (the same weeks), zone as it resolves in the
- * guild, theme and pinned question. A <b>clash</b> is any other moment that would post in the same minute within
- * {@link #HORIZON} (a one-off on a weekly moment's day included); the lead may still ask for it.
+ * guild, theme and pinned question, and both a series or both not. A <b>clash</b> is any other moment that would post
+ * in the same minute within {@link #HORIZON} (a one-off on a weekly moment's day included); the lead may still ask
+ * for it. A series counts only the moments it has left; schedules, series and occasion templates all pass this check
+ * (issue 12).
  */
 public final class MomentClash {
     /** How far ahead occurrences are compared: a year covers every rhythm people use (every 1 to 52 weeks). */
@@ -103,7 +105,8 @@ public final class MomentClash {
 
     private static List<ZonedDateTime> within(
             Schedule s, Instant now, Instant until, ZoneId guildZone, Collection<DateRange> skips) {
-        return s.upcoming(now, guildZone, skips, MAX_OCCURRENCES).stream()
+        int count = s.seriesLeft() == null ? MAX_OCCURRENCES : Math.min(MAX_OCCURRENCES, s.seriesLeft());
+        return s.upcoming(now, guildZone, skips, count).stream()
                 .filter(t -> t.toInstant().isBefore(until))
                 .toList();
     }
@@ -111,6 +114,7 @@ public final class MomentClash {
     static boolean sameMoment(Schedule a, Schedule b, ZoneId guildZone) {
         if (!Objects.equals(a.theme(), b.theme())
                 || !Objects.equals(a.promptId(), b.promptId())
+                || (a.seriesLeft() == null) != (b.seriesLeft() == null)
                 || !a.zoneOr(guildZone).equals(b.zoneOr(guildZone))) {
             return false;
         }
@@ -138,6 +142,15 @@ public final class MomentClash {
 
     /** A moment that is not stored yet, to check before storing it. */
     public static Schedule candidate(long guildId, Timing timing, Theme theme, Instant now) {
-        return new Schedule(0, 0, guildId, timing, theme, false, null, false, now, null, null);
+        return candidate(guildId, timing, theme, null, null, now);
+    }
+
+    /**
+     * A moment that is not stored yet with a pinned question ({@code promptId}, an occasion's step) or a number of
+     * moments ({@code seriesLeft}, a series); either may be null.
+     */
+    public static Schedule candidate(
+            long guildId, Timing timing, Theme theme, String promptId, Integer seriesLeft, Instant now) {
+        return new Schedule(0, 0, guildId, timing, theme, false, null, false, now, promptId, seriesLeft);
     }
 }

@@ -26,7 +26,7 @@ class DutchCommandsTest {
         String help = f.run("ann", "craft", "hulp");
 
         assertThat(help)
-                .contains("/shoptalk schedule DAGEN UU:MM [elke N weken] [tz TIJDZONE] [thema THEMA]")
+                .contains("/shoptalk schedule DAGEN UU:MM [elke N weken] [tijdzone TIJDZONE] [thema THEMA]")
                 .contains("/shoptalk pauzeer ID [tot JJJJ-MM-DD]")
                 .doesNotContain("DAYS")
                 .doesNotContain("HH:MM")
@@ -60,5 +60,35 @@ class DutchCommandsTest {
     @Test
     void a_guild_may_be_named_with_a_dutch_keyword_first() {
         assertThat(f.run("ann", "craft", "guild")).contains("Taal en cultuur");
+    }
+
+    /** Issue 12: themes by their Dutch words in a Dutch guild; the English ones still work. */
+    @Test
+    void a_dutch_guild_types_and_reads_themes_by_their_dutch_words() {
+        assertThat(f.run("ann", "craft", "schedule ma 09:30 thema dialoog"))
+                .contains("#1")
+                .contains("thema Dialoog");
+        assertThat(f.run("ann", "craft", "schedule di 09:30 theme explore")).contains("thema Verkennen en erkennen");
+        assertThat(f.run("ann", "craft", "prompts"))
+                .contains("dialoog - Dialoog")
+                .contains("verkennen - Verkennen en erkennen")
+                .doesNotContain("explore");
+        assertThat(f.run("ann", "craft", "prompts verantwoording")).contains("Vragen in Verantwoording");
+        assertThat(f.run("ann", "craft", "hulp"))
+                .contains("Thema's: verkennen, opruimen, kiezen, vak, doelen, middelen, verantwoording, dialoog");
+    }
+
+    @Test
+    void a_wrong_theme_lists_the_themes_in_the_guilds_language_in_full() {
+        assertThat(f.run("ann", "craft", "schedule ma 09:30 thema vrijdag"))
+                .contains("\"vrijdag\" is geen thema: kies uit verkennen, opruimen, kiezen, vak, doelen, middelen,"
+                        + " verantwoording, dialoog.")
+                .doesNotContain("dialogue");
+
+        f.run("bob", "english", "guild create Craft lang en");
+        assertThat(f.run("bob", "english", "schedule mon 09:30 theme friday"))
+                .contains("\"friday\" is not a theme: use one of explore, declutter, choose, craft, goals, means,"
+                        + " accountability, dialogue.");
+        assertThat(f.run("bob", "english", "schedule mon 09:30 theme dialoog")).contains("theme Dialogue");
     }
 }

@@ -67,7 +67,7 @@ class HomeTest {
         long craft = guildId("Craft");
         long zorg = guildId("Zorg");
         assertThat(commands(home))
-                .contains("in:" + craft + " pause 1", "in:" + craft + " schedule", "reminders off")
+                .contains("in:" + craft + " pause 1", "in:" + craft + " schedule form", "reminders off")
                 .noneMatch(c -> c.startsWith("in:" + zorg));
         assertThat(f.run("lea", null, "schedules"))
                 .contains("Craft (you lead it)")

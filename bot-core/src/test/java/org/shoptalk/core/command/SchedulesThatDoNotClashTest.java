@@ -120,4 +120,66 @@ class SchedulesThatDoNotClashTest {
                 .contains("/shoptalk schedule at 2026-11-30 10:25 toch");
         assertThat(f.run("bram", "zorg", "schedule at 2026-11-30 10:25 toch")).contains("#2");
     }
+
+    /** Issue 12: series go through the same rule as single moments. Wednesday 25 Nov is the first Wednesday. */
+    @Test
+    void a_series_in_the_same_minute_as_a_moment_is_refused_until_the_lead_says_anyway_and_never_twice() {
+        craft();
+        f.run("lea", "craft", "schedule wed 11:00");
+
+        assertThat(f.run("lea", "craft", "series dialogue 4 wed 11:00"))
+                .contains("same minute as moment #1 (Wed at 11:00, every week (Europe/Amsterdam))")
+                .contains("first on Wed 25 Nov 2026 11:00")
+                .contains("/shoptalk series dialogue 4 wed 11:00 anyway");
+        assertThat(moments()).isEqualTo(1);
+
+        assertThat(f.run("lea", "craft", "series dialogue 4 wed 11:00 anyway")).contains("Series #2");
+        assertThat(f.run("lea", "craft", "series dialogue 4 wed 11:00 anyway"))
+                .contains("Moment #2 already does this")
+                .contains("Nothing was added");
+        assertThat(moments()).isEqualTo(2);
+    }
+
+    /** A series of two Thursdays (26 Nov, 3 Dec) is over by 10 Dec: a one-off then meets nothing. */
+    @Test
+    void a_series_clashes_only_with_the_moments_it_has_left() {
+        craft();
+        f.run("lea", "craft", "series explore 2 thu 12:00");
+
+        assertThat(f.run("lea", "craft", "schedule at 2026-12-03 12:00"))
+                .contains("same minute as moment #1")
+                .contains("first on Thu 3 Dec 2026 12:00");
+        assertThat(f.run("lea", "craft", "schedule at 2026-12-10 12:00")).contains("Reflection moment #2 planned");
+    }
+
+    /** Issue 12: occasion templates too; a refused step leaves none of the three stored. */
+    @Test
+    void an_occasion_whose_step_meets_a_moment_is_refused_whole_and_planned_with_anyway() {
+        craft();
+        f.run("lea", "craft", "schedule thu 09:30");
+
+        assertThat(f.run("lea", "craft", "occasion kickoff 2026-12-01"))
+                .contains("same minute as moment #1 (Thu at 09:30, every week (Europe/Amsterdam))")
+                .contains("first on Thu 3 Dec 2026 09:30")
+                .contains("/shoptalk occasion kickoff 2026-12-01 anyway");
+        assertThat(moments()).isEqualTo(1);
+
+        assertThat(f.run("lea", "craft", "occasion kickoff 2026-12-01 anyway")).contains("three moments");
+        assertThat(moments()).isEqualTo(4);
+        assertThat(f.run("lea", "craft", "occasion kickoff 2026-12-01 anyway"))
+                .contains("Moment #2 already does this")
+                .contains("Nothing was added");
+        assertThat(moments()).isEqualTo(4);
+    }
+
+    @Test
+    void a_dutch_guild_hears_the_clash_in_dutch_and_may_say_toch() {
+        f.run("lea", "craft", "guild create Vak taal nl tijdzone Europe/Amsterdam");
+        f.run("lea", "craft", "schedule wo 11:00");
+
+        assertThat(f.run("lea", "craft", "series dialoog 3 wo 11:00"))
+                .contains("Dit moment valt in dezelfde minuut als moment #1")
+                .contains("/shoptalk series dialoog 3 wo 11:00 toch");
+        assertThat(f.run("lea", "craft", "series dialoog 3 wo 11:00 toch")).contains("Reeks #2");
+    }
 }

@@ -23,11 +23,15 @@ class DigestExportTest {
     private static final String TRICKY = "Yes, \"quality\" first;\nthen speed, =SUM(A1) and <b>bold</b>";
 
     private static DigestHistory.Period period() {
+        return period(Language.EN);
+    }
+
+    private static DigestHistory.Period period(Language language) {
         Guild guild = new Guild(
                 3,
                 Tenant.LOCAL,
                 "Craft",
-                Language.EN,
+                language,
                 ZoneId.of("Europe/Amsterdam"),
                 DayOfWeek.FRIDAY,
                 LocalTime.of(16, 0),
@@ -178,5 +182,42 @@ class DigestExportTest {
         assertThat(DigestExport.parse("CSV")).contains(DigestExport.CSV);
         assertThat(DigestExport.parse("json")).contains(DigestExport.JSON);
         assertThat(DigestExport.parse("xlsx")).isEmpty();
+    }
+
+    /**
+     * Issue 12: a Dutch guild reads its exports in Dutch: Markdown's headings, the CSV header people see in a
+     * spreadsheet, yes/no and theme words; JSON keeps its keys for scripts, and the columns keep their order.
+     */
+    @Test
+    void a_dutch_guilds_exports_have_dutch_headings_and_json_keeps_its_keys() throws Exception {
+        String md = DigestExport.MARKDOWN.write(period(Language.NL));
+        assertThat(md)
+                .contains("# Craft: reflectiemomenten van 2026-11-23 tot en met 2026-11-30")
+                .contains("Tijden in Europe/Amsterdam. Momenten: 2. Antwoorden: 3.")
+                .contains("*Waarom deze vraag:* Because it changes.")
+                .contains("Draad: <https://t/1>")
+                .contains("**Bob**, in reactie op **Ann**")
+                .contains(", bewerkt)")
+                .contains("Geen antwoorden.")
+                .doesNotContain("reflection moments", "Times in", "Why this question", "Thread:", "No answers");
+
+        List<List<String>> rows = Csv.parse(DigestExport.CSV.write(period(Language.NL)));
+        assertThat(rows.get(0))
+                .hasSize(DigestExport.CSV_COLUMNS.size())
+                .startsWith("moment_nr", "moment_geopend_op", "thema", "vraag", "waarom")
+                .contains("anoniem", "schrijver", "reageert_op", "bewerkt", "tekst")
+                .doesNotContainAnyElementsOf(DigestExport.CSV_COLUMNS);
+        assertThat(rows.get(0)).isEqualTo(DigestExport.header(Language.NL));
+        int theme = DigestExport.CSV_COLUMNS.indexOf("theme");
+        assertThat(rows.get(1).get(theme)).isEqualTo("vak");
+        assertThat(rows.get(4).get(theme)).isEqualTo("doelen");
+        assertThat(rows.get(2).get(DigestExport.CSV_COLUMNS.indexOf("edited"))).isEqualTo("ja");
+        assertThat(rows.get(1).get(DigestExport.CSV_COLUMNS.indexOf("anonymous")))
+                .isEqualTo("nee");
+
+        JsonNode root = new ObjectMapper().readTree(DigestExport.JSON.write(period(Language.NL)));
+        JsonNode round = root.path("rounds").get(0);
+        assertThat(round.path("theme").asText()).isEqualTo("craft");
+        assertThat(round.path("answers").get(2).path("anonymous").asBoolean()).isTrue();
     }
 }

@@ -112,4 +112,30 @@ class TextsTest {
         }
         return out;
     }
+
+    /** A page that knows no guild speaks the browser's language (issue 12); anything unreadable is English. */
+    @Test
+    void a_browsers_accept_language_picks_dutch_or_english() {
+        assertThat(Language.fromAcceptLanguage("nl-NL,nl;q=0.9,en-US;q=0.8,en;q=0.7"))
+                .isEqualTo(Language.NL);
+        assertThat(Language.fromAcceptLanguage("nl-BE")).isEqualTo(Language.NL);
+        assertThat(Language.fromAcceptLanguage("de-DE,en;q=0.5,nl;q=0.4")).isEqualTo(Language.EN);
+        assertThat(Language.fromAcceptLanguage("de-DE,nl;q=0.4")).isEqualTo(Language.NL);
+        assertThat(Language.fromAcceptLanguage("fr")).isEqualTo(Language.EN);
+        assertThat(Language.fromAcceptLanguage(null)).isEqualTo(Language.EN);
+        assertThat(Language.fromAcceptLanguage(";;q=x")).isEqualTo(Language.EN);
+    }
+
+    /** Every theme has its word and label in both languages; the word parses back to its theme. */
+    @Test
+    void every_theme_has_a_word_and_a_label_in_both_languages() {
+        for (org.shoptalk.core.prompt.Theme theme : org.shoptalk.core.prompt.Theme.values()) {
+            for (Language language : Language.values()) {
+                assertThat(org.shoptalk.core.prompt.Theme.parse(theme.word(language)))
+                        .contains(theme);
+                assertThat(theme.word(language)).matches("[a-z]+");
+                assertThat(theme.label(language)).isNotBlank();
+            }
+        }
+    }
 }

@@ -53,18 +53,24 @@ public final class RecordingShoptalk implements Shoptalk {
 
     /**
      * Checks a form with core's own rules (in English) and, when it passes, answers its command as {@link #command}
-     * does: the form comes back with errors otherwise.
+     * does: the form comes back with errors otherwise. As core does, a form for one guild ({@code in:7 schedule})
+     * runs its command for that guild, and a channel field names where it runs.
      */
     @Override
     public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
-        boolean withChannel = where.channel() == null;
+        boolean withChannel = values.containsKey(ScheduleForm.CHANNEL);
+        String picked = values.get(ScheduleForm.CHANNEL);
+        org.shoptalk.core.chat.ChannelRef channel = withChannel && picked != null && !picked.isBlank()
+                ? new org.shoptalk.core.chat.ChannelRef(where.user().tenant(), picked)
+                : where.channel();
+        String target = formId.startsWith("in:") ? formId.substring(0, formId.indexOf(' ') + 1) : "";
         ScheduleForm.Checked checked = ScheduleForm.check(values, Language.EN, withChannel);
         if (!checked.ok()) {
             return CommandReply.form(
                     ScheduleForm.form(Language.EN, withChannel).withErrors(values, checked.errors()),
                     ChatMessage.text(String.join("\n", checked.errors().values())));
         }
-        return command(new CommandRequest(where.user(), where.channel(), checked.command()));
+        return command(new CommandRequest(where.user(), channel, target + checked.command()));
     }
 
     @Override
