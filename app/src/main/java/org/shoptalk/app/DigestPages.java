@@ -13,6 +13,7 @@ import org.shoptalk.core.digest.DigestExport;
 import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.digest.DigestTokens;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.i18n.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,9 @@ final class DigestPages {
             badRequest(ctx, "The period is not one this page knows.", WEEKS_FORM);
             return;
         }
+        if (removed(ctx, guild, end)) {
+            return;
+        }
         DigestHistory.Period period = history.read(guild, DigestHistory.periodStart(end, weeks.get()), end);
         List<DigestHistory.Week> chart = history.weekly(guild, end, CHART_WEEKS);
         String token = ctx.pathParam("token");
@@ -127,6 +131,9 @@ final class DigestPages {
             badRequest(ctx, "The period is not one this export knows.", WEEKS_FORM + ", or " + DATES_FORM);
             return;
         }
+        if (removed(ctx, guild, query.get().to())) {
+            return;
+        }
         DigestHistory.Period period =
                 history.read(guild, query.get().from(), query.get().to());
         secure(ctx);
@@ -135,6 +142,35 @@ final class DigestPages {
         ctx.status(200)
                 .contentType(format.get().contentType())
                 .result(format.get().write(period));
+    }
+
+    /**
+     * A period that ends before what the guild's retention purged has nothing left to show: say so honestly, in the
+     * guild's language (issue 15, section 4), rather than show an empty week. 410: it existed and is gone for good.
+     */
+    private boolean removed(Context ctx, Guild guild, Instant periodEnd) {
+        Instant purgedBefore = guild.keeping().purgedBefore();
+        if (purgedBefore == null || periodEnd.isAfter(purgedBefore)) {
+            return false;
+        }
+        Texts texts = Texts.get();
+        String title = texts.t(guild.language(), "retention.page.title");
+        String text = texts.t(
+                guild.language(),
+                "retention.page.text",
+                purgedBefore.atZone(guild.zone()).toLocalDate().toString(),
+                guild.name(),
+                guild.keeping().retentionMonths());
+        html(
+                ctx,
+                410,
+                message,
+                Map.of(
+                        "title",
+                        title,
+                        "parts",
+                        List.of(Map.of("lang", guild.language().code(), "title", title, "text", text))));
+        return true;
     }
 
     private Optional<Opened> open(Context ctx) {

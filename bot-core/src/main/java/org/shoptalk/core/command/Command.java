@@ -29,6 +29,12 @@ public sealed interface Command {
 
     record GuildChannelRemove() implements Command {}
 
+    /** How many months the guild keeps answers and threads (issue 15, section 4). */
+    record GuildRetention(int months) implements Command {}
+
+    /** How many answers a round needs before details around an anonymous answer show (issue 15, section 4). */
+    record GuildAnonymity(int answers) implements Command {}
+
     /** {@code anyway}: the lead accepts that it posts in the same minute as another moment (issue 12). */
     record ScheduleWeekly(Set<DayOfWeek> days, LocalTime time, int everyWeeks, ZoneId zone, Theme theme, boolean anyway)
             implements Command {}

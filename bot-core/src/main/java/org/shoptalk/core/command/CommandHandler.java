@@ -109,6 +109,10 @@ public final class CommandHandler {
             return guild.channelAdd(ctx);
         } else if (c instanceof Command.GuildChannelRemove) {
             return guild.channelRemove(ctx);
+        } else if (c instanceof Command.GuildRetention x) {
+            return guild.retention(ctx, x);
+        } else if (c instanceof Command.GuildAnonymity x) {
+            return guild.anonymity(ctx, x);
         } else if (c instanceof Command.ScheduleWeekly x) {
             return schedule.weekly(ctx, x);
         } else if (c instanceof Command.ScheduleFormRequest) {

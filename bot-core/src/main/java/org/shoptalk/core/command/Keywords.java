@@ -28,7 +28,11 @@ final class Keywords {
             Map.entry("uur", "hours"),
             Map.entry("nooit", "never"),
             Map.entry("verwijder", "delete"),
-            Map.entry("formulier", "form"));
+            Map.entry("formulier", "form"),
+            Map.entry("bewaartermijn", "retention"),
+            Map.entry("maanden", "months"),
+            Map.entry("maand", "month"),
+            Map.entry("anonimiteit", "anonymity"));
 
     private Keywords() {}
 
