@@ -174,7 +174,7 @@ public final class Retention {
      */
     private Outcome notice(Guild guild, Instant now, Instant horizon) {
         Instant purgeFrom = now.plus(NOTICE_LEAD);
-        db.useTransaction(h -> guilds.setRetentionNoticedAt(h, guild.id(), now));
+        // Looked up before the notice is recorded: a tenant whose platform is not running gets no record, so no purge.
         ChatPlatform platform = platforms.forTenant(guild.tenant());
         ChatMessage message = ChatMessage.text(Texts.get()
                 .tFor(
@@ -185,7 +185,6 @@ public final class Retention {
                         purgeFrom.atZone(guild.zone()).toLocalDate().toString(),
                         horizon.atZone(guild.zone()).toLocalDate().toString()));
         List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
-        int reached = 0;
         List<Runnable> sends = new ArrayList<>();
         if (channels.isEmpty()) {
             for (UserRef member : db.withHandle(h -> guilds.members(h, guild))) {
@@ -196,6 +195,8 @@ public final class Retention {
                 sends.add(() -> platform.postTopLevel(channel, message));
             }
         }
+        db.useTransaction(h -> guilds.setRetentionNoticedAt(h, guild.id(), now));
+        int reached = 0;
         for (Runnable send : sends) {
             try {
                 send.run();
