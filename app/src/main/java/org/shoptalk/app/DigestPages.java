@@ -84,6 +84,9 @@ final class DigestPages {
             badRequest(ctx, lang, "page.error.period", TEXTS.t(lang, "page.error.weeks", MAX_WEEKS));
             return;
         }
+        if (removed(ctx, guild, end)) {
+            return;
+        }
         DigestHistory.Period period = history.read(guild, DigestHistory.periodStart(end, weeks.get()), end);
         List<DigestHistory.Week> chart = history.weekly(guild, end, CHART_WEEKS);
         String token = ctx.pathParam("token");
@@ -116,6 +119,9 @@ final class DigestPages {
             badRequest(ctx, lang, "page.error.period.export", TEXTS.t(lang, "page.error.weeks.or.dates", MAX_WEEKS));
             return;
         }
+        if (removed(ctx, guild, query.get().to())) {
+            return;
+        }
         DigestHistory.Period period =
                 history.read(guild, query.get().from(), query.get().to());
         secure(ctx);
@@ -124,6 +130,27 @@ final class DigestPages {
         ctx.status(200)
                 .contentType(format.get().contentType())
                 .result(format.get().write(period));
+    }
+
+    /**
+     * A period that ends before what the guild's retention purged has nothing left to show: say so honestly, in the
+     * guild's language (issue 15, section 4), rather than show an empty week. 410: it existed and is gone for good.
+     */
+    private boolean removed(Context ctx, Guild guild, Instant periodEnd) {
+        Instant purgedBefore = guild.keeping().purgedBefore();
+        if (purgedBefore == null || periodEnd.isAfter(purgedBefore)) {
+            return false;
+        }
+        Texts texts = Texts.get();
+        String title = texts.t(guild.language(), "retention.page.title");
+        String text = texts.t(
+                guild.language(),
+                "retention.page.text",
+                purgedBefore.atZone(guild.zone()).toLocalDate().toString(),
+                guild.name(),
+                guild.keeping().retentionMonths());
+        page(ctx, 410, guild.language(), title, text);
+        return true;
     }
 
     private Optional<Opened> open(Context ctx) {

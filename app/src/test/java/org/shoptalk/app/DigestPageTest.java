@@ -115,6 +115,31 @@ class DigestPageTest {
     }
 
     @Test
+    void a_page_and_export_for_weeks_the_retention_removed_say_so_in_the_guilds_language() {
+        Http http = start(Map.of());
+        ConsoleClient vak = new ConsoleClient(http, "vak");
+        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
+        vak.post("lea", "/shoptalk digest", null);
+        Matcher link = LINK.matcher(
+                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
+        assertThat(link.find()).isTrue();
+        // What the daily purge records once it removed everything up to after this digest (RetentionTest runs it).
+        app.database()
+                .useTransaction(h -> h.update(
+                        "UPDATE guild SET purged_before = ?", Instant.now().plus(Duration.ofDays(1))));
+
+        Http.Answer page = http.get(link.group(2));
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body())
+                .contains("Verwijderd volgens de bewaartermijn")
+                .contains("Vakmensen bewaart antwoorden en draadjes 24 maanden")
+                .doesNotContain("Reflectie in");
+        Http.Answer export = http.get(link.group(2) + "/export.csv");
+        assertThat(export.status()).isEqualTo(410);
+        assertThat(export.body()).contains("Verwijderd volgens de bewaartermijn");
+    }
+
+    @Test
     void markup_in_an_answer_stays_text() {
         Http http = start(Map.of());
         String body = http.get(guildWithDigest(http).group(2)).body();

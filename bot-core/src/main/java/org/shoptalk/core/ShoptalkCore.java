@@ -49,6 +49,7 @@ import org.shoptalk.core.prompt.CustomPromptStore;
 import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.prompt.PromptRotation;
 import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.retention.Retention;
 import org.shoptalk.core.round.AnswerRecorder;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.RoundService;
@@ -160,7 +161,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
             pairing.reconcile();
             intervisies.reconcile();
         };
-        this.housekeeping = new Housekeeping(database, deliveries, clock, repairPlans, scheduler);
+        this.housekeeping = new Housekeeping(
+                database, deliveries, clock, repairPlans, scheduler, new Retention(database, platforms, guilds, clock));
         this.runs = new TaskRuns(
                 new ScheduledWork(
                         planner,

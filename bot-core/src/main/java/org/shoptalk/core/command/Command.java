@@ -91,6 +91,10 @@ public sealed interface Command {
         R intervisieStart(IntervisieStart c);
 
         R intervisieAct(IntervisieAct c);
+
+        R guildRetention(GuildRetention c);
+
+        R guildAnonymity(GuildAnonymity c);
     }
 
     record Help() implements Command {
@@ -146,6 +150,22 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.guildChannelRemove(this);
+        }
+    }
+
+    /** How many months the guild keeps answers and threads (issue 15, section 4). */
+    record GuildRetention(int months) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildRetention(this);
+        }
+    }
+
+    /** How many answers a round needs before details around an anonymous answer show (issue 15, section 4). */
+    record GuildAnonymity(int answers) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.guildAnonymity(this);
         }
     }
 

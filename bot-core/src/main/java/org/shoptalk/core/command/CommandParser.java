@@ -134,6 +134,8 @@ public final class CommandParser {
                 }
                 throw new CommandException(Syntax.GUILD_CHANNEL_ADD, "error.guild.channel");
             }
+            case "retention" -> KeepingParser.retention(t);
+            case "anonymity" -> KeepingParser.anonymity(t);
             default -> throw new CommandException(Syntax.GUILD_CREATE, "error.guild.sub", sub);
         };
     }

@@ -186,6 +186,16 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
     }
 
     @Override
+    public CommandReply guildRetention(Command.GuildRetention c) {
+        return f.guild().retention(ctx, c);
+    }
+
+    @Override
+    public CommandReply guildAnonymity(Command.GuildAnonymity c) {
+        return f.guild().anonymity(ctx, c);
+    }
+
+    @Override
     public CommandReply intervisieAct(Command.IntervisieAct c) {
         return f.intervisie().act(ctx, c);
     }

@@ -76,7 +76,7 @@ public final class GuildCommands {
             String channels = guilds.channels(h, g).stream().map(ChannelRef::id).collect(Collectors.joining(", "));
             String leadNames =
                     leads.stream().map(UserRef::id).map(id -> "<@" + id + ">").collect(Collectors.joining(", "));
-            return ctx.reply(
+            String info = ctx.t(
                     "guild.info",
                     g.name(),
                     g.language().code(),
@@ -86,7 +86,32 @@ public final class GuildCommands {
                     channels,
                     ctx.t("day." + g.digestDay().name().toLowerCase(java.util.Locale.ROOT)),
                     g.digestTime());
+            // What the guild keeps, for every member to see (issue 15, section 4).
+            String keeping = ctx.t(
+                    "guild.info.keeping",
+                    g.keeping().retentionMonths(),
+                    g.keeping().anonymityThreshold());
+            return CommandReply.privately(ChatMessage.text(info + "\n" + keeping));
         });
+    }
+
+    /** A lead sets how long answers and threads are kept; told in the channel, since it concerns every member. */
+    CommandReply retention(Context ctx, Command.GuildRetention c) {
+        Guild g = ctx.requireLead(Syntax.GUILD_RETENTION);
+        db.useTransaction(h -> guilds.setRetention(h, g, c.months()));
+        return toGuild(ctx, ctx.t("guild.retention.set", g.name(), c.months()));
+    }
+
+    /** A lead sets the anonymity threshold (the parser refused anything below the floor of three). */
+    CommandReply anonymity(Context ctx, Command.GuildAnonymity c) {
+        Guild g = ctx.requireLead(Syntax.GUILD_ANONYMITY);
+        db.useTransaction(h -> guilds.setAnonymityThreshold(h, g, c.answers()));
+        return toGuild(ctx, ctx.t("guild.anonymity.set", g.name(), c.answers()));
+    }
+
+    private static CommandReply toGuild(Context ctx, String text) {
+        ChatMessage message = ChatMessage.text(text);
+        return ctx.request().channel() == null ? CommandReply.privately(message) : CommandReply.inChannel(message);
     }
 
     CommandReply join(Context ctx) {

@@ -30,7 +30,11 @@ final class Keywords {
             Map.entry("verwijder", "delete"),
             Map.entry("formulier", "form"),
             Map.entry("toevoegen", "add"),
-            Map.entry("weghalen", "remove"));
+            Map.entry("weghalen", "remove"),
+            Map.entry("bewaartermijn", "retention"),
+            Map.entry("maanden", "months"),
+            Map.entry("maand", "month"),
+            Map.entry("anonimiteit", "anonymity"));
 
     private Keywords() {}
 

@@ -19,6 +19,8 @@ public enum Syntax {
     GUILD_LEAD_ADD("guild lead add @PERSON", "help.guild.lead.add", true),
     GUILD_CHANNEL_ADD("guild channel add", "help.guild.channel.add", true),
     GUILD_CHANNEL_REMOVE("guild channel remove", "help.guild.channel.remove", true),
+    GUILD_RETENTION("guild retention N months", "help.guild.retention", true),
+    GUILD_ANONYMITY("guild anonymity N", "help.guild.anonymity", true),
     SCHEDULE("schedule DAYS HH:MM [every N weeks] [tz ZONE] [theme THEME]", "help.schedule", true),
     SCHEDULE_FORM("schedule form", "help.schedule.form", true),
     SCHEDULE_AT("schedule at YYYY-MM-DD HH:MM [tz ZONE] [theme THEME]", "help.schedule.at", true),

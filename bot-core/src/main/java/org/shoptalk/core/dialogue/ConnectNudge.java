@@ -138,7 +138,8 @@ public final class ConnectNudge {
     private static ChatMessage message(Guild guild, Round round, Answer a, Answer b, Function<UserRef, String> names) {
         Texts t = Texts.get();
         var lang = round.language();
-        Attribution attribution = new Attribution(guild.zone(), lang, names);
+        Attribution attribution =
+                new Attribution(guild.zone(), lang, names, guild.keeping().anonymityThreshold());
         return ChatMessage.builder()
                 .text(t.t(lang, "connect.intro"))
                 .quote(Excerpt.line(AnswerText.shown(a, lang), EXCERPT), attribution.author(a))

@@ -64,6 +64,24 @@ public final class ConversationStore {
         }
     }
 
+    /**
+     * Retention: removes the guild's conversations (a goal coach left half-way) last touched before {@code cutoff}.
+     *
+     * @return how many were removed
+     */
+    public int purgeOlderThan(Handle h, long guildId, Instant cutoff) {
+        return h.update("DELETE FROM conversation WHERE guild_id = ? AND updated_at < ?", guildId, cutoff);
+    }
+
+    /** When the guild's oldest kept conversation was last touched; empty when it has none. */
+    public Optional<Instant> oldest(Handle h, long guildId) {
+        return h.queryOne(
+                        "SELECT MIN(updated_at) AS oldest FROM conversation WHERE guild_id = ?",
+                        rs -> Optional.ofNullable(Handle.instant(rs, "oldest")),
+                        guildId)
+                .flatMap(o -> o);
+    }
+
     public void end(Handle h, UserRef user) {
         h.update(
                 "DELETE FROM conversation WHERE tenant = ? AND user_id = ?",

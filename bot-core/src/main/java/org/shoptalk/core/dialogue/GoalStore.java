@@ -51,6 +51,29 @@ public final class GoalStore {
                 to);
     }
 
+    /**
+     * Retention: removes the guild's goals made before {@code cutoff} whose accountability moment was also before
+     * it (its day, in UTC), so a goal is never removed while its look-back is still to come.
+     *
+     * @return how many goals were removed
+     */
+    public int purgeOlderThan(Handle h, long guildId, Instant cutoff) {
+        return h.update(
+                "DELETE FROM goal WHERE guild_id = ? AND created_at < ? AND review_on < ?",
+                guildId,
+                cutoff,
+                cutoff.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** When the guild's oldest kept goal was made; empty when it has none. */
+    public Optional<Instant> oldest(Handle h, long guildId) {
+        return h.queryOne(
+                        "SELECT MIN(created_at) AS oldest FROM goal WHERE guild_id = ?",
+                        rs -> Optional.ofNullable(Handle.instant(rs, "oldest")),
+                        guildId)
+                .flatMap(o -> o);
+    }
+
     private static Goal map(ResultSet rs) throws SQLException {
         return new Goal(
                 rs.getLong("id"),

@@ -51,7 +51,7 @@ public final class DigestBuilder {
         List<Digest.Lively> lively = new ArrayList<>();
         List<Digest.AnswerLine> openQuestions = new ArrayList<>();
         int responses = 0;
-        Attribution attribution = new Attribution(guild.zone(), guild.language(), names);
+        Attribution attribution = new Attribution(guild, names);
         for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
             List<String> links = rounds.posts(h, round.id()).stream()
                     .filter(p -> p.state() == RoundPost.State.POSTED)

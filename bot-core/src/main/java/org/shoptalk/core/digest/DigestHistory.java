@@ -116,7 +116,7 @@ public final class DigestHistory {
         Function<UserRef, String> cached = memo();
         return db.withHandle(h -> {
             List<RoundEntry> entries = new ArrayList<>();
-            Attribution attribution = new Attribution(guild.zone(), guild.language(), cached);
+            Attribution attribution = new Attribution(guild, cached);
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
                 entries.add(entry(h, round, attribution, guild, cached));
             }

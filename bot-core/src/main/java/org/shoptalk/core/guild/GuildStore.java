@@ -18,7 +18,8 @@ import org.shoptalk.core.i18n.Language;
 /** Guilds, their members and channels. Every lookup is scoped to one tenant. Stateless, thread-safe. */
 public final class GuildStore {
     private static final String COLUMNS = "id, tenant, name, language, time_zone, digest_day, digest_time, created_at,"
-            + " connect_enabled, connect_after_hours, pairs_every_weeks";
+            + " connect_enabled, connect_after_hours, pairs_every_weeks, retention_months, anonymity_threshold,"
+            + " purged_before";
 
     public long create(
             Handle h, Tenant tenant, String name, Language language, ZoneId zone, UserRef creator, Instant now) {
@@ -187,6 +188,53 @@ public final class GuildStore {
                 guild.id());
     }
 
+    /**
+     * Sets how long the guild keeps answers and threads. The notice of the first purge is given again, so a shorter
+     * period is announced before it removes anything (docs/retention.md).
+     */
+    public void setRetention(Handle h, Guild guild, int months) {
+        h.update(
+                "UPDATE guild SET retention_months = ?, retention_noticed_at = NULL WHERE tenant = ? AND id = ?",
+                months,
+                guild.tenant().key(),
+                guild.id());
+    }
+
+    public void setAnonymityThreshold(Handle h, Guild guild, int answers) {
+        h.update(
+                "UPDATE guild SET anonymity_threshold = ? WHERE tenant = ? AND id = ?",
+                answers,
+                guild.tenant().key(),
+                guild.id());
+    }
+
+    /** When the guild's members were told about the coming purge; empty when they were not (or the period changed). */
+    public Optional<Instant> retentionNoticedAt(Handle h, long guildId) {
+        return h.queryOne(
+                        "SELECT retention_noticed_at FROM guild WHERE id = ?",
+                        rs -> Optional.ofNullable(Handle.instant(rs, "retention_noticed_at")),
+                        guildId)
+                .flatMap(o -> o);
+    }
+
+    /** Records (or, with null, withdraws) the notice of the coming purge. */
+    public void setRetentionNoticedAt(Handle h, long guildId, Instant at) {
+        if (at == null) {
+            h.update("UPDATE guild SET retention_noticed_at = NULL WHERE id = ?", guildId);
+        } else {
+            h.update("UPDATE guild SET retention_noticed_at = ? WHERE id = ?", at, guildId);
+        }
+    }
+
+    /** Records that everything before {@code cutoff} was purged; an earlier mark never replaces a later one. */
+    public void markPurgedBefore(Handle h, long guildId, Instant cutoff) {
+        h.update(
+                "UPDATE guild SET purged_before = ? WHERE id = ? AND (purged_before IS NULL OR purged_before < ?)",
+                cutoff,
+                guildId,
+                cutoff);
+    }
+
     /** Removes a person from every guild of the tenant; the guilds themselves stay. */
     public void forget(Handle h, UserRef user) {
         h.update(
@@ -222,6 +270,10 @@ public final class GuildStore {
                 new Guild.Dialogue(
                         rs.getBoolean("connect_enabled"),
                         java.time.Duration.ofHours(rs.getInt("connect_after_hours")),
-                        rs.getInt("pairs_every_weeks")));
+                        rs.getInt("pairs_every_weeks")),
+                new Guild.Keeping(
+                        rs.getInt("retention_months"),
+                        rs.getInt("anonymity_threshold"),
+                        Handle.instant(rs, "purged_before")));
     }
 }

@@ -165,6 +165,25 @@ final class IntervisieStore {
                 to);
     }
 
+    /**
+     * Retention: removes the guild's sessions that finished before {@code cutoff}, with their members, posts and
+     * notices (the schema cascades). A session still running is kept, however old.
+     *
+     * @return how many sessions were removed
+     */
+    static int purgeOlderThan(Handle h, long guildId, Instant cutoff) {
+        return h.update("DELETE FROM intervisie WHERE guild_id = ? AND finished_at < ?", guildId, cutoff);
+    }
+
+    /** When the guild's oldest kept finished session finished; empty when it has none. */
+    static Optional<Instant> oldest(Handle h, long guildId) {
+        return h.queryOne(
+                        "SELECT MIN(finished_at) AS oldest FROM intervisie WHERE guild_id = ?",
+                        rs -> Optional.ofNullable(Handle.instant(rs, "oldest")),
+                        guildId)
+                .flatMap(o -> o);
+    }
+
     /** "forget me": the person's place in every session of the tenant, and what was recorded about them. */
     static void forget(Handle h, UserRef user) {
         for (String table : List.of("intervisie_member", "intervisie_post", "intervisie_notice")) {

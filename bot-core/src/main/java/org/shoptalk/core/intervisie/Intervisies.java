@@ -403,6 +403,16 @@ public final class Intervisies {
         return new IntervisieStore().finishedBetween(h, guildId, from, to);
     }
 
+    /** Retention: removes the guild's sessions that finished before {@code cutoff}; returns how many. */
+    public static int purgeOlderThan(Handle h, long guildId, Instant cutoff) {
+        return IntervisieStore.purgeOlderThan(h, guildId, cutoff);
+    }
+
+    /** When the guild's oldest kept finished session finished; empty when it has none. */
+    public static Optional<Instant> oldest(Handle h, long guildId) {
+        return IntervisieStore.oldest(h, guildId);
+    }
+
     /** "forget me": removes the person from every session of their tenant. */
     public static void forget(Handle h, UserRef user) {
         IntervisieStore.forget(h, user);

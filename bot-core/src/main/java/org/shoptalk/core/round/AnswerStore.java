@@ -222,6 +222,28 @@ public final class AnswerStore {
                 roundId);
     }
 
+    /**
+     * Retention: removes the guild's answers, named and anonymous, posted before {@code cutoff}.
+     *
+     * @return how many answers were removed
+     */
+    public int purgeOlderThan(Handle h, long guildId, Instant cutoff) {
+        return h.update(
+                "DELETE FROM answer WHERE posted_at < ? AND round_id IN (SELECT id FROM round WHERE guild_id = ?)",
+                cutoff,
+                guildId);
+    }
+
+    /** When the guild's oldest kept answer was posted; empty when it has none. */
+    public Optional<Instant> oldest(Handle h, long guildId) {
+        return h.queryOne(
+                        "SELECT MIN(a.posted_at) AS oldest FROM answer a JOIN round r ON r.id = a.round_id"
+                                + " WHERE r.guild_id = ?",
+                        rs -> Optional.ofNullable(Handle.instant(rs, "oldest")),
+                        guildId)
+                .flatMap(o -> o);
+    }
+
     /** Removes everything a person wrote in this tenant, and their place in others' "who answered whom". */
     public int forget(Handle h, UserRef person) {
         h.update(

@@ -22,8 +22,9 @@ import org.shoptalk.core.i18n.Texts;
  * <ul>
  *   <li>An anonymous answer is from "a colleague" (in the guild's language), carries no author id, and is dated
  *       to the day only, in the guild's time zone; its edit time is never shown.</li>
- *   <li>In a round with fewer than {@link #FEW_ANSWERS} answers, an anonymous answer also shows no "responding
- *       to" and no "edited": with so few answers, such details could tell who wrote it.</li>
+ *   <li>In a round with fewer answers than the guild's anonymity threshold (never fewer than {@link #FEW_ANSWERS};
+ *       {@code guild anonymity N}), an anonymous answer also shows no "responding to" and no "edited": with so few
+ *       answers, such details could tell who wrote it.</li>
  *   <li>An answer that responds to the writer of an anonymous answer responds to "a colleague", with no id,
  *       also when that anonymous answer was withdrawn since.</li>
  *   <li>Named answers carry their author's name and id and their exact time.</li>
@@ -33,10 +34,11 @@ import org.shoptalk.core.i18n.Texts;
 public final class Attribution {
     /** Every pseudonym stored instead of an anonymous answer's author starts with this; no platform id does. */
     public static final String PSEUDONYM_PREFIX = "anon:";
-    /** Rounds with fewer answers than this show no details around an anonymous answer. */
-    public static final int FEW_ANSWERS = 3;
+    /** The floor of the anonymity threshold, and its default: rounds with fewer answers show no details. */
+    public static final int FEW_ANSWERS = org.shoptalk.core.guild.Guild.Keeping.MIN_ANONYMITY;
 
     private final ZoneId zone;
+    private final int threshold;
     private final String colleague;
     private final Function<UserRef, String> names;
 
@@ -46,6 +48,24 @@ public final class Attribution {
      * @param names a person's display name; never asked for the writer of an anonymous answer
      */
     public Attribution(ZoneId zone, Language language, Function<UserRef, String> names) {
+        this(zone, language, names, FEW_ANSWERS);
+    }
+
+    /** The rule for a guild: its zone, language and anonymity threshold. */
+    public Attribution(org.shoptalk.core.guild.Guild guild, Function<UserRef, String> names) {
+        this(guild.zone(), guild.language(), names, guild.keeping().anonymityThreshold());
+    }
+
+    /**
+     * @param threshold a round with fewer answers shows no details around an anonymous answer; at least
+     *     {@link #FEW_ANSWERS}
+     * @throws IllegalArgumentException for a threshold below the floor
+     */
+    public Attribution(ZoneId zone, Language language, Function<UserRef, String> names, int threshold) {
+        if (threshold < FEW_ANSWERS) {
+            throw new IllegalArgumentException("anonymity threshold below " + FEW_ANSWERS + ": " + threshold);
+        }
+        this.threshold = threshold;
         this.zone = Objects.requireNonNull(zone);
         this.colleague = colleague(language);
         this.names = Objects.requireNonNull(names);
@@ -129,7 +149,7 @@ public final class Attribution {
     public List<Byline> round(List<Answer> round) {
         Set<UserRef> anonymousWriters = new HashSet<>();
         round.stream().filter(Answer::anonymous).forEach(a -> anonymousWriters.add(a.author()));
-        boolean few = round.size() < FEW_ANSWERS;
+        boolean few = round.size() < threshold;
         List<Byline> out = new ArrayList<>(round.size());
         for (Answer a : round) {
             out.add(byline(a, few, anonymousWriters));

@@ -46,6 +46,30 @@ public final class RoundStore {
         return h.queryOne("SELECT " + COLUMNS + " FROM round r WHERE r.dedupe_key = ?", RoundStore::map, dedupeKey);
     }
 
+    /**
+     * Retention: removes the guild's rounds opened before {@code cutoff} that hold no answer any more (purge the
+     * answers first), with what hangs on them (their thread posts, reminders sent, connect nudges: the schema
+     * cascades). A round with an answer younger than the cutoff stays with it.
+     *
+     * @return how many rounds were removed
+     */
+    public int purgeOlderThan(Handle h, long guildId, Instant cutoff) {
+        return h.update(
+                "DELETE FROM round WHERE guild_id = ? AND opened_at < ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.round_id = round.id)",
+                guildId,
+                cutoff);
+    }
+
+    /** When the guild's oldest kept round opened; empty when it has none. */
+    public Optional<Instant> oldest(Handle h, long guildId) {
+        return h.queryOne(
+                        "SELECT MIN(opened_at) AS oldest FROM round WHERE guild_id = ?",
+                        rs -> Optional.ofNullable(Handle.instant(rs, "oldest")),
+                        guildId)
+                .flatMap(o -> o);
+    }
+
     public Optional<Round> find(Handle h, long roundId) {
         return h.queryOne("SELECT " + COLUMNS + " FROM round r WHERE r.id = ?", RoundStore::map, roundId);
     }

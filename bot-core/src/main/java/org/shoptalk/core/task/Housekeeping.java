@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import org.shoptalk.core.chat.DeliveryStore;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.retention.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The installation's daily clean-up, at {@link #AT} UTC: forgets processed deliveries older than
  * {@link #KEEP_DELIVERIES}, which is far longer than any platform re-delivers, and plans again whatever should be
  * planned and is not (a change committed whose plan was lost), so a lost plan is repaired within a day even
- * without a restart. Thread-safe.
+ * without a restart. Then it runs each guild's {@link Retention} (its own step: a failure there repairs plans
+ * all the same). Thread-safe.
  */
 public final class Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -28,10 +30,17 @@ public final class Housekeeping {
     private final Clock clock;
     private final Runnable repairPlans;
     private final TaskScheduler scheduler;
+    private final Retention retention;
 
     public Housekeeping(
-            Database db, DeliveryStore deliveries, Clock clock, Runnable repairPlans, TaskScheduler scheduler) {
+            Database db,
+            DeliveryStore deliveries,
+            Clock clock,
+            Runnable repairPlans,
+            TaskScheduler scheduler,
+            Retention retention) {
         this.db = db;
+        this.retention = retention;
         this.scheduler = scheduler;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -47,7 +56,11 @@ public final class Housekeeping {
                     "housekeeping: forgot {} processed deliveries older than {} hours",
                     pruned,
                     KEEP_DELIVERIES.toHours());
-            repairPlans.run();
+            try {
+                repairPlans.run();
+            } finally {
+                retention.run();
+            }
         } finally {
             scheduler.plan(Task.Housekeeping.DAILY, nextAfter(later(occurrence, clock.instant())));
         }
