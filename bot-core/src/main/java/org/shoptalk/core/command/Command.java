@@ -60,7 +60,8 @@ public sealed interface Command {
 
     record Reminders(boolean on) implements Command {}
 
-    record ForgetMe() implements Command {}
+    /** "forget me" shows what would go and what would stay; "forget me confirm" does it (issue 12). */
+    record ForgetMe(boolean confirmed) implements Command {}
 
     /** {@code on} or {@code afterHours} is set, not both. */
     record ConnectSetting(Boolean on, Integer afterHours) implements Command {}

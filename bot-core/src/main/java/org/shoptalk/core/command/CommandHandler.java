@@ -137,8 +137,8 @@ public final class CommandHandler {
             return content.add(ctx, x);
         } else if (c instanceof Command.Reminders x) {
             return person.reminders(ctx, x);
-        } else if (c instanceof Command.ForgetMe) {
-            return person.forget(ctx);
+        } else if (c instanceof Command.ForgetMe f) {
+            return person.forget(ctx, f);
         } else if (c instanceof Command.ConnectSetting x) {
             return dialogue.connect(ctx, x);
         } else if (c instanceof Command.GoalStart) {

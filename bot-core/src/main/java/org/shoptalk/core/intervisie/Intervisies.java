@@ -282,7 +282,7 @@ public final class Intervisies {
         Instant closes = clock.instant().plus(m.phase(index).window());
         store.update(h, s.id(), Session.State.RUNNING, index, closes);
         if (again) {
-            h.update("UPDATE intervisie SET announced_phase = ? WHERE id = ?", index - 1, s.id());
+            store.announceAgainAfter(h, s.id(), index - 1);
         }
         after.add(() -> {
             planner.cancel(new Task.Intervisie(s.id()));
@@ -387,11 +387,6 @@ public final class Intervisies {
      */
     public static List<Integer> tookPart(Handle h, long guildId, Instant from, Instant to) {
         return new IntervisieStore().finishedBetween(h, guildId, from, to);
-    }
-
-    /** "forget me": removes the person from every session of their tenant. */
-    public static void forget(Handle h, UserRef user) {
-        IntervisieStore.forget(h, user);
     }
 
     private void say(AfterCommit after, Session s, String key, Object... args) {
