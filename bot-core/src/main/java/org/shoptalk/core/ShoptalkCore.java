@@ -45,6 +45,7 @@ import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Leads;
 import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.intervisie.MethodLibrary;
+import org.shoptalk.core.privacy.Forgetting;
 import org.shoptalk.core.prompt.CustomPromptStore;
 import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.prompt.PromptRotation;
@@ -183,7 +184,13 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new GuildCommands(database, guilds, planner, clock),
                         new ScheduleCommands(database, guilds, schedules, planner, clock),
                         new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
-                        new PersonCommands(database, guilds, answerStore, reminders, anonymous, platforms, clock),
+                        new PersonCommands(
+                                database,
+                                guilds,
+                                reminders,
+                                new Forgetting(pseudonyms, guilds, rounds, answerStore, schedules, custom),
+                                platforms,
+                                clock),
                         new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
                         new SeriesCommands(database, guilds, schedules, planner, clock),
                         coach::continueWith,

@@ -190,6 +190,47 @@ class SlackEndToEndTest {
                 .doesNotContain("I do not know which guild");
     }
 
+    /** Issue 12: "forget me" asks first, privately, with a button that runs the confirmation as the person. */
+    @Test
+    void forget_me_shows_what_would_go_and_its_button_forgets_the_person() {
+        reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+
+        HttpResponse<String> ack = slack.command(slack.slashCommand("forget me"));
+        // On a busy machine the reply misses the ack and goes to the response URL instead.
+        String preview = reply(ack).isBlank() ? responseSaying("Nothing changes until you confirm") : ack.body();
+
+        assertThat(preview)
+                .contains("ephemeral")
+                .contains("Nothing changes until you confirm")
+                .contains("your membership of 1 guild")
+                .contains("\"value\":\"forget me confirm\"");
+        assertThat(members()).as("a preview removes nothing").isEqualTo(1);
+
+        slack.interaction(SlackPayloads.buttonClick("U1", "C1", "forget me confirm", slack.responseUrl()));
+
+        assertThat(responseSaying("Shoptalk has forgotten you"))
+                .contains("ephemeral")
+                .contains("your membership of 1 guild");
+        assertThat(members()).as("Ann is no member any more").isZero();
+    }
+
+    /** The first reply sent to the response URL that contains {@code text}; fails after the harness's wait. */
+    private String responseSaying(String text) {
+        for (int n = 1; ; n++) {
+            List<LoggedRequest> found = slack.awaitRequests("/response-url", n);
+            for (LoggedRequest r : found) {
+                if (r.getBodyAsString().contains(text)) {
+                    return r.getBodyAsString();
+                }
+            }
+            n = found.size();
+        }
+    }
+
+    private long members() {
+        return slack.database.withHandle(h -> h.count("SELECT COUNT(*) FROM guild_member"));
+    }
+
     private static String reply(HttpResponse<String> ack) {
         assertThat(ack.statusCode()).isEqualTo(200);
         return ack.body();

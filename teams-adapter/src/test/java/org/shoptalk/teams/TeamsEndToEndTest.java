@@ -155,6 +155,26 @@ class TeamsEndToEndTest {
         assertThat(lastReplyText()).contains("#1").contains("Tue, Fri").contains("08:15");
     }
 
+    /** Issue 12: "forget me" asks first, with a card button that runs the confirmation as the person. */
+    @Test
+    void forget_me_shows_what_would_go_and_its_button_forgets_the_person() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft lang en");
+        command(LEAD, "1763802900002", "forget me");
+
+        assertThat(lastReply()).contains("Action.Submit").contains("forget me confirm");
+        assertThat(lastReplyText())
+                .contains("Nothing changes until you confirm")
+                .contains("your membership of 1 guild");
+
+        teams.deliver("card-submit", Map.of("id", "1763802900010", "root", "1763802900002", "value", """
+                {"shoptalk": "command", "command": "forget me confirm"}"""));
+
+        assertThat(lastReplyText()).contains("Shoptalk has forgotten you").contains("your membership of 1 guild");
+        command(LEAD, "1763802900011", "forget me");
+        assertThat(lastReplyText()).contains("nothing to forget");
+    }
+
     /** The bot is added to the team, which is announced in General; the guild channel is created after. */
     @Test
     void only_a_mention_entity_names_a_person_in_a_command() {

@@ -270,7 +270,8 @@ public sealed interface Command {
         }
     }
 
-    record ForgetMe() implements Command {
+    /** "forget me" shows what would go and what would stay; "forget me confirm" does it (issue 12). */
+    record ForgetMe(boolean confirmed) implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.forgetMe(this);

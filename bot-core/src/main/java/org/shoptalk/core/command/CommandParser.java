@@ -64,7 +64,7 @@ public final class CommandParser {
                 if (!t.accept("me")) {
                     throw new CommandException(Syntax.FORGET_ME, "error.forget");
                 }
-                yield end(t, Syntax.FORGET_ME, new Command.ForgetMe());
+                yield end(t, Syntax.FORGET_ME, new Command.ForgetMe(t.accept("confirm")));
             }
             case "connect" -> DialogueParser.connect(t);
             case "goal" -> end(t, Syntax.GOAL, new Command.GoalStart());

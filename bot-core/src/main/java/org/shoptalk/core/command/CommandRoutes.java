@@ -1,6 +1,8 @@
 package org.shoptalk.core.command;
 
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Form;
+import org.shoptalk.core.prompt.Theme;
 
 /**
  * Which feature runs each command, for one request: the dispatch over {@link Command}, one method per record (see
@@ -127,7 +129,7 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
 
     @Override
     public CommandReply forgetMe(Command.ForgetMe c) {
-        return f.person().forget(ctx);
+        return f.person().forget(ctx, c);
     }
 
     @Override

@@ -24,6 +24,7 @@ final class Keywords {
             Map.entry("uit", "off"),
             Map.entry("vergeet", "forget"),
             Map.entry("mij", "me"),
+            Map.entry("bevestig", "confirm"),
             Map.entry("na", "after"),
             Map.entry("uur", "hours"),
             Map.entry("nooit", "never"),

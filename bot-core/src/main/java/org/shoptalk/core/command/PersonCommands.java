@@ -2,41 +2,46 @@ package org.shoptalk.core.command;
 
 import java.time.Clock;
 import java.util.List;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
-import org.shoptalk.core.dialogue.AnonymousAnswers;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.privacy.Forgetting;
+import org.shoptalk.core.privacy.PersonalData;
 import org.shoptalk.core.reminder.ReminderService;
-import org.shoptalk.core.round.AnswerStore;
 
-/** reminders on|off and forget me: what each person decides for themselves. Thread-safe. */
+/**
+ * reminders on|off and forget me: what each person decides for themselves. "forget me" only shows what would go and
+ * what would stay, with a button; "forget me confirm" does it (issue 12). Thread-safe.
+ */
 public final class PersonCommands {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonCommands.class);
+    /** The command the confirmation button runs, in the parser's (English) words. */
+    static final String CONFIRM_COMMAND = "forget me confirm";
+
     private final Database db;
     private final GuildStore guilds;
-    private final AnswerStore answers;
     private final ReminderService reminders;
-    private final AnonymousAnswers anonymous;
+    private final Forgetting forgetting;
     private final Clock clock;
-
     private final Platforms platforms;
 
     public PersonCommands(
             Database db,
             GuildStore guilds,
-            AnswerStore answers,
             ReminderService reminders,
-            AnonymousAnswers anonymous,
+            Forgetting forgetting,
             Platforms platforms,
             Clock clock) {
         this.platforms = platforms;
-        this.anonymous = anonymous;
+        this.forgetting = forgetting;
         this.db = db;
         this.guilds = guilds;
-        this.answers = answers;
         this.reminders = reminders;
         this.clock = clock;
     }
@@ -46,78 +51,101 @@ public final class PersonCommands {
         return ctx.reply(c.on() ? "reminders.on" : "reminders.off");
     }
 
+    /** "forget me" (a preview, nothing changes) or "forget me confirm" (everything goes, in one transaction). */
+    CommandReply forget(Context ctx, Command.ForgetMe c) {
+        return c.confirmed() ? forgetNow(ctx) : preview(ctx);
+    }
+
+    private CommandReply preview(Context ctx) {
+        PersonalData data =
+                db.withHandle(h -> forgetting.preview(h, ctx.request().user()));
+        if (data.isEmpty()) {
+            return ctx.reply("forget.nothing");
+        }
+        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("forget.preview.title"));
+        b.text(ctx.t("forget.preview.intro"));
+        list(ctx, data, "forget.preview.goes", "forget.preview.stays", b);
+        b.context(ctx.t("forget.chat"));
+        b.text(ctx.t("forget.preview.how"));
+        b.button(ctx.t("forget.button"), CONFIRM_COMMAND);
+        return CommandReply.privately(b.build());
+    }
+
     /**
-     * Removes everything Shoptalk holds about the person in this tenant: answers, memberships, settings,
-     * and their name on schedules and prompts they created (those stay, since they belong to the guild).
+     * Removes everything Shoptalk holds about the person in this tenant by asking each store ({@link Forgetting}),
+     * keeps a lead in every guild they led, then marks their anonymous answers withdrawn in the threads and asks the
+     * platform to forget what it keeps. Confirming again finds nothing and says so.
      */
-    CommandReply forget(Context ctx) {
+    private CommandReply forgetNow(Context ctx) {
         UserRef user = ctx.request().user();
-        int removed = db.inTransaction(h -> {
-            var memberOf = guilds.forMember(h, user);
-            List<Long> tenantRounds = h.query(
-                    "SELECT r.id FROM round r JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?",
-                    rs -> rs.getLong(1),
-                    user.tenant().key());
-            int count = answers.forget(h, user) + anonymous.forget(h, user, tenantRounds);
-            guilds.forget(h, user);
-            org.shoptalk.core.intervisie.Intervisies.forget(h, user);
+        Forgetting.Forgotten done = db.inTransaction(h -> {
+            List<Guild> memberOf = guilds.forMember(h, user);
+            Forgetting.Forgotten forgotten = forgetting.forget(h, user);
             for (Guild g : memberOf) {
                 GuildCommands.keepALead(h, g, guilds, clock.instant());
             }
-            String tenant = user.tenant().key();
-            h.update("DELETE FROM user_setting WHERE tenant = ? AND user_id = ?", tenant, user.id());
-            h.update(
-                    "DELETE FROM reminder_sent WHERE user_id = ? AND round_id IN (SELECT r.id FROM round r"
-                            + " JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?)",
-                    user.id(),
-                    tenant);
-            h.update(
-                    "UPDATE schedule SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(),
-                    tenant);
-            h.update(
-                    "UPDATE custom_prompt SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(),
-                    tenant);
-            h.update(
-                    "UPDATE skip_range SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(),
-                    tenant);
-            h.update(
-                    "DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(),
-                    tenant);
-            h.update("DELETE FROM conversation WHERE tenant = ? AND user_id = ?", tenant, user.id());
-            forgetInPairings(h, user);
-            h.update(
-                    "UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
-                    user.id(),
-                    tenant);
-            h.update("UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?", user.id(), tenant);
-            return count;
+            return forgotten;
         });
+        int notWithdrawn = withdraw(user, done.anonymousMessages());
         try {
             platforms.forTenant(user.tenant()).forget(user);
         } catch (ChatPlatformException e) {
             LOG.warn("the chat platform could not forget a person: {}", e.getMessage());
         }
-        return ctx.reply("forget.done", removed);
+        PersonalData data = done.data();
+        if (data.isEmpty()) {
+            return ctx.reply("forget.nothing.left");
+        }
+        ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("forget.done.title"));
+        list(ctx, data, "forget.done.goes", "forget.done.stays", b);
+        if (notWithdrawn > 0) {
+            b.text(ctx.t("forget.withdraw.failed", notWithdrawn));
+        }
+        b.context(ctx.t("forget.chat"));
+        return CommandReply.privately(b.build());
     }
 
-    /** Past pairings keep their count for the digest, without the person's name in them. */
-    private static void forgetInPairings(org.shoptalk.core.db.Handle h, UserRef user) {
-        record Row(long id, String members) {}
-        List<Row> rows = h.query(
-                "SELECT p.id, p.members FROM pairing p JOIN guild g ON g.id = p.guild_id WHERE g.tenant = ?",
-                rs -> new Row(rs.getLong(1), rs.getString(2)),
-                user.tenant().key());
-        for (Row row : rows) {
-            List<String> members = List.of(row.members().split("\n"));
-            if (members.contains(user.id())) {
-                String kept = String.join(
-                        "\n", members.stream().filter(m -> !m.equals(user.id())).toList());
-                h.update("UPDATE pairing SET members = ? WHERE id = ?", kept, row.id());
+    /** The bot posted the anonymous answers, so only the bot can take their words out of the thread. */
+    private int withdraw(UserRef user, List<Forgetting.Withdrawal> messages) {
+        ChatPlatform platform = platforms.forTenant(user.tenant());
+        int failed = 0;
+        for (Forgetting.Withdrawal w : messages) {
+            try {
+                platform.update(w.message(), ChatMessage.text(Texts.get().t(w.language(), "anon.withdrawn")));
+            } catch (ChatPlatformException e) {
+                failed++;
+                LOG.warn("an anonymous answer could not be marked withdrawn: {}", e.getMessage());
             }
+        }
+        return failed;
+    }
+
+    private static void list(Context ctx, PersonalData d, String goesKey, String staysKey, ChatMessage.Builder b) {
+        StringBuilder goes = new StringBuilder();
+        item(ctx, goes, "forget.item.answers", d.answers());
+        item(ctx, goes, "forget.item.anonymous", d.anonymousAnswers());
+        item(ctx, goes, "forget.item.memberships", d.memberships());
+        item(ctx, goes, "forget.item.intervisies", d.intervisies());
+        item(ctx, goes, "forget.item.conversation", d.conversations());
+        item(ctx, goes, "forget.item.settings", d.settings());
+        item(ctx, goes, "forget.item.pair.optins", d.pairOptIns());
+        if (goes.length() > 0) {
+            b.text(ctx.t(goesKey) + goes);
+        }
+        StringBuilder stays = new StringBuilder();
+        item(ctx, stays, "forget.item.responses", d.responses());
+        item(ctx, stays, "forget.item.goals", d.goals());
+        item(ctx, stays, "forget.item.pairings", d.pairings());
+        item(ctx, stays, "forget.item.created", d.created());
+        item(ctx, stays, "forget.item.cases", d.cases());
+        if (stays.length() > 0) {
+            b.text(ctx.t(staysKey) + stays);
+        }
+    }
+
+    private static void item(Context ctx, StringBuilder out, String key, int count) {
+        if (count > 0) {
+            out.append("\n• ").append(ctx.t(key, count));
         }
     }
 }

@@ -35,7 +35,7 @@ public enum Syntax {
     PROMPTS("prompts [THEME]", "help.prompts", false),
     PROMPT_ADD("prompt add \"TEXT\" [theme THEME]", "help.prompt.add", true),
     REMINDERS("reminders on|off", "help.reminders", false),
-    FORGET_ME("forget me", "help.forget", false),
+    FORGET_ME("forget me [confirm]", "help.forget", false),
     GOAL("goal", "help.goal", false),
     GOALS("goals", "help.goals", false),
     ANON("anon \"TEXT\" | anon delete", "help.anon", false),

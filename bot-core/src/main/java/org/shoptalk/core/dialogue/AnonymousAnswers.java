@@ -117,18 +117,6 @@ public final class AnonymousAnswers {
         return Result.DELETED;
     }
 
-    /**
-     * Deletes a person's anonymous answers in all the given rounds ("forget me"), whichever key they were
-     * stored under, and the person's pseudonym from others' "who answered whom"; returns how many answers.
-     */
-    public int forget(Handle h, UserRef user, List<Long> roundIds) {
-        int removed = 0;
-        for (long roundId : roundIds) {
-            removed += answers.forgetPseudonyms(h, roundId, pseudonyms.candidates(user, roundId));
-        }
-        return removed;
-    }
-
     private Optional<Answer> mine(Handle h, long roundId, UserRef user) {
         Set<String> candidates = pseudonyms.candidates(user, roundId);
         return answers.forRound(h, roundId).stream()

@@ -51,6 +51,7 @@ public final class ConnectNudge {
     private final AnswerStore answers;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final ConnectNudgeStore nudges = new ConnectNudgeStore();
 
     public ConnectNudge(
             Database db,
@@ -89,8 +90,7 @@ public final class ConnectNudge {
                                 .toList(),
                         roundId);
                 if (post.state() == RoundPost.State.POSTED && inThread.size() >= 2) {
-                    if (!h.insertIfAbsent(
-                            "INSERT INTO connect_nudge (round_id, posted_at) VALUES (?, ?)", roundId, now)) {
+                    if (!nudges.claim(h, roundId, now)) {
                         return Optional.<Object>of(Outcome.DONE);
                     }
                     return Optional.<Object>of(

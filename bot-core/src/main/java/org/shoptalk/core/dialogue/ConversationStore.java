@@ -104,4 +104,20 @@ public final class ConversationStore {
             throw new IllegalStateException(e);
         }
     }
+
+    /** "forget me"'s preview: whether the person has a conversation open in this tenant (0 or 1). */
+    public int countFor(Handle h, UserRef user) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM conversation WHERE tenant = ? AND user_id = ?",
+                user.tenant().key(),
+                user.id());
+    }
+
+    /** "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): ends the person's conversation; returns 0 or 1. */
+    public int forget(Handle h, UserRef user) {
+        return h.update(
+                "DELETE FROM conversation WHERE tenant = ? AND user_id = ?",
+                user.tenant().key(),
+                user.id());
+    }
 }

@@ -87,4 +87,23 @@ public final class GoalStore {
                 Handle.date(rs, "review_on"),
                 Handle.instant(rs, "created_at"));
     }
+
+    /** "forget me"'s preview: the goals the person created in this tenant (they stay, as the guild's). */
+    public int countCreatedBy(Handle h, UserRef person) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM goal WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                person.id(),
+                person.tenant().key());
+    }
+
+    /**
+     * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): the goals the person created in this tenant
+     * stay, without their name. Returns how many.
+     */
+    public int forgetCreator(Handle h, UserRef person) {
+        return h.update(
+                "UPDATE goal SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                person.id(),
+                person.tenant().key());
+    }
 }

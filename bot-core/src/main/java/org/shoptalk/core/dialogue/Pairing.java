@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.schedule.MomentCalendar;
 import org.shoptalk.core.schedule.Recurrence;
 import org.shoptalk.core.task.Task;
@@ -52,6 +52,8 @@ public final class Pairing {
     private final PromptLibrary library;
     private final TaskPlanner planner;
     private final Clock clock;
+    private final PairingStore store = new PairingStore();
+    private final AnswerStore answers = new AnswerStore();
 
     public Pairing(
             Database db,
@@ -69,11 +71,7 @@ public final class Pairing {
     }
 
     public void optIn(Handle h, Guild guild, UserRef user, boolean on) {
-        if (on) {
-            h.insertIfAbsent("INSERT INTO pair_optin (guild_id, user_id) VALUES (?, ?)", guild.id(), user.id());
-        } else {
-            h.update("DELETE FROM pair_optin WHERE guild_id = ? AND user_id = ?", guild.id(), user.id());
-        }
+        store.optIn(h, guild, user, on);
     }
 
     /** Sets the rhythm and plans the first pairing (next Monday 10:00 guild time), or stops pairing. */
@@ -139,13 +137,13 @@ public final class Pairing {
 
     private void formAndIntroduce(Guild g, Instant occurrence) {
         List<List<UserRef>> groups = db.inTransaction(h -> {
-            if (h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at = ?", g.id(), occurrence) > 0) {
+            if (store.formedAt(h, g.id(), occurrence)) {
                 return List.<List<UserRef>>of();
             }
             List<List<UserRef>> formed = form(h, g, occurrence);
             for (List<UserRef> group : formed) {
-                h.update(
-                        "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (?, ?, ?, ?)",
+                store.add(
+                        h,
                         g.id(),
                         group.stream().map(UserRef::id).sorted().collect(Collectors.joining("\n")),
                         prompt(group).id(),
@@ -159,32 +157,16 @@ public final class Pairing {
     /** Groups the opted-in members: the grouping with the fewest repeats and same-channel pairs wins. */
     List<List<UserRef>> form(Handle h, Guild g, Instant occurrence) {
         Set<UserRef> members = new HashSet<>(guilds.members(h, g));
-        List<UserRef> people = h
-                .query(
-                        "SELECT user_id FROM pair_optin WHERE guild_id = ? ORDER BY user_id",
-                        rs -> new UserRef(g.tenant(), rs.getString(1)),
-                        g.id())
-                .stream()
-                .filter(members::contains)
-                .toList();
+        List<UserRef> people =
+                store.optedIn(h, g).stream().filter(members::contains).toList();
         if (people.size() < 2) {
             return List.of();
         }
         Set<Set<String>> recent = new HashSet<>();
-        h
-                .query(
-                        "SELECT members FROM pairing WHERE guild_id = ? ORDER BY formed_at DESC",
-                        rs -> rs.getString(1),
-                        g.id())
-                .stream()
+        store.membersLatestFirst(h, g.id()).stream()
                 .limit((long) REMEMBERED_ROUNDS * people.size())
                 .forEach(m -> pairsOf(List.of(m.split("\n")), recent));
-        Map<String, String> home = new HashMap<>();
-        h.query(
-                "SELECT a.author_id, a.channel_id FROM answer a JOIN round r ON r.id = a.round_id WHERE r.guild_id = ?"
-                        + " AND a.anonymous = FALSE ORDER BY a.posted_at",
-                rs -> home.put(rs.getString(1), rs.getString(2)),
-                g.id());
+        Map<String, String> home = answers.lastChannelByAuthor(h, g.id());
         Random random = new Random(g.id() * 31 + occurrence.getEpochSecond());
         List<List<UserRef>> best = null;
         int bestScore = Integer.MAX_VALUE;

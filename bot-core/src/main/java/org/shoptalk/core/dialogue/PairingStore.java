@@ -1,14 +1,111 @@
 package org.shoptalk.core.dialogue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
+import org.shoptalk.core.guild.Guild;
 
 /**
- * Professional-friend pairs as stored, for retention. (The pairing rules and their other statements live in
- * {@link Pairing}; the stores work moves them here.) Stateless, thread-safe.
+ * The tables {@code pair_optin} (who wants to be paired, per guild) and {@code pairing} (the pairs formed, members
+ * as their ids joined by newlines). Stateless and thread-safe.
  */
 public final class PairingStore {
+
+    public void optIn(Handle h, Guild guild, UserRef user, boolean on) {
+        if (on) {
+            h.insertIfAbsent("INSERT INTO pair_optin (guild_id, user_id) VALUES (?, ?)", guild.id(), user.id());
+        } else {
+            h.update("DELETE FROM pair_optin WHERE guild_id = ? AND user_id = ?", guild.id(), user.id());
+        }
+    }
+
+    /** The opted-in people of the guild, by id. */
+    public List<UserRef> optedIn(Handle h, Guild g) {
+        return h.query(
+                "SELECT user_id FROM pair_optin WHERE guild_id = ? ORDER BY user_id",
+                rs -> new UserRef(g.tenant(), rs.getString(1)),
+                g.id());
+    }
+
+    /** Whether this occurrence's pairs were formed already. */
+    public boolean formedAt(Handle h, long guildId, Instant occurrence) {
+        return h.count("SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at = ?", guildId, occurrence) > 0;
+    }
+
+    /** Records one pair (or trio); {@code members} are ids joined by newlines. */
+    public void add(Handle h, long guildId, String members, String promptId, Instant formedAt) {
+        h.update(
+                "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (?, ?, ?, ?)",
+                guildId,
+                members,
+                promptId,
+                formedAt);
+    }
+
+    /** The guild's pairings' members (ids joined by newlines), latest first. */
+    public List<String> membersLatestFirst(Handle h, long guildId) {
+        return h.query(
+                "SELECT members FROM pairing WHERE guild_id = ? ORDER BY formed_at DESC",
+                rs -> rs.getString(1),
+                guildId);
+    }
+
+    /** How many pairs were formed in {@code (from, to]}. */
+    public int formedBetween(Handle h, long guildId, Instant from, Instant to) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at > ? AND formed_at <= ?",
+                guildId,
+                from,
+                to);
+    }
+
+    /** Counts for "forget me": the person's opt-ins and the past pairings that name them, in this tenant. */
+    public Counts count(Handle h, UserRef user) {
+        return new Counts(
+                (int) h.count(
+                        "SELECT COUNT(*) FROM pair_optin WHERE user_id = ? AND guild_id IN"
+                                + " (SELECT id FROM guild WHERE tenant = ?)",
+                        user.id(),
+                        user.tenant().key()),
+                naming(h, user).size());
+    }
+
+    /** Opt-ins and the pairings a person was in; the pairings stay (as a count), without their name. */
+    public record Counts(int optIns, int pairings) {}
+
+    /**
+     * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): drops the person's opt-ins, and their id from past
+     * pairings, which keep their count for the digest. Returns what was changed.
+     */
+    public Counts forget(Handle h, UserRef user) {
+        int optIns = h.update(
+                "DELETE FROM pair_optin WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                user.id(),
+                user.tenant().key());
+        List<Row> rows = naming(h, user);
+        for (Row row : rows) {
+            String kept = String.join(
+                    "\n",
+                    row.members().stream().filter(m -> !m.equals(user.id())).toList());
+            h.update("UPDATE pairing SET members = ? WHERE id = ?", kept, row.id());
+        }
+        return new Counts(optIns, rows.size());
+    }
+
+    private record Row(long id, List<String> members) {}
+
+    private static List<Row> naming(Handle h, UserRef user) {
+        return h
+                .query(
+                        "SELECT p.id, p.members FROM pairing p JOIN guild g ON g.id = p.guild_id WHERE g.tenant = ?",
+                        rs -> new Row(rs.getLong(1), List.of(rs.getString(2).split("\n"))),
+                        user.tenant().key())
+                .stream()
+                .filter(r -> r.members().contains(user.id()))
+                .toList();
+    }
 
     /**
      * Retention: removes the guild's pairs formed before {@code cutoff}.

@@ -37,6 +37,7 @@ public final class DigestBuilder {
     private final ScheduleStore schedules;
 
     private final GoalStore goals;
+    private final org.shoptalk.core.dialogue.PairingStore pairings = new org.shoptalk.core.dialogue.PairingStore();
 
     public DigestBuilder(RoundStore rounds, AnswerStore answers, ScheduleStore schedules, GoalStore goals) {
         this.rounds = rounds;
@@ -96,11 +97,7 @@ public final class DigestBuilder {
                 .filter(g -> !g.reviewOn().isBefore(today))
                 .map(g -> g.reviewOn() + ": " + g.statement())
                 .toList();
-        int pairs = (int) h.count(
-                "SELECT COUNT(*) FROM pairing WHERE guild_id = ? AND formed_at > ? AND formed_at <= ?",
-                guild.id(),
-                from,
-                to);
+        int pairs = pairings.formedBetween(h, guild.id(), from, to);
         Digest.Dialogue dialogue = new Digest.Dialogue(
                 lively.stream().limit(3).toList(),
                 openQuestions,

@@ -133,22 +133,13 @@ public final class DigestHistory {
                 end.atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate firstMonday = lastMonday.minusWeeks(count - 1L);
         Instant from = firstMonday.atStartOfDay(guild.zone()).toInstant();
-        List<Posted> posted = db.withHandle(h -> h.query(
-                "SELECT a.author_id, a.responds_to, a.posted_at FROM answer a"
-                        + " JOIN round r ON r.id = a.round_id WHERE r.guild_id = ? AND a.posted_at >= ? AND a.posted_at < ?",
-                rs -> new Posted(
-                        rs.getString("author_id"),
-                        rs.getString("responds_to") != null,
-                        Handle.instant(rs, "posted_at")),
-                guild.id(),
-                from,
-                end));
+        List<AnswerStore.Activity> posted = db.withHandle(h -> answers.activityBetween(h, guild.id(), from, end));
         Map<LocalDate, Set<String>> people = new LinkedHashMap<>();
         Map<LocalDate, Integer> replies = new HashMap<>();
         for (int i = 0; i < count; i++) {
             people.put(firstMonday.plusWeeks(i), new HashSet<>());
         }
-        for (Posted a : posted) {
+        for (AnswerStore.Activity a : posted) {
             LocalDate monday =
                     a.at().atZone(guild.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             Set<String> week = people.get(monday);
@@ -169,8 +160,6 @@ public final class DigestHistory {
     public static Instant periodStart(Instant end, int weeks) {
         return end.minus(DigestService.PERIOD.multipliedBy(weeks));
     }
-
-    private record Posted(String authorId, boolean reply, Instant at) {}
 
     private RoundEntry entry(
             Handle h, Round round, Attribution attribution, Guild guild, Function<UserRef, String> names) {

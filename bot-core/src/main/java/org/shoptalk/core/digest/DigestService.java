@@ -16,7 +16,6 @@ import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
-import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Leads;
@@ -37,6 +36,7 @@ public final class DigestService {
     private final Clock clock;
     private final RateLimits limits;
     private final Leads leads;
+    private final DigestPostStore posts = new DigestPostStore();
     private volatile DigestLinks links = DigestLinks.NONE;
 
     public DigestService(
@@ -229,43 +229,20 @@ public final class DigestService {
     public Outcome post(Guild guild, String dedupeKey, boolean takeOver) {
         Instant now = clock.instant();
         Instant[] period = db.inTransaction(h -> {
-            if (h.insertIfAbsent(
-                    "INSERT INTO digest_post (guild_id, dedupe_key, period_from, period_to, posted_at)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    guild.id(),
-                    dedupeKey,
-                    now.minus(PERIOD),
-                    now,
-                    now)) {
+            if (posts.record(h, guild.id(), dedupeKey, new DigestPostStore.Period(now.minus(PERIOD), now), now)) {
                 for (ChannelRef c : guilds.channels(h, guild)) {
-                    h.update(
-                            "INSERT INTO digest_channel (guild_id, dedupe_key, channel_id, tenant, state)"
-                                    + " VALUES (?, ?, ?, ?, 'PENDING')",
-                            guild.id(),
-                            dedupeKey,
-                            c.id(),
-                            c.tenant().key());
+                    posts.addPending(h, guild.id(), dedupeKey, c);
                 }
             }
             if (takeOver) {
-                h.update(
-                        "UPDATE digest_channel SET state = 'PENDING' WHERE guild_id = ? AND dedupe_key = ? AND state = 'POSTING'",
-                        guild.id(),
-                        dedupeKey);
+                posts.releaseClaims(h, guild.id(), dedupeKey);
             }
-            return h.queryOne(
-                            "SELECT period_from, period_to FROM digest_post WHERE guild_id = ? AND dedupe_key = ?",
-                            rs -> new Instant[] {Handle.instant(rs, "period_from"), Handle.instant(rs, "period_to")},
-                            guild.id(),
-                            dedupeKey)
-                    .orElseThrow();
+            DigestPostStore.Period p = posts.period(h, guild.id(), dedupeKey).orElseThrow();
+            return new Instant[] {p.from(), p.to()};
         });
-        List<ChannelRef> pending = db.withHandle(h -> h.query(
-                "SELECT channel_id FROM digest_channel"
-                        + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'PENDING' ORDER BY channel_id",
-                rs -> new ChannelRef(guild.tenant(), rs.getString(1)),
-                guild.id(),
-                dedupeKey));
+        List<ChannelRef> pending = db.withHandle(h -> posts.pending(h, guild.id(), dedupeKey).stream()
+                .map(id -> new ChannelRef(guild.tenant(), id))
+                .toList());
         if (pending.isEmpty()) {
             return Outcome.DONE;
         }
@@ -339,17 +316,8 @@ public final class DigestService {
     /** The last attempt failed too: channels still without the digest are marked failed and the leads told. */
     public void giveUp(Guild guild, String dedupeKey, String reason) {
         List<String> left = db.inTransaction(h -> {
-            List<String> unfinished = h.query(
-                    "SELECT channel_id FROM digest_channel WHERE guild_id = ? AND dedupe_key = ?"
-                            + " AND state IN ('PENDING', 'POSTING') ORDER BY channel_id",
-                    rs -> rs.getString(1),
-                    guild.id(),
-                    dedupeKey);
-            h.update(
-                    "UPDATE digest_channel SET state = 'FAILED' WHERE guild_id = ? AND dedupe_key = ?"
-                            + " AND state IN ('PENDING', 'POSTING')",
-                    guild.id(),
-                    dedupeKey);
+            List<String> unfinished = posts.unfinished(h, guild.id(), dedupeKey);
+            posts.failUnfinished(h, guild.id(), dedupeKey);
             return unfinished;
         });
         if (!left.isEmpty()) {
@@ -367,15 +335,7 @@ public final class DigestService {
     }
 
     private boolean setState(Guild guild, String dedupeKey, ChannelRef channel, String from, String to) {
-        return db.withHandle(h -> h.update(
-                        "UPDATE digest_channel SET state = ? WHERE guild_id = ? AND dedupe_key = ?"
-                                + " AND channel_id = ? AND state = ?",
-                        to,
-                        guild.id(),
-                        dedupeKey,
-                        channel.id(),
-                        from)
-                == 1);
+        return db.withHandle(h -> posts.setState(h, guild.id(), dedupeKey, channel.id(), from, to));
     }
 
     // A failing link must not cost the guild its digest: it is posted without the link.

@@ -235,10 +235,37 @@ public final class GuildStore {
                 cutoff);
     }
 
-    /** Removes a person from every guild of the tenant; the guilds themselves stay. */
-    public void forget(Handle h, UserRef user) {
-        h.update(
+    /** "forget me"'s preview: how many guilds of the tenant the person is a member of. */
+    public int countMemberships(Handle h, UserRef user) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM guild_member WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                user.id(),
+                user.tenant().key());
+    }
+
+    /**
+     * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): removes a person from every guild of the tenant;
+     * the guilds themselves stay. Returns how many memberships were removed.
+     */
+    public int forget(Handle h, UserRef user) {
+        return h.update(
                 "DELETE FROM guild_member WHERE user_id = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                user.id(),
+                user.tenant().key());
+    }
+
+    /** "forget me"'s preview: the guilds of the tenant the person created (they stay). */
+    public int countCreatedBy(Handle h, UserRef user) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM guild WHERE created_by = ? AND tenant = ?",
+                user.id(),
+                user.tenant().key());
+    }
+
+    /** "forget me": the guilds the person created stay, without their name. Returns how many. */
+    public int forgetCreator(Handle h, UserRef user) {
+        return h.update(
+                "UPDATE guild SET created_by = '' WHERE created_by = ? AND tenant = ?",
                 user.id(),
                 user.tenant().key());
     }

@@ -12,7 +12,7 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.i18n.Language;
 
 /** The intervisie tables. Not thread-safe on its own: each call runs in the caller's handle. */
-final class IntervisieStore {
+public final class IntervisieStore {
     private static final String COLUMNS = "id, guild_id, tenant, channel_id, thread_id, method, language, bringer,"
             + " state, phase, announced_phase, phase_closes_at";
 
@@ -96,6 +96,11 @@ final class IntervisieStore {
 
     void announced(Handle h, long id, int phase) {
         h.update("UPDATE intervisie SET announced_phase = ? WHERE id = ? AND announced_phase < ?", phase, id, phase);
+    }
+
+    /** Sets the last announced phase back, so the current phase's line is posted again (after a pause). */
+    void announceAgainAfter(Handle h, long id, int phase) {
+        h.update("UPDATE intervisie SET announced_phase = ? WHERE id = ?", phase, id);
     }
 
     List<String> members(Handle h, long id) {
@@ -184,15 +189,45 @@ final class IntervisieStore {
                 .flatMap(o -> o);
     }
 
-    /** "forget me": the person's place in every session of the tenant, and what was recorded about them. */
-    static void forget(Handle h, UserRef user) {
+    private static final String IN_TENANT = " AND intervisie_id IN (SELECT id FROM intervisie WHERE tenant = ?)";
+
+    /** "forget me"'s preview: the sessions of the tenant the person joined, and those they brought a case to. */
+    public Counts count(Handle h, UserRef user) {
+        return new Counts(
+                (int) h.count(
+                        "SELECT COUNT(*) FROM intervisie_member WHERE user_id = ?" + IN_TENANT,
+                        user.id(),
+                        user.tenant().key()),
+                (int) h.count(
+                        "SELECT COUNT(*) FROM intervisie WHERE bringer = ? AND tenant = ?",
+                        user.id(),
+                        user.tenant().key()));
+    }
+
+    /** Sessions a person took part in (their place is removed) and brought a case to (the session stays, unnamed). */
+    public record Counts(int joined, int cases) {}
+
+    /**
+     * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): the person's place in every session of the
+     * tenant and what was recorded about them (their posts per phase, reminders sent); sessions they brought a case
+     * to stay, without their name. Returns what was changed.
+     */
+    public Counts forget(Handle h, UserRef user) {
+        int joined = 0;
         for (String table : List.of("intervisie_member", "intervisie_post", "intervisie_notice")) {
-            h.update(
-                    "DELETE FROM " + table + " WHERE user_id = ? AND intervisie_id IN"
-                            + " (SELECT id FROM intervisie WHERE tenant = ?)",
+            int n = h.update(
+                    "DELETE FROM " + table + " WHERE user_id = ?" + IN_TENANT,
                     user.id(),
                     user.tenant().key());
+            if (table.equals("intervisie_member")) {
+                joined = n;
+            }
         }
+        int cases = h.update(
+                "UPDATE intervisie SET bringer = '' WHERE bringer = ? AND tenant = ?",
+                user.id(),
+                user.tenant().key());
+        return new Counts(joined, cases);
     }
 
     private static Session map(ResultSet rs) throws SQLException {

@@ -296,7 +296,7 @@ public final class Intervisies {
         Instant closes = clock.instant().plus(m.phase(index).window());
         store.update(h, s.id(), Session.State.RUNNING, index, closes);
         if (again) {
-            h.update("UPDATE intervisie SET announced_phase = ? WHERE id = ?", index - 1, s.id());
+            store.announceAgainAfter(h, s.id(), index - 1);
         }
         after.add(() -> {
             planner.cancel(new Task.Intervisie(s.id()));
@@ -411,11 +411,6 @@ public final class Intervisies {
     /** When the guild's oldest kept finished session finished; empty when it has none. */
     public static Optional<Instant> oldest(Handle h, long guildId) {
         return IntervisieStore.oldest(h, guildId);
-    }
-
-    /** "forget me": removes the person from every session of their tenant. */
-    public static void forget(Handle h, UserRef user) {
-        IntervisieStore.forget(h, user);
     }
 
     private void say(AfterCommit after, Session s, String key, Object... args) {

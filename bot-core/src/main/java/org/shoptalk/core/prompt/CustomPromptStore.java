@@ -63,4 +63,23 @@ public final class CustomPromptStore {
                 t.t(Language.EN, "prompt.own.why"),
                 t.t(Language.NL, "prompt.own.why"));
     }
+
+    /** "forget me"'s preview: the prompts the person created in this tenant (they stay, as the guild's). */
+    public int countCreatedBy(Handle h, UserRef person) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM custom_prompt WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                person.id(),
+                person.tenant().key());
+    }
+
+    /**
+     * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): the prompts the person created in this tenant
+     * stay, without their name. Returns how many.
+     */
+    public int forgetCreator(Handle h, UserRef person) {
+        return h.update(
+                "UPDATE custom_prompt SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                person.id(),
+                person.tenant().key());
+    }
 }

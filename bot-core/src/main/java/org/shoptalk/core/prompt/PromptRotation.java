@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +22,7 @@ public final class PromptRotation {
     private final PromptLibrary library;
     private final CustomPromptStore custom;
     private final GuildStore guilds;
+    private final PromptUseStore uses = new PromptUseStore();
 
     public PromptRotation(PromptLibrary library, CustomPromptStore custom, GuildStore guilds) {
         this.library = library;
@@ -42,12 +41,7 @@ public final class PromptRotation {
         Theme theme = themeOrNull != null ? themeOrNull : leastRecentTheme(h, guild);
         List<Prompt> candidates = candidates(h, guild, theme);
         int cycle = currentCycle(h, guild, theme);
-        Set<String> used = new HashSet<>(h.query(
-                "SELECT prompt_id FROM prompt_use WHERE guild_id = ? AND theme = ? AND cycle = ?",
-                rs -> rs.getString(1),
-                guild.id(),
-                theme.key(),
-                cycle));
+        Set<String> used = uses.used(h, guild.id(), theme, cycle);
         List<Prompt> order = shuffled(candidates, guild.id(), cycle);
         for (Prompt p : order) {
             if (!used.contains(p.id())) {
@@ -74,31 +68,18 @@ public final class PromptRotation {
     }
 
     private Theme leastRecentTheme(Handle h, Guild guild) {
-        Map<String, Instant> lastUse = new HashMap<>();
-        h.query(
-                "SELECT theme, MAX(used_at) AS last_use FROM prompt_use WHERE guild_id = ? GROUP BY theme",
-                rs -> lastUse.put(rs.getString("theme"), Handle.instant(rs, "last_use")),
-                guild.id());
+        Map<String, Instant> lastUse = uses.lastUseByTheme(h, guild.id());
         return java.util.Arrays.stream(Theme.values())
                 .min(Comparator.comparing((Theme t) -> lastUse.getOrDefault(t.key(), Instant.EPOCH)))
                 .orElseThrow();
     }
 
-    private static int currentCycle(Handle h, Guild guild, Theme theme) {
-        return (int) h.count(
-                "SELECT COALESCE(MAX(cycle), 0) FROM prompt_use WHERE guild_id = ? AND theme = ?",
-                guild.id(),
-                theme.key());
+    private int currentCycle(Handle h, Guild guild, Theme theme) {
+        return uses.currentCycle(h, guild.id(), theme);
     }
 
-    private static void recordUse(Handle h, Guild guild, Prompt p, int cycle, Instant now) {
-        h.insertIfAbsent(
-                "INSERT INTO prompt_use (guild_id, theme, cycle, prompt_id, used_at) VALUES (?, ?, ?, ?, ?)",
-                guild.id(),
-                p.theme().key(),
-                cycle,
-                p.id(),
-                now);
+    private void recordUse(Handle h, Guild guild, Prompt p, int cycle, Instant now) {
+        uses.recordUse(h, guild.id(), p, cycle, now);
     }
 
     private static List<Prompt> shuffled(List<Prompt> prompts, long guildId, int cycle) {

@@ -40,6 +40,7 @@ public final class ReminderService {
     private final Clock clock;
     private final PromptLibrary library;
     private final Pseudonyms pseudonyms;
+    private final ReminderStore store = new ReminderStore();
 
     public ReminderService(
             Database db,
@@ -61,27 +62,11 @@ public final class ReminderService {
     }
 
     public void setReminders(Handle h, UserRef user, boolean on) {
-        if (h.update(
-                        "UPDATE user_setting SET reminders = ? WHERE tenant = ? AND user_id = ?",
-                        on,
-                        user.tenant().key(),
-                        user.id())
-                == 0) {
-            h.update(
-                    "INSERT INTO user_setting (tenant, user_id, reminders) VALUES (?, ?, ?)",
-                    user.tenant().key(),
-                    user.id(),
-                    on);
-        }
+        store.setReminders(h, user, on);
     }
 
     public boolean remindersOn(Handle h, UserRef user) {
-        return h.queryOne(
-                        "SELECT reminders FROM user_setting WHERE tenant = ? AND user_id = ?",
-                        rs -> rs.getBoolean(1),
-                        user.tenant().key(),
-                        user.id())
-                .orElse(true);
+        return store.remindersOn(h, user);
     }
 
     /** Sends the round's reminders; returns how many people were nudged. */
@@ -110,11 +95,7 @@ public final class ReminderService {
                     .filter(u -> anonymousWriters.isEmpty()
                             || pseudonyms.candidates(u, roundId).stream().noneMatch(anonymousWriters::contains))
                     .filter(u -> remindersOn(h, u))
-                    .filter(u -> h.insertIfAbsent(
-                            "INSERT INTO reminder_sent (round_id, user_id, sent_at) VALUES (?, ?, ?)",
-                            roundId,
-                            u.id(),
-                            now))
+                    .filter(u -> store.markSent(h, roundId, u, now))
                     .toList();
             String link = rounds.posts(h, roundId).stream()
                     .filter(p -> p.state() == RoundPost.State.POSTED)

@@ -272,4 +272,62 @@ public final class AnswerStore {
                 rs.getBoolean("anonymous"),
                 decode(rs.getString("files")));
     }
+
+    /** For pairing: the channel each named author of the guild last answered in (anonymous answers left out). */
+    public java.util.Map<String, String> lastChannelByAuthor(Handle h, long guildId) {
+        java.util.Map<String, String> home = new java.util.HashMap<>();
+        h.query(
+                "SELECT a.author_id, a.channel_id FROM answer a JOIN round r ON r.id = a.round_id WHERE r.guild_id = ?"
+                        + " AND a.anonymous = FALSE ORDER BY a.posted_at",
+                rs -> home.put(rs.getString(1), rs.getString(2)),
+                guildId);
+        return home;
+    }
+
+    /** Who answered, whether as a reply to someone, and when: one answer of the guild posted in {@code [from, to)}. */
+    public record Activity(String authorId, boolean reply, Instant at) {}
+
+    /** The guild's answers posted in {@code [from, to)}, in no particular order, without their words. */
+    public List<Activity> activityBetween(Handle h, long guildId, Instant from, Instant to) {
+        return h.query(
+                "SELECT a.author_id, a.responds_to, a.posted_at FROM answer a"
+                        + " JOIN round r ON r.id = a.round_id WHERE r.guild_id = ? AND a.posted_at >= ? AND a.posted_at < ?",
+                rs -> new Activity(
+                        rs.getString("author_id"),
+                        rs.getString("responds_to") != null,
+                        Handle.instant(rs, "posted_at")),
+                guildId,
+                from,
+                to);
+    }
+
+    /** "forget me"'s preview: the person's named answers in this tenant. */
+    public int countBy(Handle h, UserRef person) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM answer WHERE tenant = ? AND author_id = ?",
+                person.tenant().key(),
+                person.id());
+    }
+
+    /** "forget me"'s preview: others' answers in this tenant that record a response to the person. */
+    public int countRespondingTo(Handle h, UserRef person) {
+        return (int) h.count(
+                "SELECT COUNT(*) FROM answer WHERE tenant = ? AND responds_to = ? AND author_id <> ?",
+                person.tenant().key(),
+                person.id(),
+                person.id());
+    }
+
+    /** A round's anonymous answers stored under any of these pseudonyms ("forget me" finds a person's by them). */
+    public List<Answer> anonymousBy(Handle h, long roundId, Collection<String> pseudonyms) {
+        List<Answer> found = new java.util.ArrayList<>();
+        for (String pseudonym : pseudonyms) {
+            found.addAll(h.query(
+                    "SELECT " + COLUMNS + " FROM answer WHERE round_id = ? AND anonymous = TRUE AND author_id = ?",
+                    AnswerStore::map,
+                    roundId,
+                    pseudonym));
+        }
+        return found;
+    }
 }

@@ -172,4 +172,17 @@ public final class RoundStore {
                 Handle.instant(rs, "opened_at"),
                 Handle.instant(rs, "closes_at"));
     }
+
+    /** How many rounds the schedule opened (a series counts its moments by them). */
+    public long roundsOf(Handle h, long scheduleId) {
+        return h.count("SELECT COUNT(*) FROM round WHERE schedule_id = ?", scheduleId);
+    }
+
+    /** The ids of every round of the tenant's guilds ("forget me" looks for anonymous answers in each). */
+    public List<Long> idsInTenant(Handle h, org.shoptalk.core.chat.Tenant tenant) {
+        return h.query(
+                "SELECT r.id FROM round r JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?",
+                rs -> rs.getLong(1),
+                tenant.key());
+    }
 }

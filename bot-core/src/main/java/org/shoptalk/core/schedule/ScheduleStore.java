@@ -90,10 +90,6 @@ public final class ScheduleStore {
                 scheduleId);
     }
 
-    public long roundsOf(Handle h, long scheduleId) {
-        return h.count("SELECT COUNT(*) FROM round WHERE schedule_id = ?", scheduleId);
-    }
-
     public Optional<Schedule> find(Handle h, Guild guild, long id) {
         return h.queryOne(
                 "SELECT " + COLUMNS + " FROM schedule WHERE guild_id = ? AND id = ?",
@@ -191,5 +187,34 @@ public final class ScheduleStore {
                 Handle.instant(rs, "created_at"),
                 rs.getString("prompt_id"),
                 rs.getObject("series_left", Integer.class));
+    }
+
+    /** "forget me"'s preview: the moments and skipped periods the person created in this tenant (they stay). */
+    public int countCreatedBy(Handle h, UserRef person) {
+        int n = 0;
+        for (String table : List.of("schedule", "skip_range")) {
+            n += (int) h.count(
+                    "SELECT COUNT(*) FROM " + table
+                            + " WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    person.id(),
+                    person.tenant().key());
+        }
+        return n;
+    }
+
+    /**
+     * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): the moments and skipped periods the person
+     * created in this tenant stay, without their name. Returns how many.
+     */
+    public int forgetCreator(Handle h, UserRef person) {
+        int n = 0;
+        for (String table : List.of("schedule", "skip_range")) {
+            n += h.update(
+                    "UPDATE " + table
+                            + " SET created_by = '' WHERE created_by = ? AND guild_id IN (SELECT id FROM guild WHERE tenant = ?)",
+                    person.id(),
+                    person.tenant().key());
+        }
+        return n;
     }
 }

@@ -29,17 +29,12 @@ public final class GeneratedSecrets {
     public static byte[] getOrCreate(Handle h, String purpose, Clock clock) {
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);
-        h.insertIfAbsent(
-                "INSERT INTO generated_secret (purpose, secret, created_at) VALUES (?, ?, ?)",
-                purpose,
-                Base64.getEncoder().encodeToString(fresh),
-                clock.instant());
+        GeneratedSecretStore.addIfAbsent(h, purpose, Base64.getEncoder().encodeToString(fresh), clock.instant());
         return find(h, purpose).orElseThrow();
     }
 
     /** The key kept for {@code purpose}, if one was ever made. */
     public static Optional<byte[]> find(Handle h, String purpose) {
-        return h.queryOne("SELECT secret FROM generated_secret WHERE purpose = ?", rs -> rs.getString(1), purpose)
-                .map(Base64.getDecoder()::decode);
+        return GeneratedSecretStore.find(h, purpose).map(Base64.getDecoder()::decode);
     }
 }

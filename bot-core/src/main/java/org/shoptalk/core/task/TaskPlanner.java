@@ -42,6 +42,7 @@ public final class TaskPlanner {
     private final Clock clock;
     private final PromptLibrary library;
     private final TaskScheduler scheduler;
+    private final org.shoptalk.core.round.RoundStore roundStore = new org.shoptalk.core.round.RoundStore();
 
     public TaskPlanner(
             Database db,
@@ -147,7 +148,7 @@ public final class TaskPlanner {
         }
         if (s.seriesLeft() != null && s.theme() != null) {
             List<Prompt> arc = library.byTheme(s.theme());
-            long done = db.withHandle(h -> schedules.roundsOf(h, s.id()));
+            long done = db.withHandle(h -> roundStore.roundsOf(h, s.id()));
             Prompt p = arc.get((int) (done % arc.size()));
             return new RoundService.Ask(p, p.theme());
         }

@@ -79,8 +79,20 @@ class AnonymousAnswersTest {
     void forget_me_finds_anonymous_answers_too() {
         f.run("ann", null, "anon \"Something I would rather not sign.\"");
         f.reply("craft", thread, "ann", "And this one I sign.");
-        assertThat(f.run("ann", "craft", "forget me")).contains("removed 2 answers");
+        assertThat(f.run("ann", "craft", "forget me"))
+                .as("the preview counts the anonymous answer, and nothing goes yet")
+                .contains("1 answer you wrote under your name")
+                .contains("1 anonymous answer you wrote");
+        assertThat(storedAuthors()).hasSize(2);
+
+        assertThat(f.run("ann", "craft", "forget me confirm"))
+                .contains("1 answer you wrote under your name")
+                .contains("1 anonymous answer you wrote");
         assertThat(storedAuthors()).isEmpty();
+        assertThat(inThread())
+                .as("the bot posted her anonymous words, so the bot takes them out of the thread")
+                .noneMatch(m -> m.text().contains("Something I would rather not sign."))
+                .anyMatch(m -> m.text().contains("withdrawn by its author"));
     }
 
     @Test
@@ -140,7 +152,7 @@ class AnonymousAnswersTest {
         storeAsVersion1("ann");
         f.reply("craft", thread, "bob", "Replying to you.");
         assertThat(strings(f, "SELECT responds_to FROM answer")).contains(legacyPseudonym("ann", f.latestRoundId()));
-        assertThat(f.run("ann", "craft", "forget me")).contains("removed 1 answer");
+        assertThat(f.run("ann", "craft", "forget me confirm")).contains("1 anonymous answer you wrote");
         assertThat(strings(f, "SELECT COALESCE(responds_to, '-') FROM answer"))
                 .as("nothing keeps her pseudonym")
                 .allSatisfy(r -> assertThat(r).doesNotStartWith("anon:"));

@@ -89,7 +89,8 @@ class PairingTest {
     @Test
     void forget_me_removes_a_person_from_past_pairings_but_keeps_the_count() {
         pairRound(Instant.parse("2026-11-30T09:00:00Z"));
-        f.run("ann", "craft", "forget me");
+        assertThat(f.run("ann", "craft", "forget me")).contains("1 past pairing you were in");
+        f.run("ann", "craft", "forget me confirm");
         List<String> members = f.db.withHandle(h -> h.query("SELECT members FROM pairing", rs -> rs.getString(1)));
         assertThat(members).hasSize(2).noneMatch(m -> m.contains("ann"));
     }

@@ -111,7 +111,7 @@ class TenantIsolationTest {
         post(ONE, latestThread(ONE), "ann", "An answer in workspace one.");
         post(TWO, latestThread(TWO), "ann", "Een antwoord in werkruimte twee.");
 
-        assertThat(run(TWO, "ann", null, "forget me")).contains("heeft 1 antwoord van je");
+        assertThat(run(TWO, "ann", null, "vergeet mij bevestig")).contains("1 antwoord dat je onder je naam schreef");
 
         run(ONE, "lea", CHANNEL, "digest");
         assertThat(lastTopLevel(ONE)).contains("An answer in workspace one.");

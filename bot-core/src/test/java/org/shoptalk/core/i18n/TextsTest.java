@@ -65,10 +65,10 @@ class TextsTest {
 
     @Test
     void counts_follow_each_languages_plural_rules() {
-        assertThat(texts.t(Language.EN, "forget.done", 1)).contains("removed 1 answer of yours");
-        assertThat(texts.t(Language.EN, "forget.done", 2)).contains("removed 2 answers of yours");
-        assertThat(texts.t(Language.NL, "forget.done", 1)).contains("heeft 1 antwoord van je");
-        assertThat(texts.t(Language.NL, "forget.done", 0)).contains("heeft 0 antwoorden van je");
+        assertThat(texts.t(Language.EN, "forget.item.answers", 1)).startsWith("1 answer you wrote");
+        assertThat(texts.t(Language.EN, "forget.item.answers", 2)).startsWith("2 answers you wrote");
+        assertThat(texts.t(Language.NL, "forget.item.answers", 1)).startsWith("1 antwoord dat je");
+        assertThat(texts.t(Language.NL, "forget.item.answers", 0)).startsWith("0 antwoorden die je");
         assertThat(texts.t(Language.EN, "digest.lively", "Why?", 1)).endsWith("(1 response)");
         assertThat(texts.t(Language.NL, "schedule.every.weeks", 1)).isEqualTo("elke week");
         assertThat(texts.t(Language.NL, "schedule.every.weeks", 3)).isEqualTo("elke 3 weken");

@@ -161,7 +161,8 @@ class IntervisieGroupTest {
         IntervisieThread s = IntervisieThread.bring(f, "lea", "incident");
         s.say("ann", "join");
         s.say("ann", "A thought.");
-        f.run("ann", null, "forget me");
+        assertThat(f.run("ann", null, "forget me")).contains("your place in 1 intervisie");
+        f.run("ann", null, "forget me confirm");
         assertThat(f.count("SELECT COUNT(*) FROM intervisie_member WHERE user_id = 'ann'"))
                 .isZero();
         assertThat(f.count("SELECT COUNT(*) FROM intervisie_post WHERE user_id = 'ann'"))
