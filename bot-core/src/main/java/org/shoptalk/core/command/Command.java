@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.prompt.Dimension;
 import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.schedule.DateRange;
 
@@ -90,4 +91,16 @@ public sealed interface Command {
 
     /** join, leave or next for session {@code id}; {@code action} is the word typed (any language). */
     record IntervisieAct(String action, long id) implements Command {}
+
+    /** The personal record (docs/record.md): shown, exported as files, or time noted for an intervisie. */
+    sealed interface RecordCommand extends Command {}
+
+    /** {@code record [DIMENSION]}: the record in private chat, all of it or one dimension. */
+    record RecordShow(Dimension only) implements RecordCommand {}
+
+    /** {@code record export [FROM..TO] [DIMENSION]}: private links to the PDF and Markdown; null period: the last year. */
+    record RecordExport(DateRange period, Dimension only) implements RecordCommand {}
+
+    /** {@code record time ID MINUTES}: the time the person spent on intervisie {@code id}. */
+    record RecordTime(long id, int minutes) implements RecordCommand {}
 }

@@ -33,6 +33,7 @@ public final class CommandHandler {
     private final DialogueCommands dialogue;
     private final SeriesCommands series;
     private final IntervisieCommands intervisie;
+    private final RecordCommands record;
     private final Conversations conversations;
     private final HomeView home;
 
@@ -47,6 +48,7 @@ public final class CommandHandler {
         this.dialogue = features.dialogue();
         this.series = features.series();
         this.intervisie = features.intervisie();
+        this.record = features.record();
         this.conversations = features.conversations();
         this.home = new HomeView(db, guilds, features.schedule(), platforms);
     }
@@ -66,7 +68,8 @@ public final class CommandHandler {
             DialogueCommands dialogue,
             SeriesCommands series,
             Conversations conversations,
-            IntervisieCommands intervisie) {}
+            IntervisieCommands intervisie,
+            RecordCommands record) {}
 
     /** The Home and greetings, built from the same parts as the commands. */
     public HomeView home() {
@@ -163,6 +166,8 @@ public final class CommandHandler {
             return intervisie.start(ctx, x);
         } else if (c instanceof Command.IntervisieAct x) {
             return intervisie.act(ctx, x);
+        } else if (c instanceof Command.RecordCommand x) {
+            return record.handle(ctx, x);
         }
         throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
     }

@@ -28,7 +28,10 @@ final class Keywords {
             Map.entry("uur", "hours"),
             Map.entry("nooit", "never"),
             Map.entry("verwijder", "delete"),
-            Map.entry("formulier", "form"));
+            Map.entry("formulier", "form"),
+            Map.entry("dossier", "record"),
+            Map.entry("exporteer", "export"),
+            Map.entry("tijd", "time"));
 
     private Keywords() {}
 

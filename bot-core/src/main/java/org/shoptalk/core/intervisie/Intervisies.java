@@ -133,6 +133,8 @@ public final class Intervisies {
         AfterCommit after = new AfterCommit();
         if (event instanceof ChatEvent.MessageDeleted d) {
             store.unpost(h, d.channel(), d.messageId());
+        } else if (event instanceof ChatEvent.MessageEdited e) {
+            store.editTakeaway(h, e.channel(), e.messageId(), e.newText());
         } else if (event instanceof ChatEvent.MessagePosted p
                 && p.threadRootId() != null
                 && !p.threadRootId().equals(p.messageId())) {
@@ -174,6 +176,8 @@ public final class Intervisies {
             if (store.notice(h, s.id(), s.phase(), p.author().id(), "speaker")) {
                 say(after, s, bringer ? "intervisie.hint.listen" : "intervisie.hint.bringer", name(p.author()));
             }
+        } else if (phase.kind() == Phase.Kind.TAKEAWAY && !p.text().isBlank()) {
+            store.takeaway(h, s.id(), p.messageId(), p.author(), p.text(), p.receivedAt());
         } else if (phase.kind() == Phase.Kind.QUESTIONS && cues.soundsLikeAdvice(p.text())) {
             if (store.notice(h, s.id(), s.phase(), p.author().id(), "advice")) {
                 say(after, s, "intervisie.hint.advice", name(p.author()));
@@ -387,6 +391,24 @@ public final class Intervisies {
      */
     public static List<Integer> tookPart(Handle h, long guildId, Instant from, Instant to) {
         return new IntervisieStore().finishedBetween(h, guildId, from, to);
+    }
+
+    /**
+     * The time a participant says they spent on session {@code id} of the guild, for their record: whole minutes,
+     * 1 to 1440 (checked by the command). Any member may report, during or after the session.
+     */
+    public Reply reportTime(Guild guild, long id, UserRef user, int minutes) {
+        Language lang = guild.language();
+        return db.inTransaction(h -> {
+            Optional<Session> s = store.find(h, id).filter(x -> x.guildId() == guild.id());
+            if (s.isEmpty()) {
+                return new Reply(SessionMessages.t(lang, "intervisie.unknown", id), false);
+            }
+            if (!store.reportTime(h, id, user, minutes, clock.instant())) {
+                return new Reply(SessionMessages.t(lang, "record.time.not.member", id), false);
+            }
+            return new Reply(SessionMessages.t(lang, "record.time.done", id, minutes), true);
+        });
     }
 
     /** "forget me": removes the person from every session of their tenant. */
