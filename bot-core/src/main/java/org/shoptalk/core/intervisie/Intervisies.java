@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * session walks through its method's phases, each with a deadline planned as a {@link Task.Intervisie} and a gentle
  * private reminder to participants who have not posted in it yet. The case-bringer moves on with "next"; a message
  * that seems to belong to another phase gets one kind pointer, never a deletion. Only who posted in which phase is
- * stored, never the words.
+ * stored, never the words, except each participant's own takeaway, kept for their personal record alone
+ * (docs/record.md).
  *
  * <p>Every change to a session runs in one transaction holding its row lock; what must be said in the chat is
  * collected and said after the commit, so a post never announces a change that was rolled back. A phase's opening
