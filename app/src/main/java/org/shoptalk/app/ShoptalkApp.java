@@ -12,6 +12,7 @@ import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.digest.DigestTokens;
 import org.shoptalk.core.digest.SignedDigestLinks;
 import org.shoptalk.core.local.LocalChat;
+import org.shoptalk.core.record.RecordTokens;
 import org.shoptalk.core.web.Route;
 import org.shoptalk.slack.SlackAdapter;
 import org.shoptalk.teams.TeamsAdapter;
@@ -73,6 +74,12 @@ public final class ShoptalkApp implements AutoCloseable {
             AtomicReference<String> publicUrl =
                     new AtomicReference<>(pages.publicUrl().orElse(null));
             core.useDigestLinks(new SignedDigestLinks(publicUrl::get, tokens, pages.linkValidity(), clock));
+            // Personal record exports live next to the digest page, under their own key (docs/record.md).
+            routes.add(core.useRecordLinks(
+                    publicUrl::get,
+                    pages.secret().isPresent()
+                            ? RecordTokens.withSecret(pages.secret().get(), clock)
+                            : RecordTokens.withStoredKey(database, clock)));
             core.start();
             // Adapters start after core: Socket Mode may deliver events at once.
             slack.ifPresent(SlackAdapter::start);

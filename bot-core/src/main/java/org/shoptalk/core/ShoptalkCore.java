@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
 import org.shoptalk.core.chat.ChatMessage;
@@ -22,6 +24,7 @@ import org.shoptalk.core.command.DialogueCommands;
 import org.shoptalk.core.command.GuildCommands;
 import org.shoptalk.core.command.IntervisieCommands;
 import org.shoptalk.core.command.PersonCommands;
+import org.shoptalk.core.command.RecordCommands;
 import org.shoptalk.core.command.ScheduleCommands;
 import org.shoptalk.core.command.SeriesCommands;
 import org.shoptalk.core.db.Database;
@@ -49,6 +52,10 @@ import org.shoptalk.core.privacy.Forgetting;
 import org.shoptalk.core.prompt.CustomPromptStore;
 import org.shoptalk.core.prompt.PromptLibrary;
 import org.shoptalk.core.prompt.PromptRotation;
+import org.shoptalk.core.record.RecordLinks;
+import org.shoptalk.core.record.RecordPage;
+import org.shoptalk.core.record.RecordTokens;
+import org.shoptalk.core.record.Records;
 import org.shoptalk.core.reminder.ReminderService;
 import org.shoptalk.core.retention.Retention;
 import org.shoptalk.core.round.AnswerRecorder;
@@ -63,6 +70,7 @@ import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
 import org.shoptalk.core.task.TaskRuns;
 import org.shoptalk.core.task.TaskScheduler;
+import org.shoptalk.core.web.Route;
 
 /**
  * Assembles core: stores, services, the Quartz scheduler, built once and in order into final fields. The app creates
@@ -79,6 +87,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final TaskPlanner planner;
     private final Housekeeping housekeeping;
     private final Intervisies intervisies;
+    private final Records records;
+    /** Where record exports can be fetched; none until the app serves them ({@link #useRecordLinks}). */
+    private final AtomicReference<RecordLinks> recordLinks = new AtomicReference<>(RecordLinks.NONE);
     /** Plans what should be planned and is not: at start and in the daily housekeeping. */
     private final Runnable repairPlans;
 
@@ -176,6 +187,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 scheduler,
                 clock);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
+        this.records = new Records(database, library, MethodLibrary.builtIn(), pseudonyms);
         this.commands = new CommandHandler(
                 database,
                 guilds,
@@ -194,7 +206,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
                         new SeriesCommands(database, guilds, schedules, planner, clock),
                         coach::continueWith,
-                        new IntervisieCommands(database, guilds, intervisies)));
+                        new IntervisieCommands(database, guilds, intervisies),
+                        new RecordCommands(this.records, recordLinks::get, intervisies, clock)));
     }
 
     /**
@@ -242,6 +255,15 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
      *         own clock, so the two must agree or moments fire at the wrong time (a test that fixes core's
      *         clock in some week would see Quartz fire every later occurrence at once, or never)
      */
+    /**
+     * Offers record exports as signed links under {@code baseUrl} (asked for on each link; null: none yet) and
+     * returns the route that serves them, for the app to mount next to the digest page (docs/record.md).
+     */
+    public Route useRecordLinks(Supplier<String> baseUrl, RecordTokens tokens) {
+        recordLinks.set(new RecordLinks(baseUrl, tokens, clock));
+        return new RecordPage(records, tokens).route();
+    }
+
     public void start() {
         Instant system = Instant.now();
         Instant core = clock.instant();

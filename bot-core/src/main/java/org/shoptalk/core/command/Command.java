@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.prompt.Dimension;
 import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.schedule.DateRange;
 
@@ -95,6 +96,12 @@ public sealed interface Command {
         R guildRetention(GuildRetention c);
 
         R guildAnonymity(GuildAnonymity c);
+
+        R recordShow(RecordShow c);
+
+        R recordExport(RecordExport c);
+
+        R recordTime(RecordTime c);
     }
 
     record Help() implements Command {
@@ -366,6 +373,33 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.intervisieAct(this);
+        }
+    }
+
+    /** The personal record (docs/record.md): shown, exported as files, or time noted for an intervisie. */
+    sealed interface RecordCommand extends Command {}
+
+    /** {@code record [DIMENSION]}: the record in private chat, all of it or one dimension. */
+    record RecordShow(Dimension only) implements RecordCommand {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.recordShow(this);
+        }
+    }
+
+    /** {@code record export [FROM..TO] [DIMENSION]}: private links to the PDF and Markdown; null period: the last year. */
+    record RecordExport(DateRange period, Dimension only) implements RecordCommand {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.recordExport(this);
+        }
+    }
+
+    /** {@code record time ID MINUTES}: the time the person spent on intervisie {@code id}. */
+    record RecordTime(long id, int minutes) implements RecordCommand {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.recordTime(this);
         }
     }
 }

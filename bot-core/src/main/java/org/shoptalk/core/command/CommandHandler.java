@@ -55,7 +55,8 @@ public final class CommandHandler {
             DialogueCommands dialogue,
             SeriesCommands series,
             Conversations conversations,
-            IntervisieCommands intervisie) {}
+            IntervisieCommands intervisie,
+            RecordCommands record) {}
 
     /** The Home and greetings, built from the same parts as the commands. */
     public HomeView home() {

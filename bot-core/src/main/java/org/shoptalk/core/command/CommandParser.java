@@ -74,6 +74,7 @@ public final class CommandParser {
             case "occasion" -> DialogueParser.occasion(t);
             case "series" -> DialogueParser.series(t);
             case "intervisie", "intervision" -> intervisie(t);
+            case "record" -> RecordParser.record(t);
             default -> throw new CommandException("error.unknown", verb);
         };
     }

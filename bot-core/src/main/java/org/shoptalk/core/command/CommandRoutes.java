@@ -198,6 +198,21 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
     }
 
     @Override
+    public CommandReply recordShow(Command.RecordShow c) {
+        return f.record().show(ctx, c);
+    }
+
+    @Override
+    public CommandReply recordExport(Command.RecordExport c) {
+        return f.record().export(ctx, c);
+    }
+
+    @Override
+    public CommandReply recordTime(Command.RecordTime c) {
+        return f.record().time(ctx, c);
+    }
+
+    @Override
     public CommandReply intervisieAct(Command.IntervisieAct c) {
         return f.intervisie().act(ctx, c);
     }

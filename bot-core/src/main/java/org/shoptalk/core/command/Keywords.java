@@ -35,7 +35,11 @@ final class Keywords {
             Map.entry("bewaartermijn", "retention"),
             Map.entry("maanden", "months"),
             Map.entry("maand", "month"),
-            Map.entry("anonimiteit", "anonymity"));
+            Map.entry("anonimiteit", "anonymity"),
+
+            Map.entry("dossier", "record"),
+            Map.entry("exporteer", "export"),
+            Map.entry("tijd", "time"));
 
     private Keywords() {}
 

@@ -1,40 +1,30 @@
 package org.shoptalk.core.digest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.List;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.secret.GeneratedSecrets;
+import org.shoptalk.core.secret.SignedTokens;
 
 /**
- * Signs and checks the tokens in digest links. A token is {@code base64url(guildId.periodEnd.expiresAt)}
- * (epoch seconds) + "." + {@code base64url(HMAC-SHA256(key, first part))}. It opens one guild's digest,
- * proves nothing else and carries no names. Thread-safe.
+ * Signs and checks the tokens in digest links, as {@link SignedTokens} with the fields guildId and periodEnd (epoch
+ * seconds). It opens one guild's digest, proves nothing else and carries no names. Thread-safe.
  */
 public final class DigestTokens {
-    private static final String MAC = "HmacSHA256";
-    private static final byte[] PURPOSE = "shoptalk/digest-links/v1".getBytes(StandardCharsets.UTF_8);
+    private static final String PURPOSE = "shoptalk/digest-links/v1";
     private static final String STORED_KEY = "digest-links";
     private static final int MAX_TOKEN = 200;
-    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
-    private final Clock clock;
+    private final SignedTokens tokens;
 
     private DigestTokens(byte[] key, Clock clock) {
-        this.key = new SecretKeySpec(key, MAC);
-        this.clock = Objects.requireNonNull(clock);
+        this.tokens = new SignedTokens(key, clock, MAX_TOKEN);
     }
 
     /** Tokens signed with a key derived from the operator's secret (SHOPTALK_SECRET), so other uses of it get other keys. */
     public static DigestTokens withSecret(String secret, Clock clock) {
-        return new DigestTokens(hmac(secret.getBytes(StandardCharsets.UTF_8), PURPOSE), clock);
+        return new DigestTokens(SignedTokens.keyFor(secret, PURPOSE), clock);
     }
 
     /**
@@ -87,59 +77,25 @@ public final class DigestTokens {
     /** The period end is rounded up to the second, so the page still holds all that its digest held. */
     public String issue(long guildId, Instant periodEnd, Instant expiresAt) {
         long end = periodEnd.getEpochSecond() + (periodEnd.getNano() > 0 ? 1 : 0);
-        String payload = guildId + "." + end + "." + expiresAt.getEpochSecond();
-        String body = ENCODE.encodeToString(payload.getBytes(StandardCharsets.US_ASCII));
-        return body + "." + sign(body);
+        return tokens.issue(List.of(Long.toString(guildId), Long.toString(end)), expiresAt);
     }
 
     public Access check(String token) {
-        if (token == null || token.length() > MAX_TOKEN) {
-            return new Access.Refused();
+        SignedTokens.Checked checked = tokens.check(token);
+        if (checked instanceof SignedTokens.Checked.Expired) {
+            return new Access.Expired();
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            return new Access.Refused();
-        }
-        String body = token.substring(0, dot);
-        // Compare the encoded text, not decoded bytes: base64 decoders ignore some bits of the last
-        // character, and a link with any character changed must be refused.
-        byte[] expected = sign(body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
-            return new Access.Refused();
-        }
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.US_ASCII).split("\\.");
-        } catch (IllegalArgumentException e) {
-            return new Access.Refused();
-        }
-        if (parts.length != 3) {
+        if (!(checked instanceof SignedTokens.Checked.Valid valid)
+                || valid.fields().size() != 2) {
             return new Access.Refused();
         }
         try {
-            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-            if (!clock.instant().isBefore(expires)) {
-                return new Access.Expired();
-            }
             return new Access.Granted(
-                    Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])), expires);
+                    Long.parseLong(valid.fields().get(0)),
+                    Instant.ofEpochSecond(Long.parseLong(valid.fields().get(1))),
+                    valid.expiresAt());
         } catch (RuntimeException e) {
             return new Access.Refused();
-        }
-    }
-
-    private String sign(String body) {
-        return ENCODE.encodeToString(hmac(key.getEncoded(), body.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(MAC);
-            mac.init(new SecretKeySpec(key, MAC));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 }

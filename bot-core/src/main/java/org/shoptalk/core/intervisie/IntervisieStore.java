@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
@@ -13,6 +14,7 @@ import org.shoptalk.core.i18n.Language;
 
 /** The intervisie tables. Not thread-safe on its own: each call runs in the caller's handle. */
 public final class IntervisieStore {
+    private static final int MAX_TAKEAWAY = 40_000;
     private static final String COLUMNS = "id, guild_id, tenant, channel_id, thread_id, method, language, bringer,"
             + " state, phase, announced_phase, phase_closes_at";
 
@@ -133,11 +135,55 @@ public final class IntervisieStore {
 
     void unpost(Handle h, ChannelRef channel, String messageId) {
         h.update(
+                "DELETE FROM intervisie_takeaway WHERE message_id = ? AND intervisie_id IN"
+                        + " (SELECT id FROM intervisie WHERE tenant = ? AND channel_id = ?)",
+                messageId,
+                channel.tenant().key(),
+                channel.id());
+        h.update(
                 "DELETE FROM intervisie_post WHERE message_id = ? AND intervisie_id IN"
                         + " (SELECT id FROM intervisie WHERE tenant = ? AND channel_id = ?)",
                 messageId,
                 channel.tenant().key(),
                 channel.id());
+    }
+
+    /** Keeps a participant's takeaway for their own record (docs/record.md); a retried delivery stores it once. */
+    void takeaway(Handle h, long id, String messageId, UserRef author, String text, Instant at) {
+        h.insertIfAbsent(
+                "INSERT INTO intervisie_takeaway (intervisie_id, message_id, user_id, text, posted_at)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                id,
+                messageId,
+                author.id(),
+                Excerpt.cut(text, MAX_TAKEAWAY),
+                at);
+    }
+
+    /** An edited takeaway message: its record entry reads the new words. */
+    void editTakeaway(Handle h, ChannelRef channel, String messageId, String text) {
+        h.update(
+                "UPDATE intervisie_takeaway SET text = ? WHERE message_id = ? AND intervisie_id IN"
+                        + " (SELECT id FROM intervisie WHERE tenant = ? AND channel_id = ?)",
+                Excerpt.cut(text, MAX_TAKEAWAY),
+                messageId,
+                channel.tenant().key(),
+                channel.id());
+    }
+
+    /** The time a member reports for a session, replacing an earlier report; false when they are not a member. */
+    boolean reportTime(Handle h, long id, UserRef user, int minutes, Instant now) {
+        if (!members(h, id).contains(user.id())) {
+            return false;
+        }
+        h.update("DELETE FROM intervisie_time WHERE intervisie_id = ? AND user_id = ?", id, user.id());
+        h.update(
+                "INSERT INTO intervisie_time (intervisie_id, user_id, minutes, reported_at) VALUES (?, ?, ?, ?)",
+                id,
+                user.id(),
+                minutes,
+                now);
+        return true;
     }
 
     List<String> postedIn(Handle h, long id, int phase) {
@@ -214,7 +260,8 @@ public final class IntervisieStore {
      */
     public Counts forget(Handle h, UserRef user) {
         int joined = 0;
-        for (String table : List.of("intervisie_member", "intervisie_post", "intervisie_notice")) {
+        for (String table : List.of(
+                "intervisie_member", "intervisie_post", "intervisie_notice", "intervisie_takeaway", "intervisie_time")) {
             int n = h.update(
                     "DELETE FROM " + table + " WHERE user_id = ?" + IN_TENANT,
                     user.id(),

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * session walks through its method's phases, each with a deadline planned as a {@link Task.Intervisie} and a gentle
  * private reminder to participants who have not posted in it yet. The case-bringer moves on with "next"; a message
  * that seems to belong to another phase gets one kind pointer, never a deletion. Only who posted in which phase is
- * stored, never the words.
+ * stored, never the words, except each participant's own takeaway, kept for their personal record alone
+ * (docs/record.md).
  *
  * <p>Every change to a session runs in one transaction holding its row lock; what must be said in the chat is
  * collected and said after the commit, so a post never announces a change that was rolled back. A phase's opening
@@ -144,7 +145,8 @@ public final class Intervisies {
 
             @Override
             public Void edited(ChatEvent.MessageEdited e) {
-                // An edit changes words, not whether someone spoke in a phase: nothing to count again.
+                // An edit changes words, not whether someone spoke in a phase; only a takeaway follows its author's edit.
+                store.editTakeaway(h, e.channel(), e.messageId(), e.newText());
                 return null;
             }
 
@@ -188,6 +190,8 @@ public final class Intervisies {
             if (store.notice(h, s.id(), s.phase(), p.author().id(), "speaker")) {
                 say(after, s, bringer ? "intervisie.hint.listen" : "intervisie.hint.bringer", name(p.author()));
             }
+        } else if (phase.kind() == Phase.Kind.TAKEAWAY && !p.text().isBlank()) {
+            store.takeaway(h, s.id(), p.messageId(), p.author(), p.text(), p.receivedAt());
         } else if (phase.kind() == Phase.Kind.QUESTIONS && cues.soundsLikeAdvice(p.text())) {
             if (store.notice(h, s.id(), s.phase(), p.author().id(), "advice")) {
                 say(after, s, "intervisie.hint.advice", name(p.author()));
@@ -411,6 +415,24 @@ public final class Intervisies {
     /** When the guild's oldest kept finished session finished; empty when it has none. */
     public static Optional<Instant> oldest(Handle h, long guildId) {
         return IntervisieStore.oldest(h, guildId);
+    }
+
+    /**
+     * The time a participant says they spent on session {@code id} of the guild, for their record: whole minutes,
+     * 1 to 1440 (checked by the command). Any member may report, during or after the session.
+     */
+    public Reply reportTime(Guild guild, long id, UserRef user, int minutes) {
+        Language lang = guild.language();
+        return db.inTransaction(h -> {
+            Optional<Session> s = store.find(h, id).filter(x -> x.guildId() == guild.id());
+            if (s.isEmpty()) {
+                return new Reply(SessionMessages.t(lang, "intervisie.unknown", id), false);
+            }
+            if (!store.reportTime(h, id, user, minutes, clock.instant())) {
+                return new Reply(SessionMessages.t(lang, "record.time.not.member", id), false);
+            }
+            return new Reply(SessionMessages.t(lang, "record.time.done", id, minutes), true);
+        });
     }
 
     private void say(AfterCommit after, Session s, String key, Object... args) {

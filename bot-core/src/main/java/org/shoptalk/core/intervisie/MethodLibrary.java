@@ -27,7 +27,8 @@ import org.shoptalk.core.i18n.Language;
  * loaded: a broken entry stops the bot at start with a message naming the method and field, rather than surfacing as
  * an odd thread weeks later. Immutable and thread-safe.
  *
- * <p>Shape of one method: {@code id} (lower-case letters), {@code words} ({@code en} and {@code nl} lists of the
+ * <p>Shape of one method: {@code id} (lower-case letters), {@code dimensions} (one to three of technical,
+ * normative, personal), {@code words} ({@code en} and {@code nl} lists of the
  * words people type to pick it), {@code name} and {@code summary} (one line each, per language) and {@code phases}:
  * 2 to 10 entries of {@code kind} (case, questions, round, response, advice, takeaway), {@code speaker} (bringer,
  * group, all), {@code hours} (1 to 168) and {@code name} and {@code line} per language. The first phase tells the
@@ -41,7 +42,7 @@ public final class MethodLibrary {
 
     private static final Pattern ID = Pattern.compile("[a-z]{2,20}");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{1,29}");
-    private static final Set<String> METHOD_FIELDS = Set.of("id", "words", "name", "summary", "phases");
+    private static final Set<String> METHOD_FIELDS = Set.of("id", "dimensions", "words", "name", "summary", "phases");
     private static final Set<String> PHASE_FIELDS = Set.of("kind", "speaker", "hours", "name", "line");
     private static final int MAX_PHASES = 10;
     private static final int MAX_HOURS = 168;
@@ -192,7 +193,8 @@ public final class MethodLibrary {
                 words,
                 texts(entry.path("name"), where + "name"),
                 texts(entry.path("summary"), where + "summary"),
-                phases);
+                phases,
+                org.shoptalk.core.prompt.PromptLibrary.dimensions(entry.get("dimensions"), where));
     }
 
     private static Phase phase(JsonNode p, String where) {

@@ -1,6 +1,8 @@
 package org.shoptalk.core.prompt;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.shoptalk.core.i18n.Language;
 
 /**
@@ -9,9 +11,17 @@ import org.shoptalk.core.i18n.Language;
  * and may carry only the language they were written in (the other side then repeats it).
  * A {@code sensitive} prompt touches personal ground (pitfalls, tensions, a job that no longer fits),
  * so callers can treat it with extra care, e.g. never nudge people to answer it.
+ * {@code dimensions} (one to three) are what the personal record sorts answers by (docs/record.md).
  */
 public record Prompt(
-        String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl, boolean sensitive) {
+        String id,
+        Theme theme,
+        String textEn,
+        String textNl,
+        String whyEn,
+        String whyNl,
+        boolean sensitive,
+        Set<Dimension> dimensions) {
     public Prompt {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(theme, "theme");
@@ -19,6 +29,14 @@ public record Prompt(
         Objects.requireNonNull(textNl, "textNl");
         Objects.requireNonNull(whyEn, "whyEn");
         Objects.requireNonNull(whyNl, "whyNl");
+        dimensions = dimensions == null || dimensions.isEmpty()
+                ? Dimension.forTheme(theme)
+                : Set.copyOf(EnumSet.copyOf(dimensions));
+    }
+
+    /** A prompt whose dimensions follow from its theme ({@link Dimension#forTheme}). */
+    public Prompt(String id, Theme theme, String textEn, String textNl, String whyEn, String whyNl, boolean sensitive) {
+        this(id, theme, textEn, textNl, whyEn, whyNl, sensitive, null);
     }
 
     /** A prompt that touches no sensitive matters. */

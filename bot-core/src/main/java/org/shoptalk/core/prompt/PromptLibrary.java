@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class PromptLibrary {
     static final String RESOURCE = "library.json";
 
     private static final Pattern BUILT_IN_ID = Pattern.compile("([a-z]+)-(\\d{2})");
-    private static final Set<String> FIELDS = Set.of("id", "theme", "en", "nl", "whyEn", "whyNl", "sensitive");
+    private static final Set<String> FIELDS =
+            Set.of("id", "theme", "dimensions", "en", "nl", "whyEn", "whyNl", "sensitive");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -96,7 +98,7 @@ public final class PromptLibrary {
 
     /**
      * Reads a library in the built-in format: a JSON array of entries with id ({@code <theme>-NN}), theme,
-     * en, nl, whyEn, whyNl and an optional boolean sensitive.
+     * dimensions (a list of technical, normative, personal), en, nl, whyEn, whyNl and an optional boolean sensitive.
      *
      * @throws IllegalArgumentException naming the offending entry when the content is wrong
      */
@@ -136,7 +138,7 @@ public final class PromptLibrary {
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw new IllegalArgumentException(where(number, id) + "unknown field \"" + name
-                        + "\"; expected id, theme, en, nl, whyEn, whyNl and optionally sensitive.");
+                        + "\"; expected id, theme, dimensions, en, nl, whyEn, whyNl and optionally sensitive.");
             }
         }
         if (id == null || id.isEmpty()) {
@@ -162,7 +164,30 @@ public final class PromptLibrary {
                 text(entry, "nl", number, id),
                 text(entry, "whyEn", number, id),
                 text(entry, "whyNl", number, id),
-                sensitive.asBoolean(false));
+                sensitive.asBoolean(false),
+                dimensions(entry.get("dimensions"), where(number, id)));
+    }
+
+    /**
+     * The {@code dimensions} of a built-in entry or method: a list of one to three distinct words of
+     * {@link Dimension#ofKey}, required, so no prompt of the library is left untagged by accident.
+     */
+    public static Set<Dimension> dimensions(JsonNode node, String where) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException(
+                    where + "dimensions must list one or more of technical, normative, personal.");
+        }
+        Set<Dimension> out = EnumSet.noneOf(Dimension.class);
+        for (JsonNode d : node) {
+            String word = d.isTextual() ? d.asText() : String.valueOf(d);
+            Dimension dimension = Dimension.ofKey(word)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            where + "unknown dimension \"" + word + "\"; expected technical, normative or personal."));
+            if (!out.add(dimension)) {
+                throw new IllegalArgumentException(where + "dimension \"" + word + "\" is listed twice.");
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode entry, String field, int number, String id) {

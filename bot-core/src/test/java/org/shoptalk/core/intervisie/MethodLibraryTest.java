@@ -12,7 +12,8 @@ import org.shoptalk.core.i18n.Language;
 
 class MethodLibraryTest {
     private static String method(String id, String word, String... phases) {
-        return "{\"id\": \"" + id + "\", \"words\": {\"en\": [\"" + word + "\"], \"nl\": [\"" + word + "\"]},"
+        return "{\"id\": \"" + id + "\", \"dimensions\": [\"personal\"], \"words\": {\"en\": [\"" + word
+                + "\"], \"nl\": [\"" + word + "\"]},"
                 + " \"name\": {\"en\": \"Name\", \"nl\": \"Naam\"}, \"summary\": {\"en\": \"S\", \"nl\": \"S\"},"
                 + " \"phases\": [" + String.join(",", phases) + "]}";
     }

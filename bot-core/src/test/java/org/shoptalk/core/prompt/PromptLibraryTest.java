@@ -107,7 +107,7 @@ class PromptLibraryTest {
     @Test
     void well_formed_entries_parse_with_sensitive_defaulting_to_false() throws IOException {
         PromptLibrary parsed = parse(entry("explore-01", "explore", "Why?", "Waarom?") + ","
-                + "{\"id\":\"craft-02\",\"theme\":\"craft\",\"en\":\"How?\",\"nl\":\"Hoe?\","
+                + "{\"id\":\"craft-02\",\"theme\":\"craft\",\"dimensions\":[\"technical\"],\"en\":\"How?\",\"nl\":\"Hoe?\","
                 + "\"whyEn\":\"because\",\"whyNl\":\"omdat\",\"sensitive\":true}");
         assertThat(parsed.all())
                 .extracting(Prompt::id, Prompt::sensitive)
@@ -182,6 +182,30 @@ class PromptLibraryTest {
     }
 
     @Test
+    void every_built_in_prompt_is_tagged_and_every_dimension_is_used() {
+        assertThat(library.all()).allSatisfy(p -> assertThat(p.dimensions()).isNotEmpty());
+        for (Dimension d : Dimension.values()) {
+            assertThat(library.all()).anySatisfy(p -> assertThat(p.dimensions()).contains(d));
+        }
+    }
+
+    @Test
+    void a_missing_unknown_or_repeated_dimension_is_refused_naming_the_entry() {
+        String untagged =
+                "{\"id\":\"means-01\",\"theme\":\"means\",\"en\":\"A?\",\"nl\":\"B?\",\"whyEn\":\"x\",\"whyNl\":\"y\"}";
+        assertThatThrownBy(() -> parse(untagged))
+                .hasMessageContaining("means-01")
+                .hasMessageContaining("dimensions");
+        String unknown = untagged.replace("\"theme\":\"means\",", "\"theme\":\"means\",\"dimensions\":[\"moral\"],");
+        assertThatThrownBy(() -> parse(unknown))
+                .hasMessageContaining("means-01")
+                .hasMessageContaining("\"moral\"");
+        String twice = untagged.replace(
+                "\"theme\":\"means\",", "\"theme\":\"means\",\"dimensions\":[\"normative\",\"normative\"],");
+        assertThatThrownBy(() -> parse(twice)).hasMessageContaining("listed twice");
+    }
+
+    @Test
     void library_built_from_a_list_refuses_duplicate_ids() {
         Prompt a = new Prompt("g1-1", Theme.CRAFT, "A?", "B?", "x", "y");
         assertThatThrownBy(() -> PromptLibrary.of(List.of(a, a))).hasMessageContaining("g1-1");
@@ -191,7 +215,8 @@ class PromptLibraryTest {
 
     private static String entry(String id, String theme, String en, String nl) {
         return String.format(
-                "{\"id\":\"%s\",\"theme\":\"%s\",\"en\":\"%s\",\"nl\":\"%s\",\"whyEn\":\"why\",\"whyNl\":\"waarom\"}",
+                "{\"id\":\"%s\",\"theme\":\"%s\",\"dimensions\":[\"personal\"],\"en\":\"%s\",\"nl\":\"%s\","
+                        + "\"whyEn\":\"why\",\"whyNl\":\"waarom\"}",
                 id, theme, en, nl);
     }
 
