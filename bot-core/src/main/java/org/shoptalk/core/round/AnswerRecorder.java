@@ -27,33 +27,38 @@ public final class AnswerRecorder {
         db.useTransaction(h -> apply(h, event));
     }
 
-    /** Applies the event inside the caller's transaction. */
-    public void apply(Handle h, ChatEvent event) {
+    /**
+     * Applies the event inside the caller's transaction. True when it was a message in a round's thread (stored, or
+     * not an answer): that thread belongs to the round, so nothing else need look at the message.
+     */
+    public boolean apply(Handle h, ChatEvent event) {
         if (event instanceof ChatEvent.MessagePosted posted) {
-            posted(h, posted);
+            return posted(h, posted);
         } else if (event instanceof ChatEvent.MessageEdited edited) {
             edited(h, edited);
         } else if (event instanceof ChatEvent.MessageDeleted deleted) {
             answers.delete(h, deleted.channel(), deleted.messageId());
         }
+        return false;
     }
 
-    private void posted(Handle h, ChatEvent.MessagePosted e) {
+    private boolean posted(Handle h, ChatEvent.MessagePosted e) {
         if (e.threadRootId() == null || e.threadRootId().equals(e.messageId())) {
-            return;
+            return false;
         }
         Optional<RoundPost> post = rounds.postByThread(h, e.channel(), e.threadRootId());
         if (post.isEmpty()) {
-            return;
+            return false;
         }
         if (e.text().isBlank() && e.files().isEmpty()) {
             // Nothing to show or count (a platform event with neither words nor files): not an answer.
-            return;
+            return true;
         }
         long roundId = post.get().roundId();
         UserRef respondsTo = respondsTo(h, roundId, null, e.author(), e.mentions());
         answers.add(
                 h, roundId, e.channel(), e.messageId(), e.author(), e.text(), e.files(), respondsTo, e.receivedAt());
+        return true;
     }
 
     private void edited(Handle h, ChatEvent.MessageEdited e) {
@@ -82,10 +87,10 @@ public final class AnswerRecorder {
                 return mentioned;
             }
         }
-        if (answers.answered(h, roundId, author, before)) {
-            UserRef previous = answers.lastAuthor(h, roundId, before).orElse(null);
-            return author.equals(previous) ? null : previous;
-        }
-        return null;
+        return answers.latest(h, roundId, author, before)
+                .filter(AnswerStore.Latest::authorAnswered)
+                .map(AnswerStore.Latest::lastAuthor)
+                .filter(previous -> !previous.equals(author))
+                .orElse(null);
     }
 }
