@@ -204,7 +204,10 @@ public final class AnswerStore {
                 + ")";
         String sql = "SELECT a.tenant, a.author_id, " + answered + " AS answered FROM answer a WHERE a.round_id = ?"
                 + (before == null ? "" : " AND (a.posted_at < ? OR (a.posted_at = ? AND a.id < ?))")
-                + " ORDER BY a.posted_at DESC, a.id DESC FETCH FIRST 1 ROWS ONLY";
+                // round_id leads the order as it leads the index: only then does H2 read the latest answer from
+                // the index's head ("index sorted", 1 row scanned) instead of sorting the round (6,668 rows scanned
+                // for a round of that size). PostgreSQL drops the constant column from the order either way.
+                + " ORDER BY a.round_id, a.posted_at DESC, a.id DESC FETCH FIRST 1 ROWS ONLY";
         Handle.RowMapper<Latest> map = rs -> new Latest(author(rs), rs.getBoolean("answered"));
         return before == null
                 ? h.queryOne(sql, map, roundId, author.id(), author.tenant().key(), roundId)
