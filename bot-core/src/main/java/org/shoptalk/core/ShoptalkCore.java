@@ -131,8 +131,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 settings.instanceId(),
                 schedulerThreads(),
                 settings.missedMomentGrace());
-        RoundFollowUps followUps =
-                new RoundFollowUps(database, guilds, scheduler, settings.reminderBeforeClose(), clock);
+        RoundFollowUps followUps = new RoundFollowUps(scheduler, settings.reminderBeforeClose(), clock);
         RoundService roundService = new RoundService(
                 database,
                 platforms,
@@ -324,7 +323,10 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
             if (!recordDelivery(h, tenant, deliveryId)) {
                 return null;
             }
-            answers.apply(h, event);
+            if (answers.apply(h, event)) {
+                // An answer in a round's thread: an intervisie has a thread of its own, so it need not look (issue 13).
+                return ShoptalkCore::nothingAfterwards;
+            }
             return intervisies.record(h, event);
         });
         if (afterwards == null) {
@@ -333,6 +335,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         afterwards.run();
         return true;
     }
+
+    private static void nothingAfterwards() {}
 
     private boolean recordDelivery(org.shoptalk.core.db.Handle h, Tenant tenant, String deliveryId) {
         return deliveries.record(h, tenant, deliveryId, clock.instant());

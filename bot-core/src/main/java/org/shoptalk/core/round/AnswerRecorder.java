@@ -27,45 +27,48 @@ public final class AnswerRecorder {
         db.useTransaction(h -> apply(h, event));
     }
 
-    /** Applies the event inside the caller's transaction. */
-    public void apply(Handle h, ChatEvent event) {
-        event.accept(new ChatEvent.Visitor<Void>() {
+    /**
+     * Applies the event inside the caller's transaction. True when it was a message in a round's thread (stored, or
+     * not an answer): that thread belongs to the round, so nothing else need look at the message.
+     */
+    public boolean apply(Handle h, ChatEvent event) {
+        return event.accept(new ChatEvent.Visitor<Boolean>() {
             @Override
-            public Void posted(ChatEvent.MessagePosted x) {
-                AnswerRecorder.this.posted(h, x);
-                return null;
+            public Boolean posted(ChatEvent.MessagePosted x) {
+                return AnswerRecorder.this.posted(h, x);
             }
 
             @Override
-            public Void edited(ChatEvent.MessageEdited x) {
+            public Boolean edited(ChatEvent.MessageEdited x) {
                 AnswerRecorder.this.edited(h, x);
-                return null;
+                return false;
             }
 
             @Override
-            public Void deleted(ChatEvent.MessageDeleted x) {
+            public Boolean deleted(ChatEvent.MessageDeleted x) {
                 answers.delete(h, x.channel(), x.messageId());
-                return null;
+                return false;
             }
         });
     }
 
-    private void posted(Handle h, ChatEvent.MessagePosted e) {
+    private boolean posted(Handle h, ChatEvent.MessagePosted e) {
         if (e.threadRootId() == null || e.threadRootId().equals(e.messageId())) {
-            return;
+            return false;
         }
         Optional<RoundPost> post = rounds.postByThread(h, e.channel(), e.threadRootId());
         if (post.isEmpty()) {
-            return;
+            return false;
         }
         if (e.text().isBlank() && e.files().isEmpty()) {
             // Nothing to show or count (a platform event with neither words nor files): not an answer.
-            return;
+            return true;
         }
         long roundId = post.get().roundId();
         UserRef respondsTo = respondsTo(h, roundId, null, e.author(), e.mentions());
         answers.add(
                 h, roundId, e.channel(), e.messageId(), e.author(), e.text(), e.files(), respondsTo, e.receivedAt());
+        return true;
     }
 
     private void edited(Handle h, ChatEvent.MessageEdited e) {
@@ -94,10 +97,10 @@ public final class AnswerRecorder {
                 return mentioned;
             }
         }
-        if (answers.answered(h, roundId, author, before)) {
-            UserRef previous = answers.lastAuthor(h, roundId, before).orElse(null);
-            return author.equals(previous) ? null : previous;
-        }
-        return null;
+        return answers.latest(h, roundId, author, before)
+                .filter(AnswerStore.Latest::authorAnswered)
+                .map(AnswerStore.Latest::lastAuthor)
+                .filter(previous -> !previous.equals(author))
+                .orElse(null);
     }
 }

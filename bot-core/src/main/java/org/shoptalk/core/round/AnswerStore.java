@@ -193,20 +193,41 @@ public final class AnswerStore {
         return found.isPresent();
     }
 
-    /** The author of the round's last answer before {@code before} (null: the latest). One index probe (answer_round_order). */
-    public Optional<UserRef> lastAuthor(Handle h, long roundId, Place before) {
-        String sql = "SELECT tenant, author_id FROM answer WHERE round_id = ?";
-        String order = " ORDER BY posted_at DESC, id DESC FETCH FIRST 1 ROWS ONLY";
+    /**
+     * Who wrote the round's last answer before {@code before} (null: the latest), and whether {@code author} has an
+     * answer there too: the two questions of "whom does this respond to" in one round trip (issue 13), each an
+     * index probe (answer_round_order, answer_round_author). Empty when the round has no answer there yet.
+     */
+    public Optional<Latest> latest(Handle h, long roundId, UserRef author, Place before) {
+        String answered = "EXISTS (SELECT 1 FROM answer b WHERE b.round_id = ? AND b.author_id = ? AND b.tenant = ?"
+                + (before == null ? "" : " AND (b.posted_at < ? OR (b.posted_at = ? AND b.id < ?))")
+                + ")";
+        String sql = "SELECT a.tenant, a.author_id, " + answered + " AS answered FROM answer a WHERE a.round_id = ?"
+                + (before == null ? "" : " AND (a.posted_at < ? OR (a.posted_at = ? AND a.id < ?))")
+                // round_id leads the order as it leads the index: only then does H2 read the latest answer from
+                // the index's head ("index sorted", 1 row scanned) instead of sorting the round (6,668 rows scanned
+                // for a round of that size). PostgreSQL drops the constant column from the order either way.
+                + " ORDER BY a.round_id, a.posted_at DESC, a.id DESC FETCH FIRST 1 ROWS ONLY";
+        Handle.RowMapper<Latest> map = rs -> new Latest(author(rs), rs.getBoolean("answered"));
         return before == null
-                ? h.queryOne(sql + order, AnswerStore::author, roundId)
+                ? h.queryOne(sql, map, roundId, author.id(), author.tenant().key(), roundId)
                 : h.queryOne(
-                        sql + BEFORE + order,
-                        AnswerStore::author,
+                        sql,
+                        map,
+                        roundId,
+                        author.id(),
+                        author.tenant().key(),
+                        before.postedAt(),
+                        before.postedAt(),
+                        before.id(),
                         roundId,
                         before.postedAt(),
                         before.postedAt(),
                         before.id());
     }
+
+    /** The last answer's author, and whether the person asked about answered before it too. */
+    public record Latest(UserRef lastAuthor, boolean authorAnswered) {}
 
     private static final String BEFORE = " AND (posted_at < ? OR (posted_at = ? AND id < ?))";
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
@@ -43,7 +43,7 @@ public final class RoundService {
     private final PromptRotation rotation;
     private final Duration roundOpen;
     private final Clock clock;
-    private final Consumer<Round> onOpened;
+    private final BiConsumer<Guild, Round> onOpened;
     private final RateLimits limits;
     private final Leads leads;
 
@@ -57,7 +57,7 @@ public final class RoundService {
             Clock clock,
             RateLimits limits,
             Leads leads,
-            Consumer<Round> onOpened) {
+            BiConsumer<Guild, Round> onOpened) {
         this.limits = limits;
         this.leads = leads;
         this.db = db;
@@ -111,7 +111,7 @@ public final class RoundService {
             if (takeOver) {
                 unchecked = takeOverInterrupted(guild, round);
                 // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
-                onOpened.accept(round);
+                onOpened.accept(guild, round);
             }
             Posting rest = post(
                     guild,
@@ -130,7 +130,7 @@ public final class RoundService {
             return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
         }
         Posting posting = post(guild, opened.get().round(), opened.get().channels());
-        onOpened.accept(opened.get().round());
+        onOpened.accept(guild, opened.get().round());
         return new Posting(Optional.of(opened.get().round()), posting.posted(), posting.tried(), posting.outcome());
     }
 
@@ -258,8 +258,11 @@ public final class RoundService {
             }
             try {
                 Posted p = platforms.forTenant(channel.tenant()).postTopLevel(channel, message);
-                db.useTransaction(
-                        h -> rounds.markPosted(h, round.id(), channel, p.threadId(), p.permalink(), clock.instant()));
+                // One statement: auto-commit stores it as durably as a transaction would, in one round trip less.
+                db.withHandle(h -> {
+                    rounds.markPosted(h, round.id(), channel, p.threadId(), p.permalink(), clock.instant());
+                    return null;
+                });
                 posted++;
             } catch (RateLimitedException e) {
                 db.withHandle(h -> rounds.release(h, round.id(), channel));

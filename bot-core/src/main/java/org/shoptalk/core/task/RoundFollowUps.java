@@ -3,8 +3,7 @@ package org.shoptalk.core.task;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.shoptalk.core.db.Database;
-import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.round.Round;
 
 /**
@@ -14,18 +13,16 @@ import org.shoptalk.core.round.Round;
  *
  * @param reminderBeforeClose how long before a round closes its reminder comes; negative for none
  */
-public record RoundFollowUps(
-        Database db, GuildStore guilds, TaskScheduler scheduler, Duration reminderBeforeClose, Clock clock) {
+public record RoundFollowUps(TaskScheduler scheduler, Duration reminderBeforeClose, Clock clock) {
 
-    public void roundOpened(Round round) {
+    /** {@code guild}: the round's, as the round service just read it (no second read per moment, issue 13). */
+    public void roundOpened(Guild guild, Round round) {
         planReminder(round);
-        db.withHandle(h -> guilds.findForTask(h, round.guildId())).ifPresent(guild -> {
-            if (guild.dialogue().connectEnabled()) {
-                scheduler.plan(
-                        new Task.Connect(round.id()),
-                        round.openedAt().plus(guild.dialogue().connectAfter()));
-            }
-        });
+        if (guild.dialogue().connectEnabled()) {
+            scheduler.plan(
+                    new Task.Connect(round.id()),
+                    round.openedAt().plus(guild.dialogue().connectAfter()));
+        }
     }
 
     /** Plans the round's reminder, unless that moment has already passed. */

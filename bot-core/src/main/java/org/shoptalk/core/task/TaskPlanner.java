@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
@@ -71,20 +72,22 @@ public final class TaskPlanner {
      * wait: that occurrence was on time, the platform was not.
      */
     public Outcome runMoment(long scheduleId, Run run) {
-        Optional<Schedule> schedule = db.withHandle(h -> schedules.findForTask(h, scheduleId));
-        if (schedule.isEmpty() || schedule.get().done()) {
+        // The schedule, its guild and the guild's holidays in one connection: every moment of a burst pays for each
+        // round trip here (issue 13).
+        Optional<MomentContext> context = db.withHandle(h -> schedules
+                .findForTask(h, scheduleId)
+                .filter(s -> !s.done())
+                .flatMap(s -> guilds.findForTask(h, s.guildId()).map(g -> new MomentContext(s, g, skips(h, g)))));
+        if (context.isEmpty()) {
             return Outcome.DONE;
         }
-        Optional<Guild> guild =
-                db.withHandle(h -> guilds.findForTask(h, schedule.get().guildId()));
-        if (guild.isEmpty()) {
-            return Outcome.DONE;
-        }
+        Schedule s = context.get().schedule();
+        Guild guild = context.get().guild();
+        List<DateRange> skips = context.get().skips();
         Instant occurrence = run.occurrence();
         Instant now = clock.instant();
-        Schedule s = schedule.get();
         try {
-            if (!isDue(s, guild.get(), occurrence)) {
+            if (!isDue(s, guild, skips, occurrence)) {
                 LOG.info(
                         "moment of schedule {} planned for {} no longer applies (paused or on a holiday)",
                         scheduleId,
@@ -101,18 +104,21 @@ public final class TaskPlanner {
                         grace.toMinutes());
                 return Outcome.DONE;
             }
-            RoundService.Posting posting = rounds.openAndPost(
-                    guild.get(), scheduleId, momentKey(scheduleId, occurrence), ask(s), run.takeOver());
-            if (posting.opened().isPresent()) {
+            RoundService.Posting posting =
+                    rounds.openAndPost(guild, scheduleId, momentKey(scheduleId, occurrence), ask(s), run.takeOver());
+            if (posting.opened().isPresent() && s.seriesLeft() != null) {
                 db.useTransaction(h -> schedules.countDownSeries(h, scheduleId));
             }
             return posting.outcome();
         } finally {
             if (!run.isRetry()) {
-                planNextMoment(scheduleId, guild.get(), later(occurrence, now.minus(grace)));
+                planNextMoment(s, guild, skips, later(occurrence, now.minus(grace)));
             }
         }
     }
+
+    /** What a moment reads before it runs. */
+    private record MomentContext(Schedule schedule, Guild guild, List<DateRange> skips) {}
 
     /** The last attempt at a moment failed: its unposted channels are marked failed and the leads told. */
     public void momentFailed(long scheduleId, Instant occurrence, String reason) {
@@ -125,16 +131,22 @@ public final class TaskPlanner {
         return "moment-" + scheduleId + "@" + occurrence;
     }
 
-    private void planNextMoment(long scheduleId, Guild guild, Instant after) {
-        Optional<Schedule> current = db.withHandle(h -> schedules.findForTask(h, scheduleId));
+    /**
+     * Plans the occurrence after {@code after}. Only a series is read again (this run may have counted it down to
+     * done); any other change to a schedule while its moment ran plans anew itself, and a plan made from the schedule
+     * as it was is checked against the schedule as it is when it fires ({@link #isDue}).
+     */
+    private void planNextMoment(Schedule read, Guild guild, List<DateRange> skips, Instant after) {
+        Optional<Schedule> current =
+                read.seriesLeft() == null ? Optional.of(read) : db.withHandle(h -> schedules.findForTask(h, read.id()));
         if (current.isEmpty() || current.get().done()) {
             return;
         }
-        Optional<ZonedDateTime> next = current.get().nextAfter(after, guild.zone(), skips(guild));
+        Optional<ZonedDateTime> next = current.get().nextAfter(after, guild.zone(), skips);
         if (next.isPresent()) {
-            scheduler.plan(new Task.Moment(scheduleId), next.get().toInstant());
+            scheduler.plan(new Task.Moment(read.id()), next.get().toInstant());
         } else if (current.get().timing() instanceof Timing.Once) {
-            db.useTransaction(h -> schedules.markDone(h, scheduleId));
+            db.useTransaction(h -> schedules.markDone(h, read.id()));
         }
     }
 
@@ -156,8 +168,8 @@ public final class TaskPlanner {
     }
 
     /** Whether the occurrence is still one the schedule would produce now (pauses and holidays may have changed). */
-    private boolean isDue(Schedule s, Guild guild, Instant occurrence) {
-        return s.nextAfter(occurrence.minusMillis(1), guild.zone(), skips(guild))
+    private static boolean isDue(Schedule s, Guild guild, List<DateRange> skips, Instant occurrence) {
+        return s.nextAfter(occurrence.minusMillis(1), guild.zone(), skips)
                 .map(t -> t.toInstant().equals(occurrence))
                 .orElse(false);
     }
@@ -259,8 +271,12 @@ public final class TaskPlanner {
     }
 
     private List<DateRange> skips(Guild guild) {
+        return db.withHandle(h -> skips(h, guild));
+    }
+
+    private List<DateRange> skips(Handle h, Guild guild) {
         LocalDate today = clock.instant().atZone(guild.zone()).toLocalDate().minusDays(1);
-        return db.withHandle(h -> schedules.skips(h, guild.id(), today));
+        return schedules.skips(h, guild.id(), today);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -128,12 +128,16 @@ public final class TaskScheduler implements AutoCloseable {
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
+        // The job and its trigger go in together first, without asking whether the job exists (a transaction of
+        // its own for each plan, issue 13); when the job is there already, Quartz says so before writing anything
+        // and the trigger goes in on its own.
+        JobDetail job = job(task, jobKey);
         for (int attempt = 1; ; attempt++) {
             try {
-                if (scheduler.checkExists(jobKey)) {
+                try {
+                    scheduler.scheduleJob(job, trigger);
+                } catch (ObjectAlreadyExistsException jobExists) {
                     scheduler.scheduleJob(trigger);
-                } else {
-                    scheduler.scheduleJob(job(task, jobKey), trigger);
                 }
                 return;
             } catch (ObjectAlreadyExistsException raced) {
@@ -142,7 +146,7 @@ public final class TaskScheduler implements AutoCloseable {
                     return;
                 }
             } catch (JobPersistenceException vanished) {
-                // The job's last trigger completed between the check and the insert, taking the job with it.
+                // The job's last trigger completed between the two inserts, taking the job with it.
                 if (attempt >= PLAN_ATTEMPTS) {
                     throw new IllegalStateException("could not plan " + task.key(), vanished);
                 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.ChannelRef;
@@ -37,9 +39,14 @@ public final class CoreFixture implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong(1000);
 
     private CoreFixture(DbSettings dbSettings, MutableClock clock, CoreSettings settings) {
+        this(dbSettings, clock, settings, UnaryOperator.identity());
+    }
+
+    private CoreFixture(
+            DbSettings dbSettings, MutableClock clock, CoreSettings settings, UnaryOperator<DataSource> observer) {
         this.clock = clock;
         this.chat = new FakeChatPlatform(Platform.LOCAL);
-        this.db = Database.start(dbSettings);
+        this.db = Database.start(dbSettings, observer);
         this.settings = settings;
         this.core = newCore();
     }
@@ -67,6 +74,11 @@ public final class CoreFixture implements AutoCloseable {
 
     public static CoreFixture on(DbSettings settings, Instant now, CoreSettings coreSettings) {
         return new CoreFixture(settings, new MutableClock(now), coreSettings);
+    }
+
+    /** Core whose every statement passes the counter: for tests that hold the round trips a unit of work takes. */
+    public static CoreFixture counted(DbSettings settings, Instant now, StatementCounter counter) {
+        return new CoreFixture(settings, new MutableClock(now), CoreSettings.defaults(), counter);
     }
 
     /** Core on the system clock, ticking: for tests where Quartz itself runs the tasks. */
