@@ -36,7 +36,6 @@ final class Keywords {
             Map.entry("maanden", "months"),
             Map.entry("maand", "month"),
             Map.entry("anonimiteit", "anonymity"),
-
             Map.entry("dossier", "record"),
             Map.entry("exporteer", "export"),
             Map.entry("tijd", "time"));

@@ -45,8 +45,9 @@ public final class RecordCommands {
     /** {@code record time ID MINUTES}: noted wherever it is typed; the answer comes privately. */
     CommandReply time(Context ctx, Command.RecordTime x) {
         Guild g = ctx.requireGuild(Syntax.RECORD_TIME);
-        return CommandReply.privately(ChatMessage.text(
-                intervisies.reportTime(g, x.id(), ctx.request().user(), x.minutes()).text()));
+        return CommandReply.privately(ChatMessage.text(intervisies
+                .reportTime(g, x.id(), ctx.request().user(), x.minutes())
+                .text()));
     }
 
     /** {@code record [DIMENSION]}: only in private chat, so nothing of the record shows in a channel. */

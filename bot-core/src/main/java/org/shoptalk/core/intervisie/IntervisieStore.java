@@ -261,7 +261,11 @@ public final class IntervisieStore {
     public Counts forget(Handle h, UserRef user) {
         int joined = 0;
         for (String table : List.of(
-                "intervisie_member", "intervisie_post", "intervisie_notice", "intervisie_takeaway", "intervisie_time")) {
+                "intervisie_member",
+                "intervisie_post",
+                "intervisie_notice",
+                "intervisie_takeaway",
+                "intervisie_time")) {
             int n = h.update(
                     "DELETE FROM " + table + " WHERE user_id = ?" + IN_TENANT,
                     user.id(),

@@ -145,7 +145,8 @@ public final class Intervisies {
 
             @Override
             public Void edited(ChatEvent.MessageEdited e) {
-                // An edit changes words, not whether someone spoke in a phase; only a takeaway follows its author's edit.
+                // An edit changes words, not whether someone spoke in a phase; only a takeaway follows its author's
+                // edit.
                 store.editTakeaway(h, e.channel(), e.messageId(), e.newText());
                 return null;
             }
