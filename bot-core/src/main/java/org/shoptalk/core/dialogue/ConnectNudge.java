@@ -73,15 +73,17 @@ public final class ConnectNudge {
     public Outcome check(long roundId) {
         Instant now = clock.instant();
         record Plan(Guild guild, RoundPost post, Answer first, Answer second, Round round) {}
-        Optional<Object> decision = db.inTransaction(h -> {
+        // What the transaction decided: post the plan, or (no plan) end the task with the outcome.
+        record Decision(Outcome outcome, Plan plan) {}
+        Decision decision = db.inTransaction(h -> {
             Optional<Round> round = rounds.find(h, roundId);
             Optional<Guild> guild = round.flatMap(r -> guilds.findForTask(h, r.guildId()));
             if (guild.isEmpty() || !guild.get().dialogue().connectEnabled()) {
-                return Optional.<Object>of(Outcome.DONE);
+                return new Decision(Outcome.DONE, null);
             }
             List<Answer> all = answers.forRound(h, roundId);
             if (all.stream().anyMatch(a -> a.respondsTo() != null)) {
-                return Optional.<Object>of(Outcome.DONE);
+                return new Decision(Outcome.DONE, null);
             }
             for (RoundPost post : rounds.posts(h, roundId)) {
                 List<Answer> inThread = firstPerPerson(
@@ -91,19 +93,18 @@ public final class ConnectNudge {
                         roundId);
                 if (post.state() == RoundPost.State.POSTED && inThread.size() >= 2) {
                     if (!nudges.claim(h, roundId, now)) {
-                        return Optional.<Object>of(Outcome.DONE);
+                        return new Decision(Outcome.DONE, null);
                     }
-                    return Optional.<Object>of(
-                            new Plan(guild.get(), post, inThread.get(0), inThread.get(1), round.get()));
+                    return new Decision(
+                            null, new Plan(guild.get(), post, inThread.get(0), inThread.get(1), round.get()));
                 }
             }
-            return Optional.<Object>of(now.isBefore(round.get().closesAt()) ? Outcome.LATER : Outcome.DONE);
+            return new Decision(now.isBefore(round.get().closesAt()) ? Outcome.LATER : Outcome.DONE, null);
         });
-        Object d = decision.orElse(Outcome.DONE);
-        if (d instanceof Outcome o) {
-            return o;
+        if (decision.plan() == null) {
+            return decision.outcome();
         }
-        Plan plan = (Plan) d;
+        Plan plan = decision.plan();
         try {
             platforms
                     .forTenant(plan.guild().tenant())

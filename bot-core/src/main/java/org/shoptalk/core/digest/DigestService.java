@@ -299,11 +299,36 @@ public final class DigestService {
             Delivery delivery = e.messageRefused()
                     ? postShort(guild, channel, digest, page, e)
                     : new Delivery.Refused(channel, e.reason(), e.code());
-            if (delivery instanceof Delivery.Delayed) {
-                setState(guild, dedupeKey, channel, "POSTING", "PENDING");
+            String state = delivery.accept(new Delivery.Visitor<>() {
+                @Override
+                public String posted(Delivery.Posted x) {
+                    return "DONE";
+                }
+
+                @Override
+                public String postedShort(Delivery.PostedShort x) {
+                    return "DONE";
+                }
+
+                @Override
+                public String refused(Delivery.Refused x) {
+                    return "FAILED";
+                }
+
+                @Override
+                public String delayed(Delivery.Delayed x) {
+                    return "PENDING";
+                }
+
+                @Override
+                public String unconfirmed(Delivery.Unconfirmed x) {
+                    return "DONE";
+                }
+            });
+            setState(guild, dedupeKey, channel, "POSTING", state);
+            if ("PENDING".equals(state)) {
                 return Outcome.retry("platform error");
             }
-            setState(guild, dedupeKey, channel, "POSTING", delivery instanceof Delivery.Refused ? "FAILED" : "DONE");
             problems.add(delivery);
             return Outcome.DONE;
         } catch (RuntimeException e) {

@@ -81,12 +81,11 @@ public final class DigestTokens {
     }
 
     public Access check(String token) {
-        SignedTokens.Checked checked = tokens.check(token);
-        if (checked instanceof SignedTokens.Checked.Expired) {
-            return new Access.Expired();
-        }
-        if (!(checked instanceof SignedTokens.Checked.Valid valid)
-                || valid.fields().size() != 2) {
+        return tokens.check(token).fold(DigestTokens::granted, Access.Refused::new, Access.Expired::new);
+    }
+
+    private static Access granted(SignedTokens.Checked.Valid valid) {
+        if (valid.fields().size() != 2) {
             return new Access.Refused();
         }
         try {

@@ -71,11 +71,15 @@ public final class RecordTokens {
     public record Checked(Optional<Grant> grant, boolean expired) {}
 
     public Checked check(String token) {
-        SignedTokens.Checked c = tokens.check(token);
-        if (c instanceof SignedTokens.Checked.Expired) {
-            return new Checked(Optional.empty(), true);
-        }
-        if (!(c instanceof SignedTokens.Checked.Valid v) || v.fields().size() != 7) {
+        return tokens.check(token)
+                .fold(
+                        RecordTokens::granted,
+                        () -> new Checked(Optional.empty(), false),
+                        () -> new Checked(Optional.empty(), true));
+    }
+
+    private static Checked granted(SignedTokens.Checked.Valid v) {
+        if (v.fields().size() != 7) {
             return new Checked(Optional.empty(), false);
         }
         List<String> f = v.fields();

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Expiring signed tokens for links that are their own key (the digest page, the personal record): {@code
@@ -36,18 +38,36 @@ public final class SignedTokens {
 
     /** What a token says. */
     public sealed interface Checked {
+        /** One function per case: the exhaustive way to read a result, so a new case must say what it means. */
+        <R> R fold(Function<Valid, R> valid, Supplier<R> refused, Supplier<R> expired);
+
         /** Genuine and current: the fields as issued. */
         record Valid(List<String> fields, Instant expiresAt) implements Checked {
             public Valid {
                 fields = List.copyOf(fields);
             }
+
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Supplier<R> refused, Supplier<R> expired) {
+                return valid.apply(this);
+            }
         }
 
         /** Not a token signed with this key (mistyped, changed, or of another kind). */
-        record Refused() implements Checked {}
+        record Refused() implements Checked {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Supplier<R> refused, Supplier<R> expired) {
+                return refused.get();
+            }
+        }
 
         /** Genuine, but its time is up. */
-        record Expired() implements Checked {}
+        record Expired() implements Checked {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Supplier<R> refused, Supplier<R> expired) {
+                return expired.get();
+            }
+        }
     }
 
     /**
