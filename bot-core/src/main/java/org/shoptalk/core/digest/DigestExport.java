@@ -6,18 +6,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.shoptalk.core.i18n.Dates;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Attribution;
 
 /**
  * A guild's digest history as a file: Markdown to read, CSV for a spreadsheet (one row per answer, a
- * round without answers gets one row of its own), JSON for scripts. Times are ISO-8601 UTC instants, except an
- * anonymous answer's, which is its day alone ({@code 2026-11-23}) in the guild's time zone, with no edit time:
- * names and times follow {@link Attribution}, as the chat digest and the page do.
+ * round without answers gets one row of its own), JSON for scripts. Markdown is for people: it is in the guild's
+ * language, with dates in its one style ({@link Dates}). CSV and JSON are for machines: their times are ISO-8601 UTC
+ * instants, except an anonymous answer's, which is its day alone ({@code 2026-11-23}) in the guild's time zone, with
+ * no edit time. Names and times follow {@link Attribution}, as the chat digest and the page do.
  */
 public enum DigestExport {
     MARKDOWN("md", "text/markdown; charset=utf-8"),
@@ -81,47 +84,50 @@ public enum DigestExport {
 
     private static String markdown(DigestHistory.Period p) {
         ZoneId zone = p.guild().zone();
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
-        DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+        Language lang = p.guild().language();
+        Texts t = Texts.get();
         StringBuilder out = new StringBuilder();
         out.append("# ")
-                .append(oneLine(p.guild().name()))
-                .append(": reflection moments ")
-                .append(day.format(p.from().atZone(zone)))
-                .append(" to ")
-                .append(day.format(p.to().minusNanos(1).atZone(zone)))
-                .append("\n\nTimes in ")
-                .append(zone.getId())
-                .append(". Moments: ")
-                .append(p.rounds().size())
-                .append(". Answers: ")
-                .append(p.answerCount())
-                .append(".\n");
+                .append(t.t(
+                        lang,
+                        "export.md.title",
+                        oneLine(p.guild().name()),
+                        Dates.date(lang, p.from().atZone(zone).toLocalDate()),
+                        Dates.date(lang, p.to().minusNanos(1).atZone(zone).toLocalDate())))
+                .append("\n\n")
+                .append(t.t(lang, "export.md.intro", zone.getId(), p.rounds().size(), p.answerCount()))
+                .append('\n');
         for (DigestHistory.RoundEntry r : p.rounds()) {
             out.append("\n## ")
-                    .append(at.format(r.openedAt().atZone(zone)))
+                    .append(Dates.dateTime(lang, r.openedAt().atZone(zone)))
                     .append(": ")
                     .append(oneLine(r.prompt()))
-                    .append("\n\n*Why this question:* ")
+                    .append("\n\n*")
+                    .append(t.t(lang, "export.md.why"))
+                    .append("* ")
                     .append(oneLine(r.why()))
                     .append('\n');
             for (DigestHistory.ThreadLink link : r.threads()) {
-                out.append("\nThread: <").append(link.url()).append(">\n");
+                out.append('\n')
+                        .append(t.t(lang, "export.md.thread"))
+                        .append(" <")
+                        .append(link.url())
+                        .append(">\n");
             }
             if (r.answers().isEmpty()) {
-                out.append("\nNo answers.\n");
+                out.append('\n').append(t.t(lang, "export.md.none")).append('\n');
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 Attribution.Byline by = a.by();
-                out.append("\n**").append(oneLine(by.authorName())).append("**");
+                String who = "**" + oneLine(by.authorName()) + "**";
                 if (by.respondsToName() != null) {
-                    out.append(", responding to **")
-                            .append(oneLine(by.respondsToName()))
-                            .append("**");
+                    who = t.t(lang, "digest.responds", who, "**" + oneLine(by.respondsToName()) + "**");
                 }
-                out.append(" (")
-                        .append(by.posted().format(at, day))
-                        .append(by.edited() ? ", edited" : "")
+                out.append('\n')
+                        .append(who)
+                        .append(" (")
+                        .append(by.posted().format(lang))
+                        .append(by.edited() ? ", " + t.t(lang, "export.md.edited") : "")
                         .append(")\n\n");
                 for (String line : a.text().split("\r?\n", -1)) {
                     out.append("> ").append(line).append('\n');
