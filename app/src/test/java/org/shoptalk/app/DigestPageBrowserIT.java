@@ -33,7 +33,9 @@ class DigestPageBrowserIT {
      * at least 10 px high, and no two week labels overlap (issue 11: chart labels readable at phone width).
      */
     private static void chartLabelsAreReadableAtPhoneWidth(WebDriver browser) {
-        assertThat(browser.script("return window.innerWidth;").asInt()).as("phone width").isLessThanOrEqualTo(390);
+        assertThat(browser.script("return window.innerWidth;").asInt())
+                .as("phone width")
+                .isLessThanOrEqualTo(390);
         JsonNode labels = browser.script("const box = e => { const r = e.getBoundingClientRect();"
                 + " return {text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };"
                 + " return {weeks: [...document.querySelectorAll('section.chart svg text.label')].map(box),"
@@ -46,8 +48,12 @@ class DigestPageBrowserIT {
         for (JsonNode part : labels.get("parts")) {
             String what = part.get("text").asText();
             assertThat(what).as("a label has words").isNotBlank();
-            assertThat(part.get("left").asDouble()).as(what + " starts on screen").isGreaterThanOrEqualTo(0);
-            assertThat(part.get("right").asDouble()).as(what + " ends on screen").isLessThanOrEqualTo(width);
+            assertThat(part.get("left").asDouble())
+                    .as(what + " starts on screen")
+                    .isGreaterThanOrEqualTo(0);
+            assertThat(part.get("right").asDouble())
+                    .as(what + " ends on screen")
+                    .isLessThanOrEqualTo(width);
             assertThat(part.get("bottom").asDouble() - part.get("top").asDouble())
                     .as(what + " is readable")
                     .isGreaterThanOrEqualTo(10);

@@ -385,7 +385,7 @@ class SlackChatPlatformTest {
                 {"ok":true,"messages":[
                   {"type":"message","user":"U1","text":"Craft & care: what is <good> work?","ts":"1700000300.000100"},
                   {"type":"message","bot_id":"B1","text":"Something else the bot said","ts":"1700000200.000100"},
-                  {"type":"message","bot_id":"B1","text":"*Reflection moment*\nCraft &amp; care: what is &lt;good&gt; work?","ts":"1700000100.000100"}
+                  {"type":"message","bot_id":"B1","text":"Reflection moment\nCraft &amp; care: what is &lt;good&gt; work?","ts":"1700000100.000100"}
                 ]}""")));
 
         Posted found = lookup().findTopLevel(C1, prompt, Instant.ofEpochSecond(1_700_000_000))
