@@ -57,7 +57,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "schedule at 2026-11-23 10:25"))
                 .contains("same minute as moment #1 (Mon at 10:25, every week (Europe/Amsterdam))")
-                .contains("first on Mon 23 Nov 2026 10:25")
+                .contains("first on Mon, Nov 23, 2026, 10:25")
                 .contains("Pick another minute")
                 .contains("/shoptalk schedule at 2026-11-23 10:25 anyway");
         assertThat(f.run("lea", "craft", "schedule weekdays 10:25"))
@@ -77,7 +77,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "schedule mon 04:25 tz America/New_York"))
                 .contains("same minute as moment #1")
-                .contains("Mon 23 Nov 2026 10:25 (Europe/Amsterdam)");
+                .contains("Mon, Nov 23, 2026, 10:25 (Europe/Amsterdam)");
     }
 
     @Test
@@ -87,7 +87,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "schedule wed 14:00"))
                 .contains("same minute as moment #1 (2026-12-02 at 14:00 (Europe/Amsterdam))")
-                .contains("first on Wed 2 Dec 2026 14:00");
+                .contains("first on Wed, Dec 2, 2026, 14:00");
     }
 
     @Test
