@@ -27,7 +27,7 @@ class ScheduleCommandsTest {
     void a_pause_until_a_date_shows_until_then_and_is_gone_from_the_list_after_it() {
         f.run("lea", "craft", "pause 1 until 2026-11-30");
         assertThat(f.run("lea", "craft", "schedules"))
-                .contains("[paused until 2026-11-30]")
+                .contains("[paused until November 30, 2026]")
                 .contains("Mon, Nov 30, 2026, 09:30")
                 .contains("/shoptalk resume 1");
 
