@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.shoptalk.core.digest.DigestHistory;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 
 /**
@@ -70,14 +69,10 @@ final class DigestPageView {
             Instant linkExpires,
             String token) {
         Language lang = period.guild().language();
-        Locale locale = lang.locale();
         Map<String, String> t = TEXTS.get(lang);
         ZoneId zone = period.guild().zone();
-        DateTimeFormatter day =
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", locale);
         String name = period.guild().name();
-        String to = day.format(period.to().atZone(zone));
+        String to = Dates.date(lang, period.to().atZone(zone).toLocalDate());
         String title = shownWeeks == 1
                 ? fill(t.get("title_week"), name, to)
                 : fill(t.get("title_weeks"), name, to, shownWeeks);
@@ -99,9 +94,14 @@ final class DigestPageView {
                             l.url()))
                     .toList();
             List<AnswerView> answers =
-                    r.answers().stream().map(a -> answer(a, t, when, day)).toList();
+                    r.answers().stream().map(a -> answer(a, t, lang)).toList();
             rounds.add(new RoundView(
-                    when.format(r.openedAt().atZone(zone)), r.prompt(), r.why(), !threads.isEmpty(), threads, answers));
+                    Dates.dateTime(lang, r.openedAt().atZone(zone)),
+                    r.prompt(),
+                    r.why(),
+                    !threads.isEmpty(),
+                    threads,
+                    answers));
         }
 
         String query = "?weeks=" + shownWeeks;
@@ -111,21 +111,26 @@ final class DigestPageView {
         return new Page(
                 lang.code(),
                 title,
-                fill(t.get("period"), day.format(period.from().atZone(zone)), to, zone.getId()),
+                fill(
+                        t.get("period"),
+                        Dates.date(lang, period.from().atZone(zone).toLocalDate()),
+                        to,
+                        zone.getId()),
                 t,
                 options,
                 rounds,
                 t.get("why"),
                 t.get("no_answers"),
                 t.get("edited"),
-                Chart.of(weeks, t, locale),
+                Chart.of(weeks, t, lang),
                 downloads,
-                fill(t.get("link_note"), day.format(linkExpires.atZone(zone))));
+                fill(
+                        t.get("link_note"),
+                        Dates.date(lang, linkExpires.atZone(zone).toLocalDate())));
     }
 
     // Names and times come from core's one anonymity rule: an anonymous answer has its day alone, in the guild's zone.
-    private static AnswerView answer(
-            DigestHistory.AnswerEntry a, Map<String, String> t, DateTimeFormatter when, DateTimeFormatter day) {
+    private static AnswerView answer(DigestHistory.AnswerEntry a, Map<String, String> t, Language lang) {
         var by = a.by();
         return new AnswerView(
                 by.respondsToName() == null ? "answer" : "reply",
@@ -133,19 +138,22 @@ final class DigestPageView {
                 by.respondsToName() == null
                         ? by.authorName()
                         : fill(t.get("responding"), by.authorName(), by.respondsToName()),
-                by.posted().format(when, day),
+                by.posted().format(lang),
                 by.edited());
     }
 
-    /** The inline SVG bar chart: two bars per week, people (left) and replies between people (right). */
+    /**
+     * The inline SVG bar chart: two bars per week, people (left) and replies between people (right). The legend is
+     * HTML beside it (it wraps like text); each week's label is two short lines, the day and the month ("28" over
+     * "sep"), so twelve labels fit side by side when the chart is scaled down to a phone (390 px), where the page's
+     * CSS sets a larger font in the chart's own units (issue 11: chart labels readable at phone width).
+     */
     public record Chart(
             int width,
             int height,
             int left,
             int right,
             int baseline,
-            int legendX,
-            int legendTextX,
             String description,
             String peopleLabel,
             String repliesLabel,
@@ -154,14 +162,14 @@ final class DigestPageView {
             List<Gridline> gridlines,
             List<WeekBar> weeks) {
         private static final int WIDTH = 640;
-        private static final int HEIGHT = 262;
-        private static final int LEFT = 34;
+        private static final int HEIGHT = 290;
+        private static final int LEFT = 46;
         private static final int RIGHT = 632;
-        private static final int TOP = 50;
+        private static final int TOP = 20;
         private static final int BASELINE = 230;
         private static final double BAR = 16;
 
-        static Chart of(List<DigestHistory.Week> weeks, Map<String, String> t, Locale locale) {
+        static Chart of(List<DigestHistory.Week> weeks, Map<String, String> t, Language lang) {
             int max = weeks.stream()
                     .mapToInt(w -> Math.max(w.participants(), w.repliesBetweenPeople()))
                     .max()
@@ -172,9 +180,8 @@ final class DigestPageView {
             List<Gridline> grid = new ArrayList<>();
             for (int v = step; v <= top; v += step) {
                 double y = BASELINE - v * scale;
-                grid.add(new Gridline(num(y), num(y + 4.5), LEFT - 5, v));
+                grid.add(new Gridline(num(y), num(y + 4.5), LEFT - 6, v));
             }
-            DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", locale);
             double group = (RIGHT - LEFT) / (double) Math.max(1, weeks.size());
             List<WeekBar> bars = new ArrayList<>();
             for (int i = 0; i < weeks.size(); i++) {
@@ -182,9 +189,11 @@ final class DigestPageView {
                 double centre = LEFT + group * i + group / 2;
                 double people = w.participants() * scale;
                 double replies = w.repliesBetweenPeople() * scale;
-                String monday = label.format(w.monday());
+                String monday = Dates.date(lang, w.monday());
                 bars.add(new WeekBar(
                         monday,
+                        String.valueOf(w.monday().getDayOfMonth()),
+                        Dates.month(lang, w.monday()),
                         w.participants(),
                         w.repliesBetweenPeople(),
                         num(centre - BAR - 1),
@@ -205,8 +214,6 @@ final class DigestPageView {
                     LEFT,
                     RIGHT,
                     BASELINE,
-                    LEFT,
-                    LEFT + 19,
                     t.get("chart_description"),
                     t.get("chart_people"),
                     t.get("chart_replies"),
@@ -219,8 +226,14 @@ final class DigestPageView {
 
     public record Gridline(String y, String textY, int labelX, int value) {}
 
+    /**
+     * One week of the chart. {@code label} is the Monday as a full date (table, tooltips); {@code day} and
+     * {@code month} are the two lines under the bars.
+     */
     public record WeekBar(
             String label,
+            String day,
+            String month,
             int people,
             int replies,
             String peopleX,

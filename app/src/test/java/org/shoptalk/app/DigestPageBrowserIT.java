@@ -2,6 +2,7 @@ package org.shoptalk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,44 @@ class DigestPageBrowserIT {
     void stop() {
         if (app != null) {
             app.close();
+        }
+    }
+
+    /**
+     * At 390 px every week label (day over month), every axis value and the legend is on screen, not cut at an edge,
+     * at least 10 px high, and no two week labels overlap (issue 11: chart labels readable at phone width).
+     */
+    private static void chartLabelsAreReadableAtPhoneWidth(WebDriver browser) {
+        assertThat(browser.script("return window.innerWidth;").asInt())
+                .as("phone width")
+                .isLessThanOrEqualTo(390);
+        JsonNode labels = browser.script("const box = e => { const r = e.getBoundingClientRect();"
+                + " return {text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };"
+                + " return {weeks: [...document.querySelectorAll('section.chart svg text.label')].map(box),"
+                + " parts: [...document.querySelectorAll('section.chart svg text.label tspan,"
+                + " section.chart svg text.value, section.chart .legend li')].map(box),"
+                + " width: window.innerWidth};");
+        double width = labels.get("width").asDouble();
+        assertThat(labels.get("weeks")).hasSize(12);
+        assertThat(labels.get("parts").size()).isGreaterThanOrEqualTo(24 + 2);
+        for (JsonNode part : labels.get("parts")) {
+            String what = part.get("text").asText();
+            assertThat(what).as("a label has words").isNotBlank();
+            assertThat(part.get("left").asDouble())
+                    .as(what + " starts on screen")
+                    .isGreaterThanOrEqualTo(0);
+            assertThat(part.get("right").asDouble())
+                    .as(what + " ends on screen")
+                    .isLessThanOrEqualTo(width);
+            assertThat(part.get("bottom").asDouble() - part.get("top").asDouble())
+                    .as(what + " is readable")
+                    .isGreaterThanOrEqualTo(10);
+        }
+        JsonNode weeks = labels.get("weeks");
+        for (int i = 1; i < weeks.size(); i++) {
+            assertThat(weeks.get(i).get("left").asDouble())
+                    .as("week label " + weeks.get(i).get("text").asText() + " clears the one before it")
+                    .isGreaterThanOrEqualTo(weeks.get(i - 1).get("right").asDouble());
         }
     }
 
@@ -72,6 +111,7 @@ class DigestPageBrowserIT {
                             .asBoolean())
                     .as("no sideways scrolling on a phone")
                     .isTrue();
+            chartLabelsAreReadableAtPhoneWidth(browser);
 
             browser.click(browser.find("a.thread"));
             assertThat(browser.currentUrl())

@@ -81,7 +81,9 @@ class DigestPageViewTest {
             assertThat(y + Double.parseDouble(bar.peopleHeight())).isCloseTo(chart.baseline(), offset(0.11));
         }
         assertThat(chart.gridlines().get(chart.gridlines().size() - 1).value()).isGreaterThanOrEqualTo(12);
-        assertThat(chart.weeks().get(3).peopleTitle()).isEqualTo("Week of 28 Sep: 12 people took part");
+        assertThat(chart.weeks().get(3).peopleTitle()).isEqualTo("Week of September 28, 2026: 12 people took part");
+        assertThat(chart.weeks().get(3).day()).isEqualTo("28");
+        assertThat(chart.weeks().get(3).month()).isEqualTo("Sep");
     }
 
     @Test
@@ -138,8 +140,39 @@ class DigestPageViewTest {
         assertThat(page.rounds().get(0).answers())
                 .extracting(DigestPageView.AnswerView::who, DigestPageView.AnswerView::when)
                 .containsExactly(
-                        tuple("a colleague", "Nov 23, 2026"),
-                        tuple("Bob, responding to a colleague", "Mon 23 Nov 2026, 15:00"));
+                        tuple("a colleague", "November 23, 2026"),
+                        tuple("Bob, responding to a colleague", "Mon, Nov 23, 2026, 15:00"));
+    }
+
+    @Test
+    void a_dutch_page_dates_in_dutch_and_an_english_page_in_english() {
+        DigestPageView.Page english = DigestPageView.of(period(List.of()), weeks(3, 4), 1, END, "tok");
+        Guild dutchGuild = new Guild(
+                1,
+                Tenant.LOCAL,
+                "Craft",
+                Language.NL,
+                ZoneId.of("Europe/Amsterdam"),
+                DayOfWeek.FRIDAY,
+                LocalTime.of(16, 0),
+                END.minusSeconds(86_400 * 90L),
+                null);
+        var round = new DigestHistory.RoundEntry(
+                1, END.minusSeconds(3600), END, "craft", "What is good work?", "Because.", List.of(), List.of());
+        DigestPageView.Page dutch = DigestPageView.of(
+                new DigestHistory.Period(dutchGuild, END.minusSeconds(7 * 86_400), END, List.of(round)),
+                weeks(3, 4),
+                1,
+                END,
+                "tok");
+
+        assertThat(english.periodText()).contains("November 20, 2026").contains("November 27, 2026");
+        assertThat(dutch.periodText()).contains("20 november 2026").contains("27 november 2026");
+        assertThat(english.rounds().get(0).when()).isEqualTo("Fri, Nov 27, 2026, 15:00");
+        assertThat(dutch.rounds().get(0).when()).isEqualTo("vr 27 nov 2026, 15:00");
+        assertThat(dutch.chart().weeks().get(0).month()).isEqualTo("sep");
+        assertThat(dutch.chart().weeks().get(0).label()).isEqualTo("7 september 2026");
+        assertThat(english.chart().weeks().get(0).label()).isEqualTo("September 7, 2026");
     }
 
     @Test

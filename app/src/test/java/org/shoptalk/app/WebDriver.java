@@ -116,6 +116,12 @@ final class WebDriver implements AutoCloseable {
                 "--window-size=390,844")) {
             args.add(arg);
         }
+        // Headless Chromium keeps a window at least 500 px wide whatever --window-size says: emulate the phone's
+        // viewport instead, so pages really are laid out at 390 CSS px.
+        ObjectNode metrics = options.putObject("mobileEmulation").putObject("deviceMetrics");
+        metrics.put("width", 390);
+        metrics.put("height", 844);
+        metrics.put("pixelRatio", 1.0);
         String id = call("POST", "/session", body).path("sessionId").asText();
         ObjectNode timeouts = JSON.createObjectNode();
         // Finding an element waits for it up to this long: pages that render from JSON need a moment.

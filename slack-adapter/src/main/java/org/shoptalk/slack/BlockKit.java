@@ -85,10 +85,51 @@ final class BlockKit {
         return total <= MAX_BLOCK_TEXT;
     }
 
-    /** The notification text Slack shows where blocks cannot be (push notifications, search). */
+    /**
+     * The message's top-level {@code text}: with blocks, Slack uses it only for notifications (mobile ones read nothing
+     * else) and screen readers (chat.postMessage reference; docs.slack.dev changelog 2026-07-13). So it is plain,
+     * readable text in the message's own language, with none of our markup: the header as a line, links as
+     * "label: url", quotes in quotation marks with who said them, no dividers or buttons. Slack still reads
+     * {@code <...>} in it as mentions and links, so every {@code &}, {@code <} and {@code >} is escaped; only a mention
+     * core itself wrote in a text or note ({@code <@U123>}) stays one, never one inside someone's quoted words, and
+     * never characters people typed ({@link SlackText#toNeutral} keeps those from forming a mention). At most
+     * {@value #MAX_FALLBACK} characters.
+     */
     static String fallbackText(ChatMessage message) {
-        String plain = SlackText.toMrkdwn(message.plainText(SlackCommands.SLASH_COMMAND));
-        return plain.length() <= MAX_FALLBACK ? plain : plain.substring(0, MAX_FALLBACK - 1) + "…";
+        List<String> lines = new ArrayList<>();
+        for (Block block : message.blocks()) {
+            // Buttons (actions, which the blocks carry) and dividers (layout) have no words to read.
+            if (block instanceof Block.Header h) {
+                lines.add(SlackText.toMrkdwn(h.text()));
+            } else if (block instanceof Block.Text t) {
+                lines.add(SlackText.toMrkdwn(t.text()));
+            } else if (block instanceof Block.Context c) {
+                lines.add(SlackText.toMrkdwn(c.text()));
+            } else if (block instanceof Block.Quote q) {
+                lines.add("“" + SlackText.escape(q.text()) + "”"
+                        + (q.attribution() == null || q.attribution().isBlank()
+                                ? ""
+                                : " — " + SlackText.escape(q.attribution())));
+            } else if (block instanceof Block.Link l) {
+                lines.add(SlackText.escape(l.label()) + ": " + SlackText.escape(l.url()));
+            }
+        }
+        if (lines.isEmpty()) {
+            message.blocks().stream()
+                    .filter(Block.Button.class::isInstance)
+                    .forEach(b -> lines.add(SlackText.escape(((Block.Button) b).label())));
+        }
+        String plain = String.join("\n", lines);
+        if (plain.length() <= MAX_FALLBACK) {
+            return plain;
+        }
+        String cut = plain.substring(0, MAX_FALLBACK - 1);
+        // never leave half an escape ("&am") at the cut
+        int amp = cut.lastIndexOf('&');
+        if (amp >= 0 && cut.indexOf(';', amp) < 0) {
+            cut = cut.substring(0, amp);
+        }
+        return cut + "…";
     }
 
     private static List<LayoutBlock> render(ChatMessage message, boolean pack) {

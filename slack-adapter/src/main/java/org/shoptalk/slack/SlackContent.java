@@ -121,7 +121,10 @@ final class SlackContent {
         }
     }
 
-    /** The emoji's character when Slack gives its code points ("1f44d"), else its {@code :name:}. */
+    /**
+     * The emoji's character when Slack gives its code points ("1f44d-1f3fb"), else the emoji its name and skin tone
+     * stand for ({@link SlackEmoji}), else, for a workspace's custom emoji, its {@code :name:}.
+     */
     private static String emoji(RichTextSectionElement.Emoji emoji) {
         if (emoji.getUnicode() != null && !emoji.getUnicode().isBlank()) {
             try {
@@ -134,7 +137,7 @@ final class SlackContent {
                 // not code points after all: fall back to the name
             }
         }
-        return ":" + emoji.getName() + ":";
+        return SlackEmoji.of(emoji.getName(), emoji.getSkinTone()).orElse(":" + emoji.getName() + ":");
     }
 
     private static void newLine(StringBuilder out) {

@@ -14,7 +14,8 @@ import org.shoptalk.core.chat.UserRef;
  * Converts between Slack's mrkdwn text and the neutral text core stores. Incoming: Slack's own mention tokens become
  * {@code <@U123>}, channel and link tokens become readable text, and what people typed is decoded and passed through
  * {@link TypedText#literal}. Slack sends typed angle brackets as "&amp;lt;"/"&amp;gt;", so decoding them cannot make
- * a token, and the text between tokens cannot make a mention (issue 11). Outgoing: text is escaped for mrkdwn again,
+ * a token, and the text between tokens cannot make a mention (issue 11). Emoji shortcodes in the words become emoji
+ * ({@link SlackEmoji}); a link's address stays as sent. Outgoing: text is escaped for mrkdwn again,
  * keeping {@code <@U123>} mentions as Slack mentions.
  */
 final class SlackText {
@@ -34,10 +35,15 @@ final class SlackText {
         StringBuilder out = new StringBuilder();
         int typedFrom = 0;
         while (m.find()) {
-            out.append(typed(slack.substring(typedFrom, m.start()))).append(token(m.group(1)));
+            out.append(words(slack.substring(typedFrom, m.start()))).append(token(m.group(1)));
             typedFrom = m.end();
         }
-        return out.append(typed(slack.substring(typedFrom))).toString();
+        return out.append(words(slack.substring(typedFrom))).toString();
+    }
+
+    /** Words between tokens, or a token's label: typed characters, with Slack's emoji shortcodes as emoji. */
+    private static String words(String escaped) {
+        return SlackEmoji.shortcodes(typed(escaped));
     }
 
     /** Characters a person typed, which Slack escapes as &amp;, &lt; and &gt; (and nothing else). */
@@ -80,7 +86,7 @@ final class SlackText {
         int bar = inner.indexOf('|');
         if (bar >= 0) {
             target = inner.substring(0, bar);
-            label = typed(inner.substring(bar + 1));
+            label = words(inner.substring(bar + 1));
         }
         if (target.startsWith("@")) {
             return typed("@" + (label != null && !label.isEmpty() ? label : target.substring(1)));
@@ -117,7 +123,11 @@ final class SlackText {
 
     /** Neutral text -> mrkdwn safe to post: escapes &lt; &gt; &amp; except in user mentions. */
     static String toMrkdwn(String neutral) {
-        String escaped = neutral.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return ESCAPED_MENTION.matcher(escaped).replaceAll("<@$1>");
+        return ESCAPED_MENTION.matcher(escape(neutral)).replaceAll("<@$1>");
+    }
+
+    /** Neutral text -> text Slack shows as written: every &amp;, &lt; and &gt; escaped, so nothing becomes a token. */
+    static String escape(String neutral) {
+        return neutral.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

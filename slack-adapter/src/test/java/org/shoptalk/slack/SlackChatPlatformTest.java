@@ -95,7 +95,39 @@ class SlackChatPlatformTest {
                 .contains("Reflection moment")
                 .contains("\"type\":\"context\"")
                 .contains("Why this question")
-                .contains("text=*Reflection moment*");
+                .contains("Reflection moment\nWhat did you stop doing");
+    }
+
+    @Test
+    void the_notification_text_is_plain_words_in_the_messages_language_and_quoted_words_mention_nobody()
+            throws Exception {
+        start();
+        ChatMessage digest = ChatMessage.builder()
+                .header("Deze week in Vakmanschap")
+                .context("30 november 2026 - 4 december 2026")
+                .text("Gevraagd door <@U9>: wat ging goed?")
+                .quote("<!channel> kijk *hier* & <https://evil.example|klik> en <\u2060@U7>", "Ann")
+                .divider()
+                .link("Lees alle 12 antwoorden", "https://shoptalk.example/digest/a?b=1&c=2")
+                .button("Pauzeer", "pause 1")
+                .build();
+
+        slack.adapter.platform().postTopLevel(C1, digest);
+
+        String text = formField(
+                slack.slackApi
+                        .findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))
+                        .get(0),
+                "text");
+        assertThat(text)
+                .isEqualTo("Deze week in Vakmanschap\n"
+                        + "30 november 2026 - 4 december 2026\n"
+                        + "Gevraagd door <@U9>: wat ging goed?\n"
+                        + "“&lt;!channel&gt; kijk *hier* &amp; &lt;https://evil.example|klik&gt; en &lt;\u2060@U7&gt;”"
+                        + " — Ann\n"
+                        + "Lees alle 12 antwoorden: https://shoptalk.example/digest/a?b=1&amp;c=2");
+        // Slack reads <...> as a mention or link: only the one core wrote itself is left for it to read.
+        assertThat(text.replace("<@U9>", "")).doesNotContain("<").doesNotContain(">");
     }
 
     @Test
@@ -327,6 +359,16 @@ class SlackChatPlatformTest {
                 1, postRequestedFor(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U1")));
     }
 
+    /** One field of a form-encoded Web API call, decoded on its own (a decoded body would mix up its "&"). */
+    private static String formField(LoggedRequest request, String name) {
+        for (String pair : request.getBodyAsString().split("&", -1)) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + request.getBodyAsString());
+    }
+
     private static String decoded(LoggedRequest request) {
         return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
     }
@@ -343,7 +385,7 @@ class SlackChatPlatformTest {
                 {"ok":true,"messages":[
                   {"type":"message","user":"U1","text":"Craft & care: what is <good> work?","ts":"1700000300.000100"},
                   {"type":"message","bot_id":"B1","text":"Something else the bot said","ts":"1700000200.000100"},
-                  {"type":"message","bot_id":"B1","text":"*Reflection moment*\nCraft &amp; care: what is &lt;good&gt; work?","ts":"1700000100.000100"}
+                  {"type":"message","bot_id":"B1","text":"Reflection moment\nCraft &amp; care: what is &lt;good&gt; work?","ts":"1700000100.000100"}
                 ]}""")));
 
         Posted found = lookup().findTopLevel(C1, prompt, Instant.ofEpochSecond(1_700_000_000))

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.schedule.DateRange;
 import org.shoptalk.core.schedule.DaySpec;
 import org.shoptalk.core.schedule.MomentClash;
@@ -59,8 +59,7 @@ public final class ScheduleCommands {
                         c.at().toLocalDate(), c.at().toLocalTime(), c.zone() != null ? c.zone() : g.zone())
                 .toInstant();
         if (!at.isAfter(clock.instant())) {
-            throw new CommandException(
-                    Syntax.SCHEDULE_AT, "error.past", c.at().toLocalDate() + " " + c.at().toLocalTime());
+            throw new CommandException(Syntax.SCHEDULE_AT, "error.past", c.at());
         }
         return add(ctx, g, timing, c.theme(), c.anyway());
     }
@@ -170,7 +169,9 @@ public final class ScheduleCommands {
         if (!skips.isEmpty()) {
             b.context(ctx.t(
                     "schedules.skips",
-                    skips.stream().map(r -> r.from() + ".." + r.to()).collect(Collectors.joining(", "))));
+                    skips.stream()
+                            .map(r -> Dates.date(ctx.language(), r.from()) + " – " + Dates.date(ctx.language(), r.to()))
+                            .collect(Collectors.joining(", "))));
         }
         planner.nextDigest(g, clock.instant())
                 .ifPresent(d -> b.context(ctx.t("schedules.digest", times(ctx, List.of(d), g))));
@@ -311,10 +312,9 @@ public final class ScheduleCommands {
 
     /** Times as the guild reads them: in the guild's zone. */
     static String times(Context ctx, List<ZonedDateTime> times, Guild g) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(
-                "EEE d MMM yyyy HH:mm", ctx.language().locale());
         return times.stream()
-                        .map(t -> f.format(t.withZoneSameInstant(g.zone())))
-                        .collect(Collectors.joining("; ")) + " (" + g.zone().getId() + ")";
+                        .map(t -> Dates.dateTime(ctx.language(), t.withZoneSameInstant(g.zone())))
+                        .collect(Collectors.joining("; "))
+                + " (" + g.zone().getId() + ")";
     }
 }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Theme;
@@ -18,7 +18,8 @@ import org.shoptalk.core.round.Attribution;
 
 /**
  * A guild's digest history as a file: Markdown to read, CSV for a spreadsheet (one row per answer, a
- * round without answers gets one row of its own), JSON for scripts. Times are ISO-8601 UTC instants, except an
+ * round without answers gets one row of its own), JSON for scripts. Markdown's dates are in the language's one style
+ * ({@link Dates}). CSV and JSON times are ISO-8601 UTC instants, except an
  * anonymous answer's, which is its day alone ({@code 2026-11-23}) in the guild's time zone, with no edit time:
  * names and times follow {@link Attribution}, as the chat digest and the page do.
  *
@@ -95,22 +96,22 @@ public enum DigestExport {
         Language lang = p.guild().language();
         Texts t = Texts.get();
         ZoneId zone = p.guild().zone();
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
-        DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+        Language lang = p.guild().language();
+        Texts t = Texts.get();
         StringBuilder out = new StringBuilder();
         out.append("# ")
                 .append(t.t(
                         lang,
                         "export.md.title",
                         oneLine(p.guild().name()),
-                        day.format(p.from().atZone(zone)),
-                        day.format(p.to().minusNanos(1).atZone(zone))))
+                        Dates.date(lang, p.from().atZone(zone).toLocalDate()),
+                        Dates.date(lang, p.to().minusNanos(1).atZone(zone).toLocalDate())))
                 .append("\n\n")
                 .append(t.t(lang, "export.md.summary", zone.getId(), p.rounds().size(), p.answerCount()))
                 .append('\n');
         for (DigestHistory.RoundEntry r : p.rounds()) {
             out.append("\n## ")
-                    .append(at.format(r.openedAt().atZone(zone)))
+                    .append(Dates.dateTime(lang, r.openedAt().atZone(zone)))
                     .append(": ")
                     .append(oneLine(r.prompt()))
                     .append("\n\n*")
@@ -130,7 +131,7 @@ public enum DigestExport {
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 Attribution.Byline by = a.by();
-                out.append("\n**").append(oneLine(by.authorName())).append("**");
+                String who = "**" + oneLine(by.authorName()) + "**";
                 if (by.respondsToName() != null) {
                     out.append(", ")
                             .append(t.t(lang, "export.md.responding"))
@@ -139,7 +140,7 @@ public enum DigestExport {
                             .append("**");
                 }
                 out.append(" (")
-                        .append(by.posted().format(at, day))
+                        .append(by.posted().format(lang))
                         .append(by.edited() ? ", " + t.t(lang, "export.md.edited") : "")
                         .append(")\n\n");
                 for (String line : a.text().split("\r?\n", -1)) {

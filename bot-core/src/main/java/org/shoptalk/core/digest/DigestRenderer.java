@@ -1,8 +1,6 @@
 package org.shoptalk.core.digest;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -10,6 +8,7 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.chat.MessageLimits;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 
@@ -148,11 +147,13 @@ public final class DigestRenderer {
         Language lang = d.guild().language();
         Texts t = Texts.get();
         ZoneId zone = d.guild().zone();
-        DateTimeFormatter day =
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
         return ChatMessage.builder()
                 .header(Excerpt.line(t.t(lang, "digest.header", d.guild().name()), limits.headerChars()))
-                .context(t.t(lang, "digest.period", day.format(d.from().atZone(zone)), day.format(d.to().atZone(zone))))
+                .context(t.t(
+                        lang,
+                        "digest.period",
+                        Dates.date(lang, d.from().atZone(zone).toLocalDate()),
+                        Dates.date(lang, d.to().atZone(zone).toLocalDate())))
                 .text(t.t(lang, "digest.participants", d.participants())
                         + "\n" + t.t(lang, "digest.answers", d.answerCount())
                         + "\n" + t.t(lang, "digest.responses", d.responsesBetweenPeople()));
@@ -219,9 +220,8 @@ public final class DigestRenderer {
             b.context(t.t(lang, "digest.upcoming.none"));
             return;
         }
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", lang.locale());
         StringBuilder next = new StringBuilder(t.t(lang, "digest.upcoming"));
-        d.upcoming().forEach(u -> next.append("\n- ").append(when.format(u)));
+        d.upcoming().forEach(u -> next.append("\n- ").append(Dates.dayTime(lang, u)));
         b.text(next.toString());
     }
 }

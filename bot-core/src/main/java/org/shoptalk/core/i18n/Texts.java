@@ -23,7 +23,9 @@ import java.util.Set;
  * people invoke a command on the platform the text goes to (the port's
  * {@link org.shoptalk.core.chat.ChatPlatform#invocation()}, issue 14): texts that use it are rendered with
  * {@link #tFor(Language, String, String, Object...)}. A plain placeholder shows its argument's {@code toString()} (ids
- * without digit grouping, dates as ISO); only a count that a plural reads is formatted by the language's rules. Immutable and
+ * without digit grouping), except a java.time date or time, which reads in the language's one date style
+ * ({@link Dates#of}: never ISO in a text people read); only a count that a plural reads is formatted by the
+ * language's rules. Immutable and
  * thread-safe.
  */
 public final class Texts {
@@ -90,7 +92,8 @@ public final class Texts {
         for (int i = 0; i < args.length; i++) {
             String name = String.valueOf(i);
             Object arg = args[i];
-            values.put(name, counted.contains(name) ? arg : String.valueOf(arg));
+            values.put(
+                    name, counted.contains(name) ? arg : Dates.of(language, arg).orElseGet(() -> String.valueOf(arg)));
         }
         if (invocation != null) {
             values.put(INVOCATION, invocation);

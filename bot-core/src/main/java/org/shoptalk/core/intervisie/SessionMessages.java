@@ -2,8 +2,8 @@ package org.shoptalk.core.intervisie;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 
@@ -16,7 +16,7 @@ final class SessionMessages {
     }
 
     static String when(Instant at, ZoneId zone, Language lang) {
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm", lang.locale()).format(at.atZone(zone));
+        return Dates.dayTime(lang, at.atZone(zone));
     }
 
     /** The opening post: who brings a case, how to join, the confidentiality line, and the first phase. */

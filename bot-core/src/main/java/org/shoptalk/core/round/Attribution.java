@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 
@@ -79,8 +79,8 @@ public final class Attribution {
         /** ISO-8601: a UTC instant ({@code 2026-11-23T14:05:00Z}) for an exact time, a date ({@code 2026-11-23}) for a day. */
         String iso();
 
-        /** Formats the exact time with {@code time}, or the day alone with {@code day}. */
-        String format(DateTimeFormatter time, DateTimeFormatter day);
+        /** For people to read: the exact time as {@link Dates#dateTime}, or the day alone as {@link Dates#date}. */
+        String format(Language language);
 
         /** A named answer's exact time, in the guild's time zone. */
         record At(ZonedDateTime time) implements When {
@@ -95,8 +95,8 @@ public final class Attribution {
             }
 
             @Override
-            public String format(DateTimeFormatter timeFormat, DateTimeFormatter dayFormat) {
-                return timeFormat.format(time);
+            public String format(Language language) {
+                return Dates.dateTime(language, time);
             }
         }
 
@@ -108,8 +108,8 @@ public final class Attribution {
             }
 
             @Override
-            public String format(DateTimeFormatter timeFormat, DateTimeFormatter dayFormat) {
-                return dayFormat.format(day);
+            public String format(Language language) {
+                return Dates.date(language, day);
             }
         }
     }

@@ -179,13 +179,13 @@ class CommandErrorPathsTest {
                         "lea",
                         "craft",
                         "skip 2026-12-31..2026-12-20",
-                        "ends (2026-12-20) before it starts (2026-12-31)",
+                        "ends (December 20, 2026) before it starts (December 31, 2026)",
                         "skip YYYY-MM-DD..YYYY-MM-DD"),
                 new Case(
                         "lea",
                         "craft",
                         "skip 2026-11-01..2026-11-10",
-                        "ended already (2026-11-10)",
+                        "ended already (November 10, 2026)",
                         "skip YYYY-MM-DD..YYYY-MM-DD"),
                 new Case(
                         "lea",

@@ -52,7 +52,7 @@ class DutchCommandsTest {
                 .contains("#1");
         assertThat(f.run("ann", "craft", "pauzeer 1 tot 2026-12-31"))
                 .contains("#1")
-                .contains("2026-12-31");
+                .contains("31 december 2026");
         assertThat(f.run("ann", "craft", "hervat 1")).contains("#1");
         assertThat(f.run("ann", "craft", "herinneringen uit")).isEqualTo(f.run("ann", "craft", "reminders off"));
     }

@@ -60,7 +60,7 @@ class HomeTest {
 
         assertThat(home.plainText("/shoptalk"))
                 .contains("Craft (you lead it)")
-                .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon 23 Nov 2026 09:30")
+                .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon, Nov 23, 2026, 09:30")
                 .contains("Zorg")
                 .contains("#1 Tue at 10:00")
                 .doesNotContain("I do not know which guild");

@@ -27,15 +27,15 @@ class ScheduleCommandsTest {
     void a_pause_until_a_date_shows_until_then_and_is_gone_from_the_list_after_it() {
         f.run("lea", "craft", "pause 1 until 2026-11-30");
         assertThat(f.run("lea", "craft", "schedules"))
-                .contains("[paused until 2026-11-30]")
-                .contains("Mon 30 Nov 2026 09:30")
+                .contains("[paused until November 30, 2026]")
+                .contains("Mon, Nov 30, 2026, 09:30")
                 .contains("/shoptalk resume 1");
 
         f.clock.advance(Duration.ofDays(10));
 
         assertThat(f.run("lea", "craft", "schedules"))
                 .doesNotContain("paused")
-                .contains("Mon 7 Dec 2026 09:30")
+                .contains("Mon, Dec 7, 2026, 09:30")
                 .contains("/shoptalk pause 1");
     }
 
@@ -44,10 +44,10 @@ class ScheduleCommandsTest {
         assertThat(f.run("lea", "craft", "pause 1")).contains("/shoptalk resume 1");
         assertThat(f.run("lea", "craft", "schedules")).contains("(Europe/Amsterdam) [paused] - next: none");
 
-        assertThat(f.run("lea", "craft", "resume 1")).contains("Mon 23 Nov 2026 09:30");
+        assertThat(f.run("lea", "craft", "resume 1")).contains("Mon, Nov 23, 2026, 09:30");
         assertThat(f.run("lea", "craft", "schedules"))
                 .doesNotContain("paused")
-                .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon 23 Nov 2026 09:30");
+                .contains("#1 Mon at 09:30, every week (Europe/Amsterdam) - next: Mon, Nov 23, 2026, 09:30");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ScheduleCommandsTest {
         f.run("lea", "craft", "skip 2026-11-23..2026-12-06");
 
         assertThat(f.run("lea", "craft", "schedules"))
-                .contains("next: Mon 7 Dec 2026 09:30")
+                .contains("next: Mon, Dec 7, 2026, 09:30")
                 .contains("Breaks: 2026-11-23..2026-12-06");
     }
 
@@ -66,9 +66,9 @@ class ScheduleCommandsTest {
         assertThat(reply)
                 .contains("#2")
                 .contains("America/New_York")
-                .contains("Mon 23 Nov 2026 15:30")
-                .contains("Mon 30 Nov 2026 15:30")
-                .contains("Mon 7 Dec 2026 15:30")
+                .contains("Mon, Nov 23, 2026, 15:30")
+                .contains("Mon, Nov 30, 2026, 15:30")
+                .contains("Mon, Dec 7, 2026, 15:30")
                 .contains("(Europe/Amsterdam)");
     }
 

@@ -61,7 +61,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "schedule at 2026-11-23 10:25"))
                 .contains("same minute as moment #1 (Mon at 10:25, every week (Europe/Amsterdam))")
-                .contains("first on Mon 23 Nov 2026 10:25")
+                .contains("first on Mon, Nov 23, 2026, 10:25")
                 .contains("Pick another minute")
                 .contains("/shoptalk schedule at 2026-11-23 10:25 anyway");
         assertThat(f.run("lea", "craft", "schedule weekdays 10:25"))
@@ -81,13 +81,13 @@ class SchedulesThatDoNotClashTest {
                         "schedule mon 10:25",
                         "schedule mon 04:25 tz America/New_York",
                         "same minute as moment #1",
-                        "Mon 23 Nov 2026 10:25 (Europe/Amsterdam)"),
+                        "Mon, Nov 23, 2026, 10:25 (Europe/Amsterdam)"),
                 // a one-off on a later weekly moment's day: that day named
                 arguments(
                         "schedule at 2026-12-02 14:00",
                         "schedule wed 14:00",
                         "same minute as moment #1 (2026-12-02 at 14:00 (Europe/Amsterdam))",
-                        "first on Wed 2 Dec 2026 14:00"));
+                        "first on Wed, Dec 2, 2026, 14:00"));
     }
 
     @ParameterizedTest(name = "{1} after {0}")

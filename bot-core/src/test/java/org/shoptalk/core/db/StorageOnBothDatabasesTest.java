@@ -42,7 +42,7 @@ class StorageOnBothDatabasesTest {
                     .contains("#1")
                     .contains("weekdays")
                     .contains("every 2 weeks")
-                    .contains("[paused until 2026-12-07]")
+                    .contains("[paused until December 7, 2026]")
                     .contains("Breaks: 2026-12-21..2027-01-03");
             f.run("ann", "craft", "guild join");
             f.run("ann", "craft", "digest");

@@ -48,9 +48,9 @@ class GoalCoachTest {
         assertThat(say("No overtime to get there")).contains("YYYY-MM-DD");
         assertThat(say("next friday")).contains("not a date");
         String saved = say("2027-01-15");
-        assertThat(saved).contains("goal #1").contains("2027-01-15").contains("90% of tickets");
+        assertThat(saved).contains("goal #1").contains("January 15, 2027").contains("90% of tickets");
 
-        assertThat(f.run("lea", "craft", "goals")).contains("90% of tickets").contains("2027-01-15");
+        assertThat(f.run("lea", "craft", "goals")).contains("90% of tickets").contains("January 15, 2027");
         assertThat(say("help")).contains("Shoptalk");
 
         f.clock.set(Instant.parse("2027-01-15T08:30:00Z"));

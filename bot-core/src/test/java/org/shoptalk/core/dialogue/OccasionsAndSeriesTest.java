@@ -31,10 +31,10 @@ class OccasionsAndSeriesTest {
         assertThat(reply)
                 .contains("three moments")
                 .contains("project kick-off")
-                .contains("Tue 1 Dec 2026 09:30")
-                .contains("Thu 3 Dec 2026 09:30")
+                .contains("Tue, Dec 1, 2026, 09:30")
+                .contains("Thu, Dec 3, 2026, 09:30")
                 .as("five working days after the start, not a Sunday")
-                .contains("Tue 8 Dec 2026 09:30");
+                .contains("Tue, Dec 8, 2026, 09:30");
         assertThat(ids("SELECT prompt_id FROM schedule ORDER BY id"))
                 .containsExactly("goals-01", "means-05", "dialogue-01");
 
@@ -52,7 +52,7 @@ class OccasionsAndSeriesTest {
         f.run("lea", "craft", "guild create Craft");
         assertThat(f.run("lea", "craft", "series explore 3 tue 10:00"))
                 .contains("3 weekly moments")
-                .contains("Tue 24 Nov 2026 10:00");
+                .contains("Tue, Nov 24, 2026, 10:00");
         List<String> expected = PromptLibrary.builtIn().byTheme(Theme.EXPLORE).subList(0, 3).stream()
                 .map(p -> p.textEn())
                 .toList();

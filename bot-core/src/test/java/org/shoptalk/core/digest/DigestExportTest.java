@@ -158,13 +158,28 @@ class DigestExportTest {
         String md = DigestExport.MARKDOWN.write(period());
 
         assertThat(md)
-                .startsWith("# Craft: reflection moments 2026-11-23 to 2026-11-30")
-                .contains("## 2026-11-23 09:30: What is good work here?")
+                .startsWith("# Craft: reflection moments November 23, 2026 to November 30, 2026")
+                .contains("## Mon, Nov 23, 2026, 09:30: What is good work here?")
                 .contains("*Why this question:* Because it changes.")
                 .contains("Thread: <https://t/1>")
-                .contains("**Bob**, responding to **Ann** (2026-11-23 09:32, edited)")
+                .contains("**Bob**, responding to **Ann** (Mon, Nov 23, 2026, 09:32, edited)")
                 .contains("> Yes, \"quality\" first;\n> then speed")
-                .contains("No answers.");
+                .contains("No answers.")
+                .doesNotContain("2026-11-23");
+    }
+
+    @Test
+    void markdown_of_a_dutch_guild_reads_dutch_with_dutch_dates() {
+        String md = DigestExport.MARKDOWN.write(period(Language.NL));
+
+        assertThat(md)
+                .startsWith("# Craft: reflectiemomenten 23 november 2026 tot en met 30 november 2026")
+                .contains("## ma 23 nov 2026, 09:30: What is good work here?")
+                .contains("*Waarom deze vraag:* Because it changes.")
+                .contains("**Bob**, in reactie op **Ann** (ma 23 nov 2026, 09:32, bewerkt)")
+                .contains("**a colleague** (23 november 2026, bewerkt)")
+                .contains("Geen antwoorden.")
+                .doesNotContain("2026-11-23");
     }
 
     @Test
@@ -172,8 +187,8 @@ class DigestExportTest {
         String md = DigestExport.MARKDOWN.write(period());
 
         assertThat(md)
-                .contains("**a colleague** (2026-11-23, edited)\n\n> I rush when watched.")
-                .doesNotContain("**a colleague** (2026-11-23 ");
+                .contains("**a colleague** (November 23, 2026, edited)\n\n> I rush when watched.")
+                .doesNotContain("**a colleague** (Mon");
     }
 
     @Test

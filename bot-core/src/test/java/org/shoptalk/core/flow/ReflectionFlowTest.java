@@ -28,9 +28,9 @@ class ReflectionFlowTest {
                 .contains("#1")
                 .contains("Mon, Thu")
                 .contains("Europe/Amsterdam")
-                .contains("Mon 23 Nov 2026 09:30")
-                .contains("Thu 26 Nov 2026 09:30")
-                .contains("Mon 30 Nov 2026 09:30");
+                .contains("Mon, Nov 23, 2026, 09:30")
+                .contains("Thu, Nov 26, 2026, 09:30")
+                .contains("Mon, Nov 30, 2026, 09:30");
 
         assertThat(f.run("lea", "craft", "moment explore")).contains("Posted");
         String thread = f.latestRoundThread("craft");

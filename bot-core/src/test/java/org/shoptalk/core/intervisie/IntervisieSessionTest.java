@@ -34,7 +34,7 @@ class IntervisieSessionTest {
                 .contains("Write join")
                 .contains("stays between us")
                 .contains("Phase 1 of 5: The incident")
-                .contains("Open until Tue 24 Nov 09:00");
+                .contains("Open until Tue, Nov 24, 09:00");
         s.say("lea", "Yesterday a client walked out of our meeting when I mentioned the deadline.");
         s.say("ann", "join");
         assertThat(s.answer("bob", "Join!")).contains("Enough people to begin").contains("Lea writes next");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,17 +52,11 @@ class AttributionTest {
         assertThat(bylines.get(0).posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
         assertThat(bylines.get(1).posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
         assertThat(bylines.get(0).posted().iso()).isEqualTo("2026-11-23");
-        assertThat(bylines.get(0)
-                        .posted()
-                        .format(DateTimeFormatter.ofPattern("HH:mm"), DateTimeFormatter.ISO_LOCAL_DATE))
-                .isEqualTo("2026-11-23");
+        assertThat(bylines.get(0).posted().format(Language.EN)).isEqualTo("November 23, 2026");
+        assertThat(bylines.get(0).posted().format(Language.NL)).isEqualTo("23 november 2026");
         assertThat(bylines.get(2).posted().iso()).isEqualTo("2026-11-23T20:00:00Z");
-        assertThat(bylines.get(2)
-                        .posted()
-                        .format(
-                                DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH),
-                                DateTimeFormatter.ISO_LOCAL_DATE))
-                .isEqualTo("Mon 15:00");
+        assertThat(bylines.get(2).posted().format(Language.EN)).isEqualTo("Mon, Nov 23, 2026, 15:00");
+        assertThat(bylines.get(2).posted().format(Language.NL)).isEqualTo("ma 23 nov 2026, 15:00");
     }
 
     @Test

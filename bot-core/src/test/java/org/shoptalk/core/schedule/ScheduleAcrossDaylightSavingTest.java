@@ -15,8 +15,8 @@ class ScheduleAcrossDaylightSavingTest {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.parse("2026-03-27T12:00:00Z"))) {
             f.run("lea", "craft", "guild create Craft tz Europe/Amsterdam");
             assertThat(f.run("lea", "craft", "schedule sun 02:30"))
-                    .contains("Sun 29 Mar 2026 03:00")
-                    .contains("Sun 5 Apr 2026 02:30");
+                    .contains("Sun, Mar 29, 2026, 03:00")
+                    .contains("Sun, Apr 5, 2026, 02:30");
         }
     }
 
@@ -25,7 +25,7 @@ class ScheduleAcrossDaylightSavingTest {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.parse("2026-10-23T12:00:00Z"))) {
             f.run("lea", "craft", "guild create Craft tz Europe/Amsterdam");
             String reply = f.run("lea", "craft", "schedule daily 02:30");
-            assertThat(reply).contains("Sun 25 Oct 2026 02:30").contains("Sat 24 Oct 2026 02:30");
+            assertThat(reply).contains("Sun, Oct 25, 2026, 02:30").contains("Sat, Oct 24, 2026, 02:30");
             assertThat(reply.split("25 Oct", -1)).hasSize(2);
         }
     }
@@ -35,14 +35,14 @@ class ScheduleAcrossDaylightSavingTest {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.parse("2026-03-06T12:00:00Z"))) {
             f.run("lea", "craft", "guild create Craft tz America/New_York");
             assertThat(f.run("lea", "craft", "schedule sun 02:15"))
-                    .contains("Sun 8 Mar 2026 03:00")
-                    .contains("Sun 15 Mar 2026 02:15")
+                    .contains("Sun, Mar 8, 2026, 03:00")
+                    .contains("Sun, Mar 15, 2026, 02:15")
                     .contains("(America/New_York)");
         }
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), Instant.parse("2026-10-30T12:00:00Z"))) {
             f.run("lea", "craft", "guild create Craft tz America/New_York");
             String reply = f.run("lea", "craft", "schedule sun 01:30");
-            assertThat(reply).contains("Sun 1 Nov 2026 01:30").contains("Sun 8 Nov 2026 01:30");
+            assertThat(reply).contains("Sun, Nov 1, 2026, 01:30").contains("Sun, Nov 8, 2026, 01:30");
             assertThat(reply.split("1 Nov", -1)).hasSize(2);
         }
     }
@@ -52,7 +52,7 @@ class ScheduleAcrossDaylightSavingTest {
         try (CoreFixture f = CoreFixture.on(TestDatabases.h2(), CoreFixture.MONDAY_MORNING)) {
             f.run("lea", "craft", "guild create Craft tz Europe/Amsterdam");
             assertThat(f.run("lea", "craft", "schedule tue 09:00 tz America/New_York"))
-                    .contains("Next: Tue 24 Nov 2026 15:00")
+                    .contains("Next: Tue, Nov 24, 2026, 15:00")
                     .endsWith("(Europe/Amsterdam).");
         }
     }

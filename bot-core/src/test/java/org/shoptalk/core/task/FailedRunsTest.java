@@ -180,7 +180,7 @@ class FailedRunsTest {
             });
             assertThat(planned(f, "moment-1")).isEmpty();
 
-            assertThat(f.run("lea", "craft", "schedules")).contains("#1").contains("Mon 23 Nov 2026 09:30");
+            assertThat(f.run("lea", "craft", "schedules")).contains("#1").contains("Mon, Nov 23, 2026, 09:30");
 
             assertThat(planned(f, "moment-1")).containsExactly(MOMENT);
         }
