@@ -38,12 +38,14 @@ class ConsoleDigestSizeTest {
         craft.post("alice", "/shoptalk moment", null);
         String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
         for (int i = 0; i < 120; i++) {
-            craft.post("p" + i, ("Answer " + i + " about the craft. ").repeat(25).substring(0, 500), thread);
+            craft.post(
+                    "p" + i, ("Answer " + i + " about the craft. ").repeat(25).substring(0, 500), thread);
         }
 
         craft.post("alice", "/shoptalk digest", null);
 
-        String digest = craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
+        String digest =
+                craft.lastPublicBotPost("*This week in Craft*").get("text").asText();
         assertThat(digest).contains("120").contains("/digest/").hasSizeLessThan(40_000);
     }
 }

@@ -96,8 +96,6 @@ public enum DigestExport {
         Language lang = p.guild().language();
         Texts t = Texts.get();
         ZoneId zone = p.guild().zone();
-        Language lang = p.guild().language();
-        Texts t = Texts.get();
         StringBuilder out = new StringBuilder();
         out.append("# ")
                 .append(t.t(
@@ -131,7 +129,7 @@ public enum DigestExport {
             }
             for (DigestHistory.AnswerEntry a : r.answers()) {
                 Attribution.Byline by = a.by();
-                String who = "**" + oneLine(by.authorName()) + "**";
+                out.append("\n**").append(oneLine(by.authorName())).append("**");
                 if (by.respondsToName() != null) {
                     out.append(", ")
                             .append(t.t(lang, "export.md.responding"))
