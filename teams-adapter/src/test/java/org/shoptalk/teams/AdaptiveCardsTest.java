@@ -106,7 +106,7 @@ class AdaptiveCardsTest {
         assertThat(card.toString())
                 .contains("\"value\":\"sun\"")
                 .contains("\"title\":\"Zondag\"")
-                .contains("\"value\":\"accountability\"")
+                .contains("\"value\":\"verantwoording\"")
                 .contains("Plannen");
     }
 
