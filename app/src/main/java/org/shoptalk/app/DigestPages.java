@@ -146,7 +146,7 @@ final class DigestPages {
         String text = texts.t(
                 guild.language(),
                 "retention.page.text",
-                purgedBefore.atZone(guild.zone()).toLocalDate().toString(),
+                purgedBefore.atZone(guild.zone()).toLocalDate(),
                 guild.name(),
                 guild.keeping().retentionMonths());
         page(ctx, 410, guild.language(), title, text);

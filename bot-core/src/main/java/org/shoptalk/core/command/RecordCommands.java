@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.prompt.Dimension;
 import org.shoptalk.core.record.PersonalRecord;
@@ -27,8 +27,6 @@ public final class RecordCommands {
     static final int SHOWN = 5;
 
     private static final int PIECE = 160;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Records records;
     private final Supplier<RecordLinks> links;
@@ -67,7 +65,7 @@ public final class RecordCommands {
                 ctx.request().user(), ctx.language(), zone, today.minusYears(1).plusDays(1), today, only);
         ChatMessage.Builder b = ChatMessage.builder()
                 .header(ctx.t("record.title"))
-                .context(ctx.t("record.period", DAY.format(r.from()), DAY.format(r.to()))
+                .context(ctx.t("record.period", r.from(), r.to())
                         + (only == null ? "" : " · " + ctx.t("record.only", ctx.t(only.labelKey()))));
         StringBuilder totals = new StringBuilder();
         totals.append(ctx.t("record.total.sessions", r.sessions().size(), ctx.t("record.hours", r.minutes() / 60.0)));
@@ -87,7 +85,7 @@ public final class RecordCommands {
                 lines.append('\n')
                         .append(ctx.t(
                                 a.anonymous() ? "record.chat.answer.anonymous" : "record.chat.answer",
-                                day(a.at(), zone),
+                                day(ctx, a.at(), zone),
                                 Excerpt.line(a.question(), PIECE),
                                 Excerpt.line(a.text(), PIECE)));
             }
@@ -102,7 +100,7 @@ public final class RecordCommands {
                 lines.append('\n')
                         .append(ctx.t(
                                 "record.chat.goal",
-                                day(g.setAt(), zone),
+                                day(ctx, g.setAt(), zone),
                                 Excerpt.line(g.statement(), PIECE),
                                 g.reviews().size(),
                                 answered));
@@ -116,7 +114,7 @@ public final class RecordCommands {
                 lines.append('\n')
                         .append(ctx.t(
                                 "record.chat.session",
-                                day(s.startedAt(), zone),
+                                day(ctx, s.startedAt(), zone),
                                 s.method(),
                                 s.id(),
                                 ctx.t(s.bringer() ? "record.role.bringer" : "record.role.participant"),
@@ -148,11 +146,7 @@ public final class RecordCommands {
         }
         RecordLinks.Links l = made.get();
         return CommandReply.privately(ChatMessage.builder()
-                .text(ctx.t(
-                        "record.export.ready",
-                        DAY.format(from),
-                        DAY.format(to),
-                        DAY_TIME.format(l.expiresAt().atZone(zone))))
+                .text(ctx.t("record.export.ready", from, to, l.expiresAt().atZone(zone)))
                 .link(ctx.t("record.link.pdf"), l.pdf())
                 .link(ctx.t("record.link.markdown"), l.markdown())
                 .context(ctx.t("record.export.private"))
@@ -163,8 +157,8 @@ public final class RecordCommands {
         return ctx.guild() == null ? ZoneOffset.UTC : ctx.guild().zone();
     }
 
-    private static String day(java.time.Instant at, ZoneId zone) {
-        return DAY.format(at.atZone(zone));
+    private static String day(Context ctx, java.time.Instant at, ZoneId zone) {
+        return Dates.date(ctx.language(), at.atZone(zone).toLocalDate());
     }
 
     private static <T> List<T> latest(List<T> all) {

@@ -93,7 +93,7 @@ public enum RecordExport {
             }
             if (g.reviewOn() != null) {
                 md.append("- ")
-                        .append(x.t("record.goal.review.on", g.reviewOn().toString()))
+                        .append(x.t("record.goal.review.on", g.reviewOn()))
                         .append('\n');
             }
             for (Review rv : g.reviews()) {
@@ -180,7 +180,7 @@ public enum RecordExport {
             }
             if (g.reviewOn() != null) {
                 h.append("<li>")
-                        .append(xml(x.t("record.goal.review.on", g.reviewOn().toString())))
+                        .append(xml(x.t("record.goal.review.on", g.reviewOn())))
                         .append("</li>");
             }
             for (Review rv : g.reviews()) {

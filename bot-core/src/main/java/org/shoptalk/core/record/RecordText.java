@@ -1,21 +1,19 @@
 package org.shoptalk.core.record;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Dimension;
 
 /**
  * The words and numbers every rendering of a record shares: labels from the catalog in the record's language,
- * dates in the record's zone, totals. Stateless.
+ * dates in the record's zone and in the language's one date style ({@link Dates}), totals. Stateless.
  */
 final class RecordText {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-
     private final PersonalRecord record;
 
     RecordText(PersonalRecord record) {
@@ -27,7 +25,7 @@ final class RecordText {
     }
 
     String day(Instant at) {
-        return DAY.format(at.atZone(record.zone()));
+        return Dates.date(record.language(), at.atZone(record.zone()).toLocalDate());
     }
 
     String title() {
@@ -35,7 +33,7 @@ final class RecordText {
     }
 
     String period() {
-        String period = t("record.period", DAY.format(record.from()), DAY.format(record.to()));
+        String period = t("record.period", record.from(), record.to());
         return record.only() == null ? period : period + " · " + t("record.only", label(record.only()));
     }
 

@@ -182,8 +182,8 @@ public final class Retention {
                         platform.invocation(),
                         "retention.notice",
                         guild.keeping().retentionMonths(),
-                        purgeFrom.atZone(guild.zone()).toLocalDate().toString(),
-                        horizon.atZone(guild.zone()).toLocalDate().toString()));
+                        purgeFrom.atZone(guild.zone()).toLocalDate(),
+                        horizon.atZone(guild.zone()).toLocalDate()));
         List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
         List<Runnable> sends = new ArrayList<>();
         if (channels.isEmpty()) {

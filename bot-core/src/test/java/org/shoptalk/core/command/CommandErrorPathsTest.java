@@ -155,8 +155,18 @@ class CommandErrorPathsTest {
                         "\"first\" is not a moment number",
                         "pause ID [until YYYY-MM-DD]"),
                 new Case("lea", "craft", "pause 99", "no moment #99", "pause ID [until YYYY-MM-DD]"),
-                new Case("lea", "craft", "pause 1 until 2026-11-01", "not 2026-11-01", "pause ID [until YYYY-MM-DD]"),
-                new Case("lea", "craft", "pause 1 until 2026-11-23", "not 2026-11-23", "pause ID [until YYYY-MM-DD]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "pause 1 until 2026-11-01",
+                        "not November 1, 2026",
+                        "pause ID [until YYYY-MM-DD]"),
+                new Case(
+                        "lea",
+                        "craft",
+                        "pause 1 until 2026-11-23",
+                        "not November 23, 2026",
+                        "pause ID [until YYYY-MM-DD]"),
                 new Case(
                         "lea",
                         "craft",

@@ -56,7 +56,7 @@ class ScheduleCommandsTest {
 
         assertThat(f.run("lea", "craft", "schedules"))
                 .contains("next: Mon, Dec 7, 2026, 09:30")
-                .contains("Breaks: 2026-11-23..2026-12-06");
+                .contains("Breaks: November 23, 2026 – December 6, 2026");
     }
 
     @Test

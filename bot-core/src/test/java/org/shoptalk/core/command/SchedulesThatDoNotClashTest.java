@@ -86,7 +86,7 @@ class SchedulesThatDoNotClashTest {
                 arguments(
                         "schedule at 2026-12-02 14:00",
                         "schedule wed 14:00",
-                        "same minute as moment #1 (2026-12-02 at 14:00 (Europe/Amsterdam))",
+                        "same minute as moment #1 (December 2, 2026 at 14:00 (Europe/Amsterdam))",
                         "first on Wed, Dec 2, 2026, 14:00"));
     }
 
@@ -129,7 +129,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "series dialogue 4 wed 11:00"))
                 .contains("same minute as moment #1 (Wed at 11:00, every week (Europe/Amsterdam))")
-                .contains("first on Wed 25 Nov 2026 11:00")
+                .contains("first on Wed, Nov 25, 2026, 11:00")
                 .contains("/shoptalk series dialogue 4 wed 11:00 anyway");
         assertThat(moments()).isEqualTo(1);
 
@@ -148,7 +148,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "schedule at 2026-12-03 12:00"))
                 .contains("same minute as moment #1")
-                .contains("first on Thu 3 Dec 2026 12:00");
+                .contains("first on Thu, Dec 3, 2026, 12:00");
         assertThat(f.run("lea", "craft", "schedule at 2026-12-10 12:00")).contains("Reflection moment #2 planned");
     }
 
@@ -160,7 +160,7 @@ class SchedulesThatDoNotClashTest {
 
         assertThat(f.run("lea", "craft", "occasion kickoff 2026-12-01"))
                 .contains("same minute as moment #1 (Thu at 09:30, every week (Europe/Amsterdam))")
-                .contains("first on Thu 3 Dec 2026 09:30")
+                .contains("first on Thu, Dec 3, 2026, 09:30")
                 .contains("/shoptalk occasion kickoff 2026-12-01 anyway");
         assertThat(moments()).isEqualTo(1);
 

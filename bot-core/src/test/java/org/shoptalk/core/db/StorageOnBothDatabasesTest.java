@@ -43,7 +43,7 @@ class StorageOnBothDatabasesTest {
                     .contains("weekdays")
                     .contains("every 2 weeks")
                     .contains("[paused until December 7, 2026]")
-                    .contains("Breaks: 2026-12-21..2027-01-03");
+                    .contains("Breaks: December 21, 2026 – January 3, 2027");
             f.run("ann", "craft", "guild join");
             f.run("ann", "craft", "digest");
             String digest = f.chat.last().text();

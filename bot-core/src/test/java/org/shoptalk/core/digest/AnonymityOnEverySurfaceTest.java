@@ -102,7 +102,7 @@ class AnonymityOnEverySurfaceTest {
             assertThat(anonymous.by().posted()).isEqualTo(new Attribution.When.OnDay(LocalDate.of(2026, 11, 23)));
             assertThat(DigestExport.MARKDOWN.write(period))
                     .contains("**a colleague** (November 23, 2026, edited)")
-                    .contains("**Bob** (2026-11-23 14:00)");
+                    .contains("**Bob** (Mon, Nov 23, 2026, 14:00)");
             assertThat(csv.get(DigestExport.CSV_COLUMNS.indexOf("answer_posted_at")))
                     .isEqualTo("2026-11-23");
             assertThat(json.get("postedAt").asText()).isEqualTo("2026-11-23");

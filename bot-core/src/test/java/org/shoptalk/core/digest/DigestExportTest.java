@@ -173,7 +173,7 @@ class DigestExportTest {
         String md = DigestExport.MARKDOWN.write(period(Language.NL));
 
         assertThat(md)
-                .startsWith("# Craft: reflectiemomenten 23 november 2026 tot en met 30 november 2026")
+                .startsWith("# Craft: reflectiemomenten van 23 november 2026 tot en met 30 november 2026")
                 .contains("## ma 23 nov 2026, 09:30: What is good work here?")
                 .contains("*Waarom deze vraag:* Because it changes.")
                 .contains("**Bob**, in reactie op **Ann** (ma 23 nov 2026, 09:32, bewerkt)")
@@ -207,7 +207,7 @@ class DigestExportTest {
     void a_dutch_guilds_exports_have_dutch_headings_and_json_keeps_its_keys() throws Exception {
         String md = DigestExport.MARKDOWN.write(period(Language.NL));
         assertThat(md)
-                .contains("# Craft: reflectiemomenten van 2026-11-23 tot en met 2026-11-30")
+                .contains("# Craft: reflectiemomenten van 23 november 2026 tot en met 30 november 2026")
                 .contains("Tijden in Europe/Amsterdam. Momenten: 2. Antwoorden: 3.")
                 .contains("*Waarom deze vraag:* Because it changes.")
                 .contains("Draad: <https://t/1>")

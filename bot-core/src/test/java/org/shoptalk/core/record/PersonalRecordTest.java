@@ -97,7 +97,7 @@ class PersonalRecordTest {
         for (int turn = 0; turn < 4 && !said.contains("goal #1"); turn++) {
             said = f.run("ann", null, said.contains("YYYY-MM-DD") ? "2027-01-15" : "The parents at our door");
         }
-        assertThat(said).contains("goal #1").contains("2027-01-15");
+        assertThat(said).contains("goal #1").contains("On January 15, 2027 at 09:30");
         f.clock.set(Instant.parse("2027-01-15T08:30:00Z"));
         f.core().runTask(new Task.Review(1), f.clock.instant());
         f.reply("craft", f.latestRoundThread("craft"), "ann", "Fewer second talks were needed.");
@@ -114,7 +114,7 @@ class PersonalRecordTest {
 
         assertThat(record)
                 .contains("Your reflection record")
-                .contains("2026-01-16 to 2027-01-15")
+                .contains("January 16, 2026 to January 15, 2027")
                 .contains("The families, who sleep better when we call back.")
                 .contains("Cas's handover note was a model of clarity.")
                 .contains("anonymous, only you see this")
@@ -176,7 +176,7 @@ class PersonalRecordTest {
         }
         assertThat(text)
                 .contains("Your reflection record")
-                .contains("2026-11-01 to 2027-01-31")
+                .contains("November 1, 2026 to January 31, 2027")
                 .contains("Intervisie: 1 session, 1.5 hours of reported time")
                 .contains("normative: 2 moments answered")
                 .contains("Who is your work ultimately for?")
@@ -197,7 +197,7 @@ class PersonalRecordTest {
         assertThat(md.contentType()).startsWith("text/markdown");
         assertThat(md.bodyText())
                 .startsWith("# Your reflection record")
-                .contains("2027-01-01 to 2027-01-31 · only normative")
+                .contains("January 1, 2027 to January 31, 2027 · only normative")
                 .contains("- normative: 1 moment answered")
                 .contains("> Fewer second talks were needed.")
                 .contains("- Intervisie: 0 sessions, 0 hours of reported time")

@@ -16,6 +16,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.i18n.Dates;
+import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
@@ -27,7 +29,6 @@ import org.shoptalk.core.testing.TestDatabases;
  * bring core back with its clock on the system clock. They hold on any day the suite runs.
  */
 class QuartzMomentsTest {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
@@ -67,7 +68,7 @@ class QuartzMomentsTest {
             Await.until(
                     () -> plannedFireTimes(f).equals(List.of(moment.plusWeeks(1).toInstant())), Duration.ofSeconds(30));
             assertThat(rounds(f)).isEmpty();
-            assertThat(f.run("lea", "craft", "schedules")).contains(SHOWN.format(moment.plusWeeks(1)));
+            assertThat(f.run("lea", "craft", "schedules")).contains(Dates.dateTime(Language.EN, moment.plusWeeks(1)));
         }
     }
 
@@ -126,7 +127,7 @@ class QuartzMomentsTest {
                 "craft",
                 "schedule " + day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
                         + String.format(Locale.ROOT, "%02d:%02d", moment.getHour(), moment.getMinute()));
-        assertThat(reply).contains(SHOWN.format(moment));
+        assertThat(reply).contains(Dates.dateTime(Language.EN, moment));
     }
 
     private static List<Instant> plannedFireTimes(CoreFixture f) {
