@@ -296,11 +296,15 @@ public final class ScheduleCommands {
         return s.timing().accept(new Timing.Visitor<>() {
             @Override
             public String weekly(Timing.Weekly w) {
+                String days = DaySpec.format(w.days(), ctx.language());
+                if (w.everyWeeks() == 1 && DaySpec.labelRecursWeekly(w.days())) {
+                    // "every day at 02:30" says it all; "every day at 02:30, every week" reads as a mistake
+                    return ctx.t("schedule.daily", days, w.time(), zone) + theme;
+                }
                 String every = w.everyWeeks() == 1
                         ? ctx.t("schedule.every.week")
                         : ctx.t("schedule.every.weeks", w.everyWeeks());
-                return ctx.t("schedule.weekly", DaySpec.format(w.days(), ctx.language()), w.time(), every, zone)
-                        + theme;
+                return ctx.t("schedule.weekly", days, w.time(), every, zone) + theme;
             }
 
             @Override

@@ -82,6 +82,14 @@ public final class DaySpec {
         return Collections.unmodifiableSet(days);
     }
 
+    /**
+     * Whether {@link #format}'s label already says the days come back each week ("every day", "weekdays"), so a
+     * description should not add "every week" to it.
+     */
+    public static boolean labelRecursWeekly(Set<DayOfWeek> days) {
+        return days.equals(ALL) || days.equals(WEEKDAYS);
+    }
+
     /** A short label for these days: "Mon, Wed" / "ma, wo", or "weekdays" / "every day" in words. */
     public static String format(Set<DayOfWeek> days, Language lang) {
         Objects.requireNonNull(days, "days");

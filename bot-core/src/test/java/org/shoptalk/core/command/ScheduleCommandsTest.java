@@ -51,6 +51,19 @@ class ScheduleCommandsTest {
     }
 
     @Test
+    void daily_and_weekday_moments_read_without_a_redundant_every_week() {
+        f.run("lea", "craft", "schedule daily 07:45 anyway");
+        f.run("lea", "craft", "schedule weekdays 12:15 anyway");
+        f.run("lea", "craft", "schedule weekdays 16:00 every 2 weeks anyway");
+
+        assertThat(f.run("lea", "craft", "schedules"))
+                .contains("#2 every day at 07:45 (Europe/Amsterdam)")
+                .contains("#3 weekdays at 12:15 (Europe/Amsterdam)")
+                .contains("#4 weekdays at 16:00, every 2 weeks (Europe/Amsterdam)")
+                .contains("#1 Mon at 09:30, every week (Europe/Amsterdam)");
+    }
+
+    @Test
     void a_break_moves_the_next_moment_past_it() {
         f.run("lea", "craft", "skip 2026-11-23..2026-12-06");
 
