@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,34 +17,23 @@ class DigestPageBrowserIT {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
 
     @Test
     void a_reader_opens_the_digest_from_the_console_follows_the_thread_and_a_changed_link_is_refused()
             throws Exception {
-        app = ShoptalkApp.start(
-                AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("db")))
-                        .withPort(0),
-                List.of());
-        Http http = new Http(app.port());
+        Http http = local.start(dir);
         ConsoleClient craft = new ConsoleClient(http, "craft");
         craft.command("alice", "/shoptalk guild create Craft lang en");
-        craft.post("alice", "/shoptalk moment", null);
-        String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+        String thread = craft.moment("alice");
         craft.post("alice", "Asking before fixing saved me a day.", thread);
         craft.post("bob", "@alice <b>bold</b> and a notebook of near misses.", thread);
         craft.post("alice", "/shoptalk digest", null);
-        String local = "http://localhost:" + app.port() + "/local?channel=craft";
+        String console = local.url("/local?channel=craft");
 
         try (WebDriver browser = WebDriver.start()) {
-            browser.open(local);
+            browser.open(console);
             String digestLink = browser.find("a[href*='/digest/']");
             String href = browser.attribute(digestLink, "href");
             browser.click(digestLink);
@@ -74,8 +62,7 @@ class DigestPageBrowserIT {
                     .isTrue();
 
             browser.click(browser.find("a.thread"));
-            assertThat(browser.currentUrl())
-                    .isEqualTo("http://localhost:" + app.port() + "/local?channel=craft&thread=" + thread);
+            assertThat(browser.currentUrl()).isEqualTo(local.url("/local?channel=craft&thread=" + thread));
             assertThat(browser.title()).isEqualTo("Shoptalk local console");
             assertThat(browser.text(browser.find("#messages"))).contains("Asking before fixing saved me a day.");
 
