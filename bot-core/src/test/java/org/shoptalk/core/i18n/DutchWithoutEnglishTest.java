@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -231,9 +232,9 @@ class DutchWithoutEnglishTest {
 
     @Test
     void no_dutch_text_of_the_catalog_carries_english_words() {
-        Map<String, List<String>> found = new TreeMap<>();
+        Map<String, Set<String>> found = new TreeMap<>();
         for (String key : texts.keys(Language.NL)) {
-            List<String> english = new ArrayList<>();
+            Set<String> english = new LinkedHashSet<>();
             for (int count : new int[] {1, 2}) {
                 english.addAll(english(rendered(key, count), key.startsWith("usage.")));
             }
