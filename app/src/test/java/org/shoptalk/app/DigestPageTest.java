@@ -81,6 +81,7 @@ class DigestPageTest {
                 .contains("Asking before fixing saved me a day.")
                 .contains("bob, responding to alice")
                 .doesNotContain("Pairing helped me most.")
+                .contains("The last 12 weeks")
                 .contains("<svg")
                 .contains("class=\"people\"")
                 .contains("class=\"replies\"")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,10 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.digest.DigestHistory;
@@ -26,6 +22,7 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Attribution;
+import org.shoptalk.core.testing.TextKeys;
 
 /** What the page template is given: only safe links, and a chart whose bars keep to their frame. */
 class DigestPageViewTest {
@@ -98,15 +95,7 @@ class DigestPageViewTest {
     @Test
     void every_page_text_the_app_names_is_in_the_catalog_in_both_languages() throws IOException {
         Pattern key = Pattern.compile("\"(page\\.(?:digest|error)\\.[a-z.]*[a-z])\"");
-        Set<String> named = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = key.matcher(Files.readString(file));
-                while (m.find()) {
-                    named.add(m.group(1));
-                }
-            }
-        }
+        Set<String> named = TextKeys.namedIn(Path.of("src/main/java"), key);
         assertThat(named).contains("page.digest.title", "page.error.gone").hasSizeGreaterThan(25);
         for (Language language : Language.values()) {
             assertThat(Texts.get().keys(language)).as(language.code()).containsAll(named);
