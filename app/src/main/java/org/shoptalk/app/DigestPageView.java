@@ -1,30 +1,23 @@
 package org.shoptalk.app;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 
 /**
  * What the digest page template shows, worked out in Java so the template only places escaped values: the
- * period, the rounds and answers in the guild's language, and the geometry of the 12-week chart.
+ * period, the rounds and answers in the guild's language, and the geometry of the 12-week chart. Every word on the
+ * page is core's catalog ({@code page.digest.*}, issue 14): the template holds none of its own.
  */
 final class DigestPageView {
     static final int[] WEEK_CHOICES = {1, 4, 12, 26, 52};
-    private static final Map<Language, Map<String, String>> TEXTS = loadTexts();
+    private static final Texts TEXTS = Texts.get();
 
     private DigestPageView() {}
 
@@ -33,7 +26,7 @@ final class DigestPageView {
             String lang,
             String title,
             String periodText,
-            Map<String, String> t,
+            Labels labels,
             List<Option> weekOptions,
             List<RoundView> rounds,
             String whyLabel,
@@ -42,6 +35,18 @@ final class DigestPageView {
             Chart chart,
             List<Download> downloads,
             String linkNote) {}
+
+    /** The page's fixed words: the period selector's label and button, the empty note and section headings. */
+    public record Labels(String show, String go, String noRounds, String chartTitle, String downloads) {
+        static Labels in(Language lang, int chartWeeks) {
+            return new Labels(
+                    TEXTS.t(lang, "page.digest.show"),
+                    TEXTS.t(lang, "page.digest.go"),
+                    TEXTS.t(lang, "page.digest.no.rounds"),
+                    TEXTS.t(lang, "page.digest.chart.title", chartWeeks),
+                    TEXTS.t(lang, "page.digest.downloads"));
+        }
+    }
 
     public record Option(int value, String label, boolean selected) {}
 
@@ -69,20 +74,16 @@ final class DigestPageView {
             Instant linkExpires,
             String token) {
         Language lang = period.guild().language();
-        Map<String, String> t = TEXTS.get(lang);
         ZoneId zone = period.guild().zone();
-        String name = period.guild().name();
         String to = Dates.date(lang, period.to().atZone(zone).toLocalDate());
-        String title = shownWeeks == 1
-                ? fill(t.get("title_week"), name, to)
-                : fill(t.get("title_weeks"), name, to, shownWeeks);
+        String title = TEXTS.t(lang, "page.digest.title", period.guild().name(), to, shownWeeks);
 
         List<Option> options = new ArrayList<>();
         for (int w : WEEK_CHOICES) {
-            options.add(new Option(w, w == 1 ? t.get("weeks_1") : fill(t.get("weeks_n"), w), w == shownWeeks));
+            options.add(new Option(w, TEXTS.t(lang, "page.digest.weeks", w), w == shownWeeks));
         }
         if (options.stream().noneMatch(Option::selected)) {
-            options.add(new Option(shownWeeks, fill(t.get("weeks_n"), shownWeeks), true));
+            options.add(new Option(shownWeeks, TEXTS.t(lang, "page.digest.weeks", shownWeeks), true));
         }
 
         List<RoundView> rounds = new ArrayList<>();
@@ -90,11 +91,13 @@ final class DigestPageView {
             List<Link> threads = r.threads().stream()
                     .filter(l -> safeUrl(l.url()))
                     .map(l -> new Link(
-                            r.threads().size() > 1 ? fill(t.get("thread_in"), l.channelId()) : t.get("thread"),
+                            r.threads().size() > 1
+                                    ? TEXTS.t(lang, "page.digest.thread.in", l.channelId())
+                                    : TEXTS.t(lang, "page.digest.thread"),
                             l.url()))
                     .toList();
             List<AnswerView> answers =
-                    r.answers().stream().map(a -> answer(a, t, lang)).toList();
+                    r.answers().stream().map(a -> answer(a, lang)).toList();
             rounds.add(new RoundView(
                     Dates.dateTime(lang, r.openedAt().atZone(zone)),
                     r.prompt(),
@@ -106,38 +109,40 @@ final class DigestPageView {
 
         String query = "?weeks=" + shownWeeks;
         List<Download> downloads = List.of(
-                new Download(t.get("download_period"), files(token, query)),
-                new Download(fill(t.get("download_all"), to), files(token, "")));
+                new Download(TEXTS.t(lang, "page.digest.download.period"), files(token, query)),
+                new Download(TEXTS.t(lang, "page.digest.download.all", to), files(token, "")));
         return new Page(
                 lang.code(),
                 title,
-                fill(
-                        t.get("period"),
+                TEXTS.t(
+                        lang,
+                        "page.digest.period",
                         Dates.date(lang, period.from().atZone(zone).toLocalDate()),
                         to,
                         zone.getId()),
-                t,
+                Labels.in(lang, weeks.size()),
                 options,
                 rounds,
-                t.get("why"),
-                t.get("no_answers"),
-                t.get("edited"),
-                Chart.of(weeks, t, lang),
+                TEXTS.t(lang, "page.digest.why"),
+                TEXTS.t(lang, "page.digest.no.answers"),
+                TEXTS.t(lang, "page.digest.edited"),
+                Chart.of(weeks, lang),
                 downloads,
-                fill(
-                        t.get("link_note"),
+                TEXTS.t(
+                        lang,
+                        "page.digest.link.note",
                         Dates.date(lang, linkExpires.atZone(zone).toLocalDate())));
     }
 
     // Names and times come from core's one anonymity rule: an anonymous answer has its day alone, in the guild's zone.
-    private static AnswerView answer(DigestHistory.AnswerEntry a, Map<String, String> t, Language lang) {
+    private static AnswerView answer(DigestHistory.AnswerEntry a, Language lang) {
         var by = a.by();
         return new AnswerView(
                 by.respondsToName() == null ? "answer" : "reply",
                 a.text(),
                 by.respondsToName() == null
                         ? by.authorName()
-                        : fill(t.get("responding"), by.authorName(), by.respondsToName()),
+                        : TEXTS.t(lang, "page.digest.responding", by.authorName(), by.respondsToName()),
                 by.posted().format(lang),
                 by.edited());
     }
@@ -169,7 +174,7 @@ final class DigestPageView {
         private static final int BASELINE = 230;
         private static final double BAR = 16;
 
-        static Chart of(List<DigestHistory.Week> weeks, Map<String, String> t, Language lang) {
+        static Chart of(List<DigestHistory.Week> weeks, Language lang) {
             int max = weeks.stream()
                     .mapToInt(w -> Math.max(w.participants(), w.repliesBetweenPeople()))
                     .max()
@@ -205,8 +210,8 @@ final class DigestPageView {
                         num(BAR),
                         num(centre),
                         BASELINE + 22,
-                        fill(t.get("chart_people_title"), monday, w.participants()),
-                        fill(t.get("chart_replies_title"), monday, w.repliesBetweenPeople())));
+                        TEXTS.t(lang, "page.digest.chart.people.title", monday, w.participants()),
+                        TEXTS.t(lang, "page.digest.chart.replies.title", monday, w.repliesBetweenPeople())));
             }
             return new Chart(
                     WIDTH,
@@ -214,11 +219,11 @@ final class DigestPageView {
                     LEFT,
                     RIGHT,
                     BASELINE,
-                    t.get("chart_description"),
-                    t.get("chart_people"),
-                    t.get("chart_replies"),
-                    t.get("chart_week"),
-                    t.get("chart_table"),
+                    TEXTS.t(lang, "page.digest.chart.description", weeks.size()),
+                    TEXTS.t(lang, "page.digest.chart.people"),
+                    TEXTS.t(lang, "page.digest.chart.replies"),
+                    TEXTS.t(lang, "page.digest.chart.week"),
+                    TEXTS.t(lang, "page.digest.chart.table"),
                     grid,
                     bars);
         }
@@ -265,33 +270,5 @@ final class DigestPageView {
     // Coordinates with a dot whatever the JVM's locale: SVG wants "12.5", never "12,5".
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String fill(String pattern, Object... args) {
-        String out = pattern;
-        for (int i = 0; i < args.length; i++) {
-            out = out.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return out;
-    }
-
-    private static Map<Language, Map<String, String>> loadTexts() {
-        Map<Language, Map<String, String>> all = new EnumMap<>(Language.class);
-        for (Language language : Language.values()) {
-            String name = "digest/page_" + language.code() + ".properties";
-            Properties p = new Properties();
-            try (InputStream in = DigestPageView.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing page texts " + name);
-                }
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Map<String, String> texts = new HashMap<>();
-            p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
-            all.put(language, Map.copyOf(texts));
-        }
-        return all;
     }
 }

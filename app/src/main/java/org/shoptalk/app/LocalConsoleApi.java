@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.shoptalk.core.local.LocalPost;
 import org.shoptalk.core.local.NoSuchMessageException;
 
 /**
- * The local console's page ({@code GET /local}) and JSON API. Translation only: every rule about
+ * The local console's page ({@code GET /local}, {@link ConsolePage}) and JSON API. Translation only: every rule about
  * messages, and who sees which, lives in {@link LocalChat}; {@link ConsoleGuard} refuses other sites.
  * Bad input gets 400 with what was wrong and the right form, unknown ids 404.
  */
@@ -27,15 +25,18 @@ final class LocalConsoleApi {
     static final String EDIT_FORM = "PUT /local/api/messages/{id} {\"text\":\"the new text\"}";
 
     private final LocalChat chat;
-    private final byte[] page;
+    private final ConsolePage page = new ConsolePage();
 
     LocalConsoleApi(LocalChat chat) {
         this.chat = chat;
-        this.page = loadPage();
     }
 
     void mount(RoutesConfig routes) {
-        routes.get("/local", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+        routes.get(
+                "/local",
+                ctx -> ctx.header("Vary", "Accept-Language")
+                        .contentType("text/html; charset=utf-8")
+                        .result(page.forBrowser(ctx.header("Accept-Language"))));
         routes.get("/local/api/channels", this::channels);
         routes.get("/local/api/messages", this::list);
         routes.post("/local/api/messages", this::post);
@@ -146,17 +147,6 @@ final class LocalConsoleApi {
             return value.asText();
         }
         throw new BadRequest("\"" + field + "\" must be a string", expected);
-    }
-
-    private static byte[] loadPage() {
-        try (InputStream in = LocalConsoleApi.class.getResourceAsStream("local.html")) {
-            if (in == null) {
-                throw new IllegalStateException("local.html is missing from the app jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A request body or query the API cannot read; answered with 400 and the right form. */

@@ -30,6 +30,21 @@ final class ConsoleClient {
         return answer.json().get("id").asText();
     }
 
+    /** Opens a moment now, as {@code user} typing {@code /shoptalk moment}; returns its thread's id. */
+    String moment(String user) {
+        return opened(user, "/shoptalk moment");
+    }
+
+    /** Opens a moment with the prompt {@code promptId} ({@code /shoptalk moment goals-03}); returns its thread. */
+    String moment(String user, String promptId) {
+        return opened(user, "/shoptalk moment " + promptId);
+    }
+
+    private String opened(String user, String command) {
+        post(user, command, null);
+        return lastPublicBotPost("*Reflection moment").get("id").asText();
+    }
+
     /** The text of Shoptalk's reply to a command a person just typed (the last bot message they can see). */
     String command(String user, String text) {
         post(user, text, null);

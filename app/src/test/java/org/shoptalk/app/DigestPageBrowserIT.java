@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,14 +18,8 @@ class DigestPageBrowserIT {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
 
     /**
      * At 390 px every week label (day over month), every axis value and the legend is on screen, not cut at an edge,
@@ -69,22 +62,17 @@ class DigestPageBrowserIT {
     @Test
     void a_reader_opens_the_digest_from_the_console_follows_the_thread_and_a_changed_link_is_refused()
             throws Exception {
-        app = ShoptalkApp.start(
-                AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("db")))
-                        .withPort(0),
-                List.of());
-        Http http = new Http(app.port());
+        Http http = local.start(dir);
         ConsoleClient craft = new ConsoleClient(http, "craft");
         craft.command("alice", "/shoptalk guild create Craft lang en");
-        craft.post("alice", "/shoptalk moment", null);
-        String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+        String thread = craft.moment("alice");
         craft.post("alice", "Asking before fixing saved me a day.", thread);
         craft.post("bob", "@alice <b>bold</b> and a notebook of near misses.", thread);
         craft.post("alice", "/shoptalk digest", null);
-        String local = "http://localhost:" + app.port() + "/local?channel=craft";
+        String console = local.url("/local?channel=craft");
 
         try (WebDriver browser = WebDriver.start()) {
-            browser.open(local);
+            browser.open(console);
             String digestLink = browser.find("a[href*='/digest/']");
             String href = browser.attribute(digestLink, "href");
             browser.click(digestLink);
@@ -114,8 +102,7 @@ class DigestPageBrowserIT {
             chartLabelsAreReadableAtPhoneWidth(browser);
 
             browser.click(browser.find("a.thread"));
-            assertThat(browser.currentUrl())
-                    .isEqualTo("http://localhost:" + app.port() + "/local?channel=craft&thread=" + thread);
+            assertThat(browser.currentUrl()).isEqualTo(local.url("/local?channel=craft&thread=" + thread));
             assertThat(browser.title()).isEqualTo("Shoptalk local console");
             assertThat(browser.text(browser.find("#messages"))).contains("Asking before fixing saved me a day.");
 

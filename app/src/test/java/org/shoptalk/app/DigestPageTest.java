@@ -9,13 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.digest.DigestExport;
 import org.shoptalk.core.digest.DigestTokens;
@@ -30,28 +29,18 @@ class DigestPageTest {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
 
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private Http start(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(extra);
-        env.put("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("shoptalk"));
-        app = ShoptalkApp.start(AppConfig.fromEnvironment(env).withPort(0), List.of());
-        return new Http(app.port());
+    private Http start() {
+        return local.start(dir);
     }
 
     /** A guild lives through a moment: answers, a reply with markup in it, a deleted answer, then its digest. Returns the digest's link. */
     private static Matcher guildWithDigest(Http http) {
         ConsoleClient craft = new ConsoleClient(http, "craft");
         craft.command("alice", "/shoptalk guild create Craft lang en");
-        craft.post("alice", "/shoptalk moment", null);
-        String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+        String thread = craft.moment("alice");
         craft.post("alice", "Asking before fixing saved me a day.", thread);
         String gone = craft.post("carol", "Pairing helped me most.", thread);
         craft.post("bob", "@alice <script>alert('x')</script> & I keep a notebook of near misses.", thread);
@@ -65,12 +54,23 @@ class DigestPageTest {
         return link;
     }
 
+    /** A Dutch guild, Vakmensen, asks for its digest before any moment. Returns the path of the digest's link. */
+    private static String dutchGuildsDigestPath(Http http) {
+        ConsoleClient vak = new ConsoleClient(http, "vak");
+        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
+        vak.post("lea", "/shoptalk digest", null);
+        Matcher link = LINK.matcher(
+                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
+        assertThat(link.find()).isTrue();
+        return link.group(2);
+    }
+
     @Test
     void the_digest_links_to_a_page_with_the_prompt_the_answers_who_answered_whom_the_thread_and_the_chart() {
-        Http http = start(Map.of());
+        Http http = start();
         Matcher link = guildWithDigest(http);
 
-        assertThat(link.group(1)).isEqualTo("http://localhost:" + app.port());
+        assertThat(link.group(1)).isEqualTo(local.url(""));
         Http.Answer page = http.get(link.group(2));
 
         assertThat(page.status()).isEqualTo(200);
@@ -81,6 +81,7 @@ class DigestPageTest {
                 .contains("Asking before fixing saved me a day.")
                 .contains("bob, responding to alice")
                 .doesNotContain("Pairing helped me most.")
+                .contains("The last 12 weeks")
                 .contains("<svg")
                 .contains("class=\"people\"")
                 .contains("class=\"replies\"")
@@ -98,15 +99,9 @@ class DigestPageTest {
 
     @Test
     void a_dutch_guild_reads_its_page_in_dutch() {
-        Http http = start(Map.of());
-        ConsoleClient vak = new ConsoleClient(http, "vak");
-        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
-        vak.post("lea", "/shoptalk digest", null);
-        Matcher link = LINK.matcher(
-                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
-        assertThat(link.find()).isTrue();
+        Http http = start();
 
-        String body = http.get(link.group(2)).body();
+        String body = http.get(dutchGuildsDigestPath(http)).body();
         assertThat(body)
                 .contains("<html lang=\"nl\">")
                 .contains("Reflectie in Vakmensen")
@@ -116,32 +111,28 @@ class DigestPageTest {
 
     @Test
     void a_page_and_export_for_weeks_the_retention_removed_say_so_in_the_guilds_language() {
-        Http http = start(Map.of());
-        ConsoleClient vak = new ConsoleClient(http, "vak");
-        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
-        vak.post("lea", "/shoptalk digest", null);
-        Matcher link = LINK.matcher(
-                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
-        assertThat(link.find()).isTrue();
+        Http http = start();
+        String path = dutchGuildsDigestPath(http);
         // What the daily purge records once it removed everything up to after this digest (RetentionTest runs it).
-        app.database()
+        local.app()
+                .database()
                 .useTransaction(h -> h.update(
                         "UPDATE guild SET purged_before = ?", Instant.now().plus(Duration.ofDays(1))));
 
-        Http.Answer page = http.get(link.group(2));
+        Http.Answer page = http.get(path);
         assertThat(page.status()).isEqualTo(410);
         assertThat(page.body())
                 .contains("Verwijderd volgens de bewaartermijn")
                 .contains("Vakmensen bewaart antwoorden en draadjes 24 maanden")
                 .doesNotContain("Reflectie in");
-        Http.Answer export = http.get(link.group(2) + "/export.csv");
+        Http.Answer export = http.get(path + "/export.csv");
         assertThat(export.status()).isEqualTo(410);
         assertThat(export.body()).contains("Verwijderd volgens de bewaartermijn");
     }
 
     @Test
     void markup_in_an_answer_stays_text() {
-        Http http = start(Map.of());
+        Http http = start();
         String body = http.get(guildWithDigest(http).group(2)).body();
 
         assertThat(body)
@@ -151,7 +142,7 @@ class DigestPageTest {
 
     @Test
     void a_link_with_one_character_changed_gets_the_same_plain_403() {
-        Http http = start(Map.of());
+        Http http = start();
         String path = guildWithDigest(http).group(2);
         String bogus = http.get("/digest/nothing.here").body();
 
@@ -169,7 +160,7 @@ class DigestPageTest {
 
     @Test
     void an_expired_link_and_a_link_to_a_removed_guild_get_the_same_plain_410() {
-        Http http = start(Map.of("SHOPTALK_SECRET", SECRET));
+        Http http = local.start(dir, Map.of("SHOPTALK_SECRET", SECRET));
         guildWithDigest(http);
         Instant posted = Instant.now().minus(Duration.ofDays(61));
         DigestTokens old = DigestTokens.withSecret(SECRET, Clock.fixed(posted, ZoneOffset.UTC));
@@ -186,7 +177,8 @@ class DigestPageTest {
 
     @Test
     void a_link_made_with_the_configured_secret_and_public_url_opens_the_page() {
-        Http http = start(Map.of("SHOPTALK_SECRET", SECRET, "SHOPTALK_PUBLIC_URL", "https://shoptalk.example.org/"));
+        Http http = local.start(
+                dir, Map.of("SHOPTALK_SECRET", SECRET, "SHOPTALK_PUBLIC_URL", "https://shoptalk.example.org/"));
         Matcher link = guildWithDigest(http);
 
         assertThat(link.group(1)).isEqualTo("https://shoptalk.example.org");
@@ -197,19 +189,18 @@ class DigestPageTest {
 
     @Test
     void a_link_still_opens_after_a_restart_without_a_configured_secret() {
-        Http http = start(Map.of());
+        Http http = start();
         String path = guildWithDigest(http).group(2);
-        app.close();
-        app = null;
+        local.stop();
 
-        http = start(Map.of());
+        http = start();
         assertThat(http.get(path).status()).isEqualTo(200);
         assertThat(http.get(path).body()).contains("Asking before fixing saved me a day.");
     }
 
     @Test
     void the_period_selector_shows_more_weeks_and_refuses_a_bad_value_plainly() {
-        Http http = start(Map.of());
+        Http http = start();
         String path = guildWithDigest(http).group(2);
 
         Http.Answer four = http.get(path + "?weeks=4");
@@ -222,7 +213,7 @@ class DigestPageTest {
 
     @Test
     void exports_hold_the_same_answers_as_csv_json_and_markdown() throws Exception {
-        Http http = start(Map.of());
+        Http http = start();
         String path = guildWithDigest(http).group(2);
 
         Http.Answer csv = http.get(path + "/export.csv");
@@ -277,14 +268,8 @@ class DigestPageTest {
      */
     @Test
     void error_pages_speak_the_guilds_language_or_else_the_browsers() {
-        Http http = start(Map.of());
-        ConsoleClient vak = new ConsoleClient(http, "vak");
-        vak.command("lea", "/shoptalk guild create Vakmensen lang nl");
-        vak.post("lea", "/shoptalk digest", null);
-        Matcher link = LINK.matcher(
-                vak.lastPublicBotPost("*Deze week in Vakmensen*").get("text").asText());
-        assertThat(link.find()).isTrue();
-        String path = link.group(2);
+        Http http = start();
+        String path = dutchGuildsDigestPath(http);
 
         Http.Answer missing = http.get(path + "/export.xlsx");
         assertThat(missing.status()).isEqualTo(404);

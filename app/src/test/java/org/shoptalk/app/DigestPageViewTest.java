@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +13,16 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.round.Attribution;
+import org.shoptalk.core.testing.TextKeys;
 
 /** What the page template is given: only safe links, and a chart whose bars keep to their frame. */
 class DigestPageViewTest {
@@ -84,6 +90,18 @@ class DigestPageViewTest {
         assertThat(chart.weeks().get(3).peopleTitle()).isEqualTo("Week of September 28, 2026: 12 people took part");
         assertThat(chart.weeks().get(3).day()).isEqualTo("28");
         assertThat(chart.weeks().get(3).month()).isEqualTo("Sep");
+        assertThat(chart.weeks().get(4).peopleTitle()).isEqualTo("Week of October 5, 2026: 1 person took part");
+    }
+
+    /** The page's words are core's catalog (issue 14): a key the app names but the catalog lacks fails here, not on a reader's screen. */
+    @Test
+    void every_page_text_the_app_names_is_in_the_catalog_in_both_languages() throws IOException {
+        Pattern key = Pattern.compile("\"(page\\.(?:digest|error)\\.[a-z.]*[a-z])\"");
+        Set<String> named = TextKeys.namedIn(Path.of("src/main/java"), key);
+        assertThat(named).contains("page.digest.title", "page.error.gone").hasSizeGreaterThan(25);
+        for (Language language : Language.values()) {
+            assertThat(Texts.get().keys(language)).as(language.code()).containsAll(named);
+        }
     }
 
     @Test

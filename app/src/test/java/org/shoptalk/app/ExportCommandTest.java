@@ -32,9 +32,7 @@ class ExportCommandTest {
                 ShoptalkApp.start(AppConfig.fromEnvironment(env()).withPort(0), List.of())) {
             ConsoleClient craft = new ConsoleClient(new Http(app.port()), "craft");
             craft.command("alice", "/shoptalk guild create Craft lang en");
-            craft.post("alice", "/shoptalk moment", null);
-            String thread =
-                    craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+            String thread = craft.moment("alice");
             craft.post("alice", "Slow down, then speed up.", thread);
             craft.post("bob", "So \"slow\" how, @alice?\nTell me more.", thread);
         }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.testing.Await;
 
@@ -20,33 +18,22 @@ class LocalConsoleBrowserIT {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
 
     @Test
     void on_a_phone_the_console_fits_the_screen_renders_formatting_and_its_buttons_work() throws Exception {
-        app = ShoptalkApp.start(
-                AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("db")))
-                        .withPort(0),
-                List.of());
-        Http http = new Http(app.port());
+        Http http = local.start(dir);
         ConsoleClient craft = new ConsoleClient(http, "craft");
         craft.command("alice", "/shoptalk guild create Craft lang en");
         craft.command("alice", "/shoptalk schedule mon 09:30");
-        craft.post("alice", "/shoptalk moment", null);
-        String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+        String thread = craft.moment("alice");
         craft.post("bob", "*Asking first* saved me a day.", thread);
         craft.post("alice", "/shoptalk guild lead add @bob", null);
         craft.command("alice", "/shoptalk schedules");
 
         try (WebDriver browser = WebDriver.start()) {
-            browser.open("http://localhost:" + app.port() + "/local?channel=craft");
+            browser.open(local.url("/local?channel=craft"));
             String pause = browser.find("button[data-command='pause 1']");
 
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")

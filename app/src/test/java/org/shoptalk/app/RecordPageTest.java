@@ -3,12 +3,10 @@ package org.shoptalk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,26 +21,15 @@ class RecordPageTest {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
 
     @Test
     void the_record_export_is_served_by_the_app_to_the_link_holder_only() {
-        app = ShoptalkApp.start(
-                AppConfig.fromEnvironment(Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("shoptalk")))
-                        .withPort(0),
-                List.of());
-        Http http = new Http(app.port());
+        Http http = local.start(dir);
         ConsoleClient craft = new ConsoleClient(http, "craft");
         craft.command("alice", "/shoptalk guild create Craft lang en");
-        craft.post("alice", "/shoptalk moment goals-03", null);
-        String thread = craft.lastPublicBotPost("*Reflection moment").get("id").asText();
+        String thread = craft.moment("alice", "goals-03");
         craft.post("alice", "The <b>families</b> we call back & reassure.", thread);
 
         assertThat(craft.command("alice", "/shoptalk record export"))

@@ -138,6 +138,27 @@ class WebServerTest {
                 .doesNotContain("href=\"http");
     }
 
+    /** Issue 14: the console's own words are core's catalog, in the browser's language; none is left unfilled. */
+    @Test
+    void console_page_speaks_the_browsers_language() {
+        String english = http.get("/local").body();
+        String dutch = http.send("GET", "/local", null, null, Map.of("Accept-Language", "nl-NL,nl;q=0.9"))
+                .body();
+
+        assertThat(english)
+                .contains("<html lang=\"en\">")
+                .contains("<title>Shoptalk local console</title>")
+                .contains("data-reply-in-thread=\"Reply in thread\"")
+                .doesNotContain("{{");
+        assertThat(dutch)
+                .contains("<html lang=\"nl\">")
+                .contains("<label for=\"user\">Je bent</label>")
+                .contains("data-reply-in-thread=\"Reageer in de draad\"")
+                .contains("data-invocation=\"/shoptalk\"")
+                .doesNotContain("Reply in thread")
+                .doesNotContain("{{");
+    }
+
     @Test
     void post_list_edit_delete_round_trip() {
         Http.Answer posted = http.post(

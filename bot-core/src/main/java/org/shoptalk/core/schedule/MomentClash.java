@@ -118,16 +118,48 @@ public final class MomentClash {
                 || !a.zoneOr(guildZone).equals(b.zoneOr(guildZone))) {
             return false;
         }
-        if (a.timing() instanceof Timing.Weekly x && b.timing() instanceof Timing.Weekly y) {
-            return x.days().equals(y.days())
-                    && x.time().equals(y.time())
-                    && x.everyWeeks() == y.everyWeeks()
-                    && sameWeeks(x, y);
-        }
-        if (a.timing() instanceof Timing.Once x && b.timing() instanceof Timing.Once y) {
-            return x.at().equals(y.at());
-        }
-        return false;
+        return sameTiming(a.timing(), b.timing());
+    }
+
+    /**
+     * Timings of two kinds are never the same moment. Both sides go through {@link Timing.Visitor}, so a new kind of
+     * timing does not compile until it says when it repeats another (issue 14: no instanceof over a sealed type).
+     */
+    private static boolean sameTiming(Timing a, Timing b) {
+        return a.accept(new Timing.Visitor<>() {
+            @Override
+            public Boolean weekly(Timing.Weekly x) {
+                return b.accept(new Timing.Visitor<>() {
+                    @Override
+                    public Boolean weekly(Timing.Weekly y) {
+                        return x.days().equals(y.days())
+                                && x.time().equals(y.time())
+                                && x.everyWeeks() == y.everyWeeks()
+                                && sameWeeks(x, y);
+                    }
+
+                    @Override
+                    public Boolean once(Timing.Once y) {
+                        return false;
+                    }
+                });
+            }
+
+            @Override
+            public Boolean once(Timing.Once x) {
+                return b.accept(new Timing.Visitor<>() {
+                    @Override
+                    public Boolean weekly(Timing.Weekly y) {
+                        return false;
+                    }
+
+                    @Override
+                    public Boolean once(Timing.Once y) {
+                        return x.at().equals(y.at());
+                    }
+                });
+            }
+        });
     }
 
     /** Every N weeks counts from the anchor's week: two such moments are the same only in the same weeks. */

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ibm.icu.text.MessageFormat;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.shoptalk.core.testing.TextKeys;
 
 /** A Dutch guild and an English guild hear the same things: no text is missing or drops a detail in one language. */
 class TextsTest {
@@ -92,15 +90,7 @@ class TextsTest {
     /** A key the code asks for but no bundle has would fail at the moment someone needs the text. */
     @Test
     void every_text_key_named_in_core_exists() throws IOException {
-        Set<String> named = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/shoptalk/core"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY_IN_CODE.matcher(Files.readString(file));
-                while (m.find()) {
-                    named.add(m.group(1));
-                }
-            }
-        }
+        Set<String> named = TextKeys.namedIn(Path.of("src/main/java/org/shoptalk/core"), KEY_IN_CODE);
         assertThat(named).hasSizeGreaterThan(50);
         assertThat(texts.keys(Language.EN)).containsAll(named);
     }
