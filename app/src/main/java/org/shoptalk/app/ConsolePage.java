@@ -20,6 +20,8 @@ import org.shoptalk.core.i18n.Texts;
  */
 final class ConsolePage {
     private static final String PREFIX = "console.";
+    /** The API's refusals ({@link LocalConsoleApi}): the page shows them as the API sends them, not as its words. */
+    private static final String ERRORS = "console.error.";
 
     private final Map<Language, String> pages = new EnumMap<>(Language.class);
 
@@ -41,7 +43,7 @@ final class ConsolePage {
         Texts texts = Texts.get();
         Map<String, String> words = new HashMap<>();
         for (String key : texts.keys(language)) {
-            if (key.startsWith(PREFIX)) {
+            if (key.startsWith(PREFIX) && !key.startsWith(ERRORS)) {
                 words.put(
                         camel(key.substring(PREFIX.length())),
                         texts.tFor(language, ChatPlatform.SLASH_COMMAND, key, "{0}"));

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.local.LocalInputException;
 import org.shoptalk.core.local.LocalMessage;
@@ -17,12 +19,16 @@ import org.shoptalk.core.local.NoSuchMessageException;
 /**
  * The local console's page ({@code GET /local}, {@link ConsolePage}) and JSON API. Translation only: every rule about
  * messages, and who sees which, lives in {@link LocalChat}; {@link ConsoleGuard} refuses other sites.
- * Bad input gets 400 with what was wrong and the right form, unknown ids 404.
+ * Bad input gets 400 as {@code {"error": text, "expected": the request's right form}}, unknown ids 404 as
+ * {@code {"error": text}}. The text is core's catalog ({@code console.error.*}, no words of the app's own), in the
+ * language of the guild whose channel the request names, else the browser's ({@code Accept-Language}, as the page).
  */
 final class LocalConsoleApi {
+    // The right forms are API syntax, the same in every language; what was wrong is a catalog text.
     static final String POST_FORM = "POST /local/api/messages"
-            + " {\"channel\":\"general\",\"user\":\"alice\",\"text\":\"hello\",\"thread\":null}";
-    static final String EDIT_FORM = "PUT /local/api/messages/{id} {\"text\":\"the new text\"}";
+            + " {\"channel\":\"general\",\"user\":\"alice\",\"text\":\"...\",\"thread\":null}";
+    static final String EDIT_FORM = "PUT /local/api/messages/{id} {\"text\":\"...\"}";
+    static final String LIST_FORM = "GET /local/api/messages?channel=general[&user=alice]";
 
     private final LocalChat chat;
     private final ConsolePage page = new ConsolePage();
@@ -43,9 +49,26 @@ final class LocalConsoleApi {
         routes.put("/local/api/messages/{id}", this::edit);
         routes.delete("/local/api/messages/{id}", this::delete);
         routes.exception(
-                LocalInputException.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), expectedFor(ctx)));
-        routes.exception(NoSuchMessageException.class, (e, ctx) -> JsonReplies.error(ctx, 404, e.getMessage()));
-        routes.exception(BadRequest.class, (e, ctx) -> JsonReplies.error(ctx, 400, e.getMessage(), e.expected));
+                LocalInputException.class,
+                (e, ctx) -> JsonReplies.error(ctx, 400, e.text(browserLanguage(ctx)), expectedFor(ctx)));
+        routes.exception(
+                NoSuchMessageException.class, (e, ctx) -> JsonReplies.error(ctx, 404, e.text(browserLanguage(ctx))));
+        routes.exception(BadRequest.class, this::badRequest);
+    }
+
+    private void badRequest(BadRequest e, Context ctx) {
+        Optional<Language> guild = e.channel.flatMap(chat::guildLanguage);
+        if (guild.isEmpty() && ctx.pathParamMap().containsKey("id")) {
+            guild = chat.guildLanguageOfMessage(ctx.pathParam("id"));
+        }
+        Language language = guild.orElseGet(() -> browserLanguage(ctx));
+        JsonReplies.error(ctx, 400, Texts.get().t(language, e.key, e.args), e.expected);
+    }
+
+    /** The language the browser asks for; the answer then varies with it, as the page does. */
+    private static Language browserLanguage(Context ctx) {
+        ctx.header("Vary", "Accept-Language");
+        return Language.fromAcceptLanguage(ctx.header("Accept-Language"));
     }
 
     private void channels(Context ctx) {
@@ -55,9 +78,7 @@ final class LocalConsoleApi {
     private void list(Context ctx) {
         String channel = ctx.queryParam("channel");
         if (channel == null || channel.isBlank()) {
-            throw new BadRequest(
-                    "the query parameter \"channel\" is missing",
-                    "GET /local/api/messages?channel=general (optionally &user=alice to see what alice sees)");
+            throw new BadRequest(LIST_FORM, Optional.empty(), "console.error.query.channel");
         }
         List<Map<String, Object>> messages = chat.seen(channel, viewer(ctx)).stream()
                 .map(LocalConsoleApi::json)
@@ -98,7 +119,7 @@ final class LocalConsoleApi {
         return switch (ctx.method().name()) {
             case "POST" -> POST_FORM;
             case "PUT" -> EDIT_FORM;
-            default -> "GET /local/api/messages?channel=general";
+            default -> LIST_FORM;
         };
     }
 
@@ -129,10 +150,10 @@ final class LocalConsoleApi {
         try {
             body = JsonReplies.MAPPER.readTree(ctx.bodyAsBytes());
         } catch (IOException e) {
-            throw new BadRequest("the body is not valid JSON", expected);
+            throw new BadRequest(expected, Optional.empty(), "console.error.body.json");
         }
         if (body == null || !body.isObject()) {
-            throw new BadRequest("the body must be a JSON object", expected);
+            throw new BadRequest(expected, Optional.empty(), "console.error.body.object");
         }
         return body;
     }
@@ -146,17 +167,29 @@ final class LocalConsoleApi {
         if (value.isTextual() || value.isIntegralNumber()) {
             return value.asText();
         }
-        throw new BadRequest("\"" + field + "\" must be a string", expected);
+        JsonNode channel = body.get("channel");
+        Optional<String> named =
+                Optional.ofNullable(channel).filter(JsonNode::isTextual).map(JsonNode::asText);
+        throw new BadRequest(expected, named, "console.error.field.string", field);
     }
 
-    /** A request body or query the API cannot read; answered with 400 and the right form. */
+    /**
+     * A request body or query the API cannot read; answered with 400, the catalog text {@code key} and the right form.
+     * {@code channel}: the channel the request names, if it could be read, for the guild's language.
+     */
     static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String expected;
+        final transient Optional<String> channel;
+        final String key;
+        final transient Object[] args;
 
-        BadRequest(String message, String expected) {
-            super(message);
+        BadRequest(String expected, Optional<String> channel, String key, Object... args) {
+            super(key);
             this.expected = expected;
+            this.channel = channel;
+            this.key = key;
+            this.args = args.clone();
         }
     }
 }

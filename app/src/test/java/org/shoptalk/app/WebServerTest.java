@@ -2,22 +2,34 @@ package org.shoptalk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
+import org.shoptalk.core.chat.Tenant;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.testing.RecordingShoptalk;
+import org.shoptalk.core.testing.TextKeys;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
 import org.shoptalk.core.web.Route;
@@ -345,7 +357,7 @@ class WebServerTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/json");
-        assertThat(answer.json().get("error").asText()).isEqualTo("the body is not valid JSON");
+        assertThat(answer.json().get("error").asText()).isEqualTo("The body is not valid JSON: send one JSON object.");
         assertThat(answer.json().get("expected").asText()).contains("\"channel\":\"general\"");
     }
 
@@ -358,14 +370,98 @@ class WebServerTest {
         Http.Answer emptyEdit = http.put("/local/api/messages/1", "{}");
 
         assertThat(noUser.status()).isEqualTo(400);
-        assertThat(noUser.json().get("error").asText()).contains("\"user\" is missing");
+        assertThat(noUser.json().get("error").asText())
+                .isEqualTo("\"user\" is missing: give a name such as \"alice\".");
         assertThat(arrayText.status()).isEqualTo(400);
-        assertThat(arrayText.json().get("error").asText()).isEqualTo("\"text\" must be a string");
+        assertThat(arrayText.json().get("error").asText()).isEqualTo("\"text\" must be a string.");
         assertThat(notObject.status()).isEqualTo(400);
         assertThat(noChannel.status()).isEqualTo(400);
-        assertThat(noChannel.json().get("error").asText()).contains("\"channel\"");
+        assertThat(noChannel.json().get("error").asText())
+                .isEqualTo("The query parameter \"channel\" is missing: add ?channel=general"
+                        + " (and &user=alice to see what alice sees).");
+        assertThat(noChannel.json().get("expected").asText())
+                .isEqualTo("GET /local/api/messages?channel=general[&user=alice]");
         assertThat(emptyEdit.status()).isEqualTo(400);
         assertThat(emptyEdit.json().get("expected").asText()).contains("{\"text\":");
+    }
+
+    @Test
+    void a_browser_that_asks_for_dutch_reads_dutch_errors_in_the_same_shape() {
+        Map<String, String> dutch = Map.of("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8");
+
+        Http.Answer badJson = http.send("POST", "/local/api/messages", "application/json", "{channel: craft", dutch);
+        Http.Answer noUser = http.send(
+                "POST", "/local/api/messages", "application/json", "{\"channel\":\"craft\",\"text\":\"hi\"}", dutch);
+        Http.Answer noChannel = http.send("GET", "/local/api/messages", null, null, dutch);
+        Http.Answer unknown = http.send("DELETE", "/local/api/messages/999", null, null, dutch);
+
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.json().get("error").asText())
+                .isEqualTo("De inhoud is geen geldige JSON: stuur één JSON-object.");
+        assertThat(badJson.json().get("expected").asText()).contains("\"channel\":\"general\"");
+        assertThat(noUser.status()).isEqualTo(400);
+        assertThat(noUser.json().get("error").asText())
+                .isEqualTo("\"user\" ontbreekt: geef een naam, zoals \"alice\".");
+        assertThat(noChannel.json().get("error").asText()).startsWith("De parameter \"channel\" ontbreekt in de URL");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText())
+                .isEqualTo("Geen bericht met id \"999\": het is nooit geplaatst of is verwijderd.");
+    }
+
+    @Test
+    void errors_about_a_dutch_guilds_channel_read_dutch_even_for_an_english_browser() {
+        database.useTransaction(h -> {
+            GuildStore guilds = new GuildStore();
+            long id = guilds.create(
+                    h,
+                    Tenant.LOCAL,
+                    "Vak",
+                    Language.NL,
+                    ZoneId.of("Europe/Amsterdam"),
+                    new UserRef(Tenant.LOCAL, "alice"),
+                    Instant.now());
+            guilds.addChannel(h, id, new ChannelRef(Tenant.LOCAL, "craft"), Instant.now());
+        });
+        Map<String, String> english = Map.of("Accept-Language", "en-GB,en;q=0.9");
+
+        Http.Answer arrayText = http.send(
+                "POST",
+                "/local/api/messages",
+                "application/json",
+                "{\"channel\":\"craft\",\"user\":\"alice\",\"text\":[1]}",
+                english);
+        Http.Answer emptyText = http.send(
+                "POST",
+                "/local/api/messages",
+                "application/json",
+                "{\"channel\":\"craft\",\"user\":\"alice\"}",
+                english);
+        Http.Answer elsewhere = http.send(
+                "POST",
+                "/local/api/messages",
+                "application/json",
+                "{\"channel\":\"general\",\"user\":\"alice\"}",
+                english);
+
+        assertThat(arrayText.status()).isEqualTo(400);
+        assertThat(arrayText.json().get("error").asText()).isEqualTo("\"text\" moet een tekst zijn.");
+        assertThat(emptyText.status()).isEqualTo(400);
+        assertThat(emptyText.json().get("error").asText())
+                .isEqualTo(
+                        "\"text\" ontbreekt: geef de tekst van het bericht, of een opdracht zoals \"/shoptalk hulp\".");
+        assertThat(elsewhere.json().get("error").asText())
+                .isEqualTo("\"text\" is missing: give the message text, or a command such as \"/shoptalk help\".");
+    }
+
+    /** The API's refusals are core's catalog (no words of the app's own): a key the app names must be there in both. */
+    @Test
+    void every_console_error_the_app_names_is_in_the_catalog_in_both_languages() throws IOException {
+        Set<String> named =
+                TextKeys.namedIn(Path.of("src/main/java"), Pattern.compile("\"(console\\.error\\.[a-z.]*[a-z])\""));
+        assertThat(named).contains("console.error.body.json", "console.error.field.string");
+        for (Language language : Language.values()) {
+            assertThat(Texts.get().keys(language)).as(language.code()).containsAll(named);
+        }
     }
 
     @Test

@@ -26,6 +26,9 @@ import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.local.LocalMessage.Kind;
 
 /**
@@ -43,25 +46,40 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     private static final int MAX_TEXT = 40_000;
 
     private final LocalMessageStore store;
+    private final Database database;
+    private final GuildStore guilds = new GuildStore();
     private final Clock clock;
     private final Supplier<Shoptalk> shoptalk;
 
     /** {@code shoptalk} is asked for core's inbound side on each use, so core may be built after this. */
     public LocalChat(Database database, Clock clock, Supplier<Shoptalk> shoptalk) {
-        this.store = new LocalMessageStore(Objects.requireNonNull(database, "database"));
+        this.database = Objects.requireNonNull(database, "database");
+        this.store = new LocalMessageStore(database);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.shoptalk = Objects.requireNonNull(shoptalk, "shoptalk");
     }
 
-    /** A person posts in a channel, top-level ({@code thread} null) or in a thread. */
+    /**
+     * A person posts in a channel, top-level ({@code thread} null) or in a thread.
+     *
+     * @throws LocalInputException for a name or text the console cannot take, in the channel's guild's language
+     * @throws NoSuchMessageException when {@code thread} names no message of that channel
+     */
     public LocalPost post(String channel, String user, String text, String thread) {
         String ch = LocalNames.channel(channel);
+        try {
+            return postIn(ch, user, text, thread);
+        } catch (LocalRefusal e) {
+            throw e.inGuildOf(guildLanguage(ch));
+        }
+    }
+
+    private LocalPost postIn(String ch, String user, String text, String thread) {
         String who = LocalNames.user(user);
         String body = requireText(text);
         boolean direct = LocalNames.isDirect(ch);
         if (direct && !ch.equals(LocalNames.directChannelOf(who))) {
-            throw new LocalInputException("channel \"" + ch + "\" is the private chat of " + ch.substring(1)
-                    + " with Shoptalk; post there as " + ch.substring(1) + ", or use \"@" + who + "\"");
+            throw new LocalInputException("console.error.channel.private", ch, ch.substring(1), who);
         }
         Long root = thread == null || thread.isBlank() ? null : rootOf(ch, thread.strip());
         if (isCommand(body, direct)) {
@@ -81,13 +99,21 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return new LocalPost(posted.id(), posted.thread());
     }
 
-    /** A person changes the text of a message they posted. */
+    /** A person changes the text of a message they posted; a refusal reads in the message's guild's language. */
     public LocalMessage edit(String id, String text) {
+        try {
+            return editChecked(id, text);
+        } catch (LocalRefusal e) {
+            throw e.inGuildOf(guildLanguageOfMessage(id));
+        }
+    }
+
+    private LocalMessage editChecked(String id, String text) {
         String body = requireText(text);
         LocalMessage message = existing(id);
         String refusal = switch (message.kind()) {
-            case BOT -> "Shoptalk's own messages cannot be edited";
-            case COMMAND -> "a command cannot be edited: type it again instead";
+            case BOT -> "console.error.bot.edit";
+            case COMMAND -> "console.error.command.edit";
             case MESSAGE -> null;
         };
         if (refusal != null) {
@@ -107,7 +133,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     public void delete(String id) {
         LocalMessage message = existing(id);
         if (message.kind() == Kind.BOT) {
-            throw new LocalInputException("Shoptalk's own messages cannot be deleted");
+            throw new LocalInputException("console.error.bot.delete").inGuildOf(guildLanguage(message.channel()));
         }
         if (!store.delete(Long.parseLong(message.id()))) {
             throw notFound(id);
@@ -155,6 +181,25 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return store.channels().stream()
                 .filter(c -> !LocalNames.isDirect(c) || own.filter(c::equals).isPresent())
                 .toList();
+    }
+
+    /**
+     * The language of the guild that {@code channel} (a console channel name, "general" or "@alice") belongs to; empty
+     * for a name the console cannot take or a channel of no guild. For texts about a request that names a channel.
+     */
+    public Optional<Language> guildLanguage(String channel) {
+        String ch;
+        try {
+            ch = LocalNames.channel(channel);
+        } catch (LocalInputException e) {
+            return Optional.empty();
+        }
+        return database.withHandle(h -> guilds.findByChannel(h, channelRef(ch))).map(Guild::language);
+    }
+
+    /** As {@link #guildLanguage(String)}, for the channel of message {@code id}; empty for an unknown id. */
+    public Optional<Language> guildLanguageOfMessage(String id) {
+        return parseId(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
     }
 
     public LocalMessage message(String id) {
@@ -246,8 +291,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         LocalMessage message = parseId(id)
                 .flatMap(store::find)
                 .filter(m -> m.channel().equals(channel))
-                .orElseThrow(() -> new NoSuchMessageException(
-                        "no message \"" + id + "\" in channel \"" + channel + "\" to reply to"));
+                .orElseThrow(() -> new NoSuchMessageException("console.error.no.thread", id, channel));
         return Long.parseLong(message.thread());
     }
 
@@ -265,7 +309,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     private static NoSuchMessageException notFound(String id) {
-        return new NoSuchMessageException("no message with id \"" + id + "\" (it was never posted or was deleted)");
+        return new NoSuchMessageException("console.error.no.message", id);
     }
 
     private static Optional<Long> parseId(String id) {
@@ -280,12 +324,10 @@ public final class LocalChat implements ChatPlatform, PostLookup {
 
     private static String requireText(String text) {
         if (text == null || PlainText.clean(text).isBlank()) {
-            throw new LocalInputException(
-                    "\"text\" is missing: give the message text, or a command such as \"" + COMMAND + " help\"");
+            throw new LocalInputException("console.error.text.missing");
         }
         if (text.length() > MAX_TEXT) {
-            throw new LocalInputException(
-                    "\"text\" is too long: at most " + MAX_TEXT + " characters, got " + text.length());
+            throw new LocalInputException("console.error.text.too.long", MAX_TEXT, text.length());
         }
         return PlainText.clean(text).strip();
     }

@@ -17,16 +17,15 @@ final class LocalNames {
     /** A person's name, without a leading "@". */
     static String user(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new LocalInputException("\"user\" is missing: give a name such as \"alice\"");
+            throw new LocalInputException("console.error.user.missing");
         }
         String name = raw.strip();
         name = name.startsWith("@") ? name.substring(1) : name;
         if (!USER.matcher(name).matches()) {
-            throw new LocalInputException("\"user\" must be a name of up to 40 letters, digits, '.', '_' or '-',"
-                    + " such as \"alice\"; got \"" + shorten(raw) + "\"");
+            throw new LocalInputException("console.error.user.invalid", shorten(raw));
         }
         if (name.toLowerCase(Locale.ROOT).equals(BOT)) {
-            throw new LocalInputException("\"shoptalk\" is the bot's own name: pick another user name");
+            throw new LocalInputException("console.error.user.bot");
         }
         return name;
     }
@@ -34,8 +33,7 @@ final class LocalNames {
     /** A channel name without a leading "#", or "@name" for someone's private chat with the bot. */
     static String channel(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new LocalInputException("\"channel\" is missing: give a name such as \"general\", or \"@alice\""
-                    + " for alice's private chat with Shoptalk");
+            throw new LocalInputException("console.error.channel.missing");
         }
         String name = raw.strip();
         if (name.startsWith("@")) {
@@ -43,8 +41,7 @@ final class LocalNames {
         }
         name = name.startsWith("#") ? name.substring(1) : name;
         if (!CHANNEL.matcher(name).matches()) {
-            throw new LocalInputException("\"channel\" must be a name of up to 80 letters, digits, '.', '_' or '-',"
-                    + " such as \"general\", or \"@alice\" for a private chat; got \"" + shorten(raw) + "\"");
+            throw new LocalInputException("console.error.channel.invalid", shorten(raw));
         }
         return name;
     }

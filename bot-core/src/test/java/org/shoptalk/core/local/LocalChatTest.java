@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.testing.RecordingShoptalk;
 
 class LocalChatTest {
@@ -217,6 +220,65 @@ class LocalChatTest {
         assertThatThrownBy(() -> chat.post("craft", "alice", "  ", null))
                 .isInstanceOf(LocalInputException.class)
                 .hasMessageContaining("\"text\" is missing");
+    }
+
+    @Test
+    void a_refusal_in_a_dutch_guilds_channel_reads_dutch_whatever_the_browser_asks() {
+        dutchGuildIn("craft");
+        LocalPost typed = chat.post("craft", "alice", "/shoptalk help", null);
+
+        assertThatThrownBy(() -> chat.post("craft", "alice", "  ", null))
+                .isInstanceOfSatisfying(
+                        LocalInputException.class,
+                        e -> assertThat(e.text(Language.EN))
+                                .isEqualTo("\"text\" ontbreekt: geef de tekst van het bericht, of een opdracht zoals"
+                                        + " \"/shoptalk hulp\"."));
+        assertThatThrownBy(() -> chat.post("craft", "alice", "hi", "999"))
+                .isInstanceOfSatisfying(
+                        NoSuchMessageException.class,
+                        e -> assertThat(e.text(Language.EN)).startsWith("Geen bericht \"999\" in kanaal \"craft\""));
+        assertThatThrownBy(() -> chat.edit(typed.id(), "x"))
+                .isInstanceOfSatisfying(
+                        LocalInputException.class,
+                        e -> assertThat(e.text(Language.EN))
+                                .isEqualTo("Een opdracht kun je niet bewerken: typ hem opnieuw."));
+    }
+
+    @Test
+    void a_refusal_that_names_no_guild_reads_in_the_browsers_language() {
+        dutchGuildIn("craft");
+
+        assertThatThrownBy(() -> chat.post("general", "al ice", "hi", null))
+                .isInstanceOfSatisfying(LocalInputException.class, e -> {
+                    assertThat(e.guildLanguage()).isEmpty();
+                    assertThat(e.text(Language.EN))
+                            .isEqualTo("\"user\" must be a name of up to 40 letters, digits, \".\", \"_\" or \"-\","
+                                    + " such as \"alice\"; got \"al ice\".");
+                    assertThat(e.text(Language.NL)).startsWith("\"user\" moet een naam zijn");
+                });
+        assertThatThrownBy(() -> chat.delete("999"))
+                .isInstanceOfSatisfying(
+                        NoSuchMessageException.class,
+                        e -> assertThat(e.text(Language.NL))
+                                .isEqualTo("Geen bericht met id \"999\": het is nooit geplaatst of is verwijderd."));
+        assertThat(chat.guildLanguage("craft")).contains(Language.NL);
+        assertThat(chat.guildLanguage("general")).isEmpty();
+        assertThat(chat.guildLanguage("no spaces")).isEmpty();
+    }
+
+    private void dutchGuildIn(String channel) {
+        database.useTransaction(h -> {
+            GuildStore guilds = new GuildStore();
+            long id = guilds.create(
+                    h,
+                    Tenant.LOCAL,
+                    "Vak",
+                    Language.NL,
+                    ZoneId.of("Europe/Amsterdam"),
+                    new UserRef(Tenant.LOCAL, "alice"),
+                    NOW);
+            guilds.addChannel(h, id, new ChannelRef(Tenant.LOCAL, channel), NOW);
+        });
     }
 
     @Test
