@@ -141,6 +141,12 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
                         .text(BlockKit.fallbackText(message))));
     }
 
+    /** "forget me": the adapter keeps only a name it looked up; Slack itself is asked again next time. */
+    @Override
+    public void forget(UserRef user) {
+        names.remove(user);
+    }
+
     @Override
     public String displayName(UserRef user) {
         CachedName cached = names.get(user);
