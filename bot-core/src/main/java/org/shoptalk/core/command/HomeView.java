@@ -55,7 +55,7 @@ public final class HomeView {
         if (mine.isEmpty()) {
             return b.text(ctx.t("home.none"))
                     .context(ctx.t("home.none.join"))
-                    .button(ctx.t("home.button.help"), "help")
+                    .button(ctx.t("home.button.help"), ctx.t("usage.button.help"))
                     .build();
         }
         b.text(ctx.t("home.intro"));
@@ -67,13 +67,13 @@ public final class HomeView {
             String target = "in:" + g.id() + " ";
             schedules.section(inGuild, g, target, lead, b);
             if (lead) {
-                b.button(inGuild.t("home.button.add"), target + "schedule form");
+                b.button(inGuild.t("home.button.add"), target + inGuild.t("usage.button.schedule.form"));
             }
         }
         b.divider()
                 .context(ctx.t("home.settings"))
-                .button(ctx.t("home.button.reminders.on"), "reminders on")
-                .button(ctx.t("home.button.reminders.off"), "reminders off");
+                .button(ctx.t("home.button.reminders.on"), ctx.t("usage.button.reminders.on"))
+                .button(ctx.t("home.button.reminders.off"), ctx.t("usage.button.reminders.off"));
         return b.build();
     }
 
@@ -103,6 +103,24 @@ public final class HomeView {
         }
         String code = locale.strip().split("[-_]", 2)[0];
         return Language.parse(code).orElse(Language.EN);
+    }
+
+    /**
+     * Whether a button's command asks for the schedule form (the Home's "add a moment", {@code in:7 schedule form} or
+     * a Dutch guild's {@code in:7 schedule formulier}): a platform that shows forms opens it at once instead of
+     * running the command. The words are the catalog's ({@code usage.button.schedule.form}), in every language.
+     */
+    public static boolean asksForScheduleForm(String command) {
+        if (command == null) {
+            return false;
+        }
+        String rest = targeted(command).map(m -> m.group(2)).orElse(command).strip();
+        for (Language language : Language.values()) {
+            if (rest.equalsIgnoreCase(Texts.get().t(language, "usage.button.schedule.form"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The guild id and the command of a targeted command ({@code in:7 pause 2}), if it is one. */
