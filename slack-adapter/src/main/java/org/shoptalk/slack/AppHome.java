@@ -168,7 +168,8 @@ final class AppHome {
      */
     private void greet(MethodsClient client, ChannelRef channel, UserRef inviter) {
         try {
-            ChatMessage hello = shoptalk.greeting(channel, inviter == null ? null : localeOf(inviter));
+            ChatMessage hello =
+                    shoptalk.greeting(channel.tenant(), channel, inviter == null ? null : localeOf(inviter));
             calls.call(
                     SlackCalls.Method.CHAT_POST_MESSAGE,
                     () -> client.chatPostMessage(r -> r.channel(channel.id())

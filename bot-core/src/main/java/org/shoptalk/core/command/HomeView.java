@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
-import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
@@ -81,11 +81,11 @@ public final class HomeView {
      * What the bot says when it first meets a person or a channel: one clear next step. In a guild's channel, in
      * the guild's language; elsewhere in the language of {@code localeHint}, else English.
      */
-    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+    public ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint) {
         Optional<Guild> g = channel == null ? Optional.empty() : db.withHandle(h -> guilds.findByChannel(h, channel));
         Language lang = g.map(Guild::language).orElseGet(() -> fromLocale(localeHint));
-        // A private install names no channel; the platform's default way of typing a command then.
-        String cmd = channel == null ? ChatPlatform.SLASH_COMMAND : platforms.invocation(channel.tenant());
+        // The next step is typed in a channel, so it names the command as people type it there (Teams: @Shoptalk).
+        String cmd = platforms.invocation(tenant);
         Texts t = Texts.get();
         if (g.isPresent()) {
             return ChatMessage.text(t.tFor(lang, cmd, "greeting.guild", g.get().name()));
