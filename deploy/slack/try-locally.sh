@@ -51,8 +51,10 @@ await() { # what, url
 }
 await "the fake Slack" "$SLACK/__admin/health"
 
+# Digest links open on this machine, where this try-out runs; a real install sets SHOPTALK_PUBLIC_URL to its public
+# address (Shoptalk warns in shoptalk.log that a loopback one is for this machine only).
 SHOPTALK_SECRET=try-locally-secret-0123456789 SLACK_BOT_TOKEN=xoxb-try-locally SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="$SLACK/api/" \
-  SHOPTALK_PORT=$SHOPTALK_PORT SHOPTALK_DB_URL="jdbc:h2:file:$WORK/data/shoptalk" \
+  SHOPTALK_PUBLIC_URL="$SHOPTALK" SHOPTALK_PORT=$SHOPTALK_PORT SHOPTALK_DB_URL="jdbc:h2:file:$WORK/data/shoptalk" \
   java -jar "$JAR" >"$WORK/shoptalk.log" 2>&1 &
 pids+=($!)
 await "Shoptalk" "$SHOPTALK/readyz"

@@ -73,9 +73,11 @@ await() { # what, url
 }
 await "the fake Teams" "$FAKE/__admin/health"
 
+# Digest links open on this machine, where this try-out runs; a real install sets SHOPTALK_PUBLIC_URL to its public
+# address (Shoptalk warns in shoptalk.log that a loopback one is for this machine only).
 SHOPTALK_SECRET=try-locally-secret-0123456789 MICROSOFT_APP_ID=$APP_ID MICROSOFT_APP_PASSWORD=try-locally-secret MICROSOFT_APP_TENANT_ID=$TENANT_ID \
   TEAMS_OPENID_METADATA_URL="$FAKE/v1/.well-known/openidconfiguration" TEAMS_TOKEN_URL="$FAKE/oauth2/token" \
-  SHOPTALK_PORT=$SHOPTALK_PORT SHOPTALK_DB_URL="jdbc:h2:file:$WORK/data/shoptalk" \
+  SHOPTALK_PUBLIC_URL="$SHOPTALK" SHOPTALK_PORT=$SHOPTALK_PORT SHOPTALK_DB_URL="jdbc:h2:file:$WORK/data/shoptalk" \
   java -jar "$JAR" >"$WORK/shoptalk.log" 2>&1 &
 pids+=($!)
 await "Shoptalk" "$SHOPTALK/readyz"

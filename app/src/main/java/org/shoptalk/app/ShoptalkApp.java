@@ -97,13 +97,8 @@ public final class ShoptalkApp implements AutoCloseable {
                     Optional.of(new DigestPages(core.digestHistory(), tokens)),
                     List.of(new DatabaseMetrics(database)));
             publicUrl.compareAndSet(null, "http://localhost:" + server.port());
-            if (pages.publicUrl().isEmpty() && (slack.isPresent() || teams.isPresent())) {
-                // Issue 12: links in a real platform's digest must open for people elsewhere, not on this machine.
-                LOG.warn(
-                        "SHOPTALK_PUBLIC_URL is not set, so digest links point at {}, which people in Slack or Teams"
-                                + " cannot open. Set SHOPTALK_PUBLIC_URL to the address people reach this server at.",
-                        publicUrl.get());
-            }
+            StartChecks.digestLinks(pages.publicUrl(), publicUrl.get(), slack.isPresent() || teams.isPresent())
+                    .ifPresent(LOG::warn);
             if (local.isPresent() && !config.listen().loopback()) {
                 LOG.warn(
                         "The local console has no login and listens on {}: anyone who can reach this port can read"

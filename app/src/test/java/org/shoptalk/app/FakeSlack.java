@@ -1,6 +1,9 @@
 package org.shoptalk.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -76,6 +79,35 @@ final class FakeSlack implements AutoCloseable {
                 .toList();
     }
 
+    /** users.info answers for this person with their name and Slack locale ("nl-NL"), as with include_locale. */
+    void person(String id, String name, String locale) {
+        api.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=" + id))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"name\":\"" + name
+                        + "\",\"locale\":\"" + locale + "\",\"profile\":{\"display_name\":\"" + name + "\"}}}")));
+    }
+
+    /** Every request Shoptalk made to this fake Slack (Web API calls and response_url posts), oldest first. */
+    List<LoggedRequest> requests() {
+        return api.findAll(postRequestedFor(anyUrl())).stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .toList();
+    }
+
+    /** The ts this fake Slack gave the newest chat.postMessage to {@code channel} whose blocks contain {@code text}. */
+    String tsOfPost(String channel, String text) {
+        return api.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .filter(e -> {
+                    Map<String, String> call = form(e.getRequest().getBodyAsString());
+                    return channel.equals(call.get("channel"))
+                            && call.getOrDefault("blocks", "").contains(text);
+                })
+                .max(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> field(e.getResponse().getBodyAsString(), "ts"))
+                .orElseThrow(() -> new AssertionError("no post to " + channel + " with " + text));
+    }
+
     int callCount(String method) {
         return api.findAll(postRequestedFor(urlPathEqualTo("/api/" + method))).size();
     }
@@ -109,7 +141,7 @@ final class FakeSlack implements AutoCloseable {
                 .toList();
     }
 
-    private static Map<String, String> form(String body) {
+    static Map<String, String> form(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : body.split("&", -1)) {
             int eq = pair.indexOf('=');

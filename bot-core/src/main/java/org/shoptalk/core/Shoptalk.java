@@ -26,10 +26,11 @@ public interface Shoptalk {
     ChatMessage home(UserRef user, String localeHint);
 
     /**
-     * The first words when the bot meets a channel (it was added) or a person (the app was installed; then
-     * {@code channel} is null): one clear next step, in the guild's language, else the hint's, else English.
+     * The first words when the bot meets a channel (it was added) or a person of {@code tenant} (the app was
+     * installed; then {@code channel} is null): one clear next step, in the guild's language, else the hint's, else
+     * English, with commands written the way people of that tenant's platform type them.
      */
-    ChatMessage greeting(ChannelRef channel, String localeHint);
+    ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint);
 
     /**
      * A form core handed out ({@link CommandReply#form()}) was submitted, by {@code where.user()} in {@code

@@ -296,8 +296,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     }
 
     @Override
-    public ChatMessage greeting(ChannelRef channel, String localeHint) {
-        return commands.home().greeting(channel, localeHint);
+    public ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint) {
+        return commands.home().greeting(tenant, channel, localeHint);
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.slack.api.model.view.ViewState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
@@ -23,6 +24,7 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
+import org.shoptalk.core.command.HomeView;
 import org.shoptalk.core.command.ScheduleForm;
 import org.shoptalk.core.i18n.Language;
 import org.slf4j.Logger;
@@ -38,17 +40,18 @@ final class AppHome {
     private static final Logger log = LoggerFactory.getLogger(AppHome.class);
     static final String OPEN_SCHEDULE_ACTION = "shoptalk_open_schedule";
     private static final int MAX_HOME_BLOCKS = 100;
-    /** Core's "add a moment" button: the schedule form of one guild. */
-    private static final Pattern ADD_MOMENT = Pattern.compile("(in:\\d+ )?schedule form");
 
     private final Shoptalk shoptalk;
     private final Executor work;
     private final SlackCalls calls;
+    /** A person's Slack locale ("nl-NL"), or null: the language core greets someone in before a guild says. */
+    private final Function<UserRef, String> locales;
 
-    AppHome(Shoptalk shoptalk, Executor work, SlackCalls calls) {
+    AppHome(Shoptalk shoptalk, Executor work, SlackCalls calls, Function<UserRef, String> locales) {
         this.shoptalk = shoptalk;
         this.work = work;
         this.calls = calls;
+        this.locales = locales;
     }
 
     void register(App app) {
@@ -69,7 +72,8 @@ final class AppHome {
                 if (payload.getEventId() == null || shoptalk.firstDelivery(tenant, payload.getEventId())) {
                     MethodsClient client = ctx.client();
                     ChannelRef channel = new ChannelRef(tenant, e.getChannel());
-                    work.execute(() -> greet(client, channel));
+                    UserRef inviter = e.getInviter() == null ? null : new UserRef(tenant, e.getInviter());
+                    work.execute(() -> greet(client, channel, inviter));
                 }
             }
             return ctx.ack();
@@ -80,7 +84,7 @@ final class AppHome {
             String value = p.getActions() == null || p.getActions().isEmpty()
                     ? null
                     : p.getActions().get(0).getValue();
-            String command = value != null && ADD_MOMENT.matcher(value).matches() ? value : "schedule form";
+            String command = HomeView.asksForScheduleForm(value) ? value : "schedule form";
             Tenant tenant = SlackIds.tenant(p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId());
             UserRef user = new UserRef(tenant, p.getUser().getId());
             MethodsClient client = ctx.client();
@@ -137,8 +141,8 @@ final class AppHome {
     void publish(MethodsClient client, UserRef user) {
         ChatMessage home;
         try {
-            // Slack sends no locale with app_home_opened; core then speaks the person's guild's language, or English.
-            home = shoptalk.home(user, null);
+            // Slack sends no locale with app_home_opened: asked of users.info, for someone in no guild yet.
+            home = shoptalk.home(user, localeOf(user));
         } catch (RuntimeException e) {
             log.warn("Could not build the App Home: {}", e.toString());
             return;
@@ -158,10 +162,14 @@ final class AppHome {
         }
     }
 
-    /** The bot was added to a channel: core's greeting, with one next step, in the channel. */
-    private void greet(MethodsClient client, ChannelRef channel) {
+    /**
+     * The bot was added to a channel: core's greeting, with one next step, in the channel; in the guild's language
+     * there, else in the language of whoever invited the bot.
+     */
+    private void greet(MethodsClient client, ChannelRef channel, UserRef inviter) {
         try {
-            ChatMessage hello = shoptalk.greeting(channel, null);
+            ChatMessage hello =
+                    shoptalk.greeting(channel.tenant(), channel, inviter == null ? null : localeOf(inviter));
             calls.call(
                     SlackCalls.Method.CHAT_POST_MESSAGE,
                     () -> client.chatPostMessage(r -> r.channel(channel.id())
@@ -172,12 +180,22 @@ final class AppHome {
         }
     }
 
+    /** The locale Slack gives for a person; null when it cannot tell (then core speaks English). */
+    private String localeOf(UserRef user) {
+        try {
+            return locales.apply(user);
+        } catch (RuntimeException e) {
+            log.info("No locale for a Slack user: {}", e.toString());
+            return null;
+        }
+    }
+
     private static void modalButtons(LayoutBlock block) {
         if (block instanceof ActionsBlock actions) {
             for (BlockElement element : actions.getElements()) {
                 if (element instanceof ButtonElement b
                         && b.getValue() != null
-                        && ADD_MOMENT.matcher(b.getValue()).matches()) {
+                        && HomeView.asksForScheduleForm(b.getValue())) {
                     b.setActionId(OPEN_SCHEDULE_ACTION + ":" + b.getValue());
                 }
             }

@@ -138,14 +138,14 @@ public final class SlackAdapter implements AutoCloseable {
                 return response;
             });
         }
-        AppHome home = new AppHome(shoptalk, work, calls);
+        this.platform = new SlackChatPlatform(slack::methods, tokens(settings, installations), calls, clock);
+        AppHome home = new AppHome(shoptalk, work, calls, platform::locale);
         SlackCommands commands = new SlackCommands(shoptalk, work, calls, inlineReplyWait, home);
         commands.register(app);
         home.register(app);
         new SlackEvents(shoptalk, clock, commands).register(app);
 
         this.bridge = new BoltBridge(app, new SlackSignatureCheck(settings.signingSecret(), clock));
-        this.platform = new SlackChatPlatform(slack::methods, tokens(settings, installations), calls, clock);
     }
 
     private static SlackChatPlatform.BotTokens tokens(SlackSettings settings, JdbcInstallationService installations) {

@@ -47,13 +47,14 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
         String forTeam(String teamId);
     }
 
-    private record CachedName(String name, Instant until) {}
+    /** What users.info said about a person: the name people see, and their Slack locale ("nl-NL"; null: unknown). */
+    private record CachedPerson(String name, String locale, Instant until) {}
 
     private final Function<String, MethodsClient> clients;
     private final BotTokens tokens;
     private final SlackCalls calls;
     private final Clock clock;
-    private final Map<UserRef, CachedName> names = new ConcurrentHashMap<>();
+    private final Map<UserRef, CachedPerson> people = new ConcurrentHashMap<>();
 
     SlackChatPlatform(Function<String, MethodsClient> clients, BotTokens tokens, SlackCalls calls, Clock clock) {
         this.clients = clients;
@@ -141,29 +142,50 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
                         .text(BlockKit.fallbackText(message))));
     }
 
+    /** "forget me": the adapter keeps only a name and locale it looked up; Slack itself is asked again next time. */
+    @Override
+    public void forget(UserRef user) {
+        people.remove(user);
+    }
+
     @Override
     public String displayName(UserRef user) {
-        CachedName cached = names.get(user);
+        return person(user).name();
+    }
+
+    /**
+     * The person's Slack locale ("nl-NL"), for core to greet them in their language before any guild says which
+     * (issue 12); null when Slack does not tell. From users.info with {@code include_locale} (Slack's "Locale locale
+     * locale" changelog, 2017-09), cached with the name.
+     */
+    String locale(UserRef user) {
+        return person(user).locale();
+    }
+
+    private CachedPerson person(UserRef user) {
+        CachedPerson cached = people.get(user);
         Instant now = clock.instant();
         if (cached != null && cached.until().isAfter(now)) {
-            return cached.name();
+            return cached;
         }
-        String name;
+        CachedPerson found;
         try {
             MethodsClient client = client(user.tenant());
-            UsersInfoResponse r =
-                    calls.call(SlackCalls.Method.USERS_INFO, () -> client.usersInfo(q -> q.user(user.id())));
-            name = nameOf(r.getUser(), user.id());
+            UsersInfoResponse r = calls.call(
+                    SlackCalls.Method.USERS_INFO,
+                    () -> client.usersInfo(q -> q.user(user.id()).includeLocale(true)));
+            User u = r.getUser();
+            found = new CachedPerson(nameOf(u, user.id()), u == null ? null : u.getLocale(), now.plus(NAME_CACHE));
         } catch (ChatPlatformException e) {
             log.info("No display name for a Slack user: {}", e.getMessage());
             if (!e.permanent()) {
                 // A rate limit or an outage passes: ask again next time rather than show the id for an hour.
-                return user.id();
+                return new CachedPerson(user.id(), null, now);
             }
-            name = user.id();
+            found = new CachedPerson(user.id(), null, now.plus(NAME_CACHE));
         }
-        names.put(user, new CachedName(name, now.plus(NAME_CACHE)));
-        return name;
+        people.put(user, found);
+        return found;
     }
 
     private static String nameOf(User user, String fallback) {

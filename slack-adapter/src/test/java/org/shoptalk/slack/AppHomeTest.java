@@ -1,5 +1,9 @@
 package org.shoptalk.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -75,6 +79,26 @@ class AppHomeTest {
         assertThat(posts)
                 .as("the retried delivery and a person joining post nothing")
                 .hasSize(1);
+    }
+
+    /**
+     * Issue 12: Slack sends no locale with its events, so the greeting asks users.info (include_locale) about whoever
+     * invited the bot, and core greets in that language while no guild says otherwise.
+     */
+    @Test
+    void the_greeting_is_in_the_language_slack_gives_for_whoever_invited_the_bot() {
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=U7"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U7\",\"name\":\"lotte\",\"locale\":\"nl-NL\"}}")));
+
+        slack.event(SlackPayloads.memberJoined("EvJ7", SlackHarness.BOT_USER, "C9", "U7"));
+
+        assertThat(decoded(slack.awaitRequests("/api/chat.postMessage", 1).get(0)))
+                .contains("channel=C9")
+                .contains("hello nl-NL");
+        assertThat(decoded(slack.awaitRequests("/api/users.info", 1).get(0)))
+                .contains("user=U7")
+                .containsPattern("include_locale=(1|true)");
     }
 
     /** Issue 12: the Home's button names its guild, so the modal is core's form for it, in the guild's language. */

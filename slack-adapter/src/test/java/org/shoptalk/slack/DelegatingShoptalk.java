@@ -42,7 +42,7 @@ final class DelegatingShoptalk implements Shoptalk {
     }
 
     @Override
-    public ChatMessage greeting(ChannelRef channel, String localeHint) {
-        return delegate.greeting(channel, localeHint);
+    public ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint) {
+        return delegate.greeting(tenant, channel, localeHint);
     }
 }

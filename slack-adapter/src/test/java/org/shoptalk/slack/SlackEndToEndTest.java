@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
+import org.shoptalk.core.chat.UserRef;
 
 /**
  * The real core behind the real adapter: a guild lead sets Shoptalk up with slash commands, a moment
@@ -190,10 +191,16 @@ class SlackEndToEndTest {
                 .doesNotContain("I do not know which guild");
     }
 
-    /** Issue 12: "forget me" asks first, privately, with a button that runs the confirmation as the person. */
+    /**
+     * Issue 12: "forget me" asks first, privately, with a button that runs the confirmation as the person. The button
+     * is pressed on the message in the channel: the confirmation reaches them there (ephemeral, through the response
+     * URL, which needs nothing the adapter kept), and the adapter forgets the name it had looked up.
+     */
     @Test
-    void forget_me_shows_what_would_go_and_its_button_forgets_the_person() {
+    void forget_me_confirmed_by_a_button_in_the_channel_answers_privately_and_the_adapter_forgets_the_name() {
         reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+        UserRef ann = new UserRef(SlackIds.tenant(SlackHarness.TEAM), "U1");
+        assertThat(slack.adapter.platform().displayName(ann)).isEqualTo("ann");
 
         HttpResponse<String> ack = slack.command(slack.slashCommand("forget me"));
         // On a busy machine the reply misses the ack and goes to the response URL instead.
@@ -212,6 +219,30 @@ class SlackEndToEndTest {
                 .contains("ephemeral")
                 .contains("your membership of 1 guild");
         assertThat(members()).as("Ann is no member any more").isZero();
+        int lookups = usersInfoCalls();
+        slack.adapter.platform().displayName(ann);
+        assertThat(usersInfoCalls())
+                .as("the name is asked of Slack again, not kept")
+                .isEqualTo(lookups + 1);
+    }
+
+    /** "@Shoptalk forget me confirm" in a channel: the confirmation is an ephemeral message there, to that person. */
+    @Test
+    void forget_me_confirmed_by_a_mention_in_the_channel_answers_with_an_ephemeral_message() {
+        reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+
+        slack.event(SlackPayloads.mention("EvForget1", "U1", "<@" + SlackHarness.BOT_USER + "> forget me confirm"));
+
+        String confirmation =
+                decoded(slack.awaitRequests("/api/chat.postEphemeral", 1).get(0));
+        assertThat(confirmation).contains("user=U1").contains("channel=C1").contains("Shoptalk has forgotten you");
+        assertThat(members()).isZero();
+    }
+
+    private int usersInfoCalls() {
+        return slack.slackApi
+                .findAll(postRequestedFor(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U1")))
+                .size();
     }
 
     /** The first reply sent to the response URL that contains {@code text}; fails after the harness's wait. */

@@ -69,10 +69,16 @@ final class SlackPayloads {
     }
 
     static String memberJoined(String eventId, String user, String channel) {
+        return memberJoined(eventId, user, channel, null);
+    }
+
+    /** {@code user} joined {@code channel}, invited by {@code inviter} (null: no inviter named). */
+    static String memberJoined(String eventId, String user, String channel, String inviter) {
         return envelope(
                 eventId,
                 "{\"type\":\"member_joined_channel\",\"user\":\"" + user + "\",\"channel\":\"" + channel
                         + "\",\"channel_type\":\"C\",\"team\":\"" + SlackHarness.TEAM
+                        + (inviter == null ? "" : "\",\"inviter\":\"" + inviter)
                         + "\",\"event_ts\":\"1700000650.000100\"}");
     }
 

@@ -88,7 +88,8 @@ final class Commands implements AutoCloseable {
         }
         if (reply.visibility() == CommandReply.Visibility.PRIVATE && origin.channel() != null) {
             try {
-                platform.sendPrivate(user, reply.message());
+                // Addressed from the activity itself: after "forget me confirm" the store no longer knows the person.
+                platform.replyPrivately(origin, user, reply.message());
                 return;
             } catch (ChatPlatformException e) {
                 LOG.warn("could not send a private reply in Teams: {}", e.getMessage());

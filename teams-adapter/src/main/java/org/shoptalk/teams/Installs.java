@@ -39,7 +39,7 @@ final class Installs {
         boolean botAdded = contains(activity.getMembersAdded(), activity);
         if ("personal".equals(activity.getConversation().getConversationType())) {
             if (botAdded) {
-                greet(activity, origin);
+                greetIfLocaleKnown(activity, origin);
             }
             return;
         }
@@ -53,7 +53,7 @@ final class Installs {
             case "teamMemberAdded" -> {
                 if (botAdded) {
                     install(origin, team);
-                    greet(activity, origin);
+                    greetIfLocaleKnown(activity, origin);
                 }
             }
             case "teamMemberRemoved" -> {
@@ -130,6 +130,17 @@ final class Installs {
     }
 
     /**
+     * Teams sends no locale with the conversationUpdate of an install (microsoft/botbuilder-js#4042), but does with
+     * the installationUpdate it sends beside it: a greeting from a conversationUpdate without one would be English
+     * for everyone, so it is left to the installationUpdate.
+     */
+    private void greetIfLocaleKnown(Activity activity, TeamsInbound.Origin origin) {
+        if (activity.getLocale() != null && !activity.getLocale().isBlank()) {
+            greet(activity, origin);
+        }
+    }
+
+    /**
      * Core's greeting (one next step) where the bot was just added, in the guild's language there, else the
      * activity's locale. Teams sends both an installationUpdate and a conversationUpdate for one install, and may
      * redeliver either: one greeting per conversation, ever.
@@ -145,7 +156,7 @@ final class Installs {
                 origin.tenant(),
                 origin.serviceUrl(),
                 origin.conversationId(),
-                shoptalk.greeting(origin.channel(), locale)));
+                shoptalk.greeting(origin.tenant(), origin.channel(), locale)));
     }
 
     /** A person installed the bot; a bot (or the bot itself) adding it is no one to greet. */

@@ -32,8 +32,17 @@ final class TeamsInbound {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsInbound.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where an activity came from, as far as replying and core are concerned. */
-    record Origin(Tenant tenant, String serviceUrl, String conversationId, ChannelRef channel, String teamId) {}
+    /**
+     * Where an activity came from, as far as replying and core are concerned. {@code senderId}: the sender's connector
+     * id (29:...), which addresses their personal chat without the store (null when the activity has no sender).
+     */
+    record Origin(
+            Tenant tenant,
+            String serviceUrl,
+            String conversationId,
+            ChannelRef channel,
+            String teamId,
+            String senderId) {}
 
     private final Shoptalk shoptalk;
     private final TeamsStore store;
@@ -117,7 +126,8 @@ final class TeamsInbound {
                         false);
             }
         }
-        return new Origin(tenant, activity.getServiceUrl(), conversationId, channel, teamId);
+        String senderId = activity.getFrom() == null ? null : activity.getFrom().getId();
+        return new Origin(tenant, activity.getServiceUrl(), conversationId, channel, teamId, senderId);
     }
 
     private void onMessage(Activity activity, Origin origin, boolean personal, Instant receivedAt) {

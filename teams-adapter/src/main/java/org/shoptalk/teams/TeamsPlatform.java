@@ -12,6 +12,7 @@ import com.microsoft.bot.schema.teams.TenantInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
@@ -113,11 +114,31 @@ final class TeamsPlatform implements ChatPlatform {
         TeamsStore.User known = store.user(user.tenant(), user.id())
                 .orElseThrow(() -> new ChatPlatformException(
                         "cannot message this person privately: they have not used Shoptalk in Teams yet", true));
-        String conversationId = known.personalConversationId();
-        if (conversationId == null) {
-            conversationId = openPersonalChat(known);
+        sendToPersonalChat(user, known.userId(), known.serviceUrl(), known.personalConversationId(), message);
+    }
+
+    /**
+     * A private reply to the person whose activity {@code origin} is: their personal chat as stored, else opened from
+     * the activity's sender and service URL. Needs nothing stored, so it also reaches someone the store has just
+     * forgotten ("forget me confirm" pressed on a card in a channel), and it stores nothing about them then.
+     */
+    void replyPrivately(TeamsInbound.Origin origin, UserRef user, ChatMessage message) {
+        Optional<TeamsStore.User> known = store.user(user.tenant(), user.id());
+        if (known.isPresent()) {
+            TeamsStore.User k = known.get();
+            sendToPersonalChat(user, k.userId(), k.serviceUrl(), k.personalConversationId(), message);
+            return;
         }
-        connector.send(known.serviceUrl(), conversationId, render(user.tenant(), message));
+        if (origin.senderId() == null) {
+            throw new ChatPlatformException("cannot message this person privately: the activity names no sender", true);
+        }
+        sendToPersonalChat(user, origin.senderId(), origin.serviceUrl(), null, message);
+    }
+
+    private void sendToPersonalChat(
+            UserRef user, String connectorId, String serviceUrl, String conversationId, ChatMessage message) {
+        String chat = conversationId != null ? conversationId : openPersonalChat(user, connectorId, serviceUrl);
+        connector.send(serviceUrl, chat, render(user.tenant(), message));
     }
 
     @Override
@@ -157,20 +178,21 @@ final class TeamsPlatform implements ChatPlatform {
         return AdaptiveCards.activity(card, plain.replace("<at>", "").replace("</at>", ""));
     }
 
-    private String openPersonalChat(TeamsStore.User user) {
+    /** Opens (Teams returns the same one each time) the person's chat with the bot and remembers it if they are known. */
+    private String openPersonalChat(UserRef user, String connectorId, String serviceUrl) {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
         parameters.setBot(new ChannelAccount(settings.botId()));
-        parameters.setMembers(List.of(new ChannelAccount(user.userId())));
+        parameters.setMembers(List.of(new ChannelAccount(connectorId)));
         parameters.setTenantId(user.tenant().id());
         TeamsChannelData channelData = new TeamsChannelData();
         channelData.setTenant(new TenantInfo(user.tenant().id()));
         parameters.setChannelData(channelData);
-        ConversationResourceResponse created = connector.createConversation(user.serviceUrl(), parameters);
+        ConversationResourceResponse created = connector.createConversation(serviceUrl, parameters);
         if (created.getId() == null || created.getId().isBlank()) {
             throw new ChatPlatformException("Teams did not return the personal chat it opened", false);
         }
-        store.saveUser(user.tenant(), user.aadObjectId(), user.userId(), null, user.serviceUrl(), created.getId());
+        store.savePersonalChat(user.tenant(), user.id(), created.getId());
         return created.getId();
     }
 

@@ -124,6 +124,19 @@ final class TeamsStore {
         });
     }
 
+    /**
+     * Remembers a known person's personal chat. Never adds a person: one forgotten meanwhile ("forget me") stays
+     * forgotten.
+     */
+    void savePersonalChat(Tenant tenant, String aadObjectId, String personalConversationId) {
+        database.useTransaction(h -> h.update(
+                "UPDATE teams_user SET personal_conversation_id = ?, updated_at = ? WHERE tenant = ? AND aad_object_id = ?",
+                personalConversationId,
+                clock.instant(),
+                tenant.key(),
+                aadObjectId));
+    }
+
     Optional<Team> team(Tenant tenant, String teamId) {
         return database.withHandle(h -> h.queryOne(
                 "SELECT * FROM teams_team WHERE tenant = ? AND team_id = ?",

@@ -54,14 +54,18 @@ class InstallsTest {
     }
 
     @Test
-    void installing_in_a_team_stores_its_channels_and_welcomes_everyone_once() {
+    void installing_in_a_team_stores_its_channels_and_welcomes_everyone_once_in_the_installers_language() {
         teams.botFramework.wireMock.stubFor(get(urlPathEqualTo("/teams/v3/teams/" + TEAM_ID + "/conversations"))
                 .willReturn(okJson("{\"conversations\": [{\"id\": \"" + TEAM_ID + "\"}, {\"id\": \"" + CHANNEL_ID
                         + "\", \"name\": \"Craft guild\"}]}")));
         String added = teams.activity("conversation-update-bot-added", Map.of("id", "0001"));
+        String installed =
+                teams.activity("installation-update-add", Map.of("id", "0002")).replace("\"en-US\"", "\"nl-NL\"");
 
         assertThat(teams.post(added).statusCode()).isEqualTo(200);
         assertThat(teams.post(added).statusCode()).as("a redelivery").isEqualTo(200);
+        assertThat(teams.post(installed).statusCode()).isEqualTo(200);
+        assertThat(teams.post(installed).statusCode()).as("a redelivery").isEqualTo(200);
         teams.awaitIdle();
 
         assertThat(storedChannels()).containsExactlyInAnyOrder(TEAM_ID, CHANNEL_ID);
@@ -71,7 +75,8 @@ class InstallsTest {
                 .isEqualTo(1);
         assertThat(teams.connectorCalls(
                         postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + TEAM_ID + "/activities"))
-                                .withRequestBody(containing("hello"))))
+                                .withRequestBody(containing("hello nl-NL"))))
+                .as("greeted once, in the locale only the installationUpdate carries")
                 .isEqualTo(1);
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.testing.SleepWatch;
 
 /** Shoptalk in a Teams team, from install to digest, with the real core and the Bot Connector on WireMock. */
@@ -167,13 +168,46 @@ class TeamsEndToEndTest {
                 .contains("Nothing changes until you confirm")
                 .contains("your membership of 1 guild");
 
-        // Known gap: the button pressed on a card in a channel cannot be answered privately once Teams' own record of
-        // the person is forgotten (the reply needs it to open the chat); in the personal chat it is answered in place.
         personal(LEAD, "1763802900010", "forget me confirm");
 
         assertThat(lastReplyText()).contains("Shoptalk has forgotten you").contains("your membership of 1 guild");
         personal(LEAD, "1763802900011", "forget me");
         assertThat(lastReplyText()).contains("nothing to forget");
+    }
+
+    /**
+     * Issue 12: the confirm button on a card in a channel. The confirmation goes to the person's personal chat, opened
+     * from the pressed card's own activity (their connector id), since the adapter's record of them is gone by then;
+     * afterwards the Teams store holds nothing about them.
+     */
+    @Test
+    void forget_me_confirmed_on_a_channel_card_answers_privately_and_leaves_nothing_in_the_teams_store() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft lang en");
+        personal(LEAD, "1763802900002", "reminders off");
+        command(LEAD, "1763802900003", "forget me");
+        assertThat(lastReplyText()).contains("Nothing changes until you confirm");
+        assertThat(teamsUserRows(LEAD)).as("the adapter knows the lead before").isEqualTo(1);
+
+        teams.deliver("card-submit", Map.of("id", "1763802900010", "root", "1763802900003", "value", """
+                {"shoptalk": "command", "command": "forget me confirm"}"""));
+
+        JsonNode confirmation = json(lastReply());
+        assertThat(cardText(confirmation))
+                .contains("Shoptalk has forgotten you")
+                .contains("your membership of 1 guild")
+                .doesNotContain("could not open a chat");
+        assertThat(lastReplyUrl()).as("sent to the personal chat").contains("a:1personal-chat-id");
+        assertThat(teams.connectorCalls(postRequestedFor(urlPathEqualTo("/teams/v3/conversations"))
+                        .withRequestBody(matchingJsonPath("$.members[0].id", equalTo(LEAD.id())))))
+                .as("the personal chat was opened for the person who pressed the button")
+                .isEqualTo(1);
+        assertThat(teamsUserRows(LEAD))
+                .as("nothing about the lead is left in the Teams store")
+                .isZero();
+        assertThat(teams.adapter.platform().displayName(new UserRef(TeamsFixture.TENANT, LEAD.aad())))
+                .as("their name is gone too")
+                .isEqualTo(LEAD.aad());
     }
 
     /** The bot is added to the team, which is announced in General; the guild channel is created after. */
@@ -231,6 +265,27 @@ class TeamsEndToEndTest {
                         TEAM_ID))
                 .orElse(0);
         assertThat(channels).isEqualTo(2);
+    }
+
+    /** Rows of the Teams store's people table about this person, by either of their ids. */
+    private int teamsUserRows(TeamsActivities.Person who) {
+        return teams.database
+                .withHandle(h -> h.queryOne(
+                        "SELECT COUNT(*) FROM teams_user WHERE tenant = ? AND (aad_object_id = ? OR user_id = ?)",
+                        rs -> rs.getInt(1),
+                        TeamsFixture.TENANT.key(),
+                        who.aad(),
+                        who.id()))
+                .orElse(0);
+    }
+
+    private String lastReplyUrl() {
+        return teams.botFramework.wireMock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/activities"))
+                .max(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .orElseThrow(() -> new AssertionError("the bot replied nowhere"))
+                .getRequest()
+                .getUrl();
     }
 
     private void personal(TeamsActivities.Person who, String messageId, String text) {

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
-import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
@@ -55,7 +55,7 @@ public final class HomeView {
         if (mine.isEmpty()) {
             return b.text(ctx.t("home.none"))
                     .context(ctx.t("home.none.join"))
-                    .button(ctx.t("home.button.help"), "help")
+                    .button(ctx.t("home.button.help"), ctx.t("usage.button.help"))
                     .build();
         }
         b.text(ctx.t("home.intro"));
@@ -67,13 +67,13 @@ public final class HomeView {
             String target = "in:" + g.id() + " ";
             schedules.section(inGuild, g, target, lead, b);
             if (lead) {
-                b.button(inGuild.t("home.button.add"), target + "schedule form");
+                b.button(inGuild.t("home.button.add"), target + inGuild.t("usage.button.schedule.form"));
             }
         }
         b.divider()
                 .context(ctx.t("home.settings"))
-                .button(ctx.t("home.button.reminders.on"), "reminders on")
-                .button(ctx.t("home.button.reminders.off"), "reminders off");
+                .button(ctx.t("home.button.reminders.on"), ctx.t("usage.button.reminders.on"))
+                .button(ctx.t("home.button.reminders.off"), ctx.t("usage.button.reminders.off"));
         return b.build();
     }
 
@@ -81,11 +81,11 @@ public final class HomeView {
      * What the bot says when it first meets a person or a channel: one clear next step. In a guild's channel, in
      * the guild's language; elsewhere in the language of {@code localeHint}, else English.
      */
-    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+    public ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint) {
         Optional<Guild> g = channel == null ? Optional.empty() : db.withHandle(h -> guilds.findByChannel(h, channel));
         Language lang = g.map(Guild::language).orElseGet(() -> fromLocale(localeHint));
-        // A private install names no channel; the platform's default way of typing a command then.
-        String cmd = channel == null ? ChatPlatform.SLASH_COMMAND : platforms.invocation(channel.tenant());
+        // The next step is typed in a channel, so it names the command as people type it there (Teams: @Shoptalk).
+        String cmd = platforms.invocation(tenant);
         Texts t = Texts.get();
         if (g.isPresent()) {
             return ChatMessage.text(t.tFor(lang, cmd, "greeting.guild", g.get().name()));
@@ -103,6 +103,24 @@ public final class HomeView {
         }
         String code = locale.strip().split("[-_]", 2)[0];
         return Language.parse(code).orElse(Language.EN);
+    }
+
+    /**
+     * Whether a button's command asks for the schedule form (the Home's "add a moment", {@code in:7 schedule form} or
+     * a Dutch guild's {@code in:7 schedule formulier}): a platform that shows forms opens it at once instead of
+     * running the command. The words are the catalog's ({@code usage.button.schedule.form}), in every language.
+     */
+    public static boolean asksForScheduleForm(String command) {
+        if (command == null) {
+            return false;
+        }
+        String rest = targeted(command).map(m -> m.group(2)).orElse(command).strip();
+        for (Language language : Language.values()) {
+            if (rest.equalsIgnoreCase(Texts.get().t(language, "usage.button.schedule.form"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The guild id and the command of a targeted command ({@code in:7 pause 2}), if it is one. */

@@ -21,9 +21,6 @@ import org.shoptalk.core.reminder.ReminderService;
  */
 public final class PersonCommands {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonCommands.class);
-    /** The command the confirmation button runs, in the parser's (English) words. */
-    static final String CONFIRM_COMMAND = "forget me confirm";
-
     private final Database db;
     private final GuildStore guilds;
     private final ReminderService reminders;
@@ -67,7 +64,7 @@ public final class PersonCommands {
         list(ctx, data, "forget.preview.goes", "forget.preview.stays", b);
         b.context(ctx.t("forget.chat"));
         b.text(ctx.t("forget.preview.how"));
-        b.button(ctx.t("forget.button"), CONFIRM_COMMAND);
+        b.button(ctx.t("forget.button"), ctx.t("usage.button.forget"));
         return CommandReply.privately(b.build());
     }
 

@@ -163,7 +163,10 @@ public final class ScheduleCommands {
             if (buttons) {
                 b.button(
                         ctx.t(paused ? "button.resume" : "button.pause"),
-                        target + (paused ? "resume " : "pause ") + s.number());
+                        target
+                                + ctx.t(
+                                        paused ? "usage.button.resume" : "usage.button.pause",
+                                        String.valueOf(s.number())));
             }
         }
         if (!skips.isEmpty()) {

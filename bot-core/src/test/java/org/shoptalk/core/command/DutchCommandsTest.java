@@ -2,9 +2,11 @@ package org.shoptalk.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.testing.CoreFixture;
 
 /** A Dutch guild reads Dutch usage lines and may type Dutch command words (issue 12, "Dutch everywhere"). */
@@ -55,6 +57,36 @@ class DutchCommandsTest {
                 .contains("31 december 2026");
         assertThat(f.run("ann", "craft", "hervat 1")).contains("#1");
         assertThat(f.run("ann", "craft", "herinneringen uit")).isEqualTo(f.run("ann", "craft", "reminders off"));
+    }
+
+    /**
+     * Issue 12: a button's command can show (the local console writes it in the chat when pressed, a plain-text
+     * fallback lists it), so a Dutch guild's buttons run Dutch commands, which the parser reads like typed ones.
+     */
+    @Test
+    void a_dutch_guilds_buttons_run_dutch_commands_that_work() {
+        f.run("ann", "craft", "schedule ma 09:30");
+
+        List<String> moments = buttons(f.command("ann", "craft", "schedules").message());
+        List<String> home = buttons(f.core().home(CoreFixture.user("ann"), null));
+        List<String> forget = buttons(f.command("ann", null, "vergeet mij").message());
+
+        assertThat(moments).containsExactly("pauzeer 1");
+        assertThat(home).contains("herinneringen aan", "herinneringen uit").anyMatch(c -> c.endsWith(" pauzeer 1"));
+        assertThat(home.stream().filter(HomeView::asksForScheduleForm).toList())
+                .singleElement()
+                .asString()
+                .endsWith(" schedule formulier");
+        assertThat(forget).containsExactly("vergeet mij bevestig");
+        assertThat(f.run("ann", "craft", moments.get(0))).contains("Moment #1 staat stil");
+        assertThat(f.run("ann", null, forget.get(0))).contains("Shoptalk is je in deze werkruimte vergeten");
+    }
+
+    private static List<String> buttons(ChatMessage message) {
+        return message.blocks().stream()
+                .filter(b -> b instanceof ChatMessage.Block.Button)
+                .map(b -> ((ChatMessage.Block.Button) b).command())
+                .toList();
     }
 
     @Test

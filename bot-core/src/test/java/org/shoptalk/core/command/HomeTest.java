@@ -93,13 +93,22 @@ class HomeTest {
     void a_greeting_speaks_the_guilds_language_else_the_locale_else_english() {
         f.run("bram", "zorg", "guild create Zorg lang nl");
 
-        assertThat(f.core().greeting(CoreFixture.channel("zorg"), "en-US").plainText("/shoptalk"))
+        assertThat(f.core()
+                        .greeting(CoreFixture.channel("zorg").tenant(), CoreFixture.channel("zorg"), "en-US")
+                        .plainText("/shoptalk"))
                 .contains("Shoptalk is er voor Zorg")
                 .contains("/shoptalk schedules");
-        assertThat(f.core().greeting(CoreFixture.channel("new"), "nl-BE").plainText("/shoptalk"))
+        assertThat(f.core()
+                        .greeting(CoreFixture.channel("zorg").tenant(), CoreFixture.channel("new"), "nl-BE")
+                        .plainText("/shoptalk"))
                 .contains("typ hier /shoptalk guild create NAAM");
-        assertThat(f.core().greeting(CoreFixture.channel("new"), null).plainText("/shoptalk"))
+        assertThat(f.core()
+                        .greeting(CoreFixture.channel("zorg").tenant(), CoreFixture.channel("new"), null)
+                        .plainText("/shoptalk"))
                 .contains("type /shoptalk guild create NAME here");
-        assertThat(f.core().greeting(null, null).plainText("/shoptalk")).contains("/shoptalk guild join");
+        assertThat(f.core()
+                        .greeting(CoreFixture.channel("zorg").tenant(), null, null)
+                        .plainText("/shoptalk"))
+                .contains("/shoptalk guild join");
     }
 }

@@ -141,8 +141,8 @@ class ForgetMeTest {
                 .contains("je lidmaatschap van 2 vakgenootschappen")
                 .contains("/shoptalk vergeet mij bevestig");
         assertThat(preview.message().blocks())
-                .anySatisfy(
-                        b -> assertThat(b).isEqualTo(new ChatMessage.Block.Button("Vergeet mij", "forget me confirm")));
+                .anySatisfy(b ->
+                        assertThat(b).isEqualTo(new ChatMessage.Block.Button("Vergeet mij", "vergeet mij bevestig")));
 
         assertThat(f.run("ann", "ambacht", "vergeet mij bevestig")).contains("Klaar");
         assertThat(f.count("SELECT COUNT(*) FROM guild_member WHERE user_id = 'ann'"))

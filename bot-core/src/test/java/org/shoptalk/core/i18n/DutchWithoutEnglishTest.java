@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.testing.DutchCheck;
 
 /**
  * Issue 12, "Dutch everywhere": a Dutch guild reads no English apart from people's names and the command words that
@@ -26,207 +23,7 @@ import org.shoptalk.core.prompt.Theme;
  * checked, rendered with its plurals, together with the Dutch prompts, intervisie methods and theme words.
  */
 class DutchWithoutEnglishTest {
-    private static final String INVOCATION = "⌘";
-
-    /** Command words with no Dutch form: allowed only where a command is shown. */
-    private static final Set<String> COMMAND_WORDS = Set.of(
-            "guild",
-            "create",
-            "join",
-            "leave",
-            "lead",
-            "add",
-            "channel",
-            "remove",
-            "schedule",
-            "schedules",
-            "at",
-            "unschedule",
-            "skip",
-            "digest",
-            "prompts",
-            "prompt",
-            "goal",
-            "goals",
-            "pairs",
-            "occasion",
-            "kickoff",
-            "close",
-            "review",
-            "recert",
-            "role",
-            "connect",
-            "series",
-            "form");
-
-    /** English words that are not also Dutch words, the English keywords that have a Dutch form, and product words. */
-    private static final Set<String> ENGLISH = Set.of(
-            // function words
-            "the",
-            "and",
-            "or",
-            "to",
-            "a",
-            "an",
-            "you",
-            "your",
-            "yours",
-            "this",
-            "that",
-            "these",
-            "those",
-            "with",
-            "for",
-            "from",
-            "not",
-            "no",
-            "yes",
-            "on",
-            "off",
-            "are",
-            "be",
-            "will",
-            "would",
-            "can",
-            "could",
-            "should",
-            "it",
-            "its",
-            "there",
-            "their",
-            "they",
-            "them",
-            "what",
-            "which",
-            "who",
-            "when",
-            "where",
-            "why",
-            "how",
-            "please",
-            "here",
-            "by",
-            "if",
-            "but",
-            "into",
-            "about",
-            "after",
-            "before",
-            "until",
-            "every",
-            "each",
-            "never",
-            "always",
-            "again",
-            "something",
-            "went",
-            "wrong",
-            "try",
-            "our",
-            "my",
-            "has",
-            "have",
-            // keywords with a Dutch form (Keywords)
-            "help",
-            "pause",
-            "resume",
-            "weeks",
-            "hours",
-            "hour",
-            "days",
-            "day",
-            "theme",
-            "themes",
-            "language",
-            "tz",
-            "zone",
-            "reminders",
-            "reminder",
-            "forget",
-            "delete",
-            "anyway",
-            // product and chat words
-            "thread",
-            "threads",
-            "answer",
-            "answers",
-            "question",
-            "questions",
-            "guild",
-            "guilds",
-            "digest",
-            "digests",
-            "schedule",
-            "schedules",
-            "unschedule",
-            "skip",
-            "prompt",
-            "prompts",
-            "goal",
-            "goals",
-            "pairs",
-            "occasion",
-            "series",
-            "connect",
-            "create",
-            "join",
-            "leave",
-            "lead",
-            "leads",
-            "channel",
-            "channels",
-            "add",
-            "remove",
-            "form",
-            "kickoff",
-            "close",
-            "review",
-            "recert",
-            "role",
-            "at",
-            "page",
-            "request",
-            "bad",
-            "error",
-            "expired",
-            "colleague",
-            "colleagues",
-            "member",
-            "members",
-            "settings",
-            "button",
-            "moments",
-            "weekly",
-            "time",
-            "times",
-            "exports",
-            "export.md",
-            // the web pages' words (page.*)
-            "reflection",
-            "show",
-            "up",
-            "period",
-            "responding",
-            "responded",
-            "edited",
-            "people",
-            "person",
-            "took",
-            "numbers",
-            "everything",
-            "anyone",
-            "read",
-            "deleted",
-            "gone",
-            "too");
-
-    /** Where a command is shown: after the invocation, "typ" or "gebruik", up to the end of the clause. */
-    private static final Pattern COMMAND = Pattern.compile("(?:" + INVOCATION
-            + "|\\b[Tt]yp(?: je precies:)?|\\b[Gg]ebruik:?)\\s+(.*?)(?=[.;!?)](?:\\s|$)| te | om | in | en | als |$)");
-
-    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
-    /** Ids, zones, addresses, query strings and file names: not words. */
-    private static final Pattern NOT_A_WORD = Pattern.compile("\\S*[=/_?@#&]\\S*|\\S+\\.[a-z]+\\b");
+    private static final String INVOCATION = DutchCheck.INVOCATION;
 
     private final Texts texts = Texts.get();
 
@@ -295,6 +92,9 @@ class DutchWithoutEnglishTest {
                 .isEmpty();
         assertThat(english("schedule DAGEN UU:MM [elke N weken]", true)).isEmpty();
         assertThat(english("schedule DAYS HH:MM [every N weeks]", true)).containsExactly("days", "every", "weeks");
+        assertThat(english("Volgende: Mon 30 Nov 09:30.", false)).containsExactly("mon");
+        assertThat(english("Typ /shoptalk guild join in dat kanaal.\nOf @Shoptalk schedule ma 09:30", false))
+                .isEmpty();
     }
 
     /**
@@ -308,48 +108,9 @@ class DutchWithoutEnglishTest {
         return texts.tFor(Language.NL, INVOCATION, key, args);
     }
 
+    /** The word lists and the check are shared with the walk-throughs of each surface: {@link DutchCheck}. */
     private static List<String> english(String text, boolean command) {
-        List<String> found = new ArrayList<>();
-        String prose = command ? "" : text;
-        List<String> commands = new ArrayList<>();
-        if (command) {
-            commands.add(text);
-        } else {
-            Matcher quoted = QUOTED.matcher(prose);
-            while (quoted.find()) {
-                commands.add(quoted.group());
-            }
-            prose = QUOTED.matcher(prose).replaceAll(" ");
-            Matcher m = COMMAND.matcher(prose);
-            StringBuilder rest = new StringBuilder();
-            while (m.find()) {
-                commands.add(m.group(1));
-                m.appendReplacement(rest, " ");
-            }
-            m.appendTail(rest);
-            prose = rest.toString();
-        }
-        for (String word : words(prose)) {
-            if (ENGLISH.contains(word)) {
-                found.add(word);
-            }
-        }
-        for (String part : commands) {
-            for (String word : words(part)) {
-                if (ENGLISH.contains(word) && !COMMAND_WORDS.contains(word)) {
-                    found.add(word);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static List<String> words(String text) {
-        String plain = NOT_A_WORD.matcher(text).replaceAll(" ");
-        return Arrays.stream(plain.split("[^\\p{L}'-]+"))
-                .map(w -> w.replaceAll("^['-]+|['-]+$", "").toLowerCase(Locale.ROOT))
-                .filter(w -> !w.isEmpty())
-                .toList();
+        return DutchCheck.english(text, command);
     }
 
     private static void check(Map<String, List<String>> found, String where, String text, boolean command) {

@@ -55,7 +55,7 @@ public final class DatabaseGoneShoptalk implements Shoptalk, AutoCloseable {
     }
 
     @Override
-    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+    public ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint) {
         database.withHandle(h -> h.count("SELECT 1"));
         throw new AssertionError("the database was expected to be gone");
     }

@@ -90,7 +90,7 @@ public final class RecordingShoptalk implements Shoptalk {
     }
 
     @Override
-    public ChatMessage greeting(ChannelRef channel, String localeHint) {
+    public ChatMessage greeting(Tenant tenant, ChannelRef channel, String localeHint) {
         return ChatMessage.text("hello" + (localeHint == null ? "" : " " + localeHint));
     }
 }
