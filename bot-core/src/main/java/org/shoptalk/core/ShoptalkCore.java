@@ -36,6 +36,7 @@ import org.shoptalk.core.dialogue.GoalAdvisor;
 import org.shoptalk.core.dialogue.GoalCoach;
 import org.shoptalk.core.dialogue.GoalReviews;
 import org.shoptalk.core.dialogue.GoalStore;
+import org.shoptalk.core.dialogue.PairCheckIns;
 import org.shoptalk.core.dialogue.Pairing;
 import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.digest.DigestBuilder;
@@ -57,6 +58,7 @@ import org.shoptalk.core.record.RecordPage;
 import org.shoptalk.core.record.RecordTokens;
 import org.shoptalk.core.record.Records;
 import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.reminder.Rhythms;
 import org.shoptalk.core.retention.Retention;
 import org.shoptalk.core.round.AnswerRecorder;
 import org.shoptalk.core.round.AnswerStore;
@@ -110,8 +112,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom, guilds);
         Pseudonyms pseudonyms = Pseudonyms.load(database, settings.secret(), clock);
-        ReminderService reminders =
-                new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library, pseudonyms);
+        Rhythms rhythms = new Rhythms(platforms);
         RateLimits limits = new RateLimits();
         Leads leads = new Leads(database, platforms, guilds);
         this.digests = new DigestService(
@@ -153,6 +154,18 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 clock,
                 library,
                 scheduler);
+        ReminderService reminders = new ReminderService(
+                database,
+                platforms,
+                guilds,
+                rounds,
+                answerStore,
+                clock,
+                library,
+                pseudonyms,
+                rhythms,
+                planner,
+                settings.reminderBeforeClose());
         DialogueTasks connect = new DialogueTasks(
                 database,
                 guilds,
@@ -164,7 +177,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         GoalCoach coach =
                 new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
-        Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
+        PairCheckIns checkIns = new PairCheckIns(database, platforms, guilds, rhythms, planner, clock);
+        Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock, checkIns);
         this.intervisies =
                 new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), reminders, planner, clock);
         this.repairPlans = () -> {
@@ -182,7 +196,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         pairing,
                         new GoalReviews(database, guilds, goals, roundService),
                         housekeeping,
-                        intervisies),
+                        intervisies,
+                        checkIns),
                 scheduler,
                 clock);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
@@ -198,15 +213,15 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new PersonCommands(
                                 database,
                                 guilds,
-                                reminders,
+                                rhythms,
                                 new Forgetting(pseudonyms, guilds, rounds, answerStore, schedules, custom),
                                 platforms,
                                 clock),
-                        new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
+                        new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing, checkIns),
                         new SeriesCommands(database, guilds, schedules, planner, clock),
                         coach::continueWith,
                         new IntervisieCommands(database, guilds, intervisies),
-                        new RecordCommands(this.records, recordLinks::get, intervisies, clock)));
+                        new RecordCommands(this.records, recordLinks::get, intervisies, clock, database, rhythms)));
     }
 
     /**
