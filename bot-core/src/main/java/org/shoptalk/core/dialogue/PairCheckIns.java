@@ -153,13 +153,12 @@ public final class PairCheckIns {
         if (guild.isEmpty()) {
             return t.tFor(fallback, invocation, "pairs.answer.unknown", pairingId);
         }
-        String key = switch (answer) {
-            case MET -> "pairs.answer.met";
-            case NOT_YET -> "pairs.answer.not.yet";
-            case SKIP -> "pairs.answer.skip";
+        Language lang = guild.get().language();
+        return switch (answer) {
+            case MET -> t.tFor(lang, invocation, "pairs.answer.met", guild.get().name());
+            case NOT_YET -> t.tFor(lang, invocation, "pairs.answer.not.yet", pairingId);
+            case SKIP -> t.tFor(lang, invocation, "pairs.answer.skip");
         };
-        return t.tFor(
-                guild.get().language(), invocation, key, pairingId, guild.get().name());
     }
 
     /**
