@@ -3,6 +3,7 @@ package org.shoptalk.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,6 +91,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Housekeeping housekeeping;
     private final Intervisies intervisies;
     private final Records records;
+    private final Rhythms rhythms;
     /** Where record exports can be fetched; none until the app serves them ({@link #useRecordLinks}). */
     private final AtomicReference<RecordLinks> recordLinks = new AtomicReference<>(RecordLinks.NONE);
     /** Plans what should be planned and is not: at start and in the daily housekeeping. */
@@ -112,7 +114,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom, guilds);
         Pseudonyms pseudonyms = Pseudonyms.load(database, settings.secret(), clock);
-        Rhythms rhythms = new Rhythms(platforms);
+        this.rhythms = new Rhythms(platforms, database, clock);
         RateLimits limits = new RateLimits();
         Leads leads = new Leads(database, platforms, guilds);
         this.digests = new DigestService(
@@ -318,6 +320,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     @Override
     public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
         return commands.submit(where, formId, values);
+    }
+
+    @Override
+    public void timeZoneReported(UserRef user, ZoneId zone) {
+        rhythms.zoneReported(user, zone);
     }
 
     @Override

@@ -8,8 +8,10 @@ import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,13 +49,13 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
         String forTeam(String teamId);
     }
 
-    private record CachedName(String name, Instant until) {}
+    private record CachedPerson(String name, String zone, Instant until) {}
 
     private final Function<String, MethodsClient> clients;
     private final BotTokens tokens;
     private final SlackCalls calls;
     private final Clock clock;
-    private final Map<UserRef, CachedName> names = new ConcurrentHashMap<>();
+    private final Map<UserRef, CachedPerson> people = new ConcurrentHashMap<>();
 
     SlackChatPlatform(Function<String, MethodsClient> clients, BotTokens tokens, SlackCalls calls, Clock clock) {
         this.clients = clients;
@@ -143,27 +145,54 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
 
     @Override
     public String displayName(UserRef user) {
-        CachedName cached = names.get(user);
+        return person(user).map(CachedPerson::name).orElse(user.id());
+    }
+
+    /**
+     * The user's {@code tz} from users.info (an IANA name such as "Europe/Amsterdam"), cached with their name: the
+     * zone Slack shows them in. Empty when Slack cannot say now or names no zone core knows.
+     */
+    @Override
+    public Optional<ZoneId> timeZone(UserRef user) {
+        return person(user).map(CachedPerson::zone).flatMap(SlackChatPlatform::zone);
+    }
+
+    static Optional<ZoneId> zone(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            log.info("Slack named a time zone Java does not know: {}", tz);
+            return Optional.empty();
+        }
+    }
+
+    /** What users.info says about a person, cached for an hour; empty while Slack cannot be asked. */
+    private Optional<CachedPerson> person(UserRef user) {
+        CachedPerson cached = people.get(user);
         Instant now = clock.instant();
         if (cached != null && cached.until().isAfter(now)) {
-            return cached.name();
+            return Optional.of(cached);
         }
-        String name;
+        CachedPerson found;
         try {
             MethodsClient client = client(user.tenant());
             UsersInfoResponse r =
                     calls.call(SlackCalls.Method.USERS_INFO, () -> client.usersInfo(q -> q.user(user.id())));
-            name = nameOf(r.getUser(), user.id());
+            User u = r.getUser();
+            found = new CachedPerson(nameOf(u, user.id()), u == null ? null : u.getTz(), now.plus(NAME_CACHE));
         } catch (ChatPlatformException e) {
             log.info("No display name for a Slack user: {}", e.getMessage());
             if (!e.permanent()) {
                 // A rate limit or an outage passes: ask again next time rather than show the id for an hour.
-                return user.id();
+                return Optional.empty();
             }
-            name = user.id();
+            found = new CachedPerson(user.id(), null, now.plus(NAME_CACHE));
         }
-        names.put(user, new CachedName(name, now.plus(NAME_CACHE)));
-        return name;
+        people.put(user, found);
+        return Optional.of(found);
     }
 
     private static String nameOf(User user, String fallback) {

@@ -36,8 +36,8 @@ public final class HomeView {
     private final Platforms platforms;
     private final Rhythms rhythms;
 
-    public HomeView(Database db, GuildStore guilds, ScheduleCommands schedules, Platforms platforms) {
-        this.rhythms = new Rhythms(platforms);
+    public HomeView(Database db, GuildStore guilds, ScheduleCommands schedules, Platforms platforms, Rhythms rhythms) {
+        this.rhythms = rhythms;
         this.db = db;
         this.guilds = guilds;
         this.schedules = schedules;

@@ -43,6 +43,11 @@ public final class PersonCommands {
         this.clock = clock;
     }
 
+    /** Each person's rhythm and zone, which the Home shows too. */
+    Rhythms rhythms() {
+        return rhythms;
+    }
+
     /** {@code reminders off|light|normal}, or alone: the person's rhythm as it is (docs/rhythm.md). */
     CommandReply reminders(Context ctx, Command.Reminders c) {
         if (c.intensity() == null) {

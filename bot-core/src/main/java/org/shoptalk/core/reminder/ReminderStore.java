@@ -2,10 +2,13 @@ package org.shoptalk.core.reminder;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Handle;
@@ -14,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tables {@code user_setting} (each person's {@link Rhythm}: intensity and quiet hours), {@code reminder_sent} (who
+ * The tables {@code user_setting} (each person's {@link Rhythm}: intensity and quiet hours), {@code person_zone} (the
+ * time zone their chat client reported), {@code reminder_sent} (who
  * was nudged for which round, so a retry never nudges twice) and {@code round_note} (the one note counting a round's
  * answers in its threads). Stateless and thread-safe.
  */
@@ -129,25 +133,70 @@ public final class ReminderStore {
         return h.count("SELECT COUNT(*) FROM round_note WHERE round_id = ?", roundId) > 0;
     }
 
-    /** How many settings rows the person has in this tenant (0 or 1), for "forget me"'s preview. */
-    public int settings(Handle h, UserRef user) {
-        return (int) h.count(
-                "SELECT COUNT(*) FROM user_setting WHERE tenant = ? AND user_id = ?",
+    /** Keeps the zone the person's chat client reported; an unchanged zone writes nothing. */
+    public void reportZone(Handle h, UserRef user, ZoneId zone, Instant now) {
+        int changed = h.update(
+                "UPDATE person_zone SET zone = ?, reported_at = ? WHERE tenant = ? AND user_id = ? AND zone <> ?",
+                zone.getId(),
+                now,
                 user.tenant().key(),
-                user.id());
+                user.id(),
+                zone.getId());
+        if (changed == 0) {
+            h.insertIfAbsent(
+                    "INSERT INTO person_zone (tenant, user_id, zone, reported_at) VALUES (?, ?, ?, ?)",
+                    user.tenant().key(),
+                    user.id(),
+                    zone.getId(),
+                    now);
+        }
+    }
+
+    /** The zone the person's chat client last reported, if any (and still a zone Java knows). */
+    public Optional<ZoneId> reportedZone(Handle h, UserRef user) {
+        return h.queryOne(
+                        "SELECT zone FROM person_zone WHERE tenant = ? AND user_id = ?",
+                        rs -> rs.getString(1),
+                        user.tenant().key(),
+                        user.id())
+                .flatMap(ReminderStore::zone);
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * How many rows of settings the person has in this tenant (their rhythm, the zone their client reported), for
+     * "forget me"'s preview.
+     */
+    public int settings(Handle h, UserRef user) {
+        return (int) (h.count(
+                        "SELECT COUNT(*) FROM user_setting WHERE tenant = ? AND user_id = ?",
+                        user.tenant().key(),
+                        user.id())
+                + h.count(
+                        "SELECT COUNT(*) FROM person_zone WHERE tenant = ? AND user_id = ?",
+                        user.tenant().key(),
+                        user.id()));
     }
 
     /**
      * "forget me" (see {@link org.shoptalk.core.privacy.Forgetting}): the person's setting and the record of reminders
-     * sent to them in this tenant. Returns how many settings were removed (0 or 1).
+     * sent to them in this tenant, and the zone their client reported. Returns how many settings rows were removed.
      */
     public int forget(Handle h, UserRef user) {
         String tenant = user.tenant().key();
+        int zones = h.update("DELETE FROM person_zone WHERE tenant = ? AND user_id = ?", tenant, user.id());
         h.update(
                 "DELETE FROM reminder_sent WHERE user_id = ? AND round_id IN (SELECT r.id FROM round r"
                         + " JOIN guild g ON g.id = r.guild_id WHERE g.tenant = ?)",
                 user.id(),
                 tenant);
-        return h.update("DELETE FROM user_setting WHERE tenant = ? AND user_id = ?", tenant, user.id());
+        return zones + h.update("DELETE FROM user_setting WHERE tenant = ? AND user_id = ?", tenant, user.id());
     }
 }

@@ -1,23 +1,35 @@
 package org.shoptalk.core.reminder;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.shoptalk.core.chat.Platforms;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 
 /**
  * Each person's rhythm and time zone, as every feature that nudges people reads them (docs/rhythm.md): their settings
- * from the database, their zone from their chat platform, else their guild's. Thread-safe.
+ * from the database, their zone from their chat platform (asked, as Slack is, or as last reported, as Teams does),
+ * else their guild's. Thread-safe.
  */
 public final class Rhythms {
     private final Platforms platforms;
+    private final Database db;
+    private final Clock clock;
     private final ReminderStore store = new ReminderStore();
 
-    public Rhythms(Platforms platforms) {
+    public Rhythms(Platforms platforms, Database db, Clock clock) {
         this.platforms = platforms;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Keeps the zone the person's client reported; an unchanged zone writes nothing. */
+    public void zoneReported(UserRef user, ZoneId zone) {
+        db.useTransaction(h -> store.reportZone(h, user, zone, clock.instant()));
     }
 
     public Rhythm of(Handle h, UserRef user) {
@@ -37,9 +49,13 @@ public final class Rhythms {
         store.setQuietHours(h, user, quiet);
     }
 
-    /** The zone the person's platform reports; empty when it cannot tell. May call the platform: not in a transaction. */
+    /**
+     * The zone the person's platform gives: asked now (Slack), else as their client last reported it (Teams); empty
+     * when neither tells. May call the platform: not inside a transaction.
+     */
     public Optional<ZoneId> platformZone(UserRef user) {
-        return platforms.timeZone(user);
+        Optional<ZoneId> asked = platforms.timeZone(user);
+        return asked.isPresent() ? asked : db.withHandle(h -> store.reportedZone(h, user));
     }
 
     /** The person's zone: their platform's, else {@code fallback} (their guild's). */

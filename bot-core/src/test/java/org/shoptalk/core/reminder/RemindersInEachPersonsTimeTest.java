@@ -99,6 +99,28 @@ class RemindersInEachPersonsTimeTest {
         assertThat(at).containsOnlyKeys("ann", "bob", "cas", "dee", "lea");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_zone_the_chat_client_reported_is_kept_and_used(TestDatabases.Kind kind) {
+        f.close();
+        f = CoreFixture.on(TestDatabases.fresh(kind), MONDAY);
+        craftWithColleaguesAcrossZones();
+        // Cas's platform cannot be asked, but his client (as Teams does) said where he is.
+        f.core().timeZoneReported(CoreFixture.user("cas"), NEW_YORK);
+        f.core().timeZoneReported(CoreFixture.user("cas"), NEW_YORK);
+        f.restart();
+        assertThat(f.run("cas", null, "reminders")).contains("Times in America/New_York, your own time zone");
+        long round = momentNow();
+
+        Map<String, Instant> at = remindedAt(fireAll(round));
+
+        assertThat(at.get("cas").atZone(NEW_YORK).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+        f.run("cas", null, "forget me confirm");
+        assertThat(f.count("SELECT COUNT(*) FROM person_zone"))
+                .as("forget me forgets the zone")
+                .isZero();
+    }
+
     @Test
     void an_unknown_zone_is_the_guilds_zone() {
         f.run("lea", "nyc", "guild create Harbor lang en tz America/New_York");

@@ -27,3 +27,13 @@ CREATE INDEX pair_checkin_user ON pair_checkin (user_id);
 -- When the pair first said they met (null: not, or not yet): what the weekly digest counts.
 ALTER TABLE pairing ADD COLUMN met_at TIMESTAMP WITH TIME ZONE;
 CREATE INDEX pairing_guild_met ON pairing (guild_id, met_at);
+
+-- The time zone a person's chat client reported (Teams sends it with each activity as localTimezone; Slack is asked
+-- instead, through users.info), so reminders reach them at a sensible local time.
+CREATE TABLE person_zone (
+    tenant       VARCHAR(200) NOT NULL,
+    user_id      VARCHAR(200) NOT NULL,
+    zone         VARCHAR(64)  NOT NULL,
+    reported_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (tenant, user_id)
+);
