@@ -182,7 +182,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         PairCheckIns checkIns = new PairCheckIns(database, platforms, guilds, rhythms, planner, clock);
         Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock, checkIns);
         this.intervisies =
-                new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), reminders, planner, clock);
+                new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), rhythms, planner, clock);
         this.repairPlans = () -> {
             planner.reconcile();
             pairing.reconcile();

@@ -1,12 +1,16 @@
 package org.shoptalk.core.reminder;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -97,6 +101,53 @@ public record QuietHours(LocalTime from, LocalTime to, Set<DayOfWeek> days) {
         }
         throw new IllegalStateException("no free moment within a week after " + t + " for " + this);
     }
+
+    /**
+     * Looking back from the local time {@code t}: when the quiet time it falls in began ({@code t} itself when it is
+     * free), and when the free time before that began. Quiet only changes at midnight and at the stretch's ends, so only
+     * those moments of the eight days before {@code t} are looked at; a free time that began earlier is reported as
+     * beginning eight days back.
+     */
+    LastFree lastFreeBefore(LocalDateTime t) {
+        List<LocalDateTime> marks = new ArrayList<>();
+        for (int back = 0; back <= DAYS_BACK; back++) {
+            LocalDate day = t.toLocalDate().minusDays(back);
+            marks.add(day.atStartOfDay());
+            if (from != null) {
+                marks.add(day.atTime(from));
+                marks.add(day.atTime(to));
+            }
+        }
+        List<LocalDateTime> descending = marks.stream()
+                .filter(m -> !m.isAfter(t))
+                .distinct()
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        LocalDateTime quietFrom = t;
+        int i = 0;
+        if (isQuiet(t)) {
+            while (i < descending.size() && isQuiet(descending.get(i).minusMinutes(1))) {
+                i++;
+            }
+            if (i == descending.size()) {
+                return new LastFree(null, null);
+            }
+            quietFrom = descending.get(i);
+        }
+        LocalDateTime freeFrom = descending.get(descending.size() - 1);
+        for (int j = i + 1; j < descending.size(); j++) {
+            if (isQuiet(descending.get(j).minusMinutes(1))) {
+                freeFrom = descending.get(j);
+                break;
+            }
+        }
+        return new LastFree(freeFrom, quietFrom);
+    }
+
+    /** The last free time before a moment: from {@code start} up to {@code end}; both null when none was found. */
+    record LastFree(LocalDateTime start, LocalDateTime end) {}
+
+    private static final int DAYS_BACK = 8;
 
     /** The stored form: {@code 18:00-08:00|SATURDAY,SUNDAY}; either side may be empty. */
     public String storage() {

@@ -2,8 +2,6 @@ package org.shoptalk.core.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -12,15 +10,14 @@ import java.util.Optional;
  * When a reminder reaches one person (docs/rhythm.md): at its due time when that is outside their quiet hours,
  * else at their next moment outside them, as long as that is before the round closes. When their next free moment
  * comes only after the close (a round closing on a Sunday for someone whose weekends are quiet), the reminder comes
- * earlier instead, on the last free day before it was due, at the time it was due (or, when that time is in their
- * quiet stretch, when the stretch ends that morning), but never in the first half of the time between the opening
- * and the due time: a nudge hours after a question was asked is no reminder. Only when no such moment exists is a
- * person not reminded. All times are compared on the person's own wall clock, so a daylight-saving change moves
+ * earlier instead, in the last hour before the quiet time it fell in began (Friday 17:00 for quiet from Friday 18:00),
+ * but never in the first half of the time between the opening and the due time: a nudge hours after a question was
+ * asked is no reminder. Only when no such moment exists is a person not reminded. All times are compared on the person's own wall clock, so a daylight-saving change moves
  * nothing. Pure and thread-safe.
  */
 public final class ReminderTiming {
-    /** Days looked back for a free day when the next free moment comes too late: a week holds at least one. */
-    private static final int DAYS_BACK = 7;
+    /** How long before someone's quiet time a reminder moved forward comes: the last hour of their free time. */
+    static final Duration LAST_FREE = Duration.ofHours(1);
 
     private ReminderTiming() {}
 
@@ -48,7 +45,7 @@ public final class ReminderTiming {
         if (next.isBefore(closes)) {
             return Optional.of(next);
         }
-        Optional<Instant> earlier = lastFreeDayBefore(due, earliest, zone, quiet);
+        Optional<Instant> earlier = lastFreeHourBefore(due, earliest, zone, quiet);
         if (earlier.isEmpty() || !earlier.get().isBefore(now)) {
             return earlier;
         }
@@ -56,24 +53,26 @@ public final class ReminderTiming {
         return quiet.isQuiet(now.atZone(zone).toLocalDateTime()) ? Optional.empty() : Optional.of(now);
     }
 
-    private static Optional<Instant> lastFreeDayBefore(Instant due, Instant earliest, ZoneId zone, QuietHours quiet) {
+    /**
+     * The last free hour before the quiet time {@code due} fell in: an hour before that quiet time began, or when the
+     * free time before it began, or the earliest allowed moment, whichever is latest; empty when the quiet time began
+     * before the earliest allowed moment.
+     */
+    private static Optional<Instant> lastFreeHourBefore(Instant due, Instant earliest, ZoneId zone, QuietHours quiet) {
         ZonedDateTime dueLocal = due.atZone(zone);
-        LocalTime time = dueLocal.toLocalTime();
-        LocalTime at = quiet.inStretch(time) ? quiet.to() : time;
-        for (int back = 1; back <= DAYS_BACK; back++) {
-            LocalDate day = dueLocal.toLocalDate().minusDays(back);
-            if (quiet.days().contains(day.getDayOfWeek())) {
-                continue;
-            }
-            Instant candidate =
-                    quiet.nextAllowed(ZonedDateTime.of(day, at, zone)).toInstant();
-            if (candidate.isBefore(earliest)) {
-                return Optional.empty();
-            }
-            if (candidate.isBefore(due)) {
-                return Optional.of(candidate);
-            }
+        QuietHours.LastFree free = quiet.lastFreeBefore(dueLocal.toLocalDateTime());
+        if (free.end() == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Instant end =
+                ZonedDateTime.ofLocal(free.end(), zone, dueLocal.getOffset()).toInstant();
+        Instant start =
+                ZonedDateTime.ofLocal(free.start(), zone, dueLocal.getOffset()).toInstant();
+        if (!end.isAfter(earliest)) {
+            return Optional.empty();
+        }
+        Instant at = end.minus(LAST_FREE);
+        at = at.isBefore(start) ? start : at;
+        return Optional.of(at.isBefore(earliest) ? earliest : at);
     }
 }
