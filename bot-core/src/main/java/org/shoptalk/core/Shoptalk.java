@@ -46,7 +46,7 @@ public interface Shoptalk {
      * {@link org.shoptalk.core.chat.ChatPlatform#timeZone}. An adapter calls this when the zone changed, not for every
      * message.
      */
-    default void timeZoneReported(UserRef user, ZoneId zone) {}
+    void timeZoneReported(UserRef user, ZoneId zone);
 
     /** A message was posted, edited or deleted in a channel the bot can see. */
     void onEvent(ChatEvent event);

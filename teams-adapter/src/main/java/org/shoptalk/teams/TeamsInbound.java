@@ -106,8 +106,15 @@ final class TeamsInbound {
             return;
         }
         UserRef user = new UserRef(tenant, from.getAadObjectId());
-        if (!zone.equals(reportedZones.put(user, zone))) {
+        if (zone.equals(reportedZones.put(user, zone))) {
+            return;
+        }
+        try {
             shoptalk.timeZoneReported(user, zone);
+        } catch (RuntimeException e) {
+            // Only a reminder's timing depends on it: the activity itself goes on, and the next one tries again.
+            reportedZones.remove(user);
+            LOG.warn("could not keep a Teams person's time zone: {}", e.toString());
         }
     }
 

@@ -99,6 +99,7 @@ public final class ReminderService {
             Round round,
             Guild guild,
             List<Person> people,
+            Map<String, ZoneId> reportedZones,
             int answered,
             boolean notePending,
             List<ThreadRef> threads,
@@ -126,7 +127,8 @@ public final class ReminderService {
         Instant next = null;
         // Zones may come from the platform, so they are asked outside any transaction.
         for (Person person : p.people()) {
-            ZoneId zone = rhythms.zone(person.user(), p.guild().zone());
+            ZoneId zone =
+                    rhythms.zone(person.user(), p.reportedZones(), p.guild().zone());
             Optional<Instant> slot = ReminderTiming.slot(
                     due, earliest, closes, now, zone, person.rhythm().quiet());
             if (slot.isEmpty()) {
@@ -215,7 +217,8 @@ public final class ReminderService {
         List<ThreadRef> threads = posts.stream()
                 .map(x -> new ThreadRef(x.channel(), x.threadId()))
                 .toList();
-        return Optional.of(new Pending(round, guild.get(), people, answered, notePending, threads, link));
+        Map<String, ZoneId> reported = people.isEmpty() ? Map.of() : rhythms.reportedZones(h, guild.get());
+        return Optional.of(new Pending(round, guild.get(), people, reported, answered, notePending, threads, link));
     }
 
     /** "light": at most one reminder in the person's own week, Monday to Sunday. */

@@ -162,6 +162,19 @@ public final class ReminderStore {
                 .flatMap(ReminderStore::zone);
     }
 
+    /** The zones the guild's members' chat clients reported, by user id (those who reported none are absent). */
+    public Map<String, ZoneId> reportedZonesOfMembers(Handle h, Guild guild) {
+        Map<String, ZoneId> out = new HashMap<>();
+        h.query(
+                        "SELECT z.user_id, z.zone FROM person_zone z"
+                                + " JOIN guild_member m ON m.user_id = z.user_id AND m.guild_id = ? WHERE z.tenant = ?",
+                        rs -> Map.entry(rs.getString(1), rs.getString(2)),
+                        guild.id(),
+                        guild.tenant().key())
+                .forEach(e -> zone(e.getValue()).ifPresent(z -> out.put(e.getKey(), z)));
+        return out;
+    }
+
     private static Optional<ZoneId> zone(String id) {
         try {
             return Optional.of(ZoneId.of(id));

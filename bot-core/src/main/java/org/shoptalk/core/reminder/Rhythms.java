@@ -58,6 +58,20 @@ public final class Rhythms {
         return asked.isPresent() ? asked : db.withHandle(h -> store.reportedZone(h, user));
     }
 
+    /** The zones the guild's members' clients reported, by user id: read once for a reminder of many people. */
+    public Map<String, ZoneId> reportedZones(Handle h, Guild guild) {
+        return store.reportedZonesOfMembers(h, guild);
+    }
+
+    /**
+     * The person's zone: as their platform answers now, else as their client reported it ({@code reported}, from
+     * {@link #reportedZones}), else {@code fallback} (their guild's). May call the platform: not in a transaction.
+     */
+    public ZoneId zone(UserRef user, Map<String, ZoneId> reported, ZoneId fallback) {
+        Optional<ZoneId> asked = platforms.timeZone(user);
+        return asked.orElseGet(() -> reported.getOrDefault(user.id(), fallback));
+    }
+
     /** The person's zone: their platform's, else {@code fallback} (their guild's). */
     public ZoneId zone(UserRef user, ZoneId fallback) {
         return platformZone(user).orElse(fallback);
