@@ -3,6 +3,7 @@ package org.shoptalk.core;
 import java.time.Instant;
 import org.shoptalk.core.dialogue.DialogueTasks;
 import org.shoptalk.core.dialogue.GoalReviews;
+import org.shoptalk.core.dialogue.PairCheckIns;
 import org.shoptalk.core.dialogue.Pairing;
 import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.reminder.ReminderService;
@@ -25,6 +26,7 @@ final class ScheduledWork implements TaskRunner {
     private final GoalReviews reviews;
     private final Housekeeping housekeeping;
     private final Intervisies intervisies;
+    private final PairCheckIns checkIns;
 
     ScheduledWork(
             TaskPlanner planner,
@@ -33,7 +35,9 @@ final class ScheduledWork implements TaskRunner {
             Pairing pairing,
             GoalReviews reviews,
             Housekeeping housekeeping,
-            Intervisies intervisies) {
+            Intervisies intervisies,
+            PairCheckIns checkIns) {
+        this.checkIns = checkIns;
         this.planner = planner;
         this.reminders = reminders;
         this.connect = connect;
@@ -55,6 +59,7 @@ final class ScheduledWork implements TaskRunner {
             case PAIRS -> done(() -> pairing.pair(id, run.occurrence()));
             case HOUSEKEEPING -> done(() -> housekeeping.run(run.occurrence()));
             case INTERVISIE -> intervisies.run(id, run);
+            case CHECKIN -> done(() -> checkIns.run(id));
         };
     }
 
@@ -66,7 +71,7 @@ final class ScheduledWork implements TaskRunner {
             case DIGEST -> () -> planner.digestFailed(id, occurrence, reason);
             case REVIEW -> () -> reviews.failed(id, reason);
             // Nothing to mark for these: they record their work before doing it, and the log has the failure.
-            case REMINDER, CONNECT, PAIRS, HOUSEKEEPING -> () -> {};
+            case REMINDER, CONNECT, PAIRS, HOUSEKEEPING, CHECKIN -> () -> {};
             // A phase line that never landed: the next deadline or a "next" posts the phase it has reached.
             case INTERVISIE -> () -> {};
         };

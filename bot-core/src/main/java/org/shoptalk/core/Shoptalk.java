@@ -1,5 +1,6 @@
 package org.shoptalk.core;
 
+import java.time.ZoneId;
 import java.util.Map;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
@@ -39,6 +40,14 @@ public interface Shoptalk {
      * field was wrong (nothing is run then); otherwise the reply of the command the form stands for.
      */
     CommandReply submit(CommandRequest where, String formId, Map<String, String> values);
+
+    /**
+     * The person's chat client reported their time zone (Teams sends {@code localTimezone} with each activity): kept
+     * so their reminders come at a sensible local time (docs/rhythm.md). Platforms that can be asked instead answer
+     * {@link org.shoptalk.core.chat.ChatPlatform#timeZone}. An adapter calls this when the zone changed, not for every
+     * message.
+     */
+    void timeZoneReported(UserRef user, ZoneId zone);
 
     /** A message was posted, edited or deleted in a channel the bot can see. */
     void onEvent(ChatEvent event);

@@ -3,6 +3,7 @@ package org.shoptalk.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +37,7 @@ import org.shoptalk.core.dialogue.GoalAdvisor;
 import org.shoptalk.core.dialogue.GoalCoach;
 import org.shoptalk.core.dialogue.GoalReviews;
 import org.shoptalk.core.dialogue.GoalStore;
+import org.shoptalk.core.dialogue.PairCheckIns;
 import org.shoptalk.core.dialogue.Pairing;
 import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.digest.DigestBuilder;
@@ -57,6 +59,7 @@ import org.shoptalk.core.record.RecordPage;
 import org.shoptalk.core.record.RecordTokens;
 import org.shoptalk.core.record.Records;
 import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.reminder.Rhythms;
 import org.shoptalk.core.retention.Retention;
 import org.shoptalk.core.round.AnswerRecorder;
 import org.shoptalk.core.round.AnswerStore;
@@ -88,6 +91,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Housekeeping housekeeping;
     private final Intervisies intervisies;
     private final Records records;
+    private final Rhythms rhythms;
     /** Where record exports can be fetched; none until the app serves them ({@link #useRecordLinks}). */
     private final AtomicReference<RecordLinks> recordLinks = new AtomicReference<>(RecordLinks.NONE);
     /** Plans what should be planned and is not: at start and in the daily housekeeping. */
@@ -110,8 +114,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         CustomPromptStore custom = new CustomPromptStore();
         PromptRotation rotation = new PromptRotation(library, custom, guilds);
         Pseudonyms pseudonyms = Pseudonyms.load(database, settings.secret(), clock);
-        ReminderService reminders =
-                new ReminderService(database, platforms, guilds, rounds, answerStore, clock, library, pseudonyms);
+        this.rhythms = new Rhythms(platforms, database, clock);
         RateLimits limits = new RateLimits();
         Leads leads = new Leads(database, platforms, guilds);
         this.digests = new DigestService(
@@ -153,6 +156,18 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 clock,
                 library,
                 scheduler);
+        ReminderService reminders = new ReminderService(
+                database,
+                platforms,
+                guilds,
+                rounds,
+                answerStore,
+                clock,
+                library,
+                pseudonyms,
+                rhythms,
+                planner,
+                settings.reminderBeforeClose());
         DialogueTasks connect = new DialogueTasks(
                 database,
                 guilds,
@@ -164,9 +179,10 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         GoalCoach coach =
                 new GoalCoach(database, guilds, new ConversationStore(), goals, rulesAdvisor(), planner, clock);
         AnonymousAnswers anonymous = new AnonymousAnswers(database, platforms, rounds, answerStore, pseudonyms, clock);
-        Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock);
+        PairCheckIns checkIns = new PairCheckIns(database, platforms, guilds, rhythms, planner, clock);
+        Pairing pairing = new Pairing(database, platforms, guilds, library, planner, clock, checkIns);
         this.intervisies =
-                new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), reminders, planner, clock);
+                new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), rhythms, planner, clock);
         this.repairPlans = () -> {
             planner.reconcile();
             pairing.reconcile();
@@ -182,7 +198,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         pairing,
                         new GoalReviews(database, guilds, goals, roundService),
                         housekeeping,
-                        intervisies),
+                        intervisies,
+                        checkIns),
                 scheduler,
                 clock);
         this.answers = new AnswerRecorder(database, rounds, answerStore);
@@ -198,15 +215,15 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new PersonCommands(
                                 database,
                                 guilds,
-                                reminders,
+                                rhythms,
                                 new Forgetting(pseudonyms, guilds, rounds, answerStore, schedules, custom),
                                 platforms,
                                 clock),
-                        new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing),
+                        new DialogueCommands(database, guilds, platforms, coach, goals, anonymous, pairing, checkIns),
                         new SeriesCommands(database, guilds, schedules, planner, clock),
                         coach::continueWith,
                         new IntervisieCommands(database, guilds, intervisies),
-                        new RecordCommands(this.records, recordLinks::get, intervisies, clock)));
+                        new RecordCommands(this.records, recordLinks::get, intervisies, clock, database, rhythms)));
     }
 
     /**
@@ -303,6 +320,11 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     @Override
     public CommandReply submit(CommandRequest where, String formId, Map<String, String> values) {
         return commands.submit(where, formId, values);
+    }
+
+    @Override
+    public void timeZoneReported(UserRef user, ZoneId zone) {
+        rhythms.zoneReported(user, zone);
     }
 
     @Override

@@ -8,8 +8,10 @@ import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +49,11 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
         String forTeam(String teamId);
     }
 
-    /** What users.info said about a person: the name people see, and their Slack locale ("nl-NL"; null: unknown). */
-    private record CachedPerson(String name, String locale, Instant until) {}
+    /**
+     * What users.info said about a person: the name people see, their Slack locale ("nl-NL"; null: unknown) and
+     * their {@code tz} (null: unknown).
+     */
+    private record CachedPerson(String name, String locale, String zone, Instant until) {}
 
     private final Function<String, MethodsClient> clients;
     private final BotTokens tokens;
@@ -150,7 +155,7 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
 
     @Override
     public String displayName(UserRef user) {
-        return person(user).name();
+        return person(user).map(CachedPerson::name).orElse(user.id());
     }
 
     /**
@@ -159,14 +164,36 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
      * locale" changelog, 2017-09), cached with the name.
      */
     String locale(UserRef user) {
-        return person(user).locale();
+        return person(user).map(CachedPerson::locale).orElse(null);
     }
 
-    private CachedPerson person(UserRef user) {
+    /**
+     * The user's {@code tz} from users.info (an IANA name such as "Europe/Amsterdam"), cached with their name: the
+     * zone Slack shows them in. Empty when Slack cannot say now or names no zone core knows.
+     */
+    @Override
+    public Optional<ZoneId> timeZone(UserRef user) {
+        return person(user).map(CachedPerson::zone).flatMap(SlackChatPlatform::zone);
+    }
+
+    static Optional<ZoneId> zone(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            log.info("Slack named a time zone Java does not know: {}", tz);
+            return Optional.empty();
+        }
+    }
+
+    /** What users.info says about a person, cached for an hour; empty while Slack cannot be asked. */
+    private Optional<CachedPerson> person(UserRef user) {
         CachedPerson cached = people.get(user);
         Instant now = clock.instant();
         if (cached != null && cached.until().isAfter(now)) {
-            return cached;
+            return Optional.of(cached);
         }
         CachedPerson found;
         try {
@@ -175,17 +202,21 @@ final class SlackChatPlatform implements ChatPlatform, PostLookup {
                     SlackCalls.Method.USERS_INFO,
                     () -> client.usersInfo(q -> q.user(user.id()).includeLocale(true)));
             User u = r.getUser();
-            found = new CachedPerson(nameOf(u, user.id()), u == null ? null : u.getLocale(), now.plus(NAME_CACHE));
+            found = new CachedPerson(
+                    nameOf(u, user.id()),
+                    u == null ? null : u.getLocale(),
+                    u == null ? null : u.getTz(),
+                    now.plus(NAME_CACHE));
         } catch (ChatPlatformException e) {
             log.info("No display name for a Slack user: {}", e.getMessage());
             if (!e.permanent()) {
                 // A rate limit or an outage passes: ask again next time rather than show the id for an hour.
-                return new CachedPerson(user.id(), null, now);
+                return Optional.empty();
             }
-            found = new CachedPerson(user.id(), null, now.plus(NAME_CACHE));
+            found = new CachedPerson(user.id(), null, null, now.plus(NAME_CACHE));
         }
         people.put(user, found);
-        return found;
+        return Optional.of(found);
     }
 
     private static String nameOf(User user, String fallback) {

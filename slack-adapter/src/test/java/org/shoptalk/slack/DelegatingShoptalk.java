@@ -32,6 +32,11 @@ final class DelegatingShoptalk implements Shoptalk {
     }
 
     @Override
+    public void timeZoneReported(UserRef user, java.time.ZoneId zone) {
+        delegate.timeZoneReported(user, zone);
+    }
+
+    @Override
     public boolean firstDelivery(Tenant tenant, String deliveryId) {
         return delegate.firstDelivery(tenant, deliveryId);
     }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -367,6 +368,32 @@ class SlackChatPlatformTest {
             }
         }
         throw new AssertionError("no field " + name + " in " + request.getBodyAsString());
+    }
+
+    /** Issue 15, section 3: reminders come at a sensible local time, in the zone Slack shows the person in. */
+    @Test
+    void the_time_zone_is_the_users_tz_from_users_info_cached_with_the_name() throws Exception {
+        start();
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=U7"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U7\",\"name\":\"bo\",\"tz\":\"America/New_York\","
+                        + "\"tz_label\":\"Eastern Standard Time\",\"tz_offset\":-18000}}")));
+        slack.slackApi.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=U8"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U8\",\"name\":\"cy\",\"tz\":\"Mars/Olympus\"}}")));
+        UserRef bo = new UserRef(TENANT, "U7");
+
+        assertThat(slack.adapter.platform().timeZone(bo)).contains(ZoneId.of("America/New_York"));
+        assertThat(slack.adapter.platform().displayName(bo)).isEqualTo("bo");
+        assertThat(slack.adapter.platform().timeZone(new UserRef(TENANT, "U8")))
+                .as("a zone Java does not know: the guild's is used instead")
+                .isEmpty();
+        assertThat(slack.adapter.platform().timeZone(new UserRef(TENANT, "U1")))
+                .as("no tz in the profile")
+                .isEmpty();
+
+        slack.slackApi.verify(
+                1, postRequestedFor(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U7")));
     }
 
     private static String decoded(LoggedRequest request) {

@@ -13,6 +13,8 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.task.Task;
 
 /**
  * The real core behind the real adapter: a guild lead sets Shoptalk up with slash commands, a moment
@@ -243,6 +246,40 @@ class SlackEndToEndTest {
         return slack.slackApi
                 .findAll(postRequestedFor(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U1")))
                 .size();
+    }
+
+    /**
+     * Issue 15, section 3: a week after pairing, each member gets one private check-in with three buttons (Block Kit
+     * buttons whose values are core's commands), and a press is that person's answer.
+     */
+    @Test
+    void the_pair_check_in_comes_privately_with_three_buttons_and_a_press_answers_it() {
+        reply(slack.command(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam")));
+        // No quiet hours for Ann, so the check-in is due now whatever day and hour this test runs.
+        reply(slack.command(slack.slashCommand("quiet hours off")));
+        long pair = slack.database.withHandle(h -> h.insert(
+                "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (1, ?, 'craft-01', ?)",
+                "U1\nU2",
+                Instant.now().minus(Duration.ofDays(7)).minusSeconds(60)));
+
+        core.runTask(new Task.CheckIn(pair), Instant.now());
+
+        String checkIn = slack.awaitRequests("/api/chat.postMessage", 1).stream()
+                .map(SlackEndToEndTest::decoded)
+                .filter(b -> b.contains("channel=U1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(checkIn)
+                .contains("A week ago you and <@U2> became professional friends in Craft")
+                .contains("\"value\":\"pairs met " + pair + "\"")
+                .contains("\"value\":\"pairs not yet " + pair + "\"")
+                .contains("\"value\":\"pairs skip " + pair + "\"");
+
+        slack.interaction(SlackPayloads.buttonClick("U1", "D1", "pairs met " + pair, slack.responseUrl()));
+
+        assertThat(responseSaying("Good to hear")).contains("digest of Craft");
+        long met = slack.database.withHandle(h -> h.count("SELECT COUNT(*) FROM pairing WHERE met_at IS NOT NULL"));
+        assertThat(met).isEqualTo(1);
     }
 
     /** The first reply sent to the response URL that contains {@code text}; fails after the harness's wait. */

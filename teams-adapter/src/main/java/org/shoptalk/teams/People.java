@@ -1,6 +1,11 @@
 package org.shoptalk.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Tenant;
@@ -36,6 +41,34 @@ final class People {
                 blankToNull(account.getName()),
                 serviceUrl,
                 personalConversationId);
+    }
+
+    /**
+     * The sender's time zone as their Teams client reports it: the activity's {@code localTimezone} (an IANA name,
+     * Bot Framework Activity schema), else the {@code timezone} of a {@code clientInfo} entity; null when neither
+     * names a zone Java knows.
+     */
+    static ZoneId timeZone(Activity activity) {
+        String zone = activity.getLocalTimezone();
+        if (zone == null && activity.getEntities() != null) {
+            for (Entity entity : activity.getEntities()) {
+                JsonNode tz = "clientInfo".equals(entity.getType()) && entity.getProperties() != null
+                        ? entity.getProperties().get("timezone")
+                        : null;
+                if (tz != null && tz.isTextual()) {
+                    zone = tz.asText();
+                }
+            }
+        }
+        if (zone == null || zone.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            LOG.info("a Teams client reported a time zone Java does not know: {}", zone);
+            return null;
+        }
     }
 
     /**

@@ -9,9 +9,12 @@ import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
@@ -49,6 +52,8 @@ final class TeamsInbound {
     private final People people;
     private final Commands commands;
     private final Installs installs;
+    /** The zone last reported to core per person, so an unchanged zone is not written again for every message. */
+    private final Map<UserRef, ZoneId> reportedZones = new ConcurrentHashMap<>();
 
     TeamsInbound(Shoptalk shoptalk, TeamsStore store, People people, Commands commands, Installs installs) {
         this.shoptalk = Objects.requireNonNull(shoptalk);
@@ -86,6 +91,7 @@ final class TeamsInbound {
                 activity.getFrom(),
                 activity.getServiceUrl(),
                 personal ? activity.getConversation().getId() : null);
+        reportTimeZone(origin.tenant(), activity);
         String type = activity.getType() == null ? "" : activity.getType();
         switch (type) {
             case "message" -> onMessage(activity, origin, personal, receivedAt);
@@ -96,6 +102,29 @@ final class TeamsInbound {
             default -> LOG.debug("ignoring a Teams {} activity", type);
         }
         return true;
+    }
+
+    /**
+     * Tells core the time zone the sender's client reported (docs/rhythm.md), when it changed since this instance last
+     * told: Teams sends it with every activity, and core only needs it when a reminder is timed.
+     */
+    private void reportTimeZone(Tenant tenant, Activity activity) {
+        ChannelAccount from = activity.getFrom();
+        ZoneId zone = People.timeZone(activity);
+        if (zone == null || from == null || from.getAadObjectId() == null || People.isBot(from)) {
+            return;
+        }
+        UserRef user = new UserRef(tenant, from.getAadObjectId());
+        if (zone.equals(reportedZones.put(user, zone))) {
+            return;
+        }
+        try {
+            shoptalk.timeZoneReported(user, zone);
+        } catch (RuntimeException e) {
+            // Only a reminder's timing depends on it: the activity itself goes on, and the next one tries again.
+            reportedZones.remove(user);
+            LOG.warn("could not keep a Teams person's time zone: {}", e.toString());
+        }
     }
 
     private Origin origin(Tenant tenant, Activity activity, TeamsChannelData data) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.SleepWatch;
 
 /** Shoptalk in a Teams team, from install to digest, with the real core and the Bot Connector on WireMock. */
@@ -208,6 +209,40 @@ class TeamsEndToEndTest {
         assertThat(teams.adapter.platform().displayName(new UserRef(TeamsFixture.TENANT, LEAD.aad())))
                 .as("their name is gone too")
                 .isEqualTo(LEAD.aad());
+    }
+
+    /**
+     * Issue 15, section 3: a week after pairing, each member gets one private check-in as a card with three buttons,
+     * and pressing one is that person's answer.
+     */
+    @Test
+    void the_pair_check_in_is_a_private_card_with_three_buttons_and_a_press_answers_it() {
+        install();
+        command(LEAD, "1763802900001", "guild create Craft lang en tz Europe/Amsterdam");
+        // No quiet hours for the lead, so the check-in is due now whatever day and hour this test runs.
+        personal(LEAD, "1763802900002", "quiet hours off");
+        long pair = teams.database.withHandle(h -> h.insert(
+                "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (1, ?, 'craft-01', ?)",
+                LEAD.aad() + "\n" + MEMBER.aad(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(7)).minusSeconds(60)));
+
+        core.runTask(new Task.CheckIn(pair), java.time.Instant.now());
+
+        String card = lastReply();
+        assertThat(cardText(json(card))).contains("became professional friends in Craft. Did you manage to talk?");
+        assertThat(card)
+                .contains("Action.Submit")
+                .contains("pairs met " + pair)
+                .contains("pairs not yet " + pair)
+                .contains("pairs skip " + pair);
+
+        teams.deliver(
+                "card-submit", Map.of("id", "1763802900012", "root", "1763802900002", "value", """
+                {"shoptalk": "command", "command": "pairs met %d"}""".formatted(pair)));
+
+        assertThat(lastReplyText()).contains("Good to hear");
+        long met = teams.database.withHandle(h -> h.count("SELECT COUNT(*) FROM pairing WHERE met_at IS NOT NULL"));
+        assertThat(met).isEqualTo(1);
     }
 
     /** The bot is added to the team, which is announced in General; the guild channel is created after. */

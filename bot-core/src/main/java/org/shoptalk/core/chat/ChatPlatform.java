@@ -1,5 +1,8 @@
 package org.shoptalk.core.chat;
 
+import java.time.ZoneId;
+import java.util.Optional;
+
 /**
  * The port through which core speaks to one chat platform. Adapters implement it and render
  * {@link ChatMessage} in their own format. Implementations must be thread-safe: the scheduler
@@ -54,6 +57,18 @@ public interface ChatPlatform {
 
     /** The name people see for this user; falls back to the id when the platform cannot tell. */
     String displayName(UserRef user);
+
+    /**
+     * The person's own time zone as the platform knows it, so reminders reach them at a sensible local time
+     * (docs/rhythm.md): Slack's user {@code tz} (users.info), the {@code localTimezone} of the last activity their Teams
+     * client sent. Empty when the platform cannot tell; core then uses the guild's zone. Core asks for each reminder it
+     * times, so an adapter that has to call its platform caches the answer.
+     *
+     * @throws ChatPlatformException when the platform could not be asked (core then uses the guild's zone)
+     */
+    default Optional<ZoneId> timeZone(UserRef user) {
+        return Optional.empty();
+    }
 
     /**
      * "forget me": drops what the adapter itself keeps about this person (names, addresses). Their

@@ -1,6 +1,8 @@
 package org.shoptalk.core.chat;
 
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The chat platforms this process runs, by kind. Thread-safe. */
@@ -26,6 +28,15 @@ public final class Platforms {
     public String invocation(Tenant tenant) {
         ChatPlatform platform = byKind.get(tenant.platform());
         return platform != null ? platform.invocation() : ChatPlatform.SLASH_COMMAND;
+    }
+
+    /** The person's own time zone as their platform knows it; empty when it cannot tell or is not running here. */
+    public Optional<ZoneId> timeZone(UserRef user) {
+        try {
+            return forTenant(user.tenant()).timeZone(user);
+        } catch (ChatPlatformException e) {
+            return Optional.empty();
+        }
     }
 
     /** The name people see, or the person's id when their platform cannot say (or is not running). */

@@ -6,9 +6,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
+import org.shoptalk.core.dialogue.CheckIn;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.prompt.Dimension;
 import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.reminder.Intensity;
+import org.shoptalk.core.reminder.QuietHours;
 import org.shoptalk.core.schedule.DateRange;
 
 /** A parsed command of the shared command language. Optional parts are null when not given. */
@@ -67,6 +70,8 @@ public sealed interface Command {
 
         R reminders(Reminders c);
 
+        R quietHours(QuietHoursSetting c);
+
         R forgetMe(ForgetMe c);
 
         R connectSetting(ConnectSetting c);
@@ -82,6 +87,8 @@ public sealed interface Command {
         R pairsOptIn(PairsOptIn c);
 
         R pairsEvery(PairsEvery c);
+
+        R pairsCheckIn(PairsCheckIn c);
 
         R occasion(Occasion c);
 
@@ -270,10 +277,19 @@ public sealed interface Command {
         }
     }
 
-    record Reminders(boolean on) implements Command {
+    /** {@code reminders off|light|normal} ({@code on} is normal); {@code intensity} null: show the settings. */
+    record Reminders(Intensity intensity) implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.reminders(this);
+        }
+    }
+
+    /** {@code quiet hours ...} (docs/rhythm.md); {@code quiet} null: show the settings. */
+    record QuietHoursSetting(QuietHours quiet) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.quietHours(this);
         }
     }
 
@@ -329,6 +345,14 @@ public sealed interface Command {
     }
 
     /** 0 weeks: no more pairing. */
+    /** A member's answer to their pair's check-in: {@code pairs met 12} (docs/rhythm.md). */
+    record PairsCheckIn(long pairingId, CheckIn answer) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.pairsCheckIn(this);
+        }
+    }
+
     record PairsEvery(int weeks) implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {

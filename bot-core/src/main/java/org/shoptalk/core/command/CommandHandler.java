@@ -37,7 +37,8 @@ public final class CommandHandler {
         this.guilds = guilds;
         this.features = features;
         this.conversations = features.conversations();
-        this.home = new HomeView(db, guilds, features.schedule(), platforms);
+        this.home = new HomeView(
+                db, guilds, features.schedule(), platforms, features.person().rhythms());
     }
 
     /** A conversation a person is having with the bot in private; it takes their messages while it lasts. */

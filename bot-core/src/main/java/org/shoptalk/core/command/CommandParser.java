@@ -59,7 +59,8 @@ public final class CommandParser {
             case "prompts" ->
                 end(t, Syntax.PROMPTS, new Command.Prompts(t.hasMore() ? theme(t.next(), Syntax.PROMPTS) : null));
             case "prompt" -> promptAdd(t);
-            case "reminders" -> reminders(t);
+            case "reminders" -> RhythmParser.reminders(t);
+            case "quiet" -> RhythmParser.quietHours(t);
             case "forget" -> {
                 if (!t.accept("me")) {
                     throw new CommandException(Syntax.FORGET_ME, "error.forget");
@@ -353,17 +354,6 @@ public final class CommandParser {
             throw new CommandException(Syntax.PROMPT_ADD, "error.prompt.long", MAX_PROMPT);
         }
         return new Command.PromptAdd(text, theme);
-    }
-
-    private Command reminders(Tokens t) {
-        String v = t.next();
-        if ("on".equalsIgnoreCase(v) || "aan".equalsIgnoreCase(v)) {
-            return end(t, Syntax.REMINDERS, new Command.Reminders(true));
-        }
-        if ("off".equalsIgnoreCase(v) || "uit".equalsIgnoreCase(v)) {
-            return end(t, Syntax.REMINDERS, new Command.Reminders(false));
-        }
-        throw new CommandException(Syntax.REMINDERS, "error.reminders", str(v));
     }
 
     static <T> T end(Tokens t, Syntax syntax, T command) {

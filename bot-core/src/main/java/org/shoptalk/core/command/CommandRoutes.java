@@ -128,6 +128,11 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
     }
 
     @Override
+    public CommandReply quietHours(Command.QuietHoursSetting c) {
+        return f.person().quietHours(ctx, c);
+    }
+
+    @Override
     public CommandReply forgetMe(Command.ForgetMe c) {
         return f.person().forget(ctx, c);
     }
@@ -160,6 +165,11 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
     @Override
     public CommandReply pairsOptIn(Command.PairsOptIn c) {
         return f.dialogue().pairsOptIn(ctx, c);
+    }
+
+    @Override
+    public CommandReply pairsCheckIn(Command.PairsCheckIn c) {
+        return f.dialogue().pairsCheckIn(ctx, c);
     }
 
     @Override

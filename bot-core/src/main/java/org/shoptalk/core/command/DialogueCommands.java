@@ -10,6 +10,7 @@ import org.shoptalk.core.dialogue.AnonymousAnswers;
 import org.shoptalk.core.dialogue.Goal;
 import org.shoptalk.core.dialogue.GoalCoach;
 import org.shoptalk.core.dialogue.GoalStore;
+import org.shoptalk.core.dialogue.PairCheckIns;
 import org.shoptalk.core.dialogue.Pairing;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
@@ -23,6 +24,7 @@ public final class DialogueCommands {
     private final GoalStore goals;
     private final AnonymousAnswers anonymous;
     private final Pairing pairing;
+    private final PairCheckIns checkIns;
 
     public DialogueCommands(
             Database db,
@@ -31,7 +33,9 @@ public final class DialogueCommands {
             GoalCoach coach,
             GoalStore goals,
             AnonymousAnswers anonymous,
-            Pairing pairing) {
+            Pairing pairing,
+            PairCheckIns checkIns) {
+        this.checkIns = checkIns;
         this.db = db;
         this.guilds = guilds;
         this.platforms = platforms;
@@ -112,6 +116,12 @@ public final class DialogueCommands {
         return g.dialogue().pairsEveryWeeks() == 0
                 ? ctx.reply("pairs.on.no.rhythm")
                 : ctx.reply("pairs.on", g.dialogue().pairsEveryWeeks());
+    }
+
+    /** A check-in answer, from its button or typed: for the person's own pair only, wherever it is typed. */
+    CommandReply pairsCheckIn(Context ctx, Command.PairsCheckIn c) {
+        return CommandReply.privately(
+                ChatMessage.text(checkIns.answer(ctx.request().user(), c.pairingId(), c.answer(), ctx.language())));
     }
 
     CommandReply pairsEvery(Context ctx, Command.PairsEvery c) {

@@ -4,13 +4,21 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shoptalk.core.dialogue.CheckIn;
 import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.schedule.DaySpec;
 
-/** The forms of the dialogue commands (connect, anon, pairs, occasion, series); see {@link CommandParser}. */
+/**
+ * The forms of the dialogue commands (connect, anon, pairs and a pair's check-in, occasion, series); see
+ * {@link CommandParser}.
+ */
 final class DialogueParser {
     /** An anonymous answer is posted as one quote; Slack shows at most 3,000 characters in one block of text. */
     static final int MAX_ANON = 3000;
+
+    private static final Pattern ID = Pattern.compile("#?(\\d{1,18})");
 
     private DialogueParser() {}
 
@@ -62,7 +70,38 @@ final class DialogueParser {
             }
             return CommandParser.end(t, Syntax.PAIRS_EVERY, new Command.PairsEvery(weeks));
         }
+        CheckIn answer = checkIn(t);
+        if (answer != null) {
+            String word = t.next();
+            Matcher m = ID.matcher(word == null ? "" : word);
+            if (!m.matches()) {
+                throw new CommandException(Syntax.PAIRS_CHECKIN, "error.pairs.id", CommandParser.str(word));
+            }
+            return CommandParser.end(
+                    t, Syntax.PAIRS_CHECKIN, new Command.PairsCheckIn(Long.parseLong(m.group(1)), answer));
+        }
         throw new CommandException(Syntax.PAIRS, "error.pairs");
+    }
+
+    /** met | not yet | notyet | skip, Dutch gesproken | nog niet | overslaan; null when none of these follows. */
+    private static CheckIn checkIn(Tokens t) {
+        if (t.accept("met")) {
+            return CheckIn.MET;
+        }
+        if (t.accept("skip")) {
+            return CheckIn.SKIP;
+        }
+        if (t.accept("notyet")) {
+            return CheckIn.NOT_YET;
+        }
+        String first = t.keywordAt(0);
+        String second = t.keywordAt(1);
+        if (("not".equals(first) && "yet".equals(second)) || ("nog".equals(first) && "niet".equals(second))) {
+            t.next();
+            t.next();
+            return CheckIn.NOT_YET;
+        }
+        return null;
     }
 
     static Command occasion(Tokens t) {

@@ -15,11 +15,12 @@ import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Role;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.reminder.Rhythms;
 
 /**
  * A person's Home and the first greeting, as neutral messages that adapters only render (issue 12). The Home is
  * never an error: every guild the person belongs to with its moments and next times, buttons for what they may do
- * (leads: pause, resume, add a moment; everyone: their reminders), and for someone in no guild yet, how to start
+ * (leads: pause, resume, add a moment; everyone: their reminders and quiet hours), and for someone in no guild yet, how to start
  * one or join one. Thread-safe.
  *
  * <p>Buttons on the Home run in no channel, so a command for one guild carries {@code in:GUILD-ID} in front
@@ -33,8 +34,10 @@ public final class HomeView {
     private final GuildStore guilds;
     private final ScheduleCommands schedules;
     private final Platforms platforms;
+    private final Rhythms rhythms;
 
-    public HomeView(Database db, GuildStore guilds, ScheduleCommands schedules, Platforms platforms) {
+    public HomeView(Database db, GuildStore guilds, ScheduleCommands schedules, Platforms platforms, Rhythms rhythms) {
+        this.rhythms = rhythms;
         this.db = db;
         this.guilds = guilds;
         this.schedules = schedules;
@@ -72,7 +75,13 @@ public final class HomeView {
         }
         b.divider()
                 .context(ctx.t("home.settings"))
+                .text(RhythmText.summary(
+                        ctx,
+                        db.withHandle(h -> rhythms.of(h, user)),
+                        rhythms.platformZone(user),
+                        mine.get(0).zone()))
                 .button(ctx.t("home.button.reminders.on"), ctx.t("usage.button.reminders.on"))
+                .button(ctx.t("home.button.reminders.light"), ctx.t("usage.button.reminders.light"))
                 .button(ctx.t("home.button.reminders.off"), ctx.t("usage.button.reminders.off"));
         return b.build();
     }

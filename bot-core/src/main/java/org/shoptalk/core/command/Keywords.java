@@ -38,7 +38,16 @@ final class Keywords {
             Map.entry("anonimiteit", "anonymity"),
             Map.entry("dossier", "record"),
             Map.entry("exporteer", "export"),
-            Map.entry("tijd", "time"));
+            Map.entry("tijd", "time"),
+            // A respectful rhythm (docs/rhythm.md): "rusttijden", and Teams' Dutch "stille uren", are quiet hours.
+            Map.entry("rusttijden", "quiet"),
+            Map.entry("stille", "quiet"),
+            Map.entry("uren", "hours"),
+            Map.entry("standaard", "default"),
+            Map.entry("licht", "light"),
+            Map.entry("normaal", "normal"),
+            Map.entry("gesproken", "met"),
+            Map.entry("overslaan", "skip"));
 
     private Keywords() {}
 

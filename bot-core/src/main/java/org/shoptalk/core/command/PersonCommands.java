@@ -1,6 +1,7 @@
 package org.shoptalk.core.command;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
@@ -13,39 +14,77 @@ import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.privacy.Forgetting;
 import org.shoptalk.core.privacy.PersonalData;
-import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.reminder.Rhythm;
+import org.shoptalk.core.reminder.Rhythms;
 
 /**
- * reminders on|off and forget me: what each person decides for themselves. "forget me" only shows what would go and
+ * reminders, quiet hours and forget me: what each person decides for themselves. "forget me" only shows what would go and
  * what would stay, with a button; "forget me confirm" does it (issue 12). Thread-safe.
  */
 public final class PersonCommands {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonCommands.class);
     private final Database db;
     private final GuildStore guilds;
-    private final ReminderService reminders;
+    private final Rhythms rhythms;
     private final Forgetting forgetting;
     private final Clock clock;
     private final Platforms platforms;
 
     public PersonCommands(
-            Database db,
-            GuildStore guilds,
-            ReminderService reminders,
-            Forgetting forgetting,
-            Platforms platforms,
-            Clock clock) {
+            Database db, GuildStore guilds, Rhythms rhythms, Forgetting forgetting, Platforms platforms, Clock clock) {
         this.platforms = platforms;
         this.forgetting = forgetting;
         this.db = db;
         this.guilds = guilds;
-        this.reminders = reminders;
+        this.rhythms = rhythms;
         this.clock = clock;
     }
 
+    /** Each person's rhythm and zone, which the Home shows too. */
+    Rhythms rhythms() {
+        return rhythms;
+    }
+
+    /** {@code reminders off|light|normal}, or alone: the person's rhythm as it is (docs/rhythm.md). */
     CommandReply reminders(Context ctx, Command.Reminders c) {
-        db.useTransaction(h -> reminders.setReminders(h, ctx.request().user(), c.on()));
-        return ctx.reply(c.on() ? "reminders.on" : "reminders.off");
+        if (c.intensity() == null) {
+            return rhythm(ctx, null);
+        }
+        db.useTransaction(h -> rhythms.setIntensity(h, ctx.request().user(), c.intensity()));
+        String key = switch (c.intensity()) {
+            case OFF -> "reminders.off";
+            case LIGHT -> "reminders.light";
+            case NORMAL -> "reminders.on";
+        };
+        return ctx.reply(key);
+    }
+
+    /** {@code quiet hours ...}, or alone: the person's rhythm as it is. */
+    CommandReply quietHours(Context ctx, Command.QuietHoursSetting c) {
+        if (c.quiet() == null) {
+            return rhythm(ctx, null);
+        }
+        db.useTransaction(h -> rhythms.setQuietHours(h, ctx.request().user(), c.quiet()));
+        return rhythm(ctx, "quiet.set");
+    }
+
+    /** The person's rhythm, after the line {@code firstKey} when given; with the commands that change it. */
+    private CommandReply rhythm(Context ctx, String firstKey) {
+        UserRef user = ctx.request().user();
+        Rhythm r = db.withHandle(h -> rhythms.of(h, user));
+        ZoneId guildZone = ctx.guild() != null
+                ? ctx.guild().zone()
+                : db.withHandle(h -> guilds.forMember(h, user)).stream()
+                        .map(Guild::zone)
+                        .findFirst()
+                        .orElse(null);
+        ChatMessage.Builder b = ChatMessage.builder();
+        if (firstKey != null) {
+            b.text(ctx.t(firstKey));
+        }
+        return CommandReply.privately(b.text(RhythmText.summary(ctx, r, rhythms.platformZone(user), guildZone))
+                .context(ctx.t("rhythm.change"))
+                .build());
     }
 
     /** "forget me" (a preview, nothing changes) or "forget me confirm" (everything goes, in one transaction). */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.Excerpt;
+import org.shoptalk.core.chat.UserRef;
+import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.intervisie.Intervisies;
@@ -17,6 +19,7 @@ import org.shoptalk.core.record.PersonalRecord;
 import org.shoptalk.core.record.RecordLinks;
 import org.shoptalk.core.record.RecordTokens;
 import org.shoptalk.core.record.Records;
+import org.shoptalk.core.reminder.Rhythms;
 
 /**
  * record, record export and record time (docs/record.md). The record and its links are shown in the private chat
@@ -32,8 +35,18 @@ public final class RecordCommands {
     private final Supplier<RecordLinks> links;
     private final Intervisies intervisies;
     private final Clock clock;
+    private final Database db;
+    private final Rhythms rhythms;
 
-    public RecordCommands(Records records, Supplier<RecordLinks> links, Intervisies intervisies, Clock clock) {
+    public RecordCommands(
+            Records records,
+            Supplier<RecordLinks> links,
+            Intervisies intervisies,
+            Clock clock,
+            Database db,
+            Rhythms rhythms) {
+        this.db = db;
+        this.rhythms = rhythms;
         this.records = records;
         this.links = links;
         this.intervisies = intervisies;
@@ -128,6 +141,13 @@ public final class RecordCommands {
         if (r.answers().isEmpty() && r.goals().isEmpty() && r.sessions().isEmpty()) {
             b.text(ctx.t("record.empty"));
         }
+        // The rhythm that brings the moments of this record, and how to change it (docs/rhythm.md).
+        UserRef user = ctx.request().user();
+        b.context(RhythmText.summary(
+                ctx,
+                db.withHandle(h -> rhythms.of(h, user)),
+                rhythms.platformZone(user),
+                ctx.guild() == null ? null : ctx.guild().zone()));
         return CommandReply.privately(b.context(ctx.t("record.chat.more")).build());
     }
 

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Professional friends: people who opted in are paired (a trio when the number is odd) on the rhythm a
  * lead set, avoiding pairs of the last rounds and preferring colleagues from different channels of the
- * guild. Each group gets a private introduction with one question to talk about; nothing is reported
- * back, and the digest only counts how many groups were formed. Thread-safe.
+ * guild. Each group gets a private introduction with one question to talk about, and a week later one private
+ * check-in ({@link PairCheckIns}); the digest only counts how many pairs said they met. Thread-safe.
  */
 public final class Pairing {
     private static final Logger LOG = LoggerFactory.getLogger(Pairing.class);
@@ -54,6 +54,7 @@ public final class Pairing {
     private final Clock clock;
     private final PairingStore store = new PairingStore();
     private final AnswerStore answers = new AnswerStore();
+    private final PairCheckIns checkIns;
 
     public Pairing(
             Database db,
@@ -61,7 +62,9 @@ public final class Pairing {
             GuildStore guilds,
             PromptLibrary library,
             TaskPlanner planner,
-            Clock clock) {
+            Clock clock,
+            PairCheckIns checkIns) {
+        this.checkIns = checkIns;
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
@@ -88,8 +91,12 @@ public final class Pairing {
         return planFirst(guild);
     }
 
-    /** Plans the next pairing of every guild that pairs and has none planned (a plan lost after its change committed). */
+    /**
+     * Plans the next pairing of every guild that pairs and has none planned, and each recent pair's check-in that is
+     * missing (plans lost after their change committed).
+     */
     public void reconcile() {
+        checkIns.reconcile();
         for (Guild guild : db.withHandle(guilds::all)) {
             if (guild.dialogue().pairsEveryWeeks() > 0
                     && planner.nextPlanned(new Task.Pairs(guild.id())).isEmpty()) {
@@ -136,22 +143,27 @@ public final class Pairing {
     }
 
     private void formAndIntroduce(Guild g, Instant occurrence) {
-        List<List<UserRef>> groups = db.inTransaction(h -> {
+        record Formed(long id, List<UserRef> group) {}
+        List<Formed> groups = db.inTransaction(h -> {
             if (store.formedAt(h, g.id(), occurrence)) {
-                return List.<List<UserRef>>of();
+                return List.<Formed>of();
             }
-            List<List<UserRef>> formed = form(h, g, occurrence);
-            for (List<UserRef> group : formed) {
-                store.add(
+            List<Formed> formed = new ArrayList<>();
+            for (List<UserRef> group : form(h, g, occurrence)) {
+                long id = store.add(
                         h,
                         g.id(),
                         group.stream().map(UserRef::id).sorted().collect(Collectors.joining("\n")),
                         prompt(group).id(),
                         occurrence);
+                formed.add(new Formed(id, group));
             }
             return formed;
         });
-        groups.forEach(group -> introduce(g, group));
+        for (Formed f : groups) {
+            introduce(g, f.group());
+            checkIns.plan(f.id(), occurrence, g.zone());
+        }
     }
 
     /** Groups the opted-in members: the grouping with the fewest repeats and same-channel pairs wins. */

@@ -28,7 +28,7 @@ public record Digest(
     /**
      * Where the dialogue went: the threads with the most responses between people, questions people
      * asked that nobody answered yet, goals set and accountability moments ahead, and how many
-     * professional-friend groups were formed (never who), and for each intervisie that finished, how many took part
+     * professional-friend pairs said they met (never who; docs/rhythm.md), and for each intervisie that finished, how many took part
      * (nothing else: its content stays in its thread, issue 15).
      */
     public record Dialogue(
@@ -36,7 +36,7 @@ public record Digest(
             List<AnswerLine> openQuestions,
             List<String> newGoals,
             List<String> upcomingReviews,
-            int pairsFormed,
+            int pairsMet,
             List<Integer> intervisies) {
         public Dialogue {
             lively = List.copyOf(lively);
@@ -52,8 +52,8 @@ public record Digest(
                 List<AnswerLine> openQuestions,
                 List<String> newGoals,
                 List<String> upcomingReviews,
-                int pairsFormed) {
-            this(lively, openQuestions, newGoals, upcomingReviews, pairsFormed, List.of());
+                int pairsMet) {
+            this(lively, openQuestions, newGoals, upcomingReviews, pairsMet, List.of());
         }
 
         public boolean isEmpty() {
@@ -61,7 +61,7 @@ public record Digest(
                     && openQuestions.isEmpty()
                     && newGoals.isEmpty()
                     && upcomingReviews.isEmpty()
-                    && pairsFormed == 0
+                    && pairsMet == 0
                     && intervisies.isEmpty();
         }
     }

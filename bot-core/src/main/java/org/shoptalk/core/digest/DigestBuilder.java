@@ -97,7 +97,7 @@ public final class DigestBuilder {
                 .filter(g -> !g.reviewOn().isBefore(today))
                 .map(g -> g.reviewOn() + ": " + g.statement())
                 .toList();
-        int pairs = pairings.formedBetween(h, guild.id(), from, to);
+        int pairs = pairings.metBetween(h, guild.id(), from, to);
         Digest.Dialogue dialogue = new Digest.Dialogue(
                 lively.stream().limit(3).toList(),
                 openQuestions,

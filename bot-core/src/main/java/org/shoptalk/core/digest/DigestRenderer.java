@@ -196,8 +196,8 @@ public final class DigestRenderer {
         if (!dialogue.upcomingReviews().isEmpty()) {
             b.text(t.t(lang, "digest.goals.review", list(dialogue.upcomingReviews())));
         }
-        if (dialogue.pairsFormed() > 0) {
-            b.text(t.t(lang, "digest.pairs", dialogue.pairsFormed()));
+        if (dialogue.pairsMet() > 0) {
+            b.text(t.t(lang, "digest.pairs", dialogue.pairsMet()));
         }
         for (int people : dialogue.intervisies()) {
             b.text(t.t(lang, "digest.intervisie", people));

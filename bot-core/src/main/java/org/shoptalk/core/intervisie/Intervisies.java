@@ -20,7 +20,11 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Language;
-import org.shoptalk.core.reminder.ReminderService;
+import org.shoptalk.core.reminder.Intensity;
+import org.shoptalk.core.reminder.QuietHours;
+import org.shoptalk.core.reminder.ReminderTiming;
+import org.shoptalk.core.reminder.Rhythm;
+import org.shoptalk.core.reminder.Rhythms;
 import org.shoptalk.core.task.Outcome;
 import org.shoptalk.core.task.Run;
 import org.shoptalk.core.task.Task;
@@ -31,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Intervisie in a thread (issue 15, section 1; docs/intervisie.md): a member brings a case, colleagues join, and the
  * session walks through its method's phases, each with a deadline planned as a {@link Task.Intervisie} and a gentle
- * private reminder to participants who have not posted in it yet. The case-bringer moves on with "next"; a message
+ * private reminder to participants who have not posted in it yet, outside their quiet hours (docs/rhythm.md). The case-bringer moves on with "next"; a message
  * that seems to belong to another phase gets one kind pointer, never a deletion. Only who posted in which phase is
  * stored, never the words, except each participant's own takeaway, kept for their personal record alone
  * (docs/record.md).
@@ -48,7 +52,7 @@ public final class Intervisies {
     private final Platforms platforms;
     private final GuildStore guilds;
     private final MethodLibrary methods;
-    private final ReminderService reminders;
+    private final Rhythms rhythms;
     private final TaskPlanner planner;
     private final Clock clock;
     private final IntervisieStore store = new IntervisieStore();
@@ -59,14 +63,14 @@ public final class Intervisies {
             Platforms platforms,
             GuildStore guilds,
             MethodLibrary methods,
-            ReminderService reminders,
+            Rhythms rhythms,
             TaskPlanner planner,
             Clock clock) {
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
         this.methods = methods;
-        this.reminders = reminders;
+        this.rhythms = rhythms;
         this.planner = planner;
         this.clock = clock;
     }
@@ -310,13 +314,22 @@ public final class Intervisies {
         after.add(() -> announce(s.id()));
     }
 
+    /** Plans the phase's deadline and the first look at its reminders (docs/rhythm.md). */
     private void plan(long id, Instant closes, java.time.Duration window) {
         Task task = new Task.Intervisie(id);
         planner.plan(task, closes);
-        Instant remind = IntervisieRules.reminderAt(closes, window);
-        if (remind.isAfter(clock.instant())) {
-            planner.plan(task, remind);
+        Instant look = firstLook(closes, window);
+        if (look.isAfter(clock.instant())) {
+            planner.plan(task, look);
         }
+    }
+
+    /**
+     * Halfway between the phase's opening and its reminder time: the earliest a reminder moved out of someone's quiet
+     * hours may come; each look plans the next.
+     */
+    private static Instant firstLook(Instant closes, java.time.Duration window) {
+        return ReminderTiming.firstLook(closes.minus(window), IntervisieRules.reminderAt(closes, window));
     }
 
     /** Posts the current phase's opening line if it is not in the thread yet, then marks it as posted. */
@@ -334,14 +347,15 @@ public final class Intervisies {
     }
 
     /**
-     * Runs a planned occurrence: at the phase's deadline the phase closes, at its reminder time the participants who
-     * have not posted in it are nudged in private (once each). Occurrences that no longer match the session (the
+     * Runs a planned occurrence: at the phase's deadline the phase closes, at its reminder time (and at a later look
+     * planned for someone whose quiet hours it fell in) the participants who have not posted in it are nudged in
+     * private (once each). Occurrences that no longer match the session (the
      * case-bringer moved on, the session paused or ended) do nothing. A phase line that did not land is retried.
      */
     public Outcome run(long id, Run run) {
         Instant occurrence = run.occurrence();
         AfterCommit after = new AfterCommit();
-        List<UserRef> nudge = new ArrayList<>();
+        List<Waiting> waiting = new ArrayList<>();
         Optional<Session> session = db.inTransaction(h -> {
             Optional<Session> found = store.lock(h, id);
             if (found.isEmpty()
@@ -353,27 +367,67 @@ public final class Intervisies {
             Phase phase = method(s).phase(s.phase());
             if (occurrence.equals(s.closesAt())) {
                 closePhase(h, s, false, after);
-            } else if (occurrence.equals(IntervisieRules.reminderAt(s.closesAt(), phase.window()))) {
+            } else if (!occurrence.isBefore(firstLook(s.closesAt(), phase.window()))
+                    && occurrence.isBefore(s.closesAt())) {
+                // A look at the phase's reminders: the first, or one planned for someone's quiet hours
+                // (docs/rhythm.md).
                 Set<String> posted = new HashSet<>(store.postedIn(h, id, s.phase()));
                 for (String member : store.members(h, id)) {
                     UserRef u = new UserRef(s.channel().tenant(), member);
+                    Rhythm rhythm = rhythms.of(h, u);
                     if (!posted.contains(member)
                             && phase.speaker().speaks(u.equals(s.bringer()))
-                            && reminders.remindersOn(h, u)
-                            && store.notice(h, id, s.phase(), member, "reminder")) {
-                        nudge.add(u);
+                            && rhythm.intensity() != Intensity.OFF) {
+                        waiting.add(new Waiting(u, rhythm.quiet()));
                     }
                 }
             }
             return found;
         });
         after.run();
-        session.ifPresent(s -> nudge.forEach(u -> remind(s, u)));
+        session.ifPresent(s -> remindWhenDue(s, waiting));
         try {
             announce(id);
             return Outcome.DONE;
         } catch (ChatPlatformException e) {
             return e.permanent() ? Outcome.DONE : Outcome.retry("intervisie phase line not posted");
+        }
+    }
+
+    /** A participant who has not spoken in the phase yet, with their quiet hours. */
+    private record Waiting(UserRef user, QuietHours quiet) {}
+
+    /**
+     * Nudges each waiting participant whose moment has come (once per phase: recorded before it is sent), at a
+     * sensible local time for them ({@link ReminderTiming}), and plans a later look for those whose quiet hours came
+     * first.
+     */
+    private void remindWhenDue(Session s, List<Waiting> waiting) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Phase phase = method(s).phase(s.phase());
+        Instant due = IntervisieRules.reminderAt(s.closesAt(), phase.window());
+        Instant earliest = firstLook(s.closesAt(), phase.window());
+        Instant now = clock.instant();
+        ZoneId guildZone = zone(s);
+        List<UserRef> dueNow = new ArrayList<>();
+        Instant next = null;
+        for (Waiting w : waiting) {
+            Optional<Instant> slot =
+                    ReminderTiming.slot(due, earliest, s.closesAt(), now, rhythms.zone(w.user(), guildZone), w.quiet());
+            if (slot.isPresent() && slot.get().isAfter(now)) {
+                next = next == null || slot.get().isBefore(next) ? slot.get() : next;
+            } else if (slot.isPresent()) {
+                dueNow.add(w.user());
+            }
+        }
+        List<UserRef> claimed = db.inTransaction(h -> dueNow.stream()
+                .filter(u -> store.notice(h, s.id(), s.phase(), u.id(), "reminder"))
+                .toList());
+        claimed.forEach(u -> remind(s, u));
+        if (next != null) {
+            planner.plan(new Task.Intervisie(s.id()), next);
         }
     }
 

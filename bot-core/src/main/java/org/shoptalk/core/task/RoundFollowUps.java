@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.reminder.ReminderTiming;
 import org.shoptalk.core.round.Round;
 
 /**
- * Plans what follows a round's opening: its reminder, and the first "connect the answers" check. Split from
+ * Plans what follows a round's opening: the first look at its reminders, and the first "connect the answers" check. Split from
  * {@link TaskPlanner} so the round service, which the planner drives, can call it without a cycle. A record: it
  * only holds the services it calls. Thread-safe.
  *
@@ -25,12 +26,16 @@ public record RoundFollowUps(TaskScheduler scheduler, Duration reminderBeforeClo
         }
     }
 
-    /** Plans the round's reminder, unless that moment has already passed. */
+    /**
+     * Plans the first look at the round's reminders, unless that moment has already passed: halfway to their due
+     * time, the earliest a reminder moved out of someone's quiet hours may come; each look plans the next
+     * (docs/rhythm.md).
+     */
     private void planReminder(Round round) {
         if (reminderBeforeClose.isNegative()) {
             return;
         }
-        Instant at = round.closesAt().minus(reminderBeforeClose);
+        Instant at = ReminderTiming.firstLook(round.openedAt(), round.closesAt().minus(reminderBeforeClose));
         if (at.isAfter(clock.instant())) {
             scheduler.plan(new Task.Reminder(round.id()), at);
         }

@@ -18,7 +18,8 @@ public sealed interface Task {
         PAIRS,
         REVIEW,
         HOUSEKEEPING,
-        INTERVISIE;
+        INTERVISIE,
+        CHECKIN;
 
         /** Stable name, as stored: "moment". */
         public String key() {
@@ -110,6 +111,14 @@ public sealed interface Task {
         }
     }
 
+    /** The one check-in of professional friends a week after pairing (pairing id; docs/rhythm.md). */
+    record CheckIn(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.CHECKIN;
+        }
+    }
+
     static Task of(Kind kind, long id) {
         return switch (kind) {
             case MOMENT -> new Moment(id);
@@ -120,6 +129,7 @@ public sealed interface Task {
             case REVIEW -> new Review(id);
             case HOUSEKEEPING -> new Housekeeping(id);
             case INTERVISIE -> new Intervisie(id);
+            case CHECKIN -> new CheckIn(id);
         };
     }
 }

@@ -91,7 +91,7 @@ public final class TaskRuns {
 
     /**
      * Whether running an occurrence again can never do its work twice. Rounds and digests claim each channel
-     * before posting, so a retry posts only where nothing landed; reminders and pairings record their work
+     * before posting, so a retry posts only where nothing landed; reminders, pairings and check-ins record their work
      * before sending it, so a retry would find nothing left and is pointless; a connect check is planned again
      * by its own rule; housekeeping runs again tomorrow. An intervisie phase changes under its row lock and marks
      * its opening line only once it landed, so a retry only posts the line that is missing.
@@ -99,7 +99,7 @@ public final class TaskRuns {
     static boolean retrySafe(Task.Kind kind) {
         return switch (kind) {
             case MOMENT, DIGEST, REVIEW, INTERVISIE -> true;
-            case REMINDER, CONNECT, PAIRS, HOUSEKEEPING -> false;
+            case REMINDER, CONNECT, PAIRS, HOUSEKEEPING, CHECKIN -> false;
         };
     }
 }

@@ -66,7 +66,8 @@ class PairingTest {
         }
         f.run("lea", "craft", "digest");
         assertThat(f.chat.last().text())
-                .contains("Professional-friend conversations started: 2")
+                .as("pairs formed are not counted; pairs that met are (PairCheckInTest)")
+                .doesNotContain("professional friends met")
                 .doesNotContain("Ann")
                 .doesNotContain("<@ann>");
     }
@@ -96,13 +97,13 @@ class PairingTest {
     }
 
     @Test
-    void introductions_carry_a_shared_question_and_ask_for_no_report() {
+    void introductions_carry_a_shared_question_and_announce_the_one_check_in() {
         f.clock.set(Instant.parse("2026-11-30T09:00:00Z"));
         f.core().runTask(new Task.Pairs(1), f.clock.instant());
         String intro = f.chat.privateTo("ann").get(0).text();
         assertThat(intro)
                 .contains("professional friends in Craft")
                 .contains("?")
-                .contains("Nothing to report");
+                .contains("In a week I will ask you once whether you managed to talk");
     }
 }

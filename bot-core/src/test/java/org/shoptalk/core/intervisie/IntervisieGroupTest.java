@@ -142,6 +142,36 @@ class IntervisieGroupTest {
                 .hasSize(1);
     }
 
+    /**
+     * Issue 15, section 3: a phase's reminder falls at 03:00 in Amsterdam: it waits for the night to end there, and for
+     * a participant in New York, whose night ends only after the phase closes, it comes in his last free hour before.
+     */
+    @Test
+    void the_phase_reminder_comes_outside_each_participants_quiet_hours() {
+        f.chat.zoneOf("bob", java.time.ZoneId.of("America/New_York"));
+        IntervisieThread.guild(f, "en", "ann", "bob");
+        IntervisieThread s = IntervisieThread.bring(f, "lea", "incident");
+        s.say("ann", "join");
+        s.say("bob", "join");
+        s.say("lea", "next");
+        org.shoptalk.core.task.Task task = new org.shoptalk.core.task.Task.Intervisie(s.id);
+
+        List<org.shoptalk.core.testing.PlannedRuns.Fired> fired = org.shoptalk.core.testing.PlannedRuns.fireUntil(
+                f, task, s.closes().minusMillis(1));
+
+        java.util.Map<String, java.time.Instant> at = new java.util.TreeMap<>();
+        fired.forEach(r -> r.sent().stream()
+                .filter(x -> x.privateTo() != null && x.text().contains("your voice is welcome"))
+                .forEach(x -> at.put(x.privateTo().id(), r.at())));
+        assertThat(at.get("ann").atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalTime())
+                .isEqualTo(java.time.LocalTime.of(8, 0));
+        assertThat(at.get("bob").atZone(java.time.ZoneId.of("America/New_York")).toLocalTime())
+                .isEqualTo(java.time.LocalTime.of(17, 0));
+        assertThat(reminders("ann")).hasSize(1);
+        assertThat(reminders("bob")).hasSize(1);
+        assertThat(reminders("lea")).hasSize(1);
+    }
+
     @Test
     void a_deleted_message_no_longer_counts_for_the_reminder() {
         IntervisieThread.guild(f, "en", "ann", "bob");

@@ -7,6 +7,7 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
+import org.shoptalk.core.testing.PlannedRuns;
 
 /**
  * One intervisie as its participants see it, on a {@link CoreFixture}: the shared steps of the intervisie tests.
@@ -101,11 +102,15 @@ final class IntervisieThread {
         f.core().runTask(new Task.Intervisie(id), at);
     }
 
-    /** The phase's reminder time comes (a quarter of a day-long window before it closes). */
+    /**
+     * The phase's reminder time comes (a quarter of a day-long window before it closes), and with it any later look
+     * planned for someone whose quiet hours it fell in, up to the deadline (docs/rhythm.md).
+     */
     void reminderTime() {
         Instant at = closes().minus(Duration.ofHours(6));
         f.clock.set(at);
         f.core().runTask(new Task.Intervisie(id), at);
+        PlannedRuns.fireUntil(f, new Task.Intervisie(id), closes().minusMillis(1));
     }
 
     /** Whether Quartz holds a plan for this session's deadline or reminder. */

@@ -12,6 +12,7 @@ import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
+import org.shoptalk.core.testing.PlannedRuns;
 
 /**
  * The one gentle nudge before a round closes (defaults: open 72 h, reminder 24 h before the end):
@@ -44,16 +45,22 @@ class ReminderTest {
     }
 
     @Test
-    void reminder_is_planned_a_day_before_the_round_closes() {
-        Instant planned = openedAt.plus(CoreSettings.defaults().roundOpen())
+    void the_reminder_comes_a_day_before_the_round_closes_after_a_first_look_halfway() {
+        Instant due = openedAt.plus(CoreSettings.defaults().roundOpen())
                 .minus(CoreSettings.defaults().reminderBeforeClose());
+        Instant firstLook = ReminderTiming.firstLook(openedAt, due);
+        Task task = new Task.Reminder(roundId);
+        assertThat(PlannedRuns.planned(f, task)).containsExactly(firstLook);
 
-        List<Long> fireTimes = f.db.withHandle(h -> h.query(
-                "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE JOB_NAME = ?",
-                rs -> rs.getLong(1),
-                "reminder-" + roundId));
+        List<PlannedRuns.Fired> fired = PlannedRuns.fireUntil(
+                f, task, openedAt.plus(CoreSettings.defaults().roundOpen()));
 
-        assertThat(fireTimes).containsExactly(planned.toEpochMilli());
+        assertThat(fired).extracting(PlannedRuns.Fired::at).containsExactly(firstLook, due);
+        assertThat(fired.get(0).sent()).as("nobody is due at the first look").isEmpty();
+        assertThat(fired.get(1).sent())
+                .filteredOn(s -> s.privateTo() != null)
+                .extracting(s -> s.privateTo().id())
+                .containsExactlyInAnyOrder("ann", "lea");
     }
 
     @Test
@@ -64,7 +71,12 @@ class ReminderTest {
         assertThat(f.chat.privateTo("lea"))
                 .as("a lead who has not answered is reminded too")
                 .hasSize(1);
-        assertThat(f.chat.all()).as("reminders are only private").allMatch(s -> s.privateTo() != null);
+        assertThat(f.chat.all())
+                .as("apart from the note in the thread, which names nobody, reminders are private")
+                .filteredOn(s -> s.privateTo() == null)
+                .extracting(FakeChatPlatform.Sent::text)
+                .containsExactly("1 colleague has answered this question so far. The thread stays open until"
+                        + " Thursday 09:00; there is room for more thoughts.");
     }
 
     @Test

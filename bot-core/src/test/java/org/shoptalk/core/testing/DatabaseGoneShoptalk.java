@@ -39,6 +39,11 @@ public final class DatabaseGoneShoptalk implements Shoptalk, AutoCloseable {
     }
 
     @Override
+    public void timeZoneReported(UserRef user, java.time.ZoneId zone) {
+        database.useTransaction(h -> h.count("SELECT 1"));
+    }
+
+    @Override
     public boolean firstDelivery(Tenant tenant, String deliveryId) {
         return database.withHandle(h -> h.count("SELECT 1")) > 0;
     }

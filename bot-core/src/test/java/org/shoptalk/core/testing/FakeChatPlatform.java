@@ -160,6 +160,19 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
                 + user.id().substring(1);
     }
 
+    private final Map<String, java.time.ZoneId> zones = new HashMap<>();
+
+    /** From now on the platform reports this person's time zone, as Slack's users.info or a Teams client would. */
+    public synchronized FakeChatPlatform zoneOf(String userId, java.time.ZoneId zone) {
+        zones.put(userId, zone);
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<java.time.ZoneId> timeZone(UserRef user) {
+        return Optional.ofNullable(zones.get(user.id()));
+    }
+
     private final List<UserRef> forgotten = new ArrayList<>();
 
     @Override

@@ -25,6 +25,9 @@ import org.shoptalk.core.i18n.Language;
 public final class RecordingShoptalk implements Shoptalk {
     public final List<CommandRequest> commands = new CopyOnWriteArrayList<>();
     public final List<ChatEvent> events = new CopyOnWriteArrayList<>();
+    /** Time zones the adapter reported, in order: who and which zone. */
+    public final List<java.util.Map.Entry<UserRef, java.time.ZoneId>> zones = new CopyOnWriteArrayList<>();
+
     private final Set<String> deliveries = ConcurrentHashMap.newKeySet();
     private volatile Function<CommandRequest, CommandReply> replies;
 
@@ -43,6 +46,11 @@ public final class RecordingShoptalk implements Shoptalk {
 
     public void answerWith(Function<CommandRequest, CommandReply> replies) {
         this.replies = replies;
+    }
+
+    @Override
+    public void timeZoneReported(UserRef user, java.time.ZoneId zone) {
+        zones.add(java.util.Map.entry(user, zone));
     }
 
     @Override
