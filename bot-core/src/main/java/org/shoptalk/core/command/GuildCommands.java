@@ -75,7 +75,7 @@ public final class GuildCommands {
             int members = guilds.members(h, g).size();
             String channels = guilds.channels(h, g).stream().map(ChannelRef::id).collect(Collectors.joining(", "));
             String leadNames =
-                    leads.stream().map(UserRef::id).map(id -> "<@" + id + ">").collect(Collectors.joining(", "));
+                    leads.stream().map(UserRef::id).map(TypedText::mention).collect(Collectors.joining(", "));
             String info = ctx.t(
                     "guild.info",
                     g.name(),

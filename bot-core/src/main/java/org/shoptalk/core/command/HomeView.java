@@ -20,8 +20,8 @@ import org.shoptalk.core.reminder.Rhythms;
 /**
  * A person's Home and the first greeting, as neutral messages that adapters only render (issue 12). The Home is
  * never an error: every guild the person belongs to with its moments and next times, buttons for what they may do
- * (leads: pause, resume, add a moment; everyone: their reminders and quiet hours), and for someone in no guild yet, how to start
- * one or join one. Thread-safe.
+ * (leads: pause, resume, add a moment; everyone: their reminders and quiet hours), and for someone in no guild yet,
+ * how to start one or join one. Thread-safe.
  *
  * <p>Buttons on the Home run in no channel, so a command for one guild carries {@code in:GUILD-ID} in front
  * ({@link #TARGET}); the handler runs it for that guild when the person belongs to it.

@@ -18,8 +18,8 @@ import org.shoptalk.core.reminder.Rhythm;
 import org.shoptalk.core.reminder.Rhythms;
 
 /**
- * reminders, quiet hours and forget me: what each person decides for themselves. "forget me" only shows what would go and
- * what would stay, with a button; "forget me confirm" does it (issue 12). Thread-safe.
+ * reminders, quiet hours and forget me: what each person decides for themselves. "forget me" only shows what would
+ * go and what would stay, with a button; "forget me confirm" does it (issue 12). Thread-safe.
  */
 public final class PersonCommands {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonCommands.class);

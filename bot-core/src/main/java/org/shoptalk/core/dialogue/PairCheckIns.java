@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.TypedText;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
@@ -118,14 +119,14 @@ public final class PairCheckIns {
         Language lang = g.language();
         String others = pair.members().stream()
                 .filter(id -> !id.equals(person.id()))
-                .map(id -> "<@" + id + ">")
+                .map(TypedText::mention)
                 .collect(Collectors.joining(", "));
         ChatMessage message = ChatMessage.builder()
                 .text(t.t(lang, "pairs.checkin", others, g.name()))
                 .context(t.t(lang, "pairs.checkin.note"))
-                .button(t.t(lang, "pairs.button.met"), "pairs met " + pair.id())
-                .button(t.t(lang, "pairs.button.not.yet"), "pairs not yet " + pair.id())
-                .button(t.t(lang, "pairs.button.skip"), "pairs skip " + pair.id())
+                .button(t.t(lang, "pairs.button.met"), t.t(lang, "usage.button.pairs.met", pair.id()))
+                .button(t.t(lang, "pairs.button.not.yet"), t.t(lang, "usage.button.pairs.not.yet", pair.id()))
+                .button(t.t(lang, "pairs.button.skip"), t.t(lang, "usage.button.pairs.skip", pair.id()))
                 .build();
         try {
             platforms.forTenant(person.tenant()).sendPrivate(person, message);

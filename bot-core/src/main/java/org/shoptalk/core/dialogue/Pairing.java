@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.TypedText;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
@@ -252,7 +253,7 @@ public final class Pairing {
         for (UserRef person : group) {
             String others = group.stream()
                     .filter(u -> !u.equals(person))
-                    .map(u -> "<@" + u.id() + ">")
+                    .map(u -> TypedText.mention(u.id()))
                     .collect(Collectors.joining(", "));
             ChatMessage message = ChatMessage.builder()
                     .text(Texts.get().t(g.language(), "pairs.intro", others, g.name()))

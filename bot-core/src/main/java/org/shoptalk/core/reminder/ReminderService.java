@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +24,7 @@ import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Prompt;
@@ -265,8 +265,7 @@ public final class ReminderService {
     /** The note everyone in the thread reads: a count, no names, nobody addressed (issue 15, section 3). */
     private void postNote(Pending p, Instant closes) {
         Language lang = p.round().language();
-        String until = DateTimeFormatter.ofPattern("EEEE HH:mm", lang.locale())
-                .format(closes.atZone(p.guild().zone()));
+        String until = Dates.dayTime(lang, closes.atZone(p.guild().zone()));
         ChatMessage note = ChatMessage.text(Texts.get().t(lang, "reminder.note", p.answered(), until));
         for (ThreadRef thread : p.threads()) {
             try {

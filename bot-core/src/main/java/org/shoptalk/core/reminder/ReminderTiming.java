@@ -12,8 +12,8 @@ import java.util.Optional;
  * comes only after the close (a round closing on a Sunday for someone whose weekends are quiet), the reminder comes
  * earlier instead, in the last hour before the quiet time it fell in began (Friday 17:00 for quiet from Friday 18:00),
  * but never in the first half of the time between the opening and the due time: a nudge hours after a question was
- * asked is no reminder. Only when no such moment exists is a person not reminded. All times are compared on the person's own wall clock, so a daylight-saving change moves
- * nothing. Pure and thread-safe.
+ * asked is no reminder. Only when no such moment exists is a person not reminded. All times are compared on the
+ * person's own wall clock, so a daylight-saving change moves nothing. Pure and thread-safe.
  */
 public final class ReminderTiming {
     /** How long before someone's quiet time a reminder moved forward comes: the last hour of their free time. */

@@ -55,7 +55,7 @@ class GroupSafeNoteTest {
 
         assertThat(notes)
                 .containsExactly("4 colleagues have answered this question so far. The thread stays open until"
-                        + " Thursday 09:00; there is room for more thoughts.");
+                        + " Thu, Nov 26, 09:00; there is room for more thoughts.");
         assertThat(notes.get(0))
                 .doesNotContainPattern("(?i)\\b(you|your|ann|bob|cas|dee|eve|lea)\\b")
                 .doesNotContain("<@");
@@ -74,7 +74,7 @@ class GroupSafeNoteTest {
 
         assertThat(inThreads(round))
                 .containsExactly("1 collega heeft deze vraag tot nu toe beantwoord. De draad staat open tot"
-                        + " donderdag 09:00; er is ruimte voor meer gedachten.");
+                        + " do 26 nov, 09:00; er is ruimte voor meer gedachten.");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ReminderTest {
                 .filteredOn(s -> s.privateTo() == null)
                 .extracting(FakeChatPlatform.Sent::text)
                 .containsExactly("1 colleague has answered this question so far. The thread stays open until"
-                        + " Thursday 09:00; there is room for more thoughts.");
+                        + " Thu, Nov 26, 09:00; there is room for more thoughts.");
     }
 
     @Test
