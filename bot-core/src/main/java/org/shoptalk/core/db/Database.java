@@ -21,6 +21,11 @@ import org.flywaydb.core.Flyway;
  * their own location with versions of their own range (Slack 100-199, Teams 200-299). Flyway takes a
  * database lock while migrating, so several replicas starting at once are safe.
  *
+ * <p>Migrations are applied <em>out of order</em> (Flyway's {@code outOfOrder}): every database already holds the
+ * adapters' versions, so a new core migration is always numbered below the highest applied one, and Flyway would
+ * otherwise refuse to start ("resolved migration not applied"). The ranges touch separate tables, so core's and an
+ * adapter's migrations do not depend on each other's order.
+ *
  * <p>Work waits for a connection at most {@link DbSettings#connectionTimeout()} and then fails with a
  * {@link DatabaseException}; a commit on the embedded H2 is in its file before it returns ({@link DbSettings#jdbcUrl()}).
  */
@@ -63,6 +68,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations(locations.toArray(String[]::new))
+                    .outOfOrder(true)
                     .load()
                     .migrate();
             return new Database(ds, settings, observer);
