@@ -119,9 +119,7 @@ public final class AnonymousAnswers {
 
     private Optional<Answer> mine(Handle h, long roundId, UserRef user) {
         Set<String> candidates = pseudonyms.candidates(user, roundId);
-        return answers.forRound(h, roundId).stream()
-                .filter(a -> a.anonymous() && candidates.contains(a.author().id()))
-                .findFirst();
+        return answers.anonymousBy(h, roundId, candidates).stream().findFirst();
     }
 
     private record Target(Round round, RoundPost post) {}

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -186,11 +185,9 @@ public final class ReminderService {
         if (guild.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> named = new HashSet<>();
-        Set<String> anonymousWriters = new HashSet<>();
-        answers.forRound(h, roundId)
-                .forEach(a -> (a.anonymous() ? anonymousWriters : named)
-                        .add(a.author().id()));
+        AnswerStore.Writers writers = answers.writers(h, roundId);
+        Set<String> named = writers.named();
+        Set<String> anonymousWriters = writers.pseudonyms();
         Set<String> sent = store.sentFor(h, roundId);
         Map<String, Rhythm> chosen = rhythms.ofMembers(h, guild.get());
         List<UserRef> notAnswered = guilds.members(h, guild.get()).stream()

@@ -3,9 +3,14 @@ package org.shoptalk.core.round;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.Excerpt;
 import org.shoptalk.core.chat.SharedFile;
@@ -244,6 +249,23 @@ public final class AnswerStore {
     }
 
     /**
+     * Who has answered a round: author ids of named answers, and the pseudonyms of anonymous ones. Reads ids only,
+     * not the answers' words, for work that needs to know who answered rather than what (reminders).
+     */
+    public Writers writers(Handle h, long roundId) {
+        Set<String> named = new HashSet<>();
+        Set<String> anonymous = new HashSet<>();
+        h.query(
+                "SELECT DISTINCT author_id, anonymous FROM answer WHERE round_id = ?",
+                rs -> (rs.getBoolean("anonymous") ? anonymous : named).add(rs.getString("author_id")),
+                roundId);
+        return new Writers(Set.copyOf(named), Set.copyOf(anonymous));
+    }
+
+    /** Who has answered a round, as {@link #writers(Handle, long)} reads it. */
+    public record Writers(Set<String> named, Set<String> pseudonyms) {}
+
+    /**
      * Retention: removes the guild's answers, named and anonymous, posted before {@code cutoff}.
      *
      * @return how many answers were removed
@@ -295,8 +317,8 @@ public final class AnswerStore {
     }
 
     /** For pairing: the channel each named author of the guild last answered in (anonymous answers left out). */
-    public java.util.Map<String, String> lastChannelByAuthor(Handle h, long guildId) {
-        java.util.Map<String, String> home = new java.util.HashMap<>();
+    public Map<String, String> lastChannelByAuthor(Handle h, long guildId) {
+        Map<String, String> home = new HashMap<>();
         h.query(
                 "SELECT a.author_id, a.channel_id FROM answer a JOIN round r ON r.id = a.round_id WHERE r.guild_id = ?"
                         + " AND a.anonymous = FALSE ORDER BY a.posted_at",
@@ -341,7 +363,7 @@ public final class AnswerStore {
 
     /** A round's anonymous answers stored under any of these pseudonyms ("forget me" finds a person's by them). */
     public List<Answer> anonymousBy(Handle h, long roundId, Collection<String> pseudonyms) {
-        List<Answer> found = new java.util.ArrayList<>();
+        List<Answer> found = new ArrayList<>();
         for (String pseudonym : pseudonyms) {
             found.addAll(h.query(
                     "SELECT " + COLUMNS + " FROM answer WHERE round_id = ? AND anonymous = TRUE AND author_id = ?",
