@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,6 +154,8 @@ public final class ReminderService {
         boolean postNote = noteNow;
         List<UserRef> recipients = db.inTransaction(h -> {
             List<UserRef> claimed = new ArrayList<>();
+            // In one order on every instance, so that two runs locking the same people never wait on each other.
+            dueNow.sort(Comparator.comparing(d -> d.user().id()));
             for (Due d : dueNow) {
                 if (withinIntensity(h, d, now) && store.markSent(h, roundId, d.user(), now)) {
                     claimed.add(d.user());
@@ -223,6 +226,7 @@ public final class ReminderService {
         if (d.rhythm().intensity() != Intensity.LIGHT) {
             return true;
         }
+        store.lockPerson(h, d.user());
         ZonedDateTime weekStart = now.atZone(d.zone())
                 .toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))

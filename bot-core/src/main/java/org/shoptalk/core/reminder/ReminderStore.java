@@ -112,6 +112,19 @@ public final class ReminderStore {
                 "INSERT INTO reminder_sent (round_id, user_id, sent_at) VALUES (?, ?, ?)", roundId, user.id(), now);
     }
 
+    /**
+     * Holds the person's settings row until the transaction ends, so that two instances deciding about the same
+     * person's reminders (two guilds' rounds due together) decide one after the other: the second counts the first's
+     * reminder. Only people with a settings row can have chosen an intensity that counts.
+     */
+    public void lockPerson(Handle h, UserRef user) {
+        h.query(
+                "SELECT user_id FROM user_setting WHERE tenant = ? AND user_id = ? FOR UPDATE",
+                rs -> rs.getString(1),
+                user.tenant().key(),
+                user.id());
+    }
+
     /** How many reminders the person got in this tenant in {@code [from, to)}: what "light" counts. */
     public int sentBetween(Handle h, UserRef user, Instant from, Instant to) {
         return (int) h.count(

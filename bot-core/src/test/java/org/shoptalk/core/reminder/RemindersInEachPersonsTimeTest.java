@@ -2,16 +2,24 @@ package org.shoptalk.core.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.shoptalk.core.CoreSettings;
+import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
@@ -201,6 +209,57 @@ class RemindersInEachPersonsTimeTest {
                 .containsKey("cas")
                 .doesNotContainKeys("ann", "bob");
         assertThat(third).as("a new week").containsKeys("ann", "cas").doesNotContainKey("bob");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void light_means_one_a_week_even_when_two_instances_remind_of_two_guilds_at_once(TestDatabases.Kind kind)
+            throws Exception {
+        f.close();
+        f = CoreFixture.on(TestDatabases.fresh(kind), MONDAY);
+        f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
+        f.run("lea", "zorg", "guild create Zorg lang en tz Europe/Amsterdam");
+        f.run("ann", "craft", "guild join");
+        f.run("ann", "zorg", "guild join");
+        f.run("ann", null, "reminders light");
+        // A second instance on the same database, as in a cluster.
+        ShoptalkCore second = ShoptalkCore.create(f.db, CoreSettings.defaults(), f.clock);
+        second.register(f.chat);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // Three weeks: craft-01 to craft-06 are not on sensitive ground (those are never reminded of).
+            for (int week = 0; week < 3; week++) {
+                Instant monday = MONDAY.plus(Duration.ofDays(7L * week));
+                f.clock.set(monday);
+                f.run("lea", "craft", "moment craft-0" + ++moments);
+                long craft = f.latestRoundId();
+                f.run("lea", "zorg", "moment craft-0" + ++moments);
+                long zorg = f.latestRoundId();
+                f.chat.clear();
+                // Both rounds' reminders are due Wednesday 09:00 in Amsterdam, on one instance each.
+                Instant wednesday = monday.plus(Duration.ofDays(2));
+                f.clock.set(wednesday);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> runs = new ArrayList<>();
+                for (Map.Entry<ShoptalkCore, Long> run : List.of(Map.entry(f.core(), craft), Map.entry(second, zorg))) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        run.getKey().runTask(new Task.Reminder(run.getValue()), wednesday);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+                assertThat(f.chat.privateTo("ann"))
+                        .as("week %d: one reminder for two guilds' questions", week + 1)
+                        .hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+            second.close();
+        }
     }
 
     @Test
