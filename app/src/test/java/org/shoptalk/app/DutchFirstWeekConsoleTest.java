@@ -137,4 +137,19 @@ class DutchFirstWeekConsoleTest {
         assertThat(found).as("a public post with " + text).isNotEmpty();
         return found.get(found.size() - 1);
     }
+
+    /**
+     * Issue 12: when core fails on a Dutch guild's command (here its moments' table is gone, the guild's is not), the
+     * console shows the apology in the chat, in Dutch, as Slack and Teams do; not an English error.
+     */
+    @Test
+    void a_dutch_guilds_command_that_fails_in_core_gets_the_apology_in_dutch() {
+        ConsoleClient channel = new ConsoleClient(http, "vakgilde");
+        assertThat(channel.command(LEAD, "/shoptalk gilde start Vakgilde taal nl"))
+                .contains("Vakgenootschap Vakgilde");
+        app.database().useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
+
+        assertThat(channel.command(LEAD, "/shoptalk rooster"))
+                .isEqualTo("Sorry, dat lukte Shoptalk nu niet. Probeer het over een minuut nog eens.");
+    }
 }

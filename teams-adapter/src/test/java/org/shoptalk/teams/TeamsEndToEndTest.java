@@ -379,4 +379,22 @@ class TeamsEndToEndTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Issue 12: when core fails on a Dutch guild's command (its moments' table is gone, the guild's is not), the
+     * apology is Dutch: the adapter passes who typed it where, core knows the guild's language.
+     */
+    @Test
+    void a_dutch_guilds_command_that_fails_in_core_gets_the_apology_in_dutch() {
+        install();
+        command(LEAD, "1763802900001", "gilde start Vakwerk taal nl");
+        assertThat(lastReplyText()).contains("Vakwerk");
+        teams.database.useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
+
+        command(LEAD, "1763802900002", "rooster");
+
+        assertThat(lastReplyText())
+                .contains("Sorry, dat lukte Shoptalk nu niet")
+                .doesNotContain("could not do that");
+    }
 }
