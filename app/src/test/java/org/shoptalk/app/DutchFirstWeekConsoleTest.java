@@ -48,39 +48,36 @@ class DutchFirstWeekConsoleTest {
         ConsoleClient lotte = new ConsoleClient(http, "@" + LEAD);
         ConsoleClient bram = new ConsoleClient(http, "@" + MEMBER);
 
-        assertThat(channel.command(LEAD, "/shoptalk guild create Vakgilde taal nl tijdzone Europe/Amsterdam"))
+        assertThat(channel.command(LEAD, "/shoptalk gilde start Vakgilde taal nl tijdzone Europe/Amsterdam"))
                 .contains("Vakgenootschap Vakgilde");
-        assertThat(lotte.command(LEAD, "schedules"))
+        assertThat(lotte.command(LEAD, "rooster"))
                 .as("from her private chat")
                 .contains("Reflectiemomenten van Vakgilde");
         assertThat(channel.command(LEAD, "/shoptalk hulp")).contains("Voor trekkers");
 
         assertThat(channel.command(LEAD, "/shoptalk schedule ma 10:25")).contains("#1 gepland");
-        assertThat(channel.command(LEAD, "/shoptalk schedule maandag 10.25"))
+        assertThat(channel.command(LEAD, "/shoptalk plan maandag 10.25"))
                 .as("the same moment again")
                 .contains("Moment #1 doet dit al");
-        assertThat(channel.command(LEAD, "/shoptalk schedule werkdagen 10:25"))
+        assertThat(channel.command(LEAD, "/shoptalk plan werkdagen 10:25"))
                 .as("a clash in the same minute")
                 .contains("dezelfde minuut als moment #1")
                 .contains("toch");
-        assertThat(channel.command(LEAD, "/shoptalk schedule werkdagen 10:25 toch"))
-                .contains("#2 gepland");
-        assertThat(channel.command(LEAD, "/shoptalk schedule formulier"))
+        assertThat(channel.command(LEAD, "/shoptalk plan werkdagen 10:25 toch")).contains("#2 gepland");
+        assertThat(channel.command(LEAD, "/shoptalk plan formulier"))
                 .as("the console shows no forms: it says how to type it")
                 .contains("Plan een moment door het te typen");
-        assertThat(channel.command(LEAD, "/shoptalk schedule di 09:30 tijdzone Mars/Olympus"))
+        assertThat(channel.command(LEAD, "/shoptalk plan di 09:30 tijdzone Mars/Olympus"))
                 .contains("\"Mars/Olympus\" is geen tijdzone");
-        assertThat(channel.command(LEAD, "/shoptalk schedules")).contains("#1").contains("#2");
+        assertThat(channel.command(LEAD, "/shoptalk rooster")).contains("#1").contains("#2");
 
-        assertThat(channel.command(MEMBER, "/shoptalk guild join")).contains("Welkom bij Vakgilde");
-        assertThat(bram.command(MEMBER, "schedules"))
-                .as("from his private chat")
-                .contains("Vakgilde");
+        assertThat(channel.command(MEMBER, "/shoptalk gilde meedoen")).contains("Welkom bij Vakgilde");
+        assertThat(bram.command(MEMBER, "rooster")).as("from his private chat").contains("Vakgilde");
         channel.post(LEAD, "/shoptalk moment", null);
         String thread = botPost(channel, "Reflectiemoment").get("id").asText();
         channel.post(MEMBER, "Ik vraag eerst door voordat ik iets oplos.", thread);
         channel.post(LEAD, "@bram dat wil ik ook proberen.", thread);
-        channel.post(LEAD, "/shoptalk digest", null);
+        channel.post(LEAD, "/shoptalk overzicht", null);
         assertThat(botPost(channel, "Deze week in Vakgilde").get("text").asText())
                 .contains("Ik vraag eerst door")
                 .contains("lotte, in reactie op bram");
@@ -136,5 +133,20 @@ class DutchFirstWeekConsoleTest {
                 .toList();
         assertThat(found).as("a public post with " + text).isNotEmpty();
         return found.get(found.size() - 1);
+    }
+
+    /**
+     * Issue 12: when core fails on a Dutch guild's command (here its moments' table is gone, the guild's is not), the
+     * console shows the apology in the chat, in Dutch, as Slack and Teams do; not an English error.
+     */
+    @Test
+    void a_dutch_guilds_command_that_fails_in_core_gets_the_apology_in_dutch() {
+        ConsoleClient channel = new ConsoleClient(http, "vakgilde");
+        assertThat(channel.command(LEAD, "/shoptalk gilde start Vakgilde taal nl"))
+                .contains("Vakgenootschap Vakgilde");
+        app.database().useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
+
+        assertThat(channel.command(LEAD, "/shoptalk rooster"))
+                .isEqualTo("Sorry, dat lukte Shoptalk nu niet. Probeer het over een minuut nog eens.");
     }
 }

@@ -82,12 +82,12 @@ class DutchFirstWeekSlackTest {
         ack(sender.event(SlackSender.botJoined("EvJoin1", "C1", LEAD), Map.of()));
         awaitSaid("Hallo, ik ben Shoptalk");
 
-        command(LEAD, "guild create Vakgilde taal nl tijdzone Europe/Amsterdam");
+        command(LEAD, "gilde start Vakgilde taal nl tijdzone Europe/Amsterdam");
         awaitSaid("Vakgenootschap Vakgilde");
         ack(sender.event(SlackSender.homeOpened("EvHome2", LEAD), Map.of()));
         JsonNode home = json(slack.awaitCalls("views.publish", 2).get(1).get("view"));
         assertThat(home.toString()).contains("Vakgilde (jij bent trekker)");
-        JsonNode add = button(home, "schedule formulier");
+        JsonNode add = button(home, "plan formulier");
         ack(sender.interaction(SlackSender.buttonOnHome(
                 LEAD, add.get("action_id").asText(), add.get("value").asText())));
         assertThat(slack.awaitCalls("views.open", 1).get(0).get("view"))
@@ -102,14 +102,14 @@ class DutchFirstWeekSlackTest {
 
         command(LEAD, "schedule ma 10:25");
         awaitSaid("Reflectiemoment #1 gepland");
-        command(LEAD, "schedule maandag 10.25");
+        command(LEAD, "plan maandag 10.25");
         awaitSaid("Moment #1 doet dit al");
-        command(LEAD, "schedule werkdagen 10:25");
+        command(LEAD, "plan werkdagen 10:25");
         awaitSaid("dezelfde minuut als moment #1");
-        command(LEAD, "schedule werkdagen 10:25 toch");
+        command(LEAD, "plan werkdagen 10:25 toch");
         awaitSaid("Reflectiemoment #2 gepland");
 
-        command(LEAD, "schedule formulier");
+        command(LEAD, "plan formulier");
         slack.awaitCalls("views.open", 2);
         String refused = ack(sender.interaction(
                 SlackSender.formSubmission(LEAD, "shoptalk_form", "C1", "tue", "08:15", "1", "Mars/Olympus")));
@@ -122,7 +122,7 @@ class DutchFirstWeekSlackTest {
                 SlackSender.formSubmission(LEAD, "shoptalk_form", "C1", "tue", "08:15", "1", "Europe/Amsterdam")));
         awaitSaid("Reflectiemoment #3 gepland");
 
-        command(MEMBER, "guild join");
+        command(MEMBER, "gilde meedoen");
         awaitSaid("Welkom bij Vakgilde");
         command(LEAD, "moment");
         awaitSaid("Reflectiemoment - ");
@@ -134,7 +134,7 @@ class DutchFirstWeekSlackTest {
         ack(sender.event(
                 SlackSender.message("EvAnswer2", LEAD, "1700000200.000100", root, "<@U2> dat wil ik ook proberen."),
                 Map.of()));
-        command(LEAD, "digest");
+        command(LEAD, "overzicht");
         awaitSaid("lotte, in reactie op bram");
 
         command(MEMBER, "vergeet mij");

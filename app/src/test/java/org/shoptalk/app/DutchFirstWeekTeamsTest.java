@@ -80,25 +80,25 @@ class DutchFirstWeekTeamsTest {
         deliver("installation-update-add", Map.of("id", "0001"));
         deliver("conversation-update-bot-added", Map.of("id", "0002"));
         deliver("conversation-update-channel-created", Map.of("id", "0003"));
-        awaitSaid("typ hier @Shoptalk guild create NAAM");
+        awaitSaid("typ hier @Shoptalk gilde start NAAM");
         deliverActivity(personalInstall(), Map.of("id", "0004"));
-        awaitSaid("typ in het kanaal van je team @Shoptalk guild create NAAM");
+        awaitSaid("typ in het kanaal van je team @Shoptalk gilde start NAAM");
 
-        command(LEAD, "guild create Vakgilde taal nl tijdzone Europe/Amsterdam");
+        command(LEAD, "gilde start Vakgilde taal nl tijdzone Europe/Amsterdam");
         awaitSaid("Vakgenootschap Vakgilde");
         command(LEAD, "hulp");
         awaitSaid("Voor trekkers");
 
         command(LEAD, "schedule ma 10:25");
         awaitSaid("Reflectiemoment #1 gepland");
-        command(LEAD, "schedule maandag 10.25");
+        command(LEAD, "plan maandag 10.25");
         awaitSaid("Moment #1 doet dit al");
-        command(LEAD, "schedule werkdagen 10:25");
+        command(LEAD, "plan werkdagen 10:25");
         awaitSaid("dezelfde minuut als moment #1");
-        command(LEAD, "schedule werkdagen 10:25 toch");
+        command(LEAD, "plan werkdagen 10:25 toch");
         awaitSaid("Reflectiemoment #2 gepland");
 
-        String form = command(LEAD, "schedule formulier");
+        String form = command(LEAD, "plan formulier");
         awaitSaid("Plannen");
         submit(LEAD, form, """
                 {"shoptalk": "form", "form": "schedule", "days": "tue", "time": "08:15", "tz": "Mars/Olympus",
@@ -108,10 +108,10 @@ class DutchFirstWeekTeamsTest {
                 {"shoptalk": "form", "form": "schedule", "days": "tue", "time": "08:15", "tz": "Europe/Amsterdam",
                  "every": "1"}""");
         awaitSaid("Reflectiemoment #3 gepland");
-        personal(LEAD, "schedules");
+        personal(LEAD, "rooster");
         awaitSaid("Reflectiemomenten van Vakgilde");
 
-        command(MEMBER, "guild join");
+        command(MEMBER, "gilde meedoen");
         awaitSaid("Welkom bij Vakgilde");
         command(LEAD, "moment");
         ServeEvent moment =
@@ -124,7 +124,7 @@ class DutchFirstWeekTeamsTest {
                 TeamsActivities.by(LEAD, next(), root, "<at>Milan Member</at> dat wil ik ook proberen.");
         response.put("extraMention", TeamsActivities.mentionEntity(MEMBER));
         send("channel-reply", response);
-        command(LEAD, "digest");
+        command(LEAD, "overzicht");
         awaitSaid("Lena Lead, in reactie op Milan Member");
 
         String preview = command(MEMBER, "vergeet mij");

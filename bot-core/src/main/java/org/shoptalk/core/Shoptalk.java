@@ -20,6 +20,20 @@ public interface Shoptalk {
     CommandReply command(CommandRequest request);
 
     /**
+     * The apology an adapter shows when core failed on {@code request} (a command, a button or a form): private, in
+     * the language of the guild of the request's channel, else of the person's guilds when they share one, else
+     * English (issue 12, "Dutch everywhere"). The adapter passes what it knows, the person and the channel; core
+     * decides the language. Never throws: when the database is what failed, the apology is in English.
+     */
+    CommandReply trouble(CommandRequest request);
+
+    /**
+     * What an adapter says where {@code request} was typed when the private reply to it could not reach the person,
+     * in the language {@link #trouble} would use. Never throws.
+     */
+    ChatMessage noPrivateChat(CommandRequest request);
+
+    /**
      * The person's Home (Slack's App Home, the app's private chat): every guild they belong to with its moments,
      * next times and the buttons they may use, or for someone in no guild, how to start or join one. Never an
      * error. {@code localeHint}: the person's or platform's locale ("nl-NL") when the platform sent one, else null.

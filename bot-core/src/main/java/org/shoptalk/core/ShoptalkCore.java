@@ -308,6 +308,16 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     }
 
     @Override
+    public CommandReply trouble(CommandRequest request) {
+        return CommandReply.trouble(commands.languageOrEnglish(request));
+    }
+
+    @Override
+    public ChatMessage noPrivateChat(CommandRequest request) {
+        return CommandReply.noPrivateChat(commands.languageOrEnglish(request));
+    }
+
+    @Override
     public ChatMessage home(UserRef user, String localeHint) {
         return commands.home().home(user, localeHint);
     }

@@ -101,15 +101,13 @@ final class AppHome {
             String formId = p.getView().getPrivateMetadata();
             Map<String, String> values = ScheduleModal.values(ScheduleForm.form(Language.EN, false), state);
             CommandReply submitted;
+            CommandRequest where = new CommandRequest(user, null, "");
             try {
                 // Core checks the fields in the guild's language and runs the moment for the guild the Home named.
-                submitted = shoptalk.submit(
-                        new CommandRequest(user, null, ""),
-                        formId == null || formId.isBlank() ? Form.SCHEDULE : formId,
-                        values);
+                submitted = shoptalk.submit(where, formId == null || formId.isBlank() ? Form.SCHEDULE : formId, values);
             } catch (RuntimeException e) {
                 log.error("The Home's form failed in core: {}", e.toString());
-                submitted = CommandReply.trouble();
+                submitted = shoptalk.trouble(where);
             }
             if (submitted.form() != null) {
                 return ctx.ackWithErrors(submitted.form().errors());

@@ -81,7 +81,7 @@ final class SlackCommands {
             return shoptalk.command(request);
         } catch (RuntimeException e) {
             log.error("A Slack command failed in core: {}", e.toString());
-            return CommandReply.trouble();
+            return shoptalk.trouble(request);
         }
     }
 
@@ -145,11 +145,12 @@ final class SlackCommands {
         Map<String, String> values = ScheduleModal.values(
                 ScheduleForm.form(Language.EN, false), p.getView().getState().getValues());
         CommandReply reply;
+        CommandRequest where = new CommandRequest(user, channel, "");
         try {
-            reply = shoptalk.submit(new CommandRequest(user, channel, ""), Form.SCHEDULE, values);
+            reply = shoptalk.submit(where, Form.SCHEDULE, values);
         } catch (RuntimeException e) {
             log.error("A Slack form failed in core: {}", e.toString());
-            reply = CommandReply.trouble();
+            reply = shoptalk.trouble(where);
         }
         if (reply.form() != null) {
             return ctx.ackWithErrors(reply.form().errors());

@@ -22,6 +22,16 @@ final class DelegatingShoptalk implements Shoptalk {
     }
 
     @Override
+    public CommandReply trouble(CommandRequest request) {
+        return delegate.trouble(request);
+    }
+
+    @Override
+    public ChatMessage noPrivateChat(CommandRequest request) {
+        return delegate.noPrivateChat(request);
+    }
+
+    @Override
     public CommandReply submit(CommandRequest where, String formId, java.util.Map<String, String> values) {
         return delegate.submit(where, formId, values);
     }

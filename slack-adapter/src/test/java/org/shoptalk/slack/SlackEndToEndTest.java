@@ -307,4 +307,26 @@ class SlackEndToEndTest {
     private static String decoded(LoggedRequest request) {
         return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
     }
+
+    /**
+     * Issue 12: when core fails on a Dutch guild's command (its moments' table is gone, the guild's is not), the
+     * private apology is Dutch: the adapter passes who typed it where, core knows the guild's language.
+     */
+    @Test
+    void a_dutch_guilds_command_that_fails_in_core_gets_the_apology_in_dutch() {
+        assertThat(reply(slack.command(slack.slashCommand("gilde start Vakwerk taal nl"))))
+                .contains("Vakwerk");
+        slack.database.useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
+
+        HttpResponse<String> ack = slack.command(slack.slashCommand("rooster"));
+        String apology = reply(ack).isBlank()
+                // A machine too busy to answer within the wait: the reply then comes through the response_url.
+                ? responseSaying("Sorry")
+                : ack.body();
+
+        assertThat(apology)
+                .contains("ephemeral")
+                .contains("Sorry, dat lukte Shoptalk nu niet")
+                .doesNotContain("could not do that");
+    }
 }

@@ -39,7 +39,8 @@ final class Commands implements AutoCloseable {
     }
 
     void run(TeamsInbound.Origin origin, UserRef user, String text) {
-        later(() -> deliver(origin, user, shoptalk.command(new CommandRequest(user, origin.channel(), text))), origin);
+        CommandRequest request = new CommandRequest(user, origin.channel(), text);
+        later(() -> deliver(origin, request, shoptalk.command(request)), new Apology(origin, request));
     }
 
     /** A button or form on one of our cards was submitted. */
@@ -47,13 +48,10 @@ final class Commands implements AutoCloseable {
         String kind = data.path(AdaptiveCards.DATA_KIND).asText("");
         if (AdaptiveCards.KIND_FORM.equals(kind) && data.hasNonNull(FormCard.FORM_ID)) {
             String form = data.get(FormCard.FORM_ID).asText();
+            CommandRequest where = new CommandRequest(user, origin.channel(), "");
             later(
-                    () -> deliver(
-                            origin,
-                            user,
-                            shoptalk.submit(
-                                    new CommandRequest(user, origin.channel(), ""), form, FormCard.values(data))),
-                    origin);
+                    () -> deliver(origin, where, shoptalk.submit(where, form, FormCard.values(data))),
+                    new Apology(origin, where));
         } else if (AdaptiveCards.KIND_COMMAND.equals(kind) && data.hasNonNull("command")) {
             run(origin, user, data.get("command").asText());
         }
@@ -77,7 +75,8 @@ final class Commands implements AutoCloseable {
     }
 
     /** A form (or the same form again, with errors) is shown where it was asked for, as a card. */
-    private void deliver(TeamsInbound.Origin origin, UserRef user, CommandReply reply) {
+    private void deliver(TeamsInbound.Origin origin, CommandRequest request, CommandReply reply) {
+        UserRef user = request.user();
         if (reply.form() != null) {
             platform.reply(
                     origin.serviceUrl(),
@@ -94,14 +93,17 @@ final class Commands implements AutoCloseable {
             } catch (ChatPlatformException e) {
                 LOG.warn("could not send a private reply in Teams: {}", e.getMessage());
                 platform.reply(
-                        origin.tenant(), origin.serviceUrl(), origin.conversationId(), CommandReply.noPrivateChat());
+                        origin.tenant(), origin.serviceUrl(), origin.conversationId(), shoptalk.noPrivateChat(request));
                 return;
             }
         }
         platform.reply(origin.tenant(), origin.serviceUrl(), origin.conversationId(), reply.message());
     }
 
-    private void later(Runnable work, TeamsInbound.Origin replyTo) {
+    /** Where to apologise when a command fails, and the command, so core can say it in the guild's language. */
+    private record Apology(TeamsInbound.Origin origin, CommandRequest request) {}
+
+    private void later(Runnable work, Apology replyTo) {
         pending.incrementAndGet();
         try {
             outbox.execute(() -> {
@@ -122,16 +124,17 @@ final class Commands implements AutoCloseable {
         }
     }
 
-    private void apologise(TeamsInbound.Origin replyTo) {
+    private void apologise(Apology replyTo) {
         if (replyTo == null) {
             return;
         }
         try {
+            TeamsInbound.Origin origin = replyTo.origin();
             platform.reply(
-                    replyTo.tenant(),
-                    replyTo.serviceUrl(),
-                    replyTo.conversationId(),
-                    CommandReply.trouble().message());
+                    origin.tenant(),
+                    origin.serviceUrl(),
+                    origin.conversationId(),
+                    shoptalk.trouble(replyTo.request()).message());
         } catch (RuntimeException e) {
             LOG.warn("could not tell the user about a failed command: {}", e.getMessage());
         }

@@ -379,4 +379,42 @@ class TeamsEndToEndTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Issue 12: when core fails on a Dutch guild's command (its moments' table is gone, the guild's is not), the
+     * apology is Dutch: the adapter passes who typed it where, core knows the guild's language.
+     */
+    @Test
+    void a_dutch_guilds_command_that_fails_in_core_gets_the_apology_in_dutch() {
+        install();
+        command(LEAD, "1763802900001", "gilde start Vakwerk taal nl");
+        assertThat(lastReplyText()).contains("Vakwerk");
+        teams.database.useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
+
+        command(LEAD, "1763802900002", "rooster");
+
+        assertThat(lastReplyText())
+                .contains("Sorry, dat lukte Shoptalk nu niet")
+                .doesNotContain("could not do that");
+    }
+
+    /**
+     * Issue 12: when a private reply cannot reach a person of a Dutch guild (Teams refuses the personal chat), what
+     * the channel is told instead is Dutch too.
+     */
+    @Test
+    void a_dutch_guild_hears_in_dutch_that_a_private_reply_could_not_reach_the_person() {
+        install();
+        command(LEAD, "1763802900001", "gilde start Vakwerk taal nl");
+        teams.botFramework.wireMock.stubFor(post(urlPathEqualTo("/teams/v3/conversations"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.isGroup", equalTo("false")))
+                .willReturn(aResponse().withStatus(403).withBody("{\"error\": {\"code\": \"Forbidden\"}}")));
+
+        command(LEAD, "1763802900002", "herinneringen uit");
+
+        assertThat(lastReplyText())
+                .contains("Ik heb een antwoord alleen voor jou")
+                .doesNotContain("I have a reply for you only");
+    }
 }

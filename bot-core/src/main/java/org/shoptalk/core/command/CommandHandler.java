@@ -73,13 +73,27 @@ public final class CommandHandler {
         }
         Context ctx = context(request);
         try {
-            if (ctx.guild() == null && request.channel() == null && "schedules".equalsIgnoreCase(request.text())) {
+            Command command = parser.parse(ctx.request().text());
+            if (ctx.guild() == null && request.channel() == null && command instanceof Command.Schedules) {
                 // In the private chat of someone in none or several guilds: the overview of all, never an error.
                 return CommandReply.privately(home.home(request.user(), null));
             }
-            return dispatch(ctx, parser.parse(ctx.request().text()));
+            return dispatch(ctx, command);
         } catch (CommandException e) {
             return CommandReply.privately(error(ctx, e));
+        }
+    }
+
+    /**
+     * The language to answer {@code request} in, as every reply to it is: the guild's, else the person's guilds' when
+     * they share one, else English. English, too, when it cannot be known because core is failing (the database is
+     * gone): for the apology that follows a failure, which must not fail itself.
+     */
+    public Language languageOrEnglish(CommandRequest request) {
+        try {
+            return context(request).language();
+        } catch (RuntimeException e) {
+            return Language.EN;
         }
     }
 
@@ -99,6 +113,7 @@ public final class CommandHandler {
                 target.map(m -> new CommandRequest(user, null, m.group(2))).orElse(typed);
         return db.withHandle(h -> {
             Optional<Guild> g;
+            List<Guild> mine = List.of();
             if (target.isPresent()) {
                 // A Home button's command for one guild: only a guild of the person's own, in their own tenant.
                 long id = Long.parseLong(target.get().group(1));
@@ -106,13 +121,26 @@ public final class CommandHandler {
             } else if (request.channel() != null) {
                 g = guilds.findByChannel(h, request.channel());
             } else {
-                List<Guild> mine = guilds.forMember(h, user);
+                mine = guilds.forMember(h, user);
                 g = mine.size() == 1 ? Optional.of(mine.get(0)) : Optional.empty();
             }
+            if (g.isEmpty() && mine.isEmpty()) {
+                mine = guilds.forMember(h, user);
+            }
             Role role = g.flatMap(x -> guilds.role(h, x, user)).orElse(null);
-            Language lang = g.map(Guild::language).orElse(Language.EN);
+            Language lang = g.map(Guild::language).orElse(shared(mine));
             return new Context(request, g.orElse(null), role, lang, platforms.invocation(user.tenant()));
         });
+    }
+
+    /**
+     * Where no guild is known (the private chat of someone in several guilds, a channel without a guild): the
+     * language all the person's guilds share, so a Dutch person hears Dutch before a guild says; else English.
+     */
+    private static Language shared(List<Guild> guilds) {
+        List<Language> languages =
+                guilds.stream().map(Guild::language).distinct().toList();
+        return languages.size() == 1 ? languages.get(0) : Language.EN;
     }
 
     private static ChatMessage error(Context ctx, CommandException e) {

@@ -104,7 +104,7 @@ public final class CommandParser {
             return Tokens.of(line);
         } catch (CommandException e) {
             String first = line.split("\\s+", 2)[0];
-            throw Syntax.startingWith(first).stream()
+            throw Syntax.startingWith(Keywords.english(first.toLowerCase(java.util.Locale.ROOT))).stream()
                     .findFirst()
                     .map(s -> new CommandException(s, e.key(), e.args()))
                     .orElse(e);
@@ -200,8 +200,12 @@ public final class CommandParser {
         for (int i = 0; i < upTo; i++) {
             quoted.append(i == 0 ? "" : " ").append(t.wordAt(i));
         }
-        return new CommandException(
-                Syntax.GUILD_CREATE, key, str(value), t.wordAt(upTo - 2), "guild create \"" + quoted + "\"");
+        // "guild create" as the reader types it: the first two words of the usage line in their language.
+        CommandException.InLanguage line = language -> {
+            String[] words = Syntax.GUILD_CREATE.usage(language).split(" ", 3);
+            return words[0] + " " + words[1] + " \"" + quoted + "\"";
+        };
+        return new CommandException(Syntax.GUILD_CREATE, key, str(value), t.wordAt(upTo - 2), line);
     }
 
     private Command schedule(Tokens t) {

@@ -34,16 +34,16 @@ public record CommandReply(ChatMessage message, Visibility visibility, Form form
     }
 
     /**
-     * The apology an adapter shows when core failed on a command. Core could not say which guild it was for, so it
-     * is in the default language.
+     * The apology when core failed on a command, in {@code language}; adapters ask {@link
+     * org.shoptalk.core.Shoptalk#trouble}, which knows the guild's language.
      */
-    public static CommandReply trouble() {
-        return privately(ChatMessage.text(Texts.get().t(Language.EN, "trouble")));
+    public static CommandReply trouble(Language language) {
+        return privately(ChatMessage.text(Texts.get().t(language, "trouble")));
     }
 
-    /** What an adapter says in the channel when a private reply could not reach the person. */
-    public static ChatMessage noPrivateChat() {
-        return ChatMessage.text(Texts.get().t(Language.EN, "trouble.no.private.chat"));
+    /** What is said in the channel when a private reply could not reach the person, in {@code language}. */
+    public static ChatMessage noPrivateChat(Language language) {
+        return ChatMessage.text(Texts.get().t(language, "trouble.no.private.chat"));
     }
 
     public static CommandReply privately(ChatMessage message) {

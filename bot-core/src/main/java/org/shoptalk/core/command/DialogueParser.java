@@ -113,7 +113,10 @@ final class DialogueParser {
         LocalDate start = t.hasMore() && !anyway ? CommandParser.date(t.next(), Syntax.OCCASION) : null;
         anyway = anyway || CommandParser.acceptAnyway(t);
         return CommandParser.end(
-                t, Syntax.OCCASION, new Command.Occasion(kind.toLowerCase(java.util.Locale.ROOT), start, anyway));
+                t,
+                Syntax.OCCASION,
+                // Dutch occasion words (projectstart, afronding...) are read as the English ones.
+                new Command.Occasion(Keywords.english(kind.toLowerCase(java.util.Locale.ROOT)), start, anyway));
     }
 
     static Command series(Tokens t) {

@@ -10,7 +10,36 @@ import java.util.Map;
  */
 final class Keywords {
     private static final Map<String, String> DUTCH = Map.ofEntries(
+            // Command words (issue 12): every command and sub-command has a Dutch word; KeywordsTest checks that no
+            // two mean different things and that none is another command's English word.
             Map.entry("hulp", "help"),
+            Map.entry("gilde", "guild"),
+            Map.entry("start", "create"),
+            Map.entry("meedoen", "join"),
+            Map.entry("verlaten", "leave"),
+            Map.entry("volgende", "next"),
+            Map.entry("trekker", "lead"),
+            Map.entry("kanaal", "channel"),
+            Map.entry("plan", "schedule"),
+            Map.entry("op", "at"),
+            Map.entry("rooster", "schedules"),
+            Map.entry("schrap", "unschedule"),
+            Map.entry("overzicht", "digest"),
+            Map.entry("vragen", "prompts"),
+            Map.entry("vraag", "prompt"),
+            Map.entry("verbind", "connect"),
+            Map.entry("doel", "goal"),
+            Map.entry("doelen", "goals"),
+            Map.entry("anoniem", "anon"),
+            Map.entry("koppels", "pairs"),
+            Map.entry("gelegenheid", "occasion"),
+            Map.entry("reeks", "series"),
+            // the occasions (dialogue/Occasion)
+            Map.entry("projectstart", "kickoff"),
+            Map.entry("afronding", "close"),
+            Map.entry("jaargesprek", "review"),
+            Map.entry("herregistratie", "recert"),
+            Map.entry("rol", "role"),
             Map.entry("pauzeer", "pause"),
             Map.entry("hervat", "resume"),
             Map.entry("elke", "every"),
@@ -50,6 +79,11 @@ final class Keywords {
             Map.entry("overslaan", "skip"));
 
     private Keywords() {}
+
+    /** Every Dutch word with the English keyword it stands for; for tests that check the words do not clash. */
+    static Map<String, String> dutch() {
+        return DUTCH;
+    }
 
     /** The English keyword for a lower-cased word; the word itself when it is not a Dutch keyword. */
     static String english(String word) {

@@ -30,6 +30,8 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.local.LocalMessage.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A chat platform that lives in Shoptalk's own database, so anyone can try the real flows without a
@@ -41,6 +43,7 @@ import org.shoptalk.core.local.LocalMessage.Kind;
  * the slash command in front. Thread-safe: all state is in the database.
  */
 public final class LocalChat implements ChatPlatform, PostLookup {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalChat.class);
     public static final String BOT_USER = LocalNames.BOT;
     private static final String COMMAND = ChatPlatform.SLASH_COMMAND;
     private static final int MAX_TEXT = 40_000;
@@ -265,7 +268,16 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     private LocalPost runCommand(String ch, Long root, String who, String typed, boolean direct) {
         LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, now());
         // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
-        CommandReply reply = inbound().command(new CommandRequest(userRef(who), direct ? null : channelRef(ch), typed));
+        CommandRequest request = new CommandRequest(userRef(who), direct ? null : channelRef(ch), typed);
+        CommandReply reply;
+        try {
+            reply = inbound().command(request);
+        } catch (RuntimeException e) {
+            // As Slack and Teams do: a failure inside core becomes a polite private reply in the chat, in the
+            // guild's language, rather than an error page in English.
+            LOG.error("A console command failed in core: {}", e.toString());
+            reply = inbound().trouble(request);
+        }
         boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
         store.insert(
                 ch,

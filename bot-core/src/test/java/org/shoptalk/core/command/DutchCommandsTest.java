@@ -28,7 +28,7 @@ class DutchCommandsTest {
         String help = f.run("ann", "craft", "hulp");
 
         assertThat(help)
-                .contains("/shoptalk schedule DAGEN UU:MM [elke N weken] [tijdzone TIJDZONE] [thema THEMA]")
+                .contains("/shoptalk plan DAGEN UU:MM [elke N weken] [tijdzone TIJDZONE] [thema THEMA]")
                 .contains("/shoptalk pauzeer ID [tot JJJJ-MM-DD]")
                 .doesNotContain("DAYS")
                 .doesNotContain("HH:MM")
@@ -44,7 +44,7 @@ class DutchCommandsTest {
 
         assertThat(reply)
                 .contains("UU:MM")
-                .contains("Gebruik: /shoptalk schedule DAGEN UU:MM")
+                .contains("Gebruik: /shoptalk plan DAGEN UU:MM")
                 .doesNotContain("HH:MM");
     }
 
@@ -76,7 +76,7 @@ class DutchCommandsTest {
         assertThat(home.stream().filter(HomeView::asksForScheduleForm).toList())
                 .singleElement()
                 .asString()
-                .endsWith(" schedule formulier");
+                .endsWith(" plan formulier");
         assertThat(forget).containsExactly("vergeet mij bevestig");
         assertThat(f.run("ann", "craft", moments.get(0))).contains("Moment #1 staat stil");
         assertThat(f.run("ann", null, forget.get(0))).contains("Shoptalk is je in deze werkruimte vergeten");

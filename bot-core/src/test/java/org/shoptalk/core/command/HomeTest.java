@@ -44,7 +44,7 @@ class HomeTest {
 
         assertThat(home("nina", "nl-NL").plainText("/shoptalk"))
                 .contains("Welkom bij Shoptalk")
-                .contains("/shoptalk guild join");
+                .contains("/shoptalk gilde meedoen");
         assertThat(f.run("nina", null, "schedules")).contains("Welcome to Shoptalk");
     }
 
@@ -97,11 +97,11 @@ class HomeTest {
                         .greeting(CoreFixture.channel("zorg").tenant(), CoreFixture.channel("zorg"), "en-US")
                         .plainText("/shoptalk"))
                 .contains("Shoptalk is er voor Zorg")
-                .contains("/shoptalk schedules");
+                .contains("/shoptalk rooster");
         assertThat(f.core()
                         .greeting(CoreFixture.channel("zorg").tenant(), CoreFixture.channel("new"), "nl-BE")
                         .plainText("/shoptalk"))
-                .contains("typ hier /shoptalk guild create NAAM");
+                .contains("typ hier /shoptalk gilde start NAAM");
         assertThat(f.core()
                         .greeting(CoreFixture.channel("zorg").tenant(), CoreFixture.channel("new"), null)
                         .plainText("/shoptalk"))

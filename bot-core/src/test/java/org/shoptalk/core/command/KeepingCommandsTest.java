@@ -56,7 +56,7 @@ class KeepingCommandsTest {
             assertThat(f.run("tom", "taal", "guild anonimiteit 1"))
                     .contains("1 is te laag")
                     .contains("nooit lager dan 3 antwoorden")
-                    .contains("guild anonimiteit N");
+                    .contains("gilde anonimiteit N");
             assertThat(f.stored()).isEqualTo(before);
         }
     }

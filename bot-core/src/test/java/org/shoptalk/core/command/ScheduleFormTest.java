@@ -88,6 +88,6 @@ class ScheduleFormTest {
 
         assertThat(reply.form().submit()).isEqualTo("Plannen");
         assertThat(reply.form().fields()).extracting(Form.Field::key).doesNotContain("channel");
-        assertThat(reply.message().plainText("/shoptalk")).contains("/shoptalk schedule DAGEN UU:MM [elke N weken]");
+        assertThat(reply.message().plainText("/shoptalk")).contains("/shoptalk plan DAGEN UU:MM [elke N weken]");
     }
 }

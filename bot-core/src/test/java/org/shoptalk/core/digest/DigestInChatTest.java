@@ -155,7 +155,7 @@ class DigestInChatTest {
         assertThat(reply)
                 .contains("Het volledige overzicht staat in geen enkel kanaal")
                 .contains("bestaat het kanaal niet meer of zit ik er niet meer in (channel_not_found)")
-                .contains("/shoptalk guild channel weghalen");
+                .contains("/shoptalk gilde kanaal weghalen");
         assertThat(f.chat.topLevel("craft")).noneMatch(s -> s.text().contains("Deze week in Vak"));
         assertThat(f.chat.privateTo("ann"))
                 .last()

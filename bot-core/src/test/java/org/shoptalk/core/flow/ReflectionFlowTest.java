@@ -83,7 +83,7 @@ class ReflectionFlowTest {
         assertThat(f.chat.last().text()).contains("Waarom deze vraag");
         assertThat(f.run("lea", "vak", "schedule zondag 25:00"))
                 .contains("geen tijd")
-                .contains("Gebruik: /shoptalk schedule");
+                .contains("Gebruik: /shoptalk plan DAGEN");
         f.run("lea", "vak", "digest");
         assertThat(f.chat.last().text()).contains("Deze week in Vakmensen").contains("Mensen die meededen: 0");
     }

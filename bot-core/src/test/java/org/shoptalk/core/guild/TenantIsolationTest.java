@@ -57,10 +57,10 @@ class TenantIsolationTest {
         assertThat(run(ONE, "lea", CHANNEL, "schedule mon 09:30")).contains("#1");
 
         assertThat(run(TWO, "lea", CHANNEL, "schedules")).doesNotContain("#1");
-        assertThat(run(TWO, "lea", CHANNEL, "pause 1")).contains("#1").contains("/shoptalk schedules");
-        assertThat(run(TWO, "lea", CHANNEL, "resume 1")).contains("#1").contains("/shoptalk schedules");
-        assertThat(run(TWO, "lea", CHANNEL, "unschedule 1")).contains("#1").contains("/shoptalk schedules");
-        assertThat(run(TWO, "lea", null, "pause 1")).contains("#1").contains("/shoptalk schedules");
+        assertThat(run(TWO, "lea", CHANNEL, "pause 1")).contains("#1").contains("/shoptalk rooster");
+        assertThat(run(TWO, "lea", CHANNEL, "resume 1")).contains("#1").contains("/shoptalk rooster");
+        assertThat(run(TWO, "lea", CHANNEL, "unschedule 1")).contains("#1").contains("/shoptalk rooster");
+        assertThat(run(TWO, "lea", null, "pause 1")).contains("#1").contains("/shoptalk rooster");
 
         assertThat(run(ONE, "lea", CHANNEL, "schedules")).contains("#1").doesNotContain("paused");
         assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE paused = FALSE"))
@@ -69,7 +69,7 @@ class TenantIsolationTest {
 
     @Test
     void a_member_of_one_workspace_is_a_stranger_in_the_other() {
-        assertThat(run(TWO, "ann", CHANNEL, "moment")).contains("guild join");
+        assertThat(run(TWO, "ann", CHANNEL, "moment")).contains("gilde meedoen");
         assertThat(run(TWO, "ann", CHANNEL, "schedule mon 09:30")).contains("Craft");
         assertThat(f.count("SELECT COUNT(*) FROM schedule")).isZero();
     }

@@ -17,10 +17,10 @@ import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.testing.DutchCheck;
 
 /**
- * Issue 12, "Dutch everywhere": a Dutch guild reads no English apart from people's names and the command words that
- * have no Dutch form ({@code guild}, {@code schedule}, {@code digest}...), and those only where a command is shown:
- * after the invocation, after "typ"/"gebruik", in quotes, or in a usage line. Every Dutch text of the catalog is
- * checked, rendered with its plurals, together with the Dutch prompts, intervisie methods and theme words.
+ * Issue 12, "Dutch everywhere": a Dutch guild reads no English apart from people's names, not even in a usage line or
+ * an instruction to type a command: every command word has a Dutch form ({@code gilde}, {@code plan}, {@code
+ * overzicht}...). Every Dutch text of the catalog is checked, rendered with its plurals, together with the Dutch
+ * prompts, intervisie methods and theme words.
  */
 class DutchWithoutEnglishTest {
     private static final String INVOCATION = DutchCheck.INVOCATION;
@@ -81,20 +81,30 @@ class DutchWithoutEnglishTest {
         assertThat(found).as("Dutch content with English words").isEmpty();
     }
 
-    /** The checker itself: it must catch what issue 12 found, and let command words through where commands are. */
+    /**
+     * The checker itself: it must catch what issue 12 found, English command words in a Dutch usage line or instruction
+     * included (each has a Dutch form), and let them through only where a reply repeats in quotes what was typed.
+     */
     @Test
-    void the_check_finds_english_in_dutch_prose_but_not_command_words_where_a_command_is_shown() {
+    void the_check_finds_english_in_dutch_prose_and_english_command_words_where_a_command_is_shown() {
         assertThat(english("Deze link opent geen digest.", false)).containsExactly("digest");
         assertThat(english("Zeg on of off, niet \"x\".", false)).containsExactly("on", "off");
         assertThat(english("gebruik every 2 weeks.", false)).containsExactly("every", "weeks");
-        assertThat(english("Typ ⌘ guild join in dat kanaal.", false)).isEmpty();
-        assertThat(english("Het overzicht: ⌘ digest at vr 16:00 (Europe/Amsterdam).", false))
+        assertThat(english("Typ ⌘ gilde meedoen in dat kanaal.", false)).isEmpty();
+        assertThat(english("Typ ⌘ guild join in dat kanaal.", false)).containsExactly("guild", "join");
+        assertThat(english("Het overzicht: ⌘ overzicht op vr 16:00 (Europe/Amsterdam).", false))
                 .isEmpty();
-        assertThat(english("schedule DAGEN UU:MM [elke N weken]", true)).isEmpty();
-        assertThat(english("schedule DAYS HH:MM [every N weeks]", true)).containsExactly("days", "every", "weeks");
+        assertThat(english("plan DAGEN UU:MM [elke N weken]", true)).isEmpty();
+        assertThat(english("schedule DAGEN UU:MM [elke N weken]", true)).containsExactly("schedule");
+        assertThat(english("schedule DAYS HH:MM [every N weeks]", true))
+                .containsExactly("schedule", "days", "every", "weeks");
         assertThat(english("Volgende: Mon 30 Nov 09:30.", false)).containsExactly("mon");
-        assertThat(english("Typ /shoptalk guild join in dat kanaal.\nOf @Shoptalk schedule ma 09:30", false))
+        assertThat(english("Typ /shoptalk gilde meedoen in dat kanaal.\nOf @Shoptalk plan ma 09:30", false))
                 .isEmpty();
+        assertThat(DutchCheck.english("\"guild dance\" ken ik niet."))
+                .as("a typed command, repeated")
+                .isEmpty();
+        assertThat(DutchCheck.english("Typ /shoptalk schedules.")).containsExactly("schedules");
     }
 
     /**

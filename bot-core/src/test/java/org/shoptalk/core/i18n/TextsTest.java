@@ -79,7 +79,7 @@ class TextsTest {
                 .isEqualTo("Moment #12345 is paused until you resume it (/shoptalk resume 12345).");
         assertThat(texts.tFor(Language.NL, "@Shoptalk", "guild.created", "Ambacht", "UTC", "nl"))
                 .doesNotContain("{")
-                .contains("Collega's doen mee met @Shoptalk guild join");
+                .contains("Collega's doen mee met @Shoptalk gilde meedoen");
     }
 
     @Test

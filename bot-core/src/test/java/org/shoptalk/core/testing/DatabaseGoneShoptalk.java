@@ -28,6 +28,17 @@ public final class DatabaseGoneShoptalk implements Shoptalk, AutoCloseable {
         throw new AssertionError("the database was expected to be gone");
     }
 
+    /** As core does when the database is gone: the guild's language cannot be known, so English. */
+    @Override
+    public CommandReply trouble(CommandRequest request) {
+        return CommandReply.trouble(org.shoptalk.core.i18n.Language.EN);
+    }
+
+    @Override
+    public ChatMessage noPrivateChat(CommandRequest request) {
+        return CommandReply.noPrivateChat(org.shoptalk.core.i18n.Language.EN);
+    }
+
     @Override
     public CommandReply submit(CommandRequest where, String formId, java.util.Map<String, String> values) {
         return command(where);

@@ -9,19 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 12, "Dutch everywhere": finds English words in a Dutch text as a person reads it. Command words with no Dutch
- * form ({@code guild}, {@code schedule}, {@code digest}...) pass only where a command is shown: after the invocation
- * ({@link #INVOCATION} in catalog texts, {@code /shoptalk} or {@code @Shoptalk} as rendered), after "typ"/"gebruik",
- * in quotes, or in a usage line. People's names are not words to check: a caller that shows them takes them out
- * first ({@link SeenTexts}). The word list is a heuristic: English words that are not also Dutch words, the English
- * keywords that have a Dutch form, product words, and English day and month names. Shared through bot-core's
- * test-jar by the catalog's test ({@code DutchWithoutEnglishTest}) and the walk-throughs of each surface. Stateless.
+ * Issue 12, "Dutch everywhere": finds English words in a Dutch text as a person reads it. Every command word has a
+ * Dutch form ({@code gilde}, {@code plan}, {@code overzicht}...), so a usage line, or a command shown after the
+ * invocation ({@link #INVOCATION} in catalog texts, {@code /shoptalk} or {@code @Shoptalk} as rendered) or after
+ * "typ"/"gebruik", must show the Dutch words too. English command words ({@link #COMMAND_WORDS}) pass only in quotes,
+ * where a reply repeats what a person typed or names a field of the console's API ({@code "channel"}). People's
+ * names are not words to check: a caller that shows them takes them out first ({@link SeenTexts}). The word list is a
+ * heuristic: English words that are not also Dutch words, the English keywords, product words, and English day and
+ * month names. Shared through bot-core's test-jar by the catalog's test ({@code DutchWithoutEnglishTest}) and the
+ * walk-throughs of each surface. Stateless.
  */
 public final class DutchCheck {
     /** How catalog texts are rendered for the check: a sign no text contains, standing for any invocation. */
     public static final String INVOCATION = "⌘";
 
-    /** Command words with no Dutch form: allowed only where a command is shown. */
+    /** English command words: allowed in quotes only, where a reply repeats what was typed or names an API field. */
     public static final Set<String> COMMAND_WORDS = Set.of(
             "guild",
             "create",
@@ -273,7 +275,7 @@ public final class DutchCheck {
 
     /**
      * The English words in a Dutch text; with {@code usageLine}, the whole text is a command (a usage line such as
-     * {@code schedule DAGEN UU:MM [elke N weken]}), so only English that is no command word counts.
+     * {@code plan DAGEN UU:MM [elke N weken]}). English command words count everywhere but in quotes.
      */
     public static List<String> english(String text, boolean usageLine) {
         List<String> found = new ArrayList<>();
@@ -302,8 +304,9 @@ public final class DutchCheck {
             }
         }
         for (String part : commands) {
+            boolean echo = part.startsWith("\"") || part.startsWith("“");
             for (String word : words(part)) {
-                if (ENGLISH.contains(word) && !COMMAND_WORDS.contains(word)) {
+                if (ENGLISH.contains(word) && !(echo && COMMAND_WORDS.contains(word))) {
                     found.add(word);
                 }
             }

@@ -59,6 +59,17 @@ public final class RecordingShoptalk implements Shoptalk {
         return replies.apply(request);
     }
 
+    /** As core does for a request it knows no guild for: in English. */
+    @Override
+    public CommandReply trouble(CommandRequest request) {
+        return CommandReply.trouble(Language.EN);
+    }
+
+    @Override
+    public ChatMessage noPrivateChat(CommandRequest request) {
+        return CommandReply.noPrivateChat(Language.EN);
+    }
+
     /**
      * Checks a form with core's own rules (in English) and, when it passes, answers its command as {@link #command}
      * does: the form comes back with errors otherwise. As core does, a form for one guild ({@code in:7 schedule})
