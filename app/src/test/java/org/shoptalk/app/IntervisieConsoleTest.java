@@ -26,6 +26,7 @@ import org.shoptalk.core.chat.Tenant;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.record.RecordTokens;
+import org.shoptalk.core.testing.SeenTexts;
 
 /**
  * Issue 15, "Done means": a four-person incident-method intervisie tried as a new user would in the local console
@@ -47,6 +48,7 @@ class IntervisieConsoleTest {
 
     /** What each person types, and what the case-bringer's PDF says, in one language. */
     private record Words(
+            boolean dutch,
             String channel,
             String guild,
             String join,
@@ -63,6 +65,7 @@ class IntervisieConsoleTest {
             String finished) {}
 
     private static final Words ENGLISH = new Words(
+            false,
             "craft",
             "/shoptalk guild create Craft lang en tz Europe/Amsterdam",
             "join",
@@ -84,6 +87,7 @@ class IntervisieConsoleTest {
             "That was the last phase");
 
     private static final Words DUTCH = new Words(
+            true,
             "vakgilde",
             "/shoptalk guild create Vakgilde taal nl tijdzone Europe/Amsterdam",
             "meedoen",
@@ -217,6 +221,10 @@ class IntervisieConsoleTest {
         }
         assertThat(text).contains(w.pdfSays()).contains(w.takeaway()).doesNotContain("pausing is a skill");
 
+        if (w.dutch()) {
+            noEnglish(http, w, text);
+        }
+
         // A colleague neither sees the case-bringer's private links nor turns their own link into hers.
         String colleague = colleagues.get(0);
         assertThat(new ConsoleClient(http, "@" + bringer).messages(colleague))
@@ -231,6 +239,27 @@ class IntervisieConsoleTest {
                 .as("their own link opens their own record")
                 .contains("pausing is a skill")
                 .doesNotContain("Zoë");
+    }
+
+    /**
+     * A Dutch guild reads no English (issue 12's check): every text of Shoptalk's that the four saw in the channel, its
+     * thread and their private chats, and the PDF apart from the takeaway the case-bringer wrote.
+     */
+    private static void noEnglish(Http http, Words w, String pdf) {
+        SeenTexts seen = new SeenTexts().ignoringNames(w.people().toArray(String[]::new));
+        seen.ignoringNames("Vakgilde");
+        for (String person : w.people()) {
+            for (String where : List.of(w.channel(), "@" + person)) {
+                new ConsoleClient(http, where)
+                        .messages(person).stream()
+                                .filter(m -> m.get("user").asText().equals("shoptalk"))
+                                .forEach(m -> seen.add(
+                                        where + ", seen by " + person,
+                                        m.get("text").asText()));
+            }
+        }
+        seen.add("the record PDF", pdf.replace(w.takeaway(), " "));
+        seen.assertNoEnglish();
     }
 
     /** A token's signed part with one person's id swapped for another's, the signature left as it was. */
