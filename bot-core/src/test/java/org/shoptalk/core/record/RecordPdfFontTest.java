@@ -51,6 +51,42 @@ class RecordPdfFontTest {
         }
     }
 
+    @Test
+    void scripts_the_font_lacks_do_not_show_as_docs_record_md_says() throws IOException {
+        PersonalRecord r = record(Language.EN);
+        PersonalRecord lacking = new PersonalRecord(
+                r.language(),
+                r.zone(),
+                r.from(),
+                r.to(),
+                null,
+                List.of(new AnswerEntry(1, AT, "Craft", "Q", "CJK 中文 Arabic مرحبا end", Set.of(), false)),
+                List.of(),
+                List.of());
+
+        try (PDDocument doc = Loader.loadPDF(RecordExport.PDF.write(lacking))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text)
+                    .as("a # for each letter")
+                    .contains("CJK ## Arabic ##### end")
+                    .doesNotContain("中文")
+                    .doesNotContain("مرحبا");
+        }
+    }
+
+    @Test
+    void the_font_travels_with_its_licence() throws IOException {
+        try (var in = RecordExport.class.getResourceAsStream("LiberationSans-LICENSE.txt")) {
+            assertThat(in).as("the licence next to RecordExport").isNotNull();
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("Liberation Fonts")
+                    .contains("SIL OPEN FONT LICENSE Version 1.1");
+        }
+        try (var font = PDDocument.class.getResourceAsStream(RecordExport.FONT)) {
+            assertThat(font).as(RecordExport.FONT).isNotNull();
+        }
+    }
+
     private static List<PDFont> fonts(PDDocument doc) throws IOException {
         List<PDFont> out = new ArrayList<>();
         for (PDPage page : doc.getPages()) {
