@@ -26,8 +26,8 @@ public enum RecordExport {
 
     /**
      * The font embedded (as a subset) in every PDF: Liberation Sans Regular, which PDFBox ships in its own jar for its
-     * font fallback (SIL Open Font License 1.1, its text in PDFBox's META-INF/LICENSE; docs/record.md). It covers Latin
-     * with its extensions, Greek and Cyrillic; PDF standard fonts would show only Western European letters.
+     * font fallback (SIL Open Font License 1.1: LiberationSans-LICENSE.txt beside this class; docs/record.md). It covers
+     * Latin with its extensions, Greek and Cyrillic; PDF standard fonts would show only Western European letters.
      */
     static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
@@ -231,8 +231,7 @@ public enum RecordExport {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // The regular face for bold too: without a bold face of its own, a heading would fall back to a PDF
-            // standard font and lose every letter outside Latin-1.
+            // The regular face for bold too (PDFBox ships no bold one), so headings are never set in a standard font.
             for (int weight : new int[] {400, 700}) {
                 builder.useFont(RecordExport::font, FONT_FAMILY, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
             }
