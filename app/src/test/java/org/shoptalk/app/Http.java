@@ -53,6 +53,51 @@ final class Http {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A file as it was served, byte for byte (a PDF, say). */
+    static final class Download {
+        private final int status;
+        private final byte[] body;
+        private final String contentType;
+
+        Download(int status, byte[] body, String contentType) {
+            this.status = status;
+            this.body = body.clone();
+            this.contentType = contentType;
+        }
+
+        int status() {
+            return status;
+        }
+
+        byte[] body() {
+            return body.clone();
+        }
+
+        String contentType() {
+            return contentType;
+        }
+    }
+
+    Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .GET()
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

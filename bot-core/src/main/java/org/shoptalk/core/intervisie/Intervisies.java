@@ -214,10 +214,11 @@ public final class Intervisies {
             case LEAVE -> leave(h, s, user, after);
             case NEXT -> {
                 if (!user.equals(s.bringer())) {
-                    yield new Reply(SessionMessages.t(lang, "intervisie.next.bringer.only"), false);
+                    yield new Reply(SessionMessages.t(lang, "intervisie.next.bringer.only", s.id()), false);
                 }
                 if (s.state() == Session.State.PAUSED) {
-                    yield new Reply(SessionMessages.t(lang, "intervisie.next.paused", IntervisieRules.MIN), false);
+                    yield new Reply(
+                            SessionMessages.t(lang, "intervisie.next.paused", s.id(), IntervisieRules.MIN), false);
                 }
                 yield closePhase(h, s, true, after);
             }
@@ -288,7 +289,8 @@ public final class Intervisies {
         if (members.size() < IntervisieRules.MIN) {
             if (byBringer) {
                 return new Reply(
-                        SessionMessages.t(lang, "intervisie.next.too.few", members.size(), IntervisieRules.MIN), false);
+                        SessionMessages.t(lang, "intervisie.next.too.few", s.id(), members.size(), IntervisieRules.MIN),
+                        false);
             }
             store.update(h, s.id(), Session.State.PAUSED, s.phase() + 1, null);
             after.add(() -> planner.cancel(new Task.Intervisie(s.id())));

@@ -1,13 +1,16 @@
 package org.shoptalk.core.record;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.shoptalk.core.record.PersonalRecord.AnswerEntry;
 import org.shoptalk.core.record.PersonalRecord.GoalEntry;
 import org.shoptalk.core.record.PersonalRecord.Review;
@@ -20,6 +23,15 @@ import org.shoptalk.core.record.PersonalRecord.SessionEntry;
 public enum RecordExport {
     PDF("pdf", "application/pdf"),
     MARKDOWN("md", "text/markdown; charset=utf-8");
+
+    /**
+     * The font embedded (as a subset) in every PDF: Liberation Sans Regular, which PDFBox ships in its own jar for its
+     * font fallback (SIL Open Font License 1.1: LiberationSans-LICENSE.txt beside this class; docs/record.md). It covers
+     * Latin with its extensions, Greek and Cyrillic; PDF standard fonts would show only Western European letters.
+     */
+    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    static final String FONT_FAMILY = "Liberation Sans";
 
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|~!])");
 
@@ -139,7 +151,8 @@ public enum RecordExport {
                 .append("\"><head><meta charset=\"UTF-8\"/><title>")
                 .append(xml(x.title()))
                 .append("</title><style>")
-                .append("body{font-family:sans-serif;font-size:10.5pt;line-height:1.4;color:#222}")
+                .append("body{font-family:'" + FONT_FAMILY
+                        + "',sans-serif;font-size:10.5pt;line-height:1.4;color:#222}")
                 .append("h1{font-size:18pt;margin-bottom:2pt}h2{font-size:13pt;border-bottom:1px solid #999;")
                 .append("margin-top:16pt}h3{font-size:11pt;margin:10pt 0 2pt}.meta{color:#555;font-size:9pt}")
                 .append("blockquote{margin:4pt 0 4pt 10pt;padding-left:8pt;border-left:2px solid #bbb;")
@@ -218,6 +231,10 @@ public enum RecordExport {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // The regular face for bold too (PDFBox ships no bold one), so headings are never set in a standard font.
+            for (int weight : new int[] {400, 700}) {
+                builder.useFont(RecordExport::font, FONT_FAMILY, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
@@ -225,6 +242,14 @@ public enum RecordExport {
             throw new UncheckedIOException("the record could not be written as PDF", e);
         }
         return out.toByteArray();
+    }
+
+    private static InputStream font() {
+        InputStream in = PDDocument.class.getResourceAsStream(FONT);
+        if (in == null) {
+            throw new IllegalStateException("the PDF font " + FONT + " is missing from PDFBox's jar");
+        }
+        return in;
     }
 
     /** XML text: the five characters XML gives meaning to, and control characters XML does not allow, dropped. */

@@ -25,7 +25,7 @@ class IntervisieGroupTest {
         s.say("ann", "join");
 
         assertThat(f.run("lea", "craft", "intervisie next " + s.id))
-                .contains("We are 2; the questions start when at least 3 have joined");
+                .contains("Intervisie #" + s.id + ": we are 2; the questions start when at least 3 have joined");
         assertThat(s.phase()).isZero();
 
         s.deadline();

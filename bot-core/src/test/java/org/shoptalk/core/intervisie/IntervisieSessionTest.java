@@ -95,7 +95,9 @@ class IntervisieSessionTest {
         s.say("bob", "Meedoen.");
         s.say("ann", "volgende");
         assertThat(s.phase()).as("only the case-bringer moves on").isZero();
-        assertThat(privateText("ann")).contains("Alleen de inbrenger");
+        assertThat(privateText("ann"))
+                .as("in the private chat, it says which intervisie")
+                .contains("Alleen de inbrenger zet intervisie #" + s.id + " door");
 
         assertThat(s.answer("lea", "volgende")).contains("Fase 2 van 6: Verhelderende vragen");
         s.say("bob", "Wie zit er bij die vergaderingen?");
