@@ -76,7 +76,9 @@ public final class TaskPlanner {
         // round trip here (issue 13).
         Optional<MomentContext> context = db.withHandle(h -> schedules
                 .findForTask(h, scheduleId)
-                .filter(s -> !s.done())
+                // A one-off moment, or a series' last, is done once it has first run; its retries and waits still
+                // have channels to post to.
+                .filter(s -> !s.done() || run.isRetry())
                 .flatMap(s -> guilds.findForTask(h, s.guildId()).map(g -> new MomentContext(s, g, skips(h, g)))));
         if (context.isEmpty()) {
             return Outcome.DONE;
@@ -87,7 +89,9 @@ public final class TaskPlanner {
         Instant occurrence = run.occurrence();
         Instant now = clock.instant();
         try {
-            if (!isDue(s, guild, skips, occurrence)) {
+            // Its last occurrence was due when it first ran; a done schedule has no "next" to check it against.
+            boolean finishingLast = s.done() && run.isRetry();
+            if (!finishingLast && !isDue(s, guild, skips, occurrence)) {
                 LOG.info(
                         "moment of schedule {} planned for {} no longer applies (paused or on a holiday)",
                         scheduleId,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -143,6 +145,65 @@ class FailedRunsTest {
             assertThat(f.chat.topLevel("craft")).hasSize(1);
             assertThat(f.chat.topLevel("studio")).hasSize(1);
             assertThat(states(f)).containsOnly("POSTED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_one_off_moment_held_by_a_rate_limit_is_posted_when_the_limit_ends(TestDatabases.Kind kind) {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
+            LocalDate monday = MOMENT.atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+            f.run("lea", "craft", "schedule at " + monday + " 09:30");
+            f.chat.clear();
+            f.chat.failNextPosts(
+                    "craft",
+                    new RateLimitedException(
+                            "ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.CHANNEL));
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+
+            assertThat(states(f)).containsExactly("PENDING");
+            Instant retryAfter = MOMENT.plus(Duration.ofSeconds(30));
+            assertThat(planned(f, "moment-1")).containsExactly(retryAfter);
+
+            f.clock.set(retryAfter);
+            f.core().retryTask(new Task.Moment(1), MOMENT, 0);
+
+            assertThat(f.chat.topLevel("craft"))
+                    .as("posted once the limit ended")
+                    .hasSize(1);
+            assertThat(states(f)).containsExactly("POSTED");
+            assertThat(f.chat.privateTo("lea")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void the_last_moment_of_a_series_whose_post_fails_is_posted_by_its_retry(TestDatabases.Kind kind) {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
+            f.run("lea", "craft", "series explore 2 mon 09:30");
+            f.chat.clear();
+            f.clock.set(MOMENT);
+            f.core().runTask(new Task.Moment(1), MOMENT);
+            Instant last = MOMENT.plus(Duration.ofDays(7));
+            f.chat.failNextPosts("craft", new ChatPlatformException("internal_error", false));
+            f.clock.set(last);
+
+            f.core().runTask(new Task.Moment(1), last);
+            f.clock.advance(TaskRuns.BACKOFF.get(0));
+            f.core().retryTask(new Task.Moment(1), last, 1);
+
+            assertThat(f.chat.topLevel("craft"))
+                    .as("both moments of the series")
+                    .hasSize(2);
+            assertThat(states(f)).containsOnly("POSTED");
+            assertThat(f.count("SELECT COUNT(*) FROM round"))
+                    .as("two rounds, each counted once")
+                    .isEqualTo(2);
+            assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE done")).isEqualTo(1);
         }
     }
 
