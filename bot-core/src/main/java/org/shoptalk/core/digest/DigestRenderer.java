@@ -11,6 +11,7 @@ import org.shoptalk.core.chat.MessageLimits;
 import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.intervisie.Intervisies;
 
 /**
  * Turns a {@link Digest} into the message people read in chat, in the guild's language: the period, the figures,
@@ -199,8 +200,14 @@ public final class DigestRenderer {
         if (dialogue.pairsMet() > 0) {
             b.text(t.t(lang, "digest.pairs", dialogue.pairsMet()));
         }
-        for (int people : dialogue.intervisies()) {
-            b.text(t.t(lang, "digest.intervisie", people));
+        for (Intervisies.Finished held : dialogue.intervisies()) {
+            b.text(t.t(lang, "digest.intervisie", held.participants()));
+            if (!held.takeaways().isEmpty()) {
+                // Unattributed by design: a takeaway is shared, its author is not (docs/intervisie.md).
+                b.context(t.t(lang, "digest.intervisie.takeaways"));
+                held.takeaways()
+                        .forEach(text -> b.quote(Excerpt.cut(text, Math.max(shape.quoteChars(), LINE_CHARS)), null));
+            }
         }
     }
 

@@ -57,6 +57,7 @@ public final class Intervisies {
     private final Clock clock;
     private final IntervisieStore store = new IntervisieStore();
     private final PhaseCues cues = PhaseCues.builtIn();
+    private final TakeawaySharing sharing;
 
     public Intervisies(
             Database db,
@@ -73,6 +74,7 @@ public final class Intervisies {
         this.rhythms = rhythms;
         this.planner = planner;
         this.clock = clock;
+        this.sharing = new TakeawaySharing(store, platforms, clock);
     }
 
     public MethodLibrary methods() {
@@ -171,7 +173,9 @@ public final class Intervisies {
         }
         if (action.isPresent()) {
             Reply reply = act(h, s, p.author(), action.get(), after);
-            if (!reply.ok()) {
+            // Sharing leaves no trace in the thread for a participant, so its answer always comes privately.
+            boolean sharing = action.get() == IntervisieAction.SHARE || action.get() == IntervisieAction.KEEP;
+            if (!reply.ok() || sharing) {
                 after.add(() -> platforms
                         .forTenant(p.author().tenant())
                         .sendPrivate(p.author(), ChatMessage.text(reply.text())));
@@ -206,12 +210,20 @@ public final class Intervisies {
 
     private Reply act(Handle h, Session s, UserRef user, IntervisieAction action, AfterCommit after) {
         Language lang = s.language();
+        // Sharing the takeaways is decided during the last phase or after the session has finished.
+        if (action == IntervisieAction.SHARE) {
+            return sharing.share(h, s, method(s), user, after, name(s.bringer()));
+        }
+        if (action == IntervisieAction.KEEP) {
+            return sharing.keep(h, s, user);
+        }
         if (!s.isOpen()) {
             return new Reply(SessionMessages.t(lang, "intervisie.over", s.id()), false);
         }
         return switch (action) {
             case JOIN -> join(h, s, user, after);
             case LEAVE -> leave(h, s, user, after);
+            case SHARE, KEEP -> throw new IllegalStateException("handled above: " + action);
             case NEXT -> {
                 if (!user.equals(s.bringer())) {
                     yield new Reply(SessionMessages.t(lang, "intervisie.next.bringer.only"), false);
@@ -282,7 +294,8 @@ public final class Intervisies {
         if (m.isLast(s.phase())) {
             store.finish(h, s.id(), Session.State.FINISHED, clock.instant(), members.size());
             after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
-            say(after, s, "intervisie.finished");
+            after.add(() ->
+                    platforms.forTenant(s.channel().tenant()).postInThread(s.thread(), TakeawaySharing.closing(s)));
             return new Reply(SessionMessages.t(lang, "intervisie.next.done", s.id()), true);
         }
         if (members.size() < IntervisieRules.MIN) {
@@ -455,11 +468,19 @@ public final class Intervisies {
     }
 
     /**
-     * How many people took part in each intervisie of the guild that finished in {@code (from, to]}: all the digest
-     * may say about them (issue 15).
+     * A finished intervisie as the digest may show it (issue 15): when it finished, how many took part, and the
+     * takeaways shared beyond the thread, unattributed and as they read now (empty unless the case-bringer chose to
+     * share; see {@link TakeawaySharing}).
      */
-    public static List<Integer> tookPart(Handle h, long guildId, Instant from, Instant to) {
-        return new IntervisieStore().finishedBetween(h, guildId, from, to);
+    public record Finished(Instant finishedAt, int participants, List<String> takeaways) {
+        public Finished {
+            takeaways = List.copyOf(takeaways);
+        }
+    }
+
+    /** The guild's intervisies that finished in {@code (from, to]}, oldest first: all the digest may say of them. */
+    public static List<Finished> finished(Handle h, long guildId, Instant from, Instant to) {
+        return IntervisieStore.finished(h, guildId, from, to);
     }
 
     /** Retention: removes the guild's sessions that finished before {@code cutoff}; returns how many. */

@@ -37,8 +37,22 @@ import org.shoptalk.core.i18n.Language;
 public final class MethodLibrary {
     static final String RESOURCE = "methods.json";
     /** Words that follow "intervisie" as actions, so no method may be called by them. */
-    static final Set<String> RESERVED =
-            Set.of("join", "meedoen", "leave", "verlaten", "next", "volgende", "help", "methods", "methodes");
+    static final Set<String> RESERVED = Set.of(
+            "join",
+            "meedoen",
+            "leave",
+            "verlaten",
+            "next",
+            "volgende",
+            "share",
+            "delen",
+            "keep",
+            "houden",
+            "help",
+            "methods",
+            "methodes",
+            "method",
+            "methode");
 
     private static final Pattern ID = Pattern.compile("[a-z]{2,20}");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{1,29}");
