@@ -51,13 +51,13 @@ public final class Intervisies {
     private final Database db;
     private final Platforms platforms;
     private final GuildStore guilds;
-    private final MethodLibrary methods;
     private final Rhythms rhythms;
     private final TaskPlanner planner;
     private final Clock clock;
     private final IntervisieStore store = new IntervisieStore();
     private final PhaseCues cues = PhaseCues.builtIn();
     private final TakeawaySharing sharing;
+    private final GuildMethods guildMethods;
 
     public Intervisies(
             Database db,
@@ -70,15 +70,31 @@ public final class Intervisies {
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
-        this.methods = methods;
         this.rhythms = rhythms;
         this.planner = planner;
         this.clock = clock;
         this.sharing = new TakeawaySharing(store, platforms, clock);
+        this.guildMethods = new GuildMethods(methods);
     }
 
-    public MethodLibrary methods() {
-        return methods;
+    /** The methods the guild can pick from: the built-in ones and its own. */
+    public MethodLibrary methods(Guild guild) {
+        return db.withHandle(h -> guildMethods.library(h, guild.id()));
+    }
+
+    /** The ids of the guild's own methods, for the list. */
+    public List<String> ownMethods(Guild guild) {
+        return db.withHandle(h -> guildMethods.ownIds(h, guild.id()));
+    }
+
+    /** A lead adds methods to the guild (docs/intervisie.md#a-guilds-own-methods): all or nothing. */
+    public GuildMethods.Added addMethods(Guild guild, UserRef by, String source) {
+        return db.inTransaction(h -> guildMethods.add(h, guild.id(), guild.language(), by, source, clock.instant()));
+    }
+
+    /** A lead removes one of the guild's own methods; the reason it cannot be, or empty when it was removed. */
+    public Optional<String> removeMethod(Guild guild, String id) {
+        return db.inTransaction(h -> guildMethods.remove(h, guild.id(), guild.language(), id));
     }
 
     /** A person's answer to what they did: a text for them alone; {@code ok} false when nothing changed. */
@@ -193,7 +209,7 @@ public final class Intervisies {
         if (s.state() != Session.State.RUNNING) {
             return;
         }
-        Phase phase = method(s).phase(s.phase());
+        Phase phase = method(h, s).phase(s.phase());
         boolean bringer = p.author().equals(s.bringer());
         if (!phase.speaker().speaks(bringer)) {
             if (store.notice(h, s.id(), s.phase(), p.author().id(), "speaker")) {
@@ -212,7 +228,7 @@ public final class Intervisies {
         Language lang = s.language();
         // Sharing the takeaways is decided during the last phase or after the session has finished.
         if (action == IntervisieAction.SHARE) {
-            return sharing.share(h, s, method(s), user, after, name(s.bringer()));
+            return sharing.share(h, s, takeawaysBegun(h, s), user, after, name(s.bringer()));
         }
         if (action == IntervisieAction.KEEP) {
             return sharing.keep(h, s, user);
@@ -289,7 +305,7 @@ public final class Intervisies {
      */
     private Reply closePhase(Handle h, Session s, boolean byBringer, AfterCommit after) {
         Language lang = s.language();
-        Method m = method(s);
+        Method m = method(h, s);
         List<String> members = store.members(h, s.id());
         if (m.isLast(s.phase())) {
             store.finish(h, s.id(), Session.State.FINISHED, clock.instant(), members.size());
@@ -314,7 +330,7 @@ public final class Intervisies {
 
     /** Opens phase {@code index} with a full window; {@code again} re-posts its line (after a pause). */
     private void openPhase(Handle h, Session s, int index, boolean again, AfterCommit after) {
-        Method m = method(s);
+        Method m = method(h, s);
         Instant closes = clock.instant().plus(m.phase(index).window());
         store.update(h, s.id(), Session.State.RUNNING, index, closes);
         if (again) {
@@ -377,7 +393,7 @@ public final class Intervisies {
                 return Optional.<Session>empty();
             }
             Session s = found.get();
-            Phase phase = method(s).phase(s.phase());
+            Phase phase = method(h, s).phase(s.phase());
             if (occurrence.equals(s.closesAt())) {
                 closePhase(h, s, false, after);
             } else if (!occurrence.isBefore(firstLook(s.closesAt(), phase.window()))
@@ -528,8 +544,24 @@ public final class Intervisies {
     }
 
     private Method method(Session s) {
-        return methods.byId(s.methodId())
+        return db.withHandle(h -> method(h, s));
+    }
+
+    /** The session's method: built in or the guild's own (which cannot be removed while the session runs). */
+    private Method method(Handle h, Session s) {
+        return guildMethods
+                .library(h, s.guildId())
+                .byId(s.methodId())
                 .orElseThrow(() -> new IllegalStateException("intervisie " + s.id() + " uses an unknown method"));
+    }
+
+    /** Sharing is decided once the takeaway phase has begun: after the end, or in the last phase. */
+    private boolean takeawaysBegun(Handle h, Session s) {
+        return switch (s.state()) {
+            case FINISHED -> true;
+            case RUNNING, PAUSED -> method(h, s).isLast(s.phase());
+            case STOPPED -> false;
+        };
     }
 
     private ZoneId zone(Session s) {

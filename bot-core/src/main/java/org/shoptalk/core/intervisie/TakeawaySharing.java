@@ -36,10 +36,10 @@ final class TakeawaySharing {
      * "share": the case-bringer shares the session's takeaways (once the takeaway phase has begun) and the others are
      * asked; anyone else agrees to share their own takeaway, which counts only once the case-bringer has shared.
      */
-    Reply share(Handle h, Session s, Method m, UserRef user, AfterCommit after, Object bringerName) {
+    Reply share(Handle h, Session s, boolean takeawaysBegun, UserRef user, AfterCommit after, Object bringerName) {
         Language lang = s.language();
         if (user.equals(s.bringer())) {
-            if (!takeawaysBegun(s, m)) {
+            if (!takeawaysBegun) {
                 return new Reply(SessionMessages.t(lang, "intervisie.share.not.yet", s.id()), false);
             }
             if (!store.share(h, s.id(), clock.instant())) {
@@ -73,15 +73,6 @@ final class TakeawaySharing {
         }
         store.withdraw(h, s.id(), user);
         return new Reply(SessionMessages.t(lang, "intervisie.keep.mine.done", s.id()), true);
-    }
-
-    /** The takeaway phase has begun: the session is finished, or open in its last phase. */
-    static boolean takeawaysBegun(Session s, Method m) {
-        return switch (s.state()) {
-            case FINISHED -> true;
-            case RUNNING, PAUSED -> m.isLast(s.phase());
-            case STOPPED -> false;
-        };
     }
 
     /** The private question to a participant, with buttons that run "intervisie share|keep ID". */
