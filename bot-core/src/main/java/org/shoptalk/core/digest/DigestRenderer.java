@@ -205,8 +205,16 @@ public final class DigestRenderer {
             if (!held.takeaways().isEmpty()) {
                 // Unattributed by design: a takeaway is shared, its author is not (docs/intervisie.md).
                 b.context(t.t(lang, "digest.intervisie.takeaways"));
-                held.takeaways()
+                // As many as a round's quotes in this shape, so sharing never pushes the digest to its short form.
+                held.takeaways().stream()
+                        .limit(shape.quotesPerRound())
                         .forEach(text -> b.quote(Excerpt.cut(text, Math.max(shape.quoteChars(), LINE_CHARS)), null));
+                if (held.takeaways().size() > shape.quotesPerRound()) {
+                    b.context(t.t(
+                            lang,
+                            "digest.intervisie.takeaways.all",
+                            held.takeaways().size()));
+                }
             }
         }
     }

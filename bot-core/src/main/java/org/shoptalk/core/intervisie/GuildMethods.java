@@ -30,6 +30,7 @@ public final class GuildMethods {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MethodLibrary builtIn;
+    private final GuildMethodStore store = new GuildMethodStore();
 
     public GuildMethods(MethodLibrary builtIn) {
         this.builtIn = builtIn;
@@ -37,10 +38,7 @@ public final class GuildMethods {
 
     /** The built-in methods followed by the guild's own, in the order they were added. */
     public MethodLibrary library(Handle h, long guildId) {
-        List<String> sources = h.query(
-                "SELECT source FROM intervisie_method WHERE guild_id = ? ORDER BY added_at, id",
-                rs -> rs.getString(1),
-                guildId);
+        List<String> sources = store.sources(h, guildId);
         if (sources.isEmpty()) {
             return builtIn;
         }
@@ -49,10 +47,7 @@ public final class GuildMethods {
 
     /** The ids of the guild's own methods. */
     public List<String> ownIds(Handle h, long guildId) {
-        return h.query(
-                "SELECT id FROM intervisie_method WHERE guild_id = ? ORDER BY added_at, id",
-                rs -> rs.getString(1),
-                guildId);
+        return store.ids(h, guildId);
     }
 
     /** What adding a method came to: the methods added, or the problem in the guild's language. */
@@ -80,13 +75,7 @@ public final class GuildMethods {
         }
         List<JsonNode> nodes = nodes(source);
         for (int i = 0; i < more.all().size(); i++) {
-            h.update(
-                    "INSERT INTO intervisie_method (guild_id, id, source, added_by, added_at) VALUES (?, ?, ?, ?, ?)",
-                    guildId,
-                    more.all().get(i).id(),
-                    nodes.get(i).toString(),
-                    by.id(),
-                    now);
+            store.insert(h, guildId, more.all().get(i).id(), nodes.get(i).toString(), by, now);
         }
         return new Added.Done(more.all().stream()
                 .map(m -> together.byId(m.id()).orElseThrow())
@@ -99,20 +88,11 @@ public final class GuildMethods {
             String key = builtIn.byId(id).isPresent() ? "intervisie.method.builtin" : "intervisie.method.unknown";
             return Optional.of(SessionMessages.t(lang, key, id));
         }
-        Optional<Long> inUse = h
-                .query(
-                        "SELECT id FROM intervisie WHERE guild_id = ? AND method = ? AND state IN (?, ?) ORDER BY id",
-                        rs -> rs.getLong(1),
-                        guildId,
-                        id,
-                        Session.State.RUNNING,
-                        Session.State.PAUSED)
-                .stream()
-                .findFirst();
+        Optional<Long> inUse = store.openSessionUsing(h, guildId, id);
         if (inUse.isPresent()) {
             return Optional.of(SessionMessages.t(lang, "intervisie.method.in.use", id, inUse.get()));
         }
-        h.update("DELETE FROM intervisie_method WHERE guild_id = ? AND id = ?", guildId, id);
+        store.delete(h, guildId, id);
         return Optional.empty();
     }
 

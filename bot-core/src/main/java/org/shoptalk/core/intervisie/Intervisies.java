@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * session walks through its method's phases, each with a deadline planned as a {@link Task.Intervisie} and a gentle
  * private reminder to participants who have not posted in it yet, outside their quiet hours (docs/rhythm.md). The case-bringer moves on with "next"; a message
  * that seems to belong to another phase gets one kind pointer, never a deletion. Only who posted in which phase is
- * stored, never the words, except each participant's own takeaway, kept for their personal record alone
- * (docs/record.md).
+ * stored, never the words, except each participant's own takeaway, kept for their personal record (docs/record.md)
+ * and shown unattributed in the digest only by the case-bringer's choice and its author's agreement
+ * ({@link TakeawaySharing}). A guild's own methods come from {@link GuildMethods}.
  *
  * <p>Every change to a session runs in one transaction holding its row lock; what must be said in the chat is
  * collected and said after the commit, so a post never announces a change that was rolled back. A phase's opening
