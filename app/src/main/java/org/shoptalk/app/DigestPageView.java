@@ -29,6 +29,7 @@ final class DigestPageView {
             Labels labels,
             List<Option> weekOptions,
             List<RoundView> rounds,
+            List<IntervisieView> intervisies,
             String whyLabel,
             String noAnswers,
             String editedLabel,
@@ -54,6 +55,12 @@ final class DigestPageView {
             String when, String prompt, String why, boolean hasThreads, List<Link> threads, List<AnswerView> answers) {}
 
     public record Link(String label, String url) {}
+
+    /**
+     * A finished intervisie: the line that it took place, and the takeaways shared by choice, unattributed
+     * (docs/intervisie.md#sharing-takeaways); {@code takeawaysLabel} is null when none were shared.
+     */
+    public record IntervisieView(String line, String takeawaysLabel, List<String> takeaways) {}
 
     public record AnswerView(String kind, String text, String who, String when, boolean edited) {}
 
@@ -107,6 +114,13 @@ final class DigestPageView {
                     answers));
         }
 
+        List<IntervisieView> intervisies = period.intervisies().stream()
+                .map(i -> new IntervisieView(
+                        TEXTS.t(lang, "digest.intervisie", i.participants()),
+                        i.takeaways().isEmpty() ? null : TEXTS.t(lang, "digest.intervisie.takeaways"),
+                        i.takeaways()))
+                .toList();
+
         String query = "?weeks=" + shownWeeks;
         List<Download> downloads = List.of(
                 new Download(TEXTS.t(lang, "page.digest.download.period"), files(token, query)),
@@ -123,6 +137,7 @@ final class DigestPageView {
                 Labels.in(lang, weeks.size()),
                 options,
                 rounds,
+                intervisies,
                 TEXTS.t(lang, "page.digest.why"),
                 TEXTS.t(lang, "page.digest.no.answers"),
                 TEXTS.t(lang, "page.digest.edited"),

@@ -100,6 +100,10 @@ public sealed interface Command {
 
         R intervisieAct(IntervisieAct c);
 
+        R intervisieMethodAdd(IntervisieMethodAdd c);
+
+        R intervisieMethodRemove(IntervisieMethodRemove c);
+
         R guildRetention(GuildRetention c);
 
         R guildAnonymity(GuildAnonymity c);
@@ -389,6 +393,22 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.intervisieStart(this);
+        }
+    }
+
+    /** A lead adds the guild's own method: {@code source} is the pasted method file, as typed. */
+    record IntervisieMethodAdd(String source) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.intervisieMethodAdd(this);
+        }
+    }
+
+    /** A lead removes the guild's own method {@code id}. */
+    record IntervisieMethodRemove(String id) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.intervisieMethodRemove(this);
         }
     }
 

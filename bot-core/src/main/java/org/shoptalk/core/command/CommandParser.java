@@ -29,11 +29,23 @@ public final class CommandParser {
     /** Platform user ids are short (Slack U0123ABCD, Teams object ids of 36 characters); the store takes 200. */
     private static final int MAX_USER_ID = 100;
 
+    private static final Pattern METHOD_ADD = Pattern.compile(
+            "(?:intervisie|intervision)\\s+(?:method|methode)\\s+(?:add|toevoegen)(?:\\s+(.*))?",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern MENTION = Pattern.compile("<@([^>|]+)(\\|[^>]*)?>|@(\\S+)");
     private static final int MAX_NAME = 80;
     private static final int MAX_PROMPT = 500;
 
     public Command parse(String line) {
+        // A pasted method is JSON, full of quotes the word splitter would take apart: it is read whole.
+        Matcher methodAdd = METHOD_ADD.matcher(line == null ? "" : line.strip());
+        if (methodAdd.matches()) {
+            String source = methodAdd.group(1) == null ? "" : methodSource(methodAdd.group(1));
+            if (source.isEmpty()) {
+                throw new CommandException(Syntax.INTERVISIE_METHOD, "error.intervisie.method.add");
+            }
+            return new Command.IntervisieMethodAdd(source);
+        }
         Tokens t = tokens(line == null ? "" : line.strip());
         String verb = t.peekVerb();
         if (verb == null) {
@@ -80,13 +92,40 @@ public final class CommandParser {
         };
     }
 
-    /** intervisie | intervisie METHOD | intervisie join|meedoen|leave|verlaten|next|volgende ID */
+    /**
+     * The pasted method as JSON: without a code fence around it, and with the curly quotes a chat client may have
+     * made of straight ones (JSON has no other use for them outside its strings).
+     */
+    static String methodSource(String pasted) {
+        String s = pasted.strip();
+        if (s.startsWith("```") && s.endsWith("```") && s.length() >= 6) {
+            s = s.substring(3, s.length() - 3).strip();
+        }
+        return s.replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"');
+    }
+
+    /**
+     * intervisie | intervisie METHOD | intervisie join|meedoen|leave|verlaten|next|volgende|share|delen|keep|houden ID
+     * | intervisie methods | intervisie method remove ID
+     */
     private static Command intervisie(Tokens t) {
         String word = t.peekKeyword();
         if (word == null) {
             return new Command.IntervisieMethods();
         }
         t.next();
+        if (word.equals("methods") || word.equals("methodes")) {
+            return end(t, Syntax.INTERVISIE_METHOD, new Command.IntervisieMethods());
+        }
+        if (word.equals("method") || word.equals("methode")) {
+            String verb = t.peekKeyword();
+            if (verb == null || !(verb.equals("remove") || verb.equals("delete")) || t.remaining() < 2) {
+                throw new CommandException(Syntax.INTERVISIE_METHOD, "error.intervisie.method.add");
+            }
+            t.next();
+            String id = t.next().toLowerCase(java.util.Locale.ROOT);
+            return end(t, Syntax.INTERVISIE_METHOD, new Command.IntervisieMethodRemove(id));
+        }
         if (org.shoptalk.core.intervisie.IntervisieAction.of(word).isPresent()) {
             String number = t.next();
             Matcher m = ID.matcher(number == null ? "" : number);

@@ -227,6 +227,16 @@ final class CommandRoutes implements Command.Visitor<CommandReply> {
         return f.intervisie().act(ctx, c);
     }
 
+    @Override
+    public CommandReply intervisieMethodAdd(Command.IntervisieMethodAdd c) {
+        return f.intervisie().addMethod(ctx, c);
+    }
+
+    @Override
+    public CommandReply intervisieMethodRemove(Command.IntervisieMethodRemove c) {
+        return f.intervisie().removeMethod(ctx, c);
+    }
+
     private static CommandReply help(Context ctx) {
         ChatMessage.Builder b =
                 ChatMessage.builder().header(ctx.t("help.header")).text(ctx.t("help.intro"));

@@ -7,9 +7,11 @@ import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.intervisie.GuildMethods;
 import org.shoptalk.core.intervisie.IntervisieAction;
 import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.intervisie.Method;
+import org.shoptalk.core.intervisie.MethodLibrary;
 
 /**
  * intervisie: list the methods, bring a case, and join, leave or move on by session number (the same can be done
@@ -29,13 +31,17 @@ public final class IntervisieCommands {
     CommandReply methods(Context ctx) {
         ChatMessage.Builder b = ChatMessage.builder().header(ctx.t("intervisie.methods.header"));
         StringBuilder lines = new StringBuilder();
-        for (Method m : intervisies.methods().all()) {
+        List<String> own = ctx.guild() == null ? List.of() : intervisies.ownMethods(ctx.guild());
+        for (Method m : library(ctx).all()) {
             lines.append(ctx.t(
-                            "intervisie.methods.line",
-                            m.words().get(ctx.language()).get(0),
-                            m.name(ctx.language()),
-                            m.summary(ctx.language())))
-                    .append('\n');
+                    "intervisie.methods.line",
+                    m.words().get(ctx.language()).get(0),
+                    m.name(ctx.language()),
+                    m.summary(ctx.language())));
+            if (own.contains(m.id())) {
+                lines.append(' ').append(ctx.t("intervisie.methods.own", m.id()));
+            }
+            lines.append('\n');
         }
         return CommandReply.privately(b.text(lines.toString().strip())
                 .context(ctx.t("intervisie.methods.how"))
@@ -45,7 +51,7 @@ public final class IntervisieCommands {
     /** A member brings a case: in the channel where they typed it, or from private chat in the guild's first one. */
     CommandReply start(Context ctx, Command.IntervisieStart c) {
         Guild g = ctx.requireMember(Syntax.INTERVISIE);
-        Optional<Method> method = intervisies.methods().byWord(c.method(), ctx.language());
+        Optional<Method> method = intervisies.methods(g).byWord(c.method(), ctx.language());
         if (method.isEmpty()) {
             throw new CommandException(Syntax.INTERVISIE, "error.intervisie.method", c.method(), words(ctx));
         }
@@ -69,10 +75,38 @@ public final class IntervisieCommands {
                 intervisies.act(g, c.id(), ctx.request().user(), action).text()));
     }
 
+    /** A lead adds the guild's own method: stored when it passes every check, else the problem in their language. */
+    CommandReply addMethod(Context ctx, Command.IntervisieMethodAdd c) {
+        Guild g = ctx.requireLead(Syntax.INTERVISIE_METHOD);
+        GuildMethods.Added added = intervisies.addMethods(g, ctx.request().user(), c.source());
+        String text;
+        if (added instanceof GuildMethods.Added.Done done) {
+            text = done.methods().stream()
+                    .map(m -> ctx.t(
+                            "intervisie.method.added",
+                            m.name(ctx.language()),
+                            m.words().get(ctx.language()).get(0)))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } else {
+            text = ctx.t("intervisie.method.invalid", ((GuildMethods.Added.Refused) added).problem());
+        }
+        return CommandReply.privately(ChatMessage.text(text));
+    }
+
+    CommandReply removeMethod(Context ctx, Command.IntervisieMethodRemove c) {
+        Guild g = ctx.requireLead(Syntax.INTERVISIE_METHOD);
+        String text = intervisies.removeMethod(g, c.id()).orElseGet(() -> ctx.t("intervisie.method.removed", c.id()));
+        return CommandReply.privately(ChatMessage.text(text));
+    }
+
+    private MethodLibrary library(Context ctx) {
+        return ctx.guild() == null ? MethodLibrary.builtIn() : intervisies.methods(ctx.guild());
+    }
+
     private String words(Context ctx) {
         return String.join(
                 ", ",
-                intervisies.methods().all().stream()
+                library(ctx).all().stream()
                         .map(m -> m.words().get(ctx.language()).get(0))
                         .toList());
     }

@@ -47,7 +47,11 @@ public enum Syntax {
     PAIRS_EVERY("pairs every N weeks | pairs never", "help.pairs.every", true),
     SERIES("series THEME N DAY HH:MM", "help.series", true),
     INTERVISIE("intervisie [METHOD]", "help.intervisie", false),
-    INTERVISIE_ACT("intervisie join|leave|next ID", "help.intervisie.act", false),
+    INTERVISIE_ACT("intervisie join|leave|next|share|keep ID", "help.intervisie.act", false),
+    INTERVISIE_METHOD(
+            "intervisie method add METHOD-JSON | intervisie method remove ID | intervisie methods",
+            "help.intervisie.method",
+            true),
     RECORD("record [technical|normative|personal]", "help.record", false),
     RECORD_EXPORT("record export [YYYY-MM-DD..YYYY-MM-DD] [technical|normative|personal]", "help.record.export", false),
     RECORD_TIME("record time ID MINUTES", "help.record.time", false);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.shoptalk.core.guild.Guild;
+import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.round.Round;
 
 /**
@@ -28,8 +29,9 @@ public record Digest(
     /**
      * Where the dialogue went: the threads with the most responses between people, questions people
      * asked that nobody answered yet, goals set and accountability moments ahead, and how many
-     * professional-friend pairs said they met (never who; docs/rhythm.md), and for each intervisie that finished, how many took part
-     * (nothing else: its content stays in its thread, issue 15).
+     * professional-friend pairs said they met (never who; docs/rhythm.md), and for each intervisie that finished, how
+     * many took part and, only where the case-bringer chose to share, the takeaways its authors agreed to show,
+     * unattributed (its other content stays in its thread, issue 15).
      */
     public record Dialogue(
             List<Lively> lively,
@@ -37,7 +39,7 @@ public record Digest(
             List<String> newGoals,
             List<String> upcomingReviews,
             int pairsMet,
-            List<Integer> intervisies) {
+            List<Intervisies.Finished> intervisies) {
         public Dialogue {
             lively = List.copyOf(lively);
             openQuestions = List.copyOf(openQuestions);

@@ -104,7 +104,7 @@ public final class DigestBuilder {
                 newGoals,
                 reviews,
                 pairs,
-                Intervisies.tookPart(h, guild.id(), from, to));
+                Intervisies.finished(h, guild.id(), from, to));
         return new Digest(
                 guild, from, to, summaries, participants.size(), responses, upcoming(h, guild, to, 3), dialogue);
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.round.Attribution;
 
@@ -146,6 +147,24 @@ public enum DigestExport {
                 }
             }
         }
+        for (Intervisies.Finished i : p.intervisies()) {
+            out.append("\n## ")
+                    .append(Dates.dateTime(lang, i.finishedAt().atZone(zone)))
+                    .append(": ")
+                    .append(t.t(lang, "digest.intervisie", i.participants()))
+                    .append('\n');
+            if (!i.takeaways().isEmpty()) {
+                out.append('\n')
+                        .append(t.t(lang, "digest.intervisie.takeaways"))
+                        .append('\n');
+            }
+            for (String takeaway : i.takeaways()) {
+                out.append('\n');
+                for (String line : takeaway.split("\r?\n", -1)) {
+                    out.append("> ").append(line).append('\n');
+                }
+            }
+        }
         return out.toString();
     }
 
@@ -252,6 +271,14 @@ public enum DigestExport {
                 answer.put("text", a.text());
                 answer.put("threadUrl", a.threadUrl());
             }
+        }
+        ArrayNode intervisies = root.putArray("intervisies");
+        for (Intervisies.Finished i : p.intervisies()) {
+            ObjectNode held = intervisies.addObject();
+            held.put("finishedAt", i.finishedAt().toString());
+            held.put("participants", i.participants());
+            ArrayNode shared = held.putArray("sharedTakeaways");
+            i.takeaways().forEach(shared::add);
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

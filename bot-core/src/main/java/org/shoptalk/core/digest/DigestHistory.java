@@ -21,6 +21,7 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
+import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.round.Answer;
 import org.shoptalk.core.round.AnswerStore;
 import org.shoptalk.core.round.AnswerText;
@@ -61,10 +62,20 @@ public final class DigestHistory {
         return platforms::displayName;
     }
 
-    /** A period of a guild's history: the rounds opened in it, oldest first. */
-    public record Period(Guild guild, Instant from, Instant to, List<RoundEntry> rounds) {
+    /**
+     * A period of a guild's history: the rounds opened in it and the intervisies that finished in it, oldest first.
+     * An intervisie carries only its count and the takeaways shared by choice, unattributed (docs/intervisie.md).
+     */
+    public record Period(
+            Guild guild, Instant from, Instant to, List<RoundEntry> rounds, List<Intervisies.Finished> intervisies) {
         public Period {
             rounds = List.copyOf(rounds);
+            intervisies = List.copyOf(intervisies);
+        }
+
+        /** A period without intervisie. */
+        public Period(Guild guild, Instant from, Instant to, List<RoundEntry> rounds) {
+            this(guild, from, to, rounds, List.of());
         }
 
         public int answerCount() {
@@ -120,7 +131,7 @@ public final class DigestHistory {
             for (Round round : rounds.openedBetween(h, guild.id(), from, to)) {
                 entries.add(entry(h, round, attribution, guild, cached));
             }
-            return new Period(guild, from, to, entries);
+            return new Period(guild, from, to, entries, Intervisies.finished(h, guild.id(), from, to));
         });
     }
 

@@ -11,6 +11,7 @@ import org.shoptalk.core.chat.MessageLimits;
 import org.shoptalk.core.i18n.Dates;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.intervisie.Intervisies;
 
 /**
  * Turns a {@link Digest} into the message people read in chat, in the guild's language: the period, the figures,
@@ -199,8 +200,22 @@ public final class DigestRenderer {
         if (dialogue.pairsMet() > 0) {
             b.text(t.t(lang, "digest.pairs", dialogue.pairsMet()));
         }
-        for (int people : dialogue.intervisies()) {
-            b.text(t.t(lang, "digest.intervisie", people));
+        for (Intervisies.Finished held : dialogue.intervisies()) {
+            b.text(t.t(lang, "digest.intervisie", held.participants()));
+            if (!held.takeaways().isEmpty()) {
+                // Unattributed by design: a takeaway is shared, its author is not (docs/intervisie.md).
+                b.context(t.t(lang, "digest.intervisie.takeaways"));
+                // As many as a round's quotes in this shape, so sharing never pushes the digest to its short form.
+                held.takeaways().stream()
+                        .limit(shape.quotesPerRound())
+                        .forEach(text -> b.quote(Excerpt.cut(text, Math.max(shape.quoteChars(), LINE_CHARS)), null));
+                if (held.takeaways().size() > shape.quotesPerRound()) {
+                    b.context(t.t(
+                            lang,
+                            "digest.intervisie.takeaways.all",
+                            held.takeaways().size()));
+                }
+            }
         }
     }
 

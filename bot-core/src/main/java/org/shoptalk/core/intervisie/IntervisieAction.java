@@ -7,7 +7,11 @@ import java.util.Optional;
 public enum IntervisieAction {
     JOIN,
     LEAVE,
-    NEXT;
+    NEXT,
+    /** The case-bringer shares the session's takeaways with the digest; anyone else agrees to share their own. */
+    SHARE,
+    /** Takes back a {@link #SHARE}: the case-bringer's for the whole session, anyone else's for their own takeaway. */
+    KEEP;
 
     /** The action a whole thread message asks for ("Join!", "volgende."); empty for an ordinary message. */
     public static Optional<IntervisieAction> of(String text) {
@@ -16,6 +20,8 @@ public enum IntervisieAction {
             case "join", "meedoen" -> Optional.of(JOIN);
             case "leave", "verlaten" -> Optional.of(LEAVE);
             case "next", "volgende" -> Optional.of(NEXT);
+            case "share", "delen" -> Optional.of(SHARE);
+            case "keep", "houden" -> Optional.of(KEEP);
             default -> Optional.empty();
         };
     }

@@ -171,6 +171,80 @@ public final class IntervisieStore {
                 channel.id());
     }
 
+    /** The case-bringer's choice to share the takeaways; false when they were shared already. */
+    boolean share(Handle h, long id, Instant now) {
+        return h.update("UPDATE intervisie SET shared_at = ? WHERE id = ? AND shared_at IS NULL", now, id) > 0;
+    }
+
+    /** Takes the case-bringer's choice back; false when the takeaways were not shared. */
+    boolean unshare(Handle h, long id) {
+        return h.update("UPDATE intervisie SET shared_at = NULL WHERE id = ? AND shared_at IS NOT NULL", id) > 0;
+    }
+
+    boolean isShared(Handle h, long id) {
+        return h.count("SELECT COUNT(*) FROM intervisie WHERE id = ? AND shared_at IS NOT NULL", id) > 0;
+    }
+
+    /** A participant's agreement to show their own takeaway; false when they had agreed already. */
+    boolean consent(Handle h, long id, UserRef user, Instant now) {
+        return h.insertIfAbsent(
+                "INSERT INTO intervisie_consent (intervisie_id, user_id, agreed_at) VALUES (?, ?, ?)",
+                id,
+                user.id(),
+                now);
+    }
+
+    boolean withdraw(Handle h, long id, UserRef user) {
+        return h.update("DELETE FROM intervisie_consent WHERE intervisie_id = ? AND user_id = ?", id, user.id()) > 0;
+    }
+
+    boolean hasConsented(Handle h, long id, String userId) {
+        return h.count("SELECT COUNT(*) FROM intervisie_consent WHERE intervisie_id = ? AND user_id = ?", id, userId)
+                > 0;
+    }
+
+    boolean hasTakeaway(Handle h, long id, String userId) {
+        return h.count("SELECT COUNT(*) FROM intervisie_takeaway WHERE intervisie_id = ? AND user_id = ?", id, userId)
+                > 0;
+    }
+
+    /**
+     * The guild's sessions that finished in {@code (from, to]}, oldest first, each with the takeaways that may be
+     * shown beyond the thread: none unless the case-bringer chose to share; then the case-bringer's own and those of
+     * participants who agreed, in the order they were posted, as they read now (edited, or gone when deleted).
+     */
+    static List<Intervisies.Finished> finished(Handle h, long guildId, Instant from, Instant to) {
+        record Row(long id, int participants, Instant finishedAt, boolean shared) {}
+        List<Row> rows = h.query(
+                "SELECT id, participants, finished_at, shared_at FROM intervisie WHERE guild_id = ? AND state = ?"
+                        + " AND finished_at > ? AND finished_at <= ? ORDER BY finished_at, id",
+                rs -> new Row(
+                        rs.getLong("id"),
+                        rs.getInt("participants"),
+                        Handle.instant(rs, "finished_at"),
+                        Handle.instant(rs, "shared_at") != null),
+                guildId,
+                Session.State.FINISHED,
+                from,
+                to);
+        List<Intervisies.Finished> out = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            List<String> takeaways = r.shared() ? sharedTakeaways(h, r.id()) : List.of();
+            out.add(new Intervisies.Finished(r.finishedAt(), r.participants(), takeaways));
+        }
+        return out;
+    }
+
+    private static List<String> sharedTakeaways(Handle h, long id) {
+        return h.query(
+                "SELECT t.text FROM intervisie_takeaway t JOIN intervisie i ON i.id = t.intervisie_id"
+                        + " WHERE t.intervisie_id = ? AND (t.user_id = i.bringer OR EXISTS (SELECT 1 FROM"
+                        + " intervisie_consent c WHERE c.intervisie_id = t.intervisie_id AND c.user_id = t.user_id))"
+                        + " ORDER BY t.posted_at, t.message_id",
+                rs -> rs.getString(1),
+                id);
+    }
+
     /** The time a member reports for a session, replacing an earlier report; false when they are not a member. */
     boolean reportTime(Handle h, long id, UserRef user, int minutes, Instant now) {
         if (!members(h, id).contains(user.id())) {
@@ -202,18 +276,6 @@ public final class IntervisieStore {
                 phase,
                 userId,
                 kind);
-    }
-
-    /** How many people took part in each session of the guild that finished in the period, oldest first. */
-    List<Integer> finishedBetween(Handle h, long guildId, Instant from, Instant to) {
-        return h.query(
-                "SELECT participants FROM intervisie WHERE guild_id = ? AND state = ? AND finished_at > ?"
-                        + " AND finished_at <= ? ORDER BY finished_at, id",
-                rs -> rs.getInt(1),
-                guildId,
-                Session.State.FINISHED,
-                from,
-                to);
     }
 
     /**
@@ -265,7 +327,8 @@ public final class IntervisieStore {
                 "intervisie_post",
                 "intervisie_notice",
                 "intervisie_takeaway",
-                "intervisie_time")) {
+                "intervisie_time",
+                "intervisie_consent")) {
             int n = h.update(
                     "DELETE FROM " + table + " WHERE user_id = ?" + IN_TENANT,
                     user.id(),
@@ -275,7 +338,8 @@ public final class IntervisieStore {
             }
         }
         int cases = h.update(
-                "UPDATE intervisie SET bringer = '' WHERE bringer = ? AND tenant = ?",
+                // The choice to share was the case-bringer's: it goes with them.
+                "UPDATE intervisie SET bringer = '', shared_at = NULL WHERE bringer = ? AND tenant = ?",
                 user.id(),
                 user.tenant().key());
         return new Counts(joined, cases);

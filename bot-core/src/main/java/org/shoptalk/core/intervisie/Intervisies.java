@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * session walks through its method's phases, each with a deadline planned as a {@link Task.Intervisie} and a gentle
  * private reminder to participants who have not posted in it yet, outside their quiet hours (docs/rhythm.md). The case-bringer moves on with "next"; a message
  * that seems to belong to another phase gets one kind pointer, never a deletion. Only who posted in which phase is
- * stored, never the words, except each participant's own takeaway, kept for their personal record alone
- * (docs/record.md).
+ * stored, never the words, except each participant's own takeaway, kept for their personal record (docs/record.md)
+ * and shown unattributed in the digest only by the case-bringer's choice and its author's agreement
+ * ({@link TakeawaySharing}). A guild's own methods come from {@link GuildMethods}.
  *
  * <p>Every change to a session runs in one transaction holding its row lock; what must be said in the chat is
  * collected and said after the commit, so a post never announces a change that was rolled back. A phase's opening
@@ -51,12 +52,13 @@ public final class Intervisies {
     private final Database db;
     private final Platforms platforms;
     private final GuildStore guilds;
-    private final MethodLibrary methods;
     private final Rhythms rhythms;
     private final TaskPlanner planner;
     private final Clock clock;
     private final IntervisieStore store = new IntervisieStore();
     private final PhaseCues cues = PhaseCues.builtIn();
+    private final TakeawaySharing sharing;
+    private final GuildMethods guildMethods;
 
     public Intervisies(
             Database db,
@@ -69,14 +71,31 @@ public final class Intervisies {
         this.db = db;
         this.platforms = platforms;
         this.guilds = guilds;
-        this.methods = methods;
         this.rhythms = rhythms;
         this.planner = planner;
         this.clock = clock;
+        this.sharing = new TakeawaySharing(store, platforms, clock);
+        this.guildMethods = new GuildMethods(methods);
     }
 
-    public MethodLibrary methods() {
-        return methods;
+    /** The methods the guild can pick from: the built-in ones and its own. */
+    public MethodLibrary methods(Guild guild) {
+        return db.withHandle(h -> guildMethods.library(h, guild.id()));
+    }
+
+    /** The ids of the guild's own methods, for the list. */
+    public List<String> ownMethods(Guild guild) {
+        return db.withHandle(h -> guildMethods.ownIds(h, guild.id()));
+    }
+
+    /** A lead adds methods to the guild (docs/intervisie.md#a-guilds-own-methods): all or nothing. */
+    public GuildMethods.Added addMethods(Guild guild, UserRef by, String source) {
+        return db.inTransaction(h -> guildMethods.add(h, guild.id(), guild.language(), by, source, clock.instant()));
+    }
+
+    /** A lead removes one of the guild's own methods; the reason it cannot be, or empty when it was removed. */
+    public Optional<String> removeMethod(Guild guild, String id) {
+        return db.inTransaction(h -> guildMethods.remove(h, guild.id(), guild.language(), id));
     }
 
     /** A person's answer to what they did: a text for them alone; {@code ok} false when nothing changed. */
@@ -171,7 +190,9 @@ public final class Intervisies {
         }
         if (action.isPresent()) {
             Reply reply = act(h, s, p.author(), action.get(), after);
-            if (!reply.ok()) {
+            // Sharing leaves no trace in the thread for a participant, so its answer always comes privately.
+            boolean sharing = action.get() == IntervisieAction.SHARE || action.get() == IntervisieAction.KEEP;
+            if (!reply.ok() || sharing) {
                 after.add(() -> platforms
                         .forTenant(p.author().tenant())
                         .sendPrivate(p.author(), ChatMessage.text(reply.text())));
@@ -189,7 +210,7 @@ public final class Intervisies {
         if (s.state() != Session.State.RUNNING) {
             return;
         }
-        Phase phase = method(s).phase(s.phase());
+        Phase phase = method(h, s).phase(s.phase());
         boolean bringer = p.author().equals(s.bringer());
         if (!phase.speaker().speaks(bringer)) {
             if (store.notice(h, s.id(), s.phase(), p.author().id(), "speaker")) {
@@ -206,12 +227,20 @@ public final class Intervisies {
 
     private Reply act(Handle h, Session s, UserRef user, IntervisieAction action, AfterCommit after) {
         Language lang = s.language();
+        // Sharing the takeaways is decided during the last phase or after the session has finished.
+        if (action == IntervisieAction.SHARE) {
+            return sharing.share(h, s, takeawaysBegun(h, s), user, after, name(s.bringer()));
+        }
+        if (action == IntervisieAction.KEEP) {
+            return sharing.keep(h, s, user);
+        }
         if (!s.isOpen()) {
             return new Reply(SessionMessages.t(lang, "intervisie.over", s.id()), false);
         }
         return switch (action) {
             case JOIN -> join(h, s, user, after);
             case LEAVE -> leave(h, s, user, after);
+            case SHARE, KEEP -> throw new IllegalStateException("handled above: " + action);
             case NEXT -> {
                 if (!user.equals(s.bringer())) {
                     yield new Reply(SessionMessages.t(lang, "intervisie.next.bringer.only", s.id()), false);
@@ -278,12 +307,13 @@ public final class Intervisies {
      */
     private Reply closePhase(Handle h, Session s, boolean byBringer, AfterCommit after) {
         Language lang = s.language();
-        Method m = method(s);
+        Method m = method(h, s);
         List<String> members = store.members(h, s.id());
         if (m.isLast(s.phase())) {
             store.finish(h, s.id(), Session.State.FINISHED, clock.instant(), members.size());
             after.add(() -> planner.cancel(new Task.Intervisie(s.id())));
-            say(after, s, "intervisie.finished");
+            after.add(() ->
+                    platforms.forTenant(s.channel().tenant()).postInThread(s.thread(), TakeawaySharing.closing(s)));
             return new Reply(SessionMessages.t(lang, "intervisie.next.done", s.id()), true);
         }
         if (members.size() < IntervisieRules.MIN) {
@@ -303,7 +333,7 @@ public final class Intervisies {
 
     /** Opens phase {@code index} with a full window; {@code again} re-posts its line (after a pause). */
     private void openPhase(Handle h, Session s, int index, boolean again, AfterCommit after) {
-        Method m = method(s);
+        Method m = method(h, s);
         Instant closes = clock.instant().plus(m.phase(index).window());
         store.update(h, s.id(), Session.State.RUNNING, index, closes);
         if (again) {
@@ -366,7 +396,7 @@ public final class Intervisies {
                 return Optional.<Session>empty();
             }
             Session s = found.get();
-            Phase phase = method(s).phase(s.phase());
+            Phase phase = method(h, s).phase(s.phase());
             if (occurrence.equals(s.closesAt())) {
                 closePhase(h, s, false, after);
             } else if (!occurrence.isBefore(firstLook(s.closesAt(), phase.window()))
@@ -457,11 +487,19 @@ public final class Intervisies {
     }
 
     /**
-     * How many people took part in each intervisie of the guild that finished in {@code (from, to]}: all the digest
-     * may say about them (issue 15).
+     * A finished intervisie as the digest may show it (issue 15): when it finished, how many took part, and the
+     * takeaways shared beyond the thread, unattributed and as they read now (empty unless the case-bringer chose to
+     * share; see {@link TakeawaySharing}).
      */
-    public static List<Integer> tookPart(Handle h, long guildId, Instant from, Instant to) {
-        return new IntervisieStore().finishedBetween(h, guildId, from, to);
+    public record Finished(Instant finishedAt, int participants, List<String> takeaways) {
+        public Finished {
+            takeaways = List.copyOf(takeaways);
+        }
+    }
+
+    /** The guild's intervisies that finished in {@code (from, to]}, oldest first: all the digest may say of them. */
+    public static List<Finished> finished(Handle h, long guildId, Instant from, Instant to) {
+        return IntervisieStore.finished(h, guildId, from, to);
     }
 
     /** Retention: removes the guild's sessions that finished before {@code cutoff}; returns how many. */
@@ -509,8 +547,24 @@ public final class Intervisies {
     }
 
     private Method method(Session s) {
-        return methods.byId(s.methodId())
+        return db.withHandle(h -> method(h, s));
+    }
+
+    /** The session's method: built in or the guild's own (which cannot be removed while the session runs). */
+    private Method method(Handle h, Session s) {
+        return guildMethods
+                .library(h, s.guildId())
+                .byId(s.methodId())
                 .orElseThrow(() -> new IllegalStateException("intervisie " + s.id() + " uses an unknown method"));
+    }
+
+    /** Sharing is decided once the takeaway phase has begun: after the end, or in the last phase. */
+    private boolean takeawaysBegun(Handle h, Session s) {
+        return switch (s.state()) {
+            case FINISHED -> true;
+            case RUNNING, PAUSED -> method(h, s).isLast(s.phase());
+            case STOPPED -> false;
+        };
     }
 
     private ZoneId zone(Session s) {

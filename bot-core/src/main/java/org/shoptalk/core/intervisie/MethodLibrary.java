@@ -37,8 +37,22 @@ import org.shoptalk.core.i18n.Language;
 public final class MethodLibrary {
     static final String RESOURCE = "methods.json";
     /** Words that follow "intervisie" as actions, so no method may be called by them. */
-    static final Set<String> RESERVED =
-            Set.of("join", "meedoen", "leave", "verlaten", "next", "volgende", "help", "methods", "methodes");
+    static final Set<String> RESERVED = Set.of(
+            "join",
+            "meedoen",
+            "leave",
+            "verlaten",
+            "next",
+            "volgende",
+            "share",
+            "delen",
+            "keep",
+            "houden",
+            "help",
+            "methods",
+            "methodes",
+            "method",
+            "methode");
 
     private static final Pattern ID = Pattern.compile("[a-z]{2,20}");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{1,29}");
@@ -61,15 +75,20 @@ public final class MethodLibrary {
         Set<String> ids = new java.util.HashSet<>();
         for (Method m : all) {
             if (!ids.add(m.id())) {
-                throw new IllegalArgumentException("Intervisie method \"" + m.id() + "\" appears twice.");
+                throw new MethodFileException(MethodFileException.Where.FILE, "method.error.twice", m.id());
             }
             for (Language lang : Language.values()) {
                 Map<String, Method> forLang = words.computeIfAbsent(lang, l -> new HashMap<>());
                 for (String w : m.words().get(lang)) {
                     Method earlier = forLang.putIfAbsent(w, m);
                     if (earlier != null) {
-                        throw new IllegalArgumentException("Intervisie methods \"" + earlier.id() + "\" and \"" + m.id()
-                                + "\" are both called \"" + w + "\" in " + lang.code() + ".");
+                        throw new MethodFileException(
+                                MethodFileException.Where.FILE,
+                                "method.error.same.word",
+                                earlier.id(),
+                                m.id(),
+                                w,
+                                lang.code());
                     }
                 }
             }
@@ -128,17 +147,24 @@ public final class MethodLibrary {
     /**
      * Reads methods in the shape described above.
      *
-     * @throws IllegalArgumentException naming the method and field when the content is wrong
+     * @throws MethodFileException naming the method, phase and field when the content is wrong
      */
     public static MethodLibrary parse(InputStream in) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Intervisie methods are not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MethodFileException(
+                    MethodFileException.Where.FILE,
+                    "method.error.json",
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+        }
+        // One method pasted on its own reads as a file of one.
+        if (root != null && root.isObject()) {
+            root = JSON.createArrayNode().add(root);
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
-            throw new IllegalArgumentException("Intervisie methods must be a non-empty JSON array of methods.");
+            throw new MethodFileException(MethodFileException.Where.FILE, "method.error.array");
         }
         List<Method> methods = new ArrayList<>();
         int number = 0;
@@ -151,91 +177,110 @@ public final class MethodLibrary {
 
     private static Method method(JsonNode entry, int number) {
         String id = entry.path("id").isTextual() ? entry.get("id").asText() : null;
-        String where = "Intervisie method " + number + (id == null ? "" : " (" + id + ")") + ": ";
+        MethodFileException.Where where = new MethodFileException.Where(number, id, 0);
         if (!entry.isObject()) {
-            throw new IllegalArgumentException(where + "must be a JSON object.");
+            throw new MethodFileException(where, "method.error.object");
         }
         onlyFields(entry, METHOD_FIELDS, where);
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(where + "id must be 2 to 20 lower-case letters, e.g. \"incident\".");
+            throw new MethodFileException(where, "method.error.id", "id");
         }
         Map<Language, List<String>> words = new EnumMap<>(Language.class);
         for (Language lang : Language.values()) {
             JsonNode list = entry.path("words").path(lang.code());
             if (!list.isArray() || list.isEmpty()) {
-                throw new IllegalArgumentException(where + "words." + lang.code() + " must list at least one word.");
+                throw new MethodFileException(where, "method.error.words", "words." + lang.code());
             }
             List<String> ws = new ArrayList<>();
             for (JsonNode w : list) {
                 String word = w.isTextual() ? w.asText() : "";
                 if (!WORD.matcher(word).matches() || RESERVED.contains(word)) {
-                    throw new IllegalArgumentException(where + "\"" + word + "\" in words." + lang.code()
-                            + " is not a usable word (lower-case letters, not one of " + RESERVED + ").");
+                    throw new MethodFileException(
+                            where,
+                            "method.error.word",
+                            word,
+                            "words." + lang.code(),
+                            String.join(", ", new java.util.TreeSet<>(RESERVED)));
                 }
                 ws.add(word);
             }
             words.put(lang, ws);
         }
         if (entry.path("words").size() != Language.values().length) {
-            throw new IllegalArgumentException(where + "words must have exactly the languages en and nl.");
+            throw new MethodFileException(where, "method.error.languages", "words");
         }
         JsonNode phasesNode = entry.path("phases");
         if (!phasesNode.isArray() || phasesNode.size() < 2 || phasesNode.size() > MAX_PHASES) {
-            throw new IllegalArgumentException(where + "phases must be a list of 2 to " + MAX_PHASES + " phases.");
+            throw new MethodFileException(where, "method.error.phases", "phases", MAX_PHASES);
         }
         List<Phase> phases = new ArrayList<>();
         for (JsonNode p : phasesNode) {
-            phases.add(phase(p, where + "phase " + (phases.size() + 1) + ": "));
+            phases.add(phase(p, where.phase(phases.size() + 1)));
         }
         checkOrder(phases, where);
+        checkDimensions(entry.get("dimensions"), where);
         return new Method(
                 id,
                 words,
-                texts(entry.path("name"), where + "name"),
-                texts(entry.path("summary"), where + "summary"),
+                texts(entry.path("name"), where, "name"),
+                texts(entry.path("summary"), where, "summary"),
                 phases,
-                org.shoptalk.core.prompt.PromptLibrary.dimensions(entry.get("dimensions"), where));
+                org.shoptalk.core.prompt.PromptLibrary.dimensions(entry.get("dimensions"), ""));
     }
 
-    private static Phase phase(JsonNode p, String where) {
+    private static void checkDimensions(JsonNode node, MethodFileException.Where where) {
+        Set<String> seen = new java.util.HashSet<>();
+        boolean ok = node != null && node.isArray() && !node.isEmpty();
+        for (JsonNode d : ok ? node : JSON.createArrayNode()) {
+            String word = d.isTextual() ? d.asText() : String.valueOf(d);
+            ok &= org.shoptalk.core.prompt.Dimension.ofKey(word).isPresent() && seen.add(word);
+        }
+        if (!ok) {
+            throw new MethodFileException(
+                    where, "method.error.dimensions", "dimensions", "technical, normative, personal");
+        }
+    }
+
+    private static Phase phase(JsonNode p, MethodFileException.Where where) {
         if (!p.isObject()) {
-            throw new IllegalArgumentException(where + "must be a JSON object.");
+            throw new MethodFileException(where, "method.error.object");
         }
         onlyFields(p, PHASE_FIELDS, where);
-        Phase.Kind kind = constant(Phase.Kind.class, p.path("kind"), where + "kind");
-        Phase.Speaker speaker = constant(Phase.Speaker.class, p.path("speaker"), where + "speaker");
+        Phase.Kind kind = constant(Phase.Kind.class, p.path("kind"), where, "kind");
+        Phase.Speaker speaker = constant(Phase.Speaker.class, p.path("speaker"), where, "speaker");
         JsonNode hours = p.path("hours");
         if (!hours.isInt() || hours.asInt() < 1 || hours.asInt() > MAX_HOURS) {
-            throw new IllegalArgumentException(where + "hours must be a whole number from 1 to " + MAX_HOURS + ".");
+            throw new MethodFileException(where, "method.error.hours", "hours", MAX_HOURS);
         }
         return new Phase(
                 kind,
                 speaker,
                 Duration.ofHours(hours.asInt()),
-                texts(p.path("name"), where + "name"),
-                texts(p.path("line"), where + "line"));
+                texts(p.path("name"), where, "name"),
+                texts(p.path("line"), where, "line"));
     }
 
     /** Case first (told by the case-bringer), questions second, takeaways last, and each of those only there. */
-    private static void checkOrder(List<Phase> phases, String where) {
+    private static void checkOrder(List<Phase> phases, MethodFileException.Where where) {
         Phase first = phases.get(0);
         if (first.kind() != Phase.Kind.CASE || first.speaker() != Phase.Speaker.BRINGER) {
-            throw new IllegalArgumentException(where + "the first phase must be the case, told by the bringer.");
+            throw new MethodFileException(where.phase(1), "method.error.first", "kind", "speaker");
         }
         if (phases.get(1).kind() != Phase.Kind.QUESTIONS) {
-            throw new IllegalArgumentException(where + "the second phase must be the questions round.");
+            throw new MethodFileException(where.phase(2), "method.error.second", "kind");
         }
         if (phases.get(phases.size() - 1).kind() != Phase.Kind.TAKEAWAY) {
-            throw new IllegalArgumentException(where + "the last phase must be the takeaways.");
+            throw new MethodFileException(where.phase(phases.size()), "method.error.last", "kind");
         }
         for (int i = 1; i < phases.size(); i++) {
             if (phases.get(i).kind() == Phase.Kind.CASE) {
-                throw new IllegalArgumentException(where + "only the first phase can be the case.");
+                throw new MethodFileException(where.phase(i + 1), "method.error.case.only", "kind");
             }
         }
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, JsonNode node, String where) {
+    private static <E extends Enum<E>> E constant(
+            Class<E> type, JsonNode node, MethodFileException.Where where, String field) {
         String value = node.isTextual() ? node.asText() : "";
         for (E e : type.getEnumConstants()) {
             if (e.name().toLowerCase(Locale.ROOT).equals(value)) {
@@ -246,35 +291,35 @@ public final class MethodLibrary {
         for (E e : type.getEnumConstants()) {
             allowed.add(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException(where + " must be one of " + allowed + ", not \"" + value + "\".");
+        throw new MethodFileException(where, "method.error.choice", field, String.join(", ", allowed), value);
     }
 
-    private static Map<Language, String> texts(JsonNode node, String where) {
+    private static Map<Language, String> texts(JsonNode node, MethodFileException.Where where, String field) {
         if (!node.isObject() || node.size() != Language.values().length) {
-            throw new IllegalArgumentException(where + " must give exactly the languages en and nl.");
+            throw new MethodFileException(where, "method.error.languages", field);
         }
         Map<Language, String> out = new EnumMap<>(Language.class);
         for (Language lang : Language.values()) {
             JsonNode v = node.get(lang.code());
             if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                throw new IllegalArgumentException(where + "." + lang.code() + " is missing or blank.");
+                throw new MethodFileException(where, "method.error.blank", field + "." + lang.code());
             }
             out.put(lang, v.asText().strip());
         }
         return out;
     }
 
-    private static void onlyFields(JsonNode node, Set<String> fields, String where) {
+    private static void onlyFields(JsonNode node, Set<String> fields, MethodFileException.Where where) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.contains(name)) {
-                throw new IllegalArgumentException(
-                        where + "unknown field \"" + name + "\"; expected " + new java.util.TreeSet<>(fields) + ".");
+                throw new MethodFileException(
+                        where, "method.error.unknown.field", name, String.join(", ", new java.util.TreeSet<>(fields)));
             }
         }
-        for (String f : fields) {
+        for (String f : new java.util.TreeSet<>(fields)) {
             if (!node.has(f)) {
-                throw new IllegalArgumentException(where + "missing field \"" + f + "\".");
+                throw new MethodFileException(where, "method.error.missing.field", f);
             }
         }
     }
