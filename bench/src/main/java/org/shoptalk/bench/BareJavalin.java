@@ -3,8 +3,8 @@ package org.shoptalk.bench;
 import io.javalin.Javalin;
 
 /**
- * The floor: a Javalin server whose Slack endpoint reads the body and answers 200 with nothing else, in a JVM of its
- * own with the app's JVM options. Every ingestion figure is also given as a ratio to this one, measured in the same
+ * The floor: a Javalin server whose Slack endpoint reads the body and answers 200 with nothing else (and whose
+ * {@code GET /digest/{token}} answers a fixed one-line page), in a JVM of its own with the app's JVM options. Every ingestion figure is also given as a ratio to this one, measured in the same
  * run on the same machine.
  */
 public final class BareJavalin {
@@ -21,6 +21,11 @@ public final class BareJavalin {
                         ctx.bodyAsBytes();
                         ctx.status(200);
                     });
+                    // The floor for the digest page: a fixed small page, no database, no template.
+                    config.routes.get(
+                            "/digest/{token}",
+                            ctx -> ctx.html("<!doctype html><title>digest</title><p>"
+                                    + ctx.pathParam("token").length()));
                 })
                 .start();
     }

@@ -43,6 +43,14 @@ public final class Bench {
                     }
                 }
             }
+            if (s.runs("fanout")) {
+                section(r, "fanout", () -> FanoutBench.run(s, r, databases, work));
+            }
+            if (s.runs("digest")) {
+                for (String kind : s.databases()) {
+                    section(r, "digest-" + kind, () -> DigestBench.run(s, r, databases, kind, work));
+                }
+            }
         }
         r.print(System.out);
         r.write(s.out());

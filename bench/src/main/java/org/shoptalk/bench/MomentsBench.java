@@ -106,7 +106,8 @@ final class MomentsBench {
         }
     }
 
-    private static void parallel(int n, IntConsumer work) throws Exception {
+    /** Runs {@code work} for 0..n-1 on four threads; the first failure is thrown. */
+    static void parallel(int n, IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicInteger next = new AtomicInteger();
         try {

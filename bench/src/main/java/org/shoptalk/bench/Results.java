@@ -41,6 +41,10 @@ final class Results {
         settings.put("openSeconds", s.openSeconds());
         settings.put("moments", s.moments());
         settings.put("databases", s.databases());
+        settings.put("channels", s.channels());
+        settings.put("digestGuilds", s.digestGuilds());
+        settings.put("digestAnswers", s.digestAnswers());
+        settings.put("pageRequests", s.pageRequests());
         settings.put("appJvm", String.join(" ", s.appJvm()));
     }
 

@@ -15,7 +15,11 @@ import java.util.List;
  * @param openSeconds how long each open-loop rate runs
  * @param moments guild counts for the moments-at-once section
  * @param databases "h2", "postgres" or both
- * @param sections which sections run: startup, ingestion, moments
+ * @param sections which sections run: startup, ingestion, moments, fanout, digest
+ * @param channels channels one guild posts a moment in, for the fan-out section
+ * @param digestGuilds guilds whose digests are due in the same minute
+ * @param digestAnswers answers in each of those guilds' round
+ * @param pageRequests requests for digest pages (and as many for the bare handler), closed loop
  * @param appJvm JVM options of the child JVMs that run the app and the bare handler
  * @param jar the app's shaded jar
  * @param out where the JSON goes
@@ -29,6 +33,10 @@ record Settings(
         List<Integer> moments,
         List<String> databases,
         List<String> sections,
+        int channels,
+        int digestGuilds,
+        int digestAnswers,
+        int pageRequests,
         List<String> appJvm,
         Path jar,
         Path out) {
@@ -42,7 +50,11 @@ record Settings(
                 Integer.getInteger("bench.openSeconds", 10),
                 ints(System.getProperty("bench.moments", "500,2000,10000")),
                 words(System.getProperty("bench.databases", "h2,postgres")),
-                words(System.getProperty("bench.sections", "startup,ingestion,moments")),
+                words(System.getProperty("bench.sections", "startup,ingestion,moments,fanout,digest")),
+                Integer.getInteger("bench.channels", 1000),
+                Integer.getInteger("bench.digestGuilds", 1000),
+                Integer.getInteger("bench.digestAnswers", 50),
+                Integer.getInteger("bench.pageRequests", 5000),
                 words(System.getProperty("bench.appJvm", "").replace(' ', ',')),
                 Path.of(System.getProperty("bench.jar", "app/target/shoptalk.jar")),
                 Path.of(System.getProperty("bench.out", "bench/target/bench.json")));

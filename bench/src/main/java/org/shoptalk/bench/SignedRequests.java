@@ -45,12 +45,17 @@ final class SignedRequests {
 
     /** {@code /shoptalk TEXT} typed by U1 in channel C1. */
     HttpRequest command(String text) {
+        return command("C1", text);
+    }
+
+    /** {@code /shoptalk TEXT} typed by U1 in the channel with this id. */
+    HttpRequest command(String channel, String text) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("token", "legacy");
         f.put("team_id", FakeSlackApi.TEAM);
         f.put("team_domain", "bench");
-        f.put("channel_id", "C1");
-        f.put("channel_name", "guild-bench");
+        f.put("channel_id", channel);
+        f.put("channel_name", "guild-" + channel.toLowerCase(java.util.Locale.ROOT));
         f.put("user_id", "U1");
         f.put("user_name", "u1");
         f.put("command", "/shoptalk");
