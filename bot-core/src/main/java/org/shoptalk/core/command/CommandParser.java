@@ -114,10 +114,10 @@ public final class CommandParser {
             return new Command.IntervisieMethods();
         }
         t.next();
-        if (word.equals("methods") || word.equals("methodes")) {
+        if (word.equals("methods")) {
             return end(t, Syntax.INTERVISIE_METHOD, new Command.IntervisieMethods());
         }
-        if (word.equals("method") || word.equals("methode")) {
+        if (word.equals("method")) {
             String verb = t.peekKeyword();
             if (verb == null || !(verb.equals("remove") || verb.equals("delete")) || t.remaining() < 2) {
                 throw new CommandException(Syntax.INTERVISIE_METHOD, "error.intervisie.method.add");

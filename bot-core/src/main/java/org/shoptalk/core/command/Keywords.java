@@ -66,6 +66,11 @@ final class Keywords {
             Map.entry("maand", "month"),
             Map.entry("anonimiteit", "anonymity"),
             Map.entry("dossier", "record"),
+            // a guild's own intervisie methods (docs/intervisie.md)
+            Map.entry("methode", "method"),
+            Map.entry("methodes", "methods"),
+            Map.entry("delen", "share"),
+            Map.entry("houden", "keep"),
             Map.entry("exporteer", "export"),
             Map.entry("tijd", "time"),
             // A respectful rhythm (docs/rhythm.md): "rusttijden", and Teams' Dutch "stille uren", are quiet hours.

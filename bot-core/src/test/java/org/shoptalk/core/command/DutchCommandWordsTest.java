@@ -97,6 +97,12 @@ class DutchCommandWordsTest {
                 new Example(Syntax.SERIES, "series dialogue 4 mon 09:30", "reeks dialoog 4 ma 09:30"),
                 new Example(Syntax.INTERVISIE, "intervision incident", "intervisie incident"),
                 new Example(Syntax.INTERVISIE_ACT, "intervisie next 3", "intervisie volgende 3"),
+                new Example(Syntax.INTERVISIE_ACT, "intervisie share 3", "intervisie delen 3"),
+                new Example(Syntax.INTERVISIE_METHOD, "intervisie methods", "intervisie methodes"),
+                new Example(
+                        Syntax.INTERVISIE_METHOD,
+                        "intervisie method remove casus",
+                        "intervisie methode weghalen casus"),
                 new Example(Syntax.RECORD, "record normative", "dossier normatief"),
                 new Example(
                         Syntax.RECORD_EXPORT,
