@@ -60,6 +60,7 @@ final class ScheduledWork implements TaskRunner {
             case HOUSEKEEPING -> done(() -> housekeeping.run(run.occurrence()));
             case INTERVISIE -> intervisies.run(id, run);
             case CHECKIN -> done(() -> checkIns.run(id));
+            case POSTS -> planner.runPosts(id);
         };
     }
 
@@ -70,6 +71,7 @@ final class ScheduledWork implements TaskRunner {
             case MOMENT -> () -> planner.momentFailed(id, occurrence, reason);
             case DIGEST -> () -> planner.digestFailed(id, occurrence, reason);
             case REVIEW -> () -> reviews.failed(id, reason);
+            case POSTS -> () -> planner.postsFailed(id, reason);
             // Nothing to mark for these: they record their work before doing it, and the log has the failure.
             case REMINDER, CONNECT, PAIRS, HOUSEKEEPING, CHECKIN -> () -> {};
             // A phase line that never landed: the next deadline or a "next" posts the phase it has reached.

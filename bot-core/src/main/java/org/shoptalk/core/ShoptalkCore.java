@@ -211,7 +211,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 new CommandHandler.Features(
                         new GuildCommands(database, guilds, planner, clock),
                         new ScheduleCommands(database, guilds, schedules, planner, clock),
-                        new ContentCommands(database, library, custom, rotation, roundService, digests, clock),
+                        new ContentCommands(database, library, custom, rotation, roundService, digests, planner, clock),
                         new PersonCommands(
                                 database,
                                 guilds,

@@ -16,6 +16,7 @@ import org.shoptalk.core.prompt.PromptRotation;
 import org.shoptalk.core.prompt.Theme;
 import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundService;
+import org.shoptalk.core.task.TaskPlanner;
 
 /** moment, digest, prompts, prompt add. Thread-safe. */
 public final class ContentCommands {
@@ -26,6 +27,7 @@ public final class ContentCommands {
     private final RoundService rounds;
     private final DigestService digests;
     private final Clock clock;
+    private final TaskPlanner planner;
 
     public ContentCommands(
             Database db,
@@ -34,7 +36,9 @@ public final class ContentCommands {
             PromptRotation rotation,
             RoundService rounds,
             DigestService digests,
+            TaskPlanner planner,
             Clock clock) {
+        this.planner = planner;
         this.db = db;
         this.library = library;
         this.custom = custom;
@@ -61,13 +65,20 @@ public final class ContentCommands {
         if (round.isEmpty()) {
             throw new CommandException("error.no.channel", g.name());
         }
-        // Said only of what landed: a refused or delayed channel is named as such, never reported as posted.
+        // Said only of what landed: a refused or delayed channel is named as such, never reported as posted. A delay
+        // (a rate limit, a hiccup) is tried again as a scheduled moment's is; a refusal is final.
+        String prompt = round.get().promptId();
+        if (planner.postLater(round.get(), posting.outcome())) {
+            return posting.posted() == 0
+                    ? ctx.reply("moment.posted.later.none", prompt)
+                    : ctx.reply("moment.posted.later", prompt, posting.posted(), posting.tried());
+        }
         if (posting.posted() == 0) {
-            throw new CommandException("moment.posted.none", round.get().promptId());
+            throw new CommandException("moment.posted.none", prompt);
         }
         return posting.posted() == posting.tried()
-                ? ctx.reply("moment.posted", round.get().promptId())
-                : ctx.reply("moment.posted.partly", round.get().promptId(), posting.posted(), posting.tried());
+                ? ctx.reply("moment.posted", prompt)
+                : ctx.reply("moment.posted.partly", prompt, posting.posted(), posting.tried());
     }
 
     CommandReply digest(Context ctx) {

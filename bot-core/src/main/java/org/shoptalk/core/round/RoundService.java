@@ -106,25 +106,7 @@ public final class RoundService {
             if (existing.isEmpty()) {
                 return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
             }
-            Round round = existing.get();
-            Outcome unchecked = Outcome.DONE;
-            if (takeOver) {
-                unchecked = takeOverInterrupted(guild, round);
-                // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
-                onOpened.accept(guild, round);
-            }
-            Posting rest = post(
-                    guild,
-                    round,
-                    db.withHandle(h -> rounds.posts(h, round.id())).stream()
-                            .filter(p -> p.state() == RoundPost.State.PENDING)
-                            .map(RoundPost::channel)
-                            .toList());
-            return new Posting(
-                    Optional.empty(),
-                    rest.posted(),
-                    rest.tried(),
-                    rest.outcome().and(unchecked));
+            return finish(guild, existing.get(), takeOver);
         }
         if (opened.isEmpty()) {
             return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
@@ -135,20 +117,44 @@ public final class RoundService {
     }
 
     /**
+     * Posts an opened round where it is not posted yet: in the channels still pending and, with {@code takeOver}
+     * (no earlier run of it is still running), those an earlier run claimed and never finished. Returns what landed
+     * now; {@link Posting#opened()} is empty.
+     */
+    public Posting finish(Guild guild, Round round, boolean takeOver) {
+        Outcome unchecked = Outcome.DONE;
+        if (takeOver) {
+            unchecked = takeOverInterrupted(guild, round);
+            // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
+            onOpened.accept(guild, round);
+        }
+        Posting rest = post(
+                guild,
+                round,
+                db.withHandle(h -> rounds.posts(h, round.id())).stream()
+                        .filter(p -> p.state() == RoundPost.State.PENDING)
+                        .map(RoundPost::channel)
+                        .toList());
+        return new Posting(
+                Optional.empty(), rest.posted(), rest.tried(), rest.outcome().and(unchecked));
+    }
+
+    /**
      * The last attempt at this round's posts failed too: every channel still without the prompt is marked failed,
      * and the guild's leads are told where and why. Nothing happens when no round has this dedupe key.
      */
     public void giveUp(Guild guild, String dedupeKey, String reason) {
-        Optional<Round> round = db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey));
-        if (round.isEmpty()) {
-            return;
-        }
+        db.withHandle(h -> rounds.findByDedupeKey(h, dedupeKey)).ifPresent(r -> giveUp(guild, r, reason));
+    }
+
+    /** As {@link #giveUp(Guild, String, String)}, for a round at hand. */
+    public void giveUp(Guild guild, Round round, String reason) {
         List<ChannelRef> left = db.inTransaction(h -> {
-            List<ChannelRef> unfinished = rounds.posts(h, round.get().id()).stream()
+            List<ChannelRef> unfinished = rounds.posts(h, round.id()).stream()
                     .filter(p -> p.state() == RoundPost.State.PENDING || p.state() == RoundPost.State.POSTING)
                     .map(RoundPost::channel)
                     .toList();
-            unfinished.forEach(c -> rounds.markFailed(h, round.get().id(), c));
+            unfinished.forEach(c -> rounds.markFailed(h, round.id(), c));
             return unfinished;
         });
         if (!left.isEmpty()) {

@@ -19,7 +19,8 @@ public sealed interface Task {
         REVIEW,
         HOUSEKEEPING,
         INTERVISIE,
-        CHECKIN;
+        CHECKIN,
+        POSTS;
 
         /** Stable name, as stored: "moment". */
         public String key() {
@@ -119,6 +120,17 @@ public sealed interface Task {
         }
     }
 
+    /**
+     * The posts of a round asked for now (a typed {@code moment}) that a platform refused for a while or delayed
+     * (round id): tried again until they land or are given up, as a scheduled moment's are.
+     */
+    record Posts(long id) implements Task {
+        @Override
+        public Kind kind() {
+            return Kind.POSTS;
+        }
+    }
+
     static Task of(Kind kind, long id) {
         return switch (kind) {
             case MOMENT -> new Moment(id);
@@ -130,6 +142,7 @@ public sealed interface Task {
             case HOUSEKEEPING -> new Housekeeping(id);
             case INTERVISIE -> new Intervisie(id);
             case CHECKIN -> new CheckIn(id);
+            case POSTS -> new Posts(id);
         };
     }
 }

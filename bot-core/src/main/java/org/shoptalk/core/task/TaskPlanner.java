@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shoptalk.core.db.Database;
@@ -15,6 +16,7 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.PromptLibrary;
+import org.shoptalk.core.round.Round;
 import org.shoptalk.core.round.RoundService;
 import org.shoptalk.core.schedule.DateRange;
 import org.shoptalk.core.schedule.MomentCalendar;
@@ -119,6 +121,50 @@ public final class TaskPlanner {
                 planNextMoment(s, guild, skips, later(occurrence, now.minus(grace)));
             }
         }
+    }
+
+    /**
+     * Plans the posts of a round asked for now that a platform refused for a while or delayed: when the platform
+     * allows (a rate limit) or after the first back-off (a hiccup). Returns whether anything was planned.
+     *
+     * @param outcome how posting the round ended when it was asked for
+     */
+    public boolean postLater(Round round, Outcome outcome) {
+        Instant at = switch (outcome.kind()) {
+            case DONE -> null;
+            case WAIT -> outcome.notBefore();
+            case RETRY -> clock.instant().plus(TaskRuns.BACKOFF.get(0));
+        };
+        if (at != null) {
+            scheduler.plan(new Task.Posts(round.id()), at);
+        }
+        return at != null;
+    }
+
+    /** Runs the planned posts of a round asked for now ({@link #postLater}); a round that closed meanwhile gives up. */
+    public Outcome runPosts(long roundId) {
+        record Context(Round round, Guild guild) {}
+        Optional<Context> context = db.withHandle(h -> roundStore
+                .find(h, roundId)
+                .flatMap(r -> guilds.findForTask(h, r.guildId()).map(g -> new Context(r, g))));
+        if (context.isEmpty()) {
+            return Outcome.DONE;
+        }
+        Round round = context.get().round();
+        Guild guild = context.get().guild();
+        if (!clock.instant().isBefore(round.closesAt())) {
+            rounds.giveUp(guild, round, "the question closed before the platform took it");
+            return Outcome.DONE;
+        }
+        return rounds.finish(guild, round, true).outcome();
+    }
+
+    /** The last attempt at a round's planned posts failed: its unposted channels are marked failed, the leads told. */
+    public void postsFailed(long roundId, String reason) {
+        db.withHandle(h -> roundStore
+                        .find(h, roundId)
+                        .flatMap(r -> guilds.findForTask(h, r.guildId()).map(g -> Map.entry(r, g))))
+                .ifPresent(e -> rounds.giveUp(e.getValue(), e.getKey(), reason));
     }
 
     /** What a moment reads before it runs. */

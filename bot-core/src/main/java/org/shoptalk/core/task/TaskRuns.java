@@ -98,7 +98,7 @@ public final class TaskRuns {
      */
     static boolean retrySafe(Task.Kind kind) {
         return switch (kind) {
-            case MOMENT, DIGEST, REVIEW, INTERVISIE -> true;
+            case MOMENT, DIGEST, REVIEW, INTERVISIE, POSTS -> true;
             case REMINDER, CONNECT, PAIRS, HOUSEKEEPING, CHECKIN -> false;
         };
     }

@@ -209,6 +209,69 @@ class FailedRunsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void a_moment_asked_for_now_that_a_channel_delays_is_posted_there_when_the_platform_allows(
+            TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.run("lea", "craft-north", "guild channel add");
+            f.chat.clear();
+            f.chat.failNextPosts(
+                    "craft-north",
+                    new RateLimitedException(
+                            "ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.CHANNEL));
+
+            String reply = f.run("lea", "craft", "moment");
+
+            assertThat(reply)
+                    .contains("reached 1 of the guild's 2 channels")
+                    .contains("try again there as soon as it lets me");
+            assertThat(f.chat.topLevel("craft-north")).isEmpty();
+            long round = f.latestRoundId();
+            Instant retryAfter = CoreFixture.MONDAY_MORNING.plus(Duration.ofSeconds(30));
+            assertThat(planned(f, "posts-" + round)).containsExactly(retryAfter);
+
+            f.clock.set(retryAfter);
+            f.core().runTask(new Task.Posts(round), retryAfter);
+
+            assertThat(f.chat.topLevel("craft-north")).hasSize(1);
+            assertThat(f.chat.topLevel("craft"))
+                    .as("posted once where it landed at first")
+                    .hasSize(1);
+            assertThat(states(f)).containsOnly("POSTED");
+            assertThat(f.chat.privateTo("lea")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_moment_asked_for_now_that_keeps_failing_is_given_up_and_its_leads_are_told(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            ChatPlatformException hiccup = new ChatPlatformException("internal_error", false);
+            f.chat.failNextPosts("craft", hiccup, hiccup, hiccup, hiccup, hiccup);
+
+            String reply = f.run("lea", "craft", "moment");
+
+            assertThat(reply).contains("is not posted yet").contains("tell the leads if it never does");
+            long round = f.latestRoundId();
+            Instant first = CoreFixture.MONDAY_MORNING.plus(TaskRuns.BACKOFF.get(0));
+            assertThat(planned(f, "posts-" + round)).containsExactly(first);
+            f.clock.set(first);
+            f.core().runTask(new Task.Posts(round), first);
+            for (int attempt = 1; attempt <= TaskRuns.BACKOFF.size(); attempt++) {
+                f.clock.advance(TaskRuns.BACKOFF.get(attempt - 1));
+                f.core().retryTask(new Task.Posts(round), first, attempt);
+            }
+
+            assertThat(f.chat.topLevel("craft")).isEmpty();
+            assertThat(states(f)).containsExactly("FAILED");
+            assertThat(f.chat.privateTo("lea"))
+                    .singleElement()
+                    .satisfies(s ->
+                            assertThat(s.text()).contains("could not be posted").contains("craft"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void a_digest_that_fails_is_retried_and_next_weeks_digest_stays_planned(TestDatabases.Kind kind) {
         try (CoreFixture f = guildWithMondayMoment(kind)) {
             f.chat.failNextPosts("craft", new ChatPlatformException("internal_error", false));
