@@ -137,7 +137,10 @@ class TeamsEndToEndTest {
                         .withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))))
                 .isEqualTo(1);
         assertThat(sleeps).isEmpty();
-        assertThat(lastReplyText()).as("the lead is not told it was posted").contains("could not be posted");
+        assertThat(lastReplyText())
+                .as("the lead is not told it was posted, and learns it follows when Teams allows")
+                .contains("is not posted yet")
+                .contains("I try again as soon as it lets me");
     }
 
     @Test
