@@ -35,6 +35,11 @@ public final class Handle {
         this.dialect = dialect;
     }
 
+    /** The database this handle talks to, for the few statements whose best form differs between the two. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public Connection connection() {
         return connection;
     }
