@@ -30,7 +30,8 @@ public final class CommandParser {
     private static final int MAX_USER_ID = 100;
 
     private static final Pattern METHOD_ADD = Pattern.compile(
-            "(?:intervisie|intervision)\\s+(?:method|methode)\\s+(?:add|toevoegen)(?:\\s+(.*))?",
+            "(?:intervisie|intervision)\\s+" + Keywords.anyForm("method") + "\\s+" + Keywords.anyForm("add")
+                    + "(?:\\s+(.*))?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern MENTION = Pattern.compile("<@([^>|]+)(\\|[^>]*)?>|@(\\S+)");
     private static final int MAX_NAME = 80;

@@ -1,6 +1,7 @@
 package org.shoptalk.core.command;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Dutch command words, accepted beside the English ones (issue 12: a Dutch guild types {@code hulp},
@@ -93,5 +94,16 @@ final class Keywords {
     /** The English keyword for a lower-cased word; the word itself when it is not a Dutch keyword. */
     static String english(String word) {
         return word == null ? null : DUTCH.getOrDefault(word, word);
+    }
+
+    /** A regular-expression alternation of an English keyword and its Dutch words: {@code (?:add|toevoegen)}. */
+    static String anyForm(String english) {
+        StringBuilder forms = new StringBuilder(Pattern.quote(english));
+        DUTCH.entrySet().stream()
+                .filter(e -> e.getValue().equals(english))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .forEach(dutch -> forms.append('|').append(Pattern.quote(dutch)));
+        return "(?:" + forms + ")";
     }
 }
