@@ -3,6 +3,9 @@ package org.shoptalk.core.task;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.reminder.ReminderTiming;
 import org.shoptalk.core.round.Round;
@@ -16,28 +19,31 @@ import org.shoptalk.core.round.Round;
  */
 public record RoundFollowUps(TaskScheduler scheduler, Duration reminderBeforeClose, Clock clock) {
 
-    /** {@code guild}: the round's, as the round service just read it (no second read per moment, issue 13). */
+    /**
+     * {@code guild}: the round's, as the round service just read it (no second read per moment, issue 13). Both
+     * follow-ups go into Quartz in one transaction.
+     */
     public void roundOpened(Guild guild, Round round) {
-        planReminder(round);
+        Map<Task, Instant> followUps = new LinkedHashMap<>();
+        firstReminderLook(round).ifPresent(at -> followUps.put(new Task.Reminder(round.id()), at));
         if (guild.dialogue().connectEnabled()) {
-            scheduler.plan(
+            followUps.put(
                     new Task.Connect(round.id()),
                     round.openedAt().plus(guild.dialogue().connectAfter()));
         }
+        scheduler.planNew(followUps);
     }
 
     /**
-     * Plans the first look at the round's reminders, unless that moment has already passed: halfway to their due
-     * time, the earliest a reminder moved out of someone's quiet hours may come; each look plans the next
+     * The first look at the round's reminders, unless that moment has already passed: halfway to their due time,
+     * the earliest a reminder moved out of someone's quiet hours may come; each look plans the next
      * (docs/rhythm.md).
      */
-    private void planReminder(Round round) {
+    private Optional<Instant> firstReminderLook(Round round) {
         if (reminderBeforeClose.isNegative()) {
-            return;
+            return Optional.empty();
         }
         Instant at = ReminderTiming.firstLook(round.openedAt(), round.closesAt().minus(reminderBeforeClose));
-        if (at.isAfter(clock.instant())) {
-            scheduler.plan(new Task.Reminder(round.id()), at);
-        }
+        return at.isAfter(clock.instant()) ? Optional.of(at) : Optional.empty();
     }
 }

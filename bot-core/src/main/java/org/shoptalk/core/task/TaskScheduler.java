@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.quartz.JobBuilder;
@@ -84,6 +87,13 @@ public final class TaskScheduler implements AutoCloseable {
         // only triggers already due or due at the first one's instant, so nothing runs before its time.
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(threads));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "0");
+        // Planning does not take the lock that acquisition, firing and completion share (issue 13: each moment fired
+        // plans its follow-ups, and with the lock every plan queued behind them and held it through its commit).
+        // Exactly once comes from acquisition, which still moves a trigger from waiting to acquired under the lock;
+        // an insert is seen by it once committed. Two instances inserting the same job meet the primary key, which
+        // plan() treats as "planned already". Quartz's JobStoreSupport#setLockOnInsert: true is "safest" for
+        // databases that deadlock on concurrent inserts (it names SQL Server); H2 and PostgreSQL lock rows.
+        p.setProperty("org.quartz.jobStore.lockOnInsert", "false");
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             scheduler = factory.getScheduler();
@@ -116,18 +126,40 @@ public final class TaskScheduler implements AutoCloseable {
         plan(task, Run.first(occurrence), occurrence);
     }
 
+    /**
+     * Plans the first occurrence of several tasks that have nothing planned yet, in one database transaction: what
+     * follows a round's opening (its reminder, its connect check) is planned for every moment fired, and one
+     * transaction instead of one per task matters when many moments fire at once (issue 13). A task that has a job
+     * already (planned before, or by another instance) makes Quartz refuse the whole batch before it writes
+     * anything; then each is planned on its own, which is harmless for those planned before.
+     *
+     * @param occurrences each task's first occurrence; an empty map plans nothing
+     */
+    public void planNew(Map<Task, Instant> occurrences) {
+        if (occurrences.size() < 2) {
+            occurrences.forEach(this::plan);
+            return;
+        }
+        Map<JobDetail, Set<? extends Trigger>> batch = new LinkedHashMap<>();
+        occurrences.forEach((task, at) -> {
+            JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
+            batch.put(job(task, jobKey), Set.of(trigger(task, jobKey, Run.first(at), at)));
+        });
+        try {
+            scheduler.scheduleJobs(batch, false);
+        } catch (JobPersistenceException planned) {
+            // Planned before (Quartz's ObjectAlreadyExistsException), or by another thread or instance at the same
+            // time: its insert met ours on the primary key, and nothing of this batch was written.
+            occurrences.forEach(this::plan);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not plan " + occurrences.keySet(), e);
+        }
+    }
+
     /** Plans a run of the task at {@code at}; a retry or a wait carries its occurrence and attempt along. */
     void plan(Task task, Run run, Instant at) {
         JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(triggerName(task, run, at), GROUP))
-                .forJob(jobKey)
-                .usingJobData(DispatchJob.OCCURRENCE, run.occurrence().toString())
-                .usingJobData(DispatchJob.ATTEMPT, String.valueOf(run.attempt()))
-                .usingJobData(DispatchJob.TAKE_OVER, String.valueOf(run.takeOver()))
-                .startAt(Date.from(at))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
+        Trigger trigger = trigger(task, jobKey, run, at);
         // The job and its trigger go in together first, without asking whether the job exists (a transaction of
         // its own for each plan, issue 13); when the job is there already, Quartz says so before writing anything
         // and the trigger goes in on its own.
@@ -146,7 +178,8 @@ public final class TaskScheduler implements AutoCloseable {
                     return;
                 }
             } catch (JobPersistenceException vanished) {
-                // The job's last trigger completed between the two inserts, taking the job with it.
+                // The job's last trigger completed between the two inserts, taking the job with it; or another thread
+                // or instance inserted the same job at the same moment (plans do not take Quartz's lock): try again.
                 if (attempt >= PLAN_ATTEMPTS) {
                     throw new IllegalStateException("could not plan " + task.key(), vanished);
                 }
@@ -154,6 +187,18 @@ public final class TaskScheduler implements AutoCloseable {
                 throw new IllegalStateException("could not plan " + task.key(), e);
             }
         }
+    }
+
+    private static Trigger trigger(Task task, JobKey jobKey, Run run, Instant at) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity(TriggerKey.triggerKey(triggerName(task, run, at), GROUP))
+                .forJob(jobKey)
+                .usingJobData(DispatchJob.OCCURRENCE, run.occurrence().toString())
+                .usingJobData(DispatchJob.ATTEMPT, String.valueOf(run.attempt()))
+                .usingJobData(DispatchJob.TAKE_OVER, String.valueOf(run.takeOver()))
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
     }
 
     private static JobDetail job(Task task, JobKey key) {

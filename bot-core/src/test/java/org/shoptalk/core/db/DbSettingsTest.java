@@ -11,28 +11,30 @@ class DbSettingsTest {
     @Test
     void the_embedded_default_writes_every_commit_to_its_file() {
         assertThat(DbSettings.embedded().jdbcUrl())
-                .isEqualTo("jdbc:h2:file:./data/shoptalk;AUTO_SERVER=FALSE;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:./data/shoptalk;AUTO_SERVER=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
     }
 
     @Test
     void an_h2_file_url_of_ones_own_gets_durable_commits_appended() {
         assertThat(h2("jdbc:h2:file:/var/lib/shoptalk/db").jdbcUrl())
-                .isEqualTo("jdbc:h2:file:/var/lib/shoptalk/db;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/var/lib/shoptalk/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
         assertThat(h2("jdbc:h2:./data/x;MODE=PostgreSQL;").jdbcUrl())
-                .isEqualTo("jdbc:h2:./data/x;MODE=PostgreSQL;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:./data/x;MODE=PostgreSQL;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
     }
 
     @Test
-    void a_write_delay_someone_chose_is_left_as_it_is() {
+    void a_write_delay_or_query_cache_someone_chose_is_left_as_it_is() {
         assertThat(h2("jdbc:h2:file:./data/x;write_delay=500").jdbcUrl())
-                .isEqualTo("jdbc:h2:file:./data/x;write_delay=500");
-        assertThat(h2("jdbc:h2:file:./data/x;WRITE_DELAY=0;AUTO_SERVER=FALSE").jdbcUrl())
-                .isEqualTo("jdbc:h2:file:./data/x;WRITE_DELAY=0;AUTO_SERVER=FALSE");
+                .isEqualTo("jdbc:h2:file:./data/x;write_delay=500;QUERY_CACHE_SIZE=128");
+        assertThat(h2("jdbc:h2:file:./data/x;WRITE_DELAY=0;AUTO_SERVER=FALSE;query_cache_size=16")
+                        .jdbcUrl())
+                .isEqualTo("jdbc:h2:file:./data/x;WRITE_DELAY=0;AUTO_SERVER=FALSE;query_cache_size=16");
     }
 
     @Test
-    void in_memory_and_postgresql_urls_are_opened_unchanged() {
-        assertThat(h2("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1").jdbcUrl()).isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1");
+    void in_memory_h2_gets_only_the_query_cache_and_postgresql_urls_are_opened_unchanged() {
+        assertThat(h2("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1").jdbcUrl())
+                .isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128");
         assertThat(h2("jdbc:postgresql://db:5432/shoptalk?sslmode=require").jdbcUrl())
                 .isEqualTo("jdbc:postgresql://db:5432/shoptalk?sslmode=require");
     }
