@@ -34,12 +34,34 @@ final class SlackRequestShape {
 
     private SlackRequestShape() {}
 
+    /** What a body is, as far as the bridge needs to know. */
+    enum Kind {
+        /** An Events API delivery ({@code type} {@code event_callback}): the bridge builds Bolt's request itself. */
+        EVENT_CALLBACK,
+        /** Another shape Bolt parses (url_verification, a slash command, an interactivity payload...). */
+        OTHER_KNOWN,
+        /** Not a shape Bolt handles: refused before Bolt sees it. */
+        UNKNOWN
+    }
+
     /** Whether Bolt can parse this body without logging it. */
     static boolean knownToBolt(String body) {
+        return kind(body) != Kind.UNKNOWN;
+    }
+
+    /** The body's kind; {@link Kind#UNKNOWN} for anything Bolt would not recognise. */
+    static Kind kind(String body) {
         String trimmed = body.strip();
         if (trimmed.startsWith("{")) {
-            return isOneOf(typeOf(trimmed), EVENT_TYPES);
+            String type = typeOf(trimmed);
+            return "event_callback".equals(type)
+                    ? Kind.EVENT_CALLBACK
+                    : isOneOf(type, EVENT_TYPES) ? Kind.OTHER_KNOWN : Kind.UNKNOWN;
         }
+        return formKnownToBolt(trimmed) ? Kind.OTHER_KNOWN : Kind.UNKNOWN;
+    }
+
+    private static boolean formKnownToBolt(String trimmed) {
         boolean command = false;
         for (String pair : trimmed.split("&", -1)) {
             if (pair.startsWith("payload=")) {

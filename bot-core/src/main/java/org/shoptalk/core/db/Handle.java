@@ -95,8 +95,10 @@ public final class Handle {
     /**
      * Inserts a row unless one with the same unique key exists. Returns true when this call inserted it.
      * {@code sql} is a plain {@code INSERT ... VALUES (...)}. On PostgreSQL the duplicate is skipped by the database
-     * ({@code ON CONFLICT DO NOTHING}); on H2, where a savepoint costs no round trip, a savepoint keeps a duplicate
-     * from spoiling the surrounding transaction.
+     * ({@code ON CONFLICT DO NOTHING}). On H2 the insert is simply tried: H2 rolls a failed statement back on its own
+     * and the surrounding transaction goes on (its {@code Command.executeUpdate} sets an internal savepoint around
+     * every statement), so a JDBC savepoint here only cost a {@code SAVEPOINT} command parsed anew for every insert
+     * (each gets a new name), on the answer path twice per answer (issue 13).
      */
     public boolean insertIfAbsent(String sql, Object... params) {
         return insertIfAbsent(sql, false, params).isPresent();
@@ -119,25 +121,13 @@ public final class Handle {
                 throw DatabaseException.of(sql, e);
             }
         }
-        try {
-            var savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-            try (PreparedStatement ps = prepare(sql, keys, params)) {
-                ps.executeUpdate();
-                long id = keys ? key(ps, sql) : 0L;
-                if (savepoint != null) {
-                    connection.releaseSavepoint(savepoint);
-                }
-                return Optional.of(id);
-            } catch (SQLException e) {
-                if (!isUniqueViolation(e)) {
-                    throw e;
-                }
-                if (savepoint != null) {
-                    connection.rollback(savepoint);
-                }
+        try (PreparedStatement ps = prepare(sql, keys, params)) {
+            ps.executeUpdate();
+            return Optional.of(keys ? key(ps, sql) : 0L);
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
                 return Optional.empty();
             }
-        } catch (SQLException e) {
             throw DatabaseException.of(sql, e);
         }
     }

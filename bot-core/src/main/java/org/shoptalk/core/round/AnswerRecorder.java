@@ -32,43 +32,92 @@ public final class AnswerRecorder {
      * not an answer): that thread belongs to the round, so nothing else need look at the message.
      */
     public boolean apply(Handle h, ChatEvent event) {
-        return event.accept(new ChatEvent.Visitor<Boolean>() {
+        return answerInRoundThread(h, event) != InRoundThread.NO || applyEditOrDelete(h, event);
+    }
+
+    /** What {@link #answerInRoundThread} found. */
+    public enum InRoundThread {
+        /** Not a message posted in a round's thread: nothing was done. */
+        NO,
+        /** A message in a round's thread, stored now (or, with neither words nor files, not an answer). */
+        STORED,
+        /** A message in a round's thread whose answer was stored before: a re-delivery, nothing changed. */
+        STORED_BEFORE
+    }
+
+    /**
+     * Stores a message posted in a round's thread as an answer, inside the caller's transaction; any other event is
+     * left alone ({@link InRoundThread#NO}). An answer is kept once per message (its unique key is tenant, channel
+     * and message id), so a platform's re-delivery changes nothing even without its delivery id recorded.
+     */
+    public InRoundThread answerInRoundThread(Handle h, ChatEvent event) {
+        return event.accept(new ChatEvent.Visitor<InRoundThread>() {
             @Override
-            public Boolean posted(ChatEvent.MessagePosted x) {
+            public InRoundThread posted(ChatEvent.MessagePosted x) {
                 return AnswerRecorder.this.posted(h, x);
             }
 
             @Override
-            public Boolean edited(ChatEvent.MessageEdited x) {
-                AnswerRecorder.this.edited(h, x);
-                return false;
+            public InRoundThread edited(ChatEvent.MessageEdited x) {
+                return InRoundThread.NO;
             }
 
             @Override
-            public Boolean deleted(ChatEvent.MessageDeleted x) {
-                answers.delete(h, x.channel(), x.messageId());
-                return false;
+            public InRoundThread deleted(ChatEvent.MessageDeleted x) {
+                return InRoundThread.NO;
             }
         });
     }
 
-    private boolean posted(Handle h, ChatEvent.MessagePosted e) {
+    /** Applies an edit or a deletion inside the caller's transaction; a post is left alone. Always false. */
+    public boolean applyEditOrDelete(Handle h, ChatEvent event) {
+        event.accept(new ChatEvent.Visitor<Void>() {
+            @Override
+            public Void posted(ChatEvent.MessagePosted x) {
+                return null;
+            }
+
+            @Override
+            public Void edited(ChatEvent.MessageEdited x) {
+                AnswerRecorder.this.edited(h, x);
+                return null;
+            }
+
+            @Override
+            public Void deleted(ChatEvent.MessageDeleted x) {
+                answers.delete(h, x.channel(), x.messageId());
+                return null;
+            }
+        });
+        return false;
+    }
+
+    private InRoundThread posted(Handle h, ChatEvent.MessagePosted e) {
         if (e.threadRootId() == null || e.threadRootId().equals(e.messageId())) {
-            return false;
+            return InRoundThread.NO;
         }
         Optional<RoundPost> post = rounds.postByThread(h, e.channel(), e.threadRootId());
         if (post.isEmpty()) {
-            return false;
+            return InRoundThread.NO;
         }
         if (e.text().isBlank() && e.files().isEmpty()) {
             // Nothing to show or count (a platform event with neither words nor files): not an answer.
-            return true;
+            return InRoundThread.STORED;
         }
         long roundId = post.get().roundId();
         UserRef respondsTo = respondsTo(h, roundId, null, e.author(), e.mentions());
-        answers.add(
-                h, roundId, e.channel(), e.messageId(), e.author(), e.text(), e.files(), respondsTo, e.receivedAt());
-        return true;
+        return answers.add(
+                        h,
+                        roundId,
+                        e.channel(),
+                        e.messageId(),
+                        e.author(),
+                        e.text(),
+                        e.files(),
+                        respondsTo,
+                        e.receivedAt())
+                ? InRoundThread.STORED
+                : InRoundThread.STORED_BEFORE;
     }
 
     private void edited(Handle h, ChatEvent.MessageEdited e) {
