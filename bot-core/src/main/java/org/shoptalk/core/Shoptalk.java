@@ -75,9 +75,8 @@ public interface Shoptalk {
     /**
      * Applies an event that came with a platform delivery id, at most once per id: the id is recorded in the
      * same transaction that stores the event, so a delivery that failed is applied when the platform retries
-     * it, and one that succeeded is not applied again. False for a delivery seen before. An answer in a round's
-     * thread is kept once per message instead (the message's own key makes a retry change nothing), and its
-     * delivery id is not recorded: false when that answer was stored before.
+     * it, and one that succeeded is not applied again. False for a delivery seen before, and for an answer in a
+     * round's thread stored before under another delivery id (an answer is kept once per message).
      */
     default boolean onDelivery(Tenant tenant, String deliveryId, ChatEvent event) {
         if (!firstDelivery(tenant, deliveryId)) {

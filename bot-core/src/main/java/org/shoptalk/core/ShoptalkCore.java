@@ -361,17 +361,18 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     /** Applies a delivery in the caller's transaction; what to run after the commit, or null for one seen before. */
     private Runnable deliver(org.shoptalk.core.db.Handle h, Tenant tenant, String deliveryId, ChatEvent event) {
+        // The delivery id is recorded for every event, answers too: an answer's own key would make a re-delivery
+        // of a stored answer change nothing, but not of one its author has deleted since (a hard delete), and
+        // Slack retries a delivery whose ack came late minutes afterwards, which would bring deleted words back.
+        if (!recordDelivery(h, tenant, deliveryId)) {
+            return null;
+        }
         return switch (answers.answerInRoundThread(h, event)) {
-            // An answer in a round's thread is kept once per message (tenant, channel, message id), so a
-            // re-delivery changes nothing without its delivery id: recording the id too cost a statement and,
-            // on H2, three more index maps written at every commit (issue 13). An intervisie has a thread of
-            // its own, so it need not look.
+            // An intervisie has a thread of its own, so an answer in a round's thread need not look (issue 13).
             case STORED -> ShoptalkCore::nothingAfterwards;
+            // The same message under another delivery id: kept once, by the answer's own key.
             case STORED_BEFORE -> null;
             case NO -> {
-                if (!recordDelivery(h, tenant, deliveryId)) {
-                    yield null;
-                }
                 answers.applyEditOrDelete(h, event);
                 yield intervisies.record(h, event);
             }

@@ -100,6 +100,35 @@ class StorageOnBothDatabasesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void a_retry_of_an_answer_its_author_deleted_since_does_not_bring_it_back(TestDatabases.Kind kind) {
+        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
+            f.run("lea", "craft", "guild create Craft");
+            f.run("lea", "craft", "moment");
+            ChatEvent answer = new ChatEvent.MessagePosted(
+                    CoreFixture.channel("craft"),
+                    CoreFixture.user("ann"),
+                    "m-2",
+                    f.latestRoundThread("craft"),
+                    "Words Ann took back.",
+                    List.of(),
+                    f.clock.instant());
+            f.core().onDelivery(CoreFixture.TENANT, "Ev20", answer);
+            f.core()
+                    .onDelivery(
+                            CoreFixture.TENANT,
+                            "Ev21",
+                            new ChatEvent.MessageDeleted(CoreFixture.channel("craft"), "m-2"));
+
+            // Slack retries the first delivery when its ack came late, minutes after the fact.
+            assertThat(f.core().onDelivery(CoreFixture.TENANT, "Ev20", answer)).isFalse();
+
+            long stored = f.db.withHandle(h -> h.count("SELECT COUNT(*) FROM answer"));
+            assertThat(stored).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void a_duplicate_skipped_inside_a_transaction_keeps_the_rest_of_the_transaction(TestDatabases.Kind kind) {
         // On H2 no savepoint guards the duplicate (H2 rolls a failed statement back on its own); on PostgreSQL ON
         // CONFLICT skips it. Either way what the transaction did before and after the duplicate is committed.

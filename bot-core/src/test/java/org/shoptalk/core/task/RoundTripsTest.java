@@ -84,15 +84,16 @@ class RoundTripsTest {
             StatementCounter.Tally fiftieth = answers.get(49);
             assertThat(f.count("SELECT COUNT(*) FROM answer")).isEqualTo(50);
             assertThat(fiftieth.roundTrips()).as(fiftieth.toString()).isEqualTo(third.roundTrips());
-            // The round's thread, "whom does this respond to", the answer: one transaction. Was 6 statements, and on
-            // PostgreSQL 4 savepoint calls more (11 round trips); then 4 with the delivery id; the answer's own key
-            // (the message) now keeps a re-delivery out, so the delivery id is not written for an answer.
-            assertThat(fiftieth.statements()).as(fiftieth.toString()).isLessThanOrEqualTo(3);
+            // The delivery id, the round's thread, "whom does this respond to", the answer: one transaction. Was 6
+            // statements, and on PostgreSQL 4 savepoint calls more (11 round trips). The delivery id stays even though
+            // the answer's own key keeps a re-delivery of a stored answer out: it also keeps out a retry of one
+            // deleted since (StorageOnBothDatabasesTest).
+            assertThat(fiftieth.statements()).as(fiftieth.toString()).isLessThanOrEqualTo(4);
             assertThat(fiftieth.commits()).as(fiftieth.toString()).isEqualTo(1);
             assertThat(fiftieth.connections()).as(fiftieth.toString()).isEqualTo(1);
             // No savepoint around the two inserts on either database (on H2 there were two SAVEPOINT commands).
             assertThat(fiftieth.savepoints()).as(fiftieth.toString()).isZero();
-            assertThat(fiftieth.roundTrips()).as(fiftieth.toString()).isLessThanOrEqualTo(4);
+            assertThat(fiftieth.roundTrips()).as(fiftieth.toString()).isLessThanOrEqualTo(5);
         }
     }
 
