@@ -41,6 +41,11 @@ final class Metrics implements AutoCloseable {
         binders.forEach(binder -> binder.bindTo(registry));
     }
 
+    /** Adds a binder's meters after construction: the database's, once the database is open. */
+    void bind(MeterBinder binder) {
+        binder.bindTo(registry);
+    }
+
     void recordRequest(Context ctx, float millis) {
         timers.computeIfAbsent(
                         new TimerKey(ctx.method().name(), routeOf(ctx), ctx.statusCode()),

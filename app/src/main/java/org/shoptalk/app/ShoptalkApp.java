@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.db.Database;
@@ -38,11 +42,37 @@ public final class ShoptalkApp implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts everything; {@code adapterRoutes} are the HTTP endpoints of the platform adapters in use. */
+    /**
+     * Starts everything; {@code adapterRoutes} are the HTTP endpoints of the platform adapters in use. Returns once
+     * all of it is started; /readyz answers 503 until then.
+     *
+     * <p>Work that does not depend on the other runs beside it on a second thread (issue 13: start to /readyz within
+     * 3 s on H2): the metrics registry is built while the database opens and migrates, and core's scheduler and the
+     * adapters start while the HTTP server does. Adapters still start after core (Socket Mode may deliver events at
+     * once).
+     */
     public static ShoptalkApp start(AppConfig config, List<Route> adapterRoutes) {
-        Database database = openDatabase(config.database());
+        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "shoptalk-start"));
+        try {
+            return start(config, adapterRoutes, beside);
+        } finally {
+            beside.shutdown();
+        }
+    }
+
+    private static ShoptalkApp start(AppConfig config, List<Route> adapterRoutes, ExecutorService beside) {
+        Future<Metrics> metrics = beside.submit(() -> new Metrics());
+        Database database;
+        try {
+            database = openDatabase(config.database());
+        } catch (RuntimeException e) {
+            closeWhenDone(metrics);
+            throw e;
+        }
         ShoptalkCore core = null;
         List<AutoCloseable> adapters = new ArrayList<>();
+        Future<?> coreStart = null;
+        WebServer server = null;
         try {
             Clock clock = Clock.systemUTC();
             core = ShoptalkCore.create(database, config.core(), clock);
@@ -80,22 +110,26 @@ public final class ShoptalkApp implements AutoCloseable {
                     pages.secret().isPresent()
                             ? RecordTokens.withSecret(pages.secret().get(), clock)
                             : RecordTokens.withStoredKey(database, clock)));
-            core.start();
-            // Adapters start after core: Socket Mode may deliver events at once.
-            slack.ifPresent(SlackAdapter::start);
-            teams.ifPresent(TeamsAdapter::start);
-            // Not ready within about the connection timeout (1 s by default) of the database going away.
-            Readiness readiness = () -> !database.isReachable()
-                    ? Optional.of("database unreachable")
-                    : !started.schedulerStarted() ? Optional.of("scheduler not started") : Optional.empty();
-            WebServer server = WebServer.start(
+            // Not ready until all is started, nor within about the connection timeout of the database going away.
+            StartReadiness readiness = new StartReadiness(database::isReachable, started::schedulerStarted);
+            coreStart = beside.submit(() -> {
+                started.start();
+                // Adapters start after core: Socket Mode may deliver events at once.
+                slack.ifPresent(SlackAdapter::start);
+                teams.ifPresent(TeamsAdapter::start);
+            });
+            Metrics serverMetrics = await(metrics);
+            serverMetrics.bind(new DatabaseMetrics(database));
+            server = WebServer.start(
                     config.listen(),
                     config.port(),
                     readiness,
                     local,
                     routes,
                     Optional.of(new DigestPages(core.digestHistory(), tokens)),
-                    List.of(new DatabaseMetrics(database)));
+                    serverMetrics);
+            await(coreStart);
+            readiness.markStarted();
             publicUrl.compareAndSet(null, "http://localhost:" + server.port());
             StartChecks.digestLinks(pages.publicUrl(), publicUrl.get(), slack.isPresent() || teams.isPresent())
                     .ifPresent(LOG::warn);
@@ -115,12 +149,55 @@ public final class ShoptalkApp implements AutoCloseable {
                     config.teams().isPresent() ? "on" : "off");
             return new ShoptalkApp(database, core, adapters, server);
         } catch (RuntimeException e) {
+            // Whatever runs beside is finished before anything it uses is closed.
+            if (coreStart != null) {
+                awaitQuietly(coreStart);
+            }
+            if (server != null) {
+                server.close();
+            } else {
+                closeWhenDone(metrics);
+            }
             closeAll(adapters);
             if (core != null) {
                 core.close();
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** The result of work run beside the main thread; its failure is thrown as it was thrown there. */
+    private static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> work) {
+        try {
+            await(work);
+        } catch (RuntimeException alreadyFailing) {
+            // The failure being thrown says what went wrong first.
+        }
+    }
+
+    private static void closeWhenDone(Future<Metrics> metrics) {
+        try {
+            await(metrics).close();
+        } catch (RuntimeException alreadyFailing) {
+            // Nothing to close.
         }
     }
 

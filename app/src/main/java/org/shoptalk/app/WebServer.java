@@ -63,7 +63,18 @@ final class WebServer implements AutoCloseable {
             List<Route> adapterRoutes,
             Optional<DigestPages> digestPages,
             List<MeterBinder> meters) {
-        Metrics metrics = new Metrics(meters);
+        return start(listen, port, readiness, localChat, adapterRoutes, digestPages, new Metrics(meters));
+    }
+
+    /** @param metrics the registry /metrics shows and requests are timed in; closed with this server */
+    static WebServer start(
+            ListenAddress listen,
+            int port,
+            Readiness readiness,
+            Optional<LocalChat> localChat,
+            List<Route> adapterRoutes,
+            Optional<DigestPages> digestPages,
+            Metrics metrics) {
         try {
             Javalin javalin = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;

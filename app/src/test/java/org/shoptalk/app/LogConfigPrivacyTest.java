@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -12,10 +13,12 @@ import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.testing.LogCapture;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,8 +30,9 @@ class LogConfigPrivacyTest {
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
     @BeforeEach
-    void shippedConfiguration() throws Exception {
-        configure(getClass().getClassLoader().getResource("logback.xml"));
+    void shippedConfiguration() {
+        context.reset();
+        LogSetup.apply(context);
     }
 
     @AfterEach
@@ -41,6 +45,33 @@ class LogConfigPrivacyTest {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(config);
+    }
+
+    @Test
+    void the_shipped_setup_is_used_when_nobody_configured_logging() {
+        context.reset();
+        Configurator.ExecutionStatus status = new LogSetup(name -> false, Optional.empty()).configure(context);
+
+        assertThat(status).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console"))
+                .isNotNull();
+        assertThat(context.getLogger("com.slack.api.bolt.util.SlackRequestParser")
+                        .getLevel())
+                .isEqualTo(Level.ERROR);
+    }
+
+    @Test
+    void a_logback_file_of_ones_own_wins_over_the_shipped_setup() {
+        context.reset();
+        Configurator.ExecutionStatus fromProperty =
+                new LogSetup(name -> false, Optional.of("/etc/shoptalk/logback.xml")).configure(context);
+        Configurator.ExecutionStatus fromClassPath =
+                new LogSetup(name -> name.equals("logback.xml"), Optional.empty()).configure(context);
+
+        assertThat(fromProperty).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(fromClassPath).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console"))
+                .isNull();
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -60,17 +62,37 @@ public final class Database implements AutoCloseable {
      */
     public static Database start(
             DbSettings settings, UnaryOperator<DataSource> observer, String... extraMigrationLocations) {
-        HikariDataSource ds = pool(settings, "shoptalk", settings.maxPoolSize());
+        List<String> locations = new ArrayList<>();
+        locations.add(CORE_MIGRATIONS);
+        locations.addAll(List.of(extraMigrationLocations));
+        // The pool opens at its first connection, below, so that Flyway's set-up (its plugins, some 300 classes) runs
+        // beside H2 opening its files: both are a good part of the start (issue 13), and neither needs the other.
+        HikariDataSource ds = new HikariDataSource();
+        config(settings, "shoptalk", settings.maxPoolSize()).copyStateTo(ds);
+        CompletableFuture<Flyway> flyway = new CompletableFuture<>();
+        Thread setUp = new Thread(
+                () -> {
+                    try {
+                        flyway.complete(Flyway.configure()
+                                .dataSource(ds)
+                                .locations(locations.toArray(String[]::new))
+                                .outOfOrder(true)
+                                .load());
+                    } catch (RuntimeException | Error e) {
+                        flyway.completeExceptionally(e);
+                    }
+                },
+                "shoptalk-flyway-set-up");
+        setUp.setDaemon(true);
+        setUp.start();
         try {
-            List<String> locations = new ArrayList<>();
-            locations.add(CORE_MIGRATIONS);
-            locations.addAll(List.of(extraMigrationLocations));
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations(locations.toArray(String[]::new))
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            // The pool opens here, and H2's files with it: a database that is away fails the start here, as before.
+            try (Connection first = ds.getConnection()) {
+                first.isReadOnly();
+            } catch (SQLException e) {
+                throw DatabaseException.of("connection", e);
+            }
+            setUpResult(flyway).migrate();
             return new Database(ds, settings, observer);
         } catch (RuntimeException e) {
             ds.close();
@@ -78,7 +100,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static Flyway setUpResult(CompletableFuture<Flyway> flyway) {
+        try {
+            return flyway.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up migrations", e);
+        }
+    }
+
     private static HikariDataSource pool(DbSettings settings, String name, int size) {
+        return new HikariDataSource(config(settings, name, size));
+    }
+
+    private static HikariConfig config(DbSettings settings, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -90,7 +133,7 @@ public final class Database implements AutoCloseable {
         // rather than waiting on the pool's default 30 s. Checking a pooled connection takes at most half of that.
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(settings.connectionTimeout().toMillis() / 2);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /**
