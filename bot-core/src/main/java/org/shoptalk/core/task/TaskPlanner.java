@@ -97,7 +97,10 @@ public final class TaskPlanner {
                 planNextMoment(s, guild, skips, later(occurrence, now.minus(grace)));
             }
         }
-        if (outcome.kind() == Outcome.Kind.DONE) {
+        // Only a one-off moment or a series' last can be a schedule's last: a weekly moment pays no extra round trip.
+        boolean mayBeLast =
+                s.startsNoneAfter(occurrence, guild.zone()) || (s.seriesLeft() != null && s.seriesLeft() <= 1);
+        if (outcome.kind() == Outcome.Kind.DONE && mayBeLast) {
             finishIfLast(scheduleId, guild, occurrence);
         }
         return outcome;
