@@ -20,13 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.shoptalk.core.CoreSettings;
-import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.db.Database;
-import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.digest.DigestTokens;
 import org.shoptalk.core.digest.SignedDigestLinks;
-import org.shoptalk.core.local.LocalChat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DigestBench {
     private static final Logger log = LoggerFactory.getLogger(DigestBench.class);
-    private static final String SECRET = "bench-installation-secret-0123456789";
+    private static final String SECRET = AppUnderTest.SECRET;
     private static final Pattern LINK = Pattern.compile("/digest/([A-Za-z0-9_.~-]+)");
     private static final int PEOPLE = 12;
 
@@ -61,73 +57,71 @@ final class DigestBench {
         Databases.Target target = databases.fresh(kind, "digest_" + kind + "_" + guilds);
         Clock clock = Clock.systemUTC();
         List<String> tokens;
-        try (Database db = Database.start(new DbSettings(target.url(), target.user(), target.password(), 10))) {
-            ShoptalkCore core = ShoptalkCore.create(db, CoreSettings.defaults().withSecret(SECRET), clock);
-            LocalChat chat = new LocalChat(db, clock, core::shoptalk);
-            core.register(chat);
-            // As the app does (ShoptalkApp): links signed with a key from SHOPTALK_SECRET, so the app's jar opens them.
-            core.useDigestLinks(new SignedDigestLinks(
-                    () -> "http://127.0.0.1", DigestTokens.withSecret(SECRET, clock), Duration.ofDays(60), clock));
-            core.start();
-            try {
-                long t0 = System.nanoTime();
-                MomentsBench.parallel(
-                        guilds,
-                        g -> chat.post("d" + g, "lead" + g, "/shoptalk guild create D" + g + " lang en tz UTC", null));
-                MomentsBench.parallel(guilds, g -> chat.post("d" + g, "lead" + g, "/shoptalk moment", null));
-                int answers = insertAnswers(db, s.digestAnswers());
-                double setupSeconds = (System.nanoTime() - t0) / 1e9;
-                log.info("{} guilds on {} with {} answers made in {} s", guilds, kind, answers, (long) setupSeconds);
-                Instant due = Instant.now()
-                        .plusSeconds((long) (setupSeconds * 0.5) + 20)
-                        .truncatedTo(ChronoUnit.MINUTES)
-                        .plus(Duration.ofMinutes(1));
-                String day = due.atZone(ZoneOffset.UTC)
-                        .getDayOfWeek()
-                        .name()
-                        .substring(0, 3)
-                        .toLowerCase(Locale.ROOT);
-                String at = String.format(
-                        Locale.ROOT,
-                        "%02d:%02d",
-                        due.atZone(ZoneOffset.UTC).getHour(),
-                        due.atZone(ZoneOffset.UTC).getMinute());
-                MomentsBench.parallel(
-                        guilds, g -> chat.post("d" + g, "lead" + g, "/shoptalk digest at " + day + " " + at, null));
-                if (Instant.now().isAfter(due)) {
-                    log.warn("{} {}: setting the digests took past the due time; lag figures include it", kind, guilds);
-                }
-                log.info("{} digests on {} due at {}", guilds, kind, due);
-                Duration patience = Duration.ofSeconds(Math.max(120, guilds / 5));
-                while (digests(db, due).size() < guilds && Instant.now().isBefore(due.plus(patience))) {
-                    Thread.sleep(500);
-                }
-                Thread.sleep(2000);
-                List<Posted> posted = digests(db, due);
-                Map<String, Integer> perChannel = new HashMap<>();
-                posted.forEach(p -> perChannel.merge(p.channel(), 1, Integer::sum));
-                long[] lags = posted.stream()
-                        .mapToLong(p -> Duration.between(due, p.at()).toMillis())
-                        .sorted()
-                        .toArray();
-                String n = "N=" + guilds + " x " + s.digestAnswers() + " answers";
-                r.add(section, n + ": guilds with a digest", perChannel.size(), "of " + guilds);
-                r.add(section, n + ": lag p50 due -> posted", pct(lags, 50), "ms");
-                r.add(section, n + ": lag p99", pct(lags, 99), "ms");
-                r.add(section, n + ": lag max", lags.length == 0 ? Double.NaN : lags[lags.length - 1], "ms");
-                r.add(
-                        section,
-                        n + ": guilds posted more than once",
-                        perChannel.values().stream().filter(c -> c > 1).count(),
-                        "guilds");
-                tokens = posted.stream()
-                        .map(Posted::token)
-                        .filter(t -> t != null)
-                        .distinct()
-                        .toList();
-            } finally {
-                core.close();
+        // As the app does (ShoptalkApp): links signed with a key from SHOPTALK_SECRET, so the app's jar opens them.
+        try (Guilds all = Guilds.start(
+                target,
+                SECRET,
+                "d",
+                guilds,
+                clock,
+                core -> core.useDigestLinks(new SignedDigestLinks(
+                        () -> "http://127.0.0.1",
+                        DigestTokens.withSecret(SECRET, clock),
+                        Duration.ofDays(60),
+                        clock)))) {
+            Database db = all.db;
+            long t0 = System.nanoTime();
+            all.create();
+            all.eachLead(g -> "/shoptalk moment");
+            int answers = insertAnswers(db, s.digestAnswers());
+            double setupSeconds = (System.nanoTime() - t0) / 1e9;
+            log.info("{} guilds on {} with {} answers made in {} s", guilds, kind, answers, (long) setupSeconds);
+            Instant due = Instant.now()
+                    .plusSeconds((long) (setupSeconds * 0.5) + 20)
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .plus(Duration.ofMinutes(1));
+            String day = due.atZone(ZoneOffset.UTC)
+                    .getDayOfWeek()
+                    .name()
+                    .substring(0, 3)
+                    .toLowerCase(Locale.ROOT);
+            String at = String.format(
+                    Locale.ROOT,
+                    "%02d:%02d",
+                    due.atZone(ZoneOffset.UTC).getHour(),
+                    due.atZone(ZoneOffset.UTC).getMinute());
+            all.eachLead(g -> "/shoptalk digest at " + day + " " + at);
+            if (Instant.now().isAfter(due)) {
+                log.warn("{} {}: setting the digests took past the due time; lag figures include it", kind, guilds);
             }
+            log.info("{} digests on {} due at {}", guilds, kind, due);
+            Duration patience = Duration.ofSeconds(Math.max(120, guilds / 5));
+            while (digests(db, due).size() < guilds && Instant.now().isBefore(due.plus(patience))) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(2000);
+            List<Posted> posted = digests(db, due);
+            Map<String, Integer> perChannel = new HashMap<>();
+            posted.forEach(p -> perChannel.merge(p.channel(), 1, Integer::sum));
+            long[] lags = posted.stream()
+                    .mapToLong(p -> Duration.between(due, p.at()).toMillis())
+                    .sorted()
+                    .toArray();
+            String n = "N=" + guilds + " x " + s.digestAnswers() + " answers";
+            r.add(section, n + ": guilds with a digest", perChannel.size(), "of " + guilds);
+            r.add(section, n + ": lag p50 due -> posted", pct(lags, 50), "ms");
+            r.add(section, n + ": lag p99", pct(lags, 99), "ms");
+            r.add(section, n + ": lag max", lags.length == 0 ? Double.NaN : lags[lags.length - 1], "ms");
+            r.add(
+                    section,
+                    n + ": guilds posted more than once",
+                    perChannel.values().stream().filter(c -> c > 1).count(),
+                    "guilds");
+            tokens = posted.stream()
+                    .map(Posted::token)
+                    .filter(t -> t != null)
+                    .distinct()
+                    .toList();
         }
         if (tokens.isEmpty()) {
             throw new IllegalStateException("no digest carried a link to its page");

@@ -41,74 +41,59 @@ final class FanoutBench {
         String section = "fanout";
         int n = s.channels();
         Databases.Target db = databases.fresh("h2", "fanout_" + n);
-        try (FakeSlackApi slack = FakeSlackApi.start()) {
-            Map<String, String> env = Map.of(
-                    "SLACK_BOT_TOKEN", "xoxb-bench-token",
-                    "SLACK_SIGNING_SECRET", SignedRequests.SECRET,
-                    "SLACK_API_URL", slack.apiUrl(),
-                    "SHOPTALK_SECRET", "bench-installation-secret-0123456789",
-                    "SHOPTALK_DB_URL", db.url(),
-                    "SHOPTALK_DB_USER", db.user(),
-                    "SHOPTALK_DB_PASSWORD", db.password());
-            try (ChildJvm app = ChildJvm.start(
-                    s.appJvm(), List.of("-jar", s.jar().toAbsolutePath().toString()), env, dir, "app-fanout")) {
-                app.awaitReady("/readyz", Duration.ofMinutes(2));
-                HttpClient http = Load.client();
-                SignedRequests req = new SignedRequests(app.port, slack.responseUrl());
-                expect200(http.send(
-                        req.command(channel(0), "guild create Fanout lang en"), HttpResponse.BodyHandlers.ofString()));
-                Load.Run added = Load.closed(
-                        http,
-                        4,
-                        1,
-                        n - 1,
-                        i -> new Load.Call(req.command(channel(i), "guild channel add"), channel(i)));
-                if (added.acked() != n - 1) {
-                    throw new IllegalStateException(
-                            (n - 1 - added.acked()) + " 'guild channel add' commands were not acknowledged");
-                }
-                // Replies to the commands travel by response_url; give any stragglers a moment before measuring.
-                Thread.sleep(2000);
-                // A scheduled moment, fired by Quartz: that path comes back for channels that were rate limited or
-                // failed. (A "/shoptalk moment" typed now posts where it can and says which channels it missed.)
-                Instant due = Instant.now()
-                        .plusSeconds(20)
-                        .truncatedTo(ChronoUnit.MINUTES)
-                        .plus(Duration.ofMinutes(1));
-                expect200(http.send(
-                        req.command(channel(0), "schedule at " + AT.format(due) + " tz UTC"),
-                        HttpResponse.BodyHandlers.ofString()));
-                slack.limit(LIMITS);
-                long limited = System.nanoTime();
-                long t0 = limited + Duration.between(Instant.now(), due).toNanos();
-                long patience = Duration.ofSeconds(Math.max(60, n / 2)).toNanos();
-                while (roundPostsPerChannel(slack, limited).size() < n && System.nanoTime() - t0 < patience) {
-                    Thread.sleep(200);
-                }
-                // Let late duplicates (a retry that posts again) show up before counting.
-                Thread.sleep(5000);
-                slack.limit(null);
-                // Quartz may fire a little ahead of the due time (batch acquisition): posts count from when the limits
-                // went on, the time from the due time.
-                Map<String, List<FakeSlackApi.Post>> posts = roundPostsPerChannel(slack, limited);
-                long last = posts.values().stream()
-                        .mapToLong(p -> p.get(0).nanos())
-                        .max()
-                        .orElse(t0);
-                double seconds = (last - t0) / 1e9;
-                double bound = Math.max(0, n - LIMITS.workspaceBurst()) / LIMITS.workspacePerSecond();
-                long twice = posts.values().stream().filter(p -> p.size() > 1).count();
-                String c = n + " channels";
-                r.add(section, c + ": posted", posts.size(), "of " + n);
-                r.add(section, c + ": channels with more than one post", twice, "channels");
-                r.add(section, c + ": channels with no post", n - posts.size(), "channels");
-                r.add(section, c + ": due -> last post", seconds * 1000, "ms");
-                r.add(section, c + ": lower bound the limits allow", bound * 1000, "ms");
-                r.add(section, c + ": time / lower bound", bound == 0 ? Double.NaN : seconds / bound, "x");
-                r.add(section, c + ": chat.postMessage answered 429", slack.limitedCalls(), "calls");
-                r.add(section, c + ": chat.postMessage answered 500 on purpose", slack.failedCalls(), "calls");
-                log.info("fanout: {} channels posted in {} s", posts.size(), Math.round(seconds));
+        try (AppUnderTest app = AppUnderTest.start(s, db, dir, "app-fanout")) {
+            FakeSlackApi slack = app.slack;
+            HttpClient http = Load.client();
+            SignedRequests req = app.requests();
+            AppUnderTest.expect200(http.send(
+                    req.command(channel(0), "guild create Fanout lang en"), HttpResponse.BodyHandlers.ofString()));
+            Load.Run added = Load.closed(
+                    http, 4, 1, n - 1, i -> new Load.Call(req.command(channel(i), "guild channel add"), channel(i)));
+            if (added.acked() != n - 1) {
+                throw new IllegalStateException(
+                        (n - 1 - added.acked()) + " 'guild channel add' commands were not acknowledged");
             }
+            // Replies to the commands travel by response_url; give any stragglers a moment before measuring.
+            Thread.sleep(2000);
+            // A scheduled moment, fired by Quartz: that path comes back for channels that were rate limited or
+            // failed. (A "/shoptalk moment" typed now posts where it can and says which channels it missed.)
+            Instant due = Instant.now()
+                    .plusSeconds(20)
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .plus(Duration.ofMinutes(1));
+            AppUnderTest.expect200(http.send(
+                    req.command(channel(0), "schedule at " + AT.format(due) + " tz UTC"),
+                    HttpResponse.BodyHandlers.ofString()));
+            slack.limit(LIMITS);
+            long limited = System.nanoTime();
+            long t0 = limited + Duration.between(Instant.now(), due).toNanos();
+            long patience = Duration.ofSeconds(Math.max(60, n / 2)).toNanos();
+            while (roundPostsPerChannel(slack, limited).size() < n && System.nanoTime() - t0 < patience) {
+                Thread.sleep(200);
+            }
+            // Let late duplicates (a retry that posts again) show up before counting.
+            Thread.sleep(5000);
+            slack.limit(null);
+            // Quartz may fire a little ahead of the due time (batch acquisition): posts count from when the limits
+            // went on, the time from the due time.
+            Map<String, List<FakeSlackApi.Post>> posts = roundPostsPerChannel(slack, limited);
+            long last = posts.values().stream()
+                    .mapToLong(p -> p.get(0).nanos())
+                    .max()
+                    .orElse(t0);
+            double seconds = (last - t0) / 1e9;
+            double bound = Math.max(0, n - LIMITS.workspaceBurst()) / LIMITS.workspacePerSecond();
+            long twice = posts.values().stream().filter(p -> p.size() > 1).count();
+            String c = n + " channels";
+            r.add(section, c + ": posted", posts.size(), "of " + n);
+            r.add(section, c + ": channels with more than one post", twice, "channels");
+            r.add(section, c + ": channels with no post", n - posts.size(), "channels");
+            r.add(section, c + ": due -> last post", seconds * 1000, "ms");
+            r.add(section, c + ": lower bound the limits allow", bound * 1000, "ms");
+            r.add(section, c + ": time / lower bound", bound == 0 ? Double.NaN : seconds / bound, "x");
+            r.add(section, c + ": chat.postMessage answered 429", slack.limitedCalls(), "calls");
+            r.add(section, c + ": chat.postMessage answered 500 on purpose", slack.failedCalls(), "calls");
+            log.info("fanout: {} channels posted in {} s", posts.size(), Math.round(seconds));
         }
     }
 
@@ -147,11 +132,5 @@ final class FanoutBench {
             }
         });
         return out;
-    }
-
-    private static void expect200(HttpResponse<?> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("expected 200, got " + response.statusCode() + ": " + response.body());
-        }
     }
 }

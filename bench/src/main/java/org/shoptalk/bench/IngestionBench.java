@@ -64,116 +64,104 @@ final class IngestionBench {
         Databases.Target db = databases.fresh(kind, "ingest_" + kind);
         Set<String> acked = new HashSet<>();
         int retriesAcked = 0;
-        try (FakeSlackApi slack = FakeSlackApi.start()) {
-            Map<String, String> env = Map.of(
-                    "SLACK_BOT_TOKEN", "xoxb-bench-token",
-                    "SLACK_SIGNING_SECRET", SignedRequests.SECRET,
-                    "SLACK_API_URL", slack.apiUrl(),
-                    "SHOPTALK_SECRET", "bench-installation-secret-0123456789",
-                    "SHOPTALK_DB_URL", db.url(),
-                    "SHOPTALK_DB_USER", db.user(),
-                    "SHOPTALK_DB_PASSWORD", db.password());
-            ChildJvm app = ChildJvm.start(
-                    s.appJvm(), List.of("-jar", s.jar().toAbsolutePath().toString()), env, dir, "app-" + kind);
-            try {
-                app.awaitReady("/readyz", READY);
-                HttpClient http = Load.client();
-                SignedRequests req = new SignedRequests(app.port, slack.responseUrl());
-                expect200(http.send(req.command("guild create Bench lang en"), HttpResponse.BodyHandlers.ofString()));
-                expect200(http.send(req.command("moment"), HttpResponse.BodyHandlers.ofString()));
-                await(() -> !slack.posted().isEmpty(), "the moment's post");
-                String root = slack.posted().get(0);
+        try (AppUnderTest app = AppUnderTest.start(s, db, dir, "app-" + kind)) {
+            FakeSlackApi slack = app.slack;
+            HttpClient http = Load.client();
+            SignedRequests req = app.requests();
+            AppUnderTest.expect200(
+                    http.send(req.command("guild create Bench lang en"), HttpResponse.BodyHandlers.ofString()));
+            AppUnderTest.expect200(http.send(req.command("moment"), HttpResponse.BodyHandlers.ofString()));
+            await(() -> !slack.posted().isEmpty(), "the moment's post");
+            String root = slack.posted().get(0);
 
-                int n = s.answers();
-                int w = s.window();
-                double cpu0 = app.cpuMillis();
-                Load.Run first = Load.closed(http, s.concurrency(), 0, w, i -> req.answer(i, root));
-                double cpu1 = app.cpuMillis();
-                Load.Run middle = Load.closed(http, s.concurrency(), w, n - 2 * w, i -> req.answer(i, root));
-                double cpu2 = app.cpuMillis();
-                Load.Run last = Load.closed(http, s.concurrency(), n - w, w, i -> req.answer(i, root));
-                double cpu3 = app.cpuMillis();
-                for (Load.Run run : List.of(first, middle, last)) {
-                    acked.addAll(run.ackedIds());
-                }
-                String c = "c=" + s.concurrency();
-                r.add(
-                        section,
-                        c + " answers/s, answers 1-" + w,
-                        first.perSecond(),
-                        "ans/s",
-                        first.perSecond() / floor.perSecond());
-                r.add(
-                        section,
-                        c + " answers/s, answers " + (n - w + 1) + "-" + n,
-                        last.perSecond(),
-                        "ans/s",
-                        last.perSecond() / floor.perSecond());
-                double cpuFirst = (cpu1 - cpu0) / Math.max(1, first.acked());
-                double cpuLast = (cpu3 - cpu2) / Math.max(1, last.acked());
-                r.add(
-                        section,
-                        "server CPU per answer, answers 1-" + w,
-                        cpuFirst,
-                        "ms",
-                        cpuFirst / floor.cpuMillisPerRequest());
-                r.add(
-                        section,
-                        "server CPU per answer, answers " + (n - w + 1) + "-" + n,
-                        cpuLast,
-                        "ms",
-                        cpuLast / floor.cpuMillisPerRequest());
-                r.add(
-                        section,
-                        "flatness: last window / first window throughput",
-                        last.perSecond() / first.perSecond(),
-                        "x");
-                r.add(section, c + " p50 ack, first window", first.percentileMillis(50), "ms");
-                r.add(section, c + " p99 ack, first window", first.percentileMillis(99), "ms");
-                r.add(section, c + " p99 ack, last window", last.percentileMillis(99), "ms");
-                log.info("{}: middle window {} answers/s", section, Math.round(middle.perSecond()));
-
-                int next = n;
-                for (int rate : s.rates()) {
-                    Load.Run open = Load.open(http, rate, s.openSeconds(), next, i -> req.answer(i, root));
-                    next += open.sent();
-                    acked.addAll(open.ackedIds());
-                    r.add(section, "open loop " + rate + "/s p50 ack", open.percentileMillis(50), "ms");
-                    Double base = floor.openP99().get(rate);
-                    r.add(
-                            section,
-                            "open loop " + rate + "/s p99 ack",
-                            open.percentileMillis(99),
-                            "ms",
-                            base == null ? null : open.percentileMillis(99) / base);
-                    r.add(
-                            section,
-                            "open loop " + rate + "/s not acked within 3 s",
-                            open.sent() - open.withinSlackLimit(),
-                            "req");
-                }
-                // Slack retries a delivery it thinks failed: the same event again must not store a second answer.
-                int retries = Math.min(100, w);
-                for (int i = 0; i < retries; i++) {
-                    if (http.send(
-                                            SignedRequests.retried(
-                                                    req.answer(i, root).request()),
-                                            HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
-                        retriesAcked++;
-                    }
-                }
-                slashCommands(r, section, http, req, slack);
-                if (kind.equals("postgres")) {
-                    durability(r, section, db, acked.size(), retriesAcked);
-                }
-            } finally {
-                app.close();
+            int n = s.answers();
+            int w = s.window();
+            double cpu0 = app.jvm.cpuMillis();
+            Load.Run first = Load.closed(http, s.concurrency(), 0, w, i -> req.answer(i, root));
+            double cpu1 = app.jvm.cpuMillis();
+            Load.Run middle = Load.closed(http, s.concurrency(), w, n - 2 * w, i -> req.answer(i, root));
+            double cpu2 = app.jvm.cpuMillis();
+            Load.Run last = Load.closed(http, s.concurrency(), n - w, w, i -> req.answer(i, root));
+            double cpu3 = app.jvm.cpuMillis();
+            for (Load.Run run : List.of(first, middle, last)) {
+                acked.addAll(run.ackedIds());
             }
-            if (!kind.equals("postgres")) {
+            String c = "c=" + s.concurrency();
+            r.add(
+                    section,
+                    c + " answers/s, answers 1-" + w,
+                    first.perSecond(),
+                    "ans/s",
+                    first.perSecond() / floor.perSecond());
+            r.add(
+                    section,
+                    c + " answers/s, answers " + (n - w + 1) + "-" + n,
+                    last.perSecond(),
+                    "ans/s",
+                    last.perSecond() / floor.perSecond());
+            double cpuFirst = (cpu1 - cpu0) / Math.max(1, first.acked());
+            double cpuLast = (cpu3 - cpu2) / Math.max(1, last.acked());
+            r.add(
+                    section,
+                    "server CPU per answer, answers 1-" + w,
+                    cpuFirst,
+                    "ms",
+                    cpuFirst / floor.cpuMillisPerRequest());
+            r.add(
+                    section,
+                    "server CPU per answer, answers " + (n - w + 1) + "-" + n,
+                    cpuLast,
+                    "ms",
+                    cpuLast / floor.cpuMillisPerRequest());
+            r.add(
+                    section,
+                    "flatness: last window / first window throughput",
+                    last.perSecond() / first.perSecond(),
+                    "x");
+            r.add(section, c + " p50 ack, first window", first.percentileMillis(50), "ms");
+            r.add(section, c + " p99 ack, first window", first.percentileMillis(99), "ms");
+            r.add(section, c + " p99 ack, last window", last.percentileMillis(99), "ms");
+            log.info("{}: middle window {} answers/s", section, Math.round(middle.perSecond()));
+
+            int next = n;
+            for (int rate : s.rates()) {
+                Load.Run open = Load.open(http, rate, s.openSeconds(), next, i -> req.answer(i, root));
+                next += open.sent();
+                acked.addAll(open.ackedIds());
+                r.add(section, "open loop " + rate + "/s p50 ack", open.percentileMillis(50), "ms");
+                Double base = floor.openP99().get(rate);
+                r.add(
+                        section,
+                        "open loop " + rate + "/s p99 ack",
+                        open.percentileMillis(99),
+                        "ms",
+                        base == null ? null : open.percentileMillis(99) / base);
+                r.add(
+                        section,
+                        "open loop " + rate + "/s not acked within 3 s",
+                        open.sent() - open.withinSlackLimit(),
+                        "req");
+            }
+            // Slack retries a delivery it thinks failed: the same event again must not store a second answer.
+            int retries = Math.min(100, w);
+            for (int i = 0; i < retries; i++) {
+                if (http.send(
+                                        SignedRequests.retried(
+                                                req.answer(i, root).request()),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    retriesAcked++;
+                }
+            }
+            slashCommands(r, section, http, req, slack);
+            if (kind.equals("postgres")) {
                 durability(r, section, db, acked.size(), retriesAcked);
             }
+        }
+        // An embedded H2 file is counted once the app that held it open has stopped.
+        if (!kind.equals("postgres")) {
+            durability(r, section, db, acked.size(), retriesAcked);
         }
     }
 
@@ -193,7 +181,7 @@ final class IngestionBench {
             long start = System.nanoTime();
             HttpResponse<String> ack = http.send(req.command("moment"), HttpResponse.BodyHandlers.ofString());
             acks[i] = System.nanoTime() - start;
-            expect200(ack);
+            AppUnderTest.expect200(ack);
             if (!ack.body().isBlank()) {
                 inline++;
             } else {
@@ -227,12 +215,6 @@ final class IngestionBench {
                     (double) (stored - distinct),
                     "ans");
             r.add(section, "durability: acknowledged but not stored", (double) Math.max(0, acked - stored), "ans");
-        }
-    }
-
-    private static void expect200(HttpResponse<?> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("expected 200, got " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -13,16 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
-import org.shoptalk.core.CoreSettings;
-import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.db.Database;
-import org.shoptalk.core.db.DbSettings;
-import org.shoptalk.core.local.LocalChat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,89 +32,55 @@ final class MomentsBench {
     static void run(Settings s, Results r, Databases databases, String kind, int guilds) throws Exception {
         String section = "moments-" + kind;
         Databases.Target target = databases.fresh(kind, "moments_" + kind + "_" + guilds);
-        Clock clock = Clock.systemUTC();
-        try (Database db = Database.start(new DbSettings(target.url(), target.user(), target.password(), 10))) {
-            ShoptalkCore core =
-                    ShoptalkCore.create(db, CoreSettings.defaults().withSecret("bench-secret-0123456789"), clock);
-            LocalChat chat = new LocalChat(db, clock, core::shoptalk);
-            core.register(chat);
-            core.start();
-            try {
-                long t0 = System.nanoTime();
-                parallel(
-                        guilds,
-                        g -> chat.post("g" + g, "lead" + g, "/shoptalk guild create G" + g + " lang en tz UTC", null));
-                double createSeconds = (System.nanoTime() - t0) / 1e9;
-                // Due at the first whole minute after all schedules can be stored (estimated from the guilds' pace).
-                Instant due = Instant.now()
-                        .plusSeconds((long) (createSeconds * 1.5) + 20)
-                        .truncatedTo(ChronoUnit.MINUTES)
-                        .plus(Duration.ofMinutes(1));
-                String at = AT.format(due);
-                parallel(guilds, g -> chat.post("g" + g, "lead" + g, "/shoptalk schedule at " + at + " tz UTC", null));
-                if (Instant.now().isAfter(due)) {
-                    log.warn("{} {}: scheduling took past the due time; lag figures include it", kind, guilds);
-                }
-                log.info("{} guilds on {}: created in {} s, due at {}", guilds, kind, Math.round(createSeconds), due);
-                Duration patience = Duration.ofSeconds(Math.max(120, guilds / 10));
-                while (posted(db) < guilds && Instant.now().isBefore(due.plus(patience))) {
-                    Thread.sleep(500);
-                }
-                long[] lags = lags(db, due);
-                String n = "N=" + guilds;
-                r.add(section, n + ": posted", lags.length, "of " + guilds);
-                r.add(section, n + ": lag p50 due -> posted", pct(lags, 50), "ms");
-                r.add(section, n + ": lag p99", pct(lags, 99), "ms");
-                r.add(section, n + ": lag max", lags.length == 0 ? Double.NaN : lags[lags.length - 1], "ms");
-                r.add(
-                        section,
-                        n + ": moments/s (all posted / last lag)",
-                        lags.length == 0 ? 0 : lags.length / Math.max(0.001, lags[lags.length - 1] / 1000.0),
-                        "/s");
-                r.add(
-                        section,
-                        n + ": guilds posted more than once",
-                        count(
-                                db,
-                                "SELECT COUNT(*) FROM (SELECT channel_id FROM local_message WHERE kind = 'BOT' AND thread_id IS NULL"
-                                        + " AND visible_to IS NULL AND posted_at >= ? GROUP BY channel_id HAVING COUNT(*) > 1) x",
-                                due.minusSeconds(1)),
-                        "guilds");
-                Thread.sleep(2000);
-                r.add(
-                        section,
-                        n + ": Quartz job rows after",
-                        count(db, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS", null),
-                        "rows");
-                r.add(
-                        section,
-                        n + ": Quartz trigger rows after",
-                        count(db, "SELECT COUNT(*) FROM QRTZ_TRIGGERS", null),
-                        "rows");
-            } finally {
-                core.close();
+        try (Guilds all = Guilds.start(target, "bench-secret-0123456789", "g", guilds, Clock.systemUTC(), core -> {})) {
+            Database db = all.db;
+            double createSeconds = all.create();
+            // Due at the first whole minute after all schedules can be stored (estimated from the guilds' pace).
+            Instant due = Instant.now()
+                    .plusSeconds((long) (createSeconds * 1.5) + 20)
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .plus(Duration.ofMinutes(1));
+            String at = AT.format(due);
+            all.eachLead(g -> "/shoptalk schedule at " + at + " tz UTC");
+            if (Instant.now().isAfter(due)) {
+                log.warn("{} {}: scheduling took past the due time; lag figures include it", kind, guilds);
             }
-        }
-    }
-
-    /** Runs {@code work} for 0..n-1 on four threads; the first failure is thrown. */
-    static void parallel(int n, IntConsumer work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        AtomicInteger next = new AtomicInteger();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                done.add(pool.submit(() -> {
-                    for (int g = next.getAndIncrement(); g < n; g = next.getAndIncrement()) {
-                        work.accept(g);
-                    }
-                }));
+            log.info("{} guilds on {}: created in {} s, due at {}", guilds, kind, Math.round(createSeconds), due);
+            Duration patience = Duration.ofSeconds(Math.max(120, guilds / 10));
+            while (posted(db) < guilds && Instant.now().isBefore(due.plus(patience))) {
+                Thread.sleep(500);
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+            long[] lags = lags(db, due);
+            String n = "N=" + guilds;
+            r.add(section, n + ": posted", lags.length, "of " + guilds);
+            r.add(section, n + ": lag p50 due -> posted", pct(lags, 50), "ms");
+            r.add(section, n + ": lag p99", pct(lags, 99), "ms");
+            r.add(section, n + ": lag max", lags.length == 0 ? Double.NaN : lags[lags.length - 1], "ms");
+            r.add(
+                    section,
+                    n + ": moments/s (all posted / last lag)",
+                    lags.length == 0 ? 0 : lags.length / Math.max(0.001, lags[lags.length - 1] / 1000.0),
+                    "/s");
+            r.add(
+                    section,
+                    n + ": guilds posted more than once",
+                    count(
+                            db,
+                            "SELECT COUNT(*) FROM (SELECT channel_id FROM local_message WHERE kind = 'BOT' AND thread_id IS NULL"
+                                    + " AND visible_to IS NULL AND posted_at >= ? GROUP BY channel_id HAVING COUNT(*) > 1) x",
+                            due.minusSeconds(1)),
+                    "guilds");
+            Thread.sleep(2000);
+            r.add(
+                    section,
+                    n + ": Quartz job rows after",
+                    count(db, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS", null),
+                    "rows");
+            r.add(
+                    section,
+                    n + ": Quartz trigger rows after",
+                    count(db, "SELECT COUNT(*) FROM QRTZ_TRIGGERS", null),
+                    "rows");
         }
     }
 

@@ -80,13 +80,13 @@ public final class ScheduleStore {
         h.update("UPDATE schedule SET prompt_id = ?, series_left = ? WHERE id = ?", promptId, seriesLeft, scheduleId);
     }
 
-    /** One moment of a series happened; the series ends when none are left. */
+    /**
+     * One moment of a series started; when none are left the series starts no more, and is done once the last one's
+     * posts are finished ({@link #markDone}).
+     */
     public void countDownSeries(Handle h, long scheduleId) {
         h.update(
                 "UPDATE schedule SET series_left = series_left - 1 WHERE id = ? AND series_left IS NOT NULL",
-                scheduleId);
-        h.update(
-                "UPDATE schedule SET done = TRUE WHERE id = ? AND series_left IS NOT NULL AND series_left <= 0",
                 scheduleId);
     }
 
@@ -127,6 +127,7 @@ public final class ScheduleStore {
         h.update("UPDATE schedule SET paused = FALSE, paused_until = NULL WHERE id = ?", s.id());
     }
 
+    /** The schedule is finished: it starts no occurrence any more and its last one's posts are finished. */
     public void markDone(Handle h, long scheduleId) {
         h.update("UPDATE schedule SET done = TRUE WHERE id = ?", scheduleId);
     }

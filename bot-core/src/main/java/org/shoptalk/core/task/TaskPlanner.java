@@ -23,7 +23,6 @@ import org.shoptalk.core.schedule.MomentCalendar;
 import org.shoptalk.core.schedule.Recurrence;
 import org.shoptalk.core.schedule.Schedule;
 import org.shoptalk.core.schedule.ScheduleStore;
-import org.shoptalk.core.schedule.Timing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,16 +70,16 @@ public final class TaskPlanner {
     /**
      * Runs one occurrence of a schedule's moment. The next occurrence is planned whatever happens to this one, so
      * a failed post never stops the schedule. A moment more than the grace late is skipped, except on a retry or a
-     * wait: that occurrence was on time, the platform was not.
+     * wait: that occurrence was on time, the platform was not. When the schedule starts no occurrence after this one
+     * and this run finished it (posted, skipped, or no longer due), the schedule is done; a retry or a wait that
+     * follows finds it not done yet and posts what is left.
      */
     public Outcome runMoment(long scheduleId, Run run) {
         // The schedule, its guild and the guild's holidays in one connection: every moment of a burst pays for each
         // round trip here (issue 13).
         Optional<MomentContext> context = db.withHandle(h -> schedules
                 .findForTask(h, scheduleId)
-                // A one-off moment, or a series' last, is done once it has first run; its retries and waits still
-                // have channels to post to.
-                .filter(s -> !s.done() || run.isRetry())
+                .filter(s -> !s.done())
                 .flatMap(s -> guilds.findForTask(h, s.guildId()).map(g -> new MomentContext(s, g, skips(h, g)))));
         if (context.isEmpty()) {
             return Outcome.DONE;
@@ -90,37 +89,59 @@ public final class TaskPlanner {
         List<DateRange> skips = context.get().skips();
         Instant occurrence = run.occurrence();
         Instant now = clock.instant();
+        Outcome outcome;
         try {
-            // Its last occurrence was due when it first ran; a done schedule has no "next" to check it against.
-            boolean finishingLast = s.done() && run.isRetry();
-            if (!finishingLast && !isDue(s, guild, skips, occurrence)) {
-                LOG.info(
-                        "moment of schedule {} planned for {} no longer applies (paused or on a holiday)",
-                        scheduleId,
-                        occurrence);
-                return Outcome.DONE;
-            }
-            Duration late = Duration.between(occurrence, now);
-            if (!run.isRetry() && late.compareTo(grace) > 0) {
-                LOG.warn(
-                        "skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
-                        scheduleId,
-                        occurrence,
-                        late.toMinutes(),
-                        grace.toMinutes());
-                return Outcome.DONE;
-            }
-            RoundService.Posting posting =
-                    rounds.openAndPost(guild, scheduleId, momentKey(scheduleId, occurrence), ask(s), run.takeOver());
-            if (posting.opened().isPresent() && s.seriesLeft() != null) {
-                db.useTransaction(h -> schedules.countDownSeries(h, scheduleId));
-            }
-            return posting.outcome();
+            outcome = postMoment(s, guild, skips, run, now);
         } finally {
             if (!run.isRetry()) {
                 planNextMoment(s, guild, skips, later(occurrence, now.minus(grace)));
             }
         }
+        // Only a one-off moment or a series' last can be a schedule's last: a weekly moment pays no extra round trip.
+        boolean mayBeLast =
+                s.startsNoneAfter(occurrence, guild.zone()) || (s.seriesLeft() != null && s.seriesLeft() <= 1);
+        if (outcome.kind() == Outcome.Kind.DONE && mayBeLast) {
+            finishIfLast(scheduleId, guild, occurrence);
+        }
+        return outcome;
+    }
+
+    private Outcome postMoment(Schedule s, Guild guild, List<DateRange> skips, Run run, Instant now) {
+        Instant occurrence = run.occurrence();
+        if (!s.occursAt(occurrence, guild.zone(), skips)) {
+            LOG.info(
+                    "moment of schedule {} planned for {} no longer applies (paused or on a holiday)",
+                    s.id(),
+                    occurrence);
+            return Outcome.DONE;
+        }
+        Duration late = Duration.between(occurrence, now);
+        if (!run.isRetry() && late.compareTo(grace) > 0) {
+            LOG.warn(
+                    "skipped moment of schedule {} planned for {}: {} minutes late, more than the grace of {} minutes",
+                    s.id(),
+                    occurrence,
+                    late.toMinutes(),
+                    grace.toMinutes());
+            return Outcome.DONE;
+        }
+        RoundService.Posting posting =
+                rounds.openAndPost(guild, s.id(), momentKey(s.id(), occurrence), ask(s), run.takeOver());
+        if (posting.opened().isPresent() && s.seriesLeft() != null) {
+            db.useTransaction(h -> schedules.countDownSeries(h, s.id()));
+        }
+        return posting.outcome();
+    }
+
+    /**
+     * Marks the schedule done when the occurrence whose runs just ended was its last: read again, since the run may
+     * have counted a series down.
+     */
+    private void finishIfLast(long scheduleId, Guild guild, Instant occurrence) {
+        db.useTransaction(h -> schedules
+                .findForTask(h, scheduleId)
+                .filter(s -> s.startsNoneAfter(occurrence, guild.zone()))
+                .ifPresent(s -> schedules.markDone(h, scheduleId)));
     }
 
     /**
@@ -170,11 +191,17 @@ public final class TaskPlanner {
     /** What a moment reads before it runs. */
     private record MomentContext(Schedule schedule, Guild guild, List<DateRange> skips) {}
 
-    /** The last attempt at a moment failed: its unposted channels are marked failed and the leads told. */
+    /**
+     * The last attempt at a moment failed: its unposted channels are marked failed and the leads told; when it was the
+     * schedule's last occurrence, the schedule is done.
+     */
     public void momentFailed(long scheduleId, Instant occurrence, String reason) {
         db.withHandle(h -> schedules.findForTask(h, scheduleId))
                 .flatMap(s -> db.withHandle(h -> guilds.findForTask(h, s.guildId())))
-                .ifPresent(g -> rounds.giveUp(g, momentKey(scheduleId, occurrence), reason));
+                .ifPresent(g -> {
+                    rounds.giveUp(g, momentKey(scheduleId, occurrence), reason);
+                    finishIfLast(scheduleId, g, occurrence);
+                });
     }
 
     private static String momentKey(long scheduleId, Instant occurrence) {
@@ -182,22 +209,15 @@ public final class TaskPlanner {
     }
 
     /**
-     * Plans the occurrence after {@code after}. Only a series is read again (this run may have counted it down to
-     * done); any other change to a schedule while its moment ran plans anew itself, and a plan made from the schedule
-     * as it was is checked against the schedule as it is when it fires ({@link #isDue}).
+     * Plans the occurrence after {@code after}. Only a series is read again (this run may have counted down its
+     * last moment); any other change to a schedule while its moment ran plans anew itself, and a plan made from the schedule
+     * as it was is checked against the schedule as it is when it fires ({@link Schedule#occursAt}).
      */
     private void planNextMoment(Schedule read, Guild guild, List<DateRange> skips, Instant after) {
         Optional<Schedule> current =
                 read.seriesLeft() == null ? Optional.of(read) : db.withHandle(h -> schedules.findForTask(h, read.id()));
-        if (current.isEmpty() || current.get().done()) {
-            return;
-        }
-        Optional<ZonedDateTime> next = current.get().nextAfter(after, guild.zone(), skips);
-        if (next.isPresent()) {
-            scheduler.plan(new Task.Moment(read.id()), next.get().toInstant());
-        } else if (current.get().timing() instanceof Timing.Once) {
-            db.useTransaction(h -> schedules.markDone(h, read.id()));
-        }
+        current.flatMap(s -> s.nextAfter(after, guild.zone(), skips))
+                .ifPresent(next -> scheduler.plan(new Task.Moment(read.id()), next.toInstant()));
     }
 
     /** A pinned question, the next question of a series in library order, or the rotation's pick. */
@@ -215,13 +235,6 @@ public final class TaskPlanner {
             return new RoundService.Ask(p, p.theme());
         }
         return RoundService.Ask.rotate(s.theme());
-    }
-
-    /** Whether the occurrence is still one the schedule would produce now (pauses and holidays may have changed). */
-    private static boolean isDue(Schedule s, Guild guild, List<DateRange> skips, Instant occurrence) {
-        return s.nextAfter(occurrence.minusMillis(1), guild.zone(), skips)
-                .map(t -> t.toInstant().equals(occurrence))
-                .orElse(false);
     }
 
     /** Posts a guild's weekly digest and plans the next one, whatever happens to this one. */
@@ -255,9 +268,17 @@ public final class TaskPlanner {
         return "digest@" + occurrence;
     }
 
-    /** Plans a schedule's next moment (or nothing, when paused or finished). */
+    /**
+     * Plans a schedule's next moment (or nothing, when paused or finished). A schedule that starts no occurrence any
+     * more keeps what is planned: only its last occurrence's retries and waits can be, and they check the schedule
+     * (pauses, holidays) when they fire; cancelling them would leave it never done.
+     */
     public void planSchedule(Schedule s, Guild guild) {
-        Optional<ZonedDateTime> next = s.nextAfter(clock.instant(), guild.zone(), skips(guild));
+        Instant now = clock.instant();
+        if (s.startsNoneAfter(now, guild.zone())) {
+            return;
+        }
+        Optional<ZonedDateTime> next = s.nextAfter(now, guild.zone(), skips(guild));
         scheduler.replan(
                 new Task.Moment(s.id()), next.map(ZonedDateTime::toInstant).orElse(null));
     }
@@ -302,8 +323,8 @@ public final class TaskPlanner {
 
     /**
      * Makes sure every active schedule and every guild's digest has a planned occurrence. Run at start:
-     * it repairs a plan lost between a committed change and its scheduling, and leaves existing plans
-     * (including missed ones Quartz will fire late) alone.
+     * it repairs a plan lost between a committed change and its scheduling, marks done a schedule with nothing left
+     * to start or finish, and leaves existing plans (including missed ones Quartz will fire late) alone.
      */
     public void reconcile() {
         Instant now = clock.instant();
@@ -312,9 +333,16 @@ public final class TaskPlanner {
                 planDigest(guild, now);
             }
             for (Schedule s : db.withHandle(h -> schedules.forGuild(h, guild))) {
-                if (!scheduler.isPlanned(new Task.Moment(s.id()))) {
-                    s.nextAfter(now, guild.zone(), skips(guild))
-                            .ifPresent(t -> scheduler.plan(new Task.Moment(s.id()), t.toInstant()));
+                if (scheduler.isPlanned(new Task.Moment(s.id()))) {
+                    continue;
+                }
+                Optional<ZonedDateTime> next = s.nextAfter(now, guild.zone(), skips(guild));
+                if (next.isPresent()) {
+                    scheduler.plan(new Task.Moment(s.id()), next.get().toInstant());
+                } else if (s.startsNoneAfter(now, guild.zone())) {
+                    // Nothing of its last occurrence is planned any more (its runs ended while its finish was lost,
+                    // or before this version kept the two apart): it is finished.
+                    db.useTransaction(h -> schedules.markDone(h, s.id()));
                 }
             }
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +31,7 @@ class FailedRunsTest {
             CoreFixture.MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(7));
 
     private static final Tenant ACME = new Tenant(CoreFixture.TENANT.platform(), "acme");
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
@@ -50,10 +50,8 @@ class FailedRunsTest {
             f.clock.advance(Duration.ofMinutes(1));
             f.core().retryTask(new Task.Moment(1), MOMENT, 1);
 
-            assertThat(f.chat.topLevel("craft")).hasSize(1);
-            assertThat(states(f)).containsExactly("POSTED");
+            assertPostedOnceAndNobodyTold(f, "craft");
             assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofDays(7)));
-            assertThat(f.chat.privateTo("lea")).isEmpty();
         }
     }
 
@@ -61,22 +59,13 @@ class FailedRunsTest {
     @EnumSource(TestDatabases.Kind.class)
     void a_moment_that_keeps_failing_is_recorded_failed_and_its_leads_are_told(TestDatabases.Kind kind) {
         try (CoreFixture f = guildWithMondayMoment(kind)) {
-            ChatPlatformException hiccup = new ChatPlatformException("internal_error", false);
-            f.chat.failNextPosts("craft", hiccup, hiccup, hiccup, hiccup);
+            f.chat.failNextPosts("craft", hiccup(), hiccup(), hiccup(), hiccup());
             f.clock.set(MOMENT);
 
             f.core().runTask(new Task.Moment(1), MOMENT);
-            for (int attempt = 1; attempt <= TaskRuns.BACKOFF.size(); attempt++) {
-                f.clock.advance(TaskRuns.BACKOFF.get(attempt - 1));
-                f.core().retryTask(new Task.Moment(1), MOMENT, attempt);
-            }
+            retryUntilGivenUp(f, new Task.Moment(1), MOMENT);
 
-            assertThat(f.chat.topLevel("craft")).isEmpty();
-            assertThat(states(f)).containsExactly("FAILED");
-            assertThat(f.chat.privateTo("lea"))
-                    .singleElement()
-                    .satisfies(s ->
-                            assertThat(s.text()).contains("could not be posted").contains("craft"));
+            assertFailedAndLeadTold(f);
             assertThat(planned(f, "moment-1")).containsExactly(MOMENT.plus(Duration.ofDays(7)));
         }
     }
@@ -98,9 +87,7 @@ class FailedRunsTest {
             f.clock.advance(Duration.ofMinutes(1));
             f.core().retryTask(new Task.Moment(1), MOMENT, 1);
 
-            assertThat(f.chat.topLevel("craft")).hasSize(1);
-            assertThat(states(f)).containsExactly("POSTED");
-            assertThat(f.chat.privateTo("lea")).isEmpty();
+            assertPostedOnceAndNobodyTold(f, "craft");
         }
     }
 
@@ -119,10 +106,7 @@ class FailedRunsTest {
                     .command(new CommandRequest(
                             new UserRef(ACME, "bob"), new ChannelRef(ACME, "hall"), "schedule mon 09:30"));
             f.chat.clear();
-            f.chat.failNextPosts(
-                    "craft",
-                    new RateLimitedException(
-                            "ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.WORKSPACE));
+            f.chat.failNextPosts("craft", rateLimit(RateLimitedException.Scope.WORKSPACE));
             f.clock.set(MOMENT);
 
             f.core().runTask(new Task.Moment(1), MOMENT);
@@ -133,7 +117,7 @@ class FailedRunsTest {
             assertThat(f.chat.topLevel("craft")).isEmpty();
             assertThat(f.chat.topLevel("studio")).isEmpty();
             assertThat(states(f)).containsExactly("PENDING", "PENDING", "POSTED");
-            Instant retryAfter = MOMENT.plus(Duration.ofSeconds(30));
+            Instant retryAfter = MOMENT.plus(RETRY_AFTER);
             assertThat(planned(f, "moment-1")).containsExactly(retryAfter, MOMENT.plus(Duration.ofDays(7)));
             assertThat(planned(f, "moment-2")).containsExactly(retryAfter, MOMENT.plus(Duration.ofDays(7)));
             assertThat(f.chat.privateTo("lea")).isEmpty();
@@ -151,48 +135,88 @@ class FailedRunsTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void a_one_off_moment_held_by_a_rate_limit_is_posted_when_the_limit_ends(TestDatabases.Kind kind) {
-        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
-            f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
-            LocalDate monday = MOMENT.atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
-            f.run("lea", "craft", "schedule at " + monday + " 09:30");
-            f.chat.clear();
-            f.chat.failNextPosts(
-                    "craft",
-                    new RateLimitedException(
-                            "ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.CHANNEL));
+        try (CoreFixture f = guildWith(kind, oneOffAtMoment())) {
+            f.chat.failNextPosts("craft", rateLimit(RateLimitedException.Scope.CHANNEL));
             f.clock.set(MOMENT);
 
             f.core().runTask(new Task.Moment(1), MOMENT);
 
             assertThat(states(f)).containsExactly("PENDING");
-            Instant retryAfter = MOMENT.plus(Duration.ofSeconds(30));
+            Instant retryAfter = MOMENT.plus(RETRY_AFTER);
             assertThat(planned(f, "moment-1")).containsExactly(retryAfter);
 
             f.clock.set(retryAfter);
             f.core().retryTask(new Task.Moment(1), MOMENT, 0);
 
-            assertThat(f.chat.topLevel("craft"))
-                    .as("posted once the limit ended")
-                    .hasSize(1);
-            assertThat(states(f)).containsExactly("POSTED");
-            assertThat(f.chat.privateTo("lea")).isEmpty();
+            assertPostedOnceAndNobodyTold(f, "craft");
+            assertThat(done(f)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_one_off_moment_whose_posts_fail_twice_is_posted_once_by_a_retry_after_a_restart_and_only_then_done(
+            TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWith(kind, oneOffAtMoment())) {
+            f.chat.failNextPosts("craft", hiccup(), hiccup());
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+            f.restart();
+
+            Instant firstRetry = MOMENT.plus(TaskRuns.BACKOFF.get(0));
+            assertThat(planned(f, "moment-1"))
+                    .as("its retry survives a restart")
+                    .containsExactly(firstRetry);
+            assertThat(done(f)).as("not done while its post is still to come").isFalse();
+            assertThat(f.run("lea", "craft", "schedules")).contains("#1").doesNotContain("next: none");
+
+            f.clock.set(firstRetry);
+            f.core().retryTask(new Task.Moment(1), MOMENT, 1);
+
+            assertThat(f.chat.topLevel("craft")).isEmpty();
+            assertThat(done(f)).isFalse();
+
+            f.clock.advance(TaskRuns.BACKOFF.get(1));
+            f.core().retryTask(new Task.Moment(1), MOMENT, 2);
+            f.core().retryTask(new Task.Moment(1), MOMENT, 2);
+
+            assertPostedOnceAndNobodyTold(f, "craft");
+            assertThat(done(f)).isTrue();
+            assertThat(f.run("lea", "craft", "schedules")).doesNotContain("#1");
+            assertThat(planned(f, "moment-1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_one_off_moment_that_keeps_failing_is_done_once_its_leads_are_told(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWith(kind, oneOffAtMoment())) {
+            f.chat.failNextPosts("craft", hiccup(), hiccup(), hiccup(), hiccup());
+            f.clock.set(MOMENT);
+
+            f.core().runTask(new Task.Moment(1), MOMENT);
+            retryUntilGivenUp(f, new Task.Moment(1), MOMENT);
+
+            assertFailedAndLeadTold(f);
+            assertThat(done(f)).isTrue();
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void the_last_moment_of_a_series_whose_post_fails_is_posted_by_its_retry(TestDatabases.Kind kind) {
-        try (CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING)) {
-            f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
-            f.run("lea", "craft", "series explore 2 mon 09:30");
-            f.chat.clear();
+        try (CoreFixture f = guildWith(kind, "series explore 2 mon 09:30")) {
             f.clock.set(MOMENT);
             f.core().runTask(new Task.Moment(1), MOMENT);
             Instant last = MOMENT.plus(Duration.ofDays(7));
-            f.chat.failNextPosts("craft", new ChatPlatformException("internal_error", false));
+            f.chat.failNextPosts("craft", hiccup());
             f.clock.set(last);
 
             f.core().runTask(new Task.Moment(1), last);
+            assertThat(done(f))
+                    .as("not done while its last post is still to come")
+                    .isFalse();
             f.clock.advance(TaskRuns.BACKOFF.get(0));
             f.core().retryTask(new Task.Moment(1), last, 1);
 
@@ -203,7 +227,7 @@ class FailedRunsTest {
             assertThat(f.count("SELECT COUNT(*) FROM round"))
                     .as("two rounds, each counted once")
                     .isEqualTo(2);
-            assertThat(f.count("SELECT COUNT(*) FROM schedule WHERE done")).isEqualTo(1);
+            assertThat(done(f)).isTrue();
         }
     }
 
@@ -214,10 +238,7 @@ class FailedRunsTest {
         try (CoreFixture f = guildWithMondayMoment(kind)) {
             f.run("lea", "craft-north", "guild channel add");
             f.chat.clear();
-            f.chat.failNextPosts(
-                    "craft-north",
-                    new RateLimitedException(
-                            "ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.CHANNEL));
+            f.chat.failNextPosts("craft-north", rateLimit(RateLimitedException.Scope.CHANNEL));
 
             String reply = f.run("lea", "craft", "moment");
 
@@ -226,18 +247,16 @@ class FailedRunsTest {
                     .contains("try again there as soon as it lets me");
             assertThat(f.chat.topLevel("craft-north")).isEmpty();
             long round = f.latestRoundId();
-            Instant retryAfter = CoreFixture.MONDAY_MORNING.plus(Duration.ofSeconds(30));
+            Instant retryAfter = CoreFixture.MONDAY_MORNING.plus(RETRY_AFTER);
             assertThat(planned(f, "posts-" + round)).containsExactly(retryAfter);
 
             f.clock.set(retryAfter);
             f.core().runTask(new Task.Posts(round), retryAfter);
 
-            assertThat(f.chat.topLevel("craft-north")).hasSize(1);
+            assertPostedOnceAndNobodyTold(f, "craft-north");
             assertThat(f.chat.topLevel("craft"))
                     .as("posted once where it landed at first")
                     .hasSize(1);
-            assertThat(states(f)).containsOnly("POSTED");
-            assertThat(f.chat.privateTo("lea")).isEmpty();
         }
     }
 
@@ -245,8 +264,7 @@ class FailedRunsTest {
     @EnumSource(TestDatabases.Kind.class)
     void a_moment_asked_for_now_that_keeps_failing_is_given_up_and_its_leads_are_told(TestDatabases.Kind kind) {
         try (CoreFixture f = guildWithMondayMoment(kind)) {
-            ChatPlatformException hiccup = new ChatPlatformException("internal_error", false);
-            f.chat.failNextPosts("craft", hiccup, hiccup, hiccup, hiccup, hiccup);
+            f.chat.failNextPosts("craft", hiccup(), hiccup(), hiccup(), hiccup(), hiccup());
 
             String reply = f.run("lea", "craft", "moment");
 
@@ -256,17 +274,9 @@ class FailedRunsTest {
             assertThat(planned(f, "posts-" + round)).containsExactly(first);
             f.clock.set(first);
             f.core().runTask(new Task.Posts(round), first);
-            for (int attempt = 1; attempt <= TaskRuns.BACKOFF.size(); attempt++) {
-                f.clock.advance(TaskRuns.BACKOFF.get(attempt - 1));
-                f.core().retryTask(new Task.Posts(round), first, attempt);
-            }
+            retryUntilGivenUp(f, new Task.Posts(round), first);
 
-            assertThat(f.chat.topLevel("craft")).isEmpty();
-            assertThat(states(f)).containsExactly("FAILED");
-            assertThat(f.chat.privateTo("lea"))
-                    .singleElement()
-                    .satisfies(s ->
-                            assertThat(s.text()).contains("could not be posted").contains("craft"));
+            assertFailedAndLeadTold(f);
         }
     }
 
@@ -274,7 +284,7 @@ class FailedRunsTest {
     @EnumSource(TestDatabases.Kind.class)
     void a_digest_that_fails_is_retried_and_next_weeks_digest_stays_planned(TestDatabases.Kind kind) {
         try (CoreFixture f = guildWithMondayMoment(kind)) {
-            f.chat.failNextPosts("craft", new ChatPlatformException("internal_error", false));
+            f.chat.failNextPosts("craft", hiccup());
             f.clock.set(DIGEST);
 
             f.core().runTask(new Task.Digest(1), DIGEST);
@@ -350,11 +360,60 @@ class FailedRunsTest {
     }
 
     private static CoreFixture guildWithMondayMoment(TestDatabases.Kind kind) {
+        return guildWith(kind, "schedule mon 09:30");
+    }
+
+    /** Lea's guild Craft on Monday morning, with the moment {@code scheduling} plans. */
+    private static CoreFixture guildWith(TestDatabases.Kind kind, String scheduling) {
         CoreFixture f = CoreFixture.on(TestDatabases.fresh(kind), CoreFixture.MONDAY_MORNING);
         f.run("lea", "craft", "guild create Craft lang en tz Europe/Amsterdam");
-        f.run("lea", "craft", "schedule mon 09:30");
+        f.run("lea", "craft", scheduling);
         f.chat.clear();
         return f;
+    }
+
+    /** Today's one-off moment at the guild's Monday time. */
+    private static String oneOffAtMoment() {
+        return "schedule at " + MOMENT.atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate() + " 09:30";
+    }
+
+    /** A platform error that may pass. */
+    private static ChatPlatformException hiccup() {
+        return new ChatPlatformException("internal_error", false);
+    }
+
+    private static RateLimitedException rateLimit(RateLimitedException.Scope scope) {
+        return new RateLimitedException("ratelimited", RETRY_AFTER, scope);
+    }
+
+    /** What people see when a post got through in the end: there once, every post posted, no lead bothered. */
+    private static void assertPostedOnceAndNobodyTold(CoreFixture f, String channel) {
+        assertThat(f.chat.topLevel(channel)).as("posted once in " + channel).hasSize(1);
+        assertThat(states(f)).containsOnly("POSTED");
+        assertThat(f.chat.privateTo("lea")).as("no failure reported").isEmpty();
+    }
+
+    /** What people see when a post never got through: nothing in craft, recorded failed, the lead told once. */
+    private static void assertFailedAndLeadTold(CoreFixture f) {
+        assertThat(f.chat.topLevel("craft")).isEmpty();
+        assertThat(states(f)).containsExactly("FAILED");
+        assertThat(f.chat.privateTo("lea"))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.text()).contains("could not be posted").contains("craft"));
+    }
+
+    /** Every retry after the first run, each after its back-off, as the scheduler runs them until it gives up. */
+    private static void retryUntilGivenUp(CoreFixture f, Task task, Instant occurrence) {
+        for (int attempt = 1; attempt <= TaskRuns.BACKOFF.size(); attempt++) {
+            f.clock.advance(TaskRuns.BACKOFF.get(attempt - 1));
+            f.core().retryTask(task, occurrence, attempt);
+        }
+    }
+
+    /** Whether the guild's one schedule is done (finished), as the store holds it. */
+    private static boolean done(CoreFixture f) {
+        return f.count("SELECT COUNT(*) FROM schedule WHERE done") == 1;
     }
 
     private static List<String> states(CoreFixture f) {
