@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.shoptalk.core.Failures;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
@@ -118,7 +118,7 @@ public final class ShoptalkApp implements AutoCloseable {
                 slack.ifPresent(SlackAdapter::start);
                 teams.ifPresent(TeamsAdapter::start);
             });
-            Metrics serverMetrics = await(metrics);
+            Metrics serverMetrics = Failures.await(metrics, "starting");
             serverMetrics.bind(new DatabaseMetrics(database));
             server = WebServer.start(
                     config.listen(),
@@ -128,7 +128,7 @@ public final class ShoptalkApp implements AutoCloseable {
                     routes,
                     Optional.of(new DigestPages(core.digestHistory(), tokens)),
                     serverMetrics);
-            await(coreStart);
+            Failures.await(coreStart, "starting");
             readiness.markStarted();
             publicUrl.compareAndSet(null, "http://localhost:" + server.port());
             StartChecks.digestLinks(pages.publicUrl(), publicUrl.get(), slack.isPresent() || teams.isPresent())
@@ -167,27 +167,9 @@ public final class ShoptalkApp implements AutoCloseable {
         }
     }
 
-    /** The result of work run beside the main thread; its failure is thrown as it was thrown there. */
-    private static <T> T await(Future<T> work) {
-        try {
-            return work.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting", e);
-        }
-    }
-
     private static void awaitQuietly(Future<?> work) {
         try {
-            await(work);
+            Failures.await(work, "starting");
         } catch (RuntimeException alreadyFailing) {
             // The failure being thrown says what went wrong first.
         }
@@ -195,7 +177,7 @@ public final class ShoptalkApp implements AutoCloseable {
 
     private static void closeWhenDone(Future<Metrics> metrics) {
         try {
-            await(metrics).close();
+            Failures.await(metrics, "starting").close();
         } catch (RuntimeException alreadyFailing) {
             // Nothing to close.
         }

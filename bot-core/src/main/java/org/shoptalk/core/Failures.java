@@ -1,6 +1,8 @@
 package org.shoptalk.core;
 
 import java.util.IdentityHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.db.DatabaseUnavailableException;
@@ -26,6 +28,31 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * The result of work started beside the calling thread, waiting for it; a failure there is thrown here as it was
+     * thrown there (a {@link RuntimeException} or an {@link Error} unwrapped from the {@link ExecutionException}), so
+     * callers handle it as if the work had run on their own thread.
+     *
+     * @param what what is being waited for, for the exception when the waiting thread is interrupted
+     * @throws IllegalStateException for a checked failure of the work, or when interrupted while waiting
+     */
+    public static <T> T await(Future<T> work, String what) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, e);
+        }
     }
 
     /** A failure as a log may show it: its type and where it was thrown, never its message (it may quote people). */

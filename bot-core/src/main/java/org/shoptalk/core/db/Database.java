@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.shoptalk.core.Failures;
 
 /**
  * The application's database: a connection pool, schema migrations at start, and transactions.
@@ -92,28 +92,11 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw DatabaseException.of("connection", e);
             }
-            setUpResult(flyway).migrate();
+            Failures.await(flyway, "setting up migrations").migrate();
             return new Database(ds, settings, observer);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
-        }
-    }
-
-    private static Flyway setUpResult(CompletableFuture<Flyway> flyway) {
-        try {
-            return flyway.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting up migrations", e);
         }
     }
 

@@ -23,16 +23,16 @@ public final class AnswerRecorder {
         this.answers = answers;
     }
 
-    public void apply(ChatEvent event) {
-        db.useTransaction(h -> apply(h, event));
-    }
-
     /**
-     * Applies the event inside the caller's transaction. True when it was a message in a round's thread (stored, or
-     * not an answer): that thread belongs to the round, so nothing else need look at the message.
+     * Applies the event in a transaction of its own: a message posted in a round's thread is stored as an answer,
+     * an edit or a deletion is applied to the answer it concerns.
      */
-    public boolean apply(Handle h, ChatEvent event) {
-        return answerInRoundThread(h, event) != InRoundThread.NO || applyEditOrDelete(h, event);
+    public void apply(ChatEvent event) {
+        db.useTransaction(h -> {
+            if (answerInRoundThread(h, event) == InRoundThread.NO) {
+                applyEditOrDelete(h, event);
+            }
+        });
     }
 
     /** What {@link #answerInRoundThread} found. */
@@ -69,8 +69,8 @@ public final class AnswerRecorder {
         });
     }
 
-    /** Applies an edit or a deletion inside the caller's transaction; a post is left alone. Always false. */
-    public boolean applyEditOrDelete(Handle h, ChatEvent event) {
+    /** Applies an edit or a deletion inside the caller's transaction; a post is left alone. */
+    public void applyEditOrDelete(Handle h, ChatEvent event) {
         event.accept(new ChatEvent.Visitor<Void>() {
             @Override
             public Void posted(ChatEvent.MessagePosted x) {
@@ -89,7 +89,6 @@ public final class AnswerRecorder {
                 return null;
             }
         });
-        return false;
     }
 
     private InRoundThread posted(Handle h, ChatEvent.MessagePosted e) {
