@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,7 +22,8 @@ import org.shoptalk.core.testing.TestDatabases;
 
 /**
  * The job store finds what it looks for through an index on both databases, and on H2 keeps no index that only costs
- * a page rewrite at every commit (issue 13, {@code V94__quartz_indexes_trimmed_on_h2}). The queries are Quartz's own
+ * a page rewrite at every commit (issue 13, {@code V94__quartz_indexes_trimmed_on_h2}); acquiring a batch of due
+ * triggers reads the batch, not every trigger due ({@code V99__quartz_acquisition_index_with_priority}). The queries are Quartz's own
  * ({@link StdJDBCConstants}), so a Quartz upgrade that changes them is checked here too.
  */
 class QuartzIndexesTest {
@@ -30,7 +34,7 @@ class QuartzIndexesTest {
     void the_job_store_has_an_index_for_due_triggers_and_for_a_job_s_triggers(TestDatabases.Kind kind)
             throws Exception {
         try (Database db = Database.start(TestDatabases.fresh(kind))) {
-            assertThat(indexes(db, "QRTZ_TRIGGERS")).contains("IDX_QRTZ_T_NFT_ST");
+            assertThat(indexes(db, "QRTZ_TRIGGERS")).contains("IDX_QRTZ_T_NFT_ST_PRIO");
             assertThat(indexes(db, "QRTZ_FIRED_TRIGGERS")).contains("IDX_QRTZ_FT_TRIG_INST_NAME");
         }
     }
@@ -39,11 +43,11 @@ class QuartzIndexesTest {
     void on_h2_every_query_quartz_runs_while_firing_reads_an_index_not_the_whole_table() throws Exception {
         try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.H2));
                 Connection c = db.dataSource().getConnection()) {
-            assertThat(plan(c, StdJDBCConstants.SELECT_NEXT_TRIGGER_TO_ACQUIRE, "WAITING", 2_000L, 1_000L))
-                    .contains("IDX_QRTZ_T_NFT_ST")
+            assertThat(plan(c, H2JobStoreDelegate.dueTriggersQuery(), "WAITING", 2_000L, 1_000L))
+                    .contains("IDX_QRTZ_T_NFT_ST_PRIO")
                     .doesNotContain("tableScan");
             assertThat(plan(c, StdJDBCConstants.SELECT_MISFIRED_TRIGGERS_IN_STATE, 1_000L, "WAITING"))
-                    .contains("IDX_QRTZ_T_NFT_ST")
+                    .contains("IDX_QRTZ_T_NFT_ST_PRIO")
                     .doesNotContain("tableScan");
             assertThat(plan(c, StdJDBCConstants.SELECT_TRIGGERS_FOR_JOB, "moment-1", "shoptalk"))
                     .doesNotContain("tableScan");
@@ -65,14 +69,92 @@ class QuartzIndexesTest {
         }
     }
 
+    /**
+     * A thousand moments due at the same instant: acquiring a batch of four reads four triggers, not all those due.
+     * Quartz asks for them in order of fire time and priority, and before the index had the priority (V99) every
+     * batch read and sorted every due trigger, which made a burst of ten thousand quadratic.
+     */
+    @Test
+    void on_h2_acquiring_a_batch_of_due_triggers_reads_only_that_batch_when_a_thousand_are_due_at_once()
+            throws Exception {
+        try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.H2));
+                Connection c = db.dataSource().getConnection()) {
+            waitingTriggers(c, 1_000, 60_000L);
+            waitingTriggers(c, 2_000, 9_000_000L);
+
+            String plan = explained(
+                    c,
+                    "EXPLAIN ANALYZE",
+                    H2JobStoreDelegate.dueTriggersQuery() + " FETCH FIRST 4 ROWS ONLY",
+                    "WAITING",
+                    60_000L,
+                    0L);
+
+            assertThat(plan).contains("IDX_QRTZ_T_NFT_ST_PRIO");
+            Matcher rowsRead = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+            assertThat(rowsRead.find()).as(plan).isTrue();
+            assertThat(Integer.parseInt(rowsRead.group(1))).as(plan).isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void on_postgres_acquiring_due_triggers_walks_the_index_in_the_order_asked_without_sorting() throws Exception {
+        try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.POSTGRES));
+                Connection c = db.dataSource().getConnection()) {
+            waitingTriggers(c, 1_000, 60_000L);
+            waitingTriggers(c, 2_000, 9_000_000L);
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE QRTZ_TRIGGERS");
+            }
+
+            String plan =
+                    explained(c, "EXPLAIN", StdJDBCConstants.SELECT_NEXT_TRIGGER_TO_ACQUIRE, "WAITING", 60_000L, 0L);
+
+            assertThat(plan).containsIgnoringCase("idx_qrtz_t_nft_st_prio").doesNotContain("Sort");
+        }
+    }
+
+    /** Inserts {@code count} waiting one-shot triggers of one job, all due at {@code fireTime} (epoch millis). */
+    private static void waitingTriggers(Connection c, int count, long fireTime) throws Exception {
+        String job = "job-" + fireTime;
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO QRTZ_JOB_DETAILS (SCHED_NAME, JOB_NAME, JOB_GROUP,"
+                + " JOB_CLASS_NAME, IS_DURABLE, IS_NONCONCURRENT, IS_UPDATE_DATA, REQUESTS_RECOVERY)"
+                + " VALUES (" + SCHED + ", ?, 'shoptalk', 'x', FALSE, FALSE, FALSE, FALSE)")) {
+            st.setString(1, job);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_NAME,"
+                + " TRIGGER_GROUP, JOB_NAME, JOB_GROUP, NEXT_FIRE_TIME, PRIORITY, TRIGGER_STATE, TRIGGER_TYPE,"
+                + " START_TIME, MISFIRE_INSTR) VALUES (" + SCHED + ", ?, 'shoptalk', ?, 'shoptalk', ?, 5, 'WAITING',"
+                + " 'SIMPLE', ?, 0)")) {
+            for (int i = 0; i < count; i++) {
+                st.setString(1, job + "-" + i);
+                st.setString(2, job);
+                st.setLong(3, fireTime);
+                st.setLong(4, fireTime);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
     private static String plan(Connection c, String quartzSql, Object... parameters) throws Exception {
-        try (PreparedStatement st = c.prepareStatement("EXPLAIN " + Util.rtp(quartzSql, "QRTZ_", SCHED))) {
+        return explained(c, "EXPLAIN", quartzSql, parameters);
+    }
+
+    private static String explained(Connection c, String explain, String quartzSql, Object... parameters)
+            throws Exception {
+        try (PreparedStatement st = c.prepareStatement(explain + " " + Util.rtp(quartzSql, "QRTZ_", SCHED))) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+                // PostgreSQL gives one row per line of the plan; H2 one row.
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+                return plan.toString();
             }
         }
     }

@@ -19,7 +19,8 @@ import org.shoptalk.core.db.Dialect;
  *
  * <p>What stays, and which of Quartz's queries ({@code StdJDBCConstants}) it serves:
  * <ul>
- *   <li>{@code IDX_QRTZ_T_NFT_ST} (scheduler, state, next fire time): acquiring due triggers
+ *   <li>{@code IDX_QRTZ_T_NFT_ST} (scheduler, state, next fire time; since V99 {@code IDX_QRTZ_T_NFT_ST_PRIO}, with the
+ *       priority too): acquiring due triggers
  *       ({@code SELECT_NEXT_TRIGGER_TO_ACQUIRE}) and finding misfired ones ({@code SELECT_MISFIRED_TRIGGERS_IN_STATE},
  *       {@code COUNT_MISFIRED_TRIGGERS_IN_STATE}): equality on the first two columns, a range on the third, already
  *       in the order the queries ask for;
