@@ -61,6 +61,11 @@ final class Guilds implements AutoCloseable {
         }
     }
 
+    /** How many guilds there are. */
+    int count() {
+        return count;
+    }
+
     /** Creates the guilds in parallel (English, UTC); gives the seconds it took. */
     double create() throws Exception {
         long t0 = System.nanoTime();
