@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -17,8 +19,8 @@ import javax.sql.DataSource;
  * killed while migrating leaves either an empty database or the same kind of prefix of the migrations it could leave
  * before, and the next start migrates it as it would have. Nobody else can have written anything: the schema was
  * empty, the file is this process's own ({@link DbSettings#ownsH2FileWrites()}), and core is built only after
- * {@link #restore} has returned. A connection the pool opens meanwhile sets {@code WRITE_DELAY=0} again from its URL,
- * which only costs the speed.
+ * {@link #restore} has returned. A connection the pool opened meanwhile would set {@code WRITE_DELAY=0} again from its
+ * URL, which would only cost the speed; the pool is made to open all of its connections first.
  *
  * <p>PostgreSQL, H2 in memory or through a server, and a URL that chooses its own write delay are never touched.
  */
@@ -36,20 +38,29 @@ final class NewSchemaWrites {
      *
      * @return true when relaxed: the caller must then call {@link #restore} whether migrating succeeds or fails
      */
-    static boolean relaxIfEmpty(DataSource dataSource, DbSettings settings) throws SQLException {
+    static boolean relaxIfEmpty(DataSource pool, DbSettings settings) throws SQLException {
         if (!settings.ownsH2FileWrites()) {
             return false;
         }
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            try (ResultSet tables = st.executeQuery(
-                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA")) {
-                tables.next();
-                if (tables.getLong(1) > 0) {
-                    return false;
-                }
+        List<Connection> held = new ArrayList<>();
+        try {
+            Connection first = pool.getConnection();
+            held.add(first);
+            if (!emptySchema(first)) {
+                return false;
             }
+            // Each connection the pool opens sets WRITE_DELAY=0 again from its URL (measured: 2 first starts of 3 had
+            // theirs undone that way while the pool filled). Holding as many as the pool may open makes it open them
+            // all now, so that none opens while migrating.
             try {
+                while (held.size() < settings.maxPoolSize()) {
+                    held.add(pool.getConnection());
+                }
+            } catch (SQLException slow) {
+                // The pool did not fill within its connection timeout: migrate with every commit written, as before.
+                return false;
+            }
+            try (Statement st = first.createStatement()) {
                 st.execute("SET WRITE_DELAY " + RELAXED_WRITE_DELAY_MS);
             } catch (SQLException e) {
                 if (e.getErrorCode() == ADMIN_RIGHTS_REQUIRED) {
@@ -59,6 +70,19 @@ final class NewSchemaWrites {
                 throw e;
             }
             return true;
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
+
+    private static boolean emptySchema(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet tables = st.executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA")) {
+            tables.next();
+            return tables.getLong(1) == 0;
         }
     }
 
