@@ -74,7 +74,7 @@ public record DbSettings(String url, String user, String password, int maxPoolSi
         if (!lower.startsWith("jdbc:h2:")) {
             return url;
         }
-        boolean inMemory = lower.startsWith("jdbc:h2:mem:") || lower.contains("/mem:");
+        boolean inMemory = inMemoryH2(lower);
         StringBuilder result = new StringBuilder(url);
         while (result.charAt(result.length() - 1) == ';') {
             result.setLength(result.length() - 1);
@@ -86,6 +86,28 @@ public record DbSettings(String url, String user, String password, int maxPoolSi
             result.append(';').append(H2_QUERY_CACHE);
         }
         return result.toString();
+    }
+
+    /**
+     * True for an H2 database kept in a file that only this process opens (not in memory, not through an H2 server,
+     * no {@code AUTO_SERVER=TRUE}) and whose URL chooses no write delay of its own, so that {@link #jdbcUrl()} adds
+     * {@code WRITE_DELAY=0}: only then may {@link Database#start} write the schema of a new, empty database with
+     * fewer stores and restore {@code WRITE_DELAY=0} before it returns ({@link NewSchemaWrites}).
+     */
+    boolean ownsH2FileWrites() {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || inMemoryH2(lower)) {
+            return false;
+        }
+        String rest = lower.substring("jdbc:h2:".length());
+        return !rest.startsWith("tcp:")
+                && !rest.startsWith("ssl:")
+                && !lower.contains(";auto_server=true")
+                && !lower.contains(";write_delay=");
+    }
+
+    private static boolean inMemoryH2(String lowerUrl) {
+        return lowerUrl.startsWith("jdbc:h2:mem:") || lowerUrl.contains("/mem:");
     }
 
     @Override
