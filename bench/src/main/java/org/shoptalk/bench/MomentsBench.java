@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,10 +35,7 @@ final class MomentsBench {
             Database db = all.db;
             double createSeconds = all.create();
             // Due at the first whole minute after all schedules can be stored (estimated from the guilds' pace).
-            Instant due = Instant.now()
-                    .plusSeconds((long) (createSeconds * 1.5) + 20)
-                    .truncatedTo(ChronoUnit.MINUTES)
-                    .plus(Duration.ofMinutes(1));
+            Instant due = Guilds.nextWholeMinute(Duration.ofSeconds((long) (createSeconds * 1.5) + 20));
             String at = AT.format(due);
             all.eachLead(g -> "/shoptalk schedule at " + at + " tz UTC");
             if (Instant.now().isAfter(due)) {
