@@ -88,10 +88,12 @@ public final class Records {
             List<SessionEntry> sessions = new ArrayList<>();
             Map<Long, MethodLibrary> libraries = new HashMap<>();
             for (RecordStore.SessionRow s : store.sessions(h, person, start, end)) {
-                // The session's guild's methods, its own among them, so a guild's method reads as the guild named it.
+                // The session's guild's methods, its own among them (removed since, too), so a guild's method reads as
+                // the guild named it.
                 Method method = libraries
                         .computeIfAbsent(s.guildId(), g -> guildMethods.library(h, g))
                         .byId(s.method())
+                        .or(() -> guildMethods.removed(h, s.guildId(), s.method()))
                         .orElse(null);
                 Set<Dimension> dims = method == null ? Set.of() : method.dimensions();
                 if (only != null && !dims.contains(only)) {

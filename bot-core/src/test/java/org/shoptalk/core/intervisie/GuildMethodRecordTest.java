@@ -37,11 +37,12 @@ class GuildMethodRecordTest {
         page = f.core().useRecordLinks(() -> BASE, RecordTokens.withSecret(CoreFixture.SECRET, f.clock));
     }
 
-    /** ann brings a case with the guild's own fishbowl method, in a guild of language {@code lang}; bob joins. */
+    /** ann brings a case with the guild's own fishbowl method, in a guild of language {@code lang}; lea and bob join. */
     private void fishbowlSessionIn(String lang) {
         IntervisieThread.guild(f, lang, "ann", "bob");
         f.run("lea", "craft", "intervisie method add " + GuildMethodsTest.fishbowl(12));
         session = IntervisieThread.bring(f, "ann", "fishbowl");
+        session.say("lea", "join");
         session.say("bob", "join");
         session.say("ann", "A colleague keeps taking over my clients.");
     }
@@ -67,6 +68,28 @@ class GuildMethodRecordTest {
         assertThat(markdown).contains("Fishbowl #" + session.id).doesNotContain("fishbowl #");
     }
 
+    /**
+     * A finished session keeps its method's name after the lead removed the method; adding a method with that id again
+     * works, and its name is the one the record shows from then on.
+     */
+    @Test
+    void a_removed_method_still_names_its_sessions_and_its_id_can_be_added_again() {
+        fishbowlSessionIn("en");
+        finish();
+
+        assertThat(f.run("lea", "craft", "intervisie method remove fishbowl")).contains("Removed the method fishbowl");
+        assertThat(f.run("ann", "craft", "intervisie methods")).doesNotContain("Fishbowl");
+        assertThat(f.run("ann", null, "record")).contains("Fishbowl #" + session.id);
+
+        assertThat(f.run(
+                        "lea",
+                        "craft",
+                        "intervisie method add "
+                                + GuildMethodsTest.fishbowl(12).replace("\"Fishbowl\"", "\"Goldfish bowl\"")))
+                .contains("Added Goldfish bowl");
+        assertThat(f.run("ann", null, "record")).contains("Goldfish bowl #" + session.id);
+    }
+
     @Test
     void a_dutch_record_names_the_method_by_its_dutch_name() {
         fishbowlSessionIn("nl");
@@ -74,6 +97,18 @@ class GuildMethodRecordTest {
         assertThat(f.run("ann", null, "dossier"))
                 .contains("Vissenkom #" + session.id)
                 .doesNotContain("fishbowl #");
+    }
+
+    /** The session through its phases, as the existing guild-method test runs it, to its end. */
+    private void finish() {
+        assertThat(session.answer("ann", "next")).contains("Phase 2 of 4");
+        session.say("bob", "What did you say to them?");
+        assertThat(session.answer("ann", "next")).contains("Phase 3 of 4");
+        session.say("bob", "It sounds like nobody agreed on who owns a client.");
+        session.deadline();
+        session.say("ann", "I will ask who owns a client.");
+        session.deadline();
+        assertThat(session.state()).isEqualTo("FINISHED");
     }
 
     private String export(String reply) {
