@@ -74,9 +74,9 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         try {
             return postIn(ch, user, text, thread);
         } catch (LocalRefusal e) {
-            throw e.inGuildOf(guildLanguageIfReadable(() -> guildLanguage(ch)));
+            throw e.inGuildOf(guildLanguage(ch));
         } catch (RuntimeException e) {
-            throw failed("post", e, () -> guildLanguage(ch));
+            throw failed("post", e, guildLanguage(ch));
         }
     }
 
@@ -122,9 +122,9 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         try {
             return editChecked(id, text);
         } catch (LocalRefusal e) {
-            throw e.inGuildOf(guildLanguageIfReadable(() -> guildLanguageOfMessage(id)));
+            throw e.inGuildOf(guildLanguageOfMessage(id));
         } catch (RuntimeException e) {
-            throw failed("edit", e, () -> guildLanguageOfMessage(id));
+            throw failed("edit", e, guildLanguageOfMessage(id));
         }
     }
 
@@ -161,9 +161,9 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         try {
             deleteChecked(id);
         } catch (LocalRefusal e) {
-            throw e.inGuildOf(guildLanguageIfReadable(() -> guildLanguageOfMessage(id)));
+            throw e.inGuildOf(guildLanguageOfMessage(id));
         } catch (RuntimeException e) {
-            throw failed("delete", e, () -> guildLanguageOfMessage(id));
+            throw failed("delete", e, guildLanguageOfMessage(id));
         }
     }
 
@@ -181,21 +181,12 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     /**
-     * {@code e}, a failure on Shoptalk's side, as the console's apology in the guild's language. The language is read
-     * from the request's channel, which still holds the message: every change above is made only after core took it.
+     * {@code e}, a failure on Shoptalk's side, as the console's apology in the guild's {@code language}, read from the
+     * request's channel, which still holds the message: every change above is made only after core took it.
      */
-    private static LocalFailure failed(String what, RuntimeException e, Supplier<Optional<Language>> language) {
+    private static LocalFailure failed(String what, RuntimeException e, Optional<Language> language) {
         LOG.error("A console {} failed: {}", what, Failures.describe(e));
-        return new LocalFailure(e, guildLanguageIfReadable(language));
-    }
-
-    /** The language, or empty when reading it failed too (the database away): the browser's is used then. */
-    private static Optional<Language> guildLanguageIfReadable(Supplier<Optional<Language>> language) {
-        try {
-            return language.get();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return new LocalFailure(e, language);
     }
 
     /**
@@ -240,21 +231,27 @@ public final class LocalChat implements ChatPlatform, PostLookup {
 
     /**
      * The language of the guild that {@code channel} (a console channel name, "general" or "@alice") belongs to; empty
-     * for a name the console cannot take or a channel of no guild. For texts about a request that names a channel.
+     * for a name the console cannot take, a channel of no guild, or when it cannot be read (the database away): then
+     * the browser's language is used. For texts about a request that names a channel; never throws.
      */
     public Optional<Language> guildLanguage(String channel) {
         String ch;
         try {
             ch = LocalNames.channel(channel);
-        } catch (LocalInputException e) {
+            return database.withHandle(h -> guilds.findByChannel(h, channelRef(ch)))
+                    .map(Guild::language);
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
-        return database.withHandle(h -> guilds.findByChannel(h, channelRef(ch))).map(Guild::language);
     }
 
     /** As {@link #guildLanguage(String)}, for the channel of message {@code id}; empty for an unknown id. */
     public Optional<Language> guildLanguageOfMessage(String id) {
-        return parseId(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
+        try {
+            return parseId(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public LocalMessage message(String id) {
