@@ -3,18 +3,25 @@ package org.shoptalk.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shoptalk.core.Failures;
 import org.shoptalk.core.i18n.Language;
 import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.local.LocalChat;
+import org.shoptalk.core.local.LocalFailure;
 import org.shoptalk.core.local.LocalInputException;
 import org.shoptalk.core.local.LocalMessage;
 import org.shoptalk.core.local.LocalPost;
+import org.shoptalk.core.local.LocalRefusal;
 import org.shoptalk.core.local.NoSuchMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local console's page ({@code GET /local}, {@link ConsolePage}) and JSON API. Translation only: every rule about
@@ -22,8 +29,12 @@ import org.shoptalk.core.local.NoSuchMessageException;
  * Bad input gets 400 as {@code {"error": text, "expected": the request's right form}}, unknown ids 404 as
  * {@code {"error": text}}. The text is core's catalog ({@code console.error.*}, no words of the app's own), in the
  * language of the guild whose channel the request names, else the browser's ({@code Accept-Language}, as the page).
+ * A failure on Shoptalk's side (core, or the database refusing) gets 503 when the database is away and 500 otherwise,
+ * as {@code {"error": text}} with the apology a failed command gets ({@link LocalFailure}), in the same languages;
+ * {@link LocalChat} keeps nothing of a request that failed.
  */
 final class LocalConsoleApi {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalConsoleApi.class);
     // The right forms are API syntax, the same in every language; what was wrong is a catalog text.
     static final String POST_FORM = "POST /local/api/messages"
             + " {\"channel\":\"general\",\"user\":\"alice\",\"text\":\"...\",\"thread\":null}";
@@ -43,17 +54,41 @@ final class LocalConsoleApi {
                 ctx -> ctx.header("Vary", "Accept-Language")
                         .contentType("text/html; charset=utf-8")
                         .result(page.forBrowser(ctx.header("Accept-Language"))));
-        routes.get("/local/api/channels", this::channels);
-        routes.get("/local/api/messages", this::list);
-        routes.post("/local/api/messages", this::post);
-        routes.put("/local/api/messages/{id}", this::edit);
-        routes.delete("/local/api/messages/{id}", this::delete);
+        routes.get("/local/api/channels", failingPolitely(this::channels));
+        routes.get("/local/api/messages", failingPolitely(this::list));
+        routes.post("/local/api/messages", failingPolitely(this::post));
+        routes.put("/local/api/messages/{id}", failingPolitely(this::edit));
+        routes.delete("/local/api/messages/{id}", failingPolitely(this::delete));
         routes.exception(
                 LocalInputException.class,
                 (e, ctx) -> JsonReplies.error(ctx, 400, e.text(browserLanguage(ctx)), expectedFor(ctx)));
         routes.exception(
                 NoSuchMessageException.class, (e, ctx) -> JsonReplies.error(ctx, 404, e.text(browserLanguage(ctx))));
         routes.exception(BadRequest.class, this::badRequest);
+        routes.exception(LocalFailure.class, LocalConsoleApi::failed);
+    }
+
+    /**
+     * The endpoint, with a failure on Shoptalk's side that core did not word ({@link LocalChat#post}, {@link
+     * LocalChat#edit} and {@link LocalChat#delete} do) answered as {@link LocalFailure}: the apology, in the browser's
+     * language, rather than the web server's English error.
+     */
+    private static Handler failingPolitely(Handler endpoint) {
+        return ctx -> {
+            try {
+                endpoint.handle(ctx);
+            } catch (LocalRefusal | LocalFailure | BadRequest | HttpResponseException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.error("console {} {} failed: {}", ctx.method().name(), ctx.path(), Failures.describe(e));
+                failed(LocalFailure.unworded(e), ctx);
+            }
+        };
+    }
+
+    /** 503 when the database is away (a retry shortly may work), else 500; the apology as {@code {"error": text}}. */
+    private static void failed(LocalFailure e, Context ctx) {
+        JsonReplies.error(ctx, e.storeAway() ? 503 : 500, e.text(browserLanguage(ctx)));
     }
 
     private void badRequest(BadRequest e, Context ctx) {

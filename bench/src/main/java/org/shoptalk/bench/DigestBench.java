@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,10 +75,7 @@ final class DigestBench {
             int answers = insertAnswers(db, s.digestAnswers());
             double setupSeconds = (System.nanoTime() - t0) / 1e9;
             log.info("{} guilds on {} with {} answers made in {} s", guilds, kind, answers, (long) setupSeconds);
-            Instant due = Instant.now()
-                    .plusSeconds((long) (setupSeconds * 0.5) + 20)
-                    .truncatedTo(ChronoUnit.MINUTES)
-                    .plus(Duration.ofMinutes(1));
+            Instant due = Guilds.nextWholeMinute(Duration.ofSeconds((long) (setupSeconds * 0.5) + 20));
             String day = due.atZone(ZoneOffset.UTC)
                     .getDayOfWeek()
                     .name()

@@ -1,6 +1,9 @@
 package org.shoptalk.bench;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +75,14 @@ final class Guilds implements AutoCloseable {
         String name = prefix.toUpperCase(java.util.Locale.ROOT);
         eachLead(g -> "/shoptalk guild create " + name + g + " lang en tz UTC");
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * The first whole minute (UTC) after {@code margin} from now: when the sections make every guild's moment or digest
+     * due, so that all of them are stored before it comes. {@code margin} is their estimate of the time that takes.
+     */
+    static Instant nextWholeMinute(Duration margin) {
+        return Instant.now().plus(margin).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
     }
 
     /** Every guild's lead types {@code text(g)} in the guild's channel, four guilds at a time. */

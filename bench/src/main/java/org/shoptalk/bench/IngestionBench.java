@@ -7,10 +7,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers into one round through real signed Slack events, against the app's jar in a JVM of its own: closed loop
  * (the first and the last window of {@code bench.answers}, to see whether an answer costs more as the round grows),
- * open loop at fixed rates (ack latency as Slack would see it), the durability count (answers stored = answers
- * acknowledged, retried deliveries stored once) and the slash command's ack. The bare Javalin handler takes the same
- * requests in the same run as the floor.
+ * open loop at fixed rates (ack latency as Slack would see it), the durability count (every acknowledged answer stored,
+ * retried deliveries stored once, checked by message id and naming the answers that are not) and the slash command's
+ * ack. The bare Javalin handler takes the same requests in the same run as the floor.
  */
 final class IngestionBench {
     private static final Logger log = LoggerFactory.getLogger(IngestionBench.class);
     private static final Duration READY = Duration.ofMinutes(2);
     private static final Duration SLOW_POST = Duration.ofMillis(1500);
+    /** How many missing or doubled answers the durability count names. */
+    private static final int NAMED = 20;
 
     /** The bare handler's figures, which the app's are divided by. */
     record Floor(double perSecond, double cpuMillisPerRequest, Map<Integer, Double> openP99) {}
@@ -156,12 +162,12 @@ final class IngestionBench {
             }
             slashCommands(r, section, http, req, slack);
             if (kind.equals("postgres")) {
-                durability(r, section, db, acked.size(), retriesAcked);
+                durability(r, section, db, acked, retriesAcked);
             }
         }
         // An embedded H2 file is counted once the app that held it open has stopped.
         if (!kind.equals("postgres")) {
-            durability(r, section, db, acked.size(), retriesAcked);
+            durability(r, section, db, acked, retriesAcked);
         }
     }
 
@@ -199,23 +205,59 @@ final class IngestionBench {
         r.add(section, "/shoptalk moment: replies on the ack itself", inline, "of " + times);
     }
 
-    private static void durability(Results r, String section, Databases.Target db, int acked, int retriesAcked)
+    /**
+     * Answers stored against answers acknowledged, by message id (the ts each answer was sent with): which acknowledged
+     * ones are not stored, which are stored more than once, and how many were stored without an ack (a request that
+     * timed out on our side after the app took it). Up to {@value #NAMED} ids of each are printed; the counts go in
+     * the results.
+     */
+    private static void durability(Results r, String section, Databases.Target db, Set<String> acked, int retriesAcked)
             throws Exception {
+        Map<String, Long> stored = new HashMap<>();
         try (Connection c = db.connect();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT message_id) FROM answer")) {
-            rs.next();
-            long stored = rs.getLong(1);
-            long distinct = rs.getLong(2);
-            r.add(section, "durability: answers acknowledged", (double) acked, "ans");
-            r.add(section, "durability: answers stored", (double) stored, "ans");
-            r.add(
-                    section,
-                    "durability: stored twice (" + retriesAcked + " retried deliveries acked)",
-                    (double) (stored - distinct),
-                    "ans");
-            r.add(section, "durability: acknowledged but not stored", (double) Math.max(0, acked - stored), "ans");
+                ResultSet rs = st.executeQuery("SELECT message_id, COUNT(*) FROM answer GROUP BY message_id")) {
+            while (rs.next()) {
+                stored.put(rs.getString(1), rs.getLong(2));
+            }
         }
+        long rows = stored.values().stream().mapToLong(Long::longValue).sum();
+        SortedSet<String> missing = new TreeSet<>(acked);
+        missing.removeAll(stored.keySet());
+        SortedSet<String> twice = new TreeSet<>();
+        stored.forEach((id, times) -> {
+            if (times > 1) {
+                twice.add(id);
+            }
+        });
+        long unacked =
+                stored.keySet().stream().filter(id -> !acked.contains(id)).count();
+        r.add(section, "durability: answers acknowledged", (double) acked.size(), "ans");
+        r.add(section, "durability: answers stored", (double) rows, "ans");
+        r.add(
+                section,
+                "durability: stored twice (" + retriesAcked + " retried deliveries acked)",
+                (double) twice.size(),
+                "ans");
+        r.add(section, "durability: acknowledged but not stored", (double) missing.size(), "ans");
+        r.add(section, "durability: stored without an ack", (double) unacked, "ans");
+        name(section, "acknowledged but not stored", missing);
+        name(section, "stored twice", twice);
+    }
+
+    /** Prints up to {@link #NAMED} of {@code ids} (message ts), in order, and how many more there are. */
+    private static void name(String section, String what, SortedSet<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> shown = ids.stream().limit(NAMED).toList();
+        System.out.printf(
+                Locale.ROOT,
+                "[bench] %-10s %s: %s%s%n",
+                section,
+                what,
+                String.join(", ", shown),
+                ids.size() > NAMED ? " (and " + (ids.size() - NAMED) + " more)" : "");
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -27,7 +27,7 @@ final class Load {
     /** Slack gives up on a request after 3 s; we wait longer, to see how late the late ones are. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** A request and the id it is known by (a Slack event id), for the durability count. */
+    /** A request and the id it is known by (for an answer, the message's ts it is stored under), for the durability count. */
     record Call(HttpRequest request, String id) {}
 
     /**

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,20 +36,14 @@ final class MomentsBench {
             Database db = all.db;
             double createSeconds = all.create();
             // Due at the first whole minute after all schedules can be stored (estimated from the guilds' pace).
-            Instant due = Instant.now()
-                    .plusSeconds((long) (createSeconds * 1.5) + 20)
-                    .truncatedTo(ChronoUnit.MINUTES)
-                    .plus(Duration.ofMinutes(1));
+            Instant due = Guilds.nextWholeMinute(Duration.ofSeconds((long) (createSeconds * 1.5) + 20));
             log.info("{} guilds on {}: created in {} s, due at {}", guilds, kind, Math.round(createSeconds), due);
             String n = "N=" + guilds;
             burst(all, due, r, section, n);
             // The same guilds again a few minutes later, in the JVM that has now run the firing path once: the first
             // burst after a start also pays for compiling that path (in a profile, the JIT compiler took about as
             // much CPU as the firing itself); a service that has fired before is in the second case.
-            Instant again = Instant.now()
-                    .plusSeconds((long) createSeconds + 20)
-                    .truncatedTo(ChronoUnit.MINUTES)
-                    .plus(Duration.ofMinutes(1));
+            Instant again = Guilds.nextWholeMinute(Duration.ofSeconds((long) createSeconds + 20));
             burst(all, again, r, section, n + " again, JVM warm");
             Thread.sleep(2000);
             r.add(

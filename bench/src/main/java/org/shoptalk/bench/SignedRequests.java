@@ -28,7 +28,10 @@ final class SignedRequests {
         this.responseUrl = responseUrl;
     }
 
-    /** A thread reply (an answer) in channel C1, event id "Ev{n}", with a ts of its own. */
+    /**
+     * A thread reply (an answer) in channel C1, event id "Ev{n}", with a ts of its own: the call's id is that ts, the
+     * message id the answer is stored under, so the durability count can name each answer.
+     */
     Load.Call answer(int n, String root) {
         String ts = String.format("%d.%06d", 1_700_100_000 + n / 1_000_000, n % 1_000_000);
         String user = "U" + (1000 + n % 997);
@@ -40,7 +43,7 @@ final class SignedRequests {
                 + "\"event\":" + event + ",\"type\":\"event_callback\",\"event_id\":\"" + id + "\","
                 + "\"event_time\":1700000000,\"authorizations\":[{\"team_id\":\"" + FakeSlackApi.TEAM
                 + "\",\"user_id\":\"" + FakeSlackApi.BOT_USER + "\",\"is_bot\":true}]}";
-        return new Load.Call(signed(body, "application/json"), id);
+        return new Load.Call(signed(body, "application/json"), ts);
     }
 
     /** {@code /shoptalk TEXT} typed by U1 in channel C1. */

@@ -20,7 +20,8 @@ import org.shoptalk.core.i18n.Language;
  * docs/intervisie.md#a-guilds-own-methods). A lead pastes a method in the shape of {@code methods.json}; it is checked
  * by the same strict rules as the built-in file and against the methods the guild already has, then stored one row per
  * method (table {@code intervisie_method}, migration V96). A method in use by a session that has not ended cannot be
- * removed, so a running session always finds the method it started with. Stateless apart from the database: each call
+ * removed, so a running session always finds the method it started with; a removed one is kept, marked (V98), so the
+ * sessions that ran with it keep their name in the record ({@link #removed}). Stateless apart from the database: each call
  * runs in the caller's handle. Thread-safe.
  */
 public final class GuildMethods {
@@ -92,8 +93,22 @@ public final class GuildMethods {
         if (inUse.isPresent()) {
             return Optional.of(SessionMessages.t(lang, "intervisie.method.in.use", id, inUse.get()));
         }
-        store.delete(h, guildId, id);
+        store.remove(h, guildId, id);
         return Optional.empty();
+    }
+
+    /**
+     * The guild's own method {@code id} as it was when a lead removed it: to name the sessions that ran with it (the
+     * personal record). Empty when the guild never had it, or it no longer reads by today's rules.
+     */
+    public Optional<Method> removed(Handle h, long guildId, String id) {
+        try {
+            return store.removedSource(h, guildId, id)
+                    .map(source -> read("[" + source + "]"))
+                    .flatMap(methods -> methods.byId(id));
+        } catch (MethodFileException e) {
+            return Optional.empty();
+        }
     }
 
     private static MethodLibrary read(String source) {

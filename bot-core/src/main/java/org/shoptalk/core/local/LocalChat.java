@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.shoptalk.core.Failures;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
@@ -74,6 +75,8 @@ public final class LocalChat implements ChatPlatform, PostLookup {
             return postIn(ch, user, text, thread);
         } catch (LocalRefusal e) {
             throw e.inGuildOf(guildLanguage(ch));
+        } catch (RuntimeException e) {
+            throw failed("post", e, guildLanguage(ch));
         }
     }
 
@@ -90,24 +93,38 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         }
         Instant now = now();
         LocalMessage posted = store.insert(ch, root, Kind.MESSAGE, who, body, null, now);
-        inbound()
-                .onEvent(new ChatEvent.MessagePosted(
-                        channelRef(ch),
-                        userRef(who),
-                        posted.id(),
-                        root == null ? null : root.toString(),
-                        body,
-                        Mentions.in(body),
-                        now));
+        try {
+            inbound()
+                    .onEvent(new ChatEvent.MessagePosted(
+                            channelRef(ch),
+                            userRef(who),
+                            posted.id(),
+                            root == null ? null : root.toString(),
+                            body,
+                            Mentions.in(body),
+                            now));
+        } catch (RuntimeException e) {
+            throw forgotten(posted, e);
+        }
         return new LocalPost(posted.id(), posted.thread());
     }
 
-    /** A person changes the text of a message they posted; a refusal reads in the message's guild's language. */
+    /**
+     * A person changes the text of a message they posted. Core hears of it first and the console's copy changes only
+     * once core took it, so a failure changes neither; should the console's own update then fail, core's handling of
+     * the same edit again (the person's retry) is harmless.
+     *
+     * @throws LocalInputException for a text the console cannot take or a message that is not theirs to edit
+     * @throws NoSuchMessageException for an unknown id
+     * @throws LocalFailure when core or the database failed; nothing was changed
+     */
     public LocalMessage edit(String id, String text) {
         try {
             return editChecked(id, text);
         } catch (LocalRefusal e) {
             throw e.inGuildOf(guildLanguageOfMessage(id));
+        } catch (RuntimeException e) {
+            throw failed("edit", e, guildLanguageOfMessage(id));
         }
     }
 
@@ -123,27 +140,53 @@ public final class LocalChat implements ChatPlatform, PostLookup {
             throw new LocalInputException(refusal);
         }
         Instant now = now();
-        if (!store.updateText(Long.parseLong(message.id()), body, now)) {
-            throw notFound(id);
-        }
         inbound()
                 .onEvent(new ChatEvent.MessageEdited(
                         channelRef(message.channel()), message.id(), body, Mentions.in(body), now));
+        if (!store.updateText(Long.parseLong(message.id()), body, now)) {
+            throw notFound(id);
+        }
         return existing(id);
     }
 
-    /** A person deletes a message they posted (or a command they typed). */
+    /**
+     * A person deletes a message they posted (or a command they typed). As for {@link #edit}, core forgets it first and
+     * the console's copy goes only after that, so a failure leaves the message where it was, in core and on the page.
+     *
+     * @throws LocalInputException for a message of the bot's
+     * @throws NoSuchMessageException for an unknown id
+     * @throws LocalFailure when core or the database failed; nothing was deleted
+     */
     public void delete(String id) {
+        try {
+            deleteChecked(id);
+        } catch (LocalRefusal e) {
+            throw e.inGuildOf(guildLanguageOfMessage(id));
+        } catch (RuntimeException e) {
+            throw failed("delete", e, guildLanguageOfMessage(id));
+        }
+    }
+
+    private void deleteChecked(String id) {
         LocalMessage message = existing(id);
         if (message.kind() == Kind.BOT) {
-            throw new LocalInputException("console.error.bot.delete").inGuildOf(guildLanguage(message.channel()));
-        }
-        if (!store.delete(Long.parseLong(message.id()))) {
-            throw notFound(id);
+            throw new LocalInputException("console.error.bot.delete");
         }
         if (message.kind() == Kind.MESSAGE) {
             inbound().onEvent(new ChatEvent.MessageDeleted(channelRef(message.channel()), message.id()));
         }
+        if (!store.delete(Long.parseLong(message.id()))) {
+            throw notFound(id);
+        }
+    }
+
+    /**
+     * {@code e}, a failure on Shoptalk's side, as the console's apology in the guild's {@code language}, read from the
+     * request's channel, which still holds the message: every change above is made only after core took it.
+     */
+    private static LocalFailure failed(String what, RuntimeException e, Optional<Language> language) {
+        LOG.error("A console {} failed: {}", what, Failures.describe(e));
+        return new LocalFailure(e, language);
     }
 
     /**
@@ -188,21 +231,27 @@ public final class LocalChat implements ChatPlatform, PostLookup {
 
     /**
      * The language of the guild that {@code channel} (a console channel name, "general" or "@alice") belongs to; empty
-     * for a name the console cannot take or a channel of no guild. For texts about a request that names a channel.
+     * for a name the console cannot take, a channel of no guild, or when it cannot be read (the database away): then
+     * the browser's language is used. For texts about a request that names a channel; never throws.
      */
     public Optional<Language> guildLanguage(String channel) {
         String ch;
         try {
             ch = LocalNames.channel(channel);
-        } catch (LocalInputException e) {
+            return database.withHandle(h -> guilds.findByChannel(h, channelRef(ch)))
+                    .map(Guild::language);
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
-        return database.withHandle(h -> guilds.findByChannel(h, channelRef(ch))).map(Guild::language);
     }
 
     /** As {@link #guildLanguage(String)}, for the channel of message {@code id}; empty for an unknown id. */
     public Optional<Language> guildLanguageOfMessage(String id) {
-        return parseId(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
+        try {
+            return parseId(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public LocalMessage message(String id) {
@@ -269,26 +318,44 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, now());
         // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
         CommandRequest request = new CommandRequest(userRef(who), direct ? null : channelRef(ch), typed);
-        CommandReply reply;
         try {
-            reply = inbound().command(request);
+            CommandReply reply;
+            try {
+                reply = inbound().command(request);
+            } catch (RuntimeException e) {
+                // As Slack and Teams do: a failure inside core becomes a polite private reply in the chat, in the
+                // guild's language, rather than an error page in English.
+                LOG.error("A console command failed in core: {}", e.toString());
+                reply = inbound().trouble(request);
+            }
+            boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
+            store.insert(
+                    ch,
+                    root,
+                    Kind.BOT,
+                    BOT_USER,
+                    fit(reply.message()),
+                    onlyForAuthor ? who : null,
+                    now(),
+                    blocks(reply.message()));
         } catch (RuntimeException e) {
-            // As Slack and Teams do: a failure inside core becomes a polite private reply in the chat, in the
-            // guild's language, rather than an error page in English.
-            LOG.error("A console command failed in core: {}", e.toString());
-            reply = inbound().trouble(request);
+            // Not even the apology could be kept (the database away): no command left standing without its reply.
+            throw forgotten(typedMessage, e);
         }
-        boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
-        store.insert(
-                ch,
-                root,
-                Kind.BOT,
-                BOT_USER,
-                fit(reply.message()),
-                onlyForAuthor ? who : null,
-                now(),
-                blocks(reply.message()));
         return new LocalPost(typedMessage.id(), typedMessage.thread());
+    }
+
+    /**
+     * {@code failure}, after taking back {@code stored}, the person's message that core did not take: the console then
+     * shows nothing that Shoptalk did not keep, and the person's retry posts it whole.
+     */
+    private RuntimeException forgotten(LocalMessage stored, RuntimeException failure) {
+        try {
+            store.delete(Long.parseLong(stored.id()));
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+        return failure;
     }
 
     /** In a channel only what starts with the slash command is one, as in Slack; in the private chat, all is. */

@@ -40,6 +40,7 @@ final class RecordStore {
 
     record SessionRow(
             long id,
+            long guildId,
             String method,
             Instant startedAt,
             Instant finishedAt,
@@ -126,7 +127,7 @@ final class RecordStore {
     /** Intervisie sessions the person is in that started in the period, with the minutes they reported. */
     List<SessionRow> sessions(Handle h, UserRef person, Instant from, Instant to) {
         return h.query(
-                "SELECT i.id, i.method, i.started_at, i.finished_at, i.state, i.bringer, t.minutes"
+                "SELECT i.id, i.guild_id, i.method, i.started_at, i.finished_at, i.state, i.bringer, t.minutes"
                         + " FROM intervisie_member m JOIN intervisie i ON i.id = m.intervisie_id"
                         + " LEFT JOIN intervisie_time t ON t.intervisie_id = i.id AND t.user_id = m.user_id"
                         + " WHERE i.tenant = ? AND m.user_id = ? AND i.started_at >= ? AND i.started_at < ?"
@@ -136,6 +137,7 @@ final class RecordStore {
                     Integer reported = rs.wasNull() ? null : minutes;
                     return new SessionRow(
                             rs.getLong("id"),
+                            rs.getLong("guild_id"),
                             rs.getString("method"),
                             Handle.instant(rs, "started_at"),
                             Handle.instant(rs, "finished_at"),

@@ -14,6 +14,7 @@ import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.dialogue.Pseudonyms;
 import org.shoptalk.core.i18n.Language;
+import org.shoptalk.core.intervisie.GuildMethods;
 import org.shoptalk.core.intervisie.Method;
 import org.shoptalk.core.intervisie.MethodLibrary;
 import org.shoptalk.core.prompt.Dimension;
@@ -36,14 +37,14 @@ import org.shoptalk.core.record.PersonalRecord.SessionEntry;
 public final class Records {
     private final Database db;
     private final PromptLibrary prompts;
-    private final MethodLibrary methods;
+    private final GuildMethods guildMethods;
     private final Pseudonyms pseudonyms;
     private final RecordStore store = new RecordStore();
 
     public Records(Database db, PromptLibrary prompts, MethodLibrary methods, Pseudonyms pseudonyms) {
         this.db = db;
         this.prompts = prompts;
-        this.methods = methods;
+        this.guildMethods = new GuildMethods(methods);
         this.pseudonyms = pseudonyms;
     }
 
@@ -85,8 +86,15 @@ public final class Records {
                             .computeIfAbsent(t.sessionId(), k -> new ArrayList<>())
                             .add(t.text()));
             List<SessionEntry> sessions = new ArrayList<>();
+            Map<Long, MethodLibrary> libraries = new HashMap<>();
             for (RecordStore.SessionRow s : store.sessions(h, person, start, end)) {
-                Method method = methods.byId(s.method()).orElse(null);
+                // The session's guild's methods, its own among them (removed since, too), so a guild's method reads as
+                // the guild named it.
+                Method method = libraries
+                        .computeIfAbsent(s.guildId(), g -> guildMethods.library(h, g))
+                        .byId(s.method())
+                        .or(() -> guildMethods.removed(h, s.guildId(), s.method()))
+                        .orElse(null);
                 Set<Dimension> dims = method == null ? Set.of() : method.dimensions();
                 if (only != null && !dims.contains(only)) {
                     continue;

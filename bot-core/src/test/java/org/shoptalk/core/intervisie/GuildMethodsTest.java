@@ -77,9 +77,9 @@ class GuildMethodsTest {
                 .contains("Removed the method fishbowl");
         assertThat(f.run("ann", "craft", "intervisie methods")).doesNotContain("Fishbowl");
         assertThat(f.run("ann", "craft", "intervisie fishbowl")).contains("\"fishbowl\" is not an intervisie method");
-        // The record keeps the session, named by the removed method's id.
+        // The record keeps the session, named as the guild named the method it has removed since.
         assertThat(f.run("ann", null, "record"))
-                .contains("fishbowl #" + s.id + ": case-bringer")
+                .contains("Fishbowl #" + s.id + ": case-bringer")
                 .contains("1 takeaway");
     }
 

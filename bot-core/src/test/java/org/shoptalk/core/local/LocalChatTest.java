@@ -266,6 +266,45 @@ class LocalChatTest {
         assertThat(chat.guildLanguage("no spaces")).isEmpty();
     }
 
+    @Test
+    void a_post_edit_or_deletion_core_fails_on_keeps_nothing_and_says_so_in_the_guilds_language() {
+        dutchGuildIn("craft");
+        LocalPost kept = chat.post("craft", "alice", "first words", null);
+        core.failEventsWith(new IllegalStateException("core is broken"));
+
+        List<Runnable> failing = List.of(
+                () -> chat.post("craft", "bob", "lost words", null),
+                () -> chat.edit(kept.id(), "changed words"),
+                () -> chat.delete(kept.id()));
+
+        for (Runnable request : failing) {
+            assertThatThrownBy(request::run).isInstanceOfSatisfying(LocalFailure.class, e -> {
+                assertThat(e.storeAway()).isFalse();
+                assertThat(e.text(Language.EN))
+                        .isEqualTo("Sorry, dat lukte Shoptalk nu niet. Probeer het over een minuut nog eens.");
+            });
+        }
+        assertThat(chat.list("craft")).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("first words");
+            assertThat(m.edited()).isFalse();
+        });
+    }
+
+    @Test
+    void a_failure_that_may_pass_is_told_apart_and_read_in_the_browsers_language_without_a_guild() {
+        LocalPost kept = chat.post("general", "alice", "first words", null);
+        core.failEventsWith(new java.util.concurrent.RejectedExecutionException("shutting down"));
+
+        assertThatThrownBy(() -> chat.edit(kept.id(), "changed")).isInstanceOfSatisfying(LocalFailure.class, e -> {
+            assertThat(e.storeAway()).isTrue();
+            assertThat(e.guildLanguage()).isEmpty();
+            assertThat(e.text(Language.EN))
+                    .isEqualTo("Sorry, Shoptalk could not do that just now. Please try again in a minute.");
+        });
+        core.failEventsWith(null);
+        assertThat(chat.edit(kept.id(), "changed").text()).isEqualTo("changed");
+    }
+
     private void dutchGuildIn(String channel) {
         database.useTransaction(h -> {
             GuildStore guilds = new GuildStore();

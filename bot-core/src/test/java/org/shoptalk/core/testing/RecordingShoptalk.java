@@ -30,6 +30,7 @@ public final class RecordingShoptalk implements Shoptalk {
 
     private final Set<String> deliveries = ConcurrentHashMap.newKeySet();
     private volatile Function<CommandRequest, CommandReply> replies;
+    private volatile RuntimeException eventFailure;
 
     public RecordingShoptalk(Function<CommandRequest, CommandReply> replies) {
         this.replies = replies;
@@ -94,7 +95,16 @@ public final class RecordingShoptalk implements Shoptalk {
 
     @Override
     public void onEvent(ChatEvent event) {
+        RuntimeException failure = eventFailure;
+        if (failure != null) {
+            throw failure;
+        }
         events.add(event);
+    }
+
+    /** From now on every event fails with {@code failure} (null: none does), as core failing on it would. */
+    public void failEventsWith(RuntimeException failure) {
+        this.eventFailure = failure;
     }
 
     @Override
