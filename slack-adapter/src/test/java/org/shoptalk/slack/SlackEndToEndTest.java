@@ -64,9 +64,9 @@ class SlackEndToEndTest {
 
     @Test
     void lead_schedules_members_answer_in_the_thread_and_the_digest_shows_their_words() {
-        String created = reply(slack.command(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam")));
+        String created = slack.commandReply(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam"));
         assertThat(created).contains("Craft");
-        String scheduled = reply(slack.command(slack.slashCommand("schedule mon,thu 09:30")));
+        String scheduled = slack.commandReply(slack.slashCommand("schedule mon,thu 09:30"));
         assertThat(scheduled).contains("09:30");
 
         slack.command(slack.slashCommand("moment"));
@@ -122,13 +122,13 @@ class SlackEndToEndTest {
 
     @Test
     void a_person_slack_did_not_resolve_or_typed_as_characters_is_refused_and_nothing_is_stored() {
-        assertThat(reply(slack.command(slack.slashCommand("guild create Craft lang en"))))
+        assertThat(slack.commandReply(slack.slashCommand("guild create Craft lang en")))
                 .contains("Craft");
 
         // Slack leaves a name it could not resolve as plain text, and sends typed brackets HTML-escaped.
-        String unknown = reply(slack.command(slack.slashCommand("guild lead add @carl")));
-        String typed = reply(slack.command(slack.slashCommand("guild lead add &lt;@U2&gt;")));
-        String guild = reply(slack.command(slack.slashCommand("guild")));
+        String unknown = slack.commandReply(slack.slashCommand("guild lead add @carl"));
+        String typed = slack.commandReply(slack.slashCommand("guild lead add &lt;@U2&gt;"));
+        String guild = slack.commandReply(slack.slashCommand("guild"));
 
         assertThat(unknown)
                 .contains("ephemeral")
@@ -137,14 +137,14 @@ class SlackEndToEndTest {
         assertThat(typed).contains("ephemeral").contains("is not a mention of a person");
         assertThat(guild).contains("Members: 1").doesNotContain("carl");
 
-        String added = reply(slack.command(slack.slashCommand("guild lead add <@U2|bo>")));
+        String added = slack.commandReply(slack.slashCommand("guild lead add <@U2|bo>"));
         assertThat(added).contains("in_channel").contains("\\u003c@U2\\u003e is now a lead");
-        assertThat(reply(slack.command(slack.slashCommand("guild")))).contains("Members: 2");
+        assertThat(slack.commandReply(slack.slashCommand("guild"))).contains("Members: 2");
     }
 
     @Test
     void mention_characters_typed_in_an_answer_are_shown_as_typed_and_mention_nobody() {
-        reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+        slack.commandReply(slack.slashCommand("guild create Craft lang en"));
         slack.command(slack.slashCommand("moment"));
         slack.awaitRequests("/api/chat.postMessage", 1);
         String root = "1700000000.000001";
@@ -201,7 +201,7 @@ class SlackEndToEndTest {
      */
     @Test
     void forget_me_confirmed_by_a_button_in_the_channel_answers_privately_and_the_adapter_forgets_the_name() {
-        reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+        slack.commandReply(slack.slashCommand("guild create Craft lang en"));
         UserRef ann = new UserRef(SlackIds.tenant(SlackHarness.TEAM), "U1");
         assertThat(slack.adapter.platform().displayName(ann)).isEqualTo("ann");
 
@@ -232,7 +232,7 @@ class SlackEndToEndTest {
     /** "@Shoptalk forget me confirm" in a channel: the confirmation is an ephemeral message there, to that person. */
     @Test
     void forget_me_confirmed_by_a_mention_in_the_channel_answers_with_an_ephemeral_message() {
-        reply(slack.command(slack.slashCommand("guild create Craft lang en")));
+        slack.commandReply(slack.slashCommand("guild create Craft lang en"));
 
         slack.event(SlackPayloads.mention("EvForget1", "U1", "<@" + SlackHarness.BOT_USER + "> forget me confirm"));
 
@@ -254,9 +254,9 @@ class SlackEndToEndTest {
      */
     @Test
     void the_pair_check_in_comes_privately_with_three_buttons_and_a_press_answers_it() {
-        reply(slack.command(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam")));
+        slack.commandReply(slack.slashCommand("guild create Craft lang en tz Europe/Amsterdam"));
         // No quiet hours for Ann, so the check-in is due now whatever day and hour this test runs.
-        reply(slack.command(slack.slashCommand("quiet hours off")));
+        slack.commandReply(slack.slashCommand("quiet hours off"));
         long pair = slack.database.withHandle(h -> h.insert(
                 "INSERT INTO pairing (guild_id, members, prompt_id, formed_at) VALUES (1, ?, 'craft-01', ?)",
                 "U1\nU2",
@@ -314,7 +314,7 @@ class SlackEndToEndTest {
      */
     @Test
     void a_dutch_guilds_command_that_fails_in_core_gets_the_apology_in_dutch() {
-        assertThat(reply(slack.command(slack.slashCommand("gilde start Vakwerk taal nl"))))
+        assertThat(slack.commandReply(slack.slashCommand("gilde start Vakwerk taal nl")))
                 .contains("Vakwerk");
         slack.database.useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
 

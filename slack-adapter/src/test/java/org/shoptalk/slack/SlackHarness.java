@@ -167,6 +167,26 @@ final class SlackHarness implements AutoCloseable {
         return postSigned(form(fields), "application/x-www-form-urlencoded", Map.of());
     }
 
+    /**
+     * Sends a slash command and gives its reply, wherever Slack would show it from: the ack's body when core answered
+     * within the inline wait, or else the follow-up posted to the command's response_url (on a busy machine the first
+     * commands after a start can take longer than the wait; both are the same reply to the person).
+     */
+    String commandReply(Map<String, String> fields) {
+        int followUpsBefore = slackApi.findAll(postRequestedFor(urlPathEqualTo(SlackApiStubs.RESPONSE_URL_PATH)))
+                .size();
+        HttpResponse<String> ack = command(fields);
+        if (ack.statusCode() != 200) {
+            throw new AssertionError("Slack got HTTP " + ack.statusCode() + " for a slash command: " + ack.body());
+        }
+        if (!ack.body().isBlank()) {
+            return ack.body();
+        }
+        return awaitRequests(SlackApiStubs.RESPONSE_URL_PATH, followUpsBefore + 1)
+                .get(followUpsBefore)
+                .getBodyAsString();
+    }
+
     HttpResponse<String> interaction(String payloadJson) {
         return postSigned(form(Map.of("payload", payloadJson)), "application/x-www-form-urlencoded", Map.of());
     }
