@@ -5,7 +5,7 @@ package org.shoptalk.core.db;
  * its SQL (on H2 Quartz's standard one with the due-trigger query in index order) and the script of its tables.
  */
 public enum Dialect {
-    H2("org.shoptalk.core.task.H2JobStoreDelegate", "org/quartz/impl/jdbcjobstore/tables_h2.sql"),
+    H2("org.shoptalk.core.db.H2JobStoreDelegate", "org/quartz/impl/jdbcjobstore/tables_h2.sql"),
     POSTGRES("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate", "org/quartz/impl/jdbcjobstore/tables_postgres.sql");
 
     private final String quartzDelegate;

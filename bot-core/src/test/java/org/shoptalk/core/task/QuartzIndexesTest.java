@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.quartz.impl.jdbcjobstore.StdJDBCConstants;
 import org.quartz.impl.jdbcjobstore.Util;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.H2JobStoreDelegate;
 import org.shoptalk.core.db.migration.V2__quartz_tables;
 import org.shoptalk.core.testing.TestDatabases;
 

@@ -1,4 +1,4 @@
--- Acquiring due triggers reads only the batch it takes (issue 13; org.shoptalk.core.task.H2JobStoreDelegate).
+-- Acquiring due triggers reads only the batch it takes (issue 13; org.shoptalk.core.db.H2JobStoreDelegate).
 -- Quartz picks the due triggers "ORDER BY NEXT_FIRE_TIME ASC, PRIORITY DESC". Its index IDX_QRTZ_T_NFT_ST (scheduler,
 -- state, next fire time) has no priority, so when many triggers are due at the same instant (a thousand moments at
 -- 09:00) each batch of four read all of them to sort them by priority. With the priority in the index, in the

@@ -1,4 +1,4 @@
-package org.shoptalk.core.task;
+package org.shoptalk.core.db;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
