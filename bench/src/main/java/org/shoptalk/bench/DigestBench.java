@@ -105,9 +105,7 @@ final class DigestBench {
                     .toArray();
             String n = "N=" + guilds + " x " + s.digestAnswers() + " answers";
             r.add(section, n + ": guilds with a digest", perChannel.size(), "of " + guilds);
-            r.add(section, n + ": lag p50 due -> posted", pct(lags, 50), "ms");
-            r.add(section, n + ": lag p99", pct(lags, 99), "ms");
-            r.add(section, n + ": lag max", lags.length == 0 ? Double.NaN : lags[lags.length - 1], "ms");
+            r.addLags(section, n, lags);
             r.add(
                     section,
                     n + ": guilds posted more than once",
@@ -257,13 +255,5 @@ final class DigestBench {
             }
         }
         return out;
-    }
-
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(i, sorted.length - 1))];
     }
 }

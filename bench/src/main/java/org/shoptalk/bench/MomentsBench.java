@@ -86,9 +86,7 @@ final class MomentsBench {
         double cpuMs = (processCpuNanos() - cpuAtDue) / 1e6;
         long[] lags = lags(db, due);
         r.add(section, label + ": posted", lags.length, "of " + guilds);
-        r.add(section, label + ": lag p50 due -> posted", pct(lags, 50), "ms");
-        r.add(section, label + ": lag p99", pct(lags, 99), "ms");
-        r.add(section, label + ": lag max", lags.length == 0 ? Double.NaN : lags[lags.length - 1], "ms");
+        r.addLags(section, label, lags);
         r.add(
                 section,
                 label + ": moments/s (all posted / last lag)",
@@ -137,14 +135,6 @@ final class MomentsBench {
                 return a;
             }
         }
-    }
-
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(i, sorted.length - 1))];
     }
 
     /** A count, as the double the results table holds. */

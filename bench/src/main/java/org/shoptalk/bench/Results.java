@@ -53,6 +53,24 @@ final class Results {
         add(section, what, (double) value, unit, null);
     }
 
+    /**
+     * The lag figures of a burst: p50 ("due -> posted"), p99 and max of {@code sortedLags} (milliseconds, ascending),
+     * each NaN when nothing was posted. A percentile is the nearest rank: the smallest lag at or above p% of them.
+     */
+    void addLags(String section, String label, long[] sortedLags) {
+        add(section, label + ": lag p50 due -> posted", percentile(sortedLags, 50), "ms");
+        add(section, label + ": lag p99", percentile(sortedLags, 99), "ms");
+        add(section, label + ": lag max", percentile(sortedLags, 100), "ms");
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(i, sorted.length - 1))];
+    }
+
     synchronized void add(String section, String what, double value, String unit) {
         add(section, what, value, unit, null);
     }
