@@ -38,10 +38,12 @@ public final class PromptRotation {
      */
     public Prompt next(Handle h, Guild guild, Theme themeOrNull, Instant now) {
         guilds.lock(h, guild.id());
-        Theme theme = themeOrNull != null ? themeOrNull : leastRecentTheme(h, guild);
+        Map<String, PromptUseStore.Pass> passes = uses.currentPasses(h, guild.id());
+        Theme theme = themeOrNull != null ? themeOrNull : leastRecentTheme(passes);
         List<Prompt> candidates = candidates(h, guild, theme);
-        int cycle = currentCycle(h, guild, theme);
-        Set<String> used = uses.used(h, guild.id(), theme, cycle);
+        PromptUseStore.Pass pass = passes.getOrDefault(theme.key(), PromptUseStore.Pass.NONE);
+        int cycle = pass.cycle();
+        Set<String> used = pass.used();
         List<Prompt> order = shuffled(candidates, guild.id(), cycle);
         for (Prompt p : order) {
             if (!used.contains(p.id())) {
@@ -67,10 +69,10 @@ public final class PromptRotation {
         return all;
     }
 
-    private Theme leastRecentTheme(Handle h, Guild guild) {
-        Map<String, Instant> lastUse = uses.lastUseByTheme(h, guild.id());
+    private static Theme leastRecentTheme(Map<String, PromptUseStore.Pass> passes) {
         return java.util.Arrays.stream(Theme.values())
-                .min(Comparator.comparing((Theme t) -> lastUse.getOrDefault(t.key(), Instant.EPOCH)))
+                .min(Comparator.comparing((Theme t) ->
+                        passes.getOrDefault(t.key(), PromptUseStore.Pass.NONE).lastUse()))
                 .orElseThrow();
     }
 

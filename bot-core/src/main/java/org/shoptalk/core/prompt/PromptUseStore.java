@@ -3,6 +3,7 @@ package org.shoptalk.core.prompt;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.shoptalk.core.db.Handle;
@@ -13,24 +14,40 @@ import org.shoptalk.core.db.Handle;
  */
 public final class PromptUseStore {
 
-    /** The ids of the prompts used in this pass of the theme. */
-    public Set<String> used(Handle h, long guildId, Theme theme, int cycle) {
-        return new HashSet<>(h.query(
-                "SELECT prompt_id FROM prompt_use WHERE guild_id = ? AND theme = ? AND cycle = ?",
-                rs -> rs.getString(1),
-                guildId,
-                theme.key(),
-                cycle));
+    /**
+     * A theme's current pass in a guild: its number (0 when the theme was never asked), the prompts asked in it, and
+     * when the theme was last asked ({@link Instant#EPOCH} when never).
+     */
+    public record Pass(int cycle, Set<String> used, Instant lastUse) {
+        public static final Pass NONE = new Pass(0, Set.of(), Instant.EPOCH);
     }
 
-    /** When each theme (by key) was last asked in the guild; themes never asked are absent. */
-    public Map<String, Instant> lastUseByTheme(Handle h, long guildId) {
-        Map<String, Instant> lastUse = new HashMap<>();
-        h.query(
-                "SELECT theme, MAX(used_at) AS last_use FROM prompt_use WHERE guild_id = ? GROUP BY theme",
-                rs -> lastUse.put(rs.getString("theme"), Handle.instant(rs, "last_use")),
+    /**
+     * Every theme's current pass in the guild, by theme key, in one statement: the rotation used to ask for the last
+     * use of each theme, the current pass and the prompts used in it one by one (issue 13: five statements per moment
+     * fired). Reads only the rows of each theme's latest pass, so the cost does not grow with the guild's history.
+     * A theme's latest use is in its latest pass: a use is recorded in the current pass or starts the next one.
+     */
+    public Map<String, Pass> currentPasses(Handle h, long guildId) {
+        record Row(String theme, int cycle, String promptId, Instant usedAt) {}
+        List<Row> rows = h.query(
+                "SELECT theme, cycle, prompt_id, used_at FROM prompt_use p WHERE guild_id = ? AND cycle ="
+                        + " (SELECT MAX(cycle) FROM prompt_use q WHERE q.guild_id = p.guild_id AND q.theme = p.theme)",
+                rs -> new Row(
+                        rs.getString("theme"),
+                        rs.getInt("cycle"),
+                        rs.getString("prompt_id"),
+                        Handle.instant(rs, "used_at")),
                 guildId);
-        return lastUse;
+        Map<String, Pass> passes = new HashMap<>();
+        for (Row r : rows) {
+            Pass before = passes.getOrDefault(r.theme(), new Pass(r.cycle(), Set.of(), Instant.EPOCH));
+            Set<String> used = new HashSet<>(before.used());
+            used.add(r.promptId());
+            Instant last = r.usedAt().isAfter(before.lastUse()) ? r.usedAt() : before.lastUse();
+            passes.put(r.theme(), new Pass(r.cycle(), Set.copyOf(used), last));
+        }
+        return passes;
     }
 
     /** The theme's current pass, 0 when it was never asked. */

@@ -3,8 +3,10 @@ package org.shoptalk.core.round;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
@@ -111,7 +113,11 @@ public final class RoundService {
         if (opened.isEmpty()) {
             return new Posting(Optional.empty(), 0, 0, Outcome.DONE);
         }
-        Posting posting = post(guild, opened.get().round(), opened.get().channels());
+        Posting posting = post(
+                guild,
+                opened.get().round(),
+                opened.get().channels(),
+                opened.get().claimed());
         onOpened.accept(guild, opened.get().round());
         return new Posting(Optional.of(opened.get().round()), posting.posted(), posting.tried(), posting.outcome());
     }
@@ -134,7 +140,8 @@ public final class RoundService {
                 db.withHandle(h -> rounds.posts(h, round.id())).stream()
                         .filter(p -> p.state() == RoundPost.State.PENDING)
                         .map(RoundPost::channel)
-                        .toList());
+                        .toList(),
+                Set.of());
         return new Posting(
                 Optional.empty(), rest.posted(), rest.tried(), rest.outcome().and(unchecked));
     }
@@ -238,8 +245,19 @@ public final class RoundService {
             if (ask.prompt() != null) {
                 rotation.recordChosen(h, guild, prompt, now);
             }
-            channels.forEach(c -> rounds.addPending(h, round.get().id(), c));
-            return Optional.of(new Opened(round.get(), channels));
+            // Where no rate limit holds the channel this run posts at once, so it claims the post as it adds it: a
+            // statement and a commit fewer per channel than claiming it on its own just before posting (issue 13). A
+            // run that stops before posting leaves the claim to a take-over, which looks on the platform first.
+            List<ChannelRef> claimed = new ArrayList<>();
+            for (ChannelRef c : channels) {
+                if (limits.heldUntil(c, now).isPresent()) {
+                    rounds.addPending(h, round.get().id(), c);
+                } else {
+                    rounds.addClaimed(h, round.get().id(), c);
+                    claimed.add(c);
+                }
+            }
+            return Optional.of(new Opened(round.get(), channels, Set.copyOf(claimed)));
         });
     }
 
@@ -248,18 +266,24 @@ public final class RoundService {
      * pending and asks to wait, without sleeping; a failure that may pass leaves it pending for a retry; a write
      * whose outcome is unknown stays claimed, so the retry looks before posting again; a permanent failure marks it
      * failed and tells the leads.
+     *
+     * @param claimed the channels among {@code channels} whose post this run claimed already, as it opened the round
      */
-    private Posting post(Guild guild, Round round, List<ChannelRef> channels) {
+    private Posting post(Guild guild, Round round, List<ChannelRef> channels, Set<ChannelRef> claimed) {
         ChatMessage message = roundMessage(round);
         Outcome outcome = Outcome.DONE;
         int posted = 0;
         for (ChannelRef channel : channels) {
             Optional<Instant> held = limits.heldUntil(channel, clock.instant());
             if (held.isPresent()) {
+                // A limit that came up while posting in the channels before: the next run posts here.
+                if (claimed.contains(channel)) {
+                    db.withHandle(h -> rounds.release(h, round.id(), channel));
+                }
                 outcome = outcome.and(Outcome.waitUntil(held.get()));
                 continue;
             }
-            if (!db.withHandle(h -> rounds.claim(h, round.id(), channel))) {
+            if (!claimed.contains(channel) && !db.withHandle(h -> rounds.claim(h, round.id(), channel))) {
                 continue;
             }
             try {
@@ -326,7 +350,7 @@ public final class RoundService {
                 .build();
     }
 
-    private record Opened(Round round, List<ChannelRef> channels) {}
+    private record Opened(Round round, List<ChannelRef> channels, Set<ChannelRef> claimed) {}
 
     /** Signals inside the transaction that the round existed already, so everything rolls back. */
     private static final class AlreadyOpened extends RuntimeException {

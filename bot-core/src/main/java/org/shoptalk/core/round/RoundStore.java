@@ -101,6 +101,15 @@ public final class RoundStore {
                 channel.id());
     }
 
+    /** Adds a post that the run adding it claims at once, as {@link #claim} would right after adding it pending. */
+    public void addClaimed(Handle h, long roundId, ChannelRef channel) {
+        h.insertIfAbsent(
+                "INSERT INTO round_post (round_id, tenant, channel_id, state) VALUES (?, ?, ?, 'POSTING')",
+                roundId,
+                channel.tenant().key(),
+                channel.id());
+    }
+
     /** Claims a pending post for this instance; false when another run has it already. */
     public boolean claim(Handle h, long roundId, ChannelRef channel) {
         return h.update(
