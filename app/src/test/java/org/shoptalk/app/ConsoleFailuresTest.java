@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +23,9 @@ class ConsoleFailuresTest {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
+
     private Http http;
 
     /** A guild in one language, and the texts its people should read. */
@@ -75,16 +77,7 @@ class ConsoleFailuresTest {
 
     @BeforeEach
     void start() {
-        AppConfig config = AppConfig.fromEnvironment(
-                        Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("shoptalk")))
-                .withPort(0);
-        app = ShoptalkApp.start(config, List.of());
-        http = new Http(app.port());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+        http = local.start(dir);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,7 +160,7 @@ class ConsoleFailuresTest {
         channel.command("lea", "/shoptalk gilde start Vakgilde taal nl");
         String thread = moment(channel, guilds().findFirst().orElseThrow());
         String answer = channel.post("ann", "Eerst vragen scheelde me een dag.", thread);
-        app.database().close();
+        local.app().database().close();
         Map<String, String> dutch = Map.of("Accept-Language", "nl");
 
         Http.Answer edited = put(answer, "{\"text\": \"Toch niet.\"}", dutch);
@@ -208,6 +201,6 @@ class ConsoleFailuresTest {
 
     /** Takes core's answers' table away (or brings it back), as a failing migration or a broken store would. */
     private void renameAnswers(String from, String to) {
-        app.database().useTransaction(h -> h.update("ALTER TABLE " + from + " RENAME TO " + to));
+        local.app().database().useTransaction(h -> h.update("ALTER TABLE " + from + " RENAME TO " + to));
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.testing.SeenTexts;
 
@@ -25,21 +24,14 @@ class DutchFirstWeekConsoleTest {
     @TempDir
     Path dir;
 
-    private ShoptalkApp app;
+    @RegisterExtension
+    final LocalApp local = new LocalApp();
+
     private Http http;
 
     @BeforeEach
     void start() {
-        AppConfig config = AppConfig.fromEnvironment(
-                        Map.of("SHOPTALK_DB_URL", "jdbc:h2:file:" + dir.resolve("shoptalk")))
-                .withPort(0);
-        app = ShoptalkApp.start(config, List.of());
-        http = new Http(app.port());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+        http = local.start(dir);
     }
 
     @Test
@@ -144,7 +136,7 @@ class DutchFirstWeekConsoleTest {
         ConsoleClient channel = new ConsoleClient(http, "vakgilde");
         assertThat(channel.command(LEAD, "/shoptalk gilde start Vakgilde taal nl"))
                 .contains("Vakgenootschap Vakgilde");
-        app.database().useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
+        local.app().database().useTransaction(h -> h.update("ALTER TABLE schedule RENAME TO schedule_gone"));
 
         assertThat(channel.command(LEAD, "/shoptalk rooster"))
                 .isEqualTo("Sorry, dat lukte Shoptalk nu niet. Probeer het over een minuut nog eens.");
