@@ -23,7 +23,8 @@ import org.shoptalk.core.testing.TestDatabases;
 
 /**
  * The job store finds what it looks for through an index on both databases, and on H2 keeps no index that only costs
- * a page rewrite at every commit (issue 13, {@code V94__quartz_indexes_trimmed_on_h2}); acquiring a batch of due
+ * a page rewrite at every commit (issue 13, {@code V94__quartz_indexes_trimmed_on_h2}), on PostgreSQL none that
+ * only costs an entry at every change of a trigger's state ({@code V92__quartz_indexes_trimmed_on_postgres}); acquiring a batch of due
  * triggers reads the batch, not every trigger due ({@code V99__quartz_acquisition_index_with_priority}). The queries are Quartz's own
  * ({@link StdJDBCConstants}), so a Quartz upgrade that changes them is checked here too.
  */
@@ -112,6 +113,38 @@ class QuartzIndexesTest {
                     explained(c, "EXPLAIN", StdJDBCConstants.SELECT_NEXT_TRIGGER_TO_ACQUIRE, "WAITING", 60_000L, 0L);
 
             assertThat(plan).containsIgnoringCase("idx_qrtz_t_nft_st_prio").doesNotContain("Sort");
+        }
+    }
+
+    /**
+     * PostgreSQL writes an entry into every index of the table at each change of a trigger's state (the state is in
+     * most of Quartz's indexes, so the update cannot stay in place): it keeps the indexes the queries of a running
+     * scheduler read, and H2's three plus the foreign key's, which PostgreSQL does not make by itself (V92).
+     */
+    @Test
+    void on_postgres_a_trigger_is_kept_in_three_indexes_and_every_query_quartz_runs_while_firing_reads_one()
+            throws Exception {
+        try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.POSTGRES));
+                Connection c = db.dataSource().getConnection()) {
+            assertThat(indexes(db, "QRTZ_TRIGGERS"))
+                    .containsExactlyInAnyOrder("QRTZ_TRIGGERS_PKEY", "IDX_QRTZ_T_J", "IDX_QRTZ_T_NFT_ST_PRIO");
+            assertThat(indexes(db, "QRTZ_FIRED_TRIGGERS"))
+                    .containsExactlyInAnyOrder("QRTZ_FIRED_TRIGGERS_PKEY", "IDX_QRTZ_FT_TRIG_INST_NAME");
+            waitingTriggers(c, 1_000, 60_000L);
+            waitingTriggers(c, 2_000, 9_000_000L);
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE QRTZ_TRIGGERS");
+            }
+
+            assertThat(plan(c, StdJDBCConstants.SELECT_MISFIRED_TRIGGERS_IN_STATE, 1_000L, "WAITING"))
+                    .containsIgnoringCase("idx_qrtz_t_nft_st_prio")
+                    .doesNotContain("Seq Scan");
+            assertThat(plan(c, StdJDBCConstants.SELECT_TRIGGERS_FOR_JOB, "moment-1", "shoptalk"))
+                    .containsIgnoringCase("idx_qrtz_t_j")
+                    .doesNotContain("Seq Scan");
+            assertThat(plan(c, StdJDBCConstants.SELECT_NUM_TRIGGERS_FOR_JOB, "moment-1", "shoptalk"))
+                    .containsIgnoringCase("idx_qrtz_t_j")
+                    .doesNotContain("Seq Scan");
         }
     }
 
