@@ -1,11 +1,12 @@
 package org.shoptalk.core.prompt;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.shoptalk.core.db.Handle;
 
 /**
@@ -40,13 +41,17 @@ public final class PromptUseStore {
                         Handle.instant(rs, "used_at")),
                 guildId);
         Map<String, Pass> passes = new HashMap<>();
-        for (Row r : rows) {
-            Pass before = passes.getOrDefault(r.theme(), new Pass(r.cycle(), Set.of(), Instant.EPOCH));
-            Set<String> used = new HashSet<>(before.used());
-            used.add(r.promptId());
-            Instant last = r.usedAt().isAfter(before.lastUse()) ? r.usedAt() : before.lastUse();
-            passes.put(r.theme(), new Pass(r.cycle(), Set.copyOf(used), last));
-        }
+        rows.stream()
+                .collect(Collectors.groupingBy(Row::theme))
+                .forEach((theme, pass) -> passes.put(
+                        theme,
+                        new Pass(
+                                pass.get(0).cycle(),
+                                pass.stream().map(Row::promptId).collect(Collectors.toUnmodifiableSet()),
+                                pass.stream()
+                                        .map(Row::usedAt)
+                                        .max(Comparator.naturalOrder())
+                                        .orElseThrow())));
         return passes;
     }
 

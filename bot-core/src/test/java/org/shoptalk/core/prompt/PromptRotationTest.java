@@ -77,6 +77,18 @@ class PromptRotationTest {
     }
 
     @Test
+    void after_a_theme_starts_its_second_pass_moments_without_a_theme_go_to_every_other_theme_first() {
+        ask("moment explore", explore.size() + 1);
+
+        ask("moment", Theme.values().length);
+
+        List<String> themes =
+                f.db.withHandle(h -> h.query("SELECT theme FROM round ORDER BY id", rs -> rs.getString(1)));
+        List<String> themeless = themes.subList(explore.size() + 1, themes.size());
+        assertThat(themeless).doesNotHaveDuplicates().endsWith(Theme.EXPLORE.key());
+    }
+
+    @Test
     void two_guilds_rotate_independently() {
         f.run("ben", "design", "guild create Design lang en");
         List<String> craft = ask("moment explore", explore.size());
