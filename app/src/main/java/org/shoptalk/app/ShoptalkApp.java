@@ -80,7 +80,7 @@ public final class ShoptalkApp implements AutoCloseable {
             Optional<LocalChat> local = config.localConsole()
                     ? Optional.of(new LocalChat(database, clock, started::shoptalk))
                     : Optional.empty();
-            local.ifPresent(core::register);
+            local.map(LocalChat::platform).ifPresent(core::register);
             List<Route> routes = new ArrayList<>(adapterRoutes);
             Optional<SlackAdapter> slack =
                     config.slack().map(settings -> new SlackAdapter(settings, started.shoptalk(), database, clock));

@@ -25,6 +25,7 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.local.LocalMessage;
+import org.shoptalk.core.local.LocalPlatform;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -59,7 +60,7 @@ public final class ClusterMember {
                 new CoreSettings(Duration.ofHours(6), Duration.ofHours(72), Duration.ofHours(24), true, instanceId);
         ShoptalkCore shoptalk = ShoptalkCore.create(database, core, clock);
         LocalChat chat = new LocalChat(database, clock, shoptalk::shoptalk);
-        shoptalk.register(new SlowChat(chat, latency, out));
+        shoptalk.register(new SlowChat(chat.platform(), latency, out));
         shoptalk.start();
         out.println(READY);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -81,7 +82,8 @@ public final class ClusterMember {
      * The local console with a real chat API's latency, split at random around the moment the message lands,
      * so an instance killed mid-post dies on either side of the platform accepting it.
      */
-    private record SlowChat(LocalChat local, Duration latency, PrintStream out) implements ChatPlatform, PostLookup {
+    private record SlowChat(LocalPlatform local, Duration latency, PrintStream out)
+            implements ChatPlatform, PostLookup {
         @Override
         public Platform platform() {
             return local.platform();

@@ -184,8 +184,8 @@ class ClusterTest {
     private static void answerTwiceAtOnce(ShoptalkCore first, Database db, ShoptalkCore second, Database otherDb)
             throws Exception {
         LocalChat chat = new LocalChat(db, Clock.systemUTC(), first::shoptalk);
-        first.register(chat);
-        second.register(new LocalChat(otherDb, Clock.systemUTC(), second::shoptalk));
+        first.register(chat.platform());
+        second.register(new LocalChat(otherDb, Clock.systemUTC(), second::shoptalk).platform());
         chat.post("craft", "lea", "/shoptalk guild create Craft lang en", null);
         chat.post("craft", "lea", "/shoptalk moment", null);
         String thread = db.withHandle(h -> h.queryOne("SELECT thread_id FROM round_post", rs -> rs.getString(1)))

@@ -54,7 +54,7 @@ final class Guilds implements AutoCloseable {
         try {
             ShoptalkCore core = ShoptalkCore.create(db, CoreSettings.defaults().withSecret(secret), clock);
             LocalChat chat = new LocalChat(db, clock, core::shoptalk);
-            core.register(chat);
+            core.register(chat.platform());
             configure.accept(core);
             core.start();
             return new Guilds(db, core, chat, prefix, count);

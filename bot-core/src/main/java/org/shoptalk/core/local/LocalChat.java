@@ -1,10 +1,7 @@
 package org.shoptalk.core.local;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,16 +10,7 @@ import org.shoptalk.core.Failures;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatEvent;
-import org.shoptalk.core.chat.ChatMessage;
-import org.shoptalk.core.chat.ChatPlatform;
-import org.shoptalk.core.chat.ChatPlatformException;
-import org.shoptalk.core.chat.Excerpt;
-import org.shoptalk.core.chat.PlainText;
-import org.shoptalk.core.chat.Platform;
-import org.shoptalk.core.chat.PostLookup;
-import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.Tenant;
-import org.shoptalk.core.chat.ThreadRef;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.command.CommandReply;
 import org.shoptalk.core.command.CommandRequest;
@@ -38,29 +26,33 @@ import org.slf4j.LoggerFactory;
  * A chat platform that lives in Shoptalk's own database, so anyone can try the real flows without a
  * Slack or Teams workspace. People post through {@link #post}, {@link #edit} and {@link #delete} (the
  * app's /local page and JSON API); those become the same commands and events a real adapter sends to
- * core. What core posts back is stored as plain text under the user {@value LocalNames#BOT}.
+ * core. What core posts back goes through {@link #platform()}, the port to register with core, and is stored
+ * as plain text under the user {@value LocalNames#BOT}.
  *
  * <p>In someone's private chat with the bot ("@alice") everything typed is a command, with or without
  * the slash command in front. Thread-safe: all state is in the database.
  */
-public final class LocalChat implements ChatPlatform, PostLookup {
+public final class LocalChat {
     private static final Logger LOG = LoggerFactory.getLogger(LocalChat.class);
     public static final String BOT_USER = LocalNames.BOT;
-    private static final String COMMAND = ChatPlatform.SLASH_COMMAND;
-    private static final int MAX_TEXT = 40_000;
 
     private final LocalMessageStore store;
+    private final LocalPlatform platform;
     private final Database database;
     private final GuildStore guilds = new GuildStore();
-    private final Clock clock;
     private final Supplier<Shoptalk> shoptalk;
 
     /** {@code shoptalk} is asked for core's inbound side on each use, so core may be built after this. */
     public LocalChat(Database database, Clock clock, Supplier<Shoptalk> shoptalk) {
         this.database = Objects.requireNonNull(database, "database");
         this.store = new LocalMessageStore(database);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.platform = new LocalPlatform(store, Objects.requireNonNull(clock, "clock"));
         this.shoptalk = Objects.requireNonNull(shoptalk, "shoptalk");
+    }
+
+    /** The console as core posts to it, on the same messages as people's side: register it with core. */
+    public LocalPlatform platform() {
+        return platform;
     }
 
     /**
@@ -71,27 +63,21 @@ public final class LocalChat implements ChatPlatform, PostLookup {
      */
     public LocalPost post(String channel, String user, String text, String thread) {
         String ch = LocalNames.channel(channel);
-        try {
-            return postIn(ch, user, text, thread);
-        } catch (LocalRefusal e) {
-            throw e.inGuildOf(guildLanguage(ch));
-        } catch (RuntimeException e) {
-            throw failed("post", e, guildLanguage(ch));
-        }
+        return answered("post", () -> guildLanguage(ch), () -> postIn(ch, user, text, thread));
     }
 
     private LocalPost postIn(String ch, String user, String text, String thread) {
         String who = LocalNames.user(user);
-        String body = requireText(text);
+        String body = LocalInput.text(text);
         boolean direct = LocalNames.isDirect(ch);
         if (direct && !ch.equals(LocalNames.directChannelOf(who))) {
             throw new LocalInputException("console.error.channel.private", ch, ch.substring(1), who);
         }
         Long root = thread == null || thread.isBlank() ? null : rootOf(ch, thread.strip());
-        if (isCommand(body, direct)) {
+        if (LocalInput.isCommand(body, direct)) {
             return runCommand(ch, root, who, body, direct);
         }
-        Instant now = now();
+        Instant now = platform.now();
         LocalMessage posted = store.insert(ch, root, Kind.MESSAGE, who, body, null, now);
         try {
             inbound()
@@ -119,17 +105,11 @@ public final class LocalChat implements ChatPlatform, PostLookup {
      * @throws LocalFailure when core or the database failed; nothing was changed
      */
     public LocalMessage edit(String id, String text) {
-        try {
-            return editChecked(id, text);
-        } catch (LocalRefusal e) {
-            throw e.inGuildOf(guildLanguageOfMessage(id));
-        } catch (RuntimeException e) {
-            throw failed("edit", e, guildLanguageOfMessage(id));
-        }
+        return answered("edit", () -> guildLanguageOfMessage(id), () -> editChecked(id, text));
     }
 
     private LocalMessage editChecked(String id, String text) {
-        String body = requireText(text);
+        String body = LocalInput.text(text);
         LocalMessage message = existing(id);
         String refusal = switch (message.kind()) {
             case BOT -> "console.error.bot.edit";
@@ -139,7 +119,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         if (refusal != null) {
             throw new LocalInputException(refusal);
         }
-        Instant now = now();
+        Instant now = platform.now();
         inbound()
                 .onEvent(new ChatEvent.MessageEdited(
                         channelRef(message.channel()), message.id(), body, Mentions.in(body), now));
@@ -158,13 +138,10 @@ public final class LocalChat implements ChatPlatform, PostLookup {
      * @throws LocalFailure when core or the database failed; nothing was deleted
      */
     public void delete(String id) {
-        try {
+        answered("delete", () -> guildLanguageOfMessage(id), () -> {
             deleteChecked(id);
-        } catch (LocalRefusal e) {
-            throw e.inGuildOf(guildLanguageOfMessage(id));
-        } catch (RuntimeException e) {
-            throw failed("delete", e, guildLanguageOfMessage(id));
-        }
+            return null;
+        });
     }
 
     private void deleteChecked(String id) {
@@ -181,9 +158,21 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     }
 
     /**
-     * {@code e}, a failure on Shoptalk's side, as the console's apology in the guild's {@code language}, read from the
-     * request's channel, which still holds the message: every change above is made only after core took it.
+     * {@code request}'s answer, or how it failed: a refusal in the guild's {@code language}, and a failure on
+     * Shoptalk's side as the console's apology in that language ({@link #failed}). The language is read only on
+     * failure, from the request's channel, which still holds the message: every change is made only after core took it.
      */
+    private static <T> T answered(String what, Supplier<Optional<Language>> language, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (LocalRefusal e) {
+            throw e.inGuildOf(language.get());
+        } catch (RuntimeException e) {
+            throw failed(what, e, language.get());
+        }
+    }
+
+    /** {@code e}, a failure on Shoptalk's side, as the console's apology in the guild's {@code language}. */
     private static LocalFailure failed(String what, RuntimeException e, Optional<Language> language) {
         LOG.error("A console {} failed: {}", what, Failures.describe(e));
         return new LocalFailure(e, language);
@@ -248,7 +237,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
     /** As {@link #guildLanguage(String)}, for the channel of message {@code id}; empty for an unknown id. */
     public Optional<Language> guildLanguageOfMessage(String id) {
         try {
-            return parseId(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
+            return LocalInput.id(id).flatMap(store::find).flatMap(m -> guildLanguage(m.channel()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -258,64 +247,9 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return existing(id);
     }
 
-    @Override
-    public Platform platform() {
-        return Platform.LOCAL;
-    }
-
-    /** A bot message is stored as its plain text, in the same column as what people type. */
-    @Override
-    public boolean fits(ChatMessage message) {
-        return limits().admits(message) && message.plainText(invocation()).length() <= MAX_TEXT;
-    }
-
-    @Override
-    public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
-        String ch = localChannel(channel);
-        LocalMessage posted = store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), null, now(), blocks(message));
-        return new Posted(channel, posted.id(), posted.thread(), permalink(ch, posted.thread()));
-    }
-
-    @Override
-    public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
-        String ch = localChannel(channel);
-        return store.findBotTopLevel(ch, fit(message), since.truncatedTo(ChronoUnit.MILLIS))
-                .map(m -> new Posted(channel, m.id(), m.thread(), permalink(ch, m.thread())));
-    }
-
-    @Override
-    public Posted postInThread(ThreadRef thread, ChatMessage message) {
-        String ch = localChannel(thread.channel());
-        long root = botRoot(ch, thread.rootId());
-        LocalMessage posted = store.insert(ch, root, Kind.BOT, BOT_USER, fit(message), null, now(), blocks(message));
-        return new Posted(thread.channel(), posted.id(), posted.thread(), permalink(ch, posted.thread()));
-    }
-
-    @Override
-    public void sendPrivate(UserRef user, ChatMessage message) {
-        requireLocal(user.tenant());
-        String ch = LocalNames.directChannelOf(user.id());
-        store.insert(ch, null, Kind.BOT, BOT_USER, fit(message), user.id(), now(), blocks(message));
-    }
-
-    @Override
-    public void update(Posted posted, ChatMessage message) {
-        localChannel(posted.channel());
-        Optional<LocalMessage> existing = parseId(posted.messageId()).flatMap(store::find);
-        if (existing.isEmpty() || existing.get().kind() != Kind.BOT) {
-            throw new ChatPlatformException("no bot message " + posted.messageId() + " in the local console", true);
-        }
-        store.updateBot(Long.parseLong(posted.messageId()), fit(message), blocks(message), now());
-    }
-
-    @Override
-    public String displayName(UserRef user) {
-        return user.id();
-    }
-
     /** {@code typed} goes to core as typed: core drops the slash command in front. */
     private LocalPost runCommand(String ch, Long root, String who, String typed, boolean direct) {
-        LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, now());
+        LocalMessage typedMessage = store.insert(ch, root, Kind.COMMAND, who, typed, who, platform.now());
         // A command in someone's private chat has no channel, as in Slack's and Teams' direct messages.
         CommandRequest request = new CommandRequest(userRef(who), direct ? null : channelRef(ch), typed);
         try {
@@ -329,15 +263,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
                 reply = inbound().trouble(request);
             }
             boolean onlyForAuthor = direct || reply.visibility() == CommandReply.Visibility.PRIVATE;
-            store.insert(
-                    ch,
-                    root,
-                    Kind.BOT,
-                    BOT_USER,
-                    fit(reply.message()),
-                    onlyForAuthor ? who : null,
-                    now(),
-                    blocks(reply.message()));
+            platform.reply(ch, root, reply.message(), onlyForAuthor ? who : null);
         } catch (RuntimeException e) {
             // Not even the apology could be kept (the database away): no command left standing without its reply.
             throw forgotten(typedMessage, e);
@@ -358,77 +284,21 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return failure;
     }
 
-    /** In a channel only what starts with the slash command is one, as in Slack; in the private chat, all is. */
-    private static boolean isCommand(String text, boolean direct) {
-        return direct
-                || text.equals(COMMAND)
-                || (text.startsWith(COMMAND) && Character.isWhitespace(text.charAt(COMMAND.length())));
-    }
-
     /** The top-level message of the thread that {@code id} is in; a reply's id leads to its thread. */
     private long rootOf(String channel, String id) {
-        LocalMessage message = parseId(id)
+        LocalMessage message = LocalInput.id(id)
                 .flatMap(store::find)
                 .filter(m -> m.channel().equals(channel))
                 .orElseThrow(() -> new NoSuchMessageException("console.error.no.thread", id, channel));
         return Long.parseLong(message.thread());
     }
 
-    private long botRoot(String channel, String rootId) {
-        return parseId(rootId)
-                .flatMap(store::find)
-                .filter(m -> m.channel().equals(channel))
-                .map(m -> Long.parseLong(m.thread()))
-                .orElseThrow(
-                        () -> new ChatPlatformException("no thread " + rootId + " in local channel " + channel, true));
-    }
-
     private LocalMessage existing(String id) {
-        return parseId(id).flatMap(store::find).orElseThrow(() -> notFound(id));
+        return LocalInput.id(id).flatMap(store::find).orElseThrow(() -> notFound(id));
     }
 
     private static NoSuchMessageException notFound(String id) {
         return new NoSuchMessageException("console.error.no.message", id);
-    }
-
-    private static Optional<Long> parseId(String id) {
-        if (id == null
-                || id.isBlank()
-                || id.length() > 18
-                || !id.strip().chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(id.strip()));
-    }
-
-    private static String requireText(String text) {
-        if (text == null || PlainText.clean(text).isBlank()) {
-            throw new LocalInputException("console.error.text.missing");
-        }
-        if (text.length() > MAX_TEXT) {
-            throw new LocalInputException("console.error.text.too.long", MAX_TEXT, text.length());
-        }
-        return PlainText.clean(text).strip();
-    }
-
-    /** The console's own message limit, as a platform's: a longer message from the bot is cut, marked with "…". */
-    private static String blocks(ChatMessage message) {
-        return LocalBlocks.json(message);
-    }
-
-    private static String fit(ChatMessage message) {
-        return Excerpt.cut(message.plainText(COMMAND), MAX_TEXT);
-    }
-
-    private static String localChannel(ChannelRef channel) {
-        requireLocal(channel.tenant());
-        return channel.id();
-    }
-
-    private static void requireLocal(Tenant tenant) {
-        if (!Tenant.LOCAL.equals(tenant)) {
-            throw new ChatPlatformException("the local console cannot post for tenant " + tenant, true);
-        }
     }
 
     private static ChannelRef channelRef(String channel) {
@@ -439,16 +309,7 @@ public final class LocalChat implements ChatPlatform, PostLookup {
         return new UserRef(Tenant.LOCAL, user);
     }
 
-    private static String permalink(String channel, String thread) {
-        return "/local?channel=" + URLEncoder.encode(channel, StandardCharsets.UTF_8) + "&thread=" + thread;
-    }
-
     private Shoptalk inbound() {
         return Objects.requireNonNull(shoptalk.get(), "core's inbound side is not set yet");
-    }
-
-    // Stored timestamps keep microseconds at best; milliseconds read back the same on H2 and PostgreSQL.
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

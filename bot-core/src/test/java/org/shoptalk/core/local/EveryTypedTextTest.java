@@ -163,7 +163,7 @@ class EveryTypedTextTest {
             AtomicReference<ShoptalkCore> core = new AtomicReference<>();
             LocalChat chat = new LocalChat(db, Clock.systemUTC(), core::get);
             core.set(ShoptalkCore.create(db, CoreSettings.defaults(), Clock.systemUTC()));
-            core.get().register(chat);
+            core.get().register(chat.platform());
             return new Console(db, core.get(), chat);
         }
 

@@ -198,7 +198,7 @@ class LocalChatTest {
 
     @Test
     void bot_messages_and_commands_cannot_be_edited_by_people() {
-        Posted bot = chat.postTopLevel(CRAFT, ChatMessage.text("prompt"));
+        Posted bot = chat.platform().postTopLevel(CRAFT, ChatMessage.text("prompt"));
         LocalPost typed = chat.post("craft", "alice", "/shoptalk help", null);
 
         assertThatThrownBy(() -> chat.edit(bot.messageId(), "x")).isInstanceOf(LocalInputException.class);
@@ -322,12 +322,13 @@ class LocalChatTest {
 
     @Test
     void core_posts_prompts_threads_and_private_messages_as_plain_text() {
-        Posted prompt = chat.postTopLevel(
+        LocalPlatform bot = chat.platform();
+        Posted prompt = bot.postTopLevel(
                 CRAFT, ChatMessage.builder().header("Moment").text("What?").build());
-        Posted inThread = chat.postInThread(prompt.thread(), ChatMessage.text("closing soon"));
-        chat.sendPrivate(new UserRef(Tenant.LOCAL, "alice"), ChatMessage.text("a gentle nudge"));
+        Posted inThread = bot.postInThread(prompt.thread(), ChatMessage.text("closing soon"));
+        bot.sendPrivate(new UserRef(Tenant.LOCAL, "alice"), ChatMessage.text("a gentle nudge"));
 
-        assertThat(chat.platform()).isEqualTo(Platform.LOCAL);
+        assertThat(bot.platform()).isEqualTo(Platform.LOCAL);
         assertThat(prompt.threadId()).isEqualTo(prompt.messageId());
         assertThat(prompt.permalink()).isEqualTo("/local?channel=craft&thread=" + prompt.messageId());
         assertThat(inThread.threadId()).isEqualTo(prompt.messageId());
@@ -341,14 +342,14 @@ class LocalChatTest {
             assertThat(m.visibleTo()).isEqualTo("alice");
         });
         assertThat(chat.channels()).containsExactly("@alice", "craft");
-        assertThat(chat.displayName(new UserRef(Tenant.LOCAL, "alice"))).isEqualTo("alice");
+        assertThat(bot.displayName(new UserRef(Tenant.LOCAL, "alice"))).isEqualTo("alice");
     }
 
     @Test
     void update_replaces_the_text_of_a_bot_message() {
-        Posted prompt = chat.postTopLevel(CRAFT, ChatMessage.text("before"));
+        Posted prompt = chat.platform().postTopLevel(CRAFT, ChatMessage.text("before"));
 
-        chat.update(prompt, ChatMessage.text("after"));
+        chat.platform().update(prompt, ChatMessage.text("after"));
 
         assertThat(chat.message(prompt.messageId()).text()).isEqualTo("after");
     }
@@ -358,11 +359,11 @@ class LocalChatTest {
         ThreadRef missing = new ThreadRef(CRAFT, "12345");
         ChannelRef slack = new ChannelRef(new Tenant(Platform.SLACK, "T1"), "C1");
 
-        assertThatThrownBy(() -> chat.postInThread(missing, ChatMessage.text("x")))
+        assertThatThrownBy(() -> chat.platform().postInThread(missing, ChatMessage.text("x")))
                 .isInstanceOfSatisfying(
                         ChatPlatformException.class,
                         e -> assertThat(e.permanent()).isTrue());
-        assertThatThrownBy(() -> chat.postTopLevel(slack, ChatMessage.text("x")))
+        assertThatThrownBy(() -> chat.platform().postTopLevel(slack, ChatMessage.text("x")))
                 .isInstanceOf(ChatPlatformException.class);
     }
 
@@ -384,7 +385,7 @@ class LocalChatTest {
         chat.post("craft", "bob", "root", null);
         chat.post("craft", "alice", "/shoptalk anon \"hard week\"", null);
         chat.post("@alice", "alice", "anon \"hard week\"", null);
-        chat.sendPrivate(new UserRef(Tenant.LOCAL, "carol"), ChatMessage.text("a gentle nudge"));
+        chat.platform().sendPrivate(new UserRef(Tenant.LOCAL, "carol"), ChatMessage.text("a gentle nudge"));
 
         assertThat(chat.seen("craft", Optional.empty()))
                 .extracting(LocalMessage::user, LocalMessage::text)

@@ -64,9 +64,9 @@ class InterruptedMomentTest {
     @Test
     void a_post_that_landed_before_the_instance_died_is_recorded_not_posted_again() {
         LocalChat local = new LocalChat(f.db, f.clock, f.core()::shoptalk);
-        f.core().register(new DyingChat(local, true));
+        f.core().register(new DyingChat(local.platform(), true));
         assertThatThrownBy(() -> f.core().runTask(MOMENT, MONDAY_0930)).isInstanceOf(ProcessDied.class);
-        f.core().register(local);
+        f.core().register(local.platform());
 
         f.core().recoverTask(MOMENT, MONDAY_0930);
 
