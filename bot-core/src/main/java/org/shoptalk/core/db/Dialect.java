@@ -6,7 +6,7 @@ package org.shoptalk.core.db;
  */
 public enum Dialect {
     H2("org.shoptalk.core.db.H2JobStoreDelegate", "org/quartz/impl/jdbcjobstore/tables_h2.sql"),
-    POSTGRES("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate", "org/quartz/impl/jdbcjobstore/tables_postgres.sql");
+    POSTGRES("org.shoptalk.core.db.PostgresJobStoreDelegate", "org/quartz/impl/jdbcjobstore/tables_postgres.sql");
 
     private final String quartzDelegate;
     private final String quartzDdl;

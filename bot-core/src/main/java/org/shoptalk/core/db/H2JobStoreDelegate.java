@@ -1,14 +1,9 @@
 package org.shoptalk.core.db;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.quartz.TriggerKey;
-import org.quartz.impl.jdbcjobstore.Constants;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 
 /**
@@ -22,13 +17,14 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
  * a thousand moments due in the same minute meant reading a thousand rows to take four, and ten thousand took
  * quadratic time. The same order with the scheduler and the state named first (a constant each, so the result is the
  * same) matches {@code IDX_QRTZ_T_NFT_ST_PRIO} ({@code V99__quartz_acquisition_index_with_priority}) column for column,
- * and H2 stops after the batch. {@code QuartzIndexesTest} checks the plan.
+ * and H2 stops after the batch. Fire times and the batch are bound as {@link DueTriggers} does for both databases.
+ * {@code QuartzIndexesTest} checks the plan.
  */
 public class H2JobStoreDelegate extends StdJDBCDelegate {
     private static final String DUE_TRIGGERS_IN_INDEX_ORDER = "SELECT TRIGGER_NAME, TRIGGER_GROUP FROM {0}TRIGGERS"
             + " WHERE SCHED_NAME = {1} AND TRIGGER_STATE = ? AND NEXT_FIRE_TIME <= ?"
             + " AND (MISFIRE_INSTR = -1 OR (MISFIRE_INSTR <> -1 AND NEXT_FIRE_TIME >= ?))"
-            + " ORDER BY SCHED_NAME, TRIGGER_STATE, NEXT_FIRE_TIME ASC, PRIORITY DESC";
+            + " ORDER BY SCHED_NAME, TRIGGER_STATE, NEXT_FIRE_TIME ASC, PRIORITY DESC LIMIT ?";
 
     /** The query this delegate sends to acquire triggers, with Quartz's placeholders for the table prefix and name. */
     public static String dueTriggersQuery() {
@@ -38,21 +34,6 @@ public class H2JobStoreDelegate extends StdJDBCDelegate {
     @Override
     public List<TriggerKey> selectTriggerToAcquire(Connection conn, long noLaterThan, long noEarlierThan, int maxCount)
             throws SQLException {
-        int batch = Math.max(1, maxCount);
-        List<TriggerKey> keys = new ArrayList<>(batch);
-        try (PreparedStatement ps = conn.prepareStatement(rtp(DUE_TRIGGERS_IN_INDEX_ORDER))) {
-            // Quartz's own delegate asks the driver for no more than the batch too.
-            ps.setMaxRows(batch);
-            ps.setFetchSize(batch);
-            ps.setString(1, Constants.STATE_WAITING);
-            ps.setBigDecimal(2, BigDecimal.valueOf(noLaterThan));
-            ps.setBigDecimal(3, BigDecimal.valueOf(noEarlierThan));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && keys.size() < batch) {
-                    keys.add(TriggerKey.triggerKey(rs.getString("TRIGGER_NAME"), rs.getString("TRIGGER_GROUP")));
-                }
-            }
-        }
-        return keys;
+        return DueTriggers.select(conn, rtp(DUE_TRIGGERS_IN_INDEX_ORDER), noLaterThan, noEarlierThan, maxCount);
     }
 }
