@@ -47,9 +47,9 @@ public final class ShoptalkApp implements AutoCloseable {
      * all of it is started; /readyz answers 503 until then.
      *
      * <p>Work that does not depend on the other runs beside it on a second thread (issue 13: start to /readyz within
-     * 3 s on H2): the metrics registry is built while the database opens and migrates, and core's scheduler and the
-     * adapters start while the HTTP server does. Adapters still start after core (Socket Mode may deliver events at
-     * once).
+     * 3 s on H2): the metrics registry is built and core's built-in data read while the database opens and migrates,
+     * and core's scheduler and the adapters start while the HTTP server does. Adapters still start after core (Socket
+     * Mode may deliver events at once).
      */
     public static ShoptalkApp start(AppConfig config, List<Route> adapterRoutes) {
         ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "shoptalk-start"));
@@ -62,6 +62,8 @@ public final class ShoptalkApp implements AutoCloseable {
 
     private static ShoptalkApp start(AppConfig config, List<Route> adapterRoutes, ExecutorService beside) {
         Future<Metrics> metrics = beside.submit(() -> new Metrics());
+        // Core's own data (prompts, methods, goal vocabularies) needs no database: read it while the database opens.
+        Future<?> builtIns = beside.submit(ShoptalkCore::loadBuiltIns);
         Database database;
         try {
             database = openDatabase(config.database());
@@ -75,6 +77,7 @@ public final class ShoptalkApp implements AutoCloseable {
         WebServer server = null;
         try {
             Clock clock = Clock.systemUTC();
+            Failures.await(builtIns, "starting");
             core = ShoptalkCore.create(database, config.core(), clock);
             ShoptalkCore started = core;
             Optional<LocalChat> local = config.localConsole()

@@ -82,6 +82,9 @@ import org.shoptalk.core.web.Route;
 public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Database database;
     private final Clock clock;
+    /** The goal coach's rule-based advisor, made once per process: {@link #loadBuiltIns()}. */
+    private static volatile GoalAdvisor rulesAdvisor;
+
     private final Platforms platforms = new Platforms();
     private final CommandHandler commands;
     private final AnswerRecorder answers;
@@ -234,8 +237,34 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
         return Math.min(8, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
-    /** The goal coach reads goals with the transparent rule-based analyzer. */
+    /**
+     * Reads the data core ships with (the built-in prompts, the intervisie methods, the goal analyzer's vocabularies)
+     * and keeps it for every core this process creates. {@link #create} does it when nobody did before; the app calls
+     * it on its second thread while the database opens and migrates, which need no such data (issue 13: start to
+     * /readyz within 3 s). Thread-safe.
+     */
+    public static void loadBuiltIns() {
+        PromptLibrary.builtIn();
+        MethodLibrary.builtIn();
+        rulesAdvisor();
+    }
+
+    /** The goal coach reads goals with the transparent rule-based analyzer, immutable and shared. */
     private static GoalAdvisor rulesAdvisor() {
+        GoalAdvisor advisor = rulesAdvisor;
+        if (advisor == null) {
+            synchronized (ShoptalkCore.class) {
+                advisor = rulesAdvisor;
+                if (advisor == null) {
+                    advisor = newRulesAdvisor();
+                    rulesAdvisor = advisor;
+                }
+            }
+        }
+        return advisor;
+    }
+
+    private static GoalAdvisor newRulesAdvisor() {
         GoalAnalyzer analyzer = new GoalAnalyzer();
         return (goal, language) -> {
             GoalAnalysis a = analyzer.analyze(goal, language);

@@ -77,6 +77,8 @@ public final class Database implements AutoCloseable {
                                 .dataSource(ds)
                                 .locations(locations.toArray(String[]::new))
                                 .outOfOrder(true)
+                                // No SQL callbacks (beforeMigrate.sql...) live in the locations: do not look for them.
+                                .skipDefaultCallbacks(true)
                                 .load());
                     } catch (RuntimeException | Error e) {
                         flyway.completeExceptionally(e);
