@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -163,15 +164,7 @@ class QuartzIndexesTest {
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE QRTZ_TRIGGERS");
             }
-            PostgresJobStoreDelegate delegate = new PostgresJobStoreDelegate();
-            delegate.initialize(
-                    LoggerFactory.getLogger(QuartzIndexesTest.class),
-                    "QRTZ_",
-                    V2__quartz_tables.SCHEDULER_NAME,
-                    "solo",
-                    new SimpleClassLoadHelper(),
-                    true,
-                    null);
+            PostgresJobStoreDelegate delegate = delegate();
             c.setAutoCommit(false);
 
             // Five times: from the fifth run of a statement on, PostgreSQL may plan it once for any values.
@@ -192,6 +185,61 @@ class QuartzIndexesTest {
             }
             c.rollback();
         }
+    }
+
+    /**
+     * The misfire handler's queries, through the same delegate, read the misfired triggers by the index and no
+     * others: a thousand triggers a minute late (by Quartz's clock in this test) and two thousand not due yet.
+     */
+    @Test
+    void on_postgres_the_job_store_looking_for_misfired_triggers_reads_them_by_the_index() throws Exception {
+        try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.POSTGRES));
+                Connection c = db.dataSource().getConnection()) {
+            waitingTriggers(c, 1_000, 60_000L);
+            waitingTriggers(c, 2_000, 9_000_000L);
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE QRTZ_TRIGGERS");
+            }
+            PostgresJobStoreDelegate delegate = delegate();
+            c.setAutoCommit(false);
+
+            List<TriggerKey> first = new ArrayList<>();
+            boolean more = false;
+            int counted = 0;
+            for (int i = 0; i < 6; i++) {
+                first.clear();
+                more = delegate.hasMisfiredTriggersInState(c, "WAITING", 120_000L, 20, first);
+                counted = delegate.countMisfiredTriggersInState(c, "WAITING", 120_000L);
+            }
+            List<TriggerKey> all = new ArrayList<>();
+            boolean moreAfterAll = delegate.hasMisfiredTriggersInState(c, "WAITING", 120_000L, -1, all);
+
+            assertThat(first).hasSize(20);
+            assertThat(more).isTrue();
+            assertThat(counted).isEqualTo(1_000);
+            assertThat(all).hasSize(1_000);
+            assertThat(moreAfterAll).isFalse();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'qrtz_triggers'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong("seq_scan")).as("sequential scans").isZero();
+            }
+            c.rollback();
+        }
+    }
+
+    private static PostgresJobStoreDelegate delegate() throws Exception {
+        PostgresJobStoreDelegate delegate = new PostgresJobStoreDelegate();
+        delegate.initialize(
+                LoggerFactory.getLogger(QuartzIndexesTest.class),
+                "QRTZ_",
+                V2__quartz_tables.SCHEDULER_NAME,
+                "solo",
+                new SimpleClassLoadHelper(),
+                true,
+                null);
+        return delegate;
     }
 
     /** Inserts {@code count} waiting one-shot triggers of one job, all due at {@code fireTime} (epoch millis). */
