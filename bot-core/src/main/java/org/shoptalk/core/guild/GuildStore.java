@@ -69,12 +69,13 @@ public final class GuildStore {
 
     /** Guilds this person belongs to, leads first, then by name. */
     public List<Guild> forMember(Handle h, UserRef user) {
-        return h.query(
-                "SELECT " + prefixed("g") + " FROM guild g JOIN guild_member m ON m.guild_id = g.id"
-                        + " WHERE g.tenant = ? AND m.user_id = ? ORDER BY m.role, g.name_key",
-                GuildStore::map,
-                user.tenant().key(),
-                user.id());
+        return h.query(forMemberSql(), GuildStore::map, user.tenant().key(), user.id());
+    }
+
+    /** {@link #forMember}'s query; its parameters are the tenant and the person's id. For the plan's test. */
+    static String forMemberSql() {
+        return "SELECT " + prefixed("g") + " FROM guild g JOIN guild_member m ON m.guild_id = g.id"
+                + " WHERE g.tenant = ? AND m.user_id = ? ORDER BY m.role, g.name_key";
     }
 
     /** A guild by id for the scheduler, which acts for no person and holds only ids. */
