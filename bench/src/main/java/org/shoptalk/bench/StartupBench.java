@@ -32,37 +32,33 @@ final class StartupBench {
         }
         List<String> withArchive = new ArrayList<>(s.appJvm());
         withArchive.add("-XX:SharedArchiveFile=" + archive);
+        String archived = "documented options + class-data archive";
         try (ChildJvm app = ChildJvm.start(withArchive, List.of("-jar", jar), Map.of(), cds, "startup")) {
-            long ready = app.awaitReady("/readyz", Duration.ofMinutes(2));
-            r.add("startup", "documented options + class-data archive: restart to /readyz (H2)", ready, "ms");
-            r.add(
-                    "startup",
-                    "documented options + class-data archive: restart, CPU time until ready",
-                    app.cpuMillis(),
-                    "ms");
+            ready(r, archived + ": restart", app);
             Thread.sleep(IDLE.toMillis());
-            r.add("startup", "documented options + class-data archive: idle RSS", app.rssMb(), "MB");
+            r.add("startup", archived + ": idle RSS", app.rssMb(), "MB");
         }
         // What a guild deploying deploy/Dockerfile sees the very first time: the archive, and a new empty database.
         try (ChildJvm app = ChildJvm.start(
                 withArchive, List.of("-jar", jar), Map.of(), dir.resolve("startup-cds-first"), "startup")) {
-            long ready = app.awaitReady("/readyz", Duration.ofMinutes(2));
-            r.add("startup", "documented options + class-data archive: first start to /readyz (H2)", ready, "ms");
-            r.add(
-                    "startup",
-                    "documented options + class-data archive: first start, CPU time until ready",
-                    app.cpuMillis(),
-                    "ms");
+            ready(r, archived + ": first start", app);
         }
+    }
+
+    /**
+     * Waits for {@code /readyz} and adds the wall time from process start and the app's CPU time until then. On a busy
+     * machine the wall time mostly measures the neighbours; the CPU time is the app's own.
+     */
+    private static void ready(Results r, String label, ChildJvm app) throws Exception {
+        long ready = app.awaitReady("/readyz", Duration.ofMinutes(2));
+        r.add("startup", label + " to /readyz (H2)", ready, "ms");
+        r.add("startup", label + ", CPU time used until ready", app.cpuMillis(), "ms");
     }
 
     private static void measure(Results r, String label, List<String> jvm, String jar, Path dir) throws Exception {
         for (String start : List.of("first start", "restart")) {
             try (ChildJvm app = ChildJvm.start(jvm, List.of("-jar", jar), Map.of(), dir, "startup")) {
-                long ready = app.awaitReady("/readyz", Duration.ofMinutes(2));
-                r.add("startup", label + ": " + start + " to /readyz (H2)", ready, "ms");
-                // On a busy machine the wall time mostly measures the neighbours; the CPU time is the app's own.
-                r.add("startup", label + ": " + start + ", CPU time used until ready", app.cpuMillis(), "ms");
+                ready(r, label + ": " + start, app);
                 if (start.equals("restart")) {
                     Thread.sleep(IDLE.toMillis());
                     r.add("startup", label + ": idle RSS " + IDLE.toSeconds() + " s after ready", app.rssMb(), "MB");

@@ -82,9 +82,6 @@ import org.shoptalk.core.web.Route;
 public final class ShoptalkCore implements AutoCloseable, Shoptalk {
     private final Database database;
     private final Clock clock;
-    /** The goal coach's rule-based advisor, made once per process: {@link #loadBuiltIns()}. */
-    private static volatile GoalAdvisor rulesAdvisor;
-
     private final Platforms platforms = new Platforms();
     private final CommandHandler commands;
     private final AnswerRecorder answers;
@@ -251,17 +248,12 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
 
     /** The goal coach reads goals with the transparent rule-based analyzer, immutable and shared. */
     private static GoalAdvisor rulesAdvisor() {
-        GoalAdvisor advisor = rulesAdvisor;
-        if (advisor == null) {
-            synchronized (ShoptalkCore.class) {
-                advisor = rulesAdvisor;
-                if (advisor == null) {
-                    advisor = newRulesAdvisor();
-                    rulesAdvisor = advisor;
-                }
-            }
-        }
-        return advisor;
+        return RulesAdvisor.SHARED;
+    }
+
+    /** Made once per process, when first asked for (the JVM's class initialisation is the lock). */
+    private static final class RulesAdvisor {
+        static final GoalAdvisor SHARED = newRulesAdvisor();
     }
 
     private static GoalAdvisor newRulesAdvisor() {

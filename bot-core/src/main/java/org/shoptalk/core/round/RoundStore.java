@@ -94,20 +94,21 @@ public final class RoundStore {
     }
 
     public void addPending(Handle h, long roundId, ChannelRef channel) {
-        h.insertIfAbsent(
-                "INSERT INTO round_post (round_id, tenant, channel_id, state) VALUES (?, ?, ?, 'PENDING')",
-                roundId,
-                channel.tenant().key(),
-                channel.id());
+        add(h, roundId, channel, "PENDING");
     }
 
     /** Adds a post that the run adding it claims at once, as {@link #claim} would right after adding it pending. */
     public void addClaimed(Handle h, long roundId, ChannelRef channel) {
+        add(h, roundId, channel, "POSTING");
+    }
+
+    private static void add(Handle h, long roundId, ChannelRef channel, String state) {
         h.insertIfAbsent(
-                "INSERT INTO round_post (round_id, tenant, channel_id, state) VALUES (?, ?, ?, 'POSTING')",
+                "INSERT INTO round_post (round_id, tenant, channel_id, state) VALUES (?, ?, ?, ?)",
                 roundId,
                 channel.tenant().key(),
-                channel.id());
+                channel.id(),
+                state);
     }
 
     /** Claims a pending post for this instance; false when another run has it already. */

@@ -87,8 +87,7 @@ class QuartzIndexesTest {
             throws Exception {
         try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.H2));
                 Connection c = db.dataSource().getConnection()) {
-            waitingTriggers(c, 1_000, 60_000L);
-            waitingTriggers(c, 2_000, 9_000_000L);
+            dueNowAndLater(c);
 
             String plan =
                     explained(c, "EXPLAIN ANALYZE", H2JobStoreDelegate.dueTriggersQuery(), "WAITING", 60_000L, 0L, 4);
@@ -104,8 +103,7 @@ class QuartzIndexesTest {
     void on_postgres_acquiring_due_triggers_walks_the_index_in_the_order_asked_without_sorting() throws Exception {
         try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.POSTGRES));
                 Connection c = db.dataSource().getConnection()) {
-            waitingTriggers(c, 1_000, 60_000L);
-            waitingTriggers(c, 2_000, 9_000_000L);
+            dueNowAndLater(c);
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE QRTZ_TRIGGERS");
             }
@@ -131,8 +129,7 @@ class QuartzIndexesTest {
                     .containsExactlyInAnyOrder("QRTZ_TRIGGERS_PKEY", "IDX_QRTZ_T_J", "IDX_QRTZ_T_NFT_ST_PRIO");
             assertThat(indexes(db, "QRTZ_FIRED_TRIGGERS"))
                     .containsExactlyInAnyOrder("QRTZ_FIRED_TRIGGERS_PKEY", "IDX_QRTZ_FT_TRIG_INST_NAME");
-            waitingTriggers(c, 1_000, 60_000L);
-            waitingTriggers(c, 2_000, 9_000_000L);
+            dueNowAndLater(c);
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE QRTZ_TRIGGERS");
             }
@@ -159,8 +156,7 @@ class QuartzIndexesTest {
     void on_postgres_the_job_store_acquiring_a_batch_of_four_reads_four_triggers_not_the_table() throws Exception {
         try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.POSTGRES));
                 Connection c = db.dataSource().getConnection()) {
-            waitingTriggers(c, 1_000, 60_000L);
-            waitingTriggers(c, 2_000, 9_000_000L);
+            dueNowAndLater(c);
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE QRTZ_TRIGGERS");
             }
@@ -195,8 +191,7 @@ class QuartzIndexesTest {
     void on_postgres_the_job_store_looking_for_misfired_triggers_reads_them_by_the_index() throws Exception {
         try (Database db = Database.start(TestDatabases.fresh(TestDatabases.Kind.POSTGRES));
                 Connection c = db.dataSource().getConnection()) {
-            waitingTriggers(c, 1_000, 60_000L);
-            waitingTriggers(c, 2_000, 9_000_000L);
+            dueNowAndLater(c);
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE QRTZ_TRIGGERS");
             }
@@ -240,6 +235,12 @@ class QuartzIndexesTest {
                 true,
                 null);
         return delegate;
+    }
+
+    /** A thousand waiting triggers due at one instant (60,000 epoch millis) and two thousand due much later. */
+    private static void dueNowAndLater(Connection c) throws Exception {
+        waitingTriggers(c, 1_000, 60_000L);
+        waitingTriggers(c, 2_000, 9_000_000L);
     }
 
     /** Inserts {@code count} waiting one-shot triggers of one job, all due at {@code fireTime} (epoch millis). */
