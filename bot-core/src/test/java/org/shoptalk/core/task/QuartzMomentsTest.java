@@ -137,8 +137,6 @@ class QuartzMomentsTest {
     }
 
     private static List<FakeChatPlatform.Sent> rounds(CoreFixture f) {
-        return f.chat.topLevel("craft").stream()
-                .filter(s -> s.text().startsWith("*Reflection moment"))
-                .toList();
+        return f.chat.momentsIn("craft");
     }
 }

@@ -196,6 +196,20 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
                 .toList();
     }
 
+    /** Top-level reflection moments in a channel of an English guild, oldest first: its other posts (digests) left out. */
+    public List<Sent> momentsIn(String channelId) {
+        return topLevel(channelId).stream()
+                .filter(s -> s.text().startsWith("*Reflection moment"))
+                .toList();
+    }
+
+    /** Top-level weekly digests in a channel of an English guild, oldest first. */
+    public List<Sent> digestsIn(String channelId) {
+        return topLevel(channelId).stream()
+                .filter(s -> s.text().startsWith("*This week in "))
+                .toList();
+    }
+
     public synchronized List<Sent> privateTo(String userId) {
         return sent.stream()
                 .filter(s -> s.privateTo() != null && s.privateTo().id().equals(userId))
