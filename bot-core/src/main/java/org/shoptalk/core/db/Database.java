@@ -21,7 +21,9 @@ import org.shoptalk.core.Failures;
  *
  * <p>Migrations live under {@code org/shoptalk/core/db/migration} (versions 1-99); adapters may add
  * their own location with versions of their own range (Slack 100-199, Teams 200-299). Flyway takes a
- * database lock while migrating, so several replicas starting at once are safe.
+ * database lock while migrating, so several replicas starting at once are safe. A new, empty database gets core's
+ * versions 1-99 from one baseline migration ({@link org.shoptalk.core.db.migration.B99__core_schema}); core's later
+ * migrations are numbered 99.1, 99.2 and so on.
  *
  * <p>Migrations are applied <em>out of order</em> (Flyway's {@code outOfOrder}): every database already holds the
  * adapters' versions, so a new core migration is always numbered below the highest applied one, and Flyway would

@@ -29,7 +29,7 @@ class DatabaseStartTest {
             });
         }
         try (Database second = Database.start(settings)) {
-            assertThat(applied).isGreaterThan(10);
+            assertThat(applied).isPositive();
             assertThat(successfulMigrations(second)).isEqualTo(applied);
             long probes = second.withHandle(h -> h.count("SELECT COUNT(*) FROM start_probe"));
             assertThat(probes).isEqualTo(1L);

@@ -1,11 +1,11 @@
 package org.shoptalk.core.db;
 
-import org.shoptalk.core.db.halting.V86__halt_the_process;
+import org.shoptalk.core.db.halting.V99_5__halt_the_process;
 
 /**
  * A JVM of its own for {@link NewSchemaWritesTest}, on an H2 file that is new: {@code halt-while-migrating} dies in
- * the middle of core's migrations; {@code commit-then-halt} starts, commits one row and dies at once. Both exit with
- * {@link V86__halt_the_process#EXIT_CODE} and leave the file as a killed process does.
+ * the middle of its migrations; {@code commit-then-halt} starts, commits one row and dies at once. Both exit with
+ * {@link V99_5__halt_the_process#EXIT_CODE} and leave the file as a killed process does.
  */
 final class FirstStartChild {
     static final String HALT_WHILE_MIGRATING = "halt-while-migrating";
@@ -24,6 +24,6 @@ final class FirstStartChild {
             h.update("CREATE TABLE after_start (x INT)");
             h.update("INSERT INTO after_start (x) VALUES (?)", 1);
         });
-        Runtime.getRuntime().halt(V86__halt_the_process.EXIT_CODE);
+        Runtime.getRuntime().halt(V99_5__halt_the_process.EXIT_CODE);
     }
 }
