@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.TestDatabases;
+import org.shoptalk.core.testing.VersionedMigrations;
 
 /** Moment numbers are the guild's own: 1, 2, 3 ... per guild, whatever other guilds planned (issue 12). */
 class GuildMomentNumbersTest {
@@ -78,12 +78,7 @@ class GuildMomentNumbersTest {
     void moments_made_before_the_upgrade_are_numbered_per_guild_in_the_order_they_were_made(TestDatabases.Kind kind)
             throws SQLException {
         DbSettings settings = TestDatabases.fresh(kind);
-        Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations(Database.CORE_MIGRATIONS)
-                .target("76")
-                .load()
-                .migrate();
+        VersionedMigrations.configure(settings).target("76").load().migrate();
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
                 Statement st = c.createStatement()) {
             for (String guild : List.of("Craft", "Zorg")) {
