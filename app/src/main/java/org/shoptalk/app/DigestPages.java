@@ -87,7 +87,8 @@ final class DigestPages {
         if (removed(ctx, guild, end)) {
             return;
         }
-        DigestHistory.Period period = history.read(guild, DigestHistory.periodStart(end, weeks.get()), end);
+        DigestHistory.Period period =
+                history.read(guild, DigestHistory.periodStart(end, weeks.get(), guild.zone()), end);
         List<DigestHistory.Week> chart = history.weekly(guild, end, CHART_WEEKS);
         String token = ctx.pathParam("token");
         html(

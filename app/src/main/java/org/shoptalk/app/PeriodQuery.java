@@ -40,7 +40,8 @@ record PeriodQuery(Instant from, Instant to) {
             if (from != null || to != null) {
                 return Optional.empty();
             }
-            return weeks(weeks, maxWeeks).map(w -> new PeriodQuery(DigestHistory.periodStart(end, w), end));
+            return weeks(weeks, maxWeeks)
+                    .map(w -> new PeriodQuery(DigestHistory.periodStart(end, w, guild.zone()), end));
         }
         ZoneId zone = guild.zone();
         LocalDate first = guild.createdAt().atZone(zone).toLocalDate();

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -59,6 +60,9 @@ class ClusterTest {
 
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** "Tue 04:17", as the digest-at command takes it. */
+    private static final DateTimeFormatter DIGEST_DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Database db;
     private ClusterNode alpha;
@@ -86,11 +90,18 @@ class ClusterTest {
         firstWave =
                 Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         secondWave = firstWave.plus(1, ChronoUnit.MINUTES);
+        // Each guild's weekly digest (Friday 16:00 UTC unless told) goes half a week away from the waves, so a run on a
+        // Friday afternoon counts only the moments.
+        String digestAt = DIGEST_DAY_AND_TIME.format(firstWave.plus(Duration.ofHours(84)));
         for (int i = 0; i < GUILDS; i++) {
             assertThat(nodeFor(i).command(channel("first", i), "lea", "schedule at " + MINUTE.format(firstWave)))
                     .contains("planned");
             assertThat(nodeFor(i + 1).command(channel("second", i), "lea", "schedule at " + MINUTE.format(secondWave)))
                     .contains("planned");
+            for (String wave : List.of("first", "second")) {
+                assertThat(nodeFor(i).command(channel(wave, i), "lea", "digest at " + digestAt))
+                        .contains("weekly digest now comes");
+            }
         }
         setupDone = db.withHandle(h -> h.count("SELECT COALESCE(MAX(id), 0) FROM local_message"));
         System.out.printf("cluster test: set up at %s, waves at %s and %s%n", Instant.now(), firstWave, secondWave);

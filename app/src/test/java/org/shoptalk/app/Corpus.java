@@ -24,8 +24,8 @@ import org.shoptalk.core.db.Database;
 import org.shoptalk.core.dialogue.GoalStore;
 import org.shoptalk.core.digest.Digest;
 import org.shoptalk.core.digest.DigestBuilder;
+import org.shoptalk.core.digest.DigestHistory;
 import org.shoptalk.core.digest.DigestRenderer;
-import org.shoptalk.core.digest.DigestService;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.round.AnswerStore;
@@ -106,7 +106,7 @@ final class Corpus {
             Instant to = Instant.now();
             Digest digest = new DigestBuilder(
                             new RoundStore(), new AnswerStore(), new ScheduleStore(guilds), new GoalStore())
-                    .build(h, guild, to.minus(DigestService.PERIOD), to, user -> user.id());
+                    .build(h, guild, DigestHistory.periodStart(to, 1, guild.zone()), to, user -> user.id());
             return DigestRenderer.render(digest, Optional.of(page));
         });
     }

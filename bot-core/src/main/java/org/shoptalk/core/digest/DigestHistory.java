@@ -3,6 +3,7 @@ package org.shoptalk.core.digest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,9 +168,13 @@ public final class DigestHistory {
         return weeks;
     }
 
-    /** The week-long period ending at {@code end} and the {@code weeks - 1} weeks before it. */
-    public static Instant periodStart(Instant end, int weeks) {
-        return end.minus(DigestService.PERIOD.multipliedBy(weeks));
+    /**
+     * The start of the week-long period ending at {@code end} and the {@code weeks - 1} weeks before it: the same
+     * local time that many calendar weeks earlier in {@code zone}. A week across a daylight-saving change is then
+     * 167 or 169 hours, so each weekly digest starts exactly where the one before it ended.
+     */
+    public static Instant periodStart(Instant end, int weeks, ZoneId zone) {
+        return end.atZone(zone).minusWeeks(weeks).toInstant();
     }
 
     private RoundEntry entry(

@@ -1,7 +1,6 @@
 package org.shoptalk.core.digest;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 /** Builds a guild's digest of the last week and posts it in the guild's channels. Thread-safe. */
 public final class DigestService {
     private static final Logger LOG = LoggerFactory.getLogger(DigestService.class);
-    public static final Duration PERIOD = Duration.ofDays(7);
 
     private final Database db;
     private final Platforms platforms;
@@ -64,7 +62,7 @@ public final class DigestService {
     /** The digest of the week up to now, as it would be posted. */
     public Digest current(Guild guild) {
         Instant to = clock.instant();
-        return db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
+        return db.withHandle(h -> builder.build(h, guild, weekBefore(guild, to), to, platforms::displayName));
     }
 
     /** What became of a digest in one channel. */
@@ -157,7 +155,7 @@ public final class DigestService {
     public Sent postNow(Guild guild, UserRef askedBy) {
         Instant to = clock.instant();
         List<ChannelRef> channels = db.withHandle(h -> guilds.channels(h, guild));
-        Digest digest = db.withHandle(h -> builder.build(h, guild, to.minus(PERIOD), to, platforms::displayName));
+        Digest digest = db.withHandle(h -> builder.build(h, guild, weekBefore(guild, to), to, platforms::displayName));
         Optional<String> page = page(guild, to);
         List<Delivery> deliveries = new ArrayList<>();
         for (ChannelRef channel : channels) {
@@ -229,7 +227,7 @@ public final class DigestService {
     public Outcome post(Guild guild, String dedupeKey, boolean takeOver) {
         Instant now = clock.instant();
         Instant[] period = db.inTransaction(h -> {
-            if (posts.record(h, guild.id(), dedupeKey, new DigestPostStore.Period(now.minus(PERIOD), now), now)) {
+            if (posts.record(h, guild.id(), dedupeKey, new DigestPostStore.Period(weekBefore(guild, now), now), now)) {
                 for (ChannelRef c : guilds.channels(h, guild)) {
                     posts.addPending(h, guild.id(), dedupeKey, c);
                 }
@@ -361,6 +359,11 @@ public final class DigestService {
 
     private boolean setState(Guild guild, String dedupeKey, ChannelRef channel, String from, String to) {
         return db.withHandle(h -> posts.setState(h, guild.id(), dedupeKey, channel.id(), from, to));
+    }
+
+    /** The start of the week a digest ending at {@code to} covers: the same local time a calendar week earlier. */
+    private static Instant weekBefore(Guild guild, Instant to) {
+        return DigestHistory.periodStart(to, 1, guild.zone());
     }
 
     // A failing link must not cost the guild its digest: it is posted without the link.

@@ -3,6 +3,8 @@ package org.shoptalk.core.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,9 +13,19 @@ import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
 
-/** A scheduled digest lands once in every channel, also when its run is retried or recovered after a crash. */
+/**
+ * A scheduled digest lands once in every channel, also when its run is retried or recovered after a crash, and each
+ * week's digest starts where the last one ended, also in a week with a daylight-saving change.
+ */
 class ScheduledDigestTest {
     private static final Instant FRIDAY = Instant.parse("2026-11-27T15:00:00Z");
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** The default digest time, Friday 16:00, two days before summer time ends (Sunday 31 October 2027). */
+    private static final ZonedDateTime BEFORE_SUMMER_TIME_ENDS = ZonedDateTime.of(2027, 10, 29, 16, 0, 0, 0, AMSTERDAM);
+    /** The default digest time, Friday 16:00, two days before summer time begins (Sunday 28 March 2027). */
+    private static final ZonedDateTime BEFORE_SUMMER_TIME_BEGINS =
+            ZonedDateTime.of(2027, 3, 26, 16, 0, 0, 0, AMSTERDAM);
+
     private final CoreFixture f = CoreFixture.onH2();
 
     @BeforeEach
@@ -34,6 +46,47 @@ class ScheduledDigestTest {
         return f.chat.topLevel(channel).stream()
                 .filter(s -> s.text().contains("This week in Craft"))
                 .toList();
+    }
+
+    /** Friday 16:00 summer time to Friday 16:00 winter time is 169 hours: a digest a bare 168 hours long left an hour out. */
+    @Test
+    void a_moment_in_the_hour_after_the_digest_before_summer_time_ends_is_in_the_next_weeks_digest() {
+        digestAt(BEFORE_SUMMER_TIME_ENDS);
+        f.clock.set(BEFORE_SUMMER_TIME_ENDS.plusMinutes(30).toInstant());
+        f.run("lea", "craft", "moment");
+        f.reply("craft", f.latestRoundThread("craft"), "ann", "Said half an hour after a digest.");
+        f.chat.clear();
+
+        digestAt(BEFORE_SUMMER_TIME_ENDS.plusWeeks(1));
+
+        assertThat(digests("craft"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.text()).contains("Said half an hour after a digest."));
+    }
+
+    /** Friday 16:00 winter time to Friday 16:00 summer time is 167 hours: a digest 168 hours long told an hour twice. */
+    @Test
+    void a_moment_in_the_hour_before_the_digest_before_summer_time_begins_is_in_that_digest_only() {
+        f.clock.set(BEFORE_SUMMER_TIME_BEGINS.minusMinutes(30).toInstant());
+        f.run("lea", "craft", "moment");
+        f.reply("craft", f.latestRoundThread("craft"), "ann", "Said half an hour before a digest.");
+
+        digestAt(BEFORE_SUMMER_TIME_BEGINS);
+        assertThat(digests("craft"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.text()).contains("Said half an hour before a digest."));
+        f.chat.clear();
+        digestAt(BEFORE_SUMMER_TIME_BEGINS.plusWeeks(1));
+
+        assertThat(digests("craft"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.text()).doesNotContain("Said half an hour before a digest."));
+    }
+
+    /** The guild's weekly digest run as Quartz runs it at {@code at}, on time. */
+    private void digestAt(ZonedDateTime at) {
+        f.clock.set(at.toInstant());
+        f.core().runTask(new Task.Digest(1), at.toInstant());
     }
 
     @Test
