@@ -104,7 +104,10 @@ class DigestPageBrowserIT {
             browser.click(browser.find("a.thread"));
             assertThat(browser.currentUrl()).isEqualTo(local.url("/local?channel=craft&thread=" + thread));
             assertThat(browser.title()).isEqualTo("Shoptalk local console");
-            assertThat(browser.text(browser.find("#messages"))).contains("Asking before fixing saved me a day.");
+            // The console renders its messages after fetching them: wait for the linked thread to appear (find waits
+            // up to the implicit timeout) rather than read #messages while it may still be empty.
+            assertThat(browser.text(browser.find("#messages #thread-" + thread)))
+                    .contains("Asking before fixing saved me a day.");
 
             int last = href.length() - 1;
             browser.open(href.substring(0, last) + (href.charAt(last) == 'A' ? 'B' : 'A'));
