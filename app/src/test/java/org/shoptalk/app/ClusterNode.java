@@ -27,6 +27,8 @@ final class ClusterNode implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicInteger posted = new AtomicInteger();
     private final List<String> log = new CopyOnWriteArrayList<>();
+    /** Prompts this instance holds, as "channel<TAB>before|landed". */
+    private final List<String> held = new CopyOnWriteArrayList<>();
 
     private ClusterNode(String id, Process process) {
         this.id = id;
@@ -75,15 +77,53 @@ final class ClusterNode implements AutoCloseable {
 
     /** Types {@code /shoptalk text} in a local channel through this instance and returns Shoptalk's reply. */
     String command(String channel, String user, String text) throws InterruptedException {
+        return send("post\t" + channel + "\t" + user + "\t/shoptalk " + text);
+    }
+
+    /**
+     * From now on the instance holds each round prompt for a channel whose name starts with {@code prefix} on its way
+     * to the platform, alternately before and after it lands, until {@link #release}: a moment of it stays running.
+     */
+    void hold(String prefix) throws InterruptedException {
+        send(ClusterMember.HOLD + "\t" + prefix);
+    }
+
+    /** Lets the prompts held for {@code prefix} go on, and those to come through. */
+    void release(String prefix) throws InterruptedException {
+        send(ClusterMember.RELEASE + "\t" + prefix);
+    }
+
+    /** The prompts for channels starting with {@code prefix} this instance held, "channel<TAB>before|landed". */
+    List<String> held(String prefix) {
+        return held.stream().filter(h -> h.startsWith(prefix)).toList();
+    }
+
+    /** Prompts for channels starting with {@code prefix} this instance holds before they land. */
+    long heldBeforeLanding(String prefix) {
+        return held(prefix, ClusterMember.BEFORE);
+    }
+
+    /** Prompts for channels starting with {@code prefix} this instance holds after they landed, before it knows. */
+    long heldAfterLanding(String prefix) {
+        return held(prefix, ClusterMember.LANDED);
+    }
+
+    private long held(String prefix, String when) {
+        return held.stream()
+                .filter(h -> h.startsWith(prefix) && h.endsWith("\t" + when))
+                .count();
+    }
+
+    private String send(String line) throws InterruptedException {
         try {
-            commands.write("post\t" + channel + "\t" + user + "\t/shoptalk " + text + "\n");
+            commands.write(line + "\n");
             commands.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("instance " + id + " is not listening", e);
         }
         String reply = replies.poll(30, TimeUnit.SECONDS);
         if (reply == null) {
-            throw new IllegalStateException("instance " + id + " did not answer \"" + text + "\" within 30 s");
+            throw new IllegalStateException("instance " + id + " did not answer \"" + line + "\" within 30 s");
         }
         return reply;
     }
@@ -141,6 +181,8 @@ final class ClusterNode implements AutoCloseable {
                     replies.add(line.substring(ClusterMember.REPLY.length()));
                 } else if (line.startsWith(ClusterMember.POSTED)) {
                     posted.incrementAndGet();
+                } else if (line.startsWith(ClusterMember.HELD)) {
+                    held.add(line.substring(ClusterMember.HELD.length()));
                 } else {
                     log.add(line);
                     System.out.println("[" + id + "] " + line);

@@ -45,6 +45,12 @@ import org.shoptalk.core.testing.TestDatabases;
  * instances up, and during the second one instance is killed outright (SIGKILL, while its posts are in
  * flight). Every count is read from the shared database, where the local console keeps what the bot posted.
  * The whole class takes about two and a half minutes, most of it waiting for the two minutes to come.
+ *
+ * <p>Nothing here waits for a time to be long enough: each instance holds the prompts of a wave on their way to the
+ * platform ({@link ClusterNode#hold}) until the test has seen what it needs, both instances running moments of the
+ * first wave, and the instance to be killed running moments on either side of a prompt landing, then lets them go.
+ * A held prompt keeps its worker thread, so an instance holds at most as many as it has threads and the other one
+ * gets the rest of the wave.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,6 +63,11 @@ class ClusterTest {
      * its own next check-in: about 13-18 s after a kill. The rest is slack for a busy machine.
      */
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
+
+    /** The channels of each wave, "first-0" to "first-49" and "second-0" to "second-49", start so. */
+    private static final String FIRST = "first-";
+
+    private static final String SECOND = "second-";
 
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -79,6 +90,10 @@ class ClusterTest {
         beta = ClusterNode.start("beta", settings, CHAT_LATENCY);
         alpha.awaitReady(Duration.ofSeconds(90));
         beta.awaitReady(Duration.ofSeconds(90));
+        for (ClusterNode node : List.of(alpha, beta)) {
+            node.hold(FIRST);
+            node.hold(SECOND);
+        }
         for (int i = 0; i < GUILDS; i++) {
             for (String wave : List.of("first", "second")) {
                 String reply =
@@ -122,7 +137,16 @@ class ClusterTest {
 
     @Test
     @Order(1)
-    void fifty_moments_due_in_the_same_minute_are_each_posted_once_by_two_instances() {
+    void fifty_moments_due_in_the_same_minute_are_each_posted_once_by_two_instances() throws InterruptedException {
+        try {
+            poll(
+                    () -> !alpha.held(FIRST).isEmpty() && !beta.held(FIRST).isEmpty(),
+                    firstWave.plusSeconds(60),
+                    () -> "both instances to run a moment of the first wave; " + progress("first"));
+        } finally {
+            alpha.release(FIRST);
+            beta.release(FIRST);
+        }
         awaitSettled("first", firstWave.plusSeconds(60));
 
         Map<String, Long> posts = roundPosts("first");
@@ -143,21 +167,34 @@ class ClusterTest {
     @Order(2)
     void an_instance_killed_mid_run_hands_its_moments_to_the_other_with_nothing_lost_or_doubled()
             throws InterruptedException {
-        poll(() -> roundPosts("second").size() >= 8, secondWave.plusSeconds(60), () -> "the second wave to start");
-        alpha.kill();
-        Instant killed = Instant.now();
-        long running = db.withHandle(h -> h.count(
-                "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE instance_name = 'alpha' AND state = 'EXECUTING'"));
-        int postedBefore = roundPosts("second").size();
+        Instant killed;
+        long running;
+        int postedBefore;
+        try {
+            poll(
+                    () -> alpha.heldBeforeLanding(SECOND) > 0 && alpha.heldAfterLanding(SECOND) > 0,
+                    secondWave.plusSeconds(60),
+                    () -> "alpha to run a moment of the second wave before and one after its prompt landed; "
+                            + progress("second"));
+            alpha.kill();
+            killed = Instant.now();
+            running = db.withHandle(h -> h.count(
+                    "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE instance_name = 'alpha' AND state = 'EXECUTING'"));
+            postedBefore = roundPosts("second").size();
+        } finally {
+            beta.release(SECOND);
+        }
 
         awaitSettled("second", killed.plus(TAKEOVER_LIMIT));
 
         Duration takeover = Duration.between(killed, Instant.now());
         Map<String, Long> posts = roundPosts("second");
         System.out.printf(
-                "cluster test: alpha killed with %d moments running and %d of %d posted; beta finished"
-                        + " the rest within %d ms: %d moments run again, %d interrupted posts found landed, %d posted again%n",
+                "cluster test: alpha killed with %d moments running (prompts held: %s) and %d of %d posted; beta"
+                        + " finished the rest within %d ms: %d moments run again, %d interrupted posts found landed,"
+                        + " %d posted again%n",
                 running,
+                alpha.held(SECOND),
                 postedBefore,
                 GUILDS,
                 takeover.toMillis(),
