@@ -38,10 +38,12 @@ final class DigestPostStore {
                 c.tenant().key());
     }
 
-    /** Channels an earlier run claimed and never finished go back to pending. */
-    void releaseClaims(Handle h, long guildId, String dedupeKey) {
-        h.update(
-                "UPDATE digest_channel SET state = 'PENDING' WHERE guild_id = ? AND dedupe_key = ? AND state = 'POSTING'",
+    /** The channel ids an earlier run claimed and did not finish (its post may or may not have landed), in order. */
+    List<String> claimed(Handle h, long guildId, String dedupeKey) {
+        return h.query(
+                "SELECT channel_id FROM digest_channel"
+                        + " WHERE guild_id = ? AND dedupe_key = ? AND state = 'POSTING' ORDER BY channel_id",
+                rs -> rs.getString(1),
                 guildId,
                 dedupeKey);
     }

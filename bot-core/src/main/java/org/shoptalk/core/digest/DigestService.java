@@ -6,15 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
+import org.shoptalk.core.chat.PostLookup;
+import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.UnknownOutcomeException;
 import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
+import org.shoptalk.core.db.Handle;
 import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Leads;
@@ -221,8 +225,10 @@ public final class DigestService {
      * Posts a scheduled digest. The period and the channels are recorded first under the dedupe key and each channel
      * is claimed before posting, so a second call with the same key (a retry, another cluster member, the recovery
      * of a crashed run) posts only where nothing landed yet. {@code takeOver} says no earlier run of this key is
-     * still running: channels it claimed and never finished are posted again. A rate limit leaves a channel pending
-     * and asks to wait; a failure that may pass leaves it pending for a retry; a permanent one marks it failed.
+     * still running: in each channel it claimed and never finished (it died mid-post, or the platform failed after
+     * sending) the platform is asked first, where it can look ({@link PostLookup}), and the digest is posted again
+     * only where it did not land. A rate limit leaves a channel pending and asks to wait; a failure that may pass
+     * leaves it pending for a retry; a permanent one marks it failed.
      */
     public Outcome post(Guild guild, String dedupeKey, boolean takeOver) {
         Instant now = clock.instant();
@@ -232,21 +238,21 @@ public final class DigestService {
                     posts.addPending(h, guild.id(), dedupeKey, c);
                 }
             }
-            if (takeOver) {
-                posts.releaseClaims(h, guild.id(), dedupeKey);
-            }
             DigestPostStore.Period p = posts.period(h, guild.id(), dedupeKey).orElseThrow();
             return new Instant[] {p.from(), p.to()};
         });
-        List<ChannelRef> pending = db.withHandle(h -> posts.pending(h, guild.id(), dedupeKey).stream()
-                .map(id -> new ChannelRef(guild.tenant(), id))
-                .toList());
-        if (pending.isEmpty()) {
+        List<ChannelRef> claimed = takeOver ? channels(guild, h -> posts.claimed(h, guild.id(), dedupeKey)) : List.of();
+        if (claimed.isEmpty()
+                && channels(guild, h -> posts.pending(h, guild.id(), dedupeKey)).isEmpty()) {
             return Outcome.DONE;
         }
         Digest digest = db.withHandle(h -> builder.build(h, guild, period[0], period[1], platforms::displayName));
         Optional<String> page = page(guild, period[1]);
         Outcome outcome = Outcome.DONE;
+        for (ChannelRef channel : claimed) {
+            outcome = outcome.and(settleInterrupted(guild, dedupeKey, channel, digest, page, period[1]));
+        }
+        List<ChannelRef> pending = channels(guild, h -> posts.pending(h, guild.id(), dedupeKey));
         List<Delivery> problems = new ArrayList<>();
         for (ChannelRef channel : pending) {
             Optional<Instant> held = limits.heldUntil(channel, clock.instant());
@@ -266,6 +272,42 @@ public final class DigestService {
         return outcome;
     }
 
+    private List<ChannelRef> channels(Guild guild, Function<Handle, List<String>> ids) {
+        return db.withHandle(h -> ids.apply(h).stream()
+                .map(id -> new ChannelRef(guild.tenant(), id))
+                .toList());
+    }
+
+    /**
+     * A channel an earlier run claimed and did not finish: done if the platform shows the digest there (posted at or
+     * after the period's end, when the digest was first recorded), pending again if it does not or cannot look.
+     * A rate limit or failure while looking leaves the claim for the next run to look again.
+     */
+    private Outcome settleInterrupted(
+            Guild guild, String dedupeKey, ChannelRef channel, Digest digest, Optional<String> page, Instant since) {
+        ChatPlatform platform = platforms.forTenant(channel.tenant());
+        Optional<Posted> landed = Optional.empty();
+        try {
+            if (platform instanceof PostLookup lookup) {
+                landed = lookup.findTopLevel(channel, DigestRenderer.render(digest, page, platform), since);
+            }
+        } catch (RateLimitedException e) {
+            return Outcome.waitUntil(limits.hold(channel, e, clock.instant()));
+        } catch (ChatPlatformException e) {
+            LOG.warn(
+                    "digest of guild {}: could not check channel {} for an interrupted post, asking again later: {}",
+                    guild.id(),
+                    channel.id(),
+                    e.getMessage());
+            return Outcome.retry("could not check an interrupted post");
+        }
+        if (landed.isPresent()) {
+            LOG.info("digest of guild {} had landed in channel {} before its run stopped", guild.id(), channel.id());
+        }
+        setState(guild, dedupeKey, channel, "POSTING", landed.isPresent() ? "DONE" : "PENDING");
+        return Outcome.DONE;
+    }
+
     /** Posts in a claimed channel; a permanent refusal is added to {@code problems}, which the leads are told. */
     private Outcome postClaimed(
             Guild guild,
@@ -283,8 +325,8 @@ public final class DigestService {
             setState(guild, dedupeKey, channel, "POSTING", "PENDING");
             return Outcome.waitUntil(limits.hold(channel, e, clock.instant()));
         } catch (UnknownOutcomeException e) {
-            // Digests have no look-up: leaving it claimed means the retry posts it again, which is the lesser harm
-            // than a week without a digest.
+            // Left claimed: the retry takes over and asks the platform before posting again (one that cannot look
+            // gets it again, the lesser harm than a week without a digest).
             LOG.warn("digest of guild {} in channel {} may have landed: {}", guild.id(), channel.id(), e.getMessage());
             return Outcome.retry("unknown outcome");
         } catch (ChatPlatformException e) {

@@ -304,6 +304,48 @@ class FailedRunsTest {
         }
     }
 
+    /**
+     * The platform failed after accepting the digest (a 502 after sending, or the instance died before recording it):
+     * the retry asks the platform, finds the digest there and does not post it again.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_digest_whose_outcome_was_unknown_is_looked_up_and_never_posted_twice(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.chat.landThenFail("craft", new UnknownOutcomeException("HTTP 502 after sending", null));
+            f.clock.set(DIGEST);
+
+            f.core().runTask(new Task.Digest(1), DIGEST);
+            assertThat(f.chat.digestsIn("craft")).hasSize(1);
+
+            f.clock.advance(Duration.ofMinutes(1));
+            f.core().retryTask(new Task.Digest(1), DIGEST, 1);
+
+            assertThat(f.chat.digestsIn("craft")).as("posted once").hasSize(1);
+            assertThat(planned(f, "digest-1")).containsExactly(DIGEST.plus(Duration.ofDays(7)));
+            assertThat(f.chat.privateTo("lea")).as("no failure reported").isEmpty();
+        }
+    }
+
+    /** The same doubt where the digest had not landed: the retry finds nothing and posts it, once. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_digest_whose_outcome_was_unknown_and_that_never_landed_is_posted_by_the_retry(TestDatabases.Kind kind) {
+        try (CoreFixture f = guildWithMondayMoment(kind)) {
+            f.chat.failNextPosts("craft", new UnknownOutcomeException("connection reset while sending", null));
+            f.clock.set(DIGEST);
+
+            f.core().runTask(new Task.Digest(1), DIGEST);
+            assertThat(f.chat.digestsIn("craft")).isEmpty();
+
+            f.clock.advance(Duration.ofMinutes(1));
+            f.core().retryTask(new Task.Digest(1), DIGEST, 1);
+
+            assertThat(f.chat.digestsIn("craft")).as("posted once").hasSize(1);
+            assertThat(planned(f, "digest-1")).containsExactly(DIGEST.plus(Duration.ofDays(7)));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void schedules_shows_what_is_really_planned_and_plans_again_a_moment_whose_plan_was_lost(TestDatabases.Kind kind) {
