@@ -242,17 +242,20 @@ public final class DigestService {
             return new Instant[] {p.from(), p.to()};
         });
         List<ChannelRef> claimed = takeOver ? channels(guild, h -> posts.claimed(h, guild.id(), dedupeKey)) : List.of();
-        if (claimed.isEmpty()
-                && channels(guild, h -> posts.pending(h, guild.id(), dedupeKey)).isEmpty()) {
+        List<ChannelRef> pending = channels(guild, h -> posts.pending(h, guild.id(), dedupeKey));
+        if (claimed.isEmpty() && pending.isEmpty()) {
             return Outcome.DONE;
         }
         Digest digest = db.withHandle(h -> builder.build(h, guild, period[0], period[1], platforms::displayName));
         Optional<String> page = page(guild, period[1]);
         Outcome outcome = Outcome.DONE;
-        for (ChannelRef channel : claimed) {
-            outcome = outcome.and(settleInterrupted(guild, dedupeKey, channel, digest, page, period[1]));
+        if (!claimed.isEmpty()) {
+            for (ChannelRef channel : claimed) {
+                outcome = outcome.and(settleInterrupted(guild, dedupeKey, channel, digest, page, period[1]));
+            }
+            // Where the digest had not landed, the channel is pending again.
+            pending = channels(guild, h -> posts.pending(h, guild.id(), dedupeKey));
         }
-        List<ChannelRef> pending = channels(guild, h -> posts.pending(h, guild.id(), dedupeKey));
         List<Delivery> problems = new ArrayList<>();
         for (ChannelRef channel : pending) {
             Optional<Instant> held = limits.heldUntil(channel, clock.instant());
