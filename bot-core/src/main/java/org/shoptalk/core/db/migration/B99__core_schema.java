@@ -47,7 +47,9 @@ public class B99__core_schema extends BaselineJavaMigration {
 
     /**
      * What V77 (H2: Quartz's PostgreSQL indexes), V92 (PostgreSQL) or V94 (H2: the unused ones dropped) and V99 (the
-     * acquisition index with the priority) do to the indexes V2 left, without making an index only to drop it.
+     * acquisition index with the priority) do to the indexes V2 left. On H2 only the indexes V94 keeps are made, not
+     * all of them and then dropped; on PostgreSQL V2's script makes them all, as it did before, and V92's are dropped.
+     * V99 then replaces the acquisition index on both.
      */
     private static List<String> quartzIndexes(Dialect dialect) {
         List<String> statements = new ArrayList<>();
