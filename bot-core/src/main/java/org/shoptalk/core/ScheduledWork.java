@@ -9,6 +9,7 @@ import org.shoptalk.core.intervisie.Intervisies;
 import org.shoptalk.core.reminder.ReminderService;
 import org.shoptalk.core.task.Housekeeping;
 import org.shoptalk.core.task.Outcome;
+import org.shoptalk.core.task.RoundFollowUps;
 import org.shoptalk.core.task.Run;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.task.TaskPlanner;
@@ -27,6 +28,7 @@ final class ScheduledWork implements TaskRunner {
     private final Housekeeping housekeeping;
     private final Intervisies intervisies;
     private final PairCheckIns checkIns;
+    private final RoundFollowUps followUps;
 
     ScheduledWork(
             TaskPlanner planner,
@@ -36,8 +38,10 @@ final class ScheduledWork implements TaskRunner {
             GoalReviews reviews,
             Housekeeping housekeeping,
             Intervisies intervisies,
-            PairCheckIns checkIns) {
+            PairCheckIns checkIns,
+            RoundFollowUps followUps) {
         this.checkIns = checkIns;
+        this.followUps = followUps;
         this.planner = planner;
         this.reminders = reminders;
         this.connect = connect;
@@ -61,6 +65,7 @@ final class ScheduledWork implements TaskRunner {
             case INTERVISIE -> intervisies.run(id, run);
             case CHECKIN -> done(() -> checkIns.run(id));
             case POSTS -> planner.runPosts(id);
+            case FOLLOW_UPS -> done(followUps::relay);
         };
     }
 
@@ -72,6 +77,9 @@ final class ScheduledWork implements TaskRunner {
             case DIGEST -> () -> planner.digestFailed(id, occurrence, reason);
             case REVIEW -> () -> reviews.failed(id, reason);
             case POSTS -> () -> planner.postsFailed(id, reason);
+            // The outbox keeps what was not planned; the next relay run (the next opening, a start, housekeeping) plans
+            // it.
+            case FOLLOW_UPS -> () -> {};
             // Nothing to mark for these: they record their work before doing it, and the log has the failure.
             case REMINDER, CONNECT, PAIRS, HOUSEKEEPING, CHECKIN -> () -> {};
             // A phase line that never landed: the next deadline or a "next" posts the phase it has reached.

@@ -134,18 +134,9 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 settings.instanceId(),
                 schedulerThreads(),
                 settings.missedMomentGrace());
-        RoundFollowUps followUps = new RoundFollowUps(scheduler, settings.reminderBeforeClose(), clock);
+        RoundFollowUps followUps = new RoundFollowUps(database, scheduler, settings.reminderBeforeClose(), clock);
         RoundService roundService = new RoundService(
-                database,
-                platforms,
-                guilds,
-                rounds,
-                rotation,
-                settings.roundOpen(),
-                clock,
-                limits,
-                leads,
-                followUps::roundOpened);
+                database, platforms, guilds, rounds, rotation, settings.roundOpen(), clock, limits, leads, followUps);
         this.planner = new TaskPlanner(
                 database,
                 guilds,
@@ -185,6 +176,7 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                 new Intervisies(database, platforms, guilds, MethodLibrary.builtIn(), rhythms, planner, clock);
         this.repairPlans = () -> {
             planner.reconcile();
+            followUps.repair();
             pairing.reconcile();
             intervisies.reconcile();
         };
@@ -199,7 +191,8 @@ public final class ShoptalkCore implements AutoCloseable, Shoptalk {
                         new GoalReviews(database, guilds, goals, roundService),
                         housekeeping,
                         intervisies,
-                        checkIns),
+                        checkIns,
+                        followUps),
                 scheduler,
                 clock);
         this.answers = new AnswerRecorder(database, rounds, answerStore);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
@@ -45,7 +44,7 @@ public final class RoundService {
     private final PromptRotation rotation;
     private final Duration roundOpen;
     private final Clock clock;
-    private final BiConsumer<Guild, Round> onOpened;
+    private final RoundListener listener;
     private final RateLimits limits;
     private final Leads leads;
 
@@ -59,7 +58,7 @@ public final class RoundService {
             Clock clock,
             RateLimits limits,
             Leads leads,
-            BiConsumer<Guild, Round> onOpened) {
+            RoundListener listener) {
         this.limits = limits;
         this.leads = leads;
         this.db = db;
@@ -69,7 +68,7 @@ public final class RoundService {
         this.rotation = rotation;
         this.roundOpen = roundOpen;
         this.clock = clock;
-        this.onOpened = onOpened;
+        this.listener = listener;
     }
 
     /** What to ask: a chosen prompt, or the rotation's next one in a theme (or any theme when null). */
@@ -118,7 +117,7 @@ public final class RoundService {
                 opened.get().round(),
                 opened.get().channels(),
                 opened.get().claimed());
-        onOpened.accept(guild, opened.get().round());
+        listener.opened(guild, opened.get().round());
         return new Posting(Optional.of(opened.get().round()), posting.posted(), posting.tried(), posting.outcome());
     }
 
@@ -131,8 +130,8 @@ public final class RoundService {
         Outcome unchecked = Outcome.DONE;
         if (takeOver) {
             unchecked = takeOverInterrupted(guild, round);
-            // The earlier run may have stopped before planning the round's reminder; planning is idempotent.
-            onOpened.accept(guild, round);
+            // The earlier run may have stopped before what follows its opening was set going; that is idempotent.
+            listener.opened(guild, round);
         }
         Posting rest = post(
                 guild,
@@ -242,6 +241,7 @@ public final class RoundService {
                 // Another run opened it; roll back our rotation bookkeeping with the rest.
                 throw new AlreadyOpened();
             }
+            listener.opening(h, guild, round.get());
             if (ask.prompt() != null) {
                 rotation.recordChosen(h, guild, prompt, now);
             }

@@ -20,7 +20,8 @@ public sealed interface Task {
         HOUSEKEEPING,
         INTERVISIE,
         CHECKIN,
-        POSTS;
+        POSTS,
+        FOLLOW_UPS;
 
         /** Stable name, as stored: "moment". */
         public String key() {
@@ -131,6 +132,19 @@ public sealed interface Task {
         }
     }
 
+    /**
+     * Plans on Quartz the follow-ups of rounds opened lately, which their openings left in an outbox (id 0: there is
+     * one; {@link RoundFollowUps}).
+     */
+    record FollowUps(long id) implements Task {
+        public static final FollowUps RELAY = new FollowUps(0);
+
+        @Override
+        public Kind kind() {
+            return Kind.FOLLOW_UPS;
+        }
+    }
+
     static Task of(Kind kind, long id) {
         return switch (kind) {
             case MOMENT -> new Moment(id);
@@ -143,6 +157,7 @@ public sealed interface Task {
             case INTERVISIE -> new Intervisie(id);
             case CHECKIN -> new CheckIn(id);
             case POSTS -> new Posts(id);
+            case FOLLOW_UPS -> new FollowUps(id);
         };
     }
 }

@@ -94,11 +94,12 @@ public final class TaskRuns {
      * before posting, so a retry posts only where nothing landed; reminders, pairings and check-ins record their work
      * before sending it, so a retry would find nothing left and is pointless; a connect check is planned again
      * by its own rule; housekeeping runs again tomorrow. An intervisie phase changes under its row lock and marks
-     * its opening line only once it landed, so a retry only posts the line that is missing.
+     * its opening line only once it landed, so a retry only posts the line that is missing. The follow-up relay removes
+     * a round from its outbox only once its follow-ups are planned, and planning one again is harmless.
      */
     static boolean retrySafe(Task.Kind kind) {
         return switch (kind) {
-            case MOMENT, DIGEST, REVIEW, INTERVISIE, POSTS -> true;
+            case MOMENT, DIGEST, REVIEW, INTERVISIE, POSTS, FOLLOW_UPS -> true;
             case REMINDER, CONNECT, PAIRS, HOUSEKEEPING, CHECKIN -> false;
         };
     }

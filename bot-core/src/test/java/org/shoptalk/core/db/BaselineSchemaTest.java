@@ -25,7 +25,8 @@ class BaselineSchemaTest {
         DbSettings fromBaseline = TestDatabases.fresh(kind);
         DbSettings oneByOne = TestDatabases.fresh(kind);
         try (Database db = Database.start(fromBaseline)) {
-            assertThat(appliedVersions(db)).containsExactly("99 JDBC_BASELINE");
+            // The baseline first, then only what came after it.
+            assertThat(appliedVersions(db)).startsWith("99 JDBC_BASELINE").doesNotContain("1 SQL", "99 SQL");
         }
         migrateOneByOne(oneByOne);
 

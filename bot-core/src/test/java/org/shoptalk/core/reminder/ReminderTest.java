@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.CoreSettings;
+import org.shoptalk.core.task.RoundFollowUps;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
@@ -50,6 +51,10 @@ class ReminderTest {
                 .minus(CoreSettings.defaults().reminderBeforeClose());
         Instant firstLook = ReminderTiming.firstLook(openedAt, due);
         Task task = new Task.Reminder(roundId);
+        assertThat(PlannedRuns.planned(f, task))
+                .as("planned by the relay, a little later")
+                .isEmpty();
+        PlannedRuns.relayFollowUps(f, openedAt.plus(RoundFollowUps.RELAY_AFTER));
         assertThat(PlannedRuns.planned(f, task)).containsExactly(firstLook);
 
         List<PlannedRuns.Fired> fired = PlannedRuns.fireUntil(
