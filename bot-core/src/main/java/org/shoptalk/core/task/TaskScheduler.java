@@ -226,13 +226,25 @@ public final class TaskScheduler implements AutoCloseable {
                 : name + "#" + run.attempt() + "@" + at.toEpochMilli();
     }
 
-    /** Drops every planned occurrence of the task. */
+    /**
+     * Drops every planned occurrence of the task. Quartz deletes a job's triggers and then the job; a trigger planned
+     * between the two (plans do not take Quartz's lock: a digest planning its next week as it fires while a lead moves
+     * it) makes the job's delete fail on the foreign key, and nothing is deleted: then it tries again, and that
+     * trigger goes too.
+     */
     public void cancel(Task task) {
-        try {
-            JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
-            scheduler.deleteJob(jobKey);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not cancel " + task.key(), e);
+        JobKey jobKey = JobKey.jobKey(task.key(), GROUP);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scheduler.deleteJob(jobKey);
+                return;
+            } catch (JobPersistenceException raced) {
+                if (attempt >= PLAN_ATTEMPTS) {
+                    throw new IllegalStateException("could not cancel " + task.key(), raced);
+                }
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("could not cancel " + task.key(), e);
+            }
         }
     }
 
