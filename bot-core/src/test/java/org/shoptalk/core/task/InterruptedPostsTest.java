@@ -6,23 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
-import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
-import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.Platforms;
-import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.Tenant;
-import org.shoptalk.core.chat.ThreadRef;
-import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.testing.FakeChatPlatform;
+import org.shoptalk.core.testing.ForwardingChatPlatform;
 import org.shoptalk.core.testing.LogCapture;
 import org.shoptalk.core.testing.MutableClock;
 
@@ -65,7 +60,7 @@ class InterruptedPostsTest {
 
     @Test
     void a_platform_that_cannot_look_is_not_asked_and_counts_as_not_landed() {
-        platforms.register(new Blind(chat));
+        platforms.register(new ForwardingChatPlatform(chat));
         chat.postTopLevel(CRAFT, PROMPT);
         AtomicInteger rendered = new AtomicInteger();
 
@@ -82,9 +77,10 @@ class InterruptedPostsTest {
 
     @Test
     void a_rate_limit_while_looking_holds_the_channel_and_waits_acting_on_nothing() {
-        platforms.register(new FailingLookup(
-                chat,
-                new RateLimitedException("ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.CHANNEL)));
+        platforms.register(chat);
+        chat.failNextLookups(
+                "craft",
+                new RateLimitedException("ratelimited", Duration.ofSeconds(30), RateLimitedException.Scope.CHANNEL));
 
         InterruptedPosts.Check check = interrupted.check("round 4 of guild 2", CRAFT, SINCE, p -> PROMPT);
 
@@ -97,7 +93,8 @@ class InterruptedPostsTest {
 
     @Test
     void a_failure_while_looking_is_logged_by_ids_only_and_asks_for_a_retry() {
-        platforms.register(new FailingLookup(chat, new ChatPlatformException("internal_error", false)));
+        platforms.register(chat);
+        chat.failNextLookups("craft", new ChatPlatformException("internal_error", false));
 
         InterruptedPosts.Check check;
         List<String> warnings;
@@ -119,59 +116,5 @@ class InterruptedPostsTest {
 
     private Outcome settle(InterruptedPosts.Check check) {
         return check.settle(posted -> acted.add("landed " + posted.messageId()), () -> acted.add("not landed"));
-    }
-
-    /** A platform with no history look-up, as one that cannot look cheaply. */
-    private static class Blind implements ChatPlatform {
-        final ChatPlatform chat;
-
-        Blind(ChatPlatform chat) {
-            this.chat = chat;
-        }
-
-        @Override
-        public Platform platform() {
-            return chat.platform();
-        }
-
-        @Override
-        public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
-            return chat.postTopLevel(channel, message);
-        }
-
-        @Override
-        public Posted postInThread(ThreadRef thread, ChatMessage message) {
-            return chat.postInThread(thread, message);
-        }
-
-        @Override
-        public void sendPrivate(UserRef user, ChatMessage message) {
-            chat.sendPrivate(user, message);
-        }
-
-        @Override
-        public void update(Posted posted, ChatMessage message) {
-            chat.update(posted, message);
-        }
-
-        @Override
-        public String displayName(UserRef user) {
-            return chat.displayName(user);
-        }
-    }
-
-    /** A platform whose history look-up fails. */
-    private static final class FailingLookup extends Blind implements PostLookup {
-        private final ChatPlatformException failure;
-
-        FailingLookup(ChatPlatform chat, ChatPlatformException failure) {
-            super(chat);
-            this.failure = failure;
-        }
-
-        @Override
-        public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
-            throw failure;
-        }
     }
 }
