@@ -11,8 +11,6 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatPlatform;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
-import org.shoptalk.core.chat.PostLookup;
-import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.RateLimits;
 import org.shoptalk.core.chat.UnknownOutcomeException;
@@ -23,6 +21,7 @@ import org.shoptalk.core.guild.Guild;
 import org.shoptalk.core.guild.GuildStore;
 import org.shoptalk.core.guild.Leads;
 import org.shoptalk.core.i18n.Texts;
+import org.shoptalk.core.task.InterruptedPosts;
 import org.shoptalk.core.task.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +37,7 @@ public final class DigestService {
     private final Clock clock;
     private final RateLimits limits;
     private final Leads leads;
+    private final InterruptedPosts interrupted;
     private final DigestPostStore posts = new DigestPostStore();
     private volatile DigestLinks links = DigestLinks.NONE;
 
@@ -56,6 +56,7 @@ public final class DigestService {
         this.guilds = guilds;
         this.builder = builder;
         this.clock = clock;
+        this.interrupted = new InterruptedPosts(platforms, limits, clock);
     }
 
     /** From now on, posted digests link to their web page through {@code links}. */
@@ -288,27 +289,17 @@ public final class DigestService {
      */
     private Outcome settleInterrupted(
             Guild guild, String dedupeKey, ChannelRef channel, Digest digest, Optional<String> page, Instant since) {
-        ChatPlatform platform = platforms.forTenant(channel.tenant());
-        Optional<Posted> landed = Optional.empty();
-        try {
-            if (platform instanceof PostLookup lookup) {
-                landed = lookup.findTopLevel(channel, DigestRenderer.render(digest, page, platform), since);
-            }
-        } catch (RateLimitedException e) {
-            return Outcome.waitUntil(limits.hold(channel, e, clock.instant()));
-        } catch (ChatPlatformException e) {
-            LOG.warn(
-                    "digest of guild {}: could not check channel {} for an interrupted post, asking again later: {}",
-                    guild.id(),
-                    channel.id(),
-                    e.getMessage());
-            return Outcome.retry("could not check an interrupted post");
-        }
-        if (landed.isPresent()) {
-            LOG.info("digest of guild {} had landed in channel {} before its run stopped", guild.id(), channel.id());
-        }
-        setState(guild, dedupeKey, channel, "POSTING", landed.isPresent() ? "DONE" : "PENDING");
-        return Outcome.DONE;
+        return interrupted
+                .check("digest of guild " + guild.id(), channel, since, p -> DigestRenderer.render(digest, page, p))
+                .settle(
+                        posted -> {
+                            LOG.info(
+                                    "digest of guild {} had landed in channel {} before its run stopped",
+                                    guild.id(),
+                                    channel.id());
+                            setState(guild, dedupeKey, channel, "POSTING", "DONE");
+                        },
+                        () -> setState(guild, dedupeKey, channel, "POSTING", "PENDING"));
     }
 
     /** Posts in a claimed channel; a permanent refusal is added to {@code problems}, which the leads are told. */

@@ -11,7 +11,6 @@ import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatformException;
 import org.shoptalk.core.chat.Platforms;
-import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.chat.RateLimitedException;
 import org.shoptalk.core.chat.RateLimits;
@@ -25,6 +24,7 @@ import org.shoptalk.core.i18n.Texts;
 import org.shoptalk.core.prompt.Prompt;
 import org.shoptalk.core.prompt.PromptRotation;
 import org.shoptalk.core.prompt.Theme;
+import org.shoptalk.core.task.InterruptedPosts;
 import org.shoptalk.core.task.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +47,7 @@ public final class RoundService {
     private final RoundListener listener;
     private final RateLimits limits;
     private final Leads leads;
+    private final InterruptedPosts interruptedPosts;
 
     public RoundService(
             Database db,
@@ -69,6 +70,7 @@ public final class RoundService {
         this.roundOpen = roundOpen;
         this.clock = clock;
         this.listener = listener;
+        this.interruptedPosts = new InterruptedPosts(platforms, limits, clock);
     }
 
     /** What to ask: a chosen prompt, or the rotation's next one in a theme (or any theme when null). */
@@ -187,45 +189,35 @@ public final class RoundService {
         List<RoundPost> interrupted = db.withHandle(h -> rounds.posts(h, round.id())).stream()
                 .filter(p -> p.state() == RoundPost.State.POSTING)
                 .toList();
+        String subject = "round " + round.id() + " of guild " + guild.id();
         Outcome outcome = Outcome.DONE;
         for (RoundPost post : interrupted) {
             ChannelRef channel = post.channel();
-            Optional<Posted> landed = Optional.empty();
-            try {
-                if (platforms.forTenant(channel.tenant()) instanceof PostLookup lookup) {
-                    landed = lookup.findTopLevel(channel, roundMessage(round), round.openedAt());
-                }
-            } catch (RateLimitedException e) {
-                outcome = outcome.and(Outcome.waitUntil(limits.hold(channel, e, clock.instant())));
-                continue;
-            } catch (ChatPlatformException e) {
-                LOG.warn(
-                        "round {} of guild {}: could not check channel {} for an interrupted post, asking again later: {}",
-                        round.id(),
-                        guild.id(),
-                        channel.id(),
-                        e.getMessage());
-                outcome = outcome.and(Outcome.retry("could not check an interrupted post"));
-                continue;
-            }
-            if (landed.isPresent()) {
-                Posted found = landed.get();
-                db.useTransaction(h -> rounds.markPosted(
-                        h, round.id(), channel, found.threadId(), found.permalink(), clock.instant()));
-                LOG.info(
-                        "round {} of guild {}: the interrupted post in channel {} had landed",
-                        round.id(),
-                        guild.id(),
-                        channel.id());
-            } else if (db.withHandle(h -> rounds.release(h, round.id(), channel))) {
-                LOG.info(
-                        "round {} of guild {}: posting again in channel {}, interrupted before it landed",
-                        round.id(),
-                        guild.id(),
-                        channel.id());
-            }
+            outcome = outcome.and(interruptedPosts
+                    .check(subject, channel, round.openedAt(), platform -> roundMessage(round))
+                    .settle(found -> recordLanded(guild, round, channel, found), () -> release(guild, round, channel)));
         }
         return outcome;
+    }
+
+    private void recordLanded(Guild guild, Round round, ChannelRef channel, Posted found) {
+        db.useTransaction(
+                h -> rounds.markPosted(h, round.id(), channel, found.threadId(), found.permalink(), clock.instant()));
+        LOG.info(
+                "round {} of guild {}: the interrupted post in channel {} had landed",
+                round.id(),
+                guild.id(),
+                channel.id());
+    }
+
+    private void release(Guild guild, Round round, ChannelRef channel) {
+        if (db.withHandle(h -> rounds.release(h, round.id(), channel))) {
+            LOG.info(
+                    "round {} of guild {}: posting again in channel {}, interrupted before it landed",
+                    round.id(),
+                    guild.id(),
+                    channel.id());
+        }
     }
 
     private Optional<Opened> open(Guild guild, Long scheduleId, String dedupeKey, Ask ask, Instant now) {

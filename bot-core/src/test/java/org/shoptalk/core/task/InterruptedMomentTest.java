@@ -11,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
 import org.shoptalk.core.chat.ChatPlatform;
-import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
-import org.shoptalk.core.chat.ThreadRef;
-import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.local.LocalMessage;
 import org.shoptalk.core.testing.CoreFixture;
+import org.shoptalk.core.testing.ForwardingChatPlatform;
 
 /**
  * An instance that dies while posting a moment (or an accountability moment) leaves the channel claimed. Another run of the same moment
@@ -114,18 +112,12 @@ class InterruptedMomentTest {
     }
 
     /** A platform whose instance dies during its first post, before the message lands or just after. */
-    private static final class DyingChat implements ChatPlatform, PostLookup {
-        private final ChatPlatform chat;
+    private static final class DyingChat extends ForwardingChatPlatform implements PostLookup {
         private final boolean landsFirst;
 
         DyingChat(ChatPlatform chat, boolean landsFirst) {
-            this.chat = chat;
+            super(chat);
             this.landsFirst = landsFirst;
-        }
-
-        @Override
-        public Platform platform() {
-            return chat.platform();
         }
 
         @Override
@@ -139,26 +131,6 @@ class InterruptedMomentTest {
         @Override
         public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
             return chat instanceof PostLookup lookup ? lookup.findTopLevel(channel, message, since) : Optional.empty();
-        }
-
-        @Override
-        public Posted postInThread(ThreadRef thread, ChatMessage message) {
-            return chat.postInThread(thread, message);
-        }
-
-        @Override
-        public void sendPrivate(UserRef user, ChatMessage message) {
-            chat.sendPrivate(user, message);
-        }
-
-        @Override
-        public void update(Posted posted, ChatMessage message) {
-            chat.update(posted, message);
-        }
-
-        @Override
-        public String displayName(UserRef user) {
-            return chat.displayName(user);
         }
     }
 }

@@ -40,6 +40,7 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
     private final List<Sent> sent = new ArrayList<>();
     private final Set<String> unreachable = new HashSet<>();
     private final Map<String, Deque<RuntimeException>> scripted = new HashMap<>();
+    private final Map<String, Deque<RuntimeException>> scriptedLookups = new HashMap<>();
     private final Map<String, Integer> postsInSecond = new HashMap<>();
     private final Map<String, RuntimeException> landThenFail = new HashMap<>();
     private int limitPerSecond;
@@ -93,6 +94,11 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
         scripted.computeIfAbsent(channelId, c -> new ArrayDeque<>()).addAll(List.of(failures));
     }
 
+    /** The next look-ups for a post in the channel ({@link #findTopLevel}) throw these, one per look-up. */
+    public synchronized void failNextLookups(String channelId, RuntimeException... failures) {
+        scriptedLookups.computeIfAbsent(channelId, c -> new ArrayDeque<>()).addAll(List.of(failures));
+    }
+
     @Override
     public Platform platform() {
         return platform;
@@ -129,6 +135,11 @@ public final class FakeChatPlatform implements ChatPlatform, PostLookup {
     /** Finds the bot's top-level message with this content, as Slack's history look-up does. */
     @Override
     public synchronized Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
+        RuntimeException failure =
+                scriptedLookups.getOrDefault(channel.id(), new ArrayDeque<>()).poll();
+        if (failure != null) {
+            throw failure;
+        }
         return topLevel(channel.id()).stream()
                 .filter(s -> s.text().equals(message.plainText("/shoptalk")))
                 .findFirst()
