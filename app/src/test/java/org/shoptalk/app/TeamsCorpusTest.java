@@ -79,6 +79,11 @@ class TeamsCorpusTest {
         assertThat(teams.command(LEAD, "1764000000102", "moment").status()).isEqualTo(200);
         ServeEvent moment =
                 botFramework.awaitRequests(BotFrameworkFake::isMomentPost, 1).get(0);
+        // The command's answer comes once the moment's thread is stored; a reply sent before that has no round to join.
+        botFramework.awaitRequests(
+                e -> BotFrameworkFake.isActivity(e)
+                        && e.getRequest().getBodyAsString().contains("Posted reflection moment"),
+                1);
         String conversation = BotFrameworkFake.json(moment.getResponse().getBodyAsString())
                 .path("id")
                 .asText();
