@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.shoptalk.core.testing.UnplannedPosts;
 
 /** Talks to the local console's JSON API in one channel, as a person would through the page. */
 final class ConsoleClient {
@@ -45,10 +46,15 @@ final class ConsoleClient {
         return lastPublicBotPost("*Reflection moment").get("id").asText();
     }
 
-    /** The text of Shoptalk's reply to a command a person just typed (the last bot message they can see). */
+    /**
+     * The text of Shoptalk's reply to a command a person just typed: the last message they can see, passing over a
+     * digest or moment Shoptalk posted in the channel meanwhile (on the real clock the weekly digest or a scheduled
+     * moment may come just then).
+     */
     String command(String user, String text) {
         post(user, text, null);
-        List<JsonNode> seen = messages(user);
+        List<JsonNode> seen =
+                messages(user).stream().filter(m -> !isUnplannedPost(m)).toList();
         JsonNode last = seen.get(seen.size() - 1);
         assertThat(last.get("user").asText()).isEqualTo("shoptalk");
         return last.get("text").asText();
@@ -73,6 +79,14 @@ final class ConsoleClient {
     }
 
     /** The newest top-level message from Shoptalk that everyone sees and that starts with {@code prefix}. */
+    /** A top-level post of Shoptalk's that a schedule may have made: a digest or a reflection moment. */
+    private static boolean isUnplannedPost(JsonNode m) {
+        String text = m.get("text").asText();
+        return m.get("user").asText().equals("shoptalk")
+                && m.get("id").asText().equals(m.get("thread").asText())
+                && (UnplannedPosts.isDigest(text) || UnplannedPosts.isMoment(text));
+    }
+
     JsonNode lastPublicBotPost(String prefix) {
         List<JsonNode> found = messages("nobody").stream()
                 .filter(m -> m.get("user").asText().equals("shoptalk"))

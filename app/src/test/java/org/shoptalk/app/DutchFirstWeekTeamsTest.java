@@ -115,7 +115,7 @@ class DutchFirstWeekTeamsTest {
         awaitSaid("Welkom bij Vakgilde");
         command(LEAD, "moment");
         ServeEvent moment =
-                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 1).get(0);
+                botFramework.awaitRequests(BotFrameworkFake::isMomentPost, 1).get(0);
         String root = BotFrameworkFake.json(moment.getResponse().getBodyAsString())
                 .path("activityId")
                 .asText();

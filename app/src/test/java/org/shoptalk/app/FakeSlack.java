@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.shoptalk.core.testing.UnplannedPosts;
 import org.shoptalk.slack.NewTsPerMessage;
 import org.shoptalk.slack.SlackApiStubs;
 
@@ -69,6 +71,59 @@ final class FakeSlack implements AutoCloseable {
     List<Map<String, String>> awaitCalls(String method, int count) {
         return awaitPosts("/api/" + method, count).stream()
                 .map(r -> form(r.getBodyAsString()))
+                .toList();
+    }
+
+    /**
+     * Waits until at least {@code count} chat.postMessage calls match and gives those calls' form parameters, oldest
+     * first. Tests pick posts by what they are: on the real clock the weekly digest or a scheduled moment may land in
+     * between ({@link UnplannedPosts}).
+     */
+    List<Map<String, String>> awaitPosts(Predicate<Map<String, String>> which, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<Map<String, String>> found = postsMatching(which);
+        while (found.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = postsMatching(which);
+        }
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " matching chat.postMessage call(s), got " + found.size());
+        }
+        return found;
+    }
+
+    /**
+     * Runs {@code asking} (a digest command, say), waits for one digest more than there was, and gives the newest: a
+     * weekly digest that came before cannot pass for it, one that comes after shows the same week.
+     */
+    Map<String, String> digestAfter(Runnable asking) {
+        int before = postsMatching(FakeSlack::isDigest).size();
+        asking.run();
+        List<Map<String, String>> digests = awaitPosts(FakeSlack::isDigest, before + 1);
+        return digests.get(digests.size() - 1);
+    }
+
+    /** A chat.postMessage call that posts a digest, scheduled or asked for. */
+    static boolean isDigest(Map<String, String> call) {
+        return UnplannedPosts.isDigest(call.getOrDefault("blocks", "") + call.getOrDefault("text", ""));
+    }
+
+    /** A chat.postMessage call that posts a reflection moment, asked for or scheduled. */
+    static boolean isMoment(Map<String, String> call) {
+        return !isDigest(call)
+                && UnplannedPosts.isMoment(call.getOrDefault("blocks", "") + call.getOrDefault("text", ""));
+    }
+
+    private List<Map<String, String>> postsMatching(Predicate<Map<String, String>> which) {
+        return api.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(r -> form(r.getBodyAsString()))
+                .filter(which)
                 .toList();
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.testing.UnplannedPosts;
 
 /**
  * The whole process as a single-workspace Slack app: configured from environment variables, its Web API
@@ -61,10 +62,10 @@ class SlackAppTest {
         // The command's reply comes once the moment is posted and its thread stored (on the ack or, when that takes
         // longer than the ack waits, through the response_url); an answer sent before that has no round to join.
         reply(sender.command("U1", "moment"));
-        Map<String, String> prompt = slack.awaitCalls("chat.postMessage", 1).get(0);
+        Map<String, String> prompt = slack.awaitPosts(FakeSlack::isMoment, 1).get(0);
         assertThat(prompt.get("channel")).isEqualTo("C1");
         assertThat(prompt.get("blocks")).contains("Reflection moment");
-        String root = slack.postedTs().get(0);
+        String root = slack.tsOfPost("C1", "Reflection moment");
 
         String answer = SlackSender.message(
                 "EvAnswer1",
@@ -77,14 +78,19 @@ class SlackAppTest {
                 sender.event(answer, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
         assertThat(retried.status()).isEqualTo(200);
 
-        assertThat(sender.command("U1", "digest").status()).isEqualTo(200);
-        Map<String, String> digest = slack.awaitCalls("chat.postMessage", 2).get(1);
+        Map<String, String> digest = slack.digestAfter(
+                () -> assertThat(sender.command("U1", "digest").status()).isEqualTo(200));
 
         assertThat(digest.get("blocks")).contains("Craft").contains("People who took part: 1");
         assertThat(occurrences(digest.get("blocks"), "wrote notes instead"))
                 .as("the answer, stored once")
                 .isEqualTo(1);
-        assertThat(slack.callCount("chat.postMessage")).isEqualTo(2);
+        assertThat(slack.awaitPosts(call -> !FakeSlack.isDigest(call), 1))
+                .as("besides digests, only the moment is posted")
+                .hasSize(1);
+        assertThat(slack.awaitPosts(FakeSlack::isDigest, 1))
+                .as("the digest asked for, and one per channel of a weekly digest that came meanwhile")
+                .hasSize(1 + (int) UnplannedPosts.scheduledDigests(app.database()));
     }
 
     @Test
@@ -123,8 +129,8 @@ class SlackAppTest {
         assertThat(reply(sender.command("U1", "guild create Busy lang en"))).contains("Busy");
         // Through reply(): on a busy machine the moment's answer comes by response_url, and the count must know.
         assertThat(reply(sender.command("U1", "moment"))).contains("Posted reflection moment");
-        slack.awaitCalls("chat.postMessage", 1);
-        String root = slack.postedTs().get(0);
+        slack.awaitPosts(FakeSlack::isMoment, 1);
+        String root = slack.tsOfPost("C1", "Reflection moment");
 
         for (int i = 1; i <= 80; i++) {
             String user = "U" + (100 + i % 20);
@@ -139,13 +145,13 @@ class SlackAppTest {
                     .isEqualTo(200);
         }
 
-        assertThat(reply(sender.command("U1", "digest"))).contains("The digest is posted");
-        List<Map<String, String>> posts = slack.awaitCalls("chat.postMessage", 2);
+        String digest = slack.digestAfter(
+                        () -> assertThat(reply(sender.command("U1", "digest"))).contains("The digest is posted"))
+                .get("blocks");
 
         assertThat(slack.refusals())
                 .as("what the limit-checking fake Slack refused")
                 .isEmpty();
-        String digest = posts.get(posts.size() - 1).get("blocks");
         Matcher link =
                 Pattern.compile("/digest/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").matcher(digest);
         assertThat(link.find()).as(digest).isTrue();

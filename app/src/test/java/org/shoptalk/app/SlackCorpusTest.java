@@ -67,8 +67,8 @@ class SlackCorpusTest {
         SlackSender sender = new SlackSender(http, SIGNING_SECRET, slack.responseUrl());
         assertThat(sender.command("U1", "guild create Craft lang en").status()).isEqualTo(200);
         assertThat(sender.command("U1", "moment").status()).isEqualTo(200);
-        slack.awaitCalls("chat.postMessage", 1);
-        String root = slack.postedTs().get(0);
+        slack.awaitPosts(FakeSlack::isMoment, 1);
+        String root = slack.tsOfPost("C1", "Reflection moment");
 
         Map<String, String> vars = Map.of(
                 "team",
@@ -86,8 +86,9 @@ class SlackCorpusTest {
                     .as(entry.name())
                     .isEqualTo(200);
         }
-        assertThat(sender.command("U1", "digest").status()).isEqualTo(200);
-        String blocks = slack.awaitCalls("chat.postMessage", 2).get(1).get("blocks");
+        String blocks = slack.digestAfter(() ->
+                        assertThat(sender.command("U1", "digest").status()).isEqualTo(200))
+                .get("blocks");
 
         // Slack's client writes "<" as \\u003c; read back as JSON, the mrkdwn link reads as Slack will show it.
         Matcher page = PAGE.matcher(new ObjectMapper().readTree(blocks).toString());

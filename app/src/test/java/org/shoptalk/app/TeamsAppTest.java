@@ -87,7 +87,12 @@ class TeamsAppTest {
 
         assertThat(teams.command(LEAD, "1764000000102", "moment").status()).isEqualTo(200);
         ServeEvent moment =
-                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 1).get(0);
+                botFramework.awaitRequests(BotFrameworkFake::isMomentPost, 1).get(0);
+        // The command's answer comes once the moment's thread is stored; a reply sent before that has no round to join.
+        botFramework.awaitRequests(
+                e -> BotFrameworkFake.isActivity(e)
+                        && e.getRequest().getBodyAsString().contains("Posted reflection moment"),
+                1);
         JsonNode created = BotFrameworkFake.json(moment.getRequest().getBodyAsString());
         assertThat(created.path("channelData").path("channel").path("id").asText())
                 .isEqualTo(TeamsActivities.CHANNEL_ID);
@@ -112,9 +117,9 @@ class TeamsAppTest {
                         .status())
                 .isEqualTo(401);
 
-        assertThat(teams.command(LEAD, "1764000000103", "digest").status()).isEqualTo(200);
-        ServeEvent digestPost =
-                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 2).get(1);
+        ServeEvent digestPost = botFramework.digestAfter(
+                () -> assertThat(teams.command(LEAD, "1764000000103", "digest").status())
+                        .isEqualTo(200));
         String digest = cardText(
                 BotFrameworkFake.json(digestPost.getRequest().getBodyAsString()).path("activity"));
 

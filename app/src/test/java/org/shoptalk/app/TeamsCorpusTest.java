@@ -78,7 +78,12 @@ class TeamsCorpusTest {
         botFramework.awaitRequests(BotFrameworkFake::isActivity, 1);
         assertThat(teams.command(LEAD, "1764000000102", "moment").status()).isEqualTo(200);
         ServeEvent moment =
-                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 1).get(0);
+                botFramework.awaitRequests(BotFrameworkFake::isMomentPost, 1).get(0);
+        // The command's answer comes once the moment's thread is stored; a reply sent before that has no round to join.
+        botFramework.awaitRequests(
+                e -> BotFrameworkFake.isActivity(e)
+                        && e.getRequest().getBodyAsString().contains("Posted reflection moment"),
+                1);
         String conversation = BotFrameworkFake.json(moment.getResponse().getBodyAsString())
                 .path("id")
                 .asText();
@@ -97,9 +102,9 @@ class TeamsCorpusTest {
                     .as(entry.name())
                     .isEqualTo(200);
         }
-        assertThat(teams.command(LEAD, "1764000000103", "digest").status()).isEqualTo(200);
-        ServeEvent posted =
-                botFramework.awaitRequests(BotFrameworkFake::isChannelPost, 2).get(1);
+        ServeEvent posted = botFramework.digestAfter(
+                () -> assertThat(teams.command(LEAD, "1764000000103", "digest").status())
+                        .isEqualTo(200));
         JsonNode card = BotFrameworkFake.json(posted.getRequest().getBodyAsString())
                 .path("activity")
                 .path("attachments")

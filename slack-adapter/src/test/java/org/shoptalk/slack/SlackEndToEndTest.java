@@ -70,10 +70,9 @@ class SlackEndToEndTest {
         assertThat(scheduled).contains("09:30");
 
         slack.command(slack.slashCommand("moment"));
-        LoggedRequest prompt = slack.awaitRequests("/api/chat.postMessage", 1).get(0);
-        String promptBody = decoded(prompt);
-        assertThat(promptBody).contains("channel=C1").contains("\"type\":\"section\"");
-        String root = "1700000000.000001";
+        SlackHarness.Post prompt = slack.awaitPost(SlackHarness.Post::isMoment);
+        assertThat(prompt.body()).contains("channel=C1").contains("\"type\":\"section\"");
+        String root = prompt.ts();
 
         slack.event(
                 SlackPayloads.reply("Ev1", "U2", "1700000100.000100", root, "We stopped the weekly status meeting."));
@@ -94,9 +93,8 @@ class SlackEndToEndTest {
                 "We stopped the weekly status meeting and wrote notes instead."));
         slack.event(SlackPayloads.deleted("Ev5", "U3", "1700000200.000100", root));
 
-        slack.command(slack.slashCommand("digest"));
-        List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 2);
-        String digest = decoded(posts.get(posts.size() - 1));
+        String digest = slack.digestAfter(() -> slack.command(slack.slashCommand("digest")))
+                .body();
 
         assertThat(digest)
                 .contains("wrote notes instead")
@@ -117,7 +115,14 @@ class SlackEndToEndTest {
                 .contains("ann, responding to bo")
                 .contains("People who took part: 2")
                 .contains("Answers that responded to a colleague: 1");
-        slack.slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+        List<SlackHarness.Post> posts = slack.awaitPosts(p -> true, 2);
+        assertThat(posts.stream().filter(p -> !p.isDigest()))
+                .as("besides digests, only moments are posted: the one asked for and any a schedule opened")
+                .allMatch(SlackHarness.Post::isMoment)
+                .hasSize(1 + (int) slack.scheduledMoments());
+        assertThat(posts.stream().filter(SlackHarness.Post::isDigest))
+                .as("the digest asked for, and any the weekly digest posted")
+                .hasSize(1 + (int) slack.scheduledDigestPosts());
     }
 
     @Test
@@ -146,15 +151,13 @@ class SlackEndToEndTest {
     void mention_characters_typed_in_an_answer_are_shown_as_typed_and_mention_nobody() {
         slack.commandReply(slack.slashCommand("guild create Craft lang en"));
         slack.command(slack.slashCommand("moment"));
-        slack.awaitRequests("/api/chat.postMessage", 1);
-        String root = "1700000000.000001";
+        String root = slack.awaitPost(SlackHarness.Post::isMoment).ts();
         slack.event(SlackPayloads.reply("Ev1", "U1", "1700000100.000100", root, "I plan the retro."));
         slack.event(SlackPayloads.reply(
                 "Ev2", "U3", "1700000200.000100", root, "Slack ids look like &lt;@U2&gt;, I read in the docs."));
 
-        slack.command(slack.slashCommand("digest"));
-        List<LoggedRequest> posts = slack.awaitRequests("/api/chat.postMessage", 2);
-        String digest = decoded(posts.get(posts.size() - 1));
+        String digest = slack.digestAfter(() -> slack.command(slack.slashCommand("digest")))
+                .body();
 
         assertThat(digest)
                 .contains("ids look like &lt;\u2060@U2&gt;")
@@ -264,11 +267,7 @@ class SlackEndToEndTest {
 
         core.runTask(new Task.CheckIn(pair), Instant.now());
 
-        String checkIn = slack.awaitRequests("/api/chat.postMessage", 1).stream()
-                .map(SlackEndToEndTest::decoded)
-                .filter(b -> b.contains("channel=U1"))
-                .findFirst()
-                .orElseThrow();
+        String checkIn = slack.awaitPost(p -> p.body().contains("channel=U1")).body();
         assertThat(checkIn)
                 .contains("A week ago you and <@U2> became professional friends in Craft")
                 .contains("\"value\":\"pairs met " + pair + "\"")

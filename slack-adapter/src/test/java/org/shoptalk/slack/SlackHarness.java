@@ -31,11 +31,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.testing.UnplannedPosts;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
 import org.shoptalk.core.web.Route;
@@ -135,6 +139,80 @@ final class SlackHarness implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * One chat.postMessage Shoptalk made: its form body, decoded, and the ts this fake Slack answered with. Tests pick
+     * posts by what they are, never by position: on the real clock a guild's weekly digest (Friday 16:00 in its zone)
+     * or a scheduled moment may land in between.
+     */
+    record Post(String body, String ts) {
+        /** A digest, scheduled or asked for. */
+        boolean isDigest() {
+            return UnplannedPosts.isDigest(body);
+        }
+
+        /** A reflection moment, asked for or scheduled. */
+        boolean isMoment() {
+            return UnplannedPosts.isMoment(body) && !isDigest();
+        }
+    }
+
+    /** Waits (polling) until at least {@code count} chat.postMessage calls match, and gives those, oldest first. */
+    List<Post> awaitPosts(Predicate<Post> which, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Post> found;
+        do {
+            found = slackApi.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                    .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                    .map(e -> new Post(
+                            URLDecoder.decode(e.getRequest().getBodyAsString(), StandardCharsets.UTF_8),
+                            tsOf(e.getResponse().getBodyAsString())))
+                    .filter(which)
+                    .toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("expected " + count + " matching chat.postMessage call(s), got " + found.size());
+    }
+
+    /** The first chat.postMessage that matches, waiting for it. */
+    Post awaitPost(Predicate<Post> which) {
+        return awaitPosts(which, 1).get(0);
+    }
+
+    /**
+     * Runs {@code asking} (a digest command, say), waits for one digest more than there was, and gives the newest: a
+     * weekly digest that came before cannot pass for it, one that comes after shows the same week.
+     */
+    Post digestAfter(Runnable asking) {
+        int before = awaitPosts(Post::isDigest, 0).size();
+        asking.run();
+        List<Post> digests = awaitPosts(Post::isDigest, before + 1);
+        return digests.get(digests.size() - 1);
+    }
+
+    /** How many channel posts of scheduled digests core recorded as done (a digest asked for is not recorded). */
+    long scheduledDigestPosts() {
+        return UnplannedPosts.scheduledDigests(database);
+    }
+
+    /** How many rounds core opened for a schedule (a moment asked for has none). */
+    long scheduledMoments() {
+        return UnplannedPosts.scheduledMoments(database);
+    }
+
+    private static String tsOf(String json) {
+        Matcher ts = Pattern.compile("\"ts\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return ts.find() ? ts.group(1) : "";
     }
 
     String responseUrl() {

@@ -32,6 +32,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Predicate;
 import org.shoptalk.core.testing.Await;
+import org.shoptalk.core.testing.UnplannedPosts;
 
 /**
  * The Microsoft side, on loopback: the Bot Framework's OpenID metadata and signing keys (endorsed for
@@ -146,6 +147,32 @@ public final class BotFrameworkFake implements AutoCloseable {
     public static boolean isChannelPost(ServeEvent e) {
         return e.getRequest().getUrl().equals("/teams/v3/conversations")
                 && json(e.getRequest().getBodyAsString()).path("isGroup").asBoolean(false);
+    }
+
+    /**
+     * A channel post of a digest, scheduled or asked for. Tests pick posts by what they are: on the real clock the
+     * weekly digest or a scheduled moment may land in between ({@link UnplannedPosts}).
+     */
+    public static boolean isDigestPost(ServeEvent e) {
+        return isChannelPost(e) && UnplannedPosts.isDigest(e.getRequest().getBodyAsString());
+    }
+
+    /** A channel post of a reflection moment, asked for or scheduled. */
+    public static boolean isMomentPost(ServeEvent e) {
+        return isChannelPost(e)
+                && !isDigestPost(e)
+                && UnplannedPosts.isMoment(e.getRequest().getBodyAsString());
+    }
+
+    /**
+     * Runs {@code asking} (a digest command, say), waits for one digest post more than there was, and gives the
+     * newest: a weekly digest that came before cannot pass for it, one that comes after shows the same week.
+     */
+    public ServeEvent digestAfter(Runnable asking) {
+        int before = requests(BotFrameworkFake::isDigestPost).size();
+        asking.run();
+        List<ServeEvent> digests = awaitRequests(BotFrameworkFake::isDigestPost, before + 1);
+        return digests.get(digests.size() - 1);
     }
 
     /** An activity sent into an existing conversation: a reply, a welcome, a private message. */
