@@ -72,7 +72,8 @@ public final class TaskScheduler implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        // JobStoreTX that keeps Quartz's shutdown interrupts away from its database work (they closed H2 files)
+        p.setProperty("org.quartz.jobStore.class", StopSafeJobStore.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass", db.dialect().quartzDelegate());
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
@@ -278,7 +279,11 @@ public final class TaskScheduler implements AutoCloseable {
         }
     }
 
-    /** Stops firing. {@code waitForJobs} lets running tasks finish first. */
+    /**
+     * Stops firing. {@code waitForJobs} lets running tasks finish first. Quartz interrupts its own threads as it
+     * stops; {@link StopSafeJobStore} makes sure none of them is on the database then, so an H2 file database stays
+     * open for everyone else.
+     */
     public void stop(boolean waitForJobs) {
         try {
             scheduler.shutdown(waitForJobs);
