@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.UnplannedPosts;
 import org.shoptalk.slack.NewTsPerMessage;
 import org.shoptalk.slack.SlackApiStubs;
@@ -80,21 +81,8 @@ final class FakeSlack implements AutoCloseable {
      * between ({@link UnplannedPosts}).
      */
     List<Map<String, String>> awaitPosts(Predicate<Map<String, String>> which, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<Map<String, String>> found = postsMatching(which);
-        while (found.size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found = postsMatching(which);
-        }
-        if (found.size() < count) {
-            throw new AssertionError("expected " + count + " matching chat.postMessage call(s), got " + found.size());
-        }
-        return found;
+        return Await.atLeast(
+                count, () -> postsMatching(which), Duration.ofSeconds(15), "matching chat.postMessage call(s)");
     }
 
     /**
@@ -177,21 +165,12 @@ final class FakeSlack implements AutoCloseable {
     }
 
     private List<LoggedRequest> awaitPosts(String path, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<LoggedRequest> found = api.findAll(postRequestedFor(urlPathEqualTo(path)));
-        while (found.size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found = api.findAll(postRequestedFor(urlPathEqualTo(path)));
-        }
-        if (found.size() < count) {
-            throw new AssertionError("expected " + count + " call(s) to " + path + ", got " + found.size());
-        }
-        return found.stream()
+        return Await.atLeast(
+                        count,
+                        () -> api.findAll(postRequestedFor(urlPathEqualTo(path))),
+                        Duration.ofSeconds(15),
+                        "call(s) to " + path)
+                .stream()
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .toList();
     }

@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 import org.shoptalk.core.Shoptalk;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
+import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.UnplannedPosts;
 import org.shoptalk.core.web.HttpAnswer;
 import org.shoptalk.core.web.HttpCall;
@@ -120,21 +121,11 @@ final class SlackHarness implements AutoCloseable {
 
     /** Waits (polling) until the fake Slack has seen this many POSTs to the path; work runs off the ack. */
     List<LoggedRequest> awaitRequests(String path, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<LoggedRequest> found;
-        do {
-            found = slackApi.findAll(postRequestedFor(urlPathEqualTo(path)));
-            if (found.size() >= count) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + count + " request(s) to " + path + ", got " + found.size());
+        return Await.atLeast(
+                count,
+                () -> slackApi.findAll(postRequestedFor(urlPathEqualTo(path))),
+                Duration.ofSeconds(10),
+                "request(s) to " + path);
     }
 
     String baseUrl() {
@@ -160,28 +151,18 @@ final class SlackHarness implements AutoCloseable {
 
     /** Waits (polling) until at least {@code count} chat.postMessage calls match, and gives those, oldest first. */
     List<Post> awaitPosts(Predicate<Post> which, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<Post> found;
-        do {
-            found = slackApi.getAllServeEvents().stream()
-                    .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
-                    .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                    .map(e -> new Post(
-                            URLDecoder.decode(e.getRequest().getBodyAsString(), StandardCharsets.UTF_8),
-                            tsOf(e.getResponse().getBodyAsString())))
-                    .filter(which)
-                    .toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + count + " matching chat.postMessage call(s), got " + found.size());
+        return Await.atLeast(
+                count,
+                () -> slackApi.getAllServeEvents().stream()
+                        .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                        .map(e -> new Post(
+                                URLDecoder.decode(e.getRequest().getBodyAsString(), StandardCharsets.UTF_8),
+                                tsOf(e.getResponse().getBodyAsString())))
+                        .filter(which)
+                        .toList(),
+                Duration.ofSeconds(10),
+                "matching chat.postMessage call(s)");
     }
 
     /** The first chat.postMessage that matches, waiting for it. */
