@@ -107,6 +107,9 @@ public final class RoundFollowUps implements RoundListener {
     public void relay() {
         while (true) {
             List<FollowUpStore.Pending> batch = db.withHandle(h -> store.pending(h, BATCH));
+            if (batch.isEmpty()) {
+                return;
+            }
             Map<Task, Instant> plans = new LinkedHashMap<>();
             for (FollowUpStore.Pending p : batch) {
                 if (p.reminderAt() != null) {

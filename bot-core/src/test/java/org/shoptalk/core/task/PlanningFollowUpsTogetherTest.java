@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -62,19 +63,7 @@ class PlanningFollowUpsTogetherTest {
             try {
                 for (int round = 1; round <= rounds; round++) {
                     Map<Task, Instant> same = followUps(round);
-                    CyclicBarrier together = new CyclicBarrier(2);
-                    Future<?> a = pool.submit(() -> {
-                        together.await();
-                        one.planNew(same);
-                        return null;
-                    });
-                    Future<?> b = pool.submit(() -> {
-                        together.await();
-                        two.planNew(same);
-                        return null;
-                    });
-                    a.get();
-                    b.get();
+                    together(pool, () -> one.planNew(same), () -> two.planNew(same));
                 }
             } finally {
                 pool.shutdownNow();
@@ -109,19 +98,7 @@ class PlanningFollowUpsTogetherTest {
                     Task digest = new Task.Digest(round);
                     one.plan(digest, tomorrow);
                     Instant nextWeek = tomorrow.plus(Duration.ofDays(7));
-                    CyclicBarrier together = new CyclicBarrier(2);
-                    Future<?> planning = pool.submit(() -> {
-                        together.await();
-                        one.plan(digest, nextWeek);
-                        return null;
-                    });
-                    Future<?> cancelling = pool.submit(() -> {
-                        together.await();
-                        two.cancel(digest);
-                        return null;
-                    });
-                    planning.get();
-                    cancelling.get();
+                    together(pool, () -> one.plan(digest, nextWeek), () -> two.cancel(digest));
                     assertThat(one.nextPlanned(digest).orElse(nextWeek))
                             .as("digest-" + round + ": what was planned before the cancel is gone")
                             .isEqualTo(nextWeek);
@@ -129,6 +106,25 @@ class PlanningFollowUpsTogetherTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /** Runs both at the same moment, one per thread of {@code pool}, and returns when both have; rethrows a failure. */
+    private static void together(ExecutorService pool, Runnable a, Runnable b) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<?>> both = List.of(
+                pool.submit(() -> {
+                    start.await();
+                    a.run();
+                    return null;
+                }),
+                pool.submit(() -> {
+                    start.await();
+                    b.run();
+                    return null;
+                }));
+        for (Future<?> f : both) {
+            f.get();
         }
     }
 
