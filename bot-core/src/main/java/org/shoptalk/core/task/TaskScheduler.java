@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -191,13 +192,14 @@ public final class TaskScheduler implements AutoCloseable {
     }
 
     private static Trigger trigger(Task task, JobKey jobKey, Run run, Instant at) {
+        Instant due = wholeMilliAtOrAfter(at);
         return TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(triggerName(task, run, at), GROUP))
+                .withIdentity(TriggerKey.triggerKey(triggerName(task, run, at, due), GROUP))
                 .forJob(jobKey)
                 .usingJobData(DispatchJob.OCCURRENCE, run.occurrence().toString())
                 .usingJobData(DispatchJob.ATTEMPT, String.valueOf(run.attempt()))
                 .usingJobData(DispatchJob.TAKE_OVER, String.valueOf(run.takeOver()))
-                .startAt(Date.from(at))
+                .startAt(Date.from(due))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
     }
@@ -220,11 +222,23 @@ public final class TaskScheduler implements AutoCloseable {
     }
 
     /** "moment-3@1700000000000", and for a later run of that occurrence "...#2@1700000300000". */
-    private static String triggerName(Task task, Run run, Instant at) {
+    private static String triggerName(Task task, Run run, Instant at, Instant due) {
         String name = task.key() + "@" + run.occurrence().toEpochMilli();
         return at.equals(run.occurrence()) && !run.isRetry()
                 ? name
-                : name + "#" + run.attempt() + "@" + at.toEpochMilli();
+                : name + "#" + run.attempt() + "@" + due.toEpochMilli();
+    }
+
+    /**
+     * The first whole millisecond at or after {@code at}: Quartz keeps fire times in milliseconds, and cutting the
+     * rest off would fire a run before the instant it was planned for. Such a run finds what it waits for (a rate
+     * limit held until that instant) still there and plans its next run for the same instant, under the name of the
+     * trigger that is firing, whose row stays until the run ends: Quartz takes it for planned already, and the run
+     * is lost. That left a guild's moment unposted when eight guilds of one workspace waited on its rate limit.
+     */
+    static Instant wholeMilliAtOrAfter(Instant at) {
+        Instant whole = at.truncatedTo(ChronoUnit.MILLIS);
+        return whole.equals(at) ? at : whole.plusMillis(1);
     }
 
     /**

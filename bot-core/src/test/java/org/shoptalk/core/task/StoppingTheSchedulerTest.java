@@ -41,7 +41,7 @@ class StoppingTheSchedulerTest {
                 }
                 scheduler.start(new TaskRuns((task, run) -> Outcome.DONE, scheduler, Clock.systemUTC()));
 
-                assertThat(stops(scheduler)).as("stop " + cycle + " ends").isTrue();
+                assertThat(hangOf(scheduler)).as("threads when stop " + cycle + " did not end").isEmpty();
                 assertThat(answers(db))
                         .as("the database answers after stop " + cycle)
                         .isTrue();
@@ -49,15 +49,23 @@ class StoppingTheSchedulerTest {
         }
     }
 
-    private static boolean stops(TaskScheduler scheduler) throws InterruptedException, ExecutionException {
+    /** Empty when the stop ends; else where every thread of the JVM stood, to find the hang by. */
+    private static String hangOf(TaskScheduler scheduler) throws InterruptedException, ExecutionException {
         CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> scheduler.stop(true));
         try {
             // Far beyond a stop's drain limit (StopSafeJobStore.DRAIN_LIMIT): only a hang, never a busy machine, fails
             // it.
             stop.get(60, TimeUnit.SECONDS);
-            return true;
+            return "";
         } catch (TimeoutException hung) {
-            return false;
+            StringBuilder dump = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+                for (StackTraceElement frame : stack) {
+                    dump.append("\n\tat ").append(frame);
+                }
+            });
+            return dump.toString();
         }
     }
 
