@@ -237,13 +237,21 @@ public final class TaskPlanner {
         return RoundService.Ask.rotate(s.theme());
     }
 
-    /** Posts a guild's weekly digest and plans the next one, whatever happens to this one. */
+    /**
+     * Posts a guild's weekly digest and plans the next one, whatever happens to this one, from the guild as it is once
+     * posted. A first run at a time that is no longer the guild's digest time does neither: a run that read the guild
+     * just before a lead moved the digest can still plan next week at the old time, and the move planned the new one.
+     */
     public Outcome runDigest(long guildId, Run run) {
         Optional<Guild> guild = db.withHandle(h -> guilds.findForTask(h, guildId));
         if (guild.isEmpty()) {
             return Outcome.DONE;
         }
         Instant occurrence = run.occurrence();
+        if (!run.isRetry() && !isDigestTime(guild.get(), occurrence)) {
+            LOG.info("digest of guild {} planned for {} no longer applies: the digest moved", guildId, occurrence);
+            return Outcome.DONE;
+        }
         Instant now = clock.instant();
         try {
             if (!run.isRetry() && Duration.between(occurrence, now).compareTo(grace) > 0) {
@@ -253,7 +261,10 @@ public final class TaskPlanner {
             return digests.post(guild.get(), digestKey(occurrence), run.takeOver());
         } finally {
             if (!run.isRetry()) {
-                planDigest(guild.get(), later(occurrence, now.minus(grace)));
+                // Read again: a lead may have moved the digest while this one posted, and planned the new time.
+                Guild current =
+                        db.withHandle(h -> guilds.findForTask(h, guildId)).orElse(guild.get());
+                planDigest(current, later(occurrence, now.minus(grace)));
             }
         }
     }
@@ -290,6 +301,12 @@ public final class TaskPlanner {
     public void replanDigest(Guild guild) {
         scheduler.cancel(new Task.Digest(guild.id()));
         planDigest(guild, clock.instant());
+    }
+
+    private boolean isDigestTime(Guild guild, Instant occurrence) {
+        return nextDigest(guild, occurrence.minusNanos(1))
+                .map(t -> t.toInstant().equals(occurrence))
+                .orElse(false);
     }
 
     /** The guild's next digest time, in its zone. */

@@ -165,7 +165,8 @@ class DigestInChatTest {
     @Test
     void a_scheduled_digest_refused_as_invalid_goes_out_short_and_the_leads_learn_it() {
         guild("en");
-        f.clock.set(CoreFixture.MONDAY_MORNING.plus(Duration.ofDays(4)));
+        // Friday 16:00 in Amsterdam: the guild's digest time.
+        f.clock.set(CoreFixture.MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(7)));
         f.chat.failNextPosts(
                 "craft",
                 new ChatPlatformException(

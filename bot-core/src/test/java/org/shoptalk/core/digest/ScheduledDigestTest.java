@@ -9,9 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shoptalk.core.chat.ChannelRef;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.Posted;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
+import org.shoptalk.core.testing.ForwardingChatPlatform;
 
 /**
  * A scheduled digest lands once in every channel, also when its run is retried or recovered after a crash, and each
@@ -110,5 +114,49 @@ class ScheduledDigestTest {
         assertThat(digests("craft")).isEmpty();
         assertThat(digests("craft-north")).hasSize(1);
         assertThat(digests("craft-north").get(0).text()).contains("A thought for the week.");
+    }
+
+    /** A lead moves the digest to Monday 09:00 while Friday's posts: Friday's still lands, and only Monday is next. */
+    @Test
+    void moving_the_digest_while_it_posts_leaves_only_the_new_time_planned() {
+        f.core().register(new ForwardingChatPlatform(f.chat) {
+            private boolean moved;
+
+            @Override
+            public Posted postTopLevel(ChannelRef channel, ChatMessage message) {
+                if (!moved) {
+                    moved = true;
+                    assertThat(f.run("lea", "craft", "digest at Mon 09:00")).contains("weekly digest now comes");
+                }
+                return super.postTopLevel(channel, message);
+            }
+        });
+
+        f.core().runTask(new Task.Digest(1), FRIDAY);
+
+        assertThat(digests("craft")).hasSize(1);
+        assertThat(f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'digest-1'"))
+                .isEqualTo(1);
+        assertThat(f.count(
+                        "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'digest-1' AND NEXT_FIRE_TIME = ?",
+                        ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, AMSTERDAM)
+                                .toInstant()
+                                .toEpochMilli()))
+                .isEqualTo(1);
+    }
+
+    /** A digest planned before the lead moved it, at the old time, as a run that read the guild just before could. */
+    @Test
+    void a_digest_planned_for_a_time_the_lead_moved_it_from_posts_nothing_and_plans_nothing() {
+        f.run("lea", "craft", "digest at Mon 09:00");
+        Instant oldTime = FRIDAY.plus(java.time.Duration.ofDays(7));
+        f.clock.set(oldTime);
+        f.chat.clear();
+
+        f.core().runTask(new Task.Digest(1), oldTime);
+
+        assertThat(digests("craft")).isEmpty();
+        assertThat(f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'digest-1'"))
+                .isEqualTo(1);
     }
 }

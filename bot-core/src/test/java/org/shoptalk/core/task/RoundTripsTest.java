@@ -175,8 +175,9 @@ class RoundTripsTest {
             assertThat(f.chat.topLevel("craft"))
                     .singleElement()
                     .satisfies(s -> assertThat(s.text()).contains("This week in Craft"));
-            // Unchanged by the cuts so far: 17 statements in one transaction, and next week's digest planned.
-            assertThat(core.statements()).as(core.toString()).isLessThanOrEqualTo(17);
+            // 17 statements in one transaction, and next week's digest planned from the guild read once more after
+            // posting (a lead may have moved it meanwhile): one statement a guild a week.
+            assertThat(core.statements()).as(core.toString()).isLessThanOrEqualTo(18);
             assertThat(core.commits()).as(core.toString()).isLessThanOrEqualTo(1);
             assertThat(quartz.statements()).as(quartz.toString()).isLessThanOrEqualTo(7);
         }

@@ -41,7 +41,9 @@ class StoppingTheSchedulerTest {
                 }
                 scheduler.start(new TaskRuns((task, run) -> Outcome.DONE, scheduler, Clock.systemUTC()));
 
-                assertThat(hangOf(scheduler)).as("threads when stop " + cycle + " did not end").isEmpty();
+                assertThat(hangOf(scheduler))
+                        .as("threads when stop " + cycle + " did not end")
+                        .isEmpty();
                 assertThat(answers(db))
                         .as("the database answers after stop " + cycle)
                         .isTrue();
