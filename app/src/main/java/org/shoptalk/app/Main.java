@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar shoptalk.jar}: reads the environment, starts Shoptalk, stops it cleanly on shutdown.
- * With arguments it runs a one-off command instead ({@code goal-check}, {@code export}) and starts nothing.
+ * With arguments it runs a one-off command instead ({@code goal-check}, {@code export}, {@code warm-up}) and starts
+ * no server to keep.
  */
 public final class Main {
     static final int BAD_CONFIGURATION = 2;
     static final int FAILED_TO_START = 1;
     static final String USAGE = "usage: java -jar shoptalk.jar [goal-check --lang nl|en \"TEXT\""
-            + " | export --guild ID --format csv|md|json] (without arguments it starts the server)";
+            + " | export --guild ID --format csv|md|json | warm-up] (without arguments it starts the server)";
 
     private Main() {}
 
@@ -51,6 +52,9 @@ public final class Main {
     static int runCommand(String[] args, PrintStream out, PrintStream err) {
         if (args[0].equals(GoalCheckCommand.NAME)) {
             return new GoalCheckCommand().run(Arrays.asList(args).subList(1, args.length), out, err);
+        }
+        if (args[0].equals(WarmUpCommand.NAME)) {
+            return WarmUpCommand.run(Arrays.asList(args).subList(1, args.length), err);
         }
         if (args[0].equals(ExportCommand.NAME)) {
             return ExportCommand.runFromMain(Arrays.asList(args).subList(1, args.length), out, err);
