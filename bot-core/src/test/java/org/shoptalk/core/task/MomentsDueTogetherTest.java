@@ -11,16 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shoptalk.core.testing.Await;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.FakeChatPlatform;
 import org.shoptalk.core.testing.TestDatabases;
+import org.shoptalk.core.testing.Together;
 
 /** Moments due at the same instant: each asks its own question, and a rate-limited workspace still gets every post once. */
 class MomentsDueTogetherTest {
@@ -38,25 +35,11 @@ class MomentsDueTogetherTest {
             f.chat.clear();
             f.clock.set(moment);
 
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<?>> runs = new ArrayList<>();
-                for (long id = 1; id <= 4; id++) {
-                    long scheduleId = id;
-                    runs.add(pool.submit(() -> {
-                        start.await();
-                        f.core().runTask(new Task.Moment(scheduleId), moment);
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            Together.run(
+                    () -> f.core().runTask(new Task.Moment(1), moment),
+                    () -> f.core().runTask(new Task.Moment(2), moment),
+                    () -> f.core().runTask(new Task.Moment(3), moment),
+                    () -> f.core().runTask(new Task.Moment(4), moment));
 
             List<String> questions = f.chat.topLevel("craft").stream()
                     .map(FakeChatPlatform.Sent::text)

@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.testing.TestDatabases;
+import org.shoptalk.core.testing.Together;
 
 /**
  * A round's follow-ups (its reminder and connect check) go into Quartz together, in one transaction (issue 13), and
@@ -59,14 +55,9 @@ class PlanningFollowUpsTogetherTest {
         try (Database db = Database.start(TestDatabases.fresh(kind));
                 TaskScheduler one = new TaskScheduler(db, true, "one", 2, Duration.ofHours(6));
                 TaskScheduler two = new TaskScheduler(db, true, "two", 2, Duration.ofHours(6))) {
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                for (int round = 1; round <= rounds; round++) {
-                    Map<Task, Instant> same = followUps(round);
-                    together(pool, () -> one.planNew(same), () -> two.planNew(same));
-                }
-            } finally {
-                pool.shutdownNow();
+            for (int round = 1; round <= rounds; round++) {
+                Map<Task, Instant> same = followUps(round);
+                Together.run(() -> one.planNew(same), () -> two.planNew(same));
             }
 
             for (int round = 1; round <= rounds; round++) {
@@ -92,39 +83,15 @@ class PlanningFollowUpsTogetherTest {
         try (Database db = Database.start(TestDatabases.fresh(kind));
                 TaskScheduler one = new TaskScheduler(db, true, "one", 2, Duration.ofHours(6));
                 TaskScheduler two = new TaskScheduler(db, true, "two", 2, Duration.ofHours(6))) {
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                for (int round = 1; round <= rounds; round++) {
-                    Task digest = new Task.Digest(round);
-                    one.plan(digest, tomorrow);
-                    Instant nextWeek = tomorrow.plus(Duration.ofDays(7));
-                    together(pool, () -> one.plan(digest, nextWeek), () -> two.cancel(digest));
-                    assertThat(one.nextPlanned(digest).orElse(nextWeek))
-                            .as("digest-" + round + ": what was planned before the cancel is gone")
-                            .isEqualTo(nextWeek);
-                }
-            } finally {
-                pool.shutdownNow();
+            for (int round = 1; round <= rounds; round++) {
+                Task digest = new Task.Digest(round);
+                one.plan(digest, tomorrow);
+                Instant nextWeek = tomorrow.plus(Duration.ofDays(7));
+                Together.run(() -> one.plan(digest, nextWeek), () -> two.cancel(digest));
+                assertThat(one.nextPlanned(digest).orElse(nextWeek))
+                        .as("digest-" + round + ": what was planned before the cancel is gone")
+                        .isEqualTo(nextWeek);
             }
-        }
-    }
-
-    /** Runs both at the same moment, one per thread of {@code pool}, and returns when both have; rethrows a failure. */
-    private static void together(ExecutorService pool, Runnable a, Runnable b) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<Future<?>> both = List.of(
-                pool.submit(() -> {
-                    start.await();
-                    a.run();
-                    return null;
-                }),
-                pool.submit(() -> {
-                    start.await();
-                    b.run();
-                    return null;
-                }));
-        for (Future<?> f : both) {
-            f.get();
         }
     }
 

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +13,7 @@ import org.shoptalk.core.reminder.ReminderTiming;
 import org.shoptalk.core.testing.CoreFixture;
 import org.shoptalk.core.testing.PlannedRuns;
 import org.shoptalk.core.testing.TestDatabases;
+import org.shoptalk.core.testing.Together;
 
 /**
  * A round's reminder and connect check are written to an outbox as the round opens and planned on Quartz by a relay
@@ -96,17 +93,9 @@ class RoundFollowUpsTest {
             List<Long> rounds = List.of(momentIn(f, "craft"), momentIn(f, "care"), momentIn(f, "code"));
             Instant at = f.clock.instant().plus(RoundFollowUps.RELAY_AFTER);
             f.clock.set(at);
-            CyclicBarrier together = new CyclicBarrier(2);
-            ExecutorService two = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<?>> runs = List.of(
-                        two.submit(() -> relayAfter(f, together, at)), two.submit(() -> relayAfter(f, together, at)));
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-            } finally {
-                two.shutdownNow();
-            }
+            Together.run(
+                    () -> f.core().runTask(Task.FollowUps.RELAY, at),
+                    () -> f.core().runTask(Task.FollowUps.RELAY, at));
 
             for (long round : rounds) {
                 assertThat(PlannedRuns.planned(f, new Task.Reminder(round))).hasSize(1);
@@ -114,12 +103,6 @@ class RoundFollowUpsTest {
             }
             assertThat(waiting(f)).isZero();
         }
-    }
-
-    private static Void relayAfter(CoreFixture f, CyclicBarrier together, Instant at) throws Exception {
-        together.await();
-        f.core().runTask(Task.FollowUps.RELAY, at);
-        return null;
     }
 
     /** A guild of its own in {@code channel}, with connect checks on, and a moment asked there now; its round id. */
