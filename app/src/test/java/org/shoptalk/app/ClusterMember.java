@@ -19,17 +19,14 @@ import org.shoptalk.core.CoreSettings;
 import org.shoptalk.core.ShoptalkCore;
 import org.shoptalk.core.chat.ChannelRef;
 import org.shoptalk.core.chat.ChatMessage;
-import org.shoptalk.core.chat.ChatPlatform;
-import org.shoptalk.core.chat.Platform;
 import org.shoptalk.core.chat.PostLookup;
 import org.shoptalk.core.chat.Posted;
-import org.shoptalk.core.chat.ThreadRef;
-import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.db.Database;
 import org.shoptalk.core.db.DbSettings;
 import org.shoptalk.core.local.LocalChat;
 import org.shoptalk.core.local.LocalMessage;
 import org.shoptalk.core.local.LocalPlatform;
+import org.shoptalk.core.testing.ForwardingChatPlatform;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -112,11 +109,18 @@ public final class ClusterMember {
      * The local console with a real chat API's latency, split at random around the moment the message lands,
      * so an instance killed mid-post dies on either side of the platform accepting it.
      */
-    private record SlowChat(LocalPlatform local, Duration latency, Holds holds, PrintStream out)
-            implements ChatPlatform, PostLookup {
-        @Override
-        public Platform platform() {
-            return local.platform();
+    private static final class SlowChat extends ForwardingChatPlatform implements PostLookup {
+        private final LocalPlatform local;
+        private final Duration latency;
+        private final Holds holds;
+        private final PrintStream out;
+
+        SlowChat(LocalPlatform local, Duration latency, Holds holds, PrintStream out) {
+            super(local);
+            this.local = local;
+            this.latency = latency;
+            this.holds = holds;
+            this.out = out;
         }
 
         @Override
@@ -130,7 +134,7 @@ public final class ClusterMember {
             }
             long before = ThreadLocalRandom.current().nextLong(latency.toMillis() + 1);
             pause(before);
-            Posted posted = local.postTopLevel(channel, message);
+            Posted posted = super.postTopLevel(channel, message);
             if (prompt) {
                 out.println(POSTED + channel.id());
             }
@@ -151,26 +155,6 @@ public final class ClusterMember {
         @Override
         public Optional<Posted> findTopLevel(ChannelRef channel, ChatMessage message, Instant since) {
             return local.findTopLevel(channel, message, since);
-        }
-
-        @Override
-        public Posted postInThread(ThreadRef thread, ChatMessage message) {
-            return local.postInThread(thread, message);
-        }
-
-        @Override
-        public void sendPrivate(UserRef user, ChatMessage message) {
-            local.sendPrivate(user, message);
-        }
-
-        @Override
-        public void update(Posted posted, ChatMessage message) {
-            local.update(posted, message);
-        }
-
-        @Override
-        public String displayName(UserRef user) {
-            return local.displayName(user);
         }
 
         private static void pause(long millis) {
