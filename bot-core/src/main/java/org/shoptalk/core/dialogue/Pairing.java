@@ -122,7 +122,8 @@ public final class Pairing {
     }
 
     /**
-     * Forms this occurrence's pairs and introduces them, and plans the next pairing whatever happens to this one.
+     * Forms this occurrence's pairs and introduces them, and plans the next pairing whatever happens to this one
+     * ({@link #planNext}).
      * The pairs are recorded before anyone is introduced, so running an occurrence twice forms them once.
      */
     public void pair(long guildId, Instant occurrence) {
@@ -134,12 +135,22 @@ public final class Pairing {
         try {
             formAndIntroduce(g, occurrence);
         } finally {
+            planNext(g, occurrence);
+        }
+    }
+
+    /**
+     * Plans the pairing after this one in the rhythm read when it began, unless a lead changed the rhythm meanwhile:
+     * that change planned the new rhythm's first pairing (or stopped pairing), and planning the old one's next as well
+     * would pair the guild twice.
+     */
+    private void planNext(Guild read, Instant occurrence) {
+        int every = read.dialogue().pairsEveryWeeks();
+        Optional<Guild> current = db.withHandle(h -> guilds.findForTask(h, read.id()));
+        if (current.isPresent() && current.get().dialogue().pairsEveryWeeks() == every) {
             planner.plan(
-                    new Task.Pairs(g.id()),
-                    occurrence
-                            .atZone(g.zone())
-                            .plusWeeks(g.dialogue().pairsEveryWeeks())
-                            .toInstant());
+                    new Task.Pairs(read.id()),
+                    occurrence.atZone(read.zone()).plusWeeks(every).toInstant());
         }
     }
 

@@ -10,8 +10,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shoptalk.core.chat.ChatMessage;
+import org.shoptalk.core.chat.UserRef;
 import org.shoptalk.core.task.Task;
 import org.shoptalk.core.testing.CoreFixture;
+import org.shoptalk.core.testing.ForwardingChatPlatform;
 
 class PairingTest {
     private final CoreFixture f = CoreFixture.onH2();
@@ -105,5 +108,37 @@ class PairingTest {
                 .contains("professional friends in Craft")
                 .contains("?")
                 .contains("In a week I will ask you once whether you managed to talk");
+    }
+
+    /**
+     * A lead changes the rhythm from every 2 weeks to every 3 while Monday's pairs are introduced: the pairing planned
+     * next is the new rhythm's first (the Monday after), not the old rhythm's (two weeks on) as well.
+     */
+    @Test
+    void changing_the_rhythm_while_pairs_are_introduced_leaves_only_the_new_rhythm_planned() {
+        assertThat(f.run("lea", "craft", "pairs every 2 weeks")).contains("every 2 weeks");
+        Instant monday = Instant.parse("2026-11-30T09:00:00Z");
+        f.clock.set(monday);
+        f.core().register(new ForwardingChatPlatform(f.chat) {
+            private boolean changed;
+
+            @Override
+            public void sendPrivate(UserRef user, ChatMessage message) {
+                if (!changed) {
+                    changed = true;
+                    assertThat(f.run("lea", "craft", "pairs every 3 weeks")).contains("every 3 weeks");
+                }
+                super.sendPrivate(user, message);
+            }
+        });
+
+        f.core().runTask(new Task.Pairs(1), monday);
+
+        assertThat(f.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'pairs-1'"))
+                .isEqualTo(1);
+        assertThat(f.count(
+                        "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'pairs-1' AND NEXT_FIRE_TIME = ?",
+                        monday.plus(Duration.ofDays(7)).toEpochMilli()))
+                .isEqualTo(1);
     }
 }
