@@ -236,7 +236,7 @@ public final class TaskScheduler implements AutoCloseable {
      * trigger that is firing, whose row stays until the run ends: Quartz takes it for planned already, and the run
      * is lost. That left a guild's moment unposted when eight guilds of one workspace waited on its rate limit.
      */
-    static Instant wholeMilliAtOrAfter(Instant at) {
+    private static Instant wholeMilliAtOrAfter(Instant at) {
         Instant whole = at.truncatedTo(ChronoUnit.MILLIS);
         return whole.equals(at) ? at : whole.plusMillis(1);
     }
