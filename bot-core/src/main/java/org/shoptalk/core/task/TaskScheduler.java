@@ -234,7 +234,7 @@ public final class TaskScheduler implements AutoCloseable {
      * rest off would fire a run before the instant it was planned for. Such a run finds what it waits for (a rate
      * limit held until that instant) still there and plans its next run for the same instant, under the name of the
      * trigger that is firing, whose row stays until the run ends: Quartz takes it for planned already, and the run
-     * is lost. That left a guild's moment unposted when eight guilds of one workspace waited on its rate limit.
+     * is lost, with the posts it waited to make.
      */
     private static Instant wholeMilliAtOrAfter(Instant at) {
         Instant whole = at.truncatedTo(ChronoUnit.MILLIS);

@@ -18,10 +18,9 @@ import org.shoptalk.core.testing.TestDatabases;
  * A run that waits for a platform's rate limit runs again once the limit has ended, however the limit's end falls
  * between Quartz's milliseconds. Before, a run could start just before that end (Quartz kept only the whole
  * milliseconds of it, and fires up to 2 ms early), find the limit still held, and plan its next run for the same
- * instant under the name of the trigger that was firing: Quartz took that for planned already, and a guild's moment
- * was never posted (MomentsDueTogetherTest, on PostgreSQL in CI). Through real Quartz that happened to about one run
- * in a few hundred, so the first test here shows the behaviour more than it catches the bug; the second, and
- * {@link EarlyFiringTest}, fail every time without the fix.
+ * instant under the name of the trigger that was firing: Quartz took that for planned already, and the posts it waited
+ * to make were never made. Quartz started about one run in 200 early here, so the first test here shows the behaviour
+ * more than it catches the bug; the second, and {@link EarlyFiringTest}, fail every time without the fix.
  */
 class WaitingRunsTest {
     private static final int TASKS = 8;
